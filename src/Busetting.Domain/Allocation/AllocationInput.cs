@@ -1,0 +1,16 @@
+using Busetting.Domain.Criteria;
+using Busetting.Domain.Need;
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Domain.Allocation;
+
+/// <summary>The complete, dated input of one allocation run.</summary>
+/// <param name="PlanNeed">The need assumed for next year's planning number; defaults to this year's need.</param>
+/// <param name="DataNotes">What the data loader had to say (stale or missing sources), carried into the result's warnings.</param>
+public sealed record AllocationInput(
+    SettlementYear Year,
+    NationalNeed Need,
+    CriteriaSet Criteria,
+    IReadOnlyList<MunicipalityProfile> Municipalities,
+    IReadOnlyList<string> DataNotes,
+    int? PlanNeed = null);

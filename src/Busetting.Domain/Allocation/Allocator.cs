@@ -1,0 +1,255 @@
+using System.Globalization;
+using Busetting.Domain.Criteria;
+using Busetting.Domain.Errors;
+
+namespace Busetting.Domain.Allocation;
+
+/// <summary>
+/// The allocation engine: criteria targets → rule bounds → integer optimum (through the solver port) → explanations.
+/// Pure apart from the solver; the same input always gives the same output.
+/// </summary>
+public sealed class Allocator(IAllocationSolver solver)
+{
+    public Result<AllocationResult> Allocate(AllocationInput input)
+    {
+        var criteria = input.Criteria;
+        var criteriaErrors = criteria.Validate($"criteria {criteria.Version}");
+        if (criteriaErrors.Count > 0)
+        {
+            return Result<AllocationResult>.Fail(criteriaErrors);
+        }
+        var year = input.Year.Value;
+        var total = input.Need.Persons;
+        var profiles = input.Municipalities.OrderBy(p => p.Municipality.Number).ToList();
+        var participants = profiles.Where(p => p.NotSeparateReason is null).ToList();
+        if (participants.Count == 0)
+        {
+            return Error.Invalid("allocation.no-municipalities", "there are no municipalities to allocate to");
+        }
+
+        var warnings = new List<string>(input.DataNotes);
+        if (criteria.TopGroupWeight < CriteriaSet.MinimumTopGroupWeight)
+        {
+            warnings.Add(Invariant($"priority group 1 (introduction results, work, upper-secondary capacity) weighs {criteria.TopGroupWeight:P0}, below the ministry's minimum of {CriteriaSet.MinimumTopGroupWeight:P0}"));
+        }
+        var targetResult = TargetCalculator.Calculate(criteria, participants, year, total);
+        warnings.AddRange(targetResult.Warnings);
+        warnings.AddRange(PartialIndicatorWarnings(criteria, targetResult, participants));
+
+        var targets = targetResult.Targets.ToDictionary(t => t.Municipality);
+        var nationalRate = total / (double)participants.Sum(p => (long)p.Population);
+        var previous = PreviousRequests(participants, year);
+        var bounds = profiles.Select(p => BoundsCalculator.Calculate(p, criteria.Rules, nationalRate, total,
+            previous is { } prev ? (Requested: prev.ByMunicipality.GetValueOrDefault(p.Municipality.Number), NationalTotal: prev.Total) : null)).ToList();
+
+        var items = profiles.Select((p, i) => new ProblemItem(
+            p.Municipality.Number.Value,
+            targets.TryGetValue(p.Municipality.Number, out var t) ? t.Target : 0,
+            bounds[i].Lower, bounds[i].Upper, bounds[i].MustAsk, bounds[i].Excluded)).ToList();
+        var problem = new AllocationProblem(items, total, SpreadGroups(profiles, criteria));
+        string Describe(int i) => $"{profiles[i].Municipality.Number} {profiles[i].Municipality.Name}";
+
+        var conflicts = FeasibilityCheck.Diagnose(problem, Describe);
+        if (conflicts.Count > 0)
+        {
+            return Error.Infeasible(Invariant($"the rules for {year} cannot all hold with a need of {total} persons"), conflicts);
+        }
+        var outcome = solver.Solve(problem);
+        if (outcome.Status != SolverStatus.Optimal)
+        {
+            return SolverFailure(outcome, year, total, criteria.Rules.Floor, problem);
+        }
+        var asked = outcome.Values.Select(v => v > 0).ToArray();
+        var fill = ProportionalFill.Solve(items, asked, total);
+
+        var em = AllocateEm(input, profiles, outcome.Values, warnings);
+        if (!em.IsSuccess)
+        {
+            return Result<AllocationResult>.Fail(em.Errors);
+        }
+        var planNeed = input.PlanNeed ?? total;
+        var plan = Apportion.LargestRemainder(outcome.Values.Select(v => v * (double)planNeed / total).ToList(), planNeed);
+
+        var allocations = new List<MunicipalityAllocation>(profiles.Count);
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var profile = profiles[i];
+            var target = targets.TryGetValue(profile.Municipality.Number, out var found)
+                ? found
+                : new MunicipalityTarget(profile.Municipality.Number, 0, []);
+            var notAskedRule = bounds[i].Excluded ? bounds[i].Notes[^1].Rule : RuleId.NotAskedSmallTarget;
+            var parts = ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule);
+            var binding = BindingRules(parts, bounds[i], asked[i], notAskedRule);
+            var explanation = new Explanation(
+                Math.Round((decimal)target.Target, 2, MidpointRounding.AwayFromZero),
+                target.Contributions, parts, bounds[i], binding,
+                profile.Indicators.Values.OrderBy(v => v.IndicatorId, StringComparer.Ordinal).ToList(),
+                em.Value.Explanations[i]);
+            allocations.Add(new MunicipalityAllocation(profile.Municipality, profile.Population, profile.PopulationYear,
+                outcome.Values[i], em.Value.Values[i], plan[i], explanation));
+        }
+
+        return new AllocationResult(year, input.Need, planNeed, criteria.Version, targetResult.EffectiveWeights,
+            targetResult.WeightMoves, allocations, warnings,
+            new SolverReport(outcome.Solver, outcome.Status.ToString(), outcome.Detail, outcome.Elapsed, fill.Lambda),
+            em.Value.Report);
+    }
+
+    private static Result<AllocationResult> SolverFailure(SolverOutcome outcome, int year, int total, int floor, AllocationProblem problem)
+    {
+        if (outcome.Status == SolverStatus.Infeasible)
+        {
+            var asked = problem.Items.Count(i => !i.Excluded);
+            return Error.Infeasible(Invariant($"the rules for {year} cannot all hold with a need of {total} persons"),
+            [
+                Invariant($"the solver proved that no whole-number allocation meets the floor ({floor}), the caps, the exceptions and the spread rules over the {asked} municipalities that may be asked"),
+                "relax a rule (lower the floor, raise caps, loosen the continuity band) or change the need",
+            ]);
+        }
+        return Error.Infeasible(Invariant($"the solver found no proven optimum for {year}"), [$"{outcome.Solver}: {outcome.Detail}"]);
+    }
+
+    private static List<RuleId> BindingRules(IReadOnlyList<ExplanationPart> parts, MunicipalityBounds bounds, bool asked, RuleId notAskedRule)
+    {
+        var binding = parts.Where(p => p.Rule is not null).Select(p => p.Rule!.Value).ToList();
+        if (asked && bounds.MustAsk)
+        {
+            binding.AddRange(bounds.Notes.Where(n => n.Rule is RuleId.ReceptionCentre or RuleId.ExceptionAlwaysAsk).Select(n => n.Rule));
+        }
+        if (!asked && !binding.Contains(notAskedRule))
+        {
+            binding.Add(notAskedRule);
+        }
+        return binding.Distinct().ToList();
+    }
+
+    /// <summary>Spread: every landsdel and every size class must have at least the required number of municipalities asked.</summary>
+    private static List<GroupMinimum> SpreadGroups(List<MunicipalityProfile> profiles, Criteria.CriteriaSet criteria)
+    {
+        var spread = criteria.Rules.Spread;
+        var groups = new List<GroupMinimum>();
+        var indexed = profiles.Select((p, i) => (p, i)).Where(x => x.p.NotSeparateReason is null).ToList();
+        if (spread.MinAskedPerLandsdel > 0)
+        {
+            groups.AddRange(indexed.GroupBy(x => x.p.Municipality.Landsdel).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new GroupMinimum($"landsdel {g.Key}", g.Select(x => x.i).ToList(), spread.MinAskedPerLandsdel)));
+        }
+        if (spread.MinAskedPerSizeClass > 0)
+        {
+            groups.AddRange(indexed.GroupBy(x => spread.SizeClassOf(x.p.Population)).OrderBy(g => g.Key)
+                .Select(g => new GroupMinimum($"size class {spread.SizeClassLabel(g.Key)} inhabitants", g.Select(x => x.i).ToList(), spread.MinAskedPerSizeClass)));
+        }
+        return groups;
+    }
+
+    private static (Dictionary<Primitives.MunicipalityNumber, int> ByMunicipality, int Total)? PreviousRequests(List<MunicipalityProfile> participants, int year)
+    {
+        var byMunicipality = participants
+            .Select(p => (p.Municipality.Number, Requested: p.History.FirstOrDefault(h => h.Year == year - 1)?.Requested ?? 0))
+            .Where(x => x.Requested > 0)
+            .ToDictionary(x => x.Number, x => x.Requested);
+        var sum = byMunicipality.Values.Sum();
+        return sum > 0 ? (byMunicipality, sum) : null;
+    }
+
+    private static IEnumerable<string> PartialIndicatorWarnings(Criteria.CriteriaSet criteria, TargetResult targets, List<MunicipalityProfile> participants)
+    {
+        foreach (var criterion in criteria.Criteria.Where(c => c.Kind == Criteria.CriterionKind.SizeScaledIndicator && targets.EffectiveWeights[c.Id] > 0))
+        {
+            var values = participants.Where(p => p.Indicators.ContainsKey(criterion.IndicatorId!)).Select(p => p.Indicators[criterion.IndicatorId!]).ToList();
+            var missing = participants.Count - values.Count;
+            if (missing > 0)
+            {
+                yield return Invariant($"criterion '{criterion.Id}': {missing} municipalities have no value for '{criterion.IndicatorId}' and count as the national mean");
+            }
+            var oldest = values.Count > 0 ? values.Min(v => v.Year) : 0;
+            if (values.Count > 0 && oldest < targets.Targets.Count + 0 && oldest <= criteria.Year - 3)
+            {
+                yield return Invariant($"criterion '{criterion.Id}': indicator '{criterion.IndicatorId}' is from {oldest}, {criteria.Year - oldest} years before the allocation year; import a newer one");
+            }
+        }
+    }
+
+    private sealed record EmAllocation(int[] Values, EmExplanation[] Explanations, SolverReport Report);
+
+    /// <summary>EM are allocated within each municipality's request, only where the municipality can receive EM.</summary>
+    private Result<EmAllocation> AllocateEm(AllocationInput input, List<MunicipalityProfile> profiles, IReadOnlyList<int> requested, List<string> warnings)
+    {
+        var year = input.Year.Value;
+        var rule = input.Criteria.Rules.Em;
+        var n = profiles.Count;
+        var history = profiles.Select(p => p.History.Where(h => h.Year >= year - rule.HistoryYears && h.Year < year).ToList()).ToList();
+        var anyEmInformation = profiles.Any(p => p.EmCapable is not null) || history.Any(h => h.Any(x => x.SettledEm is not null || x.SettledEmSuppressed));
+        var notes = new RuleNote[n];
+        var eligible = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (profiles[i].EmCapable is { } capable)
+            {
+                eligible[i] = capable;
+                notes[i] = new RuleNote(capable ? RuleId.EmEligibleByIndicator : RuleId.EmNotEligible);
+            }
+            else if (history[i].Any(h => h.SettledEm > 0 || h.SettledEmSuppressed))
+            {
+                eligible[i] = true;
+                notes[i] = new RuleNote(RuleId.EmEligibleByHistory, history[i].Sum(h => h.SettledEm ?? 0));
+            }
+            else if (!anyEmInformation)
+            {
+                eligible[i] = true;
+                notes[i] = new RuleNote(RuleId.EmEligibilityUnknown);
+            }
+            else
+            {
+                notes[i] = new RuleNote(RuleId.EmNotEligible);
+            }
+            eligible[i] &= requested[i] > 0;
+        }
+        if (!anyEmInformation && input.Need.Em > 0)
+        {
+            warnings.Add(Invariant($"no EM capability data and no EM settlements in {year - rule.HistoryYears}–{year - 1}: every asked municipality is treated as able to receive EM; import '{IndicatorIds.EmCapable}' to restrict"));
+        }
+
+        var emHistory = history.Select(h => (double)h.Sum(x => x.SettledEm ?? 0)).ToArray();
+        var historySum = Enumerable.Range(0, n).Where(i => eligible[i]).Sum(i => emHistory[i]);
+        var requestSum = Enumerable.Range(0, n).Where(i => eligible[i]).Sum(i => (double)requested[i]);
+        var historyWeight = historySum > 0 ? (double)rule.HistoryWeight : 0;
+        var targets = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (eligible[i] && requestSum > 0)
+            {
+                targets[i] = input.Need.Em * ((1 - historyWeight) * requested[i] / requestSum + historyWeight * (historySum > 0 ? emHistory[i] / historySum : 0));
+            }
+        }
+
+        var values = new int[n];
+        var report = new SolverReport("none", "Skipped", "no EM need", TimeSpan.Zero, 1);
+        if (input.Need.Em > 0)
+        {
+            var items = Enumerable.Range(0, n).Select(i => new ProblemItem(profiles[i].Municipality.Number.Value,
+                targets[i], 1, requested[i], false, !eligible[i] || targets[i] <= 0)).ToList();
+            var problem = new AllocationProblem(items, input.Need.Em, []);
+            var conflicts = FeasibilityCheck.Diagnose(problem, i => profiles[i].Municipality.Name, "EM");
+            if (conflicts.Count > 0)
+            {
+                var eligibleCount = eligible.Count(e => e);
+                return Error.Infeasible(Invariant($"the EM need of {input.Need.Em} cannot be placed"),
+                    [.. conflicts, Invariant($"{eligibleCount} asked municipalities can receive EM")]);
+            }
+            var outcome = solver.Solve(problem);
+            if (outcome.Status != SolverStatus.Optimal)
+            {
+                return Error.Infeasible(Invariant($"the EM need of {input.Need.Em} cannot be placed"), [$"{outcome.Solver}: {outcome.Status} {outcome.Detail}"]);
+            }
+            values = [.. outcome.Values];
+            report = new SolverReport(outcome.Solver, outcome.Status.ToString(), outcome.Detail, outcome.Elapsed, 1);
+        }
+        var explanations = Enumerable.Range(0, n)
+            .Select(i => new EmExplanation(eligible[i], notes[i], Math.Round((decimal)targets[i], 2, MidpointRounding.AwayFromZero), values[i]))
+            .ToArray();
+        return new EmAllocation(values, explanations, report);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

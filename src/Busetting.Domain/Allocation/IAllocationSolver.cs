@@ -1,0 +1,31 @@
+namespace Busetting.Domain.Allocation;
+
+/// <summary>One municipality as the integer program sees it: 0, or between its bounds if asked.</summary>
+public sealed record ProblemItem(string Key, double Target, int LowerIfAsked, int Upper, bool MustAsk, bool Excluded);
+
+/// <summary>At least <see cref="MinAsked"/> of the listed items must be asked (spread across regions and sizes).</summary>
+public sealed record GroupMinimum(string Name, IReadOnlyList<int> Items, int MinAsked);
+
+/// <summary>
+/// Choose integers x (0 or within bounds) summing exactly to <see cref="Total"/>, minimising Σ (x − target)² / target:
+/// every municipality's number as close to its criteria target as the rules allow, with deviations shared in
+/// proportion to the targets.
+/// </summary>
+public sealed record AllocationProblem(IReadOnlyList<ProblemItem> Items, int Total, IReadOnlyList<GroupMinimum> Groups);
+
+public enum SolverStatus
+{
+    Optimal,
+    Infeasible,
+    /// <summary>The solver stopped without a proven optimum (time limit, numerical trouble); never used as a result.</summary>
+    NotSolved,
+}
+
+/// <summary>The solver's answer; <see cref="Values"/> is empty unless <see cref="Status"/> is optimal.</summary>
+public sealed record SolverOutcome(SolverStatus Status, IReadOnlyList<int> Values, string Solver, string Detail, TimeSpan Elapsed);
+
+/// <summary>The port to a MIP/CP solver; the domain never sees OR-Tools.</summary>
+public interface IAllocationSolver
+{
+    SolverOutcome Solve(AllocationProblem problem);
+}

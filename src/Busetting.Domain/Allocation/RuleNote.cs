@@ -1,0 +1,29 @@
+namespace Busetting.Domain.Allocation;
+
+/// <summary>The rules that can bound or decide a municipality's number; each has a text in both written standards.</summary>
+public enum RuleId
+{
+    Floor,
+    FloorException,
+    CapacityCap,
+    ImmigrantShareCap,
+    ImmigrantShareExcluded,
+    ContinuityFloor,
+    ContinuityCap,
+    ReceptionCentre,
+    NotSeparateMunicipality,
+    ExceptionExcluded,
+    ExceptionMax,
+    ExceptionAlwaysAsk,
+    CapBelowFloor,
+    NotAskedSmallTarget,
+    SpreadLandsdel,
+    SpreadSizeClass,
+    EmNotEligible,
+    EmEligibleByHistory,
+    EmEligibleByIndicator,
+    EmEligibilityUnknown,
+}
+
+/// <summary>A rule that applies to a municipality, with the number it sets and any free text (an exception's reason).</summary>
+public sealed record RuleNote(RuleId Rule, decimal? Value = null, string? Detail = null);

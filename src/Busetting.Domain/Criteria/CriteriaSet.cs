@@ -1,0 +1,117 @@
+using Busetting.Domain.Errors;
+
+namespace Busetting.Domain.Criteria;
+
+/// <summary>A year's versioned criteria: weights, indicators and rules. Loaded from data/criteria/&lt;year&gt;.json.</summary>
+/// <param name="SizeElasticity">Exponent on population in size shares; below 1 means capacity grows less than population.</param>
+/// <param name="IndicatorClip">Indicator factors are held within [1/clip, clip] so one figure cannot dominate.</param>
+public sealed record CriteriaSet(
+    int Year,
+    string Version,
+    string Source,
+    decimal SizeElasticity,
+    decimal IndicatorClip,
+    int HistoryYears,
+    IReadOnlyList<CriterionDefinition> Criteria,
+    AllocationRules Rules)
+{
+    /// <summary>The ministry's rule: introduction results, work and upper-secondary capacity weigh at least 60 %.</summary>
+    public const decimal MinimumTopGroupWeight = 0.60m;
+
+    public decimal TopGroupWeight => Criteria.Where(c => c.PriorityGroup == 1).Sum(c => c.Weight);
+
+    /// <summary>Checks the set is internally consistent; every problem is reported, not just the first.</summary>
+    public IReadOnlyList<Error> Validate(string location)
+    {
+        var errors = new List<Error>();
+        void Add(string message) => errors.Add(Error.Invalid("criteria.invalid", message, location));
+
+        if (Criteria.Count == 0)
+        {
+            Add("the criteria set has no criteria");
+        }
+        foreach (var duplicate in Criteria.GroupBy(c => c.Id).Where(g => g.Count() > 1))
+        {
+            Add($"criterion id '{duplicate.Key}' appears {duplicate.Count()} times");
+        }
+        foreach (var criterion in Criteria)
+        {
+            if (criterion.Weight < 0)
+            {
+                Add($"criterion '{criterion.Id}': weight {criterion.Weight} is negative");
+            }
+            if (criterion.PriorityGroup < 1)
+            {
+                Add($"criterion '{criterion.Id}': priority group must be 1 or more");
+            }
+            if (criterion.Kind == CriterionKind.SizeScaledIndicator && string.IsNullOrWhiteSpace(criterion.IndicatorId))
+            {
+                Add($"criterion '{criterion.Id}': an indicator criterion needs an indicator id");
+            }
+            foreach (var target in criterion.WhenMissingMoveTo.Where(t => Criteria.All(c => c.Id != t)))
+            {
+                Add($"criterion '{criterion.Id}': whenMissing names unknown criterion '{target}'");
+            }
+        }
+        var sum = Criteria.Sum(c => c.Weight);
+        if (Math.Abs(sum - 1m) > 0.000001m)
+        {
+            Add($"weights sum to {sum}; they must sum to 1");
+        }
+        if (SizeElasticity is <= 0 or > 1)
+        {
+            Add($"sizeElasticity {SizeElasticity} must be in (0, 1]");
+        }
+        if (IndicatorClip < 1)
+        {
+            Add($"indicatorClip {IndicatorClip} must be 1 or more");
+        }
+        if (HistoryYears < 1)
+        {
+            Add($"historyYears {HistoryYears} must be 1 or more");
+        }
+        ValidateRules(Rules, Add);
+        return errors;
+    }
+
+    private static void ValidateRules(AllocationRules rules, Action<string> add)
+    {
+        if (rules.Floor < 0)
+        {
+            add($"rules.floor {rules.Floor} must be zero or more");
+        }
+        if (rules.CapacityMaxMultipleOfNationalRate <= 0)
+        {
+            add("rules.capacityMaxMultipleOfNationalRate must be positive");
+        }
+        if (rules.ImmigrantShare.ThresholdPercent is <= 0 or > 100)
+        {
+            add("rules.immigrantShare.thresholdPercent must be in (0, 100]");
+        }
+        if (rules.ImmigrantShare.CapFactorOfNationalRate < 0)
+        {
+            add("rules.immigrantShare.capFactorOfNationalRate must be zero or more");
+        }
+        if (rules.Continuity is { } band && (band.MaxDecrease is < 0 or > 1 || band.MaxIncrease < 0))
+        {
+            add("rules.continuity: maxDecrease must be in [0, 1] and maxIncrease zero or more");
+        }
+        if (rules.Em.HistoryWeight is < 0 or > 1)
+        {
+            add("rules.em.historyWeight must be in [0, 1]");
+        }
+        var bounds = rules.Spread.SizeClassLowerBounds;
+        if (bounds.Count == 0 || bounds[0] != 0 || bounds.Zip(bounds.Skip(1)).Any(p => p.First >= p.Second))
+        {
+            add("rules.spread.sizeClassLowerBounds must start at 0 and increase");
+        }
+        foreach (var duplicate in rules.Exceptions.GroupBy(e => e.Municipality).Where(g => g.Count() > 1))
+        {
+            add($"rules.exceptions: municipality {duplicate.Key} has {duplicate.Count()} exceptions; merge them into one");
+        }
+        foreach (var exception in rules.Exceptions.Where(e => string.IsNullOrWhiteSpace(e.Reason)))
+        {
+            add($"rules.exceptions: the exception for {exception.Municipality} needs a reason");
+        }
+    }
+}

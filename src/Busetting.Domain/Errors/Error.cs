@@ -1,0 +1,29 @@
+namespace Busetting.Domain.Errors;
+
+/// <summary>What kind of expected failure an <see cref="Error"/> is; mapped to exit codes and HTTP status in one place each.</summary>
+public enum ErrorKind
+{
+    /// <summary>Input that cannot be read or breaks a documented format.</summary>
+    InvalidInput,
+    /// <summary>Something asked for does not exist.</summary>
+    NotFound,
+    /// <summary>The allocation rules cannot all hold at once.</summary>
+    Infeasible,
+    /// <summary>Two writers changed the same thing.</summary>
+    Conflict,
+}
+
+/// <summary>An expected failure, as a value. <paramref name="Location"/> names file, line and column where there is one.</summary>
+public sealed record Error(ErrorKind Kind, string Code, string Message, string? Location = null)
+{
+    public IReadOnlyList<string> Details { get; init; } = [];
+
+    public static Error Invalid(string code, string message, string? location = null) => new(ErrorKind.InvalidInput, code, message, location);
+
+    public static Error NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
+
+    public static Error Infeasible(string message, IReadOnlyList<string> conflicts) =>
+        new(ErrorKind.Infeasible, "allocation.infeasible", message) { Details = conflicts };
+
+    public override string ToString() => Location is null ? Message : $"{Location}: {Message}";
+}
