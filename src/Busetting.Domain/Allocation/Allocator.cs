@@ -34,7 +34,7 @@ public sealed class Allocator(IAllocationSolver solver)
         }
         var targetResult = TargetCalculator.Calculate(criteria, participants, year, total);
         warnings.AddRange(targetResult.Warnings);
-        warnings.AddRange(PartialIndicatorWarnings(criteria, targetResult, participants));
+        warnings.AddRange(PartialIndicatorWarnings(criteria, targetResult, participants, year));
 
         var targets = targetResult.Targets.ToDictionary(t => t.Municipality);
         var nationalRate = total / (double)participants.Sum(p => (long)p.Population);
@@ -152,7 +152,7 @@ public sealed class Allocator(IAllocationSolver solver)
         return sum > 0 ? (byMunicipality, sum) : null;
     }
 
-    private static IEnumerable<string> PartialIndicatorWarnings(Criteria.CriteriaSet criteria, TargetResult targets, List<MunicipalityProfile> participants)
+    private static IEnumerable<string> PartialIndicatorWarnings(CriteriaSet criteria, TargetResult targets, List<MunicipalityProfile> participants, int year)
     {
         foreach (var criterion in criteria.Criteria.Where(c => c.Kind == Criteria.CriterionKind.SizeScaledIndicator && targets.EffectiveWeights[c.Id] > 0))
         {
@@ -163,9 +163,9 @@ public sealed class Allocator(IAllocationSolver solver)
                 yield return Invariant($"criterion '{criterion.Id}': {missing} municipalities have no value for '{criterion.IndicatorId}' and count as the national mean");
             }
             var oldest = values.Count > 0 ? values.Min(v => v.Year) : 0;
-            if (values.Count > 0 && oldest < targets.Targets.Count + 0 && oldest <= criteria.Year - 3)
+            if (values.Count > 0 && oldest <= year - 3)
             {
-                yield return Invariant($"criterion '{criterion.Id}': indicator '{criterion.IndicatorId}' is from {oldest}, {criteria.Year - oldest} years before the allocation year; import a newer one");
+                yield return Invariant($"criterion '{criterion.Id}': indicator '{criterion.IndicatorId}' is from {oldest}, {year - oldest} years before the allocation year; import a newer one");
             }
         }
     }

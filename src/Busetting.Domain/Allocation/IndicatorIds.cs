@@ -22,9 +22,21 @@ public static class IndicatorIds
     /// <summary>Residents in reception centres (mottak) hosted by the municipality.</summary>
     public const string ReceptionCentreResidents = "mottak_bebuarar";
 
+    /// <summary>Residents on 1 January (SSB 07459); an imported value extends or replaces the shipped population series.</summary>
+    public const string Population = "folketal";
+
     public static readonly IReadOnlyList<string> Importable =
     [
-        IntroductionResults, Unemployment, UpperSecondaryCapacity, DisabilityCapacity, ImmigrantShare, Centrality,
+        Population, IntroductionResults, Unemployment, UpperSecondaryCapacity, DisabilityCapacity, ImmigrantShare, Centrality,
         LivingConditions, EmCapable, ReceptionCentreResidents,
     ];
+
+    /// <summary>The allowed range of an indicator's values.</summary>
+    public static (decimal Min, decimal Max) RangeOf(string id) => id switch
+    {
+        EmCapable or LivingConditions => (0m, 1m),
+        Centrality => (0m, 1000m),
+        _ when id.EndsWith("_pst", StringComparison.Ordinal) => (0m, 100m),
+        _ => (0m, 100_000_000m),
+    };
 }

@@ -1,0 +1,56 @@
+using Busetting.Data.Criteria;
+using Busetting.Data.Profiles;
+using Busetting.Data.Reference;
+using Busetting.Domain.Allocation;
+using Busetting.Domain.Errors;
+using Busetting.Domain.Need;
+using Busetting.Domain.Primitives;
+using Busetting.Solver;
+
+namespace Busetting.Cli;
+
+/// <summary>Data folder + year + need → allocation result: load, filter by date, apply criteria, solve.</summary>
+public static class AllocationRunner
+{
+    public sealed record Run(AllocationResult Result, ReferenceData Data, IReadOnlyList<MunicipalityProfile> Profiles);
+
+    public static Result<Run> Allocate(string dataFolder, int year, int need, int em, int? planNeed = null)
+    {
+        if (!SettlementYear.TryCreate(year, out var settlementYear))
+        {
+            return Error.Invalid("year", $"--year {year} must be between {SettlementYear.Earliest} and {SettlementYear.Latest}");
+        }
+        var nationalNeed = NationalNeed.Create(need, em);
+        if (!nationalNeed.IsSuccess)
+        {
+            return Result<Run>.Fail(nationalNeed.Errors);
+        }
+        if (planNeed is < 0)
+        {
+            return Error.Invalid("plan-need", $"--plan-need must be zero or more, got {planNeed}");
+        }
+        var data = ReferenceDataLoader.Load(dataFolder);
+        if (!data.IsSuccess)
+        {
+            return Result<Run>.Fail(data.Errors);
+        }
+        var criteria = CriteriaJson.ForYear(dataFolder, year);
+        if (!criteria.IsSuccess)
+        {
+            return Result<Run>.Fail(criteria.Errors);
+        }
+        var profiles = ProfileBuilder.Build(data.Value, settlementYear);
+        if (!profiles.IsSuccess)
+        {
+            return Result<Run>.Fail(profiles.Errors);
+        }
+        var notes = profiles.Value.Notes.ToList();
+        if (criteria.Value.Warning is { } warning)
+        {
+            notes.Insert(0, warning);
+        }
+        var input = new AllocationInput(settlementYear, nationalNeed.Value, criteria.Value.Criteria, profiles.Value.Municipalities, notes, planNeed);
+        return new Allocator(new ScipAllocationSolver()).Allocate(input)
+            .Map(result => new Run(result, data.Value, profiles.Value.Municipalities));
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Busetting.Cli.Output;
+using Spectre.Console;
+
+namespace Busetting.Cli.Commands;
+
+public static class BacktestCommand
+{
+    public static Command Create(CommandIo io)
+    {
+        var common = new CommonOptions();
+        var actual = new Option<string>("--actual") { Description = "IMDi key-figure table (nøkkeltall format) with the real requests of the year", Required = true };
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("backtest", "Allocate a past year and compare with the real requests and two baselines");
+        common.AddTo(command);
+        command.Options.Add(actual);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            var run = common.Allocate(parse);
+            if (!run.IsSuccess)
+            {
+                return ExitCodes.Report(run.Errors, io.Error);
+            }
+            var report = Backtest.Run(run.Value, parse.GetValue(actual)!);
+            if (!report.IsSuccess)
+            {
+                return ExitCodes.Report(report.Errors, io.Error);
+            }
+            var r = report.Value;
+            if (parse.GetValue(format) == "json")
+            {
+                io.Output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    year = r.Year,
+                    need = new { persons = r.Need, em = r.Em },
+                    municipalities = r.Units,
+                    spearman = r.Model.Spearman,
+                    relativeL1 = r.Model.RelativeL1,
+                    within20 = r.Model.Within20,
+                    baselines = r.Baselines.ToDictionary(b => b.Name, b => (object?)(b.Metrics is { } m
+                        ? new { spearman = m.Spearman, relativeL1 = m.RelativeL1, within20 = m.Within20 }
+                        : new { unavailable = b.Unavailable })),
+                    counties = r.Counties,
+                    warnings = r.Warnings,
+                }, AllocationOutput.Json));
+                return ExitCodes.Success;
+            }
+            var console = Consoles.For(io.Output);
+            var table = new Table().Border(TableBorder.Simple).AddColumn("").AddColumn(new TableColumn("Spearman").RightAligned())
+                .AddColumn(new TableColumn("Relative L1").RightAligned()).AddColumn(new TableColumn("Within ±20 %").RightAligned());
+            table.AddRow("Busetting model", F(r.Model.Spearman), F(r.Model.RelativeL1), P(r.Model.Within20));
+            foreach (var b in r.Baselines)
+            {
+                table.AddRow(Markup.Escape($"Baseline: {b.Name}"), b.Metrics is { } m ? F(m.Spearman) : "–", b.Metrics is { } m2 ? F(m2.RelativeL1) : "–",
+                    b.Metrics is { } m3 ? P(m3.Within20) : Markup.Escape(b.Unavailable ?? ""));
+            }
+            io.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Back-test {r.Year}: need {r.Need} (EM {r.Em}), {r.Units} municipalities with a real request"));
+            console.Write(table);
+            var counties = new Table().Border(TableBorder.Simple).AddColumn("County").AddColumn(new TableColumn("Municipalities").RightAligned())
+                .AddColumn(new TableColumn("Actual").RightAligned()).AddColumn(new TableColumn("Model").RightAligned())
+                .AddColumn(new TableColumn("Population baseline").RightAligned()).AddColumn(new TableColumn("Last-year-settled baseline").RightAligned());
+            foreach (var c in r.Counties)
+            {
+                counties.AddRow(Markup.Escape(c.County), c.Municipalities.ToString(CultureInfo.InvariantCulture), Texts.Number(c.Actual), Texts.Number(c.Model),
+                    Texts.Number(Math.Round(c.Population)), c.LastSettled is { } s ? Texts.Number(Math.Round(s)) : "–");
+            }
+            console.Write(counties);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string P(double value) => value.ToString("0.0 %", CultureInfo.InvariantCulture);
+}

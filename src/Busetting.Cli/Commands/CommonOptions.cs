@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace Busetting.Cli.Commands;
+
+/// <summary>Options shared by the commands that allocate.</summary>
+public sealed class CommonOptions
+{
+    public Option<int> Year { get; } = new("--year") { Description = "Settlement year (letters are written in the autumn before)", Required = true };
+    public Option<int> Need { get; } = new("--need") { Description = "National need in persons, EM included", Required = true };
+    public Option<int> Em { get; } = new("--em") { Description = "Of which unaccompanied minors (EM)", Required = true };
+    public Option<int?> PlanNeed { get; } = new("--plan-need") { Description = "Need assumed for next year's planning number (default: --need)" };
+    public Option<string?> Data { get; } = new("--data") { Description = "Data folder laid out like the shipped data/ (default: the shipped one)" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Year);
+        command.Options.Add(Need);
+        command.Options.Add(Em);
+        command.Options.Add(PlanNeed);
+        command.Options.Add(Data);
+    }
+
+    public Domain.Errors.Result<AllocationRunner.Run> Allocate(ParseResult parse) =>
+        AllocationRunner.Allocate(DataFolder.Resolve(parse.GetValue(Data)), parse.GetValue(Year), parse.GetValue(Need), parse.GetValue(Em), parse.GetValue(PlanNeed));
+}

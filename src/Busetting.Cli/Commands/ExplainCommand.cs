@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text.Json;
+using Busetting.Cli.Output;
+using Busetting.Data.Criteria;
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Cli.Commands;
+
+public static class ExplainCommand
+{
+    public static Command Create(CommandIo io)
+    {
+        var common = new CommonOptions();
+        var number = new Argument<string>("kommunenummer") { Description = "Four-digit municipality number, e.g. 4601" };
+        var language = new Option<string?>("--lang") { Description = "nn (Nynorsk) or nb (Bokmål); default: the municipality's official language form" };
+        language.AcceptOnlyFromAmong("nn", "nb");
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("explain", "Explain one municipality's request: indicators, criteria contributions, binding rules");
+        command.Arguments.Add(number);
+        common.AddTo(command);
+        command.Options.Add(language);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            if (!MunicipalityNumber.TryParse(parse.GetValue(number), out var kommunenummer, out var problem))
+            {
+                io.Error.WriteLine($"error: {problem}");
+                return ExitCodes.InvalidInput;
+            }
+            var run = common.Allocate(parse);
+            if (!run.IsSuccess)
+            {
+                return ExitCodes.Report(run.Errors, io.Error);
+            }
+            var result = run.Value.Result;
+            var municipality = result.Municipalities.FirstOrDefault(m => m.Municipality.Number == kommunenummer);
+            if (municipality is null)
+            {
+                io.Error.WriteLine($"error: no municipality {kommunenummer} in the data");
+                return ExitCodes.NotFound;
+            }
+            if (parse.GetValue(format) == "json")
+            {
+                io.Output.WriteLine(JsonSerializer.Serialize(ExplanationJson.Municipality(municipality), AllocationOutput.Json));
+                return ExitCodes.Success;
+            }
+            var lang = parse.GetValue(language) switch
+            {
+                "nn" => Language.Nn,
+                "nb" => Language.Nb,
+                _ => municipality.Municipality.LanguageForm == LanguageForm.Nynorsk ? Language.Nn : Language.Nb,
+            };
+            var criteria = CriteriaJson.ForYear(DataFolder.Resolve(parse.GetValue(common.Data)), result.Year).Value.Criteria;
+            ExplanationText.Write(result, municipality, criteria, lang, io.Output);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using Busetting.Data.Import;
+using Busetting.Data.Reference;
+using Busetting.Domain.Errors;
+
+namespace Busetting.Cli.Commands;
+
+/// <summary>
+/// import: validates a file completely, then stores it in the data folder in one atomic step, then re-reads the whole
+/// folder; if the folder no longer loads, the file is taken out again. Nothing is ever half-stored.
+/// </summary>
+public static class ImportCommand
+{
+    public static Command Create(CommandIo io)
+    {
+        var kind = new Argument<string>("kind") { Description = "indicator (CSV), jsonstat (SSB PxWebApi JSON-stat 2.0) or nokkeltall (IMDi key figures)" };
+        kind.AcceptOnlyFromAmong("indicator", "jsonstat", "nokkeltall");
+        var file = new Argument<string>("file") { Description = "The file to import" };
+        var indicator = new Option<string?>("--indicator") { Description = "For jsonstat: the indicator id the table's values are (e.g. folketal)" };
+        var contents = new Option<string?>("--contents") { Description = "For jsonstat: the category to take from a dimension with several" };
+        var data = new Option<string?>("--data") { Description = "Data folder to import into (default: the shipped one)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate only; store nothing" };
+        var command = new Command("import", "Validate and import an indicator CSV, an SSB JSON-stat table or an IMDi key-figure table");
+        command.Arguments.Add(kind);
+        command.Arguments.Add(file);
+        command.Options.Add(indicator);
+        command.Options.Add(contents);
+        command.Options.Add(data);
+        command.Options.Add(dryRun);
+        command.SetAction(parse =>
+        {
+            var folder = DataFolder.Resolve(parse.GetValue(data));
+            var reference = ReferenceDataLoader.Load(folder);
+            if (!reference.IsSuccess)
+            {
+                return ExitCodes.Report(reference.Errors, io.Error);
+            }
+            var known = reference.Value.Municipalities.Select(m => m.Number).ToHashSet();
+            var changes = reference.Value.Changes;
+            var path = parse.GetValue(file)!;
+            Result<(string Target, string Content, string Summary)> prepared = parse.GetValue(kind) switch
+            {
+                "indicator" => IndicatorCsv.Read(path, known, changes).Map(values =>
+                    (Path.Combine(folder, ReferenceDataLoader.IndicatorFolder, Path.GetFileName(path)), IndicatorCsv.Write(values),
+                     string.Create(CultureInfo.InvariantCulture, $"{values.Count} values of {string.Join(", ", values.Select(v => v.Value.IndicatorId).Distinct())}"))),
+                "jsonstat" => parse.GetValue(indicator) is not { } id
+                    ? Error.Invalid("import.indicator", "jsonstat needs --indicator (e.g. --indicator folketal)")
+                    : JsonStat.Read(path, id, parse.GetValue(contents), known, changes).Map(imported =>
+                        (Path.Combine(folder, ReferenceDataLoader.IndicatorFolder, string.Create(CultureInfo.InvariantCulture,
+                            $"{id}_{imported.Values.Min(v => v.Value.Year)}-{imported.Values.Max(v => v.Value.Year)}_ssb.csv")),
+                         IndicatorCsv.Write(imported.Values),
+                         string.Create(CultureInfo.InvariantCulture, $"{imported.Values.Count} values of '{id}' ({imported.SkippedRegions} regions that are not municipalities skipped, {imported.MissingValues} missing values)"))),
+                _ => KeyFiguresCsv.Read(path, known, changes).Map(rows =>
+                    (Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{KeyFiguresCsv.FilePrefix}{rows[0].Year}.csv")),
+                     File.ReadAllText(path).TrimStart('\uFEFF'),
+                     string.Create(CultureInfo.InvariantCulture, $"{rows.Count} municipalities for {rows[0].Year}: requested {rows.Sum(r => r.Requested ?? 0)}, decided {rows.Sum(r => r.Decided ?? 0)}, settled {rows.Sum(r => r.Settled ?? 0)}"))),
+            };
+            if (!prepared.IsSuccess)
+            {
+                io.Error.WriteLine("nothing was imported");
+                return ExitCodes.Report(prepared.Errors, io.Error);
+            }
+            var (target, content, summary) = prepared.Value;
+            if (parse.GetValue(dryRun))
+            {
+                io.Output.WriteLine($"valid: {summary} (dry run: nothing stored)");
+                return ExitCodes.Success;
+            }
+            var stored = Store(folder, target, content);
+            if (!stored.IsSuccess)
+            {
+                io.Error.WriteLine("nothing was imported");
+                return ExitCodes.Report(stored.Errors, io.Error);
+            }
+            io.Output.WriteLine($"imported {summary} into {target}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Writes to a temporary file and moves it into place; undoes the move if the folder then fails to load.</summary>
+    private static Result<bool> Store(string folder, string target, string content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = target + ".importing";
+        var backup = File.Exists(target) ? File.ReadAllText(target) : null;
+        File.WriteAllText(temporary, content);
+        File.Move(temporary, target, overwrite: true);
+        var check = ReferenceDataLoader.Load(folder);
+        if (check.IsSuccess)
+        {
+            return true;
+        }
+        if (backup is null)
+        {
+            File.Delete(target);
+        }
+        else
+        {
+            File.WriteAllText(target, backup);
+        }
+        return Result<bool>.Fail(check.Errors);
+    }
+}

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Busetting.Cli.Output;
+using Busetting.Domain.Errors;
+using Busetting.Domain.Need;
+
+namespace Busetting.Cli.Commands;
+
+/// <summary>need: the national need from forecasts (or given directly), and whether a revision triggers a new distribution.</summary>
+public static class NeedCommand
+{
+    public static Command Create(CommandIo io)
+    {
+        var persons = new Option<int?>("--persons") { Description = "The need given directly (persons, EM included)" };
+        var em = new Option<int?>("--em") { Description = "EM given directly (with --persons)" };
+        var inReception = new Option<int?>("--in-reception") { Description = "Refugees with a permit still in reception centres at the start of the year" };
+        var asylumSeekers = new Option<int?>("--asylum-seekers") { Description = "Expected asylum seekers" };
+        var approvalRate = new Option<decimal?>("--approval-rate") { Description = "Expected share of asylum seekers granted a permit (0–1)" };
+        var quota = new Option<int?>("--quota") { Description = "Resettlement refugees (the Storting's quota)" };
+        var emInReception = new Option<int?>("--em-in-reception") { Description = "EM with a permit in reception centres" };
+        var emAsylumSeekers = new Option<int?>("--em-asylum-seekers") { Description = "Expected EM asylum seekers" };
+        var emApprovalRate = new Option<decimal?>("--em-approval-rate") { Description = "Expected EM approval rate (0–1)" };
+        var family = new Option<int>("--family-members") { Description = "Reunified family members (shown, never counted)", DefaultValueFactory = _ => 0 };
+        var previous = new Option<int?>("--previous") { Description = "The need the current requests were based on" };
+        var previousEm = new Option<int?>("--previous-em") { Description = "The EM need the current requests were based on" };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("need", "Compute the national need from forecasts and check the ±10 % revision trigger");
+        foreach (var option in new Option[] { persons, em, inReception, asylumSeekers, approvalRate, quota, emInReception, emAsylumSeekers, emApprovalRate, family, previous, previousEm, format })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse =>
+        {
+            Result<NeedCalculation> calculation;
+            if (parse.GetValue(persons) is { } direct)
+            {
+                calculation = NationalNeed.Create(direct, parse.GetValue(em) ?? 0).Map(n => new NeedCalculation(n, 0, 0, parse.GetValue(family)));
+            }
+            else if (parse.GetValue(inReception) is { } reception && parse.GetValue(asylumSeekers) is { } seekers && parse.GetValue(approvalRate) is { } rate && parse.GetValue(quota) is { } q)
+            {
+                calculation = new NeedForecast(reception, seekers, rate, q, parse.GetValue(emInReception) ?? 0,
+                    parse.GetValue(emAsylumSeekers) ?? 0, parse.GetValue(emApprovalRate) ?? 0, parse.GetValue(family)).Calculate();
+            }
+            else
+            {
+                io.Error.WriteLine("error: give either --persons [--em], or all of --in-reception, --asylum-seekers, --approval-rate and --quota (with the --em-… figures)");
+                return ExitCodes.InvalidInput;
+            }
+            if (!calculation.IsSuccess)
+            {
+                return ExitCodes.Report(calculation.Errors, io.Error);
+            }
+            var need = calculation.Value;
+            NeedRevision? revision = null;
+            if (parse.GetValue(previous) is { } old)
+            {
+                var oldNeed = NationalNeed.Create(old, parse.GetValue(previousEm) ?? 0);
+                if (!oldNeed.IsSuccess)
+                {
+                    return ExitCodes.Report(oldNeed.Errors, io.Error);
+                }
+                revision = new NeedRevision(oldNeed.Value, need.Need);
+            }
+            if (parse.GetValue(format) == "json")
+            {
+                io.Output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    persons = need.Need.Persons,
+                    em = need.Need.Em,
+                    expectedNewPermits = need.ExpectedNewPermits,
+                    emExpectedNewPermits = need.EmExpectedNewPermits,
+                    excludedFamilyMembers = need.ExcludedFamilyMembers,
+                    revision = revision is null ? null : new
+                    {
+                        previousPersons = revision.Previous.Persons,
+                        previousEm = revision.Previous.Em,
+                        personsChange = revision.PersonsChange,
+                        emChange = revision.EmChange,
+                        personsTriggers = revision.PersonsTriggers,
+                        emTriggers = revision.EmTriggers,
+                        redistributionRecommended = revision.RedistributionRecommended,
+                    },
+                }, AllocationOutput.Json));
+                return ExitCodes.Success;
+            }
+            io.Output.WriteLine($"Behov: {Texts.Number(need.Need.Persons)} personar, av dei {Texts.Number(need.Need.Em)} einslege mindreårige (EM)");
+            if (need.ExpectedNewPermits > 0 || need.EmExpectedNewPermits > 0)
+            {
+                io.Output.WriteLine($"  forventa nye løyve: {Texts.Number(need.ExpectedNewPermits)} (EM {Texts.Number(need.EmExpectedNewPermits)})");
+            }
+            io.Output.WriteLine($"  familiegjenforeinte, ikkje rekna med: {Texts.Number(need.ExcludedFamilyMembers)}");
+            if (revision is not null)
+            {
+                var emText = revision.EmChange is { } emChange ? Percent(emChange) : "ny";
+                io.Output.WriteLine($"Revisjon frå {Texts.Number(revision.Previous.Persons)} (EM {Texts.Number(revision.Previous.Em)}): endring {Percent(revision.PersonsChange)}, EM {emText}");
+                io.Output.WriteLine(revision.RedistributionRecommended
+                    ? $"Over ±{Texts.Number(revision.TriggerThreshold * 100)} %: ny fordeling (justerte oppmodingar) blir tilrådd"
+                    : $"Innanfor ±{Texts.Number(revision.TriggerThreshold * 100)} %: inga ny fordeling naudsynt");
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Percent(decimal change) =>
+        (change >= 0 ? "+" : "") + Texts.Number(change * 100, 1) + " %";
+}

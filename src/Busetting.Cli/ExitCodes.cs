@@ -1,0 +1,36 @@
+using Busetting.Domain.Errors;
+
+namespace Busetting.Cli;
+
+/// <summary>The one place where error kinds become process exit codes.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Usage = 1;
+    public const int InvalidInput = 2;
+    public const int NotFound = 3;
+    public const int Infeasible = 4;
+    public const int Conflict = 5;
+
+    public static int For(ErrorKind kind) => kind switch
+    {
+        ErrorKind.InvalidInput => InvalidInput,
+        ErrorKind.NotFound => NotFound,
+        ErrorKind.Infeasible => Infeasible,
+        ErrorKind.Conflict => Conflict,
+    };
+
+    /// <summary>Prints every error with its location and details to standard error and returns the exit code of the first.</summary>
+    public static int Report(IReadOnlyList<Error> errors, TextWriter error)
+    {
+        foreach (var e in errors)
+        {
+            error.WriteLine($"error: {e}");
+            foreach (var detail in e.Details)
+            {
+                error.WriteLine($"  - {detail}");
+            }
+        }
+        return For(errors[0].Kind);
+    }
+}

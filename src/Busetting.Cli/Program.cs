@@ -1,0 +1,3 @@
+using Busetting.Cli;
+
+return BusettingCli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Busetting.Domain.Criteria;
+using Busetting.Domain.Errors;
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Data.Criteria;
+
+/// <summary>Reads and writes criteria sets as JSON (data/criteria/&lt;year&gt;.json); unknown fields are errors, not ignored.</summary>
+public static class CriteriaJson
+{
+    public const string Folder = "criteria";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    /// <summary>The criteria for <paramref name="year"/>: its own file, else the newest earlier one (with a warning).</summary>
+    public static Result<(CriteriaSet Criteria, string? Warning)> ForYear(string dataFolder, int year)
+    {
+        var folder = Path.Combine(dataFolder, Folder);
+        var candidates = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.json")
+                .Select(f => (File: f, Year: int.TryParse(Path.GetFileNameWithoutExtension(f), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0))
+                .Where(c => c.Year > 0 && c.Year <= year)
+                .OrderByDescending(c => c.Year)
+                .ToList()
+            : [];
+        if (candidates.Count == 0)
+        {
+            return Error.NotFound("criteria.missing", string.Create(CultureInfo.InvariantCulture, $"no criteria set for {year} or earlier in {folder} (expected a file such as {year}.json)"));
+        }
+        var (file, fileYear) = candidates[0];
+        var loaded = Load(file);
+        if (!loaded.IsSuccess)
+        {
+            return Result<(CriteriaSet, string?)>.Fail(loaded.Errors);
+        }
+        string? warning = fileYear == year ? null
+            : string.Create(CultureInfo.InvariantCulture, $"no criteria set for {year}; using {Path.GetFileName(file)} (version {loaded.Value.Version}) until the ministry's criteria for {year} are entered");
+        return (loaded.Value, warning);
+    }
+
+    public static Result<CriteriaSet> Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return Error.NotFound("criteria.missing", $"criteria file not found: {path}");
+        }
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static Result<CriteriaSet> Parse(string json, string location)
+    {
+        CriteriaDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize<CriteriaDto>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $"{location}:{line + 1}, position {e.BytePositionInLine + 1}")
+                : location;
+            return Error.Invalid("criteria.json", $"{e.Message.Split(". Path:")[0]}{(e.Path is { Length: > 0 } p ? $" (at {p})" : "")}", where);
+        }
+        if (dto is null)
+        {
+            return Error.Invalid("criteria.json", "the file holds no criteria set", location);
+        }
+        var exceptions = new List<MunicipalityException>();
+        foreach (var e in dto.Rules.Exceptions)
+        {
+            if (!MunicipalityNumber.TryParse(e.Kommunenummer, out var number, out var problem))
+            {
+                return Error.Invalid("criteria.exception", problem, $"{location} (rules.exceptions)");
+            }
+            exceptions.Add(new MunicipalityException(number, e.Floor, e.MaxPersons, e.Exclude, e.AlwaysAsk, e.Reason));
+        }
+        var set = new CriteriaSet(dto.Year, dto.Version, dto.Source, dto.SizeElasticity, dto.IndicatorClip, dto.HistoryYears,
+            dto.Criteria.Select(c => new CriterionDefinition(c.Id, c.NameNb, c.NameNn, c.PriorityGroup, c.Weight, c.Kind, c.Indicator,
+                c.Direction ?? IndicatorDirection.HigherIsBetter, c.WhenMissingMoveTo ?? [], c.Rule)).ToList(),
+            new AllocationRules(dto.Rules.Floor, exceptions, dto.Rules.ReceptionCentresAlwaysAsked,
+                new SpreadRule(dto.Rules.Spread.MinAskedPerLandsdel, dto.Rules.Spread.SizeClassLowerBounds, dto.Rules.Spread.MinAskedPerSizeClass),
+                dto.Rules.CapacityMaxMultipleOfNationalRate,
+                dto.Rules.Continuity is { } c ? new ContinuityBand(c.MaxDecrease, c.MaxIncrease) : null,
+                new ImmigrantShareRule(dto.Rules.ImmigrantShare.ThresholdPercent, dto.Rules.ImmigrantShare.Mode, dto.Rules.ImmigrantShare.CapFactorOfNationalRate),
+                new EmRule(dto.Rules.Em.HistoryYears, dto.Rules.Em.HistoryWeight)));
+        var errors = set.Validate(location);
+        return errors.Count > 0 ? Result<CriteriaSet>.Fail(errors) : set;
+    }
+
+    public static string Write(CriteriaSet set) => JsonSerializer.Serialize(new CriteriaDto(
+        set.Year, set.Version, set.Source, set.SizeElasticity, set.IndicatorClip, set.HistoryYears,
+        set.Criteria.Select(c => new CriterionDto(c.Id, c.NameNb, c.NameNn, c.PriorityGroup, c.Weight, c.Kind, c.Rule, c.IndicatorId, c.Direction, c.WhenMissingMoveTo)).ToList(),
+        new RulesDto(set.Rules.Floor,
+            set.Rules.Exceptions.Select(e => new ExceptionDto(e.Municipality.Value, e.Reason, e.Floor, e.MaxPersons, e.Exclude, e.AlwaysAsk)).ToList(),
+            set.Rules.ReceptionCentresAlwaysAsked,
+            new SpreadDto(set.Rules.Spread.MinAskedPerLandsdel, set.Rules.Spread.SizeClassLowerBounds, set.Rules.Spread.MinAskedPerSizeClass),
+            set.Rules.CapacityMaxMultipleOfNationalRate,
+            set.Rules.Continuity is { } c ? new ContinuityDto(c.MaxDecrease, c.MaxIncrease) : null,
+            new ImmigrantShareDto(set.Rules.ImmigrantShare.ThresholdPercent, set.Rules.ImmigrantShare.Mode, set.Rules.ImmigrantShare.CapFactorOfNationalRate),
+            new EmDto(set.Rules.Em.HistoryYears, set.Rules.Em.HistoryWeight))), Options);
+
+    private sealed record CriteriaDto(int Year, string Version, string Source, decimal SizeElasticity, decimal IndicatorClip, int HistoryYears,
+        IReadOnlyList<CriterionDto> Criteria, RulesDto Rules);
+
+    private sealed record CriterionDto(string Id, string NameNb, string NameNn, int PriorityGroup, decimal Weight, CriterionKind Kind,
+        string Rule, string? Indicator = null, IndicatorDirection? Direction = null, IReadOnlyList<string>? WhenMissingMoveTo = null);
+
+    private sealed record RulesDto(int Floor, IReadOnlyList<ExceptionDto> Exceptions, bool ReceptionCentresAlwaysAsked, SpreadDto Spread,
+        decimal CapacityMaxMultipleOfNationalRate, ContinuityDto? Continuity, ImmigrantShareDto ImmigrantShare, EmDto Em);
+
+    private sealed record ExceptionDto(string Kommunenummer, string Reason, int? Floor = null, int? MaxPersons = null, bool Exclude = false, bool AlwaysAsk = false);
+
+    private sealed record SpreadDto(int MinAskedPerLandsdel, IReadOnlyList<int> SizeClassLowerBounds, int MinAskedPerSizeClass);
+
+    private sealed record ContinuityDto(decimal MaxDecrease, decimal MaxIncrease);
+
+    private sealed record ImmigrantShareDto(decimal ThresholdPercent, ImmigrantShareMode Mode, decimal CapFactorOfNationalRate);
+
+    private sealed record EmDto(int HistoryYears, decimal HistoryWeight);
+}
