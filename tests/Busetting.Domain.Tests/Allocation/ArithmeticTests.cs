@@ -1,0 +1,51 @@
+using Busetting.Domain.Allocation;
+using CsCheck;
+
+namespace Busetting.Domain.Tests.Allocation;
+
+public class ArithmeticTests
+{
+    [Fact]
+    public void LargestRemainder_AnyQuotas_SumsExactly() =>
+        Gen.Double[0, 1000].Array[1, 50].Select(Gen.Int[0, 5000]).Sample((quotas, total) =>
+        {
+            var sum = quotas.Sum();
+            var scaled = quotas.Select(q => sum == 0 ? total / (double)quotas.Length : q * total / sum).ToList();
+            var result = Apportion.LargestRemainder(scaled, total);
+            return result.Sum() == total && result.Zip(scaled).All(p => Math.Abs(p.First - p.Second) < 1.0 + 1e-9);
+        });
+
+    [Fact]
+    public void ProportionalFill_WithFloors_SumsToTotalAndRespectsBounds()
+    {
+        var items = new[]
+        {
+            new ProblemItem("a", 2, 10, 100, false, false),
+            new ProblemItem("b", 48, 10, 100, false, false),
+            new ProblemItem("c", 50, 10, 100, false, false),
+        };
+        var fill = ProportionalFill.Solve(items, [true, true, true], 100);
+        Assert.Equal(100, fill.Values.Sum(), 6);
+        Assert.Equal(10, fill.Values[0], 6); // floor binds
+        Assert.Equal(fill.Values[1] / 48, fill.Values[2] / 50, 6); // the rest share proportionally
+    }
+
+    [Fact]
+    public void Diagnose_FloorsAboveNeed_NamesNumbers()
+    {
+        var items = Enumerable.Range(0, 357).Select(i => new ProblemItem(i.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), 5, 10, 50, true, false)).ToList();
+        var conflicts = FeasibilityCheck.Diagnose(new AllocationProblem(items, 3000, []), i => items[i].Key);
+        var conflict = Assert.Single(conflicts);
+        Assert.Contains("357 municipalities must be asked", conflict);
+        Assert.Contains("3570", conflict);
+        Assert.Contains("3000", conflict);
+    }
+
+    [Fact]
+    public void Diagnose_CapsBelowNeed_NamesNumbers()
+    {
+        var items = new[] { new ProblemItem("a", 5, 10, 20, false, false), new ProblemItem("b", 5, 10, 20, false, false) };
+        var conflicts = FeasibilityCheck.Diagnose(new AllocationProblem(items, 100, []), i => items[i].Key);
+        Assert.Contains(conflicts, c => c.Contains("add up to only 40") && c.Contains("need of 100"));
+    }
+}

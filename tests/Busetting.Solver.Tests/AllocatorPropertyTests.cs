@@ -1,0 +1,70 @@
+using Busetting.Domain.Allocation;
+using Busetting.Domain.Criteria;
+using Busetting.Domain.Errors;
+using Busetting.Domain.Need;
+using Busetting.Domain.Primitives;
+using CsCheck;
+using static Busetting.Solver.Tests.Fixtures;
+
+namespace Busetting.Solver.Tests;
+
+/// <summary>Invariants over many random instances: whatever the data, the rules hold or a diagnosis says why not.</summary>
+public class AllocatorPropertyTests
+{
+    private static readonly string[] Landsdeler = ["Nord-Norge", "Vestlandet", "Østlandet"];
+
+    private sealed record Instance(int Need, int Em, int Floor, decimal Capacity, bool Spread, IReadOnlyList<MunicipalityProfile> Profiles);
+
+    private static readonly Gen<MunicipalityProfile> GenProfile =
+        Gen.Select(Gen.Int[100, 200_000], Gen.Int[0, 2], Gen.Double[0.5, 8.0], Gen.Double[2, 40], Gen.Int[0, 9], Gen.Int[0, 2])
+            .Select((pop, landsdel, unemployment, immigrants, flags, em) => Profile("0000", pop, Landsdeler[landsdel],
+                [Indicator(IndicatorIds.Unemployment, (decimal)Math.Round(unemployment, 2)), Indicator(IndicatorIds.ImmigrantShare, (decimal)Math.Round(immigrants, 2))],
+                receptionResidents: flags == 0 ? 25 : null,
+                emCapable: em switch { 0 => false, 1 => true, _ => null }));
+
+    private static readonly Gen<Instance> GenInstance =
+        Gen.Select(GenProfile.Array[2, 30], Gen.Int[20, 5000], Gen.Int[0, 30], Gen.Int[0, 10], Gen.Int[2, 6], Gen.Bool)
+            .Select((profiles, need, emPercent, floor, capacity, spread) => new Instance(need, need * emPercent / 100, floor, capacity, spread,
+                profiles.Select((p, i) => p with { Municipality = Municipality((1101 + i).ToString("0000", System.Globalization.CultureInfo.InvariantCulture), p.Municipality.Landsdel) }).ToList()));
+
+    private static Result<AllocationResult> Run(Instance instance)
+    {
+        var criteria = CriteriaOf(Rules(floor: instance.Floor, capacityMultiple: instance.Capacity, minPerLandsdel: instance.Spread ? 1 : 0, minPerSizeClass: instance.Spread ? 1 : 0), 0.8m,
+            Criterion("work", 0.6m, CriterionKind.SizeScaledIndicator, IndicatorIds.Unemployment, IndicatorDirection.LowerIsBetter),
+            Criterion("spread", 0.1m, CriterionKind.Equal, group: 2),
+            Criterion("size", 0.3m, CriterionKind.Size, group: 2));
+        return new Allocator(new ScipAllocationSolver()).Allocate(new AllocationInput(SettlementYear.Create(2025),
+            NationalNeed.Create(instance.Need, instance.Em).Value, criteria, instance.Profiles, []));
+    }
+
+    [Fact]
+    public void Allocate_RandomInstances_RulesHoldOrDiagnosed() =>
+        GenInstance.Sample(instance =>
+        {
+            var result = Run(instance);
+            if (!result.IsSuccess)
+            {
+                var error = result.Errors[0];
+                return error.Kind == ErrorKind.Infeasible && error.Details.Count > 0;
+            }
+            var r = result.Value;
+            var sumOk = r.Municipalities.Sum(m => m.Requested) == instance.Need && r.Municipalities.Sum(m => m.RequestedEm) == instance.Em;
+            var boundsOk = r.Municipalities.All(m => m.Requested == 0
+                || (m.Requested >= m.Explanation.Bounds.Lower && m.Requested <= m.Explanation.Bounds.Upper && !m.Explanation.Bounds.Excluded));
+            var mustAskOk = r.Municipalities.All(m => !m.Explanation.Bounds.MustAsk || m.Requested > 0);
+            var immigrantOk = r.Municipalities.All(m => !m.Explanation.Bounds.Notes.Any(n => n.Rule == RuleId.ImmigrantShareCap) || m.Requested <= m.Explanation.Bounds.Upper);
+            var emOk = r.Municipalities.All(m => m.RequestedEm <= m.Requested && (m.RequestedEm == 0 || m.Explanation.Em.Eligible));
+            var partsOk = r.Municipalities.All(m => m.Explanation.Parts.Sum(p => p.Persons) == m.Requested);
+            return sumOk && boundsOk && mustAskOk && immigrantOk && emOk && partsOk;
+        }, iter: 60);
+
+    [Fact]
+    public void Allocate_SameInput_SameOutput() =>
+        GenInstance.Sample(instance =>
+        {
+            var first = Run(instance);
+            var second = Run(instance);
+            return first.IsSuccess == second.IsSuccess
+                && (!first.IsSuccess || first.Value.Municipalities.Select(m => (m.Requested, m.RequestedEm)).SequenceEqual(second.Value.Municipalities.Select(m => (m.Requested, m.RequestedEm))));
+        }, iter: 20);
+}

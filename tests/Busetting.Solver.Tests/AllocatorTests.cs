@@ -1,0 +1,97 @@
+using Busetting.Domain.Allocation;
+using Busetting.Domain.Criteria;
+using Busetting.Domain.Errors;
+using Busetting.Domain.Need;
+using Busetting.Domain.Primitives;
+using static Busetting.Solver.Tests.Fixtures;
+
+namespace Busetting.Solver.Tests;
+
+public class AllocatorTests
+{
+    private static readonly Allocator Engine = new(new ScipAllocationSolver());
+
+    private static Result<AllocationResult> Allocate(int need, int em, CriteriaSet criteria, params MunicipalityProfile[] profiles) =>
+        Engine.Allocate(new AllocationInput(SettlementYear.Create(2025), NationalNeed.Create(need, em).Value, criteria, profiles, []));
+
+    [Fact]
+    public void Allocate_ThreeMunicipalities_ProportionalAndExact()
+    {
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 0)), Profile("1101", 1000), Profile("1102", 3000), Profile("1103", 6000));
+        Assert.Equal([10, 30, 60], result.Value.Municipalities.Select(m => m.Requested));
+    }
+
+    [Fact]
+    public void Allocate_FloorBinds_OthersShareTheRestProportionally()
+    {
+        // Targets 6, 44, 50; the floor lifts the first to 10 and takes 4 from the others in proportion: 42.13 → 42, 47.87 → 48.
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10)), Profile("1101", 600), Profile("1102", 4400), Profile("1103", 5000)).Value;
+        Assert.Equal([10, 42, 48], result.Municipalities.Select(m => m.Requested));
+        var first = result.Municipalities[0].Explanation;
+        Assert.Contains(first.Parts, p => p.Kind == PartKind.Rule && p.Rule == RuleId.Floor);
+        Assert.Contains(RuleId.Floor, first.BindingRules);
+    }
+
+    [Fact]
+    public void Allocate_SmallTarget_NotAskedAndExplained()
+    {
+        // Target 1 is below half the floor: asking for 10 would be further from the criteria than asking for nothing.
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10)), Profile("1101", 100), Profile("1102", 4950), Profile("1103", 4950)).Value;
+        Assert.Equal(0, result.Municipalities[0].Requested);
+        Assert.Contains(RuleId.NotAskedSmallTarget, result.Municipalities[0].Explanation.BindingRules);
+        Assert.Equal(100, result.Municipalities.Sum(m => m.Requested));
+    }
+
+    [Fact]
+    public void Allocate_ReceptionCentre_AlwaysAsked()
+    {
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10)), Profile("1101", 100, receptionResidents: 30), Profile("1102", 4950), Profile("1103", 4950)).Value;
+        Assert.Equal(10, result.Municipalities[0].Requested);
+        Assert.Contains(RuleId.ReceptionCentre, result.Municipalities[0].Explanation.BindingRules);
+    }
+
+    [Fact]
+    public void Allocate_Em_OnlyWhereEligible()
+    {
+        var result = Allocate(100, 10, CriteriaOf(Rules(floor: 0)),
+            Profile("1101", 5000, emCapable: true), Profile("1102", 5000, emCapable: false)).Value;
+        Assert.Equal([10, 0], result.Municipalities.Select(m => m.RequestedEm));
+        Assert.Equal(RuleId.EmNotEligible, result.Municipalities[1].Explanation.Em.Eligibility.Rule);
+    }
+
+    [Fact]
+    public void Allocate_SpreadRule_AsksInEveryLandsdel()
+    {
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10, minPerLandsdel: 1)),
+            Profile("1101", 200, "Nord-Norge"), Profile("1102", 5000), Profile("1103", 5000)).Value;
+        Assert.Equal(10, result.Municipalities[0].Requested);
+    }
+
+    [Fact]
+    public void Allocate_FloorsExceedNeed_InfeasibleWithDiagnosis()
+    {
+        var profiles = Enumerable.Range(1, 20).Select(i => Profile($"11{i:00}", 1000, receptionResidents: 5)).ToArray();
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10)), profiles);
+        Assert.False(result.IsSuccess);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorKind.Infeasible, error.Kind);
+        Assert.Contains(error.Details, d => d.Contains("20 municipalities must be asked") && d.Contains("200") && d.Contains("100"));
+    }
+
+    [Fact]
+    public void Allocate_EmWithoutEligibleMunicipality_Infeasible()
+    {
+        var result = Allocate(100, 5, CriteriaOf(Rules(floor: 0)), Profile("1101", 5000, emCapable: false), Profile("1102", 5000, emCapable: false));
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ErrorKind.Infeasible, result.Errors[0].Kind);
+    }
+
+    [Fact]
+    public void Allocate_InvalidCriteria_InvalidInput()
+    {
+        var criteria = CriteriaOf(null, 1m, Criterion("size", 0.5m, CriterionKind.Size));
+        var result = Allocate(100, 0, criteria, Profile("1101", 5000));
+        Assert.Equal(ErrorKind.InvalidInput, result.Errors[0].Kind);
+        Assert.Contains("sum to 0.5", result.Errors[0].Message);
+    }
+}
