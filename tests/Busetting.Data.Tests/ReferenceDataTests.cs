@@ -1,0 +1,83 @@
+using Busetting.Data.Criteria;
+using Busetting.Data.Profiles;
+using Busetting.Data.Reference;
+using Busetting.Domain.Allocation;
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Data.Tests;
+
+public class ReferenceDataTests
+{
+    private static readonly ReferenceData Reference = ReferenceDataLoader.Load(TestData.Folder).Value;
+
+    [Fact]
+    public void Load_Shipped_357MunicipalitiesWithPopulation()
+    {
+        Assert.Equal(357, Reference.Municipalities.Count);
+        Assert.Equal(717_710, Reference.Population[MunicipalityNumber.Parse("0301")][2024]);
+        Assert.Equal(5_550_203, Reference.Municipalities.Sum(m => Reference.Population[m.Number][2024]));
+    }
+
+    [Fact]
+    public void Build_2022_UsesOnlyDataBeforeTheYear()
+    {
+        var profiles = ProfileBuilder.Build(Reference, SettlementYear.Create(2022)).Value;
+        Assert.All(profiles.Municipalities, p => Assert.Equal(2021, p.PopulationYear));
+        Assert.All(profiles.Municipalities, p => Assert.Empty(p.History));
+        Assert.All(profiles.Municipalities, p => Assert.Null(p.ReceptionCentre)); // the mottak list is from 2024
+        Assert.All(profiles.Municipalities.SelectMany(p => p.Indicators.Values), v => Assert.True(v.Year <= 2021));
+    }
+
+    [Fact]
+    public void Build_2025_UsesHistoryAndReceptionCentres()
+    {
+        var profiles = ProfileBuilder.Build(Reference, SettlementYear.Create(2025)).Value;
+        Assert.All(profiles.Municipalities, p => Assert.Equal(2024, p.PopulationYear));
+        Assert.Contains(profiles.Municipalities, p => p.HostsReceptionCentre);
+        Assert.All(profiles.Municipalities.SelectMany(p => p.History), h => Assert.True(h.Year <= 2024));
+        Assert.Equal(2000, profiles.Municipalities.Single(p => p.Municipality.Number.Value == "0301").History.Single(h => h.Year == 2022).Requested);
+    }
+
+    [Fact]
+    public void Build_2023_HaramIsPartOfAlesund()
+    {
+        var haram = ProfileBuilder.Build(Reference, SettlementYear.Create(2023)).Value.Municipalities.Single(p => p.Municipality.Number.Value == "1580");
+        Assert.Contains("part of 1508", haram.NotSeparateReason);
+    }
+
+    [Fact]
+    public void Criteria_Shipped2025_Valid()
+    {
+        var (criteria, warning) = CriteriaJson.ForYear(TestData.Folder, 2025).Value;
+        Assert.Null(warning);
+        Assert.Equal(0.60m, criteria.TopGroupWeight);
+        Assert.Equal(10, criteria.Rules.Floor);
+    }
+
+    [Fact]
+    public void Criteria_YearWithoutFile_FallsBackWithWarning()
+    {
+        var (criteria, warning) = CriteriaJson.ForYear(TestData.Folder, 2024).Value;
+        Assert.Equal(2022, criteria.Year);
+        Assert.Contains("no criteria set for 2024", warning);
+    }
+
+    [Theory]
+    [InlineData("{\"year\": 2025,", "not valid", ":1")]
+    [InlineData("{\"year\": 2025, \"bogus\": 1}", "bogus", ":1")]
+    public void Criteria_BadJson_ClearError(string json, string message, string location)
+    {
+        var result = CriteriaJson.Parse(json, "c.json");
+        Assert.False(result.IsSuccess);
+        Assert.Contains(result.Errors, e => (e.Message.Contains(message, StringComparison.OrdinalIgnoreCase) || e.Message.Contains("could not be mapped", StringComparison.Ordinal) || e.Message.Contains("expected", StringComparison.OrdinalIgnoreCase)) && (e.Location ?? "").Contains(location, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Criteria_RoundTrip_Identical()
+    {
+        var criteria = CriteriaJson.Load(Path.Combine(TestData.Folder, "criteria", "2025.json")).Value;
+        var again = CriteriaJson.Parse(CriteriaJson.Write(criteria), "roundtrip").Value;
+        Assert.Equal(CriteriaJson.Write(criteria), CriteriaJson.Write(again));
+        Assert.Equal(IndicatorIds.Unemployment, again.Criteria.Single(c => c.Id == "arbeid").IndicatorId);
+    }
+}
