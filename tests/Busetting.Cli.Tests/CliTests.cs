@@ -1,0 +1,190 @@
+using System.Text.Json;
+
+namespace Busetting.Cli.Tests;
+
+/// <summary>End to end through the real command line on the shipped data: structure and invariants, not golden numbers.</summary>
+public class CliTests
+{
+    private static readonly string Data = FindData();
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = BusettingCli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Allocate_2025Json_EveryMunicipalityAndExactSums()
+    {
+        var (code, output, _) = Run("allocate", "--year", "2025", "--need", "18900", "--em", "750", "--format", "json", "--data", Data);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(2025, root.GetProperty("year").GetInt32());
+        Assert.Equal(18900, root.GetProperty("need").GetProperty("persons").GetInt32());
+        Assert.Equal(750, root.GetProperty("need").GetProperty("em").GetInt32());
+        Assert.True(root.GetProperty("warnings").GetArrayLength() > 0);
+        var municipalities = root.GetProperty("municipalities").EnumerateArray().ToList();
+        Assert.Equal(357, municipalities.Count);
+        Assert.Equal(18900, municipalities.Sum(m => m.GetProperty("requested").GetInt32()));
+        Assert.Equal(750, municipalities.Sum(m => m.GetProperty("requestedEm").GetInt32()));
+        Assert.All(municipalities, m =>
+        {
+            Assert.Matches("^[0-9]{4}$", m.GetProperty("kommunenummer").GetString());
+            Assert.False(string.IsNullOrEmpty(m.GetProperty("name").GetString()));
+            Assert.False(string.IsNullOrEmpty(m.GetProperty("county").GetString()));
+            var requested = m.GetProperty("requested").GetInt32();
+            Assert.True(requested == 0 || requested >= 10, "floor of 10 for every municipality asked");
+            Assert.True(m.GetProperty("requestedEm").GetInt32() <= requested);
+            var parts = m.GetProperty("explanation").GetProperty("parts").EnumerateArray().Sum(p => p.GetProperty("persons").GetDecimal());
+            Assert.Equal(requested, parts);
+        });
+    }
+
+    [Fact]
+    public void Allocate_SameInputTwice_IdenticalCsv()
+    {
+        var first = Run("allocate", "--year", "2025", "--need", "18900", "--em", "750", "--format", "csv", "--data", Data);
+        var second = Run("allocate", "--year", "2025", "--need", "18900", "--em", "750", "--format", "csv", "--data", Data);
+        Assert.Equal(first.Out, second.Out);
+        Assert.Equal(358, first.Out.TrimEnd().Split('\n').Length);
+    }
+
+    [Fact]
+    public void Allocate_FloorsAboveNeed_InfeasibleExitWithDiagnosis()
+    {
+        var (code, _, error) = Run("allocate", "--year", "2025", "--need", "500", "--em", "0", "--data", Data);
+        Assert.Equal(ExitCodes.Infeasible, code);
+        Assert.Contains("cannot all hold", error);
+        Assert.Contains("more than the need of 500", error);
+    }
+
+    [Fact]
+    public void Allocate_EmAboveNeed_InvalidInput()
+    {
+        var (code, _, error) = Run("allocate", "--year", "2025", "--need", "100", "--em", "200", "--data", Data);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("cannot exceed", error);
+    }
+
+    [Fact]
+    public void Explain_NynorskMunicipality_NynorskTextWithPartsThatAddUp()
+    {
+        // 4601 Bergen is neutral; 4640 Sogndal is Nynorsk.
+        var (code, output, _) = Run("explain", "4640", "--year", "2025", "--need", "18900", "--em", "750", "--data", Data);
+        Assert.Equal(0, code);
+        Assert.Contains("Forklaring av oppmodinga 2025: 4640", output);
+        Assert.Contains("Bidrag frå kvart kriterium", output);
+        Assert.Contains("Sum = oppmoda", output);
+    }
+
+    [Fact]
+    public void Explain_BokmalOnRequest_BokmalText()
+    {
+        var (code, output, _) = Run("explain", "0301", "--year", "2025", "--need", "18900", "--em", "750", "--lang", "nb", "--data", Data);
+        Assert.Equal(0, code);
+        Assert.Contains("Forklaring av anmodningen", output);
+        Assert.Contains("Mottakskommune", output);
+    }
+
+    [Fact]
+    public void Explain_LostLeadingZero_ClearError()
+    {
+        var (code, _, error) = Run("explain", "301", "--year", "2025", "--need", "18900", "--em", "750", "--data", Data);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("did you mean '0301'", error);
+    }
+
+    [Fact]
+    public void Backtest_2022_BeatsPopulationBaseline()
+    {
+        var (code, output, _) = Run("backtest", "--year", "2022", "--need", "35000", "--em", "0", "--actual", Path.Combine(Data, "imdi_nokkeltall_bosetting_2022.csv"), "--format", "json", "--data", Data);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        var population = root.GetProperty("baselines").GetProperty("population");
+        Assert.True(root.GetProperty("spearman").GetDouble() > population.GetProperty("spearman").GetDouble());
+        Assert.True(root.GetProperty("relativeL1").GetDouble() < population.GetProperty("relativeL1").GetDouble());
+        Assert.True(root.GetProperty("within20").GetDouble() > population.GetProperty("within20").GetDouble());
+        Assert.True(root.GetProperty("baselines").GetProperty("lastYearSettled").TryGetProperty("unavailable", out _));
+    }
+
+    [Fact]
+    public void Need_Revision_ReportsTrigger()
+    {
+        var (code, output, _) = Run("need", "--persons", "12640", "--em", "750", "--previous", "18900", "--previous-em", "750", "--format", "json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("revision").GetProperty("redistributionRecommended").GetBoolean());
+    }
+
+    [Fact]
+    public void Need_Forecast_Computed()
+    {
+        var (code, output, _) = Run("need", "--in-reception", "2000", "--asylum-seekers", "10000", "--approval-rate", "0.6", "--quota", "3000",
+            "--em-in-reception", "100", "--em-asylum-seekers", "500", "--em-approval-rate", "0.5", "--format", "json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(11000, json.RootElement.GetProperty("persons").GetInt32());
+        Assert.Equal(350, json.RootElement.GetProperty("em").GetInt32());
+    }
+
+    [Fact]
+    public void Import_BadIndicator_NothingStored()
+    {
+        var folder = CopyData();
+        var bad = Path.Combine(folder, "..", "bad.csv");
+        File.WriteAllText(bad, "indikator,kommunenummer,aar,verdi\nintroduksjonsprogram_resultat_pst,0301,2023,61.5\nintroduksjonsprogram_resultat_pst,4601,2023,abc\n");
+        var (code, _, error) = Run("import", "indicator", bad, "--data", folder);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("bad.csv:3, column 'verdi'", error);
+        Assert.Contains("nothing was imported", error);
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder, "indicators")));
+    }
+
+    [Fact]
+    public void Import_IntroductionResults_UsedByNextAllocation()
+    {
+        var folder = CopyData();
+        var file = Path.Combine(folder, "..", "intro.csv");
+        var rows = string.Join("\n", File.ReadAllLines(Path.Combine(folder, "kommuner_2024.csv")).Skip(1)
+            .Select((line, i) => $"introduksjonsprogram_resultat_pst,{line[..4]},2023,{50 + i % 30}"));
+        File.WriteAllText(file, "indikator,kommunenummer,aar,verdi\n" + rows + "\n");
+        var (code, output, _) = Run("import", "indicator", file, "--data", folder);
+        Assert.Equal(0, code);
+        Assert.Contains("357 values", output);
+        var allocation = Run("allocate", "--year", "2025", "--need", "18900", "--em", "750", "--format", "json", "--data", folder);
+        Assert.Equal(0, allocation.Code);
+        Assert.DoesNotContain("'introduksjonsresultat' has no data", allocation.Out);
+        // Values dated 2023 may be used from the 2024 letters on, never for 2023 itself.
+        var early = Run("allocate", "--year", "2023", "--need", "38000", "--em", "0", "--format", "json", "--data", folder);
+        Assert.Contains("'introduksjonsresultat' has no data", early.Out);
+    }
+
+    private static string CopyData()
+    {
+        var target = Path.Combine(Directory.CreateTempSubdirectory("busetting-cli-").FullName, "data");
+        foreach (var file in Directory.GetFiles(Data, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(Data, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+        Directory.CreateDirectory(Path.Combine(target, "indicators"));
+        return target;
+    }
+
+    private static string FindData()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "data", "kommuner_2024.csv")))
+            {
+                return Path.Combine(dir.FullName, "data");
+            }
+        }
+        throw new InvalidOperationException("shipped data/ not found");
+    }
+}
