@@ -256,12 +256,15 @@ public static class ReferenceDataLoader
             {
                 return Error.Invalid("data.kommunenummer", $"unknown kommunenummer {number.Value}", t.Where(row, "kommunenummer"));
             }
-            int? Optional(string column)
+            Result<int?> Optional(string column) =>
+                t.Get(row, column).Trim().Length == 0 ? (int?)null : CsvFields.Integer(t, row, column, 0, 1_000_000).Map(v => (int?)v);
+            var settled = Optional("bosatt_flyktninger_totalt");
+            var em = Optional("bosatt_ema");
+            if (!settled.IsSuccess || !em.IsSuccess)
             {
-                var text = t.Get(row, column).Trim();
-                return text.Length == 0 ? null : int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+                return Result<List<SettlementRecord>>.Fail([.. settled.Errors, .. em.Errors]);
             }
-            list.Add(new SettlementRecord(year.Value, number.Value, Optional("bosatt_flyktninger_totalt"), Optional("bosatt_ema"),
+            list.Add(new SettlementRecord(year.Value, number.Value, settled.Value, em.Value,
                 t.Get(row, "ema_merknad").Contains("prikket", StringComparison.Ordinal), "IMDi via Samarbeidsdesken (received 13.11.2024)"));
         }
         return list;
