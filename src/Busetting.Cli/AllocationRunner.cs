@@ -12,7 +12,7 @@ namespace Busetting.Cli;
 /// <summary>Data folder + year + need → allocation result: load, filter by date, apply criteria, solve.</summary>
 public static class AllocationRunner
 {
-    public sealed record Run(AllocationResult Result, ReferenceData Data, IReadOnlyList<MunicipalityProfile> Profiles);
+    public sealed record Run(AllocationResult Result, ReferenceData Data, IReadOnlyList<MunicipalityProfile> Profiles, Domain.Criteria.CriteriaSet Criteria);
 
     public static Result<Run> Allocate(string dataFolder, int year, int need, int em, int? planNeed = null)
     {
@@ -51,6 +51,6 @@ public static class AllocationRunner
         }
         var input = new AllocationInput(settlementYear, nationalNeed.Value, criteria.Value.Criteria, profiles.Value.Municipalities, notes, planNeed);
         return new Allocator(new ScipAllocationSolver()).Allocate(input)
-            .Map(result => new Run(result, data.Value, profiles.Value.Municipalities));
+            .Map(result => new Run(result, data.Value, profiles.Value.Municipalities, criteria.Value.Criteria));
     }
 }

@@ -5,7 +5,7 @@ namespace Busetting.Cli.Tests;
 /// <summary>End to end through the real command line on the shipped data: structure and invariants, not golden numbers.</summary>
 public class CliTests
 {
-    private static readonly string Data = FindData();
+    private static readonly string Data = Busetting.Data.Tests.TestData.Folder;
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
@@ -174,17 +174,5 @@ public class CliTests
         }
         Directory.CreateDirectory(Path.Combine(target, "indicators"));
         return target;
-    }
-
-    private static string FindData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "data", "kommuner_2024.csv")))
-            {
-                return Path.Combine(dir.FullName, "data");
-            }
-        }
-        throw new InvalidOperationException("shipped data/ not found");
     }
 }

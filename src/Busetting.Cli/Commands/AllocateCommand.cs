@@ -8,8 +8,7 @@ public static class AllocateCommand
     public static Command Create(CommandIo io)
     {
         var common = new CommonOptions();
-        var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = CommonOptions.Format("table", "csv", "json");
         var outFile = new Option<string?>("--out") { Description = "Write the result to this file instead of standard output" };
         var command = new Command("allocate", "Allocate the national need to municipalities by the year's criteria");
         common.AddTo(command);

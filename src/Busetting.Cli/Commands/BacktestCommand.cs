@@ -12,8 +12,7 @@ public static class BacktestCommand
     {
         var common = new CommonOptions();
         var actual = new Option<string>("--actual") { Description = "IMDi key-figure table (nøkkeltall format) with the real requests of the year", Required = true };
-        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = CommonOptions.Format("table", "json");
         var command = new Command("backtest", "Allocate a past year and compare with the real requests and two baselines");
         common.AddTo(command);
         command.Options.Add(actual);

@@ -11,6 +11,14 @@ public sealed class CommonOptions
     public Option<int?> PlanNeed { get; } = new("--plan-need") { Description = "Need assumed for next year's planning number (default: --need)" };
     public Option<string?> Data { get; } = new("--data") { Description = "Data folder laid out like the shipped data/ (default: the shipped one)" };
 
+    /// <summary>A --format option accepting <paramref name="formats"/>; the first is the default.</summary>
+    public static Option<string> Format(params string[] formats)
+    {
+        var option = new Option<string>("--format") { Description = string.Join(", ", formats), DefaultValueFactory = _ => formats[0] };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(Year);

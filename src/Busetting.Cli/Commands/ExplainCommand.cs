@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Busetting.Cli.Output;
-using Busetting.Data.Criteria;
 using Busetting.Domain.Primitives;
 
 namespace Busetting.Cli.Commands;
@@ -14,8 +13,7 @@ public static class ExplainCommand
         var number = new Argument<string>("kommunenummer") { Description = "Four-digit municipality number, e.g. 4601" };
         var language = new Option<string?>("--lang") { Description = "nn (Nynorsk) or nb (Bokmål); default: the municipality's official language form" };
         language.AcceptOnlyFromAmong("nn", "nb");
-        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommonOptions.Format("text", "json");
         var command = new Command("explain", "Explain one municipality's request: indicators, criteria contributions, binding rules");
         command.Arguments.Add(number);
         common.AddTo(command);
@@ -51,8 +49,7 @@ public static class ExplainCommand
                 "nb" => Language.Nb,
                 _ => municipality.Municipality.LanguageForm == LanguageForm.Nynorsk ? Language.Nn : Language.Nb,
             };
-            var criteria = CriteriaJson.ForYear(DataFolder.Resolve(parse.GetValue(common.Data)), result.Year).Value.Criteria;
-            ExplanationText.Write(result, municipality, criteria, lang, io.Output);
+            ExplanationText.Write(result, municipality, run.Value.Criteria, lang, io.Output);
             return ExitCodes.Success;
         });
         return command;

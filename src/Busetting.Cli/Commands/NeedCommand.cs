@@ -24,8 +24,7 @@ public static class NeedCommand
         var family = new Option<int>("--family-members") { Description = "Reunified family members (shown, never counted)", DefaultValueFactory = _ => 0 };
         var previous = new Option<int?>("--previous") { Description = "The need the current requests were based on" };
         var previousEm = new Option<int?>("--previous-em") { Description = "The EM need the current requests were based on" };
-        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommonOptions.Format("text", "json");
         var command = new Command("need", "Compute the national need from forecasts and check the ±10 % revision trigger");
         foreach (var option in new Option[] { persons, em, inReception, asylumSeekers, approvalRate, quota, emInReception, emAsylumSeekers, emApprovalRate, family, previous, previousEm, format })
         {

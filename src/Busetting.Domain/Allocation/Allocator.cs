@@ -170,6 +170,9 @@ public sealed class Allocator(IAllocationSolver solver)
         }
     }
 
+    /// <summary>Marks EM history with years IMDi suppressed (fewer than 5), so texts do not present the known sum as all.</summary>
+    public const string EmSuppressedDetail = "suppressed";
+
     private sealed record EmAllocation(int[] Values, EmExplanation[] Explanations, SolverReport Report);
 
     /// <summary>EM are allocated within each municipality's request, only where the municipality can receive EM.</summary>
@@ -192,7 +195,8 @@ public sealed class Allocator(IAllocationSolver solver)
             else if (history[i].Any(h => h.SettledEm > 0 || h.SettledEmSuppressed))
             {
                 eligible[i] = true;
-                notes[i] = new RuleNote(RuleId.EmEligibleByHistory, history[i].Sum(h => h.SettledEm ?? 0));
+                notes[i] = new RuleNote(RuleId.EmEligibleByHistory, history[i].Sum(h => h.SettledEm ?? 0),
+                    history[i].Any(h => h.SettledEmSuppressed) ? EmSuppressedDetail : null);
             }
             else if (!anyEmInformation)
             {
