@@ -48,11 +48,13 @@ public static class TargetCalculator
         }
 
         var rawByCriterion = new Dictionary<string, double[]>();
+        var rawSums = new Dictionary<string, double>();
         var factorByCriterion = new Dictionary<string, double[]>();
         foreach (var criterion in criteria.Criteria.Where(c => weights[c.Id] > 0))
         {
             var (raw, factors) = RawWeights(criterion, criteria, participants, year);
             rawByCriterion[criterion.Id] = raw;
+            rawSums[criterion.Id] = raw.Sum();
             factorByCriterion[criterion.Id] = factors;
         }
 
@@ -74,9 +76,8 @@ public static class TargetCalculator
                     contributions.Add(new CriterionContribution(criterion.Id, 0, 0, 0, indicator, null, indicator is null && criterion.Kind == CriterionKind.SizeScaledIndicator));
                     continue;
                 }
-                var raw = rawByCriterion[criterion.Id];
-                var sum = raw.Sum();
-                var share = sum > 0 ? raw[i] / sum : 0;
+                var sum = rawSums[criterion.Id];
+                var share = sum > 0 ? rawByCriterion[criterion.Id][i] / sum : 0;
                 var persons = total * (double)weight * share;
                 double? factor = criterion.Kind == CriterionKind.SizeScaledIndicator ? factorByCriterion[criterion.Id][i] : null;
                 contributions.Add(new CriterionContribution(criterion.Id, weight, share, persons, indicator,

@@ -49,3 +49,20 @@ public class ArithmeticTests
         Assert.Contains(conflicts, c => c.Contains("add up to only 40") && c.Contains("need of 100"));
     }
 }
+
+public class ProportionalFillPropertyTests
+{
+    [Fact]
+    public void Solve_RandomBounds_SumsToTotalWithOneCommonFactor() =>
+        Gen.Select(Gen.Double[0, 50].Array[1, 40], Gen.Int[0, 12], Gen.Int[0, 800])
+            .Sample((targets, floor, total) =>
+            {
+                var items = targets.Select((t, i) => new ProblemItem($"{i}", t, floor, floor + 3 * (int)Math.Ceiling(t), false, false)).ToList();
+                var fill = ProportionalFill.Solve(items, items.Select(_ => true).ToList(), total);
+                var reachable = items.Sum(i => (double)i.Upper) >= total && items.Sum(i => (double)i.LowerIfAsked) <= total;
+                var inBounds = fill.Values.Select((v, i) => v >= items[i].LowerIfAsked - 1e-9 && v <= items[i].Upper + 1e-9).All(b => b);
+                // Items strictly between their bounds all sit at λ·t.
+                var common = fill.Values.Select((v, i) => v <= items[i].LowerIfAsked + 1e-9 || v >= items[i].Upper - 1e-9 || Math.Abs(v - fill.Lambda * items[i].Target) < 1e-6).All(b => b);
+                return inBounds && common && (!reachable || Math.Abs(fill.Values.Sum() - total) < 1e-6);
+            });
+}

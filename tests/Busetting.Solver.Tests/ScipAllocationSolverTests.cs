@@ -1,0 +1,66 @@
+using Busetting.Domain.Allocation;
+using CsCheck;
+
+namespace Busetting.Solver.Tests;
+
+/// <summary>The solver against brute force: on instances small enough to enumerate, SCIP's answer is the true optimum.</summary>
+public class ScipAllocationSolverTests
+{
+    private static double Cost(AllocationProblem problem, IReadOnlyList<int> values) =>
+        problem.Items.Select((item, i) => (values[i] - item.Target) * (values[i] - item.Target) / item.Target).Sum();
+
+    private static bool Allowed(AllocationProblem problem, int[] values) =>
+        values.Sum() == problem.Total
+        && values.Select((v, i) => v == 0 ? !problem.Items[i].MustAsk : v >= problem.Items[i].LowerIfAsked && v <= problem.Items[i].Upper && !problem.Items[i].Excluded).All(ok => ok)
+        && problem.Groups.All(g => g.Items.Count(i => values[i] > 0) >= g.MinAsked);
+
+    /// <summary>Every allowed allocation, by enumeration; null when none is.</summary>
+    private static double? BruteForceOptimum(AllocationProblem problem)
+    {
+        double? best = null;
+        var values = new int[problem.Items.Count];
+        void Walk(int i, int left)
+        {
+            if (i == values.Length - 1)
+            {
+                values[i] = left;
+                if (Allowed(problem, values))
+                {
+                    var cost = Cost(problem, values);
+                    best = best is null ? cost : Math.Min(best.Value, cost);
+                }
+                return;
+            }
+            for (var v = 0; v <= left; v++)
+            {
+                values[i] = v;
+                Walk(i + 1, left - v);
+            }
+        }
+        Walk(0, problem.Total);
+        return best;
+    }
+
+    private static readonly Gen<AllocationProblem> GenProblem =
+        Gen.Select(Gen.Double[0.3, 30].Array[2, 4], Gen.Int[0, 6], Gen.Int[5, 40], Gen.Int[0, 7], Gen.Bool)
+            .Select((targets, floor, total, flags, group) =>
+            {
+                var items = targets.Select((t, i) => new ProblemItem($"{i}", Math.Round(t, 2), floor, Math.Max(floor, (int)Math.Ceiling(2.5 * t)),
+                    MustAsk: i == 0 && (flags & 1) == 1, Excluded: i == 1 && (flags & 2) == 2)).ToList();
+                var groups = group ? new List<GroupMinimum> { new("group", [targets.Length - 1], 1) } : [];
+                return new AllocationProblem(items, total, groups);
+            });
+
+    [Fact]
+    public void Solve_SmallInstances_MatchesBruteForce() =>
+        GenProblem.Sample(problem =>
+        {
+            var outcome = new ScipAllocationSolver().Solve(problem);
+            var best = BruteForceOptimum(problem);
+            if (best is null)
+            {
+                return outcome.Status == SolverStatus.Infeasible;
+            }
+            return outcome.Status == SolverStatus.Optimal && Allowed(problem, [.. outcome.Values]) && Math.Abs(Cost(problem, outcome.Values) - best.Value) < 1e-6;
+        }, iter: 150);
+}
