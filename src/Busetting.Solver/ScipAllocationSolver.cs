@@ -7,50 +7,75 @@ namespace Busetting.Solver;
 
 /// <summary>
 /// Solves the allocation as a mixed-integer program with SCIP (through OR-Tools), gap 0, single-threaded and so
-/// deterministic. The convex objective Σ (x − t)² / t is represented exactly at the integers near the continuous
-/// optimum by chords through consecutive breakpoints (see docs/model.md, "Solving").
+/// deterministic. Two formulations of the convex objective Σ (x − t)² / t (docs/model.md, "Solving"):
+/// <list type="number">
+/// <item>Fast: the cost interpolated through a few integer breakpoints around the continuous optimum. Its LP is integral
+/// in practice, so SCIP finishes at the root; the result is then checked with <see cref="OptimalityCertificate"/>.</item>
+/// <item>Exact, only when the certificate fails: chords through consecutive integers, valid lower bounds at every
+/// allowed integer, refined where the solution is not yet exact and solved again until it is.</item>
+/// </list>
+/// Either way the answer is optimal for the true objective, not for an approximation.
 /// </summary>
 public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocationSolver
 {
-    /// <summary>Targets below this are treated as this, so the objective stays finite.</summary>
-    private const double MinimumTarget = 1e-3;
+    /// <summary>Each refinement makes at least one new point exact, so this is a guard, never a tolerance.</summary>
+    private const int MaxRefinements = 200;
+
+    /// <summary>Presolve only reformulates; on this model it costs more than half the solve time (docs/adr/0002).</summary>
+    private const string ScipParameters = "presolving/maxrounds = 0\n";
+
+    /// <summary>Integers on each side of the continuous optimum where the cost starts exact.</summary>
+    private const int Window = 2;
 
     private static readonly double[] CoarseMultiples = [0.5, 0.8, 1.25, 2.0];
-
-    private const string ScipParameters = "presolving/maxrounds = 0\n";
 
     private readonly TimeSpan _timeLimit = timeLimit ?? TimeSpan.FromSeconds(30);
 
     public SolverOutcome Solve(AllocationProblem problem)
     {
         var stopwatch = Stopwatch.StartNew();
+        var centres = ContinuousCentres(problem);
+        var fast = Run(problem, centres, exact: false, stopwatch);
+        if (fast.Status != SolverStatus.Optimal)
+        {
+            // Both formulations have the same constraints: infeasible here is infeasible there.
+            return fast;
+        }
+        if (OptimalityCertificate.Holds(problem, fast.Values))
+        {
+            return fast with { Detail = fast.Detail + "; optimality certified (Lagrangian bound)" };
+        }
+        var exact = Run(problem, fast.Values.Select(v => (double)v).ToArray(), exact: true, stopwatch);
+        return exact with { Detail = $"{exact.Detail} (the fast formulation's answer was not certified)" };
+    }
+
+    private SolverOutcome Run(AllocationProblem problem, double[] centres, bool exact, Stopwatch stopwatch)
+    {
         var items = problem.Items;
         using var solver = Google.OrTools.LinearSolver.Solver.CreateSolver("SCIP")
             ?? throw new InvalidOperationException("OR-Tools was built without SCIP");
-        solver.SetTimeLimit((long)_timeLimit.TotalMilliseconds);
+        solver.SetTimeLimit((long)Math.Max(1, (_timeLimit - stopwatch.Elapsed).TotalMilliseconds));
         solver.SetNumThreads(1);
-        // Presolve only reformulates; on this model it costs more than half the solve time (docs/adr/0002). Optimality and
-        // the zero gap are unaffected.
         if (!solver.SetSolverSpecificParametersAsString(ScipParameters))
         {
             throw new InvalidOperationException($"SCIP rejected its parameters: {ScipParameters}");
         }
 
-        var centres = ContinuousCentres(problem);
         var grouped = problem.Groups.SelectMany(g => g.Items).ToHashSet();
         var x = new Variable[items.Count];
         var asked = new Variable?[items.Count];
+        var costs = new ItemCost?[items.Count];
         var total = solver.MakeConstraint(problem.Total, problem.Total, "need");
         var objective = solver.Objective();
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var open = !item.Excluded && item.Upper >= item.LowerIfAsked && item.Upper > 0 && (item.Target > 0 || item.MustAsk);
-            var upper = open ? item.Upper : 0;
             var lower = Math.Max(item.LowerIfAsked, 1);
+            var open = !item.Excluded && item.Upper >= lower && (item.Target > 0 || item.MustAsk);
+            var upper = open ? item.Upper : 0;
             total.SetCoefficient(x[i] = solver.MakeIntVar(open && item.MustAsk ? lower : 0, upper, $"x_{item.Key}"), 1);
             // An "asked" binary (x = 0, or lower ≤ x ≤ upper) only where it means something: a floor above 1 or a spread
-            // group to count in. Elsewhere x ∈ [0, upper] already says it, and the LP over integer chords is integral.
+            // group to count in. Elsewhere x ∈ [0, upper] already says it.
             if (open && !item.MustAsk && (lower > 1 || grouped.Contains(i)))
             {
                 asked[i] = solver.MakeBoolVar($"asked_{item.Key}");
@@ -63,7 +88,7 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
             }
             if (open)
             {
-                AddCost(solver, objective, x[i], item, upper, centres[i]);
+                costs[i] = new ItemCost(solver, objective, x[i], item, lower, upper, centres[i], exact);
             }
         }
         foreach (var group in problem.Groups)
@@ -80,23 +105,36 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
 
         var parameters = new MPSolverParameters();
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-        var built = stopwatch.Elapsed;
-        var status = solver.Solve(parameters);
-        stopwatch.Stop();
-        var detail = string.Create(CultureInfo.InvariantCulture,
-            $"SCIP {status}, {solver.NumVariables()} variables, {solver.NumConstraints()} constraints, built in {built.TotalMilliseconds:0} ms, solved in {(stopwatch.Elapsed - built).TotalMilliseconds:0} ms, {solver.Nodes()} nodes");
-        return status switch
+        var refinements = 0;
+        while (true)
         {
-            Google.OrTools.LinearSolver.Solver.ResultStatus.OPTIMAL => Verified(problem, x, detail, stopwatch.Elapsed),
-            Google.OrTools.LinearSolver.Solver.ResultStatus.INFEASIBLE => new SolverOutcome(SolverStatus.Infeasible, [], "SCIP", detail, stopwatch.Elapsed),
-            _ => new SolverOutcome(SolverStatus.NotSolved, [], "SCIP", detail, stopwatch.Elapsed),
-        };
+            var status = solver.Solve(parameters);
+            string Detail() => string.Create(CultureInfo.InvariantCulture,
+                $"SCIP {status} ({(exact ? $"exact formulation, {refinements} refinements" : "fast formulation")}), {solver.NumVariables()} variables, {solver.NumConstraints()} constraints, {stopwatch.Elapsed.TotalMilliseconds:0} ms");
+            if (status == Google.OrTools.LinearSolver.Solver.ResultStatus.INFEASIBLE)
+            {
+                return new SolverOutcome(SolverStatus.Infeasible, [], "SCIP", Detail(), stopwatch.Elapsed);
+            }
+            if (status != Google.OrTools.LinearSolver.Solver.ResultStatus.OPTIMAL)
+            {
+                return new SolverOutcome(SolverStatus.NotSolved, [], "SCIP", Detail(), stopwatch.Elapsed);
+            }
+            var values = x.Select(v => (int)Math.Round(v.SolutionValue())).ToArray();
+            var refined = exact ? Enumerable.Range(0, items.Count).Count(i => costs[i]?.MakeExactAt(values[i]) == true) : 0;
+            if (refined == 0)
+            {
+                return Verified(problem, values, Detail(), stopwatch.Elapsed);
+            }
+            if (++refinements > MaxRefinements)
+            {
+                return new SolverOutcome(SolverStatus.NotSolved, [], "SCIP", Detail() + "; the objective did not become exact", stopwatch.Elapsed);
+            }
+        }
     }
 
-    /// <summary>Reads the integers and checks every rule once more; a violated rule is a solver failure, never a result.</summary>
-    private static SolverOutcome Verified(AllocationProblem problem, Variable[] x, string detail, TimeSpan elapsed)
+    /// <summary>Checks every rule once more; a violated rule is a solver failure, never a result.</summary>
+    private static SolverOutcome Verified(AllocationProblem problem, int[] values, string detail, TimeSpan elapsed)
     {
-        var values = x.Select(v => (int)Math.Round(v.SolutionValue())).ToArray();
         var items = problem.Items;
         var broken = values.Sum() != problem.Total
             || values.Where((v, i) => v != 0 && (v < items[i].LowerIfAsked || v > items[i].Upper || items[i].Excluded)).Any()
@@ -108,55 +146,105 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
     }
 
     /// <summary>
-    /// cost ≥ each chord of f(x) = (x − t)² / t between consecutive breakpoints. f is convex, so the maximum of the chords
-    /// equals f at every breakpoint; breakpoints are 0, the bounds, every integer within ±2 of the continuous optimum and a
-    /// few coarse points further out.
+    /// Where the continuous optimum roughly lies: a proportional fill without floors decides who is likely asked (target
+    /// share at least half the floor), then a fill with floors over those. A starting point only.
     /// </summary>
-    private static void AddCost(Google.OrTools.LinearSolver.Solver solver, Objective objective, Variable x, ProblemItem item, int upper, double centre)
-    {
-        var t = Math.Max(item.Target, MinimumTarget);
-        double F(double v) => (v - t) * (v - t) / t;
-        var lower = Math.Max(item.LowerIfAsked, 1);
-        var points = new SortedSet<int> { 0, lower, upper };
-        var c = (int)Math.Round(Math.Clamp(centre, lower, upper));
-        for (var k = c - 2; k <= c + 2; k++)
-        {
-            points.Add(k);
-        }
-        foreach (var multiple in CoarseMultiples)
-        {
-            points.Add((int)Math.Round(c * multiple));
-        }
-        var breakpoints = points.Where(p => p == 0 || (p >= lower && p <= upper)).ToArray();
-        var cost = solver.MakeNumVar(0, double.PositiveInfinity, $"cost_{item.Key}");
-        objective.SetCoefficient(cost, 1);
-        for (var j = 0; j + 1 < breakpoints.Length; j++)
-        {
-            var a = breakpoints[j];
-            var b = breakpoints[j + 1];
-            var slope = (F(b) - F(a)) / (b - a);
-            var chord = solver.MakeConstraint(F(a) - slope * a, double.PositiveInfinity);
-            chord.SetCoefficient(cost, 1);
-            chord.SetCoefficient(x, -slope);
-        }
-    }
-
-    /// <summary>Where the continuous optimum lies: a proportional fill over the items a floor-halving rule would ask.</summary>
     private static double[] ContinuousCentres(AllocationProblem problem)
     {
         var items = problem.Items;
-        var asked = items.Select(i => !i.Excluded && (i.MustAsk || i.Target > 0)).ToArray();
-        var fill = ProportionalFill.Solve(items, asked, problem.Total);
-        for (var round = 0; round < 3; round++)
+        var open = items.Select(i => !i.Excluded && (i.MustAsk || i.Target > 0)).ToArray();
+        var withoutFloors = ProportionalFill.Solve(items.Select(i => i with { LowerIfAsked = 0 }).ToList(), open, problem.Total);
+        var asked = items.Select((item, i) => open[i] && (item.MustAsk || withoutFloors.Lambda * item.Target >= item.LowerIfAsked / 2.0)).ToArray();
+        if (!asked.Any(a => a) || Enumerable.Range(0, items.Count).Where(i => asked[i]).Sum(i => (long)items[i].LowerIfAsked) > problem.Total)
         {
-            var next = items.Select((item, i) => !item.Excluded && (item.MustAsk || fill.Lambda * item.Target >= item.LowerIfAsked / 2.0)).ToArray();
-            if (next.SequenceEqual(asked) || !next.Any(a => a))
-            {
-                break;
-            }
-            asked = next;
-            fill = ProportionalFill.Solve(items, asked, problem.Total);
+            return withoutFloors.Values;
         }
-        return items.Select((item, i) => Math.Max(fill.Lambda * item.Target, 0)).ToArray();
+        return ProportionalFill.Solve(items, asked, problem.Total).Values.Select((v, i) => asked[i] ? v : withoutFloors.Values[i]).ToArray();
+    }
+
+    /// <summary>
+    /// One item's cost variable. Fast: cost ≥ the chords between consecutive breakpoints (0, the bounds, the window around
+    /// the centre, a few coarse points), i.e. the interpolation of f, exact at the breakpoints and above f between them.
+    /// Exact: cost ≥ chords through consecutive allowed integers (k, k+1) and (0, lower), each below f at every allowed
+    /// integer, so the cost never exceeds f and equals it at the chords' end points.
+    /// </summary>
+    private sealed class ItemCost
+    {
+        private readonly Google.OrTools.LinearSolver.Solver _solver;
+        private readonly Variable _x;
+        private readonly Variable _cost;
+        private readonly ProblemItem _item;
+        private readonly int _lower;
+        private readonly int _upper;
+        private readonly HashSet<int> _exact = [];
+
+        public ItemCost(Google.OrTools.LinearSolver.Solver solver, Objective objective, Variable x, ProblemItem item, int lower, int upper, double centre, bool exact)
+        {
+            _solver = solver;
+            _x = x;
+            _item = item;
+            _lower = lower;
+            _upper = upper;
+            _cost = solver.MakeNumVar(0, double.PositiveInfinity, $"cost_{item.Key}");
+            objective.SetCoefficient(_cost, 1);
+            var c = (int)Math.Round(Math.Clamp(centre, lower, upper));
+            var points = new SortedSet<int> { 0, lower, upper };
+            points.UnionWith(Enumerable.Range(c - Window, 2 * Window + 1));
+            if (!exact)
+            {
+                points.UnionWith(CoarseMultiples.Select(m => (int)Math.Round(c * m)));
+            }
+            var breakpoints = points.Where(p => p == 0 || (p >= lower && p <= upper)).ToArray();
+            if (exact)
+            {
+                foreach (var point in breakpoints)
+                {
+                    MakeExactAt(point);
+                }
+                return;
+            }
+            for (var j = 0; j + 1 < breakpoints.Length; j++)
+            {
+                AddChord(breakpoints[j], breakpoints[j + 1]);
+            }
+        }
+
+        /// <summary>Adds the chords that make the cost exact at <paramref name="point"/> and its neighbours; false if it already was.</summary>
+        public bool MakeExactAt(int point)
+        {
+            if (_exact.Contains(point))
+            {
+                return false;
+            }
+            if (point == 0 || point == _lower)
+            {
+                AddChord(0, _lower);
+            }
+            if (point >= _lower && point < _upper)
+            {
+                AddChord(point, point + 1);
+            }
+            if (point > _lower)
+            {
+                AddChord(point - 1, point);
+            }
+            return true;
+        }
+
+        /// <summary>cost ≥ f(a) + slope · (x − a), the line through (a, f(a)) and (b, f(b)).</summary>
+        private void AddChord(int a, int b)
+        {
+            if (_exact.Contains(a) && _exact.Contains(b))
+            {
+                return;
+            }
+            var fa = OptimalityCertificate.Cost(_item, a);
+            var slope = (OptimalityCertificate.Cost(_item, b) - fa) / (b - a);
+            var chord = _solver.MakeConstraint(fa - slope * a, double.PositiveInfinity);
+            chord.SetCoefficient(_cost, 1);
+            chord.SetCoefficient(_x, -slope);
+            _exact.Add(a);
+            _exact.Add(b);
+        }
     }
 }

@@ -95,3 +95,25 @@ public class AllocatorTests
         Assert.Contains("sum to 0.5", result.Errors[0].Message);
     }
 }
+
+public class SolverPathTests
+{
+    [Fact]
+    public void Solve_PlainProportionalCase_CertifiedWithoutFallback()
+    {
+        var problem = new AllocationProblem([new("a", 20, 10, 100, false, false), new("b", 80, 10, 100, false, false)], 100, []);
+        var outcome = new ScipAllocationSolver().Solve(problem);
+        Assert.Equal([20, 80], outcome.Values);
+        Assert.Contains("certified", outcome.Detail);
+    }
+
+    [Fact]
+    public void Solve_FloorOverfullCase_FallsBackToExactAndFindsOptimum()
+    {
+        var problem = new AllocationProblem(
+            [new("a", 13, 6, 33, false, false), new("b", 19, 6, 48, false, false), new("c", 2, 6, 6, false, false), new("d", 16.06, 6, 41, false, false)],
+            22, [new GroupMinimum("g", [3], 1)]);
+        var outcome = new ScipAllocationSolver().Solve(problem);
+        Assert.Equal([6, 9, 0, 7], outcome.Values);
+    }
+}

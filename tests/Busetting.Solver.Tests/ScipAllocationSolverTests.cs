@@ -14,10 +14,10 @@ public class ScipAllocationSolverTests
         && values.Select((v, i) => v == 0 ? !problem.Items[i].MustAsk : v >= problem.Items[i].LowerIfAsked && v <= problem.Items[i].Upper && !problem.Items[i].Excluded).All(ok => ok)
         && problem.Groups.All(g => g.Items.Count(i => values[i] > 0) >= g.MinAsked);
 
-    /// <summary>Every allowed allocation, by enumeration; null when none is.</summary>
-    private static double? BruteForceOptimum(AllocationProblem problem)
+    /// <summary>Every allowed allocation, by enumeration.</summary>
+    private static List<int[]> AllAllowed(AllocationProblem problem)
     {
-        double? best = null;
+        var found = new List<int[]>();
         var values = new int[problem.Items.Count];
         void Walk(int i, int left)
         {
@@ -26,8 +26,7 @@ public class ScipAllocationSolverTests
                 values[i] = left;
                 if (Allowed(problem, values))
                 {
-                    var cost = Cost(problem, values);
-                    best = best is null ? cost : Math.Min(best.Value, cost);
+                    found.Add([.. values]);
                 }
                 return;
             }
@@ -38,8 +37,27 @@ public class ScipAllocationSolverTests
             }
         }
         Walk(0, problem.Total);
-        return best;
+        return found;
     }
+
+    private static double? BruteForceOptimum(AllocationProblem problem) =>
+        AllAllowed(problem) is { Count: > 0 } all ? all.Min(v => Cost(problem, v)) : null;
+
+    [Fact]
+    public void Certificate_AnyAllowedAllocation_HoldsOnlyForAnOptimum() =>
+        GenProblem.Sample(problem =>
+        {
+            var all = AllAllowed(problem);
+            if (all.Count == 0)
+            {
+                return;
+            }
+            var best = all.Min(v => Cost(problem, v));
+            foreach (var values in all.Where(v => OptimalityCertificate.Holds(problem, v)))
+            {
+                Assert.True(Math.Abs(Cost(problem, values) - best) < 1e-9, $"certified [{string.Join(",", values)}] costs {Cost(problem, values)}, optimum {best}");
+            }
+        }, iter: 150);
 
     private static readonly Gen<AllocationProblem> GenProblem =
         Gen.Select(Gen.Double[0.3, 30].Array[2, 4], Gen.Int[0, 6], Gen.Int[5, 40], Gen.Int[0, 7], Gen.Bool)
@@ -57,10 +75,15 @@ public class ScipAllocationSolverTests
         {
             var outcome = new ScipAllocationSolver().Solve(problem);
             var best = BruteForceOptimum(problem);
+            var description = string.Join("; ", problem.Items.Select(i => $"t={i.Target} [{i.LowerIfAsked},{i.Upper}]{(i.MustAsk ? " must" : "")}{(i.Excluded ? " excluded" : "")}"))
+                + $"; total {problem.Total}; groups {string.Join(",", problem.Groups.Select(g => string.Join("+", g.Items)))}; solver {outcome.Status} [{string.Join(",", outcome.Values)}] {outcome.Detail}";
             if (best is null)
             {
-                return outcome.Status == SolverStatus.Infeasible;
+                Assert.True(outcome.Status == SolverStatus.Infeasible, "brute force finds no allocation: " + description);
+                return;
             }
-            return outcome.Status == SolverStatus.Optimal && Allowed(problem, [.. outcome.Values]) && Math.Abs(Cost(problem, outcome.Values) - best.Value) < 1e-6;
+            Assert.True(outcome.Status == SolverStatus.Optimal, $"brute force optimum {best}: {description}");
+            Assert.True(Allowed(problem, [.. outcome.Values]), "breaks a rule: " + description);
+            Assert.True(Math.Abs(Cost(problem, outcome.Values) - best.Value) < 1e-6, $"cost {Cost(problem, outcome.Values)} vs brute force {best}: {description}");
         }, iter: 150);
 }
