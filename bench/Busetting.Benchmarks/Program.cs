@@ -1,3 +1,4 @@
+using Busetting.Application;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using Busetting.Cli;

@@ -1,3 +1,4 @@
+using Busetting.Application;
 using System.Globalization;
 using Busetting.Data.Import;
 using Busetting.Data.Reference;

@@ -22,6 +22,29 @@ public class AllocatorTests
     }
 
     [Fact]
+    public void Allocate_AgreedChange_FixedAndTheRestReSolvedToTheExactTotal()
+    {
+        var agreed = new AgreedChange(MunicipalityNumber.Parse("1102"), 20, "fylket: færre boliger");
+        var input = new AllocationInput(SettlementYear.Create(2025), NationalNeed.Create(100, 0).Value, CriteriaOf(Rules(floor: 0)),
+            [Profile("1101", 1000), Profile("1102", 3000), Profile("1103", 6000)], [], AgreedChanges: [agreed]);
+        var result = Engine.Allocate(input).Value;
+        // Without the change: 10, 30, 60. The 10 persons given up are shared 1:6 by the others' targets: 11.43 → 11, 68.57 → 69.
+        Assert.Equal([11, 20, 69], result.Municipalities.Select(m => m.Requested));
+        Assert.Contains(RuleId.AgreedChange, result.Municipalities[1].Explanation.BindingRules);
+        Assert.Equal(20m, result.Municipalities[1].Explanation.Parts.Sum(p => p.Persons));
+    }
+
+    [Fact]
+    public void Allocate_AgreedChangesAboveTheNeed_InvalidWithTheSum()
+    {
+        AgreedChange Agreed(string number, int persons) => new(MunicipalityNumber.Parse(number), persons, "test");
+        var input = new AllocationInput(SettlementYear.Create(2025), NationalNeed.Create(100, 0).Value, CriteriaOf(Rules(floor: 0)),
+            [Profile("1101", 1000), Profile("1102", 3000)], [], AgreedChanges: [Agreed("1101", 60), Agreed("1102", 50)]);
+        var error = Assert.Single(Engine.Allocate(input).Errors);
+        Assert.Contains("add up to 110, more than the need of 100", error.Message);
+    }
+
+    [Fact]
     public void Allocate_FloorBinds_OthersShareTheRestProportionally()
     {
         // Targets 6, 44, 50; the floor lifts the first to 10 and takes 4 from the others in proportion: 42.13 → 42, 47.87 → 48.

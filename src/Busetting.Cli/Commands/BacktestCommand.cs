@@ -1,3 +1,4 @@
+using Busetting.Application;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Busetting.Application;
 using System.CommandLine;
 
 namespace Busetting.Cli.Commands;

@@ -13,4 +13,12 @@ public sealed record AllocationInput(
     CriteriaSet Criteria,
     IReadOnlyList<MunicipalityProfile> Municipalities,
     IReadOnlyList<string> DataNotes,
-    int? PlanNeed = null);
+    int? PlanNeed = null,
+    IReadOnlyList<AgreedChange>? AgreedChanges = null);
+
+/// <summary>
+/// A number agreed in the dialogue with KS and the counties: the municipality is fixed at exactly this many persons
+/// (0 = not asked) and the others are re-solved so that the national total stays exact. Agreed numbers override every
+/// other rule for that municipality.
+/// </summary>
+public sealed record AgreedChange(Primitives.MunicipalityNumber Municipality, int Persons, string Reason);

@@ -41,6 +41,11 @@ public sealed class Allocator(IAllocationSolver solver)
         var previous = PreviousRequests(participants, year);
         var bounds = profiles.Select(p => BoundsCalculator.Calculate(p, criteria.Rules, nationalRate, total,
             previous is { } prev ? (Requested: prev.ByMunicipality.GetValueOrDefault(p.Municipality.Number), NationalTotal: prev.Total) : null)).ToList();
+        var agreed = ApplyAgreedChanges(input.AgreedChanges ?? [], profiles, bounds, total);
+        if (!agreed.IsSuccess)
+        {
+            return Result<AllocationResult>.Fail(agreed.Errors);
+        }
 
         var items = profiles.Select((p, i) => new ProblemItem(
             p.Municipality.Number.Value,
@@ -77,7 +82,7 @@ public sealed class Allocator(IAllocationSolver solver)
             var target = targets.TryGetValue(profile.Municipality.Number, out var found)
                 ? found
                 : new MunicipalityTarget(profile.Municipality.Number, 0, []);
-            var notAskedRule = bounds[i].Excluded ? bounds[i].Notes[^1].Rule : RuleId.NotAskedSmallTarget;
+            var notAskedRule = bounds[i].Excluded ? bounds[i].UpperRule == RuleId.AgreedChange ? RuleId.AgreedChange : bounds[i].Notes[^1].Rule : RuleId.NotAskedSmallTarget;
             var parts = ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule);
             var binding = BindingRules(parts, bounds[i], asked[i], notAskedRule);
             var explanation = new Explanation(
@@ -93,6 +98,37 @@ public sealed class Allocator(IAllocationSolver solver)
             targetResult.WeightMoves, allocations, warnings,
             new SolverReport(outcome.Solver, outcome.Status.ToString(), outcome.Detail, outcome.Elapsed, fill.Lambda),
             em.Value.Report);
+    }
+
+    /// <summary>Agreed numbers replace the municipality's bounds with exactly that number; the rest is re-solved around them.</summary>
+    private static Result<bool> ApplyAgreedChanges(IReadOnlyList<AgreedChange> changes, List<MunicipalityProfile> profiles, List<MunicipalityBounds> bounds, int total)
+    {
+        var errors = new List<Error>();
+        foreach (var change in changes)
+        {
+            var index = profiles.FindIndex(p => p.Municipality.Number == change.Municipality);
+            if (index < 0 || profiles[index].NotSeparateReason is not null)
+            {
+                errors.Add(Error.Invalid("agreed-change.municipality", $"agreed change for {change.Municipality}: no such municipality this year"));
+                continue;
+            }
+            if (change.Persons < 0 || change.Persons > total)
+            {
+                errors.Add(Error.Invalid("agreed-change.persons", Invariant($"agreed change for {change.Municipality}: {change.Persons} persons must be between 0 and the need of {total}")));
+                continue;
+            }
+            var note = new RuleNote(RuleId.AgreedChange, change.Persons, change.Reason);
+            var notes = bounds[index].Notes.Append(note).ToList();
+            bounds[index] = change.Persons == 0
+                ? new MunicipalityBounds(change.Municipality, 0, 0, false, true, RuleId.AgreedChange, RuleId.AgreedChange, notes)
+                : new MunicipalityBounds(change.Municipality, change.Persons, change.Persons, true, false, RuleId.AgreedChange, RuleId.AgreedChange, notes);
+        }
+        var fixedSum = changes.Sum(c => (long)c.Persons);
+        if (errors.Count == 0 && fixedSum > total)
+        {
+            errors.Add(Error.Invalid("agreed-change.sum", Invariant($"the agreed numbers add up to {fixedSum}, more than the need of {total}")));
+        }
+        return errors.Count == 0 ? true : Result<bool>.Fail(errors);
     }
 
     private static Result<AllocationResult> SolverFailure(SolverOutcome outcome, int year, int total, int floor, AllocationProblem problem)

@@ -23,6 +23,8 @@ public enum RuleId
     EmEligibleByHistory,
     EmEligibleByIndicator,
     EmEligibilityUnknown,
+    /// <summary>A number agreed in the dialogue with KS and the counties, fixed when re-solving.</summary>
+    AgreedChange,
 }
 
 /// <summary>A rule that applies to a municipality, with the number it sets and any free text (an exception's reason).</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Busetting.Domain.Allocation;
 
-namespace Busetting.Cli.Output;
+namespace Busetting.Application;
 
 /// <summary>The two written standards of Norwegian.</summary>
 public enum Language
@@ -118,6 +118,8 @@ public static class Texts
             (Language.Nn, RuleId.EmEligibleByIndicator) => "Kan ta imot EM etter importert indikator",
             (Language.Nb, RuleId.EmEligibilityUnknown) => "EM-kapasitet ukjent: alle anmodede kommuner regnes med",
             (Language.Nn, RuleId.EmEligibilityUnknown) => "EM-kapasitet ukjend: alle oppmoda kommunar blir rekna med",
+            (Language.Nb, RuleId.AgreedChange) => $"Avtalt i dialogen med KS og fylket: {value} ({detail})",
+            (Language.Nn, RuleId.AgreedChange) => $"Avtalt i dialogen med KS og fylket: {value} ({detail})",
         };
     }
 

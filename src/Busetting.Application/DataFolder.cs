@@ -1,4 +1,4 @@
-namespace Busetting.Cli;
+namespace Busetting.Application;
 
 /// <summary>Finds the shipped data/ folder: --data, else $BUSETTING_DATA, else the nearest data/ above the working directory or the program.</summary>
 public static class DataFolder

@@ -7,7 +7,7 @@ using Busetting.Domain.Need;
 using Busetting.Domain.Primitives;
 using Busetting.Solver;
 
-namespace Busetting.Cli;
+namespace Busetting.Application;
 
 /// <summary>Data folder + year + need → allocation result: load, filter by date, apply criteria, solve.</summary>
 public static class AllocationRunner

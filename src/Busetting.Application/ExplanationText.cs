@@ -1,7 +1,7 @@
 using Busetting.Domain.Allocation;
 using Busetting.Domain.Criteria;
 
-namespace Busetting.Cli.Output;
+namespace Busetting.Application;
 
 /// <summary>A municipality's explanation as plain text in Bokmål or Nynorsk.</summary>
 public static class ExplanationText

@@ -1,6 +1,6 @@
 using Busetting.Domain.Allocation;
 
-namespace Busetting.Cli.Output;
+namespace Busetting.Application;
 
 /// <summary>The JSON shape of one municipality's result and explanation.</summary>
 public static class ExplanationJson
