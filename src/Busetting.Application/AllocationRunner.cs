@@ -39,18 +39,25 @@ public static class AllocationRunner
         {
             return Result<Run>.Fail(criteria.Errors);
         }
-        var profiles = ProfileBuilder.Build(data.Value, settlementYear);
+        return Allocate(data.Value, criteria.Value.Criteria, criteria.Value.Warning, settlementYear, nationalNeed.Value, planNeed, []);
+    }
+
+    /// <summary>Allocates from data already in memory (the web application loads it once).</summary>
+    public static Result<Run> Allocate(ReferenceData data, Domain.Criteria.CriteriaSet criteria, string? criteriaWarning,
+        SettlementYear year, NationalNeed need, int? planNeed, IReadOnlyList<AgreedChange> agreedChanges)
+    {
+        var profiles = ProfileBuilder.Build(data, year);
         if (!profiles.IsSuccess)
         {
             return Result<Run>.Fail(profiles.Errors);
         }
         var notes = profiles.Value.Notes.ToList();
-        if (criteria.Value.Warning is { } warning)
+        if (criteriaWarning is { } warning)
         {
             notes.Insert(0, warning);
         }
-        var input = new AllocationInput(settlementYear, nationalNeed.Value, criteria.Value.Criteria, profiles.Value.Municipalities, notes, planNeed);
+        var input = new AllocationInput(year, need, criteria, profiles.Value.Municipalities, notes, planNeed, agreedChanges);
         return new Allocator(new ScipAllocationSolver()).Allocate(input)
-            .Map(result => new Run(result, data.Value, profiles.Value.Municipalities, criteria.Value.Criteria));
+            .Map(result => new Run(result, data, profiles.Value.Municipalities, criteria));
     }
 }

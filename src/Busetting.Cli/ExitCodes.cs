@@ -18,6 +18,7 @@ public static class ExitCodes
         ErrorKind.NotFound => NotFound,
         ErrorKind.Infeasible => Infeasible,
         ErrorKind.Conflict => Conflict,
+        ErrorKind.Forbidden => InvalidInput,
     };
 
     /// <summary>Prints every error with its location and details to standard error and returns the exit code of the first.</summary>

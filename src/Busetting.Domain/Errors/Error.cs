@@ -11,6 +11,8 @@ public enum ErrorKind
     Infeasible,
     /// <summary>Two writers changed the same thing.</summary>
     Conflict,
+    /// <summary>The user may not see or do this.</summary>
+    Forbidden,
 }
 
 /// <summary>An expected failure, as a value. <paramref name="Location"/> names file, line and column where there is one.</summary>
@@ -21,6 +23,10 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, string? 
     public static Error Invalid(string code, string message, string? location = null) => new(ErrorKind.InvalidInput, code, message, location);
 
     public static Error NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
+
+    public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
+
+    public static Error Forbidden(string message) => new(ErrorKind.Forbidden, "forbidden", message);
 
     public static Error Infeasible(string message, IReadOnlyList<string> conflicts) =>
         new(ErrorKind.Infeasible, "allocation.infeasible", message) { Details = conflicts };

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Busetting.Persistence;
+
+/// <summary>
+/// The application's database. Provider-neutral; <see cref="SqliteBusettingDb"/> and <see cref="PostgresBusettingDb"/>
+/// carry one migration set each.
+/// </summary>
+public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<PlanningYear> Years => Set<PlanningYear>();
+    public DbSet<YearStatusChange> YearStatusChanges => Set<YearStatusChange>();
+    public DbSet<NeedEntry> Needs => Set<NeedEntry>();
+    public DbSet<CriteriaEntry> CriteriaVersions => Set<CriteriaEntry>();
+    public DbSet<AllocationRun> Runs => Set<AllocationRun>();
+    public DbSet<RunLine> RunLines => Set<RunLine>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<DecisionDocument> DecisionDocuments => Set<DecisionDocument>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.Kommunenummer).HasMaxLength(4);
+            e.Property(u => u.Fylkesnummer).HasMaxLength(2);
+            e.Property(u => u.Language).HasMaxLength(2);
+        });
+        builder.Entity<PlanningYear>(e =>
+        {
+            e.HasKey(y => y.Year);
+            e.Property(y => y.Year).ValueGeneratedNever();
+            e.Property(y => y.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(y => y.Version).IsConcurrencyToken();
+        });
+        builder.Entity<YearStatusChange>(e =>
+        {
+            e.Property(c => c.From).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.To).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(c => c.Year);
+        });
+        builder.Entity<NeedEntry>(e => e.HasIndex(n => new { n.Year, n.Number }).IsUnique());
+        builder.Entity<CriteriaEntry>(e => e.HasIndex(c => new { c.Year, c.Number }).IsUnique());
+        builder.Entity<AllocationRun>(e =>
+        {
+            e.HasIndex(r => r.Year);
+            e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<RunLine>(e =>
+        {
+            e.HasKey(l => new { l.RunId, l.Kommunenummer });
+            e.Property(l => l.Kommunenummer).HasMaxLength(4);
+        });
+        builder.Entity<Proposal>(e =>
+        {
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Kommunenummer).HasMaxLength(4);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => new { p.Year, p.Kommunenummer });
+        });
+        builder.Entity<Comment>(e => e.HasIndex(c => new { c.Year, c.Kommunenummer }));
+        builder.Entity<Decision>(e =>
+        {
+            e.Property(d => d.Kommunenummer).HasMaxLength(4);
+            e.HasIndex(d => new { d.Year, d.Kommunenummer, d.Version }).IsUnique();
+        });
+        builder.Entity<AuditEntry>(e => e.HasIndex(a => new { a.Year, a.At }));
+
+        // Every timestamp is UTC. SQLite forgets the kind; give it back on read so times never shift.
+        var utc = new ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            if (property.ClrType == typeof(DateTime))
+            {
+                property.SetValueConverter(utc);
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>History tables only grow: an update or delete of an audit entry, a decision version or a need/criteria version is a bug.</summary>
+    private void GuardAppendOnly()
+    {
+        var offending = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is AuditEntry or Decision or NeedEntry or CriteriaEntry or YearStatusChange or Comment)
+            .Select(e => e.Entity.GetType().Name)
+            .FirstOrDefault();
+        if (offending is not null)
+        {
+            throw new InvalidOperationException($"{offending} is append-only; it cannot be changed or deleted");
+        }
+    }
+}
+
+public sealed class SqliteBusettingDb(DbContextOptions<SqliteBusettingDb> options) : BusettingDb(options);
+
+public sealed class PostgresBusettingDb(DbContextOptions<PostgresBusettingDb> options) : BusettingDb(options);

@@ -1,0 +1,216 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Busetting.Persistence;
+
+/// <summary>Where a planning year stands. Revised follows Published when a new need is decided mid-year.</summary>
+public enum YearStatus
+{
+    Draft,
+    Consultation,
+    Approved,
+    Published,
+    Revised,
+}
+
+public enum ProposalStatus
+{
+    Open,
+    Accepted,
+    Rejected,
+    Withdrawn,
+}
+
+/// <summary>A user: IMDi staff, a county or KS reviewer, or a municipal case worker bound to one municipality.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The one municipality a case worker may see and change (4 digits); null for every other role.</summary>
+    public string? Kommunenummer { get; set; }
+
+    /// <summary>The county a county reviewer works for (2 digits); null for every other role.</summary>
+    public string? Fylkesnummer { get; set; }
+
+    /// <summary>"nb" or "nn"; null = the municipality's official language form, else Bokmål.</summary>
+    public string? Language { get; set; }
+}
+
+/// <summary>One settlement year's planning: status, revision, deadline, and which allocation run is approved and published.</summary>
+public sealed class PlanningYear
+{
+    public int Year { get; set; }
+    public YearStatus Status { get; set; }
+
+    /// <summary>0 for the first publication; n after the n-th revision.</summary>
+    public int Revision { get; set; }
+    public DateOnly? DecisionDeadline { get; set; }
+
+    /// <summary>When IMDi locks the year, municipalities can no longer correct their decisions.</summary>
+    public bool DecisionsLocked { get; set; }
+    public int? ApprovedRunId { get; set; }
+    public int? PublishedRunId { get; set; }
+
+    /// <summary>Optimistic concurrency: incremented on every change.</summary>
+    public int Version { get; set; }
+}
+
+/// <summary>A status step of a planning year (append-only).</summary>
+public sealed class YearStatusChange
+{
+    public long Id { get; set; }
+    public int Year { get; set; }
+    public YearStatus From { get; set; }
+    public YearStatus To { get; set; }
+    public int Revision { get; set; }
+    public string By { get; set; } = "";
+    public DateTime At { get; set; }
+    public string? Reason { get; set; }
+}
+
+/// <summary>The national need as decided at one time (append-only; the highest number is current).</summary>
+public sealed class NeedEntry
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public int Number { get; set; }
+    public int Persons { get; set; }
+    public int Em { get; set; }
+
+    /// <summary>The forecast inputs as JSON when the need was computed from a forecast; null when entered directly.</summary>
+    public string? ForecastJson { get; set; }
+    public string Reason { get; set; } = "";
+    public string By { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
+/// <summary>A version of a year's criteria set (append-only; the highest number is current).</summary>
+public sealed class CriteriaEntry
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public int Number { get; set; }
+
+    /// <summary>The criteria set in the same JSON format as data/criteria/&lt;year&gt;.json.</summary>
+    public string Json { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public string By { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
+/// <summary>A persisted allocation run: its inputs (need, criteria version, agreed changes), the solver, and every municipality's result.</summary>
+public sealed class AllocationRun
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public int NeedEntryId { get; set; }
+    public int CriteriaEntryId { get; set; }
+    public int Persons { get; set; }
+    public int Em { get; set; }
+    public int PlanNeed { get; set; }
+
+    /// <summary>The agreed changes applied as fixed numbers, as JSON [{kommunenummer, persons, reason, proposalId}].</summary>
+    public string AgreedChangesJson { get; set; } = "[]";
+    public string WarningsJson { get; set; } = "[]";
+    public string Solver { get; set; } = "";
+    public string SolverDetail { get; set; } = "";
+    public double ElapsedMs { get; set; }
+
+    /// <summary>SHA-256 of the ordered results; a re-run with the same inputs must give the same hash.</summary>
+    public string ResultHash { get; set; } = "";
+    public string? Label { get; set; }
+    public string By { get; set; } = "";
+    public DateTime At { get; set; }
+    public List<RunLine> Lines { get; set; } = [];
+}
+
+/// <summary>One municipality's result in a run, with its explanation as JSON.</summary>
+public sealed class RunLine
+{
+    public int RunId { get; set; }
+    public string Kommunenummer { get; set; } = "";
+    public int Requested { get; set; }
+    public int RequestedEm { get; set; }
+    public int PlanNextYear { get; set; }
+    public string ExplanationJson { get; set; } = "";
+}
+
+/// <summary>A reviewer's proposed change to one municipality's number, and the planner's answer.</summary>
+public sealed class Proposal
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public int RunId { get; set; }
+    public string Kommunenummer { get; set; } = "";
+
+    /// <summary>The number in the run the reviewer looked at.</summary>
+    public int FromPersons { get; set; }
+    public int ProposedPersons { get; set; }
+    public string Reason { get; set; } = "";
+    public string By { get; set; } = "";
+    public string ByRole { get; set; } = "";
+    public DateTime At { get; set; }
+    public ProposalStatus Status { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTime? DecidedAt { get; set; }
+    public string? DecisionNote { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>A reviewer's comment on a year or on one municipality (append-only).</summary>
+public sealed class Comment
+{
+    public long Id { get; set; }
+    public int Year { get; set; }
+    public string? Kommunenummer { get; set; }
+    public string Text { get; set; } = "";
+    public string By { get; set; } = "";
+    public string ByRole { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
+/// <summary>
+/// A municipal council's decision (vedtak), one row per version: a correction adds version n+1, nothing is overwritten.
+/// The unique (year, municipality, version) index makes two simultaneous corrections of the same version conflict.
+/// </summary>
+public sealed class Decision
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public string Kommunenummer { get; set; } = "";
+    public int Version { get; set; }
+    public int Persons { get; set; }
+    public int Em { get; set; }
+    public DateOnly DecisionDate { get; set; }
+
+    /// <summary>How many more the municipality could take if the need rises; null = not answered.</summary>
+    public int? AdditionalCapacity { get; set; }
+    public string? Note { get; set; }
+    public int? DocumentId { get; set; }
+    public string By { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
+/// <summary>The council decision as a PDF (type and size checked before it is stored).</summary>
+public sealed class DecisionDocument
+{
+    public int Id { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "application/pdf";
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+}
+
+/// <summary>Append-only audit trail: who did what, when and why. Never updated or deleted (enforced in <see cref="BusettingDb"/>).</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string Actor { get; set; } = "";
+    public string Role { get; set; } = "";
+    public string Action { get; set; } = "";
+    public int? Year { get; set; }
+    public string? Kommunenummer { get; set; }
+    public string Details { get; set; } = "";
+    public string? Reason { get; set; }
+}

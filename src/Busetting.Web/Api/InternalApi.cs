@@ -1,0 +1,78 @@
+using System.Globalization;
+using Busetting.Web.Services;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Busetting.Web.Api;
+
+/// <summary>
+/// The signed-in API: one municipality's unpublished numbers and decisions, and registering a decision. Cookie sign-in,
+/// so every write also needs the antiforgery token in the X-CSRF-TOKEN header. Access is checked per municipality.
+/// </summary>
+public static class InternalApi
+{
+    public sealed record DecisionRequest(int? Persons, int? Em, DateOnly? DecisionDate, int? AdditionalCapacity, string? Note, int ExpectedVersion);
+
+    public static void MapInternalApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/intern").WithTags("Intern").RequireAuthorization();
+
+        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        {
+            var actor = Actor.From(http.User);
+            var municipality = reference.Find(kommunenummer);
+            if (municipality is null)
+            {
+                return TypedResults.Problem(Inv($"ingen kommune med nummer {kommunenummer}"), statusCode: 404);
+            }
+            if (!Access.CanSeeMunicipality(actor, municipality))
+            {
+                return TypedResults.Problem(Inv($"du har ikke tilgang til {kommunenummer} {municipality.Name}"), statusCode: 403);
+            }
+            var run = await planning.VisibleRun(actor, year);
+            var line = run?.Lines.FirstOrDefault(l => l.Kommunenummer == kommunenummer);
+            var decisions = await planning.DecisionHistory(year, kommunenummer);
+            return TypedResults.Ok(new
+            {
+                year, kommunenummer, name = municipality.Name, runId = run?.Id,
+                requested = line?.Requested, requestedEm = line?.RequestedEm, planNextYear = line?.PlanNextYear,
+                explanation = line is null ? null : StoredExplanation.Parse(line.ExplanationJson),
+                decisions = decisions.Select(d => new { d.Version, d.Persons, d.Em, d.DecisionDate, d.AdditionalCapacity, d.Note, d.By, d.At, hasDocument = d.DocumentId != null }),
+            });
+        });
+
+        api.MapPost("/years/{year:int}/municipalities/{kommunenummer}/decision", async Task<IResult> (int year, string kommunenummer, DecisionRequest body,
+            HttpContext http, IAntiforgery antiforgery, PlanningService planning) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return TypedResults.Problem("mangler eller ugyldig X-CSRF-TOKEN", statusCode: 400, title: "Ugyldig forespørsel");
+            }
+            var missing = new Dictionary<string, string[]>();
+            if (body.Persons is null) missing["persons"] = ["persons mangler"];
+            if (body.Em is null) missing["em"] = ["em mangler"];
+            if (body.DecisionDate is null) missing["decisionDate"] = ["decisionDate mangler (ÅÅÅÅ-MM-DD)"];
+            if (missing.Count > 0)
+            {
+                return TypedResults.ValidationProblem(missing, title: "Ugyldige data");
+            }
+            var result = await planning.RegisterDecision(Actor.From(http.User), year, kommunenummer,
+                new PlanningService.DecisionInput(body.Persons!.Value, body.Em!.Value, body.DecisionDate!.Value, body.AdditionalCapacity, body.Note, null, body.ExpectedVersion));
+            return result.IsSuccess
+                ? TypedResults.Created(Inv($"/api/v1/intern/years/{year}/municipalities/{kommunenummer}"), new { result.Value.Version, result.Value.Persons, result.Value.Em })
+                : ApiResults.From(result.Errors);
+        });
+
+        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}/documents/{id:int}", async Task<IResult> (int year, string kommunenummer, int id, HttpContext http, PlanningService planning) =>
+        {
+            var document = await planning.Document(Actor.From(http.User), year, kommunenummer, id);
+            return document.IsSuccess
+                ? TypedResults.File(document.Value.Content, "application/pdf", document.Value.FileName)
+                : ApiResults.From(document.Errors);
+        });
+
+        api.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+            TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken }));
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

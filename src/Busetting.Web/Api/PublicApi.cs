@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using Busetting.Web.Services;
+
+namespace Busetting.Web.Api;
+
+/// <summary>The open JSON API and downloads: published numbers only, no sign-in.</summary>
+public static class PublicApi
+{
+    public sealed record YearSummary(int Year, string Source, int Revision, DateOnly? DecisionDeadline, int? Requested, int? RequestedEm, int? Decided, int? Settled);
+
+    public static void MapPublicApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Offentlege tal").AllowAnonymous();
+
+        api.MapGet("/years", async (PublicFigures figures) =>
+        {
+            var list = new List<YearSummary>();
+            foreach (var year in await figures.Years())
+            {
+                if (await figures.For(year) is { } y)
+                {
+                    list.Add(Summary(y));
+                }
+            }
+            return TypedResults.Ok(list);
+        }).WithSummary("Years with published figures");
+
+        api.MapGet("/years/{year:int}/municipalities", async Task<IResult> (int year, string? county, PublicFigures figures) =>
+        {
+            var y = await figures.For(year);
+            if (y is null)
+            {
+                return TypedResults.Problem(Inv($"ingen publiserte tal for {year}"), statusCode: 404);
+            }
+            var rows = county is null ? y.Rows : y.Rows.Where(r => r.CountyNumber == county).ToList();
+            return TypedResults.Ok(new { year = y.Year, source = y.Source.ToString(), revision = y.Revision, decisionDeadline = y.Deadline, municipalities = rows });
+        }).WithSummary("Every municipality's requested, decided and settled numbers for a year").Produces<object>();
+
+        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, PublicFigures figures) =>
+        {
+            var y = await figures.For(year);
+            var row = y?.Rows.FirstOrDefault(r => r.Kommunenummer == kommunenummer);
+            return row is null
+                ? TypedResults.Problem(Inv($"ingen publiserte tal for kommune {kommunenummer} i {year}"), statusCode: 404)
+                : TypedResults.Ok(row);
+        }).WithSummary("One municipality's published figures for a year");
+
+        app.MapGet("/data/{year:int}/busetting-{file}.csv", async Task<IResult> (int year, string file, PublicFigures figures) =>
+        {
+            var y = await figures.For(year);
+            if (y is null || file != Inv($"{year}"))
+            {
+                return TypedResults.NotFound();
+            }
+            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(y))).ToArray(), "text/csv; charset=utf-8", Inv($"busetting-{year}.csv"));
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapGet("/data/{year:int}/busetting-{file}.json", async Task<IResult> (int year, string file, PublicFigures figures) =>
+        {
+            var y = await figures.For(year);
+            return y is null || file != Inv($"{year}")
+                ? TypedResults.NotFound()
+                : TypedResults.Json(new { year = y.Year, source = y.Source.ToString(), revision = y.Revision, municipalities = y.Rows });
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    public static YearSummary Summary(PublicYear y) => new(y.Year, y.Source.ToString(), y.Revision, y.Deadline,
+        SumOrNull(y.Rows.Select(r => r.Requested)), SumOrNull(y.Rows.Select(r => r.RequestedEm)),
+        SumOrNull(y.Rows.Select(r => r.Decided)), SumOrNull(y.Rows.Select(r => r.Settled)));
+
+    private static int? SumOrNull(IEnumerable<int?> values)
+    {
+        var known = values.Where(v => v.HasValue).ToList();
+        return known.Count == 0 ? null : known.Sum();
+    }
+
+    /// <summary>RFC 4180 CSV, comma-separated, UTF-8; empty = not known.</summary>
+    public static string Csv(PublicYear y)
+    {
+        var csv = new StringBuilder("aar,kommunenummer,kommune,fylkesnummer,fylke,innbyggjarar,oppmoda,oppmoda_em,plantal_neste_aar,vedteke,vedteke_em,busette\n");
+        foreach (var r in y.Rows)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{y.Year},{r.Kommunenummer},{Quote(r.Name)},{r.CountyNumber},{Quote(r.County)},{r.Population},{r.Requested},{r.RequestedEm},{r.PlanNextYear},{r.Decided},{r.DecidedEm},{r.Settled}\n");
+        }
+        return csv.ToString();
+    }
+
+    private static string Quote(string text) => text.Contains(',') || text.Contains('"') ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,35 @@
+using Busetting.Application;
+using Busetting.Web.Services;
+using Microsoft.AspNetCore.Components;
+
+namespace Busetting.Web.Components;
+
+/// <summary>Base of every page: the request, the acting user, the language, and T(bokmål, nynorsk) for texts.</summary>
+public abstract class BusettingComponent : ComponentBase
+{
+    [CascadingParameter]
+    public HttpContext? Http { get; set; }
+
+    [Inject]
+    public required ReferenceStore Reference { get; set; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; set; }
+
+    protected Actor Me => Http is null ? Actor.Anonymous : Actor.From(Http.User);
+
+    protected Language Lang => Ui.LanguageOf(Http, Reference);
+
+    protected string T(string nb, string nn) => Lang == Language.Nn ? nn : nb;
+
+    protected string LangCode => Lang == Language.Nn ? "nn" : "nb";
+
+    /// <summary>Sets the HTTP status for a refused or missing resource (static rendering).</summary>
+    protected void SetStatus(int status)
+    {
+        if (Http is not null && !Http.Response.HasStarted)
+        {
+            Http.Response.StatusCode = status;
+        }
+    }
+}

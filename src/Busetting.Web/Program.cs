@@ -1,0 +1,142 @@
+using System.Threading.RateLimiting;
+using Busetting.Application;
+using Busetting.Persistence;
+using Busetting.Web.Api;
+using Busetting.Web.Components;
+using Busetting.Web.Services;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Logging.ClearProviders().AddJsonConsole();
+}
+
+// Data and database: SQLite file by default; Database:Provider=Postgres + ConnectionStrings:Busetting for production.
+var dataFolder = DataFolder.Resolve(config["Data:Folder"]);
+builder.Services.AddSingleton(new ReferenceStore(dataFolder));
+builder.Services.AddSingleton<MapRenderer>();
+builder.Services.AddSingleton<PublicFigures>();
+builder.Services.AddSingleton(TimeProvider.System);
+var provider = Enum.Parse<DatabaseProvider>(config["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite), ignoreCase: true);
+var connectionString = config.GetConnectionString("Busetting")
+    ?? (provider == DatabaseProvider.Sqlite
+        ? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "busetting.db")}"
+        : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Busetting is not set"));
+builder.Services.AddBusettingDb(provider, connectionString);
+builder.Services.AddScoped<PlanningService>();
+builder.Services.AddScoped<Seeder>();
+
+// Sign-in: local accounts (hashed passwords, lockout); OpenID Connect (ID-porten, Entra ID) when configured.
+builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
+    {
+        o.Password.RequiredLength = 12;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.User.RequireUniqueEmail = true;
+    })
+    .AddEntityFrameworkStores<BusettingDb>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<ClaimsFactory>();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/konto/logg-inn";
+    o.AccessDeniedPath = "/konto/ingen-tilgang";
+    o.Cookie.Name = "busetting-auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.SlidingExpiration = true;
+    // APIs answer 401/403 instead of redirecting to the sign-in page.
+    o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
+});
+if (config["Authentication:OpenIdConnect:Authority"] is { Length: > 0 } authority)
+{
+    builder.Services.AddAuthentication().AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, config["Authentication:OpenIdConnect:DisplayName"] ?? "ID-porten", o =>
+    {
+        o.Authority = authority;
+        o.ClientId = config["Authentication:OpenIdConnect:ClientId"];
+        o.ClientSecret = config["Authentication:OpenIdConnect:ClientSecret"];
+        o.ResponseType = "code";
+        o.UsePkce = true;
+        o.SignInScheme = IdentityConstants.ExternalScheme;
+        o.Scope.Add("email");
+        o.CallbackPath = "/konto/oidc-svar";
+    });
+}
+builder.Services.AddAuthorization();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimit:LoginPerMinute", 10), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
+
+builder.Services.AddHealthChecks().AddDbContextCheck<BusettingDb>("database");
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Busetting — opne data om oppmoding om busetting";
+    document.Info.Description = "Publiserte anmodninger, vedtak og bosatte per kommune og år. Only published numbers.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddProblemDetails();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+using (var scope = app.Services.CreateScope())
+{
+    var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+    await seeder.Migrate();
+    if (app.Environment.IsDevelopment() || config.GetValue<bool>("Demo:Enabled"))
+    {
+        var password = await seeder.SeedDemoUsers(config["Demo:Password"]);
+        app.Logger.LogWarning("Demo users (Development only), password {Password}: {Users}", password,
+            string.Join(", ", Seeder.DemoUsers.Select(u => $"{u.UserName} ({u.Role})")));
+    }
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/feil", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/ikkje-funne", createScopeForStatusCodePages: true);
+app.Use(SecurityHeaders.Add);
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health");
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapPublicApi();
+app.MapInternalApi();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
+{
+    if (context.Request.Path.StartsWithSegments("/api"))
+    {
+        context.Response.StatusCode = apiStatus;
+        return Task.CompletedTask;
+    }
+    context.Response.Redirect(context.RedirectUri);
+    return Task.CompletedTask;
+}
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,43 @@
+using Busetting.Domain.Municipalities;
+
+namespace Busetting.Web.Services;
+
+/// <summary>
+/// Every authorisation decision in one place. Pages and endpoints carry role attributes as a first gate; every service
+/// call checks these rules again with the municipality in hand, so a hidden button is never the only protection.
+/// </summary>
+public static class Access
+{
+    public static bool IsImdi(Actor a) => a.Role is Roles.Planner or Roles.Admin;
+
+    public static bool CanPlan(Actor a) => a.Role == Roles.Planner;
+
+    public static bool CanAdminister(Actor a) => a.Role == Roles.Admin;
+
+    /// <summary>Sees national unpublished numbers, runs and the dashboard (county reviewers see only their county's rows).</summary>
+    public static bool CanSeePlanning(Actor a) => a.Role is Roles.Planner or Roles.Admin or Roles.Ks or Roles.County;
+
+    public static bool CanSeeAudit(Actor a) => IsImdi(a);
+
+    /// <summary>May see this municipality's unpublished request, explanation, proposals and decisions.</summary>
+    public static bool CanSeeMunicipality(Actor a, Municipality m) => a.Role switch
+    {
+        Roles.Planner or Roles.Admin or Roles.Ks => true,
+        Roles.County => a.Fylkesnummer == m.County.Value,
+        Roles.Municipality => a.Kommunenummer == m.Number.Value,
+        _ => false,
+    };
+
+    /// <summary>County reviewers propose for their own municipalities; KS comments but does not propose.</summary>
+    public static bool CanPropose(Actor a, Municipality m) => a.Role == Roles.County && a.Fylkesnummer == m.County.Value;
+
+    public static bool CanComment(Actor a, Municipality m) => a.Role switch
+    {
+        Roles.Ks or Roles.Planner => true,
+        Roles.County => a.Fylkesnummer == m.County.Value,
+        _ => false,
+    };
+
+    /// <summary>Only the municipality's own case worker registers its council decision.</summary>
+    public static bool CanRegisterDecision(Actor a, Municipality m) => a.Role == Roles.Municipality && a.Kommunenummer == m.Number.Value;
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Busetting.Application;
+using Busetting.Domain.Primitives;
+using Busetting.Persistence;
+
+namespace Busetting.Web.Services;
+
+/// <summary>Language choice and Norwegian formatting for the user interface.</summary>
+public static class Ui
+{
+    public const string LanguageCookie = "busetting-lang";
+
+    private static readonly TimeZoneInfo Oslo = FindOslo();
+
+    /// <summary>The user's choice (cookie), else a case worker's municipality's official form (Nynorsk → nn), else Bokmål.</summary>
+    public static Language LanguageOf(HttpContext? http, ReferenceStore reference)
+    {
+        var chosen = http?.Request.Cookies[LanguageCookie];
+        if (chosen == "nn")
+        {
+            return Language.Nn;
+        }
+        if (chosen == "nb")
+        {
+            return Language.Nb;
+        }
+        var actor = http is null ? Actor.Anonymous : Actor.From(http.User);
+        return reference.Find(actor.Kommunenummer)?.LanguageForm == LanguageForm.Nynorsk ? Language.Nn : Language.Nb;
+    }
+
+    public static string Number(int value) => Texts.Number(value);
+
+    public static string Number(int? value) => value is { } v ? Texts.Number(v) : "–";
+
+    public static string Number(decimal value, int decimals) => Texts.Number(value, decimals);
+
+    public static string Percent(double value) => Texts.Number((decimal)(value * 100), 1) + " %";
+
+    /// <summary>Norwegian short date: 27.11.2026.</summary>
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "–";
+
+    /// <summary>A UTC time shown in Norwegian local time: 27.11.2026 kl. 11.05.</summary>
+    public static string Time(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Oslo).ToString("dd.MM.yyyy 'kl.' HH.mm", CultureInfo.InvariantCulture);
+
+    public static string Status(Language lang, YearStatus status) => (lang, status) switch
+    {
+        (_, YearStatus.Draft) => "Utkast",
+        (Language.Nb, YearStatus.Consultation) => "På høring",
+        (Language.Nn, YearStatus.Consultation) => "På høyring",
+        (Language.Nb, YearStatus.Approved) => "Godkjent",
+        (Language.Nn, YearStatus.Approved) => "Godkjend",
+        (_, YearStatus.Published) => "Publisert",
+        (Language.Nb, YearStatus.Revised) => "Revidert",
+        (Language.Nn, YearStatus.Revised) => "Revidert",
+    };
+
+    public static string ProposalStatus(Language lang, ProposalStatus status) => (lang, status) switch
+    {
+        (Language.Nb, Persistence.ProposalStatus.Open) => "Åpent",
+        (Language.Nn, Persistence.ProposalStatus.Open) => "Ope",
+        (Language.Nb, Persistence.ProposalStatus.Accepted) => "Godtatt",
+        (Language.Nn, Persistence.ProposalStatus.Accepted) => "Godteke",
+        (_, Persistence.ProposalStatus.Rejected) => "Avvist",
+        (Language.Nb, Persistence.ProposalStatus.Withdrawn) => "Trukket",
+        (Language.Nn, Persistence.ProposalStatus.Withdrawn) => "Trekt",
+    };
+
+    public static string Role(Language lang, string? role) => (lang, role) switch
+    {
+        (Language.Nb, Roles.Planner) => "Planlegger i IMDi",
+        (Language.Nn, Roles.Planner) => "Planleggar i IMDi",
+        (_, Roles.Admin) => "Administrator i IMDi",
+        (Language.Nb, Roles.County) => "Fylkeskommunen",
+        (Language.Nn, Roles.County) => "Fylkeskommunen",
+        (Language.Nb, Roles.Ks) => "KS",
+        (Language.Nn, Roles.Ks) => "KS",
+        (Language.Nb, Roles.Municipality) => "Saksbehandler i kommunen",
+        (Language.Nn, Roles.Municipality) => "Saksbehandlar i kommunen",
+        _ => role ?? "",
+    };
+
+    private static TimeZoneInfo FindOslo()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
