@@ -132,6 +132,39 @@ public sealed class PlanningService(BusettingDb db, ReferenceStore reference, Ti
         return await Save(entity);
     }
 
+    public async Task<Result<PlanningYear>> CreateYear(Actor actor, int year)
+    {
+        if (!Access.CanAdminister(actor))
+        {
+            return Error.Forbidden("bare IMDis administratorer oppretter planår");
+        }
+        if (!SettlementYear.TryCreate(year, out _))
+        {
+            return Error.Invalid("year", Inv($"{year} er utenfor årene systemet dekker ({SettlementYear.Earliest}–{SettlementYear.Latest})"));
+        }
+        if (await db.Years.AnyAsync(y => y.Year == year))
+        {
+            return Error.Conflict("year.exists", Inv($"planåret {year} finnes allerede"));
+        }
+        var previous = await db.CriteriaVersions.AsNoTracking().Where(c => c.Year < year).OrderByDescending(c => c.Year).ThenByDescending(c => c.Number).FirstOrDefaultAsync();
+        var json = previous is null ? reference.DefaultCriteriaJson(year) : WithYear(previous.Json, year);
+        var entity = new PlanningYear { Year = year, Status = YearStatus.Draft, Version = 1 };
+        db.Years.Add(entity);
+        db.CriteriaVersions.Add(new CriteriaEntry
+        {
+            Year = year, Number = 1, Json = json, By = actor.Name, At = Now,
+            Reason = previous is null ? "Levert med systemet" : Inv($"Videreført fra {previous.Year} versjon {previous.Number}"),
+        });
+        Audit(actor, "year.create", year, null, new { criteriaFrom = previous?.Year }, null);
+        return await Save(entity);
+    }
+
+    private static string WithYear(string json, int year)
+    {
+        var parsed = CriteriaJson.Parse(json, "criteria").Value;
+        return CriteriaJson.Write(parsed with { Year = year, Version = Inv($"{year}-1") });
+    }
+
     // ---------- need ----------
 
     public sealed record NeedChange(NeedEntry Entry, NeedRevision? ComparedWithPublished);

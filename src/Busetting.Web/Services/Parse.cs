@@ -1,0 +1,35 @@
+using System.Globalization;
+using Busetting.Application;
+using Busetting.Domain.Errors;
+
+namespace Busetting.Web.Services;
+
+/// <summary>Form text to numbers and dates, with a message naming the field when it is not one.</summary>
+public static class Parse
+{
+    public static int? Int(string? text, string code, string label, Language lang, List<Error> errors)
+    {
+        var cleaned = (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Trim();
+        if (int.TryParse(cleaned, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        errors.Add(Error.Invalid(code, lang == Language.Nn
+            ? $"{label}: «{text}» er ikkje eit heiltal"
+            : $"{label}: «{text}» er ikke et heltall"));
+        return null;
+    }
+
+    public static DateOnly? Date(string? text, string code, string label, Language lang, List<Error> errors)
+    {
+        string[] formats = ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"];
+        if (DateOnly.TryParseExact((text ?? "").Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors.Add(Error.Invalid(code, lang == Language.Nn
+            ? $"{label}: «{text}» er ikkje ein dato (dd.mm.åååå)"
+            : $"{label}: «{text}» er ikke en dato (dd.mm.åååå)"));
+        return null;
+    }
+}
