@@ -40,6 +40,6 @@ public static class ExplanationJson
         bounds = new { lower = e.Bounds.Lower, upper = e.Bounds.Upper, mustAsk = e.Bounds.MustAsk, excluded = e.Bounds.Excluded },
         rules = e.Bounds.Notes.Select(n => new { rule = n.Rule, value = n.Value, detail = n.Detail }),
         indicators = e.Indicators.Select(i => new { id = i.IndicatorId, value = i.Value, year = i.Year, source = i.Source }),
-        em = new { eligible = e.Em.Eligible, eligibility = e.Em.Eligibility.Rule, target = e.Em.Target, requested = e.Em.Requested },
+        em = new { eligible = e.Em.Eligible, eligibility = e.Em.Eligibility.Rule, eligibilityValue = e.Em.Eligibility.Value, eligibilityDetail = e.Em.Eligibility.Detail, target = e.Em.Target, requested = e.Em.Requested },
     };
 }

@@ -41,4 +41,7 @@ public sealed record StoredRule(RuleId Rule, decimal? Value, string? Detail)
 
 public sealed record StoredIndicator(string Id, decimal Value, int Year, string Source);
 
-public sealed record StoredEm(bool Eligible, RuleId Eligibility, decimal Target, int Requested);
+public sealed record StoredEm(bool Eligible, RuleId Eligibility, decimal? EligibilityValue, string? EligibilityDetail, decimal Target, int Requested)
+{
+    public RuleNote EligibilityNote => new(Eligibility, EligibilityValue, EligibilityDetail);
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Busetting.Persistence;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>One user's HTTP session against the app: cookies, antiforgery tokens, Blazor form posts.</summary>
+public sealed partial class Session(WebApp app)
+{
+    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public HttpClient Client => _client;
+
+    public static async Task<Session> SignIn(WebApp app, string user)
+    {
+        var session = new Session(app);
+        var response = await session.Post("/konto/logg-inn", "/konto/logg-inn", null, new() { ["username"] = user, ["password"] = WebApp.Password, ["returnUrl"] = "/" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        return session;
+    }
+
+    public Task<HttpResponseMessage> Get(string url) => _client.GetAsync(url);
+
+    public async Task<string> Html(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Loads <paramref name="page"/> for its antiforgery token, then posts the form (a Blazor form when <paramref name="handler"/> is set).</summary>
+    public async Task<HttpResponseMessage> Post(string page, string action, string? handler, Dictionary<string, string> fields, (string Name, string FileName, byte[] Content)? file = null)
+    {
+        var html = await (await _client.GetAsync(page)).Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        Assert.True(token.Success, $"no antiforgery token on {page}");
+        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        if (handler is not null)
+        {
+            all["_handler"] = handler;
+        }
+        HttpContent content;
+        if (file is { } f)
+        {
+            var multipart = new MultipartFormDataContent();
+            foreach (var (key, value) in all)
+            {
+                multipart.Add(new StringContent(value), key);
+            }
+            multipart.Add(new ByteArrayContent(f.Content), f.Name, f.FileName);
+            content = multipart;
+        }
+        else
+        {
+            content = new FormUrlEncodedContent(all);
+        }
+        return await _client.PostAsync(action, content);
+    }
+
+    public async Task<string> AntiforgeryToken()
+    {
+        var response = await _client.GetFromJsonAsync<TokenResponse>("/api/v1/intern/antiforgery");
+        return response!.Token;
+    }
+
+    private sealed record TokenResponse(string Token);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+public static class AppExtensions
+{
+    /// <summary>Runs a query on the app's own database.</summary>
+    public static async Task<T> Db<T>(this WebApp app, Func<BusettingDb, Task<T>> query)
+    {
+        using var scope = app.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<BusettingDb>());
+    }
+}
+
+public static class Users
+{
+    public const string Planner = "planlegger@demo.imdi.no";
+    public const string Admin = "admin@demo.imdi.no";
+    public const string Ks = "ks@demo.ks.no";
+    public const string Vestland = "fylke46@demo.vlfk.no";
+    public const string Sogndal = "kommune4640@demo.sogndal.kommune.no";
+    public const string Bergen = "kommune4601@demo.bergen.kommune.no";
+}

@@ -1,0 +1,102 @@
+using Busetting.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>
+/// The application on a fresh database of its own: a temporary SQLite file, or a new database in the PostgreSQL
+/// server named by BUSETTING_TEST_POSTGRES (scripts/test.sh starts one on 127.0.0.1:55432).
+/// </summary>
+public class WebApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-password-123!";
+    public const string PostgresVariable = "BUSETTING_TEST_POSTGRES";
+
+    private readonly string _connectionString;
+    private readonly string? _postgresDatabase;
+    private readonly string? _sqliteFile;
+
+    public WebApp(DatabaseProvider provider, int loginsPerMinute = 10_000)
+    {
+        Provider = provider;
+        LoginsPerMinute = loginsPerMinute;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"busetting-test-{Guid.NewGuid():N}.db");
+            _connectionString = $"Data Source={_sqliteFile}";
+        }
+        else
+        {
+            var server = Environment.GetEnvironmentVariable(PostgresVariable)
+                ?? throw new InvalidOperationException($"{PostgresVariable} is not set");
+            _postgresDatabase = $"busetting_test_{Guid.NewGuid():N}";
+            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public int LoginsPerMinute { get; }
+
+    public static bool PostgresAvailable => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresVariable));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Busetting", _connectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("RateLimit:LoginPerMinute", LoginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable)) { Database = "postgres" };
+            using var connection = new NpgsqlConnection(server.ConnectionString);
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+        }
+    }
+}
+
+public sealed class SqliteApp() : WebApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp : WebApp
+{
+    public PostgresApp()
+        : base(PostgresAvailable ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite)
+    {
+    }
+}
+
+/// <summary>A fact that runs only when a PostgreSQL server is configured; otherwise reported as skipped, with the reason.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (!WebApp.PostgresAvailable)
+        {
+            Skip = $"{WebApp.PostgresVariable} is not set (scripts/test.sh and .ci/run start PostgreSQL 15 and set it)";
+        }
+    }
+}
