@@ -13,13 +13,33 @@ public enum DatabaseProvider
 /// <summary>Chooses the provider from the connection string's name: "Sqlite" (default) or "Postgres".</summary>
 public static class DatabaseSetup
 {
+    /// <summary>
+    /// Registers a scoped <see cref="BusettingDb"/> (for ASP.NET Core Identity) and a factory, so that each service
+    /// instance can own a context: Blazor renders several components of one request concurrently, and a DbContext
+    /// must never be used by two operations at once.
+    /// </summary>
     public static IServiceCollection AddBusettingDb(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
-        return provider switch
+        switch (provider)
         {
-            DatabaseProvider.Sqlite => services.AddDbContext<BusettingDb, SqliteBusettingDb>(o => o.UseSqlite(connectionString)),
-            DatabaseProvider.Postgres => services.AddDbContext<BusettingDb, PostgresBusettingDb>(o => o.UseNpgsql(connectionString)),
-        };
+            case DatabaseProvider.Sqlite:
+                services.AddDbContextFactory<SqliteBusettingDb>(o => o.UseSqlite(connectionString));
+                services.AddScoped<BusettingDb>(sp => sp.GetRequiredService<SqliteBusettingDb>());
+                services.AddSingleton<IDbContextFactory<BusettingDb>>(sp => new Factory<SqliteBusettingDb>(sp.GetRequiredService<IDbContextFactory<SqliteBusettingDb>>()));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContextFactory<PostgresBusettingDb>(o => o.UseNpgsql(connectionString));
+                services.AddScoped<BusettingDb>(sp => sp.GetRequiredService<PostgresBusettingDb>());
+                services.AddSingleton<IDbContextFactory<BusettingDb>>(sp => new Factory<PostgresBusettingDb>(sp.GetRequiredService<IDbContextFactory<PostgresBusettingDb>>()));
+                break;
+        }
+        return services;
+    }
+
+    private sealed class Factory<T>(IDbContextFactory<T> inner) : IDbContextFactory<BusettingDb>
+        where T : BusettingDb
+    {
+        public BusettingDb CreateDbContext() => inner.CreateDbContext();
     }
 }
 

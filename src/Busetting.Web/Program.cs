@@ -28,7 +28,7 @@ var connectionString = config.GetConnectionString("Busetting")
         ? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "busetting.db")}"
         : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Busetting is not set"));
 builder.Services.AddBusettingDb(provider, connectionString);
-builder.Services.AddScoped<PlanningService>();
+builder.Services.AddTransient<PlanningService>();
 builder.Services.AddScoped<Seeder>();
 
 // Sign-in: local accounts (hashed passwords, lockout); OpenID Connect (ID-porten, Entra ID) when configured.

@@ -1,6 +1,7 @@
 using Busetting.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Busetting.Web.Tests;
@@ -40,6 +41,9 @@ public class WebApp : WebApplicationFactory<Program>
 
     public int LoginsPerMinute { get; }
 
+    /// <summary>The server's errors, for assertion messages.</summary>
+    public ServerLog Log { get; } = new();
+
     public static bool PostgresAvailable => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresVariable));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -49,6 +53,7 @@ public class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Busetting", _connectionString);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", Password);
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.UseSetting("RateLimit:LoginPerMinute", LoginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

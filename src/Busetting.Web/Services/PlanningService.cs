@@ -18,8 +18,16 @@ namespace Busetting.Web.Services;
 /// The planning year's use cases. Every method checks <see cref="Access"/> for the actor, validates all input before
 /// anything is stored, writes its change and the audit entry in one transaction, and reports conflicts as values.
 /// </summary>
-public sealed class PlanningService(BusettingDb db, ReferenceStore reference, TimeProvider clock, ILogger<PlanningService> log)
+/// <remarks>Transient, with a context of its own: two components of one page never share a DbContext.</remarks>
+public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, ReferenceStore reference, TimeProvider clock, ILogger<PlanningService> log)
+    : IDisposable, IAsyncDisposable
 {
+    private readonly BusettingDb db = contexts.CreateDbContext();
+
+    public void Dispose() => db.Dispose();
+
+    public ValueTask DisposeAsync() => db.DisposeAsync();
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<PlanningYear?> Year(int year) => db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year);
