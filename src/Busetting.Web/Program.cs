@@ -123,7 +123,8 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapPublicApi();
 app.MapInternalApi();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Our own CSP already says frame-ancestors 'none'; Blazor's extra header would only duplicate it.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 

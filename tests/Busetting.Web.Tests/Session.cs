@@ -17,7 +17,7 @@ public sealed partial class Session(WebApp app)
     public static async Task<Session> SignIn(WebApp app, string user)
     {
         var session = new Session(app);
-        var response = await session.Post("/konto/logg-inn", "/konto/logg-inn", null, new() { ["username"] = user, ["password"] = WebApp.Password, ["returnUrl"] = "/" });
+        var response = await session.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = user, ["password"] = WebApp.Password, ["returnUrl"] = "/" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         return session;

@@ -4,7 +4,7 @@ using Busetting.Web.Services;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace Busetting.Web.Api;
 
@@ -13,9 +13,13 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/konto/logg-inn", async ([FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl,
-            SignInManager<AppUser> signIn, ILoggerFactory logs) =>
+        app.MapPost("/konto/innlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, ILoggerFactory logs) =>
         {
+            if (await ValidForm(http, antiforgery) is not { } form)
+            {
+                return Results.BadRequest("Ugyldig eller manglende skjemanøkkel (antiforgery). Last siden på nytt.");
+            }
+            string? username = form["username"], password = form["password"], returnUrl = form["returnUrl"];
             var target = LocalOr(returnUrl, "/");
             if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password))
             {
@@ -30,23 +34,32 @@ public static class AccountEndpoints
             }
             var error = result.IsLockedOut ? "laast" : "feil";
             return Results.Redirect($"/konto/logg-inn?feil={error}&returnUrl={Uri.EscapeDataString(target)}");
-        }).RequireRateLimiting("login").AllowAnonymous().ExcludeFromDescription();
+        }).RequireRateLimiting("login").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
-        app.MapPost("/konto/logg-ut", async (SignInManager<AppUser> signIn, [FromForm] string? returnUrl) =>
+        app.MapPost("/konto/utlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
         {
+            if (await ValidForm(http, antiforgery) is not { } form)
+            {
+                return Results.BadRequest("Ugyldig eller manglende skjemanøkkel (antiforgery).");
+            }
             await signIn.SignOutAsync();
-            return Results.LocalRedirect(LocalOr(returnUrl, "/"));
-        }).RequireAuthorization().ExcludeFromDescription();
+            return Results.LocalRedirect(LocalOr(form["returnUrl"], "/"));
+        }).RequireAuthorization().DisableAntiforgery().ExcludeFromDescription();
 
-        app.MapPost("/konto/sprak", (HttpContext http, [FromForm] string? lang, [FromForm] string? returnUrl) =>
+        app.MapPost("/konto/maalform", async (HttpContext http, IAntiforgery antiforgery) =>
         {
-            var chosen = lang == "nn" ? "nn" : "nb";
+            if (await ValidForm(http, antiforgery) is not { } form)
+            {
+                return Results.BadRequest("Ugyldig eller manglende skjemanøkkel (antiforgery).");
+            }
+            var chosen = form["lang"] == "nn" ? "nn" : "nb";
+            string? returnUrl = form["returnUrl"];
             http.Response.Cookies.Append(Ui.LanguageCookie, chosen, new CookieOptions
             {
                 HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps,
             });
             return Results.LocalRedirect(LocalOr(returnUrl, "/"));
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
         // OpenID Connect: the identity provider proves who it is; the local account (matched by e-mail) decides the role.
         app.MapGet("/konto/oidc", (string? returnUrl, SignInManager<AppUser> signIn) =>
@@ -70,6 +83,10 @@ public static class AccountEndpoints
             return Results.LocalRedirect(LocalOr(returnUrl, "/"));
         }).AllowAnonymous().ExcludeFromDescription();
     }
+
+    /// <summary>The posted form, when its antiforgery token is valid; null otherwise (the caller answers 400).</summary>
+    private static async Task<IFormCollection?> ValidForm(HttpContext http, IAntiforgery antiforgery) =>
+        http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http) ? await http.Request.ReadFormAsync() : null;
 
     /// <summary>Only local paths are followed after sign-in (no open redirect).</summary>
     public static string LocalOr(string? url, string fallback) =>

@@ -1,0 +1,188 @@
+using System.Net;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>
+/// Every role × every page and endpoint, read side: who gets the page, who is sent to sign in, who is refused.
+/// Write-side refusals (forms and API posts) are in <see cref="WorkflowTests"/>.
+/// </summary>
+public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
+{
+    private readonly SqliteApp _app;
+
+    public AuthorizationMatrixTests(SqliteApp app) => _app = app;
+
+    public enum Outcome
+    {
+        Ok,
+        SignIn,
+        Denied,
+        Unauthorized,
+        Forbidden,
+    }
+
+    private static readonly string[] Anyone = ["/", "/tal/2022", "/kart/2022", "/om", "/kommune/4640", "/kommune/4601?aar=2025", "/api/v1/years", "/api/v1/years/2022/municipalities", "/data/2022/busetting-2022.csv", "/openapi/v1.json", "/health", "/konto/logg-inn"];
+    private static readonly string[] Staff = ["/planlegging", "/planlegging/2025", "/planlegging/2025/kriterium", "/planlegging/2025/forslag", "/planlegging/2025/samanlikn", "/planlegging/2025/kjoring/1"];
+    private static readonly string[] PlannerOnly = ["/planlegging/2025/kva-om"];
+    private static readonly string[] ImdiOnly = ["/planlegging/2025/logg"];
+    private const string OwnApi = "/api/v1/intern/years/2025/municipalities/4640";
+    private const string OtherApi = "/api/v1/intern/years/2025/municipalities/4601";
+
+    public static TheoryData<string?, string, Outcome> Matrix()
+    {
+        var data = new TheoryData<string?, string, Outcome>();
+        string?[] users = [null, Users.Planner, Users.Admin, Users.Ks, Users.Vestland, Users.Sogndal];
+        foreach (var user in users)
+        {
+            var role = user switch
+            {
+                Users.Planner => "planner",
+                Users.Admin => "admin",
+                Users.Ks => "ks",
+                Users.Vestland => "county",
+                Users.Sogndal => "municipality",
+                _ => "anonymous",
+            };
+            foreach (var url in Anyone)
+            {
+                data.Add(user, url, Outcome.Ok);
+            }
+            foreach (var url in Staff)
+            {
+                data.Add(user, url, role switch { "anonymous" => Outcome.SignIn, "municipality" => Outcome.Denied, _ => Outcome.Ok });
+            }
+            foreach (var url in PlannerOnly)
+            {
+                data.Add(user, url, role switch { "anonymous" => Outcome.SignIn, "planner" => Outcome.Ok, _ => Outcome.Denied });
+            }
+            foreach (var url in ImdiOnly)
+            {
+                data.Add(user, url, role switch { "anonymous" => Outcome.SignIn, "planner" or "admin" => Outcome.Ok, _ => Outcome.Denied });
+            }
+            data.Add(user, "/min-kommune", role switch { "anonymous" => Outcome.SignIn, "municipality" => Outcome.Ok, _ => Outcome.Denied });
+            // Sogndal (4640) is in Vestland (46); Bergen (4601) too. The county sees both, a case worker only its own.
+            data.Add(user, OwnApi, role == "anonymous" ? Outcome.Unauthorized : Outcome.Ok);
+            data.Add(user, OtherApi, role switch { "anonymous" => Outcome.Unauthorized, "municipality" => Outcome.Forbidden, _ => Outcome.Ok });
+        }
+        data.Add(Users.Vestland, "/api/v1/intern/years/2025/municipalities/0301", Outcome.Forbidden);
+        data.Add(Users.Ks, "/api/v1/intern/years/2025/municipalities/0301", Outcome.Ok);
+        return data;
+    }
+
+    private readonly Dictionary<string, Session> _sessions = [];
+
+    [Theory, MemberData(nameof(Matrix))]
+    public async Task Request_ByRole_GetsExactlyWhatTheRoleMay(string? user, string url, Outcome expected)
+    {
+        await EnsureRun();
+        var session = user is null ? new Session(_app) : await Session.SignIn(_app, user);
+        var response = await session.Get(url);
+        var location = response.Headers.Location?.OriginalString ?? "";
+        var actual = response.StatusCode switch
+        {
+            HttpStatusCode.OK => Outcome.Ok,
+            HttpStatusCode.Unauthorized => Outcome.Unauthorized,
+            HttpStatusCode.Forbidden => Outcome.Forbidden,
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/konto/logg-inn", StringComparison.Ordinal) => Outcome.SignIn,
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/konto/ingen-tilgang", StringComparison.Ordinal) => Outcome.Denied,
+            HttpStatusCode.Redirect when url == "/min-kommune" && location.EndsWith("/kommune/4640", StringComparison.Ordinal) => Outcome.Ok,
+            var other => throw new Xunit.Sdk.XunitException($"{url} as {user ?? "anonymous"}: {(int)other} {location}"),
+        };
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task CaseWorker_BeforePublication_SeesNoDraftNumbers()
+    {
+        var run = await EnsureRun();
+        var sogndal = await Session.SignIn(_app, Users.Sogndal);
+        var page = await sogndal.Html("/kommune/4640?aar=2025");
+        Assert.Contains("ikkje publisert", page);
+        Assert.DoesNotContain("Utkast", page);
+        var api = await sogndal.Html(OwnApi);
+        Assert.Contains("\"runId\":null", api);
+        var planner = await Session.SignIn(_app, Users.Planner);
+        Assert.Contains($"\"runId\":{run}", await planner.Html(OwnApi));
+    }
+
+    private async Task<int> EnsureRun()
+    {
+        var planner = await Session.SignIn(_app, Users.Planner);
+        var existing = await _app.Db(db => Task.FromResult(db.Runs.Select(r => r.Id).FirstOrDefault()));
+        return existing != 0 ? existing : await Steps.RunAllocation(_app, planner);
+    }
+}
+
+public class SecurityTests
+{
+    [Fact]
+    public async Task EveryResponse_CarriesSecurityHeaders()
+    {
+        using var app = new SqliteApp();
+        var response = await new Session(app).Get("/");
+        foreach (var header in new[] { "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy" })
+        {
+            Assert.True(response.Headers.Contains(header), header);
+        }
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Login_WithoutAntiforgeryToken_Refused()
+    {
+        using var app = new SqliteApp();
+        var client = new Session(app).Client;
+        var response = await client.PostAsync("/konto/innlogging", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = Users.Planner, ["password"] = WebApp.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_FiveWrongPasswords_LocksTheAccount()
+    {
+        using var app = new SqliteApp();
+        var session = new Session(app);
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await session.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = Users.Bergen, ["password"] = "wrong-password-123" });
+            Assert.Contains("feil=", wrong.Headers.Location?.OriginalString);
+        }
+        var right = await session.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = Users.Bergen, ["password"] = WebApp.Password });
+        Assert.Contains("feil=laast", right.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Login_MoreThanTheLimitPerMinute_TooManyRequests()
+    {
+        using var app = new WebApp(Persistence.DatabaseProvider.Sqlite, loginsPerMinute: 3);
+        var session = new Session(app);
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            codes.Add((await session.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = Users.Ks, ["password"] = "wrong-password-123" })).StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], codes);
+    }
+
+    [Fact]
+    public async Task Login_ReturnUrlToAnotherSite_Ignored()
+    {
+        using var app = new SqliteApp();
+        var response = await new Session(app).Post("/konto/logg-inn", "/konto/innlogging", null,
+            new() { ["username"] = Users.Ks, ["password"] = WebApp.Password, ["returnUrl"] = "//evil.example/" });
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task AuditTrail_IsAppendOnly()
+    {
+        using var app = new SqliteApp();
+        _ = app.Server;
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.Db(async db =>
+        {
+            var entry = db.Audit.First();
+            entry.Reason = "rewritten";
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Contains("append-only", error.Message);
+    }
+}
