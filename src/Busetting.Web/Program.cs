@@ -15,6 +15,11 @@ if (!builder.Environment.IsDevelopment())
 {
     builder.Logging.ClearProviders().AddJsonConsole();
 }
+if (builder.Environment.IsEnvironment("Testing"))
+{
+    // Tests run the build output, not a publish folder: serve framework assets (blazor.web.js) from their packages.
+    builder.WebHost.UseStaticWebAssets();
+}
 
 // Data and database: SQLite file by default; Database:Provider=Postgres + ConnectionStrings:Busetting for production.
 var dataFolder = DataFolder.Resolve(config["Data:Folder"]);

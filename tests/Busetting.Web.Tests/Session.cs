@@ -10,7 +10,7 @@ namespace Busetting.Web.Tests;
 /// <summary>One user's HTTP session against the app: cookies, antiforgery tokens, Blazor form posts.</summary>
 public sealed partial class Session(WebApp app)
 {
-    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.ClientOptions.BaseAddress });
 
     public HttpClient Client => _client;
 

@@ -1,0 +1,251 @@
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>A browser test: runs when Debian's Chromium is installed (.ci/run installs it), otherwise reported skipped.</summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public BrowserFactAttribute()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Skip = $"{Chromium} is not installed (apt-get install -y chromium; .ci/run does it)";
+        }
+    }
+}
+
+/// <summary>The app on a real loopback port (Kestrel), and headless Chromium driven by Playwright.</summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public WebApp App { get; } = new(WebApp.PostgresAvailable ? Persistence.DatabaseProvider.Postgres : Persistence.DatabaseProvider.Sqlite);
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static string Screenshots { get; } = FindScreenshots();
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(BrowserFactAttribute.Chromium))
+        {
+            return;
+        }
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        App.ClientOptions.BaseAddress = new Uri(BaseUrl);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            _playwright.Dispose();
+        }
+        await App.DisposeAsync();
+    }
+
+    public async Task<IPage> NewPage()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "nb-NO", ViewportSize = new() { Width = 1280, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    private static string FindScreenshots()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Busetting.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        var path = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
+
+/// <summary>The issue's browser scenarios, with axe on every page and a screenshot of each step (artifacts/screenshots).</summary>
+public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    private async Task SignIn(IPage page, string user)
+    {
+        await page.GotoAsync("/konto/logg-inn");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", WebApp.Password);
+        await page.ClickAsync("form[action='/konto/innlogging'] button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/konto/", StringComparison.Ordinal));
+    }
+
+    /// <summary>Axe (WCAG 2.1 A and AA) must find nothing; a screenshot is kept either way.</summary>
+    private static async Task Check(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.Screenshots, name + ".png"), FullPage = true });
+        var result = await page.RunAxe(Wcag21AA);
+        var violations = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(violations.Count == 0, $"{name} {page.Url}:\n" + string.Join("\n", violations));
+    }
+
+    [BrowserFact]
+    public async Task Planner_RunsWhatIfAcceptsProposalApprovesPublishes_ThenPublicPagesShowIt()
+    {
+        var planner = await browser.NewPage();
+        await SignIn(planner, Users.Planner);
+        await planner.GotoAsync("/planlegging/2025");
+        await Check(planner, "01-planlegging");
+        await planner.FillAsync("#run-label", "Første forslag");
+        await planner.ClickAsync("form:has(#run-label) button[type=submit]");
+        await planner.WaitForURLAsync("**/planlegging/2025?lagra=1");
+        var runLink = planner.Locator("a[href^='/planlegging/2025/kjoring/']").First;
+        await runLink.ClickAsync();
+        await planner.WaitForSelectorAsync("table caption");
+        await Check(planner, "02-kjoring");
+
+        // What-if: interactive; wait until the circuit is up, move a weight, and see the changes.
+        var console = new List<string>();
+        planner.Console += (_, message) => console.Add(message.Text);
+        planner.RequestFailed += (_, request) => console.Add("failed: " + request.Url);
+        planner.Response += (_, response) => { if (response.Status >= 400) console.Add($"{response.Status}: {response.Url}"); };
+        await planner.GotoAsync("/planlegging/2025/kva-om");
+        try
+        {
+            await planner.WaitForSelectorAsync("#what-if[data-ready=true]", new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("the what-if circuit did not start: " + string.Join(" | ", console) + "\n" + browser.App.Log);
+        }
+        await planner.Locator("#wi-arbeid").FillAsync("40");
+        await planner.WaitForSelectorAsync("#what-if-ms");
+        var changed = await planner.Locator("#what-if-changes tbody tr").CountAsync();
+        Assert.True(changed > 0, "moving a weight changed no municipality");
+        Assert.Contains("18", await planner.Locator("#what-if-status").InnerTextAsync());
+        await Check(planner, "03-kva-om");
+
+        // Consultation; the county proposes for Sogndal; the planner accepts.
+        await planner.GotoAsync("/planlegging/2025");
+        await planner.ClickAsync("button[name='StatusForm.To'][value=Consultation]");
+        await planner.WaitForURLAsync("**/planlegging/2025?lagra=1");
+        var county = await browser.NewPage();
+        await SignIn(county, Users.Vestland);
+        await county.GotoAsync("/kommune/4640?aar=2025");
+        await county.FillAsync("#proposed", "100");
+        await county.FillAsync("#reason", "Ny mottaksavdeling og fleire bustader");
+        await county.ClickAsync("form:has(#proposed) button[type=submit]");
+        await county.WaitForURLAsync("**lagra=forslag");
+        await Check(county, "04-fylke-forslag");
+
+        await planner.GotoAsync("/planlegging/2025/forslag");
+        await Check(planner, "05-forslag");
+        await planner.ClickAsync("button[name='Answer.Action'][value^=accept]");
+        await planner.WaitForURLAsync("**/forslag?lagra=1**");
+        await planner.GotoAsync("/planlegging/2025");
+        await planner.ClickAsync("button[name='StatusForm.To'][value=Approved]");
+        await planner.WaitForURLAsync("**/planlegging/2025?lagra=1");
+        await planner.ClickAsync("button[name='StatusForm.To'][value=Published]");
+        await planner.WaitForURLAsync("**/planlegging/2025?lagra=1");
+        Assert.Contains("Publisert", await planner.Locator("h1").InnerTextAsync());
+
+        // The public sees the published numbers, in the table and on the map.
+        var visitor = await browser.NewPage();
+        await visitor.GotoAsync("/tal/2025?q=Sogndal");
+        var row = visitor.Locator("tbody tr", new() { HasText = "Sogndal" });
+        Assert.Contains("100", await row.InnerTextAsync());
+        await Check(visitor, "06-offentleg-tabell");
+        await visitor.GotoAsync("/kart/2025");
+        Assert.Equal(357, await visitor.Locator("svg.map path").CountAsync());
+        Assert.Contains("100", await visitor.Locator("tr", new() { HasText = "Sogndal" }).First.InnerTextAsync());
+        await Check(visitor, "07-kart");
+        var api = await visitor.GotoAsync("/api/v1/years/2025/municipalities/4640");
+        Assert.Equal(100, JsonDocument.Parse(await api!.TextAsync()).RootElement.GetProperty("requested").GetInt32());
+    }
+
+    [BrowserFact]
+    public async Task CaseWorker_SeesRequestAndExplanation_RegistersDecision_SeesItOnTheDashboard()
+    {
+        await EnsurePublished();
+        var page = await browser.NewPage();
+        await SignIn(page, Users.Sogndal);
+        await page.GotoAsync("/min-kommune");
+        await page.WaitForSelectorAsync("#forklaring");
+        Assert.Equal("nn", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Contains("Slik vart talet til", await page.Locator("#forklaring").InnerTextAsync());
+        await Check(page, "08-kommune-forklaring");
+
+        await page.FillAsync("#persons", "70");
+        await page.FillAsync("#em", "0");
+        await page.FillAsync("#date", "2025-11-20");
+        await page.FillAsync("#extra", "15");
+        await page.SetInputFilesAsync("#pdf", new FilePayload { Name = "vedtak.pdf", MimeType = "application/pdf", Buffer = Steps.MinimalPdf });
+        await page.ClickAsync("form:has(#persons) button[type=submit]");
+        await page.WaitForURLAsync("**lagra=vedtak");
+        Assert.Contains("Vedtaket er lagra", await page.Locator("[role=status]").InnerTextAsync());
+        Assert.Contains("70", await page.Locator("table", new() { HasText = "Versjon" }).InnerTextAsync());
+        await Check(page, "09-vedtak-registrert");
+
+        var county = await browser.NewPage();
+        await SignIn(county, Users.Vestland);
+        await county.GotoAsync("/planlegging/2025");
+        // A county reviewer's dashboard lists its own municipalities, open.
+        var row = county.Locator("#alle-kommunar[open] tr", new() { HasText = "Sogndal" });
+        Assert.Contains("70", await row.InnerTextAsync());
+        await Check(county, "10-dashbord-fylke");
+    }
+
+    [BrowserFact]
+    public async Task PublicPages_AreAccessible_InBothLanguageForms()
+    {
+        var page = await browser.NewPage();
+        foreach (var (url, name) in new[] { ("/", "11-forside"), ("/tal/2022", "12-tal-2022"), ("/kart/2022", "13-kart-2022"), ("/kommune/4640?aar=2022", "14-kommune-2022"), ("/om", "15-om"), ("/konto/logg-inn", "16-logg-inn") })
+        {
+            await page.GotoAsync(url);
+            await Check(page, name);
+        }
+        await page.GotoAsync("/tal/2022");
+        await page.ClickAsync("button[lang=nn]");
+        await page.WaitForSelectorAsync("html[lang=nn]");
+        Assert.Contains("Oppmoding, vedtak og busette", await page.Locator("h1").InnerTextAsync());
+        await Check(page, "17-tal-nynorsk");
+    }
+
+    private async Task EnsurePublished()
+    {
+        var published = await browser.App.Db(db => db.Years.AnyAsync(y => y.PublishedRunId != null));
+        if (!published)
+        {
+            using var scope = browser.App.Services.CreateScope();
+            var planning = scope.ServiceProvider.GetRequiredService<Services.PlanningService>();
+            var planner = new Services.Actor("Planlegger (test)", Services.Roles.Planner, null, null);
+            Assert.True((await planning.RunAllocation(planner, 2025, "test")).IsSuccess);
+            foreach (var step in new[] { Persistence.YearStatus.Consultation, Persistence.YearStatus.Approved, Persistence.YearStatus.Published })
+            {
+                var version = (await planning.Year(2025))!.Version;
+                Assert.True((await planning.ChangeStatus(planner, 2025, step, version, "test")).IsSuccess);
+            }
+        }
+    }
+}
