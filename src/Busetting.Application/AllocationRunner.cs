@@ -47,17 +47,22 @@ public static class AllocationRunner
         SettlementYear year, NationalNeed need, int? planNeed, IReadOnlyList<AgreedChange> agreedChanges)
     {
         var profiles = ProfileBuilder.Build(data, year);
-        if (!profiles.IsSuccess)
-        {
-            return Result<Run>.Fail(profiles.Errors);
-        }
-        var notes = profiles.Value.Notes.ToList();
+        return profiles.IsSuccess
+            ? Allocate(data, profiles.Value, criteria, criteriaWarning, year, need, planNeed, agreedChanges)
+            : Result<Run>.Fail(profiles.Errors);
+    }
+
+    /// <summary>Allocates with profiles already built (they depend only on the data and the year, so callers may cache them).</summary>
+    public static Result<Run> Allocate(ReferenceData data, ProfileBuilder.Profiles profiles, Domain.Criteria.CriteriaSet criteria, string? criteriaWarning,
+        SettlementYear year, NationalNeed need, int? planNeed, IReadOnlyList<AgreedChange> agreedChanges)
+    {
+        var notes = profiles.Notes.ToList();
         if (criteriaWarning is { } warning)
         {
             notes.Insert(0, warning);
         }
-        var input = new AllocationInput(year, need, criteria, profiles.Value.Municipalities, notes, planNeed, agreedChanges);
+        var input = new AllocationInput(year, need, criteria, profiles.Municipalities, notes, planNeed, agreedChanges);
         return new Allocator(new ScipAllocationSolver()).Allocate(input)
-            .Map(result => new Run(result, data, profiles.Value.Municipalities, criteria));
+            .Map(result => new Run(result, data, profiles.Municipalities, criteria));
     }
 }

@@ -26,8 +26,17 @@ public static class PublicApi
             return TypedResults.Ok(list);
         }).WithSummary("Years with published figures");
 
-        api.MapGet("/years/{year:int}/municipalities", async Task<IResult> (int year, string? county, PublicFigures figures) =>
+        api.MapGet("/years/{year:int}/municipalities", async Task<IResult> (int year, string? county, PublicFigures figures, HttpContext http) =>
         {
+            if (county is null && await figures.Json(year) is { } cached)
+            {
+                // The whole year, serialised once; clients that have it get 304.
+                http.Response.Headers.ETag = cached.ETag;
+                http.Response.Headers.CacheControl = "public, max-age=2";
+                return http.Request.Headers.IfNoneMatch == cached.ETag
+                    ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                    : TypedResults.Bytes(cached.Utf8, "application/json; charset=utf-8");
+            }
             var y = await figures.For(year);
             if (y is null)
             {

@@ -19,7 +19,7 @@ namespace Busetting.Web.Services;
 /// anything is stored, writes its change and the audit entry in one transaction, and reports conflicts as values.
 /// </summary>
 /// <remarks>Transient, with a context of its own: two components of one page never share a DbContext.</remarks>
-public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, ReferenceStore reference, TimeProvider clock, ILogger<PlanningService> log)
+public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, ReferenceStore reference, PublicFigures figures, TimeProvider clock, ILogger<PlanningService> log)
     : IDisposable, IAsyncDisposable
 {
     private readonly BusettingDb db = contexts.CreateDbContext();
@@ -115,7 +115,9 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         entity.Version++;
         db.YearStatusChanges.Add(new YearStatusChange { Year = year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = reason });
         Audit(actor, "year.status", year, null, new { from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId }, reason);
-        return await Save(entity);
+        var saved = await Save(entity);
+        figures.Invalidate(year);
+        return saved;
     }
 
     public async Task<Result<PlanningYear>> SetDeadline(Actor actor, int year, DateOnly? deadline, bool locked, int expectedVersion)
@@ -137,7 +139,9 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         entity.DecisionDeadline = deadline;
         entity.DecisionsLocked = locked;
         entity.Version++;
-        return await Save(entity);
+        var saved = await Save(entity);
+        figures.Invalidate(year);
+        return saved;
     }
 
     public async Task<Result<PlanningYear>> CreateYear(Actor actor, int year)
@@ -316,7 +320,12 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         }
         var nationalNeed = need ?? NationalNeed.Create(needEntry.Persons, needEntry.Em).Value;
         var changes = agreed.Select(a => new AgreedChange(MunicipalityNumber.Parse(a.Kommunenummer), a.Persons, a.Reason)).ToList();
-        return AllocationRunner.Allocate(reference.Data, set, null, settlementYear, nationalNeed, null, changes)
+        var profiles = reference.Profiles(settlementYear);
+        if (!profiles.IsSuccess)
+        {
+            return Result<Computed>.Fail(profiles.Errors);
+        }
+        return AllocationRunner.Allocate(reference.Data, profiles.Value, set, null, settlementYear, nationalNeed, null, changes)
             .Map(run => new Computed(run, needEntry, criteriaEntry, agreed));
     }
 
@@ -674,6 +683,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
             return saved;
         }
         await transaction.CommitAsync();
+        figures.Invalidate(year);
         return saved;
     }
 

@@ -29,13 +29,30 @@ public enum PublicSource
 
 public sealed record PublicYear(int Year, PublicSource Source, int Revision, DateOnly? Deadline, IReadOnlyList<PublicRow> Rows);
 
+/// <summary>A year's public figures serialised once: the JSON bytes and their entity tag.</summary>
+public sealed record PublicJson(byte[] Utf8, string ETag);
+
 /// <summary>
-/// The published numbers only. Cached per year and invalidated by a cheap stamp (year version, newest decision), so
-/// the public API serves from memory and never shows a draft.
+/// The published numbers only. Cached per year with a stamp (year version, published run, newest decision). The stamp
+/// is re-read from the database at most every <see cref="StampLifetime"/> (so other instances' writes show within that
+/// time), and this instance's own writes invalidate at once. The public API serves pre-serialised bytes from memory.
 /// </summary>
-public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore reference)
+public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore reference, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<int, (string Stamp, PublicYear? Year)> _cache = new();
+    public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(2);
+
+    private sealed record Entry(string Stamp, DateTimeOffset CheckedAt, PublicYear? Year, PublicJson? Json);
+
+    private readonly ConcurrentDictionary<int, Entry> _cache = new();
+
+    /// <summary>Forget a year at once (called after this instance changed something public).</summary>
+    public void Invalidate(int year) => _cache.TryRemove(year, out _);
+
+    public async Task<PublicJson?> Json(int year)
+    {
+        await For(year);
+        return _cache.TryGetValue(year, out var entry) ? entry.Json : null;
+    }
 
     public async Task<IReadOnlyList<int>> Years()
     {
@@ -47,6 +64,11 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
 
     public async Task<PublicYear?> For(int year)
     {
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(year, out var fresh) && now - fresh.CheckedAt < StampLifetime)
+        {
+            return fresh.Year;
+        }
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BusettingDb>();
         var planning = await db.Years.AsNoTracking().Where(y => y.Year == year)
@@ -55,6 +77,7 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
         var stamp = $"{planning?.Version}:{planning?.PublishedRunId}:{newestDecision}";
         if (_cache.TryGetValue(year, out var cached) && cached.Stamp == stamp)
         {
+            _cache[year] = cached with { CheckedAt = now };
             return cached.Year;
         }
         PublicYear? result;
@@ -87,7 +110,16 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
         {
             result = null;
         }
-        _cache[year] = (stamp, result);
+        var json = result is null ? null : Serialize(result);
+        _cache[year] = new Entry(stamp, now, result, json);
         return result;
+    }
+
+    private static PublicJson Serialize(PublicYear y)
+    {
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new { year = y.Year, source = y.Source.ToString(), revision = y.Revision, decisionDeadline = y.Deadline, municipalities = y.Rows },
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        return new PublicJson(bytes, "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16] + "\"");
     }
 }

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using Busetting.Data.Criteria;
+using Busetting.Data.Profiles;
+using Busetting.Domain.Errors;
 using Busetting.Data.Reference;
 using Busetting.Domain.Municipalities;
 using Busetting.Domain.Primitives;
@@ -30,6 +33,12 @@ public sealed class ReferenceStore
     private readonly Dictionary<(string, int), KeyFigureRow> _keyFigures;
 
     public string Folder { get; }
+
+    private readonly ConcurrentDictionary<int, Result<ProfileBuilder.Profiles>> _profiles = new();
+
+    /// <summary>Municipality profiles for an allocation year (data dated up to the year before), built once per year.</summary>
+    public Result<ProfileBuilder.Profiles> Profiles(SettlementYear year) =>
+        _profiles.GetOrAdd(year.Value, _ => ProfileBuilder.Build(Data, year));
 
     public ReferenceData Data { get; }
 
