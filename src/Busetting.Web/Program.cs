@@ -34,6 +34,7 @@ var connectionString = config.GetConnectionString("Busetting")
         : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Busetting is not set"));
 builder.Services.AddBusettingDb(provider, connectionString);
 builder.Services.AddTransient<PlanningService>();
+builder.Services.AddScoped<UserAdminService>();
 builder.Services.AddScoped<Seeder>();
 
 // Sign-in: local accounts (hashed passwords, lockout); OpenID Connect (ID-porten, Entra ID) when configured.

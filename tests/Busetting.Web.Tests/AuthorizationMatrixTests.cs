@@ -59,6 +59,7 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
             {
                 data.Add(user, url, role switch { "anonymous" => Outcome.SignIn, "planner" or "admin" => Outcome.Ok, _ => Outcome.Denied });
             }
+            data.Add(user, "/admin/brukarar", role switch { "anonymous" => Outcome.SignIn, "admin" => Outcome.Ok, _ => Outcome.Denied });
             data.Add(user, "/min-kommune", role switch { "anonymous" => Outcome.SignIn, "municipality" => Outcome.Ok, _ => Outcome.Denied });
             // Sogndal (4640) is in Vestland (46); Bergen (4601) too. The county sees both, a case worker only its own.
             data.Add(user, OwnApi, role == "anonymous" ? Outcome.Unauthorized : Outcome.Ok);

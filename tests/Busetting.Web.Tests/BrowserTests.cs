@@ -232,6 +232,23 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Check(page, "17-tal-nynorsk", fullPage: false);
     }
 
+    [BrowserFact]
+    public async Task StaffPages_AreAccessible()
+    {
+        var admin = await browser.NewPage();
+        await SignIn(admin, Users.Admin);
+        foreach (var (url, name) in new[] { ("/planlegging", "18-planaar"), ("/planlegging/2025/kriterium", "19-kriterium"), ("/planlegging/2025/logg", "20-revisjonsspor"), ("/planlegging/2025/samanlikn", "21-samanlikn"), ("/admin/brukarar", "22-brukarar") })
+        {
+            await admin.GotoAsync(url);
+            await Check(admin, name);
+        }
+        var caseWorker = await browser.NewPage();
+        await SignIn(caseWorker, Users.Bergen);
+        await caseWorker.GotoAsync("/planlegging");
+        Assert.EndsWith("/konto/ingen-tilgang", new Uri(caseWorker.Url).AbsolutePath, StringComparison.Ordinal);
+        await Check(caseWorker, "23-ingen-tilgang");
+    }
+
     private async Task EnsurePublished()
     {
         var published = await browser.App.Db(db => db.Years.AnyAsync(y => y.PublishedRunId != null));

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Busetting.Domain.Errors;
+using Busetting.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Busetting.Web.Services;
+
+/// <summary>IMDi administrators manage accounts: role, the municipality or county it is bound to, lock and unlock.</summary>
+public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db, ReferenceStore reference, TimeProvider clock)
+{
+    public sealed record UserRow(string Id, string Email, string DisplayName, string? Role, string? Kommunenummer, string? Fylkesnummer, bool Locked);
+
+    public sealed record NewUser(string? Email, string? DisplayName, string? Role, string? Kommunenummer, string? Fylkesnummer);
+
+    public async Task<Result<List<UserRow>>> List(Actor actor)
+    {
+        if (!Access.CanAdminister(actor))
+        {
+            return Error.Forbidden("bare IMDis administratorer ser brukerne");
+        }
+        var rows = new List<UserRow>();
+        foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync())
+        {
+            var role = (await users.GetRolesAsync(user)).FirstOrDefault();
+            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, role, user.Kommunenummer, user.Fylkesnummer,
+                user.LockoutEnd is { } end && end > clock.GetUtcNow()));
+        }
+        return rows;
+    }
+
+    /// <summary>Creates an account with a one-time password that is shown once to the administrator and never stored in clear.</summary>
+    public async Task<Result<(AppUser User, string Password)>> Create(Actor actor, NewUser input)
+    {
+        if (!Access.CanAdminister(actor))
+        {
+            return Error.Forbidden("bare IMDis administratorer oppretter brukere");
+        }
+        var errors = new List<Error>();
+        var email = input.Email?.Trim() ?? "";
+        if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 200)
+        {
+            errors.Add(Error.Invalid("email", $"«{email}» er ikke en e-postadresse"));
+        }
+        if (string.IsNullOrWhiteSpace(input.DisplayName) || input.DisplayName.Length > 200)
+        {
+            errors.Add(Error.Invalid("displayName", "navn må ha mellom 1 og 200 tegn"));
+        }
+        if (input.Role is null || !Roles.All.Contains(input.Role))
+        {
+            errors.Add(Error.Invalid("role", $"ukjent rolle «{input.Role}»; velg en av {string.Join(", ", Roles.All)}"));
+        }
+        string? kommune = string.IsNullOrWhiteSpace(input.Kommunenummer) ? null : input.Kommunenummer.Trim();
+        string? fylke = string.IsNullOrWhiteSpace(input.Fylkesnummer) ? null : input.Fylkesnummer.Trim();
+        if (input.Role == Roles.Municipality && reference.Find(kommune) is null)
+        {
+            errors.Add(Error.Invalid("kommunenummer", $"en kommunal saksbehandler må ha et gyldig kommunenummer (fikk «{kommune}»)"));
+        }
+        if (input.Role == Roles.County && !reference.Counties.Any(c => c.Number == fylke))
+        {
+            errors.Add(Error.Invalid("fylkesnummer", $"en fylkesbruker må ha et gyldig fylkesnummer (fikk «{fylke}»)"));
+        }
+        if (input.Role != Roles.Municipality && kommune is not null)
+        {
+            errors.Add(Error.Invalid("kommunenummer", "bare kommunale saksbehandlere har kommunenummer"));
+        }
+        if (input.Role != Roles.County && fylke is not null)
+        {
+            errors.Add(Error.Invalid("fylkesnummer", "bare fylkesbrukere har fylkesnummer"));
+        }
+        if (errors.Count == 0 && await users.FindByEmailAsync(email) is not null)
+        {
+            errors.Add(Error.Conflict("email", $"det finnes allerede en bruker med e-post {email}"));
+        }
+        if (errors.Count > 0)
+        {
+            return Result<(AppUser, string)>.Fail(errors);
+        }
+        var password = "Bs-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y') + "9!";
+        var user = new AppUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = input.DisplayName!.Trim(),
+            Kommunenummer = kommune, Fylkesnummer = fylke, LockoutEnabled = true,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, password);
+        var inRole = created.Succeeded ? await users.AddToRoleAsync(user, input.Role!) : created;
+        if (!inRole.Succeeded)
+        {
+            await transaction.RollbackAsync();
+            return Result<(AppUser, string)>.Fail(inRole.Errors.Select(e => Error.Invalid("user", e.Description)).ToList());
+        }
+        Audit(actor, "user.create", new { email, input.Role, kommune, fylke });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return (user, password);
+    }
+
+    public async Task<Result<bool>> SetLocked(Actor actor, string userId, bool locked)
+    {
+        if (!Access.CanAdminister(actor))
+        {
+            return Error.Forbidden("bare IMDis administratorer låser brukere");
+        }
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Error.NotFound("user", "brukeren finnes ikke");
+        }
+        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (locked)
+        {
+            // Signs the user out everywhere at the next cookie validation.
+            await users.UpdateSecurityStampAsync(user);
+        }
+        Audit(actor, locked ? "user.lock" : "user.unlock", new { email = user.Email });
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    private void Audit(Actor actor, string action, object details) =>
+        db.Audit.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = actor.Role ?? "", Action = action,
+            Details = JsonSerializer.Serialize(details, StoredExplanation.Json),
+        });
+}
