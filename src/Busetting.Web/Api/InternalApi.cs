@@ -1,3 +1,4 @@
+using Busetting.Application;
 using System.Globalization;
 using Busetting.Web.Services;
 using Microsoft.AspNetCore.Antiforgery;

@@ -1,3 +1,4 @@
+using Busetting.Application;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Busetting.Application;
 using Busetting.Domain.Allocation;
 
-namespace Busetting.Web.Services;
+namespace Busetting.Application;
 
 /// <summary>The explanation of one municipality's number as stored with a run (the same shape as the CLI's JSON).</summary>
 public sealed record StoredExplanation(

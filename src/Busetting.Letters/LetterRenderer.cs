@@ -1,0 +1,302 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Busetting.Letters;
+
+/// <summary>Everything printed on a letter: letterhead, addressee, date, reference, body, footer.</summary>
+public sealed record LetterDocument(
+    IReadOnlyList<string> Sender,
+    IReadOnlyList<string> Addressee,
+    string DatePlace,
+    string Reference,
+    string Title,
+    IReadOnlyList<Block> Body,
+    string FooterText,
+    string Language,
+    DateOnly Date);
+
+/// <summary>
+/// Lays a letter out on A4 with PDFsharp: wrapped paragraphs with **bold** runs, headings, bullets, tables that break
+/// across pages, and "Side n av m" on every page. The output is deterministic: the same letter gives the same bytes
+/// (fixed dates and document id derived from the content).
+/// </summary>
+public static partial class LetterRenderer
+{
+    private const double Margin = 56;
+    private const double PageWidth = 595.28;
+    private const double PageHeight = 841.89;
+    private const double BodySize = 10.5;
+    private const double Leading = 1.35;
+    private const double FooterSpace = 40;
+
+    public static byte[] Render(LetterDocument letter)
+    {
+        LetterFonts.Install();
+        var regular = new XFont(LetterFonts.Family, BodySize, XFontStyleEx.Regular);
+        var bold = new XFont(LetterFonts.Family, BodySize, XFontStyleEx.Bold);
+        var small = new XFont(LetterFonts.Family, 8.5, XFontStyleEx.Regular);
+        var heading = new XFont(LetterFonts.Family, 12.5, XFontStyleEx.Bold);
+        var title = new XFont(LetterFonts.Family, 15, XFontStyleEx.Bold);
+
+        using var document = new PdfDocument();
+        var stamp = new DateTime(letter.Date.Year, letter.Date.Month, letter.Date.Day, 0, 0, 0, DateTimeKind.Utc);
+        document.Info.Title = letter.Title;
+        document.Info.Author = "Integrerings- og mangfaldsdirektoratet (IMDi)";
+        document.Info.Creator = "Busetting";
+        document.Info.CreationDate = stamp;
+        document.Info.ModificationDate = stamp;
+        document.Language = letter.Language == "nn" ? "nn-NO" : "nb-NO";
+
+        var writer = new PageWriter(document, regular);
+        // Letterhead: sender left, date and reference right; then the addressee.
+        var top = Margin;
+        foreach (var (line, i) in letter.Sender.Select((l, i) => (l, i)))
+        {
+            writer.Graphics.DrawString(line, i == 0 ? bold : small, XBrushes.Black, Margin, top + i * 13, XStringFormats.TopLeft);
+        }
+        var right = PageWidth - Margin;
+        writer.Graphics.DrawString(letter.DatePlace, regular, XBrushes.Black, right, top, XStringFormats.TopRight);
+        writer.Graphics.DrawString(letter.Reference, small, XBrushes.Black, right, top + 14, XStringFormats.TopRight);
+        var y = top + Math.Max(letter.Sender.Count, 2) * 13 + 28;
+        foreach (var line in letter.Addressee)
+        {
+            writer.Graphics.DrawString(line, regular, XBrushes.Black, Margin, y, XStringFormats.TopLeft);
+            y += BodySize * Leading;
+        }
+        writer.Y = y + 24;
+
+        var width = PageWidth - 2 * Margin;
+        var first = true;
+        foreach (var block in letter.Body)
+        {
+            switch (block)
+            {
+                case Heading h:
+                    writer.Space(first ? 0 : 10);
+                    writer.Lines(Wrap(writer.Graphics, h.Text, first ? title : heading, first ? title : heading, width), first ? title : heading, Margin);
+                    writer.Space(4);
+                    first = false;
+                    break;
+                case Paragraph p:
+                    writer.Lines(Wrap(writer.Graphics, p.Text, p.Bold ? bold : regular, bold, width), regular, Margin);
+                    writer.Space(6);
+                    break;
+                case Bullet b:
+                    var lines = Wrap(writer.Graphics, b.Text, regular, bold, width - 14);
+                    writer.EnsureRoom(regular.Height * Leading);
+                    writer.Graphics.DrawString("•", regular, XBrushes.Black, Margin + 2, writer.Y, XStringFormats.TopLeft);
+                    writer.Lines(lines, regular, Margin + 14);
+                    writer.Space(3);
+                    break;
+                case Table t:
+                    writer.Space(2);
+                    DrawTable(writer, t, regular, bold, width);
+                    writer.Space(8);
+                    break;
+            }
+        }
+
+        // Footer on every page, now that the page count is known.
+        writer.Dispose();
+        var pages = document.PageCount;
+        for (var i = 0; i < pages; i++)
+        {
+            using var graphics = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            var footerY = PageHeight - Margin + 12;
+            graphics.DrawLine(new XPen(XColors.Gray, 0.5), Margin, footerY - 6, PageWidth - Margin, footerY - 6);
+            graphics.DrawString(letter.FooterText, small, XBrushes.Gray, Margin, footerY, XStringFormats.TopLeft);
+            graphics.DrawString(string.Create(CultureInfo.InvariantCulture, $"Side {i + 1} av {pages}"), small, XBrushes.Gray, PageWidth - Margin, footerY, XStringFormats.TopRight);
+        }
+
+        // A document id from the content, so regenerating an unchanged letter gives identical bytes.
+        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", letter.Reference, letter.Title, letter.Date, string.Join("\n", letter.Body)))))[..32];
+        document.Internals.FirstDocumentID = id;
+        document.Internals.SecondDocumentID = id;
+        using var output = new MemoryStream();
+        document.Save(output, false);
+        return MakeDeterministic(output.ToArray(), id);
+    }
+
+    /// <summary>
+    /// PDFsharp names embedded font subsets with a random six-letter tag ("QWMJPF+DejaVu Sans"). Replace each distinct
+    /// tag by one counted from "BUSAAA" in order of appearance — same length, so the cross-reference offsets stay valid.
+    /// </summary>
+    private static byte[] MakeDeterministic(byte[] pdf, string id)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        // The XMP metadata carries random document and instance UUIDs; derive them from the content id instead.
+        var count = 0;
+        text = XmpUuid().Replace(text, _ =>
+        {
+            var hex = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{id}:{count++}"))));
+            return string.Create(CultureInfo.InvariantCulture, $"uuid:{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..32]}");
+        });
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fixedText = SubsetTag().Replace(text, m =>
+        {
+            if (!tags.TryGetValue(m.Groups[1].Value, out var tag))
+            {
+                var n = tags.Count;
+                tag = string.Create(CultureInfo.InvariantCulture, $"BUS{(char)('A' + n / 676 % 26)}{(char)('A' + n / 26 % 26)}{(char)('A' + n % 26)}");
+                tags[m.Groups[1].Value] = tag;
+            }
+            return "/" + tag + "+";
+        });
+        return Encoding.Latin1.GetBytes(fixedText);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial System.Text.RegularExpressions.Regex XmpUuid();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/([A-Z]{6})\+")]
+    private static partial System.Text.RegularExpressions.Regex SubsetTag();
+
+    private sealed class PageWriter : IDisposable
+    {
+        private readonly PdfDocument _document;
+        private readonly XFont _font;
+
+        public PageWriter(PdfDocument document, XFont font)
+        {
+            _document = document;
+            _font = font;
+            NewPage();
+        }
+
+        public XGraphics Graphics { get; private set; } = null!;
+
+        public double Y { get; set; }
+
+        private void NewPage()
+        {
+            Graphics?.Dispose();
+            var page = _document.AddPage();
+            page.Width = XUnit.FromPoint(PageWidth);
+            page.Height = XUnit.FromPoint(PageHeight);
+            Graphics = XGraphics.FromPdfPage(page);
+            Y = Margin;
+        }
+
+        public void EnsureRoom(double height)
+        {
+            if (Y + height > PageHeight - Margin - FooterSpace)
+            {
+                NewPage();
+            }
+        }
+
+        public void Space(double points) => Y += points;
+
+        public void Lines(IReadOnlyList<IReadOnlyList<(string Text, XFont Font)>> lines, XFont font, double x)
+        {
+            var height = font.Height * Leading;
+            foreach (var line in lines)
+            {
+                EnsureRoom(height);
+                var cursor = x;
+                foreach (var (text, runFont) in line)
+                {
+                    Graphics.DrawString(text, runFont, XBrushes.Black, cursor, Y, XStringFormats.TopLeft);
+                    cursor += Graphics.MeasureString(text, runFont).Width;
+                }
+                Y += height;
+            }
+        }
+
+        public void Dispose() => Graphics.Dispose();
+
+        public double LineHeight => _font.Height * Leading;
+    }
+
+    /// <summary>Splits text into lines of runs; "**" toggles bold. Words are never split.</summary>
+    private static List<IReadOnlyList<(string, XFont)>> Wrap(XGraphics g, string text, XFont normal, XFont strong, double width)
+    {
+        var words = new List<(string Word, XFont Font)>();
+        var isBold = false;
+        foreach (var (segment, index) in text.Split("**").Select((s, i) => (s, i)))
+        {
+            if (index > 0)
+            {
+                isBold = !isBold;
+            }
+            foreach (var word in segment.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                words.Add((word, isBold ? strong : normal));
+            }
+        }
+        var lines = new List<IReadOnlyList<(string, XFont)>>();
+        var current = new List<(string, XFont)>();
+        var used = 0.0;
+        var space = g.MeasureString(" ", normal).Width;
+        foreach (var (word, font) in words)
+        {
+            var w = g.MeasureString(word, font).Width;
+            if (current.Count > 0 && used + space + w > width)
+            {
+                lines.Add(current);
+                current = [];
+                used = 0;
+            }
+            current.Add((current.Count == 0 ? word : " " + word, font));
+            used += (current.Count == 1 ? 0 : space) + w;
+        }
+        if (current.Count > 0)
+        {
+            lines.Add(current);
+        }
+        return lines;
+    }
+
+    private static void DrawTable(PageWriter writer, Table table, XFont regular, XFont bold, double width)
+    {
+        var g = writer.Graphics;
+        var columns = table.Rows[0].Count;
+        var natural = Enumerable.Range(0, columns)
+            .Select(c => table.Rows.Max(r => g.MeasureString(r[c], r == table.Rows[0] ? bold : regular).Width) + 10).ToArray();
+        var total = natural.Sum();
+        var widths = natural;
+        if (total > width)
+        {
+            // Numeric columns keep their width; text columns share what is left.
+            var fixedWidth = Enumerable.Range(0, columns).Where(c => table.Numeric[c]).Sum(c => natural[c]);
+            var textWidth = natural.Where((_, c) => !table.Numeric[c]).Sum();
+            var scale = Math.Max(0.2, (width - fixedWidth) / textWidth);
+            widths = natural.Select((w, c) => table.Numeric[c] ? w : w * scale).ToArray();
+        }
+        var lineHeight = regular.Height * 1.25;
+        foreach (var (row, r) in table.Rows.Select((row, r) => (row, r)))
+        {
+            var font = r == 0 ? bold : regular;
+            var cells = row.Select((text, c) => table.Numeric[c]
+                ? [[(text, font)]]
+                : Wrap(writer.Graphics, text, font, font, widths[c] - 10)).ToList();
+            var height = cells.Max(c => Math.Max(1, c.Count)) * lineHeight + 4;
+            writer.EnsureRoom(height);
+            g = writer.Graphics;
+            var x = Margin;
+            for (var c = 0; c < columns; c++)
+            {
+                var lineY = writer.Y + 2;
+                foreach (var line in cells[c])
+                {
+                    var text = string.Concat(line.Select(run => run.Item1));
+                    if (table.Numeric[c])
+                    {
+                        g.DrawString(text, font, XBrushes.Black, x + widths[c] - 5, lineY, XStringFormats.TopRight);
+                    }
+                    else
+                    {
+                        g.DrawString(text, font, XBrushes.Black, x + 5, lineY, XStringFormats.TopLeft);
+                    }
+                    lineY += lineHeight;
+                }
+                x += widths[c];
+            }
+            writer.Y += height;
+            g.DrawLine(new XPen(r == 0 ? XColors.Black : XColors.LightGray, r == 0 ? 0.8 : 0.4), Margin, writer.Y, Margin + widths.Sum(), writer.Y);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Busetting.Domain.Errors;
+
+namespace Busetting.Letters;
+
+/// <summary>The three kinds of letter IMDi sends.</summary>
+public enum LetterKind
+{
+    /// <summary>The request (oppmoding) for the year.</summary>
+    Request,
+    /// <summary>An adjusted request after a revised need: old and new numbers side by side.</summary>
+    Adjusted,
+    /// <summary>A notice that IMDi holds back an adjustment.</summary>
+    Postponement,
+}
+
+/// <summary>One block of a letter body.</summary>
+public abstract record Block;
+
+public sealed record Heading(string Text) : Block;
+
+public sealed record Paragraph(string Text, bool Bold = false) : Block;
+
+public sealed record Bullet(string Text) : Block;
+
+/// <summary>A table; the first row is the header. Numeric columns are right-aligned.</summary>
+public sealed record Table(IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<bool> Numeric) : Block;
+
+/// <summary>
+/// A letter template: plain text with {{fields}}. Lines starting "# " are headings, "- " bullets, blank lines separate
+/// paragraphs; a line that is only {{table:name}} inserts a table the letter supplies. Every field and table the text
+/// names must be known, or the template is refused with the line and the names that are known.
+/// </summary>
+public sealed partial class Template
+{
+    private Template(LetterKind kind, string language, string text, IReadOnlyList<string> lines)
+    {
+        Kind = kind;
+        Language = language;
+        Text = text;
+        _lines = lines;
+    }
+
+    private readonly IReadOnlyList<string> _lines;
+
+    public LetterKind Kind { get; }
+
+    /// <summary>"nb" or "nn".</summary>
+    public string Language { get; }
+
+    public string Text { get; }
+
+    /// <summary>Fields every letter of this kind can fill.</summary>
+    public static IReadOnlyList<string> FieldsFor(LetterKind kind) => kind switch
+    {
+        LetterKind.Request => [.. CommonFields, "oppmoda", "oppmoda_em", "plantal", "neste_aar", "frist", "behov", "behov_em"],
+        LetterKind.Adjusted => [.. CommonFields, "oppmoda", "oppmoda_em", "plantal", "neste_aar", "frist", "behov", "behov_em",
+            "tidlegare_oppmoda", "tidlegare_oppmoda_em", "tidlegare_behov", "grunn"],
+        LetterKind.Postponement => [.. CommonFields, "oppmoda", "oppmoda_em", "grunn"],
+    };
+
+    public static IReadOnlyList<string> TablesFor(LetterKind kind) => kind switch
+    {
+        LetterKind.Request => ["kriterium", "forklaring", "reglar"],
+        LetterKind.Adjusted => ["endring", "forklaring", "reglar"],
+        LetterKind.Postponement => [],
+    };
+
+    private static readonly string[] CommonFields = ["kommune", "kommunenummer", "fylke", "aar", "dato", "referanse", "kontakt"];
+
+    public static Result<Template> Parse(LetterKind kind, string language, string text, string name)
+    {
+        if (language is not ("nb" or "nn"))
+        {
+            return Error.Invalid("template.language", $"{name}: målform «{language}» må være nb eller nn");
+        }
+        var fields = FieldsFor(kind);
+        var tables = TablesFor(kind);
+        var errors = new List<Error>();
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (Match match in FieldPattern().Matches(lines[i]))
+            {
+                var field = match.Groups[1].Value;
+                if (field.StartsWith("table:", StringComparison.Ordinal))
+                {
+                    var table = field["table:".Length..];
+                    if (!tables.Contains(table))
+                    {
+                        errors.Add(Error.Invalid("template.table", Inv($"{name} linje {i + 1}: ukjent tabell {{{{table:{table}}}}}; kjente tabeller: {(tables.Count == 0 ? "ingen" : string.Join(", ", tables))}"), Inv($"{name}:{i + 1}")));
+                    }
+                    else if (lines[i].Trim() != match.Value)
+                    {
+                        errors.Add(Error.Invalid("template.table", Inv($"{name} linje {i + 1}: {{{{table:{table}}}}} må stå alene på linjen"), Inv($"{name}:{i + 1}")));
+                    }
+                }
+                else if (!fields.Contains(field))
+                {
+                    errors.Add(Error.Invalid("template.field", Inv($"{name} linje {i + 1}: ukjent felt {{{{{field}}}}}; kjente felt: {string.Join(", ", fields)}"), Inv($"{name}:{i + 1}")));
+                }
+            }
+            var opens = lines[i].Split("{{").Length - 1;
+            var closes = lines[i].Split("}}").Length - 1;
+            if (opens != closes)
+            {
+                errors.Add(Error.Invalid("template.syntax", Inv($"{name} linje {i + 1}: {{{{ og }}}} står ikke i par"), Inv($"{name}:{i + 1}")));
+            }
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(Error.Invalid("template.empty", $"{name}: malen er tom"));
+        }
+        return errors.Count > 0 ? Result<Template>.Fail(errors) : new Template(kind, language, text, lines);
+    }
+
+    /// <summary>The shipped template for a kind and language form (Templates/&lt;kind&gt;.&lt;nb|nn&gt;.txt).</summary>
+    public static Template Default(LetterKind kind, string language)
+    {
+        var name = $"{kind.ToString().ToLowerInvariant()}.{language}.txt";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Busetting.Letters.Templates.{name}")
+            ?? throw new InvalidOperationException($"template {name} is not embedded");
+        using var reader = new StreamReader(stream);
+        var parsed = Parse(kind, language, reader.ReadToEnd(), name);
+        return parsed.IsSuccess ? parsed.Value : throw new InvalidOperationException(string.Join("; ", parsed.Errors));
+    }
+
+    /// <summary>Fills the fields and turns the text into blocks.</summary>
+    public IReadOnlyList<Block> Fill(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, Table> tables)
+    {
+        var blocks = new List<Block>();
+        var paragraph = new List<string>();
+        void Flush()
+        {
+            if (paragraph.Count > 0)
+            {
+                blocks.Add(new Paragraph(string.Join(" ", paragraph)));
+                paragraph.Clear();
+            }
+        }
+        foreach (var raw in _lines)
+        {
+            var line = raw.TrimEnd();
+            var table = TablePattern().Match(line.Trim());
+            if (table.Success)
+            {
+                Flush();
+                if (tables.TryGetValue(table.Groups[1].Value, out var t) && t.Rows.Count > 1)
+                {
+                    blocks.Add(t);
+                }
+                continue;
+            }
+            var text = FieldPattern().Replace(line, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                Flush();
+            }
+            else if (text.StartsWith("# ", StringComparison.Ordinal))
+            {
+                Flush();
+                blocks.Add(new Heading(text[2..].Trim()));
+            }
+            else if (text.StartsWith("- ", StringComparison.Ordinal))
+            {
+                Flush();
+                blocks.Add(new Bullet(text[2..].Trim()));
+            }
+            else
+            {
+                paragraph.Add(text.Trim());
+            }
+        }
+        Flush();
+        return blocks;
+    }
+
+    [GeneratedRegex(@"\{\{([a-z_:]+)\}\}")]
+    private static partial Regex FieldPattern();
+
+    [GeneratedRegex(@"^\{\{table:([a-z_]+)\}\}$")]
+    private static partial Regex TablePattern();
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

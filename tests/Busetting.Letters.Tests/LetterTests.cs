@@ -1,0 +1,120 @@
+using Busetting.Domain.Errors;
+using UglyToad.PdfPig;
+
+namespace Busetting.Letters.Tests;
+
+public class LetterTests
+{
+    [Fact]
+    public void Request_NynorskMunicipality_NynorskTextNumbersAndDates()
+    {
+        var input = Letters.Request("4640", "nn");
+        var text = Letters.Text(Letters.Pdf(input));
+        Assert.Contains("Oppmoding om busetjing av flyktningar i 2025", text);
+        Assert.Contains("Sogndal kommune", text);
+        Assert.Contains($"busetje {input.Requested} flyktningar i 2025, av dei 0 einslege mindreårige", text);
+        Assert.Contains("Oslo, 27. november 2024", text);
+        Assert.Contains("innan 31. januar 2025", text);
+        Assert.Contains("Vår referanse: 2025/4640-O1", text);
+        Assert.Contains("Kva kommunen må gjere", text);
+        Assert.Contains("18 900", text);
+        Assert.Contains("Moglegheiter for arbeid", text);
+        Assert.DoesNotContain("Hva kommunen må gjøre", text);
+        Assert.Matches(@"Side 1 av \d", text);
+    }
+
+    [Fact]
+    public void Request_BokmalMunicipality_BokmalTextAndNorwegianThousands()
+    {
+        var oslo = Letters.Municipality("0301");
+        Assert.True(oslo.Requested >= 1000, "the test needs a four-digit number");
+        var text = Letters.Text(Letters.Pdf(Letters.Request("0301", "nb")));
+        Assert.Contains("Anmodning om bosetting av flyktninger i 2025", text);
+        Assert.Contains($"bosette {Texts(oslo.Requested)} flyktninger i 2025, herav 0 enslige mindreårige", text);
+        Assert.Contains("Hva kommunen må gjøre", text);
+        Assert.Contains("Mottakskommune", text); // Oslo's binding rule, in Bokmål.
+        Assert.DoesNotContain("Kva kommunen må gjere", text);
+    }
+
+    [Fact]
+    public void Request_SamiMunicipality_OfficialNameAndSamiLettersRender()
+    {
+        var kautokeino = Letters.Request("5612", "nb") with { Kind = LetterKind.Postponement, Reason = "Sámi bokstavar: á č đ ŋ š ŧ ž Á Č Đ Ŋ Š Ŧ Ž; norske: æ ø å Æ Ø Å." };
+        var text = Letters.Text(Letters.Pdf(kautokeino));
+        Assert.Contains("Guovdageaidnu - Kautokeino kommune", text);
+        Assert.Contains("á č đ ŋ š ŧ ž Á Č Đ Ŋ Š Ŧ Ž", text);
+        Assert.Contains("æ ø å Æ Ø Å", text);
+    }
+
+    [Fact]
+    public void Pdf_EmbedsTheShippedFont()
+    {
+        using var document = PdfDocument.Open(Letters.Pdf(Letters.Request("4640", "nn")));
+        var fonts = document.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName).Distinct().ToList();
+        Assert.All(fonts, f => Assert.Contains("DejaVu Sans", f));
+        Assert.All(fonts, f => Assert.StartsWith("BUS", f));
+    }
+
+    [Fact]
+    public void Adjusted_OldAndNewNumbersSideBySide_AndWhy()
+    {
+        var input = Letters.Request("4640", "nn", LetterKind.Adjusted) with
+        {
+            PreviousRequested = 110, PreviousRequestedEm = 2, PreviousNeedPersons = 18_900, NeedPersons = 12_640,
+            Reason = "Beregningsutvalet reduserte prognosen i juni.",
+        };
+        var text = Letters.Text(Letters.Pdf(input));
+        Assert.Contains("Justert oppmoding om busetjing av flyktningar i 2025", text);
+        Assert.Contains("endra frå 18 900 til 12 640 personar", text);
+        Assert.Contains("Beregningsutvalet reduserte prognosen i juni.", text);
+        Assert.Contains($"frå 110 til {input.Requested} flyktningar", text);
+        Assert.Contains($"Oppmoda 110 {input.Requested}", text); // the "before / now" table row
+    }
+
+    [Fact]
+    public void Postponement_Bokmal_SaysTheCurrentRequestStands()
+    {
+        var input = Letters.Request("0301", "nb", LetterKind.Postponement) with { Reason = "Situasjonen i Afghanistan skaper ny usikkerhet." };
+        var text = Letters.Text(Letters.Pdf(input));
+        Assert.Contains("Justert anmodning for 2025 blir utsatt", text);
+        Assert.Contains("Situasjonen i Afghanistan skaper ny usikkerhet.", text);
+        Assert.Contains($"gjelder anmodningen dere har fått: {Texts(input.Requested)} flyktninger", text);
+    }
+
+    [Fact]
+    public void Render_SameLetterTwice_IdenticalBytes()
+    {
+        var input = Letters.Request("4640", "nn");
+        Assert.Equal(Letters.Pdf(input), Letters.Pdf(input));
+        Assert.NotEqual(Letters.Pdf(input), Letters.Pdf(input with { Reference = "2025/4640-O2" }));
+    }
+
+    [Fact]
+    public void Template_UnknownField_RefusedWithLineAndKnownFields()
+    {
+        var result = Template.Parse(LetterKind.Request, "nb", "# Tittel\n\nHei {{kommune}}, dere skal bosette {{antall}}.\n{{table:kart}}", "request.nb");
+        Assert.False(result.IsSuccess);
+        Assert.Contains(result.Errors, e => e.Message.Contains("request.nb linje 3: ukjent felt {{antall}}; kjente felt: kommune,", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Message.Contains("linje 4: ukjent tabell {{table:kart}}", StringComparison.Ordinal));
+        Assert.All(result.Errors, e => Assert.Equal(ErrorKind.InvalidInput, e.Kind));
+    }
+
+    [Fact]
+    public void Template_UnbalancedBraces_Refused()
+    {
+        var result = Template.Parse(LetterKind.Postponement, "nn", "Hei {{kommune}", "postponement.nn");
+        Assert.Contains(result.Errors, e => e.Message.Contains("linje 1: {{ og }} står ikke i par", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(LetterKind.Request, "nb")]
+    [InlineData(LetterKind.Request, "nn")]
+    [InlineData(LetterKind.Adjusted, "nb")]
+    [InlineData(LetterKind.Adjusted, "nn")]
+    [InlineData(LetterKind.Postponement, "nb")]
+    [InlineData(LetterKind.Postponement, "nn")]
+    public void ShippedTemplates_Parse(LetterKind kind, string language) => Assert.Equal(kind, Template.Default(kind, language).Kind);
+
+    private static string Texts(int value) => Busetting.Application.Texts.Number(value).Replace('\u00A0', ' ');
+}
+

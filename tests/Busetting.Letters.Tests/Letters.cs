@@ -1,0 +1,37 @@
+using Busetting.Application;
+using Busetting.Data.Tests;
+using Busetting.Domain.Allocation;
+using UglyToad.PdfPig;
+
+namespace Busetting.Letters.Tests;
+
+/// <summary>Real inputs: the 2025 allocation on the shipped data, once for all tests.</summary>
+public static class Letters
+{
+    private static readonly Lazy<AllocationRunner.Run> Run2025 = new(() =>
+        AllocationRunner.Allocate(TestData.Folder, 2025, 18_900, 0).Value);
+
+    public static MunicipalityAllocation Municipality(string number) =>
+        Run2025.Value.Result.Municipalities.Single(m => m.Municipality.Number.Value == number);
+
+    public static IReadOnlyList<LetterCriterion> Criteria =>
+        Run2025.Value.Criteria.Criteria.Select(c => new LetterCriterion(c.Id, c.NameNb, c.NameNn, c.PriorityGroup, Run2025.Value.Result.EffectiveWeights[c.Id])).ToList();
+
+    public static LetterInput Request(string number, string language, LetterKind kind = LetterKind.Request)
+    {
+        var m = Municipality(number);
+        return new LetterInput(kind, language, 2025, new DateOnly(2024, 11, 27), $"2025/{number}-O1", number, m.Municipality.OfficialName,
+            m.Municipality.CountyName, m.Requested, m.RequestedEm, m.PlanNextYear, new DateOnly(2025, 1, 31), 18_900, 0, Criteria,
+            StoredExplanation.Parse(StoredExplanation.Serialize(m.Explanation)), "IMDi (imdi.no)");
+    }
+
+    public static byte[] Pdf(LetterInput input) =>
+        LetterRenderer.Render(LetterComposer.Compose(input, Template.Default(input.Kind, input.Language)));
+
+    /// <summary>The text of every page, words joined by single spaces; no-break spaces become spaces.</summary>
+    public static string Text(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Replace('\u00A0', ' ');
+    }
+}
