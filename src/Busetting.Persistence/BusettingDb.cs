@@ -21,6 +21,10 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionDocument> DecisionDocuments => Set<DecisionDocument>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Letter> Letters => Set<Letter>();
+    public DbSet<LetterTemplateEntry> LetterTemplates => Set<LetterTemplateEntry>();
+    public DbSet<LetterJob> LetterJobs => Set<LetterJob>();
+    public DbSet<MunicipalityLetterLanguage> LetterLanguages => Set<MunicipalityLetterLanguage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -72,6 +76,20 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(d => new { d.Year, d.Kommunenummer, d.Version }).IsUnique();
         });
         builder.Entity<AuditEntry>(e => e.HasIndex(a => new { a.Year, a.At }));
+        builder.Entity<Letter>(e =>
+        {
+            e.Property(l => l.Kommunenummer).HasMaxLength(4);
+            e.Property(l => l.Kind).HasMaxLength(20);
+            e.Property(l => l.Language).HasMaxLength(2);
+            e.HasIndex(l => new { l.Year, l.Kommunenummer, l.Kind, l.Version }).IsUnique();
+        });
+        builder.Entity<LetterTemplateEntry>(e => e.HasIndex(t => new { t.Kind, t.Language, t.Number }).IsUnique());
+        builder.Entity<LetterJob>(e => e.Property(j => j.Status).HasConversion<string>().HasMaxLength(20));
+        builder.Entity<MunicipalityLetterLanguage>(e =>
+        {
+            e.HasKey(l => l.Kommunenummer);
+            e.Property(l => l.Kommunenummer).HasMaxLength(4);
+        });
 
         // Every timestamp is UTC. SQLite forgets the kind; give it back on read so times never shift.
         var utc = new ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
@@ -101,7 +119,7 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
     {
         var offending = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is AuditEntry or Decision or NeedEntry or CriteriaEntry or YearStatusChange or Comment)
+            .Where(e => e.Entity is AuditEntry or Decision or NeedEntry or CriteriaEntry or YearStatusChange or Comment or LetterTemplateEntry)
             .Select(e => e.Entity.GetType().Name)
             .FirstOrDefault();
         if (offending is not null)

@@ -35,6 +35,14 @@ var connectionString = config.GetConnectionString("Busetting")
 builder.Services.AddBusettingDb(provider, connectionString);
 builder.Services.AddTransient<PlanningService>();
 builder.Services.AddScoped<UserAdminService>();
+// Letters: a service with its own context per use, the outbox channel (replace with digital post in production), background jobs.
+builder.Services.AddTransient(sp => new Busetting.Letters.LetterService(
+    sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BusettingDb>>().CreateDbContext(),
+    sp.GetRequiredService<ReferenceStore>().Data, sp.GetRequiredService<TimeProvider>(), config["Letters:Contact"] ?? "IMDi (imdi.no)"));
+builder.Services.AddSingleton<Busetting.Letters.ILetterChannel>(new Busetting.Letters.FolderOutbox(
+    config["Letters:Outbox"] ?? Path.Combine(builder.Environment.ContentRootPath, "outbox")));
+builder.Services.AddSingleton<LetterJobs>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<LetterJobs>());
 builder.Services.AddScoped<Seeder>();
 
 // Sign-in: local accounts (hashed passwords, lockout); OpenID Connect (ID-porten, Entra ID) when configured.
@@ -129,6 +137,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapPublicApi();
 app.MapInternalApi();
 app.MapAccountEndpoints();
+app.MapLetterEndpoints();
 // Our own CSP already says frame-ancestors 'none'; Blazor's extra header would only duplicate it.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 

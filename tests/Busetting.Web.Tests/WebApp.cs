@@ -41,6 +41,9 @@ public class WebApp : WebApplicationFactory<Program>
 
     public int LoginsPerMinute { get; }
 
+    /// <summary>Where the outbox channel writes letters in this test.</summary>
+    public string Outbox { get; } = Path.Combine(Path.GetTempPath(), $"busetting-outbox-{Guid.NewGuid():N}");
+
     /// <summary>The server's errors, for assertion messages.</summary>
     public ServerLog Log { get; } = new();
 
@@ -52,6 +55,7 @@ public class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Busetting", _connectionString);
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Letters:Outbox", Outbox);
         builder.UseSetting("Demo:Password", Password);
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.UseSetting("RateLimit:LoginPerMinute", LoginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -63,6 +67,10 @@ public class WebApp : WebApplicationFactory<Program>
         if (!disposing)
         {
             return;
+        }
+        if (Directory.Exists(Outbox))
+        {
+            Directory.Delete(Outbox, recursive: true);
         }
         if (_sqliteFile is not null)
         {

@@ -38,6 +38,12 @@ public static class Access
         _ => false,
     };
 
+    public static bool CanProduceLetters(Actor a) => a.Role == Roles.Planner;
+
+    /// <summary>IMDi sees every letter; reviewers those of municipalities they see; a case worker its own, once sent.</summary>
+    public static bool CanSeeLetter(Actor a, Municipality m, bool sent) =>
+        IsImdi(a) || (CanSeeMunicipality(a, m) && (sent || a.Role is Roles.County or Roles.Ks));
+
     /// <summary>Only the municipality's own case worker registers its council decision.</summary>
     public static bool CanRegisterDecision(Actor a, Municipality m) => a.Role == Roles.Municipality && a.Kommunenummer == m.Number.Value;
 }

@@ -699,6 +699,9 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         return document is null ? Error.NotFound("document", Inv($"ingen dokument {documentId} for {kommunenummer} {year}")) : document;
     }
 
+    public Task<List<LetterJob>> LetterJobs(int year) =>
+        db.LetterJobs.AsNoTracking().Where(j => j.Year == year).OrderByDescending(j => j.Id).Take(20).ToListAsync();
+
     // ---------- audit ----------
 
     public async Task<Result<List<AuditEntry>>> AuditTrail(Actor actor, int year, int take = 500)

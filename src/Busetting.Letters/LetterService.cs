@@ -1,0 +1,356 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Busetting.Application;
+using Busetting.Data.Criteria;
+using Busetting.Data.Reference;
+using Busetting.Domain.Errors;
+using Busetting.Domain.Primitives;
+using Busetting.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Busetting.Letters;
+
+/// <summary>What a batch did: letters made, letters that were already up to date, and municipalities left out, with why.</summary>
+public sealed record BatchResult(int Year, LetterKind Kind, int RunId, int Created, int Unchanged, IReadOnlyList<string> Skipped, TimeSpan Elapsed);
+
+/// <summary>Who asks, as far as letters are concerned: a name for the record and whether they may make and send letters.</summary>
+public sealed record LetterActor(string Name, bool MayProduce, bool MayEditTemplates);
+
+/// <summary>
+/// Produces, stores, sends and packs the letters of a year. Every check runs before anything is written; a batch is
+/// stored in one transaction (all letters or none). Letter date = the day of the year's latest status step, so
+/// regenerating an unchanged letter gives identical bytes and adds no version.
+/// </summary>
+public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeProvider clock, string contact) : IDisposable
+{
+    /// <summary>Disposes the context the service was given (the web application creates one per service).</summary>
+    public void Dispose() => db.Dispose();
+
+    private static readonly TimeZoneInfo Oslo = FindOslo();
+
+    public async Task<Result<BatchResult>> Generate(LetterActor actor, int year, LetterKind kind, string? reason,
+        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = clock.GetTimestamp();
+        if (!actor.MayProduce)
+        {
+            return Error.Forbidden("bare IMDis planleggere lager og sender brev");
+        }
+        var planningYear = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year, cancellationToken);
+        if (planningYear is null)
+        {
+            return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+        }
+        var runId = planningYear.ApprovedRunId ?? planningYear.PublishedRunId;
+        var approved = planningYear.Status is YearStatus.Approved or YearStatus.Published;
+        if (kind != LetterKind.Postponement && (!approved || runId is null))
+        {
+            return Error.Invalid("letters.year", Inv($"{year} er ikke godkjent (status {planningYear.Status}): brev lages bare for godkjente år"));
+        }
+        if (kind != LetterKind.Request && string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Invalid("letters.reason", "justerte brev og utsettelser må ha en begrunnelse (hvorfor behovet endret seg, eller hvorfor justeringen holdes tilbake)");
+        }
+        if (kind == LetterKind.Adjusted && planningYear.Revision == 0)
+        {
+            return Error.Invalid("letters.revision", Inv($"{year} er ikke revidert: justerte brev lages etter en revisjon (ny fordeling godkjent)"));
+        }
+        var previous = await LatestLetters(year, [nameof(LetterKind.Request), nameof(LetterKind.Adjusted)], cancellationToken);
+        if (kind != LetterKind.Request && previous.Count == 0)
+        {
+            return Error.Invalid("letters.none-sent", Inv($"ingen kommune har fått anmodningsbrev for {year} ennå; lag dem først"));
+        }
+        if (kind == LetterKind.Postponement)
+        {
+            runId = previous.Values.Max(l => l.RunId);
+        }
+        var run = await db.Runs.AsNoTracking().Include(r => r.Lines).FirstAsync(r => r.Id == runId, cancellationToken);
+        var need = await db.Needs.AsNoTracking().FirstAsync(n => n.Id == run.NeedEntryId, cancellationToken);
+        var criteriaEntry = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId, cancellationToken);
+        var criteria = CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value;
+        var weights = Weights(run, criteria);
+        var templates = new Dictionary<string, (Template Template, int? EntryId)>();
+        foreach (var language in new[] { "nb", "nn" })
+        {
+            var current = await CurrentTemplate(kind, language, cancellationToken);
+            if (!current.IsSuccess)
+            {
+                return Result<BatchResult>.Fail(current.Errors);
+            }
+            templates[language] = current.Value;
+        }
+        var languages = await db.LetterLanguages.AsNoTracking().ToDictionaryAsync(l => l.Kommunenummer, l => l.Language, cancellationToken);
+        var date = await LetterDate(year, cancellationToken);
+        var latestOfKind = await LatestLetters(year, [kind.ToString()], cancellationToken);
+        // The need behind each municipality's last letter, for "before / now" in adjusted letters.
+        var previousRunIds = previous.Values.Select(l => l.RunId).Distinct().ToList();
+        var needByRun = await db.Runs.AsNoTracking().Where(r => previousRunIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons, cancellationToken);
+
+        var skipped = new List<string>();
+        var created = new List<Letter>();
+        var unchanged = 0;
+        var lines = run.Lines.OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report((i, lines.Count));
+            var line = lines[i];
+            var m = reference.Find(MunicipalityNumber.Parse(line.Kommunenummer))!;
+            var last = previous.GetValueOrDefault(line.Kommunenummer);
+            if (kind == LetterKind.Request && line.Requested == 0)
+            {
+                skipped.Add(Inv($"{m.Number} {m.Name}: ikke anmodet i kjøring #{run.Id}, derfor ingen brev"));
+                continue;
+            }
+            if (kind != LetterKind.Request && last is null)
+            {
+                skipped.Add(Inv($"{m.Number} {m.Name}: har ikke fått anmodningsbrev, derfor ingen {(kind == LetterKind.Adjusted ? "justering" : "utsettelse")}"));
+                continue;
+            }
+            if (kind == LetterKind.Adjusted && last is not null && last.Requested == line.Requested && last.RequestedEm == line.RequestedEm)
+            {
+                skipped.Add(Inv($"{m.Number} {m.Name}: tallet er uendret ({line.Requested}), derfor ikke justert brev"));
+                continue;
+            }
+            var language = languages.GetValueOrDefault(line.Kommunenummer) ?? (m.LanguageForm == LanguageForm.Nynorsk ? "nn" : "nb");
+            var (template, templateId) = templates[language];
+            var latest = latestOfKind.GetValueOrDefault(line.Kommunenummer);
+            var version = latest?.Version ?? 1;
+            var input = new LetterInput(kind, language, year, date, Reference(year, line.Kommunenummer, kind, version), line.Kommunenummer,
+                m.OfficialName, m.CountyName,
+                kind == LetterKind.Postponement ? last!.Requested : line.Requested,
+                kind == LetterKind.Postponement ? last!.RequestedEm : line.RequestedEm,
+                line.PlanNextYear, planningYear.DecisionDeadline, run.Persons, run.Em, weights,
+                StoredExplanation.Parse(line.ExplanationJson), contact,
+                last?.Requested, last?.RequestedEm, last is null ? null : needByRun.GetValueOrDefault(last.RunId), reason?.Trim());
+            var pdf = LetterRenderer.Render(LetterComposer.Compose(input, template));
+            var hash = Convert.ToHexStringLower(SHA256.HashData(pdf));
+            if (latest is not null && latest.ContentHash == hash)
+            {
+                unchanged++;
+                continue;
+            }
+            if (latest is not null)
+            {
+                version = latest.Version + 1;
+                pdf = LetterRenderer.Render(LetterComposer.Compose(input with { Reference = Reference(year, line.Kommunenummer, kind, version) }, template));
+                hash = Convert.ToHexStringLower(SHA256.HashData(pdf));
+            }
+            created.Add(new Letter
+            {
+                Year = year, Kommunenummer = line.Kommunenummer, Kind = kind.ToString(), Version = version, RunId = run.Id, Language = language,
+                TemplateEntryId = templateId, Reference = Reference(year, line.Kommunenummer, kind, version), ContentHash = hash, Pdf = pdf,
+                Requested = input.Requested, RequestedEm = input.RequestedEm, By = actor.Name, At = clock.GetUtcNow().UtcDateTime,
+            });
+        }
+        progress?.Report((lines.Count, lines.Count));
+
+        // All or nothing: the letters and the audit entry in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Letters.AddRange(created);
+        db.Audit.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = "", Action = "letters.generate", Year = year,
+            Details = JsonSerializer.Serialize(new { kind = kind.ToString(), run = run.Id, created = created.Count, unchanged, skipped = skipped.Count }),
+            Reason = reason,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Error.Conflict("letters.conflict", "en annen laget de samme brevene samtidig; ingenting er lagret, prøv igjen");
+        }
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new BatchResult(year, kind, run.Id, created.Count, unchanged, skipped, clock.GetElapsedTime(started));
+    }
+
+    /// <summary>The newest version of each municipality's letter of these kinds.</summary>
+    private async Task<Dictionary<string, Letter>> LatestLetters(int year, string[] kinds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Letters.AsNoTracking().Where(l => l.Year == year && kinds.Contains(l.Kind))
+            .Select(l => new Letter { Id = l.Id, Kommunenummer = l.Kommunenummer, Kind = l.Kind, Version = l.Version, RunId = l.RunId, ContentHash = l.ContentHash, Requested = l.Requested, RequestedEm = l.RequestedEm, At = l.At })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(l => l.Kommunenummer).ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).First(), StringComparer.Ordinal);
+    }
+
+    public Task<List<Letter>> List(int year, string? kommunenummer = null) =>
+        db.Letters.AsNoTracking().Where(l => l.Year == year && (kommunenummer == null || l.Kommunenummer == kommunenummer))
+            .OrderBy(l => l.Kommunenummer).ThenBy(l => l.Kind).ThenByDescending(l => l.Version)
+            .Select(l => new Letter
+            {
+                Id = l.Id, Year = l.Year, Kommunenummer = l.Kommunenummer, Kind = l.Kind, Version = l.Version, RunId = l.RunId, Language = l.Language,
+                Reference = l.Reference, ContentHash = l.ContentHash, Requested = l.Requested, RequestedEm = l.RequestedEm, By = l.By, At = l.At,
+                SentAt = l.SentAt, Channel = l.Channel, ChannelReference = l.ChannelReference,
+            })
+            .ToListAsync();
+
+    public Task<Letter?> Find(int id) => db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id);
+
+    /// <summary>The newest version of every letter of a kind, as a ZIP of PDFs.</summary>
+    public async Task<byte[]> Zip(int year, LetterKind kind)
+    {
+        var letters = await db.Letters.AsNoTracking().Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync();
+        using var memory = new MemoryStream();
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var letter in letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal))
+            {
+                var name = reference.Find(MunicipalityNumber.Parse(letter.Kommunenummer))?.Name ?? "";
+                var entry = zip.CreateEntry(FileName(letter, name), CompressionLevel.Fastest);
+                entry.LastWriteTime = new DateTimeOffset(letter.At, TimeSpan.Zero);
+                await using var stream = entry.Open();
+                await stream.WriteAsync(letter.Pdf);
+            }
+        }
+        return memory.ToArray();
+    }
+
+    public static string FileName(Letter letter, string municipalityName) =>
+        string.Create(CultureInfo.InvariantCulture, $"{letter.Year}-{letter.Kommunenummer}-{Slug(municipalityName)}-{letter.Kind.ToLowerInvariant()}-v{letter.Version}.pdf");
+
+    /// <summary>Sends every newest letter of a kind that has not been sent, one by one; each is recorded as soon as the channel takes it.</summary>
+    public async Task<Result<int>> Send(LetterActor actor, int year, LetterKind kind, ILetterChannel channel, CancellationToken cancellationToken = default)
+    {
+        if (!actor.MayProduce)
+        {
+            return Error.Forbidden("bare IMDis planleggere lager og sender brev");
+        }
+        var letters = await db.Letters.Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync(cancellationToken);
+        var newest = letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).ToList();
+        if (letters.Count == 0)
+        {
+            return Error.Invalid("letters.none", Inv($"det finnes ingen brev av typen {kind} for {year}; lag dem først"));
+        }
+        foreach (var letter in newest)
+        {
+            var name = reference.Find(MunicipalityNumber.Parse(letter.Kommunenummer))?.OfficialName ?? letter.Kommunenummer;
+            var receipt = await channel.Deliver(new Envelope(year, letter.Kommunenummer, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf), cancellationToken);
+            letter.SentAt = clock.GetUtcNow().UtcDateTime;
+            letter.Channel = channel.Name;
+            letter.ChannelReference = receipt;
+            db.Audit.Add(new AuditEntry
+            {
+                At = letter.SentAt.Value, Actor = actor.Name, Role = "", Action = "letter.send", Year = year, Kommunenummer = letter.Kommunenummer,
+                Details = JsonSerializer.Serialize(new { letter.Kind, letter.Version, channel = channel.Name, receipt }),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+        return newest.Count;
+    }
+
+    // ---------- templates ----------
+
+    public async Task<Result<(Template Template, int? EntryId)>> CurrentTemplate(LetterKind kind, string language, CancellationToken cancellationToken = default)
+    {
+        var entry = await db.LetterTemplates.AsNoTracking().Where(t => t.Kind == kind.ToString() && t.Language == language)
+            .OrderByDescending(t => t.Number).FirstOrDefaultAsync(cancellationToken);
+        if (entry is null)
+        {
+            return (Template.Default(kind, language), null);
+        }
+        return Template.Parse(kind, language, entry.Text, Inv($"{kind.ToString().ToLowerInvariant()}.{language} versjon {entry.Number}"))
+            .Map(t => (t, (int?)entry.Id));
+    }
+
+    public async Task<int> TemplateNumber(LetterKind kind, string language) =>
+        await db.LetterTemplates.Where(t => t.Kind == kind.ToString() && t.Language == language).MaxAsync(t => (int?)t.Number) ?? 0;
+
+    public async Task<Result<LetterTemplateEntry>> SaveTemplate(LetterActor actor, LetterKind kind, string language, string text, int expectedNumber)
+    {
+        if (!actor.MayEditTemplates)
+        {
+            return Error.Forbidden("bare IMDis administratorer endrer brevmalene");
+        }
+        var parsed = Template.Parse(kind, language, text, Inv($"{kind.ToString().ToLowerInvariant()}.{language}"));
+        if (!parsed.IsSuccess)
+        {
+            return Result<LetterTemplateEntry>.Fail(parsed.Errors);
+        }
+        var current = await TemplateNumber(kind, language);
+        if (current != expectedNumber)
+        {
+            return Error.Conflict("template.version", Inv($"malen er endret av en annen (nå versjon {current}); last siden på nytt"));
+        }
+        var entry = new LetterTemplateEntry { Kind = kind.ToString(), Language = language, Number = current + 1, Text = text, By = actor.Name, At = clock.GetUtcNow().UtcDateTime };
+        db.LetterTemplates.Add(entry);
+        db.Audit.Add(new AuditEntry { At = entry.At, Actor = actor.Name, Role = "", Action = "template.save", Details = JsonSerializer.Serialize(new { entry.Kind, entry.Language, entry.Number }) });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Error.Conflict("template.version", "en annen lagret malen samtidig; last siden på nytt");
+        }
+        return entry;
+    }
+
+    /// <summary>A sample letter from a template text that is not saved yet: the year's newest run, the given municipality.</summary>
+    public async Task<Result<byte[]>> Preview(int year, LetterKind kind, string language, string text, string kommunenummer)
+    {
+        var parsed = Template.Parse(kind, language, text, Inv($"{kind.ToString().ToLowerInvariant()}.{language}"));
+        if (!parsed.IsSuccess)
+        {
+            return Result<byte[]>.Fail(parsed.Errors);
+        }
+        var run = await db.Runs.AsNoTracking().Include(r => r.Lines).Where(r => r.Year == year).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
+        var line = run?.Lines.FirstOrDefault(l => l.Kommunenummer == kommunenummer);
+        if (run is null || line is null)
+        {
+            return Error.NotFound("preview", Inv($"{year} har ingen fordeling med kommune {kommunenummer} å vise et eksempel fra"));
+        }
+        var m = reference.Find(MunicipalityNumber.Parse(kommunenummer))!;
+        var criteriaEntry = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
+        var weights = Weights(run, CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value);
+        var input = new LetterInput(kind, language, year, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Reference(year, kommunenummer, kind, 1) + " (EKSEMPEL)",
+            kommunenummer, m.OfficialName, m.CountyName, line.Requested, line.RequestedEm, line.PlanNextYear, null, run.Persons, run.Em, weights,
+            StoredExplanation.Parse(line.ExplanationJson), contact, line.Requested, line.RequestedEm, run.Persons, kind == LetterKind.Request ? null : "(begrunnelse)");
+        return LetterRenderer.Render(LetterComposer.Compose(input, parsed.Value));
+    }
+
+    // ---------- helpers ----------
+
+    /// <summary>The weights actually used (missing criteria's weight moved to proxies), from the first line's explanation.</summary>
+    private static List<LetterCriterion> Weights(AllocationRun run, Domain.Criteria.CriteriaSet criteria)
+    {
+        var used = run.Lines.Count == 0 ? [] : StoredExplanation.Parse(run.Lines[0].ExplanationJson).Contributions.ToDictionary(c => c.Criterion, c => c.Weight);
+        return criteria.Criteria.Select(c => new LetterCriterion(c.Id, c.NameNb, c.NameNn, c.PriorityGroup, used.GetValueOrDefault(c.Id, c.Weight))).ToList();
+    }
+
+    private async Task<DateOnly> LetterDate(int year, CancellationToken cancellationToken)
+    {
+        var step = await db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Id).Select(c => (DateTime?)c.At).FirstOrDefaultAsync(cancellationToken);
+        var utc = DateTime.SpecifyKind(step ?? clock.GetUtcNow().UtcDateTime, DateTimeKind.Utc);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, Oslo));
+    }
+
+    /// <summary>2025/4640-O1: year, municipality, O(ppmoding) / J(ustert) / U(tsetjing), version.</summary>
+    public static string Reference(int year, string kommunenummer, LetterKind kind, int version) =>
+        string.Create(CultureInfo.InvariantCulture, $"{year}/{kommunenummer}-{kind switch { LetterKind.Request => "O", LetterKind.Adjusted => "J", LetterKind.Postponement => "U" }}{version}");
+
+    private static string Slug(string name) =>
+        new(name.ToLowerInvariant().Replace("æ", "ae", StringComparison.Ordinal).Replace("ø", "o", StringComparison.Ordinal).Replace("å", "a", StringComparison.Ordinal)
+            .Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+
+    private static TimeZoneInfo FindOslo()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

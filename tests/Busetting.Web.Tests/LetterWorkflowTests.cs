@@ -1,0 +1,173 @@
+using System.IO.Compression;
+using System.Net;
+using Busetting.Persistence;
+using Microsoft.EntityFrameworkCore;
+using UglyToad.PdfPig;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>Letters end to end: background batch, versions, sending to the outbox, the case worker's portal, adjusted letters, postponement.</summary>
+public class LetterWorkflowTests
+{
+    public static TheoryData<DatabaseProvider> Databases() => WorkflowTests.Databases();
+
+    private static async Task<LetterJob> StartAndWait(WebApp app, Session planner, string kind, string reason = "")
+    {
+        var before = await app.Db(db => db.LetterJobs.MaxAsync(j => (int?)j.Id)) ?? 0;
+        var response = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "lag", new() { ["StartForm.Kind"] = kind, ["StartForm.Reason"] = reason });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        for (var i = 0; i < 600; i++)
+        {
+            var job = await app.Db(db => db.LetterJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id > before));
+            if (job is { Status: JobStatus.Done or JobStatus.Failed })
+            {
+                return job;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"letter job did not finish: {app.Log}");
+    }
+
+    private static string Text(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Replace('\u00A0', ' ');
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task Letters_NotApprovedYear_RefusedWithReason_NothingStored(DatabaseProvider db)
+    {
+        using var app = new WebApp(db);
+        var planner = await Session.SignIn(app, Users.Planner);
+        await Steps.RunAllocation(app, planner);
+        var job = await StartAndWait(app, planner, "Request");
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.Contains("2025 er ikke godkjent (status Draft): brev lages bare for godkjente år", job.Message);
+        Assert.Equal(0, await app.Db(d => d.Letters.CountAsync()));
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task Letters_ApprovedYear_OnePerAskedMunicipality_SentAndSeenByTheirOwnCaseWorker(DatabaseProvider db)
+    {
+        using var app = new WebApp(db);
+        var planner = await Session.SignIn(app, Users.Planner);
+        var run = await Steps.Publish(app, planner);
+        var asked = await app.Db(d => d.RunLines.CountAsync(l => l.RunId == run && l.Requested > 0));
+        var notAsked = await app.Db(d => d.RunLines.Where(l => l.RunId == run && l.Requested == 0).Select(l => l.Kommunenummer).ToListAsync());
+
+        var job = await StartAndWait(app, planner, "Request");
+        Assert.True(job.Status == JobStatus.Done, job.Message);
+        Assert.Equal((asked, 0, notAsked.Count), (job.Created, job.Unchanged, job.Skipped));
+        Assert.All(notAsked, k => Assert.Contains($"{k} ", job.Message));
+        Assert.Contains("ikke anmodet i kjøring", job.Message);
+        var languages = await app.Db(d => d.Letters.Where(l => l.Kommunenummer == "4640" || l.Kommunenummer == "0301").ToDictionaryAsync(l => l.Kommunenummer, l => l.Language));
+        Assert.Equal("nn", languages["4640"]);
+        Assert.Equal("nb", languages["0301"]);
+
+        // The same batch again changes nothing: identical content, no new versions.
+        var again = await StartAndWait(app, planner, "Request");
+        Assert.Equal((0, asked), (again.Created, again.Unchanged));
+        Assert.Equal(asked, await app.Db(d => d.Letters.CountAsync()));
+
+        // Before sending, the case worker does not see the letter.
+        var sogndal = await Session.SignIn(app, Users.Sogndal);
+        var letterId = await app.Db(d => d.Letters.Where(l => l.Kommunenummer == "4640").Select(l => l.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await sogndal.Get($"/api/v1/intern/letters/{letterId}")).StatusCode);
+
+        var send = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request" });
+        Assert.Equal(HttpStatusCode.Redirect, send.StatusCode);
+        Assert.Equal(asked, Directory.GetFiles(Path.Combine(app.Outbox, "2025"), "*.pdf").Length);
+        Assert.Equal(asked + 1, File.ReadAllLines(Path.Combine(app.Outbox, "sendt.csv")).Length);
+        Assert.Equal(asked, await app.Db(d => d.Letters.CountAsync(l => l.SentAt != null && l.Channel == "outbox")));
+
+        var page = WebUtility.HtmlDecode(await sogndal.Html("/kommune/4640?aar=2025"));
+        Assert.Contains("Brev frå IMDi", page);
+        var pdf = await sogndal.Get($"/api/v1/intern/letters/{letterId}");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        var text = Text(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Oppmoding om busetjing av flyktningar i 2025", text);
+        Assert.Contains("Sogndal kommune", text);
+        var bergen = await Session.SignIn(app, Users.Bergen);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bergen.Get($"/api/v1/intern/letters/{letterId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bergen.Get("/api/v1/intern/years/2025/letters.zip")).StatusCode);
+
+        var zip = await planner.Get("/api/v1/intern/years/2025/letters.zip?kind=Request");
+        using var archive = new ZipArchive(await zip.Content.ReadAsStreamAsync());
+        Assert.Equal(asked, archive.Entries.Count);
+        Assert.Contains(archive.Entries, e => e.Name == "2025-4640-sogndal-request-v1.pdf");
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task Letters_AfterRevision_AdjustedOnlyWhereTheNumberChanged_ThenPostponement(DatabaseProvider db)
+    {
+        using var app = new WebApp(db);
+        var planner = await Session.SignIn(app, Users.Planner);
+        var first = await Steps.Publish(app, planner);
+        Assert.Equal(JobStatus.Done, (await StartAndWait(app, planner, "Request")).Status);
+
+        // The need is cut; a revision is approved.
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Revised)).StatusCode);
+        await planner.Post("/planlegging/2025", "/planlegging/2025", "behov", new() { ["NeedForm.Persons"] = "12640", ["NeedForm.Em"] = "0", ["NeedForm.Reason"] = "Revidert prognose", ["NeedForm.Expected"] = "1" });
+        var second = await Steps.RunAllocation(app, planner, "revidert");
+        await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
+        await Steps.ChangeStatus(app, planner, YearStatus.Approved);
+        var changed = await app.Db(async d =>
+        {
+            var before = await d.RunLines.Where(l => l.RunId == first).ToDictionaryAsync(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm));
+            var after = await d.RunLines.Where(l => l.RunId == second).ToListAsync();
+            return after.Count(l => before[l.Kommunenummer] != (l.Requested, l.RequestedEm) && before[l.Kommunenummer].Requested > 0);
+        });
+
+        var missingReason = await StartAndWait(app, planner, "Adjusted");
+        Assert.Equal(JobStatus.Failed, missingReason.Status);
+        Assert.Contains("må ha en begrunnelse", missingReason.Message);
+
+        var adjusted = await StartAndWait(app, planner, "Adjusted", "Beregningsutvalget reduserte behovet fra 18 900 til 12 640.");
+        Assert.True(adjusted.Status == JobStatus.Done, adjusted.Message);
+        Assert.Equal(changed, adjusted.Created);
+        Assert.Contains("tallet er uendret", adjusted.Message ?? "");
+        var letter = await app.Db(d => d.Letters.FirstAsync(l => l.Kind == "Adjusted" && l.Kommunenummer == "4640"));
+        var text = Text(letter.Pdf);
+        Assert.Contains("Justert oppmoding om busetjing av flyktningar i 2025", text);
+        Assert.Contains("endra frå 18 900 til 12 640 personar", text);
+        Assert.Contains("Beregningsutvalget reduserte behovet", text);
+
+        var postponement = await StartAndWait(app, planner, "Postponement", "Situasjonen er uoversiktleg.");
+        Assert.True(postponement.Status == JobStatus.Done, postponement.Message);
+        var requestLetters = await app.Db(d => d.Letters.CountAsync(l => l.Kind == "Request"));
+        Assert.Equal(requestLetters, postponement.Created);
+        var notice = Text((await app.Db(d => d.Letters.FirstAsync(l => l.Kind == "Postponement" && l.Kommunenummer == "0301"))).Pdf);
+        Assert.Contains("Justert anmodning for 2025 blir utsatt", notice);
+    }
+
+    [Fact]
+    public async Task Template_UnknownField_RefusedOnTheAdminPage_NothingStored_PreviewWorks()
+    {
+        using var app = new SqliteApp();
+        await Steps.RunAllocation(app, await Session.SignIn(app, Users.Planner));
+        var admin = await Session.SignIn(app, Users.Admin);
+        const string page = "/admin/brevmalar?type=Request&maal=nn";
+        var bad = await admin.Post(page, page, "mal", new()
+        {
+            ["TemplateForm.Kind"] = "Request", ["TemplateForm.Language"] = "nn", ["TemplateForm.Expected"] = "0",
+            ["TemplateForm.Text"] = "# Oppmoding\n\nHei {{kommune}}, de skal busetje {{antal}}.",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("linje 3: ukjent felt {{antal}}", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.Db(d => d.LetterTemplates.CountAsync()));
+
+        var text = "# Oppmoding til {{kommune}}\n\nDe blir bedne om å busetje {{oppmoda}} i {{aar}}.";
+        var preview = await admin.Post(page, "/admin/brevmalar/forhandsvis", null, new()
+        {
+            ["TemplateForm.Kind"] = "Request", ["TemplateForm.Language"] = "nn", ["TemplateForm.Text"] = text, ["TemplateForm.Year"] = "2025", ["TemplateForm.Kommunenummer"] = "4640",
+        });
+        Assert.Equal("application/pdf", preview.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Oppmoding til Sogndal", Text(await preview.Content.ReadAsByteArrayAsync()));
+
+        var saved = await admin.Post(page, page, "mal", new() { ["TemplateForm.Kind"] = "Request", ["TemplateForm.Language"] = "nn", ["TemplateForm.Expected"] = "0", ["TemplateForm.Text"] = text });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stale = await admin.Post(page, page, "mal", new() { ["TemplateForm.Kind"] = "Request", ["TemplateForm.Language"] = "nn", ["TemplateForm.Expected"] = "0", ["TemplateForm.Text"] = text });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(1, await app.Db(d => d.LetterTemplates.CountAsync()));
+    }
+}
