@@ -29,19 +29,7 @@ cd ../..
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 60); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
 
-# Publish 2025 as a planner would: sign in, run, consultation, approve, publish.
-jar=$(mktemp)
-token() { curl -s -b "$jar" -c "$jar" "$base$1" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
-post() { local page=$1; shift; curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" -X POST "$base$page" --data-urlencode "__RequestVerificationToken=$(token "$page")" "$@"; }
-post /konto/logg-inn >/dev/null
-curl -s -o /dev/null -b "$jar" -c "$jar" -X POST "$base/konto/innlogging" --data-urlencode "__RequestVerificationToken=$(token /konto/logg-inn)" \
-  --data-urlencode "username=planlegger@demo.imdi.no" --data-urlencode "password=$password"
-version() { psql "host=127.0.0.1 port=55432 user=postgres dbname=busetting_load" -tAc 'SELECT "Version" FROM "Years" WHERE "Year" = 2025'; }
-post /planlegging/2025 -d _handler=kjor >/dev/null
-for step in Consultation Approved Published; do
-  post /planlegging/2025 -d _handler=status -d "StatusForm.To=$step" -d "StatusForm.Version=$(version)" >/dev/null
-done
-curl -sf "$base/api/v1/years/2025/municipalities/4640" >/dev/null || { echo "2025 was not published" >&2; exit 1; }
+scripts/publish-demo-year.sh "$base" "$password"
 
 run() { wrk -t2 -c"$connections" -d"$duration" --latency "$1" | tee -a artifacts/loadtest-wrk.txt; }
 : > artifacts/loadtest-wrk.txt

@@ -39,6 +39,9 @@ public class WebApp : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The SQLite file (SQLite only), for tools that open the same database.</summary>
+    public string? SqliteFile => _sqliteFile;
+
     public int LoginsPerMinute { get; }
 
     /// <summary>Where the outbox channel writes letters in this test.</summary>

@@ -1,0 +1,65 @@
+extern alias cli;
+
+using cli::Busetting.Cli;
+using Microsoft.EntityFrameworkCore;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>`busetting letters` on the application's own SQLite database.</summary>
+public class CliLettersTests
+{
+    private static (int Exit, string Output, string Error) Cli(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = BusettingCli.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Letters_ApprovedYear_MadeZippedAndSent()
+    {
+        using var app = new SqliteApp();
+        await Steps.Publish(app, await Session.SignIn(app, Users.Planner));
+        var outbox = Path.Combine(app.Outbox, "cli");
+        var zip = Path.Combine(Path.GetTempPath(), $"busetting-{Guid.NewGuid():N}.zip");
+        try
+        {
+            var (exit, output, error) = Cli("letters", "--year", "2025", "--database", app.SqliteFile!, "--zip", zip, "--send", "--outbox", outbox);
+            Assert.True(exit == 0, error);
+            var asked = await app.Db(db => db.Letters.CountAsync());
+            Assert.Contains($"2025 Request: run #", output);
+            Assert.Contains($": {asked} letters made, 0 unchanged", output);
+            Assert.Contains($"sent {asked} letters", output);
+            Assert.True(new FileInfo(zip).Length > 0);
+            Assert.Equal(asked, Directory.GetFiles(Path.Combine(outbox, "2025")).Length);
+            Assert.Contains("Brev 2025", error); // the progress bar's label
+
+            var second = Cli("letters", "--year", "2025", "--database", app.SqliteFile!);
+            Assert.Contains($"0 letters made, {asked} unchanged", second.Output);
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+    }
+
+    [Fact]
+    public async Task Letters_DraftYear_ExitInvalidWithReason()
+    {
+        using var app = new SqliteApp();
+        await Steps.RunAllocation(app, await Session.SignIn(app, Users.Planner));
+        var (exit, _, error) = Cli("letters", "--year", "2025", "--database", app.SqliteFile!);
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("2025 er ikke godkjent (status Draft)", error);
+        Assert.Equal(0, await app.Db(db => db.Letters.CountAsync()));
+    }
+
+    [Fact]
+    public void Letters_NoDatabase_ExitNotFoundWithHint()
+    {
+        var (exit, _, error) = Cli("letters", "--year", "2025", "--database", "/tmp/finst-ikkje.db");
+        Assert.Equal(ExitCodes.NotFound, exit);
+        Assert.Contains("no database at /tmp/finst-ikkje.db: start the web application once", error);
+    }
+}
