@@ -28,8 +28,6 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
     /// <summary>Disposes the context the service was given (the web application creates one per service).</summary>
     public void Dispose() => db.Dispose();
 
-    private static readonly TimeZoneInfo Oslo = FindOslo();
-
     public async Task<Result<BatchResult>> Generate(LetterActor actor, int year, LetterKind kind, string? reason,
         IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -245,6 +243,45 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         return newest.Count;
     }
 
+    // ---------- written standard per municipality ----------
+
+    public Task<List<MunicipalityLetterLanguage>> LanguageOverrides() =>
+        db.LetterLanguages.AsNoTracking().OrderBy(l => l.Kommunenummer).ToListAsync();
+
+    /// <summary>Letters to this municipality use <paramref name="language"/> ("nb"/"nn"); null returns to its official form.</summary>
+    public async Task<Result<bool>> SetLanguage(LetterActor actor, string kommunenummer, string? language)
+    {
+        if (!actor.MayProduce)
+        {
+            return Error.Forbidden("bare IMDis planleggere endrer målform for brev");
+        }
+        if (!MunicipalityNumber.TryParse(kommunenummer, out var number, out _) || reference.Find(number) is null)
+        {
+            return Error.Invalid("kommunenummer", Inv($"ingen kommune med nummer «{kommunenummer}»"));
+        }
+        if (language is not (null or "nb" or "nn"))
+        {
+            return Error.Invalid("language", Inv($"målform «{language}» må være nb, nn eller tom (kommunens offisielle)"));
+        }
+        var existing = await db.LetterLanguages.FirstOrDefaultAsync(l => l.Kommunenummer == kommunenummer);
+        if (existing is not null)
+        {
+            db.LetterLanguages.Remove(existing);
+        }
+        if (language is not null)
+        {
+            db.LetterLanguages.Add(new MunicipalityLetterLanguage { Kommunenummer = kommunenummer, Language = language, By = actor.Name, At = clock.GetUtcNow().UtcDateTime });
+        }
+        db.Audit.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = "", Action = "letters.language", Kommunenummer = kommunenummer,
+            Details = JsonSerializer.Serialize(new { from = existing?.Language, to = language }),
+        });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
     // ---------- templates ----------
 
     public async Task<Result<(Template Template, int? EntryId)>> CurrentTemplate(LetterKind kind, string language, CancellationToken cancellationToken = default)
@@ -328,8 +365,7 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
     private async Task<DateOnly> LetterDate(int year, CancellationToken cancellationToken)
     {
         var step = await db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Id).Select(c => (DateTime?)c.At).FirstOrDefaultAsync(cancellationToken);
-        var utc = DateTime.SpecifyKind(step ?? clock.GetUtcNow().UtcDateTime, DateTimeKind.Utc);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, Oslo));
+        return DateOnly.FromDateTime(NorwegianTime.FromUtc(step ?? clock.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>2025/4640-O1: year, municipality, O(ppmoding) / J(ustert) / U(tsetjing), version.</summary>
@@ -339,18 +375,6 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
     private static string Slug(string name) =>
         new(name.ToLowerInvariant().Replace("æ", "ae", StringComparison.Ordinal).Replace("ø", "o", StringComparison.Ordinal).Replace("å", "a", StringComparison.Ordinal)
             .Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-
-    private static TimeZoneInfo FindOslo()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -141,6 +141,25 @@ public class LetterWorkflowTests
     }
 
     [Fact]
+    public async Task Letters_LanguageOverride_BergenGetsNynorsk_BadNumberRefused()
+    {
+        using var app = new SqliteApp();
+        var planner = await Session.SignIn(app, Users.Planner);
+        await Steps.Publish(app, planner);
+        const string page = "/planlegging/2025/brev";
+        var bad = await planner.Post(page, page, "maalform", new() { ["LanguageForm.Kommunenummer"] = "9999", ["LanguageForm.Language"] = "nn" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("ingen kommune med nummer «9999»", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
+        var ok = await planner.Post(page, page, "maalform", new() { ["LanguageForm.Kommunenummer"] = "4601", ["LanguageForm.Language"] = "nn" });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+
+        Assert.Equal(JobStatus.Done, (await StartAndWait(app, planner, "Request")).Status);
+        var bergen = await app.Db(d => d.Letters.SingleAsync(l => l.Kommunenummer == "4601"));
+        Assert.Equal("nn", bergen.Language);
+        Assert.Contains("Oppmoding om busetjing av flyktningar i 2025", Text(bergen.Pdf));
+    }
+
+    [Fact]
     public async Task Template_UnknownField_RefusedOnTheAdminPage_NothingStored_PreviewWorks()
     {
         using var app = new SqliteApp();

@@ -2,20 +2,21 @@ using Busetting.Domain.Errors;
 
 namespace Busetting.Web.Api;
 
-/// <summary>Expected failures to HTTP, in one place: invalid → 400 with every message, forbidden → 403, not found → 404, conflict → 409.</summary>
+/// <summary>Expected failures as problem details, with the status from <see cref="ErrorStatus"/>; invalid input lists every message by field.</summary>
 public static class ApiResults
 {
     public static IResult From(IReadOnlyList<Error> errors)
     {
-        var first = errors[0];
-        return first.Kind switch
+        var status = ErrorStatus.For(errors);
+        var message = string.Join("; ", errors.Select(e => e.Message));
+        return status switch
         {
-            ErrorKind.InvalidInput or ErrorKind.Infeasible => TypedResults.ValidationProblem(
+            StatusCodes.Status403Forbidden => TypedResults.Problem(message, statusCode: status, title: "Ingen tilgang"),
+            StatusCodes.Status404NotFound => TypedResults.Problem(message, statusCode: status, title: "Finnes ikke"),
+            StatusCodes.Status409Conflict => TypedResults.Problem(message, statusCode: status, title: "Konflikt"),
+            _ => TypedResults.ValidationProblem(
                 errors.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray()),
                 title: "Ugyldige data"),
-            ErrorKind.Forbidden => TypedResults.Problem(first.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ingen tilgang"),
-            ErrorKind.NotFound => TypedResults.Problem(first.Message, statusCode: StatusCodes.Status404NotFound, title: "Finnes ikke"),
-            ErrorKind.Conflict => TypedResults.Problem(first.Message, statusCode: StatusCodes.Status409Conflict, title: "Konflikt"),
         };
     }
 }

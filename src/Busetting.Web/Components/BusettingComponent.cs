@@ -1,4 +1,6 @@
 using Busetting.Application;
+using Busetting.Domain.Errors;
+using Busetting.Web.Api;
 using Busetting.Web.Services;
 using Microsoft.AspNetCore.Components;
 
@@ -23,6 +25,9 @@ public abstract class BusettingComponent : ComponentBase
     protected string T(string nb, string nn) => Lang == Language.Nn ? nn : nb;
 
     protected string LangCode => Lang == Language.Nn ? "nn" : "nb";
+
+    /// <summary>Answers with the status the errors call for (<see cref="ErrorStatus.For"/>).</summary>
+    protected void SetStatus(IReadOnlyList<Error> errors) => SetStatus(ErrorStatus.For(errors));
 
     /// <summary>Sets the HTTP status for a refused or missing resource (static rendering).</summary>
     protected void SetStatus(int status)

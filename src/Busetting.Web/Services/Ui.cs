@@ -10,8 +10,6 @@ public static class Ui
 {
     public const string LanguageCookie = "busetting-lang";
 
-    private static readonly TimeZoneInfo Oslo = FindOslo();
-
     /// <summary>The user's choice (cookie), else a case worker's municipality's official form (Nynorsk → nn), else Bokmål.</summary>
     public static Language LanguageOf(HttpContext? http, ReferenceStore reference)
     {
@@ -43,7 +41,7 @@ public static class Ui
 
     /// <summary>A UTC time shown in Norwegian local time: 27.11.2026 kl. 11.05.</summary>
     public static string Time(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Oslo).ToString("dd.MM.yyyy 'kl.' HH.mm", CultureInfo.InvariantCulture);
+        NorwegianTime.FromUtc(utc).ToString("dd.MM.yyyy 'kl.' HH.mm", CultureInfo.InvariantCulture);
 
     public static string Status(Language lang, YearStatus status) => (lang, status) switch
     {
@@ -68,6 +66,17 @@ public static class Ui
         (Language.Nn, Persistence.ProposalStatus.Withdrawn) => "Trekt",
     };
 
+    /// <summary>A letter kind as stored ("Request", "Adjusted", "Postponement") in the user's written standard.</summary>
+    public static string LetterKind(Language lang, string kind) => (lang, kind) switch
+    {
+        (Language.Nb, "Request") => "Anmodning",
+        (Language.Nn, "Request") => "Oppmoding",
+        (Language.Nb, "Adjusted") => "Justert anmodning",
+        (Language.Nn, "Adjusted") => "Justert oppmoding",
+        (Language.Nb, _) => "Utsettelse",
+        (Language.Nn, _) => "Utsetjing",
+    };
+
     public static string Role(Language lang, string? role) => (lang, role) switch
     {
         (Language.Nb, Roles.Planner) => "Planlegger i IMDi",
@@ -81,16 +90,4 @@ public static class Ui
         (Language.Nn, Roles.Municipality) => "Saksbehandlar i kommunen",
         _ => role ?? "",
     };
-
-    private static TimeZoneInfo FindOslo()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }
