@@ -20,6 +20,20 @@ public static class Parse
         return null;
     }
 
+    /// <summary>A decimal written the Norwegian way (comma) or with a point.</summary>
+    public static decimal? Decimal(string? text, string code, string label, Language lang, List<Error> errors)
+    {
+        var cleaned = (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace('\u00A0'.ToString(), "", StringComparison.Ordinal).Replace(',', '.').Trim();
+        if (decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        errors.Add(Error.Invalid(code, lang == Language.Nn
+            ? $"{label}: «{text}» er ikkje eit tal"
+            : $"{label}: «{text}» er ikke et tall"));
+        return null;
+    }
+
     public static DateOnly? Date(string? text, string code, string label, Language lang, List<Error> errors)
     {
         string[] formats = ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"];
