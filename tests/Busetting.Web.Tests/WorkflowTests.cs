@@ -86,7 +86,7 @@ public class WorkflowTests
         // A second person still looking at version 1 tries to correct it: refused, nothing lost.
         var stale = await sogndal.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "vedtak", Steps.DecisionFields(60, 0, "2025-11-21", 1));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Contains("endret av en annen", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
+        Assert.Contains("vedtaket for Sogndal 2025 er endra av ein annan (no versjon 2)", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync())); // in Nynorsk, Sogndal's form
 
         var versions = await app.Db(d => d.Decisions.Where(x => x.Kommunenummer == "4640").OrderBy(x => x.Version).ToListAsync());
         Assert.Equal([70, 75], versions.Select(v => v.Persons));

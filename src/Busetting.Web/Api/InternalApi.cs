@@ -42,7 +42,7 @@ public static class InternalApi
         });
 
         api.MapPost("/years/{year:int}/municipalities/{kommunenummer}/decision", async Task<IResult> (int year, string kommunenummer, DecisionRequest body,
-            HttpContext http, IAntiforgery antiforgery, PlanningService planning) =>
+            HttpContext http, IAntiforgery antiforgery, PlanningService planning, ReferenceStore reference) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
@@ -56,16 +56,16 @@ public static class InternalApi
             {
                 return TypedResults.ValidationProblem(missing, title: "Ugyldige data");
             }
-            var result = await planning.RegisterDecision(Actor.From(http.User), year, kommunenummer,
+            var result = await planning.RegisterDecision(Ui.ActorOf(http, reference), year, kommunenummer,
                 new PlanningService.DecisionInput(body.Persons!.Value, body.Em!.Value, body.DecisionDate!.Value, body.AdditionalCapacity, body.Note, null, body.ExpectedVersion));
             return result.IsSuccess
                 ? TypedResults.Created(Inv($"/api/v1/intern/years/{year}/municipalities/{kommunenummer}"), new { result.Value.Version, result.Value.Persons, result.Value.Em })
                 : ApiResults.From(result.Errors);
         });
 
-        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}/documents/{id:int}", async Task<IResult> (int year, string kommunenummer, int id, HttpContext http, PlanningService planning) =>
+        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}/documents/{id:int}", async Task<IResult> (int year, string kommunenummer, int id, HttpContext http, PlanningService planning, ReferenceStore reference) =>
         {
-            var document = await planning.Document(Actor.From(http.User), year, kommunenummer, id);
+            var document = await planning.Document(Ui.ActorOf(http, reference), year, kommunenummer, id);
             return document.IsSuccess
                 ? TypedResults.File(document.Value.Content, "application/pdf", document.Value.FileName)
                 : ApiResults.From(document.Errors);

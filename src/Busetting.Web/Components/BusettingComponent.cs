@@ -18,7 +18,7 @@ public abstract class BusettingComponent : ComponentBase
     [Inject]
     public required NavigationManager Navigation { get; set; }
 
-    protected Actor Me => Http is null ? Actor.Anonymous : Actor.From(Http.User);
+    protected Actor Me => (Http is null ? Actor.Anonymous : Actor.From(Http.User)) with { Language = Lang };
 
     protected Language Lang => Ui.LanguageOf(Http, Reference);
 

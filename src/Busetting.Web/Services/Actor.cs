@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Busetting.Application;
 
 namespace Busetting.Web.Services;
 
@@ -27,7 +28,8 @@ public static class BusettingClaims
 }
 
 /// <summary>Who is acting: derived from the signed-in principal on the server, never from form input.</summary>
-public sealed record Actor(string Name, string? Role, string? Kommunenummer, string? Fylkesnummer)
+/// <param name="Language">The written standard messages to this actor are given in.</param>
+public sealed record Actor(string Name, string? Role, string? Kommunenummer, string? Fylkesnummer, Language Language = Language.Nb)
 {
     public static readonly Actor Anonymous = new("anonym", null, null, null);
 

@@ -75,31 +75,31 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden("bare IMDis planleggere flytter et planår mellom stegene");
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere flytter et planår mellom stegene", $"berre planleggjarane i IMDi flyttar eit planår mellom stega"));
         }
         var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         if (entity is null)
         {
-            return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
         }
         if (entity.Version != expectedVersion)
         {
-            return Error.Conflict("year.version", Inv($"planåret {year} er endret av en annen (nå {entity.Status}); last siden på nytt og prøv igjen"));
+            return Error.Conflict("year.version", Say(actor, $"planåret {year} er endret av en annen (nå {Ui.Status(actor.Language, entity.Status)}); last siden på nytt og prøv igjen", $"planåret {year} er endra av ein annan (no {Ui.Status(actor.Language, entity.Status)}); last sida på nytt og prøv igjen"));
         }
         if (!YearWorkflow.Allowed(entity.Status, to))
         {
-            return Error.Invalid("year.status", Inv($"et år i {entity.Status} kan ikke gå til {to}"));
+            return Error.Invalid("year.status", Say(actor, $"et år i {Ui.Status(actor.Language, entity.Status)} kan ikke gå til {to}", $"eit år i {Ui.Status(actor.Language, entity.Status)} kan ikkje gå til {to}"));
         }
         var from = entity.Status;
         switch (to)
         {
             case YearStatus.Consultation when !await db.Runs.AnyAsync(r => r.Year == year):
-                return Error.Invalid("year.status", "kjør en fordeling før året sendes på høring");
+                return Error.Invalid("year.status", Say(actor, $"kjør en fordeling før året sendes på høring", $"køyr ei fordeling før året blir sendt på høyring"));
             case YearStatus.Approved:
                 var approve = runId ?? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id);
                 if (approve is null || !await db.Runs.AnyAsync(r => r.Id == approve && r.Year == year))
                 {
-                    return Error.Invalid("year.run", Inv($"fordelingskjøring {runId} hører ikke til {year}"));
+                    return Error.Invalid("year.run", Say(actor, $"fordelingskjøring {runId} hører ikke til {year}", $"fordelingskøyring {runId} høyrer ikkje til {year}"));
                 }
                 entity.ApprovedRunId = approve;
                 break;
@@ -115,7 +115,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         entity.Version++;
         db.YearStatusChanges.Add(new YearStatusChange { Year = year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = reason });
         Audit(actor, "year.status", year, null, new { from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId }, reason);
-        var saved = await Save(entity);
+        var saved = await Save(actor, entity);
         figures.Invalidate(year);
         return saved;
     }
@@ -124,22 +124,22 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden("bare IMDis planleggere setter frist og låser vedtak");
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere setter frist og låser vedtak", $"berre planleggjarane i IMDi set frist og låser vedtak"));
         }
         var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         if (entity is null)
         {
-            return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
         }
         if (entity.Version != expectedVersion)
         {
-            return Error.Conflict("year.version", Inv($"planåret {year} er endret av en annen; last siden på nytt og prøv igjen"));
+            return Error.Conflict("year.version", Say(actor, $"planåret {year} er endret av en annen; last siden på nytt og prøv igjen", $"planåret {year} er endra av ein annan; last sida på nytt og prøv igjen"));
         }
         Audit(actor, "year.deadline", year, null, new { from = entity.DecisionDeadline, to = deadline, locked }, null);
         entity.DecisionDeadline = deadline;
         entity.DecisionsLocked = locked;
         entity.Version++;
-        var saved = await Save(entity);
+        var saved = await Save(actor, entity);
         figures.Invalidate(year);
         return saved;
     }
@@ -148,15 +148,15 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
     {
         if (!Access.CanAdminister(actor))
         {
-            return Error.Forbidden("bare IMDis administratorer oppretter planår");
+            return Error.Forbidden(Say(actor, $"bare IMDis administratorer oppretter planår", $"berre administratorane i IMDi opprettar planår"));
         }
         if (!SettlementYear.TryCreate(year, out _))
         {
-            return Error.Invalid("year", Inv($"{year} er utenfor årene systemet dekker ({SettlementYear.Earliest}–{SettlementYear.Latest})"));
+            return Error.Invalid("year", Say(actor, $"{year} er utenfor årene systemet dekker ({SettlementYear.Earliest}–{SettlementYear.Latest})", $"{year} er utanfor åra systemet dekkjer ({SettlementYear.Earliest}–{SettlementYear.Latest})"));
         }
         if (await db.Years.AnyAsync(y => y.Year == year))
         {
-            return Error.Conflict("year.exists", Inv($"planåret {year} finnes allerede"));
+            return Error.Conflict("year.exists", Say(actor, $"planåret {year} finnes allerede", $"planåret {year} finst allereie"));
         }
         var previous = await db.CriteriaVersions.AsNoTracking().Where(c => c.Year < year).OrderByDescending(c => c.Year).ThenByDescending(c => c.Number).FirstOrDefaultAsync();
         var json = previous is null ? reference.DefaultCriteriaJson(year) : WithYear(previous.Json, year);
@@ -168,7 +168,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
             Reason = previous is null ? "Levert med systemet" : Inv($"Videreført fra {previous.Year} versjon {previous.Number}"),
         });
         Audit(actor, "year.create", year, null, new { criteriaFrom = previous?.Year }, null);
-        return await Save(entity);
+        return await Save(actor, entity);
     }
 
     private static string WithYear(string json, int year)
@@ -185,11 +185,11 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden("bare IMDis planleggere registrerer det nasjonale behovet");
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere registrerer det nasjonale behovet", $"berre planleggjarane i IMDi registrerer det nasjonale behovet"));
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Error.Invalid("need.reason", "oppgi en begrunnelse (f.eks. beregningsutvalgets vedtak og dato)");
+            return Error.Invalid("need.reason", Say(actor, $"oppgi en begrunnelse (f.eks. beregningsutvalgets vedtak og dato)", $"oppgje ei grunngjeving (t.d. vedtaket og datoen til berekningsutvalet)"));
         }
         if (forecast is not null)
         {
@@ -207,12 +207,12 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         }
         if (!await db.Years.AnyAsync(y => y.Year == year))
         {
-            return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
         }
         var current = await db.Needs.Where(n => n.Year == year).MaxAsync(n => (int?)n.Number) ?? 0;
         if (current != expectedNumber)
         {
-            return Error.Conflict("need.version", Inv($"behovet for {year} er endret av en annen (nå revisjon {current}); last siden på nytt og prøv igjen"));
+            return Error.Conflict("need.version", Say(actor, $"behovet for {year} er endret av en annen (nå revisjon {current}); last siden på nytt og prøv igjen", $"behovet for {year} er endra av ein annan (no revisjon {current}); last sida på nytt og prøv igjen"));
         }
         var entry = new NeedEntry
         {
@@ -221,7 +221,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         };
         db.Needs.Add(entry);
         Audit(actor, "need.add", year, null, new { entry.Number, persons, em, forecast }, reason);
-        var saved = await Save(entry);
+        var saved = await Save(actor, entry);
         if (!saved.IsSuccess)
         {
             return Result<NeedChange>.Fail(saved.Errors);
@@ -247,11 +247,11 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
     {
         if (!Access.CanAdminister(actor))
         {
-            return Error.Forbidden("bare IMDis administratorer endrer kriteriene");
+            return Error.Forbidden(Say(actor, $"bare IMDis administratorer endrer kriteriene", $"berre administratorane i IMDi endrar kriteria"));
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Error.Invalid("criteria.reason", "oppgi en begrunnelse for endringen");
+            return Error.Invalid("criteria.reason", Say(actor, $"oppgi en begrunnelse for endringen", $"oppgje ei grunngjeving for endringa"));
         }
         var parsed = CriteriaJson.Parse(json, Inv($"criteria {year}"));
         if (!parsed.IsSuccess)
@@ -260,7 +260,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         }
         if (parsed.Value.Year != year)
         {
-            return Error.Invalid("criteria.year", Inv($"kriteriene gjelder år {parsed.Value.Year}, men dette er {year}"));
+            return Error.Invalid("criteria.year", Say(actor, $"kriteriene gjelder år {parsed.Value.Year}, men dette er {year}", $"kriteria gjeld år {parsed.Value.Year}, men dette er {year}"));
         }
         var problems = parsed.Value.Validate(Inv($"criteria {year}"));
         if (problems.Count > 0)
@@ -269,17 +269,17 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         }
         if (!await db.Years.AnyAsync(y => y.Year == year))
         {
-            return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
         }
         var current = await db.CriteriaVersions.Where(c => c.Year == year).MaxAsync(c => (int?)c.Number) ?? 0;
         if (current != expectedNumber)
         {
-            return Error.Conflict("criteria.version", Inv($"kriteriene for {year} er endret av en annen (nå versjon {current}); last siden på nytt, se endringen og prøv igjen"));
+            return Error.Conflict("criteria.version", Say(actor, $"kriteriene for {year} er endret av en annen (nå versjon {current}); last siden på nytt, se endringen og prøv igjen", $"kriteria for {year} er endra av ein annan (no versjon {current}); last sida på nytt, sjå endringa og prøv igjen"));
         }
         var entry = new CriteriaEntry { Year = year, Number = current + 1, Json = CriteriaJson.Write(parsed.Value), Reason = reason.Trim(), By = actor.Name, At = Now };
         db.CriteriaVersions.Add(entry);
         Audit(actor, "criteria.add", year, null, new { entry.Number, weights = parsed.Value.Criteria.ToDictionary(c => c.Id, c => c.Weight), parsed.Value.Rules.Floor }, reason);
-        return await Save(entry);
+        return await Save(actor, entry);
     }
 
     // ---------- allocation runs ----------
@@ -289,19 +289,20 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
     public sealed record AgreedChangeRecord(string Kommunenummer, int Persons, string Reason, int ProposalId);
 
     /// <summary>Computes an allocation from the year's current need, criteria (optionally with other weights) and accepted proposals.</summary>
-    public async Task<Result<Computed>> Compute(int year, IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null)
+    public async Task<Result<Computed>> Compute(int year, IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, Actor? asker = null)
     {
+        var actor = asker ?? Actor.Anonymous;
         var needEntry = await CurrentNeed(year);
         var criteriaEntry = await CurrentCriteria(year);
         if (needEntry is null || criteriaEntry is null)
         {
-            return Error.Invalid("run.inputs", Inv($"{year} må ha et nasjonalt behov og et kriteriesett før det kan fordeles"));
+            return Error.Invalid("run.inputs", Say(actor, $"{year} må ha et nasjonalt behov og et kriteriesett før det kan fordeles", $"{year} må ha eit nasjonalt behov og eit kriteriesett før det kan fordelast"));
         }
         var agreed = await AgreedChanges(year);
-        return ComputeWith(year, needEntry, criteriaEntry, agreed, weights, need);
+        return ComputeWith(actor, year, needEntry, criteriaEntry, agreed, weights, need);
     }
 
-    private Result<Computed> ComputeWith(int year, NeedEntry needEntry, CriteriaEntry criteriaEntry, IReadOnlyList<AgreedChangeRecord> agreed,
+    private Result<Computed> ComputeWith(Actor actor, int year, NeedEntry needEntry, CriteriaEntry criteriaEntry, IReadOnlyList<AgreedChangeRecord> agreed,
         IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null)
     {
         var criteria = CriteriaJson.Parse(criteriaEntry.Json, Inv($"criteria {year} version {criteriaEntry.Number}"));
@@ -316,7 +317,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         }
         if (!SettlementYear.TryCreate(year, out var settlementYear))
         {
-            return Error.Invalid("year", Inv($"{year} er utenfor årene dataene dekker"));
+            return Error.Invalid("year", Say(actor, $"{year} er utenfor årene dataene dekker", $"{year} er utanfor åra dataa dekkjer"));
         }
         var nationalNeed = need ?? NationalNeed.Create(needEntry.Persons, needEntry.Em).Value;
         var changes = agreed.Select(a => new AgreedChange(MunicipalityNumber.Parse(a.Kommunenummer), a.Persons, a.Reason)).ToList();
@@ -344,18 +345,18 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden("bare IMDis planleggere kjører fordelinger");
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere kjører fordelinger", $"berre planleggjarane i IMDi køyrer fordelingar"));
         }
         var planningYear = await Year(year);
         if (planningYear is null)
         {
-            return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
         }
         if (planningYear.Status is YearStatus.Approved or YearStatus.Published)
         {
-            return Error.Invalid("run.status", Inv($"{year} er {planningYear.Status}; åpne høringen igjen eller start en revisjon før en ny fordeling"));
+            return Error.Invalid("run.status", Say(actor, $"{year} er {Ui.Status(actor.Language, planningYear.Status)}; åpne høringen igjen eller start en revisjon før en ny fordeling", $"{year} er {Ui.Status(actor.Language, planningYear.Status)}; opne høyringa igjen eller start ein revisjon før ei ny fordeling"));
         }
-        var computed = await Compute(year);
+        var computed = await Compute(year, asker: actor);
         if (!computed.IsSuccess)
         {
             return Result<AllocationRun>.Fail(computed.Errors);
@@ -363,7 +364,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         var run = ToEntity(computed.Value, actor, label);
         db.Runs.Add(run);
         Audit(actor, "run.create", year, null, new { run.Persons, run.Em, need = computed.Value.Need.Number, criteria = computed.Value.Criteria.Number, agreed = computed.Value.Agreed.Count, run.ResultHash }, label);
-        var saved = await Save(run);
+        var saved = await Save(actor, run);
         if (saved.IsSuccess)
         {
             log.LogInformation("Allocation run {RunId} for {Year}: {Persons} persons, {Solver} in {ElapsedMs} ms", run.Id, year, run.Persons, run.Solver, run.ElapsedMs);
@@ -424,17 +425,17 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
     {
         if (!Access.CanSeePlanning(actor))
         {
-            return Error.Forbidden("bare IMDi, fylkene og KS ser fordelingskjøringer");
+            return Error.Forbidden(Say(actor, $"bare IMDi, fylkene og KS ser fordelingskjøringer", $"berre IMDi, fylka og KS ser fordelingskøyringar"));
         }
         var run = await Run(runId);
         if (run is null)
         {
-            return Error.NotFound("run", Inv($"fordelingskjøring {runId} finnes ikke"));
+            return Error.NotFound("run", Say(actor, $"fordelingskjøring {runId} finnes ikke", $"fordelingskøyring {runId} finst ikkje"));
         }
         var need = await db.Needs.AsNoTracking().FirstAsync(n => n.Id == run.NeedEntryId);
         var criteria = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
         var agreed = JsonSerializer.Deserialize<List<AgreedChangeRecord>>(run.AgreedChangesJson, StoredExplanation.Json) ?? [];
-        var computed = ComputeWith(run.Year, need, criteria, agreed);
+        var computed = ComputeWith(actor, run.Year, need, criteria, agreed);
         if (!computed.IsSuccess)
         {
             return Result<Reproduction>.Fail(computed.Errors);
@@ -458,33 +459,33 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         var municipality = reference.Find(kommunenummer);
         if (municipality is null)
         {
-            return Error.NotFound("municipality", Inv($"ingen kommune med nummer {kommunenummer}"));
+            return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {kommunenummer}", $"ingen kommune med nummer {kommunenummer}"));
         }
         if (!Access.CanPropose(actor, municipality))
         {
-            return Error.Forbidden(Inv($"du kan ikke foreslå endringer for {kommunenummer} {municipality.Name}"));
+            return Error.Forbidden(Say(actor, $"du kan ikke foreslå endringer for {kommunenummer} {municipality.Name}", $"du kan ikkje foreslå endringar for {kommunenummer} {municipality.Name}"));
         }
         var planningYear = await Year(year);
         if (planningYear is null)
         {
-            return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
         }
         if (planningYear.Status != YearStatus.Consultation)
         {
-            return Error.Invalid("proposal.status", Inv($"forslag tas imot mens {year} er på høring; året er {planningYear.Status}"));
+            return Error.Invalid("proposal.status", Say(actor, $"forslag tas imot mens {year} er på høring; året er {Ui.Status(actor.Language, planningYear.Status)}", $"forslag blir tekne imot medan {year} er på høyring; året er {Ui.Status(actor.Language, planningYear.Status)}"));
         }
         var run = await db.Runs.Where(r => r.Year == year).OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Persons }).FirstOrDefaultAsync();
         if (run is null)
         {
-            return Error.Invalid("proposal.run", Inv($"{year} har ingen fordeling å kommentere ennå"));
+            return Error.Invalid("proposal.run", Say(actor, $"{year} har ingen fordeling å kommentere ennå", $"{year} har inga fordeling å kommentere enno"));
         }
         if (persons < 0 || persons > run.Persons)
         {
-            return Error.Invalid("proposal.persons", Inv($"foreslått antall må være mellom 0 og behovet på {run.Persons}, fikk {persons}"));
+            return Error.Invalid("proposal.persons", Say(actor, $"foreslått antall må være mellom 0 og behovet på {run.Persons}, fikk {persons}", $"foreslått tal må vere mellom 0 og behovet på {run.Persons}, fekk {persons}"));
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Error.Invalid("proposal.reason", "oppgi en begrunnelse for forslaget");
+            return Error.Invalid("proposal.reason", Say(actor, $"oppgi en begrunnelse for forslaget", $"oppgje ei grunngjeving for forslaget"));
         }
         var from = await db.RunLines.Where(l => l.RunId == run.Id && l.Kommunenummer == kommunenummer).Select(l => l.Requested).FirstOrDefaultAsync();
         var proposal = new Proposal
@@ -494,7 +495,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         };
         db.Proposals.Add(proposal);
         Audit(actor, "proposal.create", year, kommunenummer, new { from, to = persons }, reason);
-        return await Save(proposal);
+        return await Save(actor, proposal);
     }
 
     public sealed record ProposalDecision(Proposal Proposal, AllocationRun? NewRun);
@@ -504,12 +505,12 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden("bare IMDis planleggere godtar eller avviser forslag");
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere godtar eller avviser forslag", $"berre planleggjarane i IMDi godtek eller avviser forslag"));
         }
         var proposal = await db.Proposals.FirstOrDefaultAsync(p => p.Id == proposalId);
         if (proposal is null)
         {
-            return Error.NotFound("proposal", Inv($"forslag {proposalId} finnes ikke"));
+            return Error.NotFound("proposal", Say(actor, $"forslag {proposalId} finnes ikke", $"forslag {proposalId} finst ikkje"));
         }
         if (proposal.Version != expectedVersion || proposal.Status != ProposalStatus.Open)
         {
@@ -523,7 +524,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         proposal.Version++;
         Audit(actor, accept ? "proposal.accept" : "proposal.reject", proposal.Year, proposal.Kommunenummer,
             new { proposal.Id, proposal.FromPersons, proposal.ProposedPersons }, note);
-        var saved = await Save(proposal);
+        var saved = await Save(actor, proposal);
         if (!saved.IsSuccess)
         {
             return Result<ProposalDecision>.Fail(saved.Errors);
@@ -552,24 +553,24 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         var municipality = reference.Find(kommunenummer);
         if (municipality is null)
         {
-            return Error.NotFound("municipality", Inv($"ingen kommune med nummer {kommunenummer}"));
+            return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {kommunenummer}", $"ingen kommune med nummer {kommunenummer}"));
         }
         if (!Access.CanComment(actor, municipality))
         {
-            return Error.Forbidden(Inv($"du kan ikke kommentere {kommunenummer} {municipality.Name}"));
+            return Error.Forbidden(Say(actor, $"du kan ikke kommentere {kommunenummer} {municipality.Name}", $"du kan ikkje kommentere {kommunenummer} {municipality.Name}"));
         }
         if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
         {
-            return Error.Invalid("comment.text", "en kommentar må ha mellom 1 og 4 000 tegn");
+            return Error.Invalid("comment.text", Say(actor, $"en kommentar må ha mellom 1 og 4 000 tegn", $"ein kommentar må ha mellom 1 og 4 000 teikn"));
         }
         if (!await db.Years.AnyAsync(y => y.Year == year))
         {
-            return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
         }
         var comment = new Comment { Year = year, Kommunenummer = kommunenummer, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!, At = Now };
         db.Comments.Add(comment);
         Audit(actor, "comment.add", year, kommunenummer, new { length = comment.Text.Length }, null);
-        return await Save(comment);
+        return await Save(actor, comment);
     }
 
     // ---------- decisions (vedtak) ----------
@@ -595,48 +596,48 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         var municipality = reference.Find(kommunenummer);
         if (municipality is null)
         {
-            return Error.NotFound("municipality", Inv($"ingen kommune med nummer {kommunenummer}"));
+            return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {kommunenummer}", $"ingen kommune med nummer {kommunenummer}"));
         }
         if (!Access.CanRegisterDecision(actor, municipality))
         {
-            return Error.Forbidden(Inv($"bare saksbehandleren i {municipality.Name} registrerer kommunens vedtak"));
+            return Error.Forbidden(Say(actor, $"bare saksbehandleren i {municipality.Name} registrerer kommunens vedtak", $"berre saksbehandlaren i {municipality.Name} registrerer vedtaket til kommunen"));
         }
         var planningYear = await Year(year);
         if (planningYear is null)
         {
-            return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
         }
         if (!YearWorkflow.AcceptsDecisions(planningYear))
         {
             return Error.Invalid("decision.closed", planningYear.DecisionsLocked
-                ? Inv($"IMDi har låst {year}; vedtak kan ikke lenger endres")
-                : Inv($"anmodningene for {year} er ikke publisert ennå"));
+                ? Say(actor, $"IMDi har låst {year}; vedtak kan ikke lenger endres", $"IMDi har låst {year}; vedtak kan ikkje lenger endrast")
+                : Say(actor, $"anmodningene for {year} er ikke publisert ennå", $"oppmodingane for {year} er ikkje publiserte enno"));
         }
         var errors = new List<Error>();
         if (input.Persons is < 0 or > 100_000)
         {
-            errors.Add(Error.Invalid("persons", Inv($"antall personer må være mellom 0 og 100 000, fikk {input.Persons}")));
+            errors.Add(Error.Invalid("persons", Say(actor, $"antall personer må være mellom 0 og 100 000, fikk {input.Persons}", $"talet på personar må vere mellom 0 og 100 000, fekk {input.Persons}")));
         }
         if (input.Em < 0 || input.Em > input.Persons)
         {
-            errors.Add(Error.Invalid("em", Inv($"EM er en del av personene: mellom 0 og {input.Persons}, fikk {input.Em}")));
+            errors.Add(Error.Invalid("em", Say(actor, $"EM er en del av personene: mellom 0 og {input.Persons}, fikk {input.Em}", $"EM er ein del av personane: mellom 0 og {input.Persons}, fekk {input.Em}")));
         }
         if (input.AdditionalCapacity is < 0 or > 100_000)
         {
-            errors.Add(Error.Invalid("additionalCapacity", Inv($"ekstra kapasitet må være mellom 0 og 100 000, fikk {input.AdditionalCapacity}")));
+            errors.Add(Error.Invalid("additionalCapacity", Say(actor, $"ekstra kapasitet må være mellom 0 og 100 000, fikk {input.AdditionalCapacity}", $"ekstra kapasitet må vere mellom 0 og 100 000, fekk {input.AdditionalCapacity}")));
         }
         var today = DateOnly.FromDateTime(Now);
         if (input.DecisionDate > today || input.DecisionDate.Year < year - 2)
         {
-            errors.Add(Error.Invalid("decisionDate", Inv($"vedtaksdatoen {input.DecisionDate:dd.MM.yyyy} må være mellom 01.01.{year - 2} og i dag")));
+            errors.Add(Error.Invalid("decisionDate", Say(actor, $"vedtaksdatoen {input.DecisionDate:dd.MM.yyyy} må være mellom 01.01.{year - 2} og i dag", $"vedtaksdatoen {input.DecisionDate:dd.MM.yyyy} må vere mellom 01.01.{year - 2} og i dag")));
         }
         if (input.Note is { Length: > 2000 })
         {
-            errors.Add(Error.Invalid("note", "merknaden kan ha høyst 2 000 tegn"));
+            errors.Add(Error.Invalid("note", Say(actor, $"merknaden kan ha høyst 2 000 tegn", $"merknaden kan ha høgst 2 000 teikn")));
         }
         if (input.Pdf is { } pdf)
         {
-            errors.AddRange(PdfCheck.Check(pdf.FileName, pdf.Content, MaxPdfBytes));
+            errors.AddRange(PdfCheck.Check(pdf.FileName, pdf.Content, MaxPdfBytes, actor.Language));
         }
         if (errors.Count > 0)
         {
@@ -645,7 +646,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         var current = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer).MaxAsync(d => (int?)d.Version) ?? 0;
         if (current != input.ExpectedVersion)
         {
-            return Error.Conflict("decision.version", Inv($"vedtaket for {municipality.Name} {year} er endret av en annen (nå versjon {current}); last siden på nytt og se endringen før du retter"));
+            return Error.Conflict("decision.version", Say(actor, $"vedtaket for {municipality.Name} {year} er endret av en annen (nå versjon {current}); last siden på nytt og se endringen før du retter", $"vedtaket for {municipality.Name} {year} er endra av ein annan (no versjon {current}); last sida på nytt og sjå endringa før du rettar"));
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         int? documentId = null;
@@ -657,7 +658,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content)), Content = upload.Content,
             };
             db.DecisionDocuments.Add(document);
-            var savedDocument = await Save(document);
+            var savedDocument = await Save(actor, document);
             if (!savedDocument.IsSuccess)
             {
                 return Result<Decision>.Fail(savedDocument.Errors);
@@ -677,7 +678,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         db.Decisions.Add(decision);
         Audit(actor, current == 0 ? "decision.register" : "decision.correct", year, kommunenummer,
             new { decision.Version, input.Persons, input.Em, date = input.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), input.AdditionalCapacity, documentId }, input.Note);
-        var saved = await Save(decision);
+        var saved = await Save(actor, decision);
         if (!saved.IsSuccess)
         {
             return saved;
@@ -692,11 +693,11 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         var municipality = reference.Find(kommunenummer);
         if (municipality is null || !Access.CanSeeMunicipality(actor, municipality))
         {
-            return Error.Forbidden(Inv($"du kan ikke se dokumentene til {kommunenummer}"));
+            return Error.Forbidden(Say(actor, $"du kan ikke se dokumentene til {kommunenummer}", $"du kan ikkje sjå dokumenta til {kommunenummer}"));
         }
         var belongs = await db.Decisions.AnyAsync(d => d.Year == year && d.Kommunenummer == kommunenummer && d.DocumentId == documentId);
         var document = belongs ? await db.DecisionDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId) : null;
-        return document is null ? Error.NotFound("document", Inv($"ingen dokument {documentId} for {kommunenummer} {year}")) : document;
+        return document is null ? Error.NotFound("document", Say(actor, $"ingen dokument {documentId} for {kommunenummer} {year}", $"ingen dokument {documentId} for {kommunenummer} {year}")) : document;
     }
 
     public Task<List<LetterJob>> LetterJobs(int year) =>
@@ -708,7 +709,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
     {
         if (!Access.CanSeeAudit(actor))
         {
-            return Error.Forbidden("bare IMDi ser revisjonssporet");
+            return Error.Forbidden(Say(actor, $"bare IMDi ser revisjonssporet", $"berre IMDi ser revisjonssporet"));
         }
         return await db.Audit.AsNoTracking().Where(a => a.Year == year).OrderByDescending(a => a.Id).Take(take).ToListAsync();
     }
@@ -721,7 +722,7 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         });
 
     /// <summary>Saves; a concurrency or uniqueness clash becomes a conflict and nothing of this unit of work is kept.</summary>
-    private async Task<Result<T>> Save<T>(T value)
+    private async Task<Result<T>> Save<T>(Actor actor, T value)
     {
         try
         {
@@ -732,9 +733,13 @@ public sealed class PlanningService(IDbContextFactory<BusettingDb> contexts, Ref
         {
             log.LogWarning(e, "Conflicting write");
             db.ChangeTracker.Clear();
-            return Error.Conflict("conflict", "en annen lagret det samme samtidig; last siden på nytt og prøv igjen");
+            return Error.Conflict("conflict", Say(actor, $"en annen lagret det samme samtidig; last siden på nytt og prøv igjen", $"ein annan lagra det same samstundes; last sida på nytt og prøv igjen"));
         }
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A message in the actor's written standard.</summary>
+    private static string Say(Actor actor, FormattableString nb, FormattableString nn) =>
+        (actor.Language == Language.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);
 }

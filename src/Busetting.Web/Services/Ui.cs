@@ -26,6 +26,9 @@ public static class Ui
         return reference.Find(actor.Kommunenummer)?.LanguageForm == LanguageForm.Nynorsk ? Language.Nn : Language.Nb;
     }
 
+    /// <summary>The acting user of a request, with the written standard their messages are given in.</summary>
+    public static Actor ActorOf(HttpContext http, ReferenceStore reference) => Actor.From(http.User) with { Language = LanguageOf(http, reference) };
+
     public static string Number(int value) => Texts.Number(value);
 
     public static string Number(int? value) => value is { } v ? Texts.Number(v) : "–";
