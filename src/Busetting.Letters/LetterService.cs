@@ -45,7 +45,7 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         var approved = planningYear.Status is YearStatus.Approved or YearStatus.Published;
         if (kind != LetterKind.Postponement && (!approved || runId is null))
         {
-            return Error.Invalid("letters.year", Inv($"{year} er ikke godkjent (status {planningYear.Status}): brev lages bare for godkjente år"));
+            return Error.Invalid("letters.year", Inv($"{year} er ikke godkjent (status: {StatusName(planningYear.Status)}): brev lages bare for godkjente år"));
         }
         if (kind != LetterKind.Request && string.IsNullOrWhiteSpace(reason))
         {
@@ -375,6 +375,15 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
     private static string Slug(string name) =>
         new(name.ToLowerInvariant().Replace("æ", "ae", StringComparison.Ordinal).Replace("ø", "o", StringComparison.Ordinal).Replace("å", "a", StringComparison.Ordinal)
             .Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+
+    private static string StatusName(YearStatus status) => status switch
+    {
+        YearStatus.Draft => "utkast",
+        YearStatus.Consultation => "på høring",
+        YearStatus.Approved => "godkjent",
+        YearStatus.Published => "publisert",
+        YearStatus.Revised => "revidert",
+    };
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -51,7 +51,7 @@ public class CliLettersTests
         await Steps.RunAllocation(app, await Session.SignIn(app, Users.Planner));
         var (exit, _, error) = Cli("letters", "--year", "2025", "--database", app.SqliteFile!);
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("2025 er ikke godkjent (status Draft)", error);
+        Assert.Contains("2025 er ikke godkjent (status: utkast)", error);
         Assert.Equal(0, await app.Db(db => db.Letters.CountAsync()));
     }
 

@@ -42,7 +42,7 @@ public class LetterWorkflowTests
         await Steps.RunAllocation(app, planner);
         var job = await StartAndWait(app, planner, "Request");
         Assert.Equal(JobStatus.Failed, job.Status);
-        Assert.Contains("2025 er ikke godkjent (status Draft): brev lages bare for godkjente år", job.Message);
+        Assert.Contains("2025 er ikke godkjent (status: utkast): brev lages bare for godkjente år", job.Message);
         Assert.Equal(0, await app.Db(d => d.Letters.CountAsync()));
     }
 
