@@ -81,6 +81,12 @@ if (config["Authentication:OpenIdConnect:Authority"] is { Length: > 0 } authorit
         o.SignInScheme = IdentityConstants.ExternalScheme;
         o.Scope.Add("email");
         o.CallbackPath = "/konto/oidc-svar";
+        // ID-porten and Entra ID both answer with the code in the query; no page with a script is needed.
+        o.ResponseMode = config["Authentication:OpenIdConnect:ResponseMode"] ?? "query";
+        o.RequireHttpsMetadata = config.GetValue("Authentication:OpenIdConnect:RequireHttpsMetadata", true);
+        o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.MapInboundClaims = false;
     });
 }
 builder.Services.AddAuthorization();
