@@ -50,7 +50,7 @@ public static partial class LetterRenderer
         document.Info.ModificationDate = stamp;
         document.Language = letter.Language == "nn" ? "nn-NO" : "nb-NO";
 
-        var writer = new PageWriter(document, regular);
+        var writer = new PageWriter(document);
         // Letterhead: sender left, date and reference right; then the addressee.
         var top = Margin;
         foreach (var (line, i) in letter.Sender.Select((l, i) => (l, i)))
@@ -157,12 +157,10 @@ public static partial class LetterRenderer
     private sealed class PageWriter : IDisposable
     {
         private readonly PdfDocument _document;
-        private readonly XFont _font;
 
-        public PageWriter(PdfDocument document, XFont font)
+        public PageWriter(PdfDocument document)
         {
             _document = document;
-            _font = font;
             NewPage();
         }
 
@@ -207,8 +205,6 @@ public static partial class LetterRenderer
         }
 
         public void Dispose() => Graphics.Dispose();
-
-        public double LineHeight => _font.Height * Leading;
     }
 
     /// <summary>Splits text into lines of runs; "**" toggles bold. Words are never split.</summary>

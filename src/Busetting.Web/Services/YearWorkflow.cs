@@ -23,9 +23,6 @@ public static class YearWorkflow
     public static IReadOnlyList<YearStatus> Next(YearStatus from) =>
         Enum.GetValues<YearStatus>().Where(to => Allowed(from, to)).ToList();
 
-    /// <summary>Numbers are public once published, and stay public (the published run) during a revision.</summary>
-    public static bool IsPublic(PlanningYear year) => year.PublishedRunId is not null;
-
     /// <summary>Municipalities may register decisions once the requests are published, until IMDi locks the year.</summary>
     public static bool AcceptsDecisions(PlanningYear year) => year.PublishedRunId is not null && !year.DecisionsLocked;
 }
