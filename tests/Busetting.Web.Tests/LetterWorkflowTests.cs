@@ -60,6 +60,12 @@ public class LetterWorkflowTests
         Assert.Equal((asked, 0, notAsked.Count), (job.Created, job.Unchanged, job.Skipped));
         Assert.All(notAsked, k => Assert.Contains($"{k} ", job.Message));
         Assert.Contains("ikke anmodet i kjøring", job.Message);
+        if (notAsked.Count > 0)
+        {
+            // The municipality itself is told why it gets no letter.
+            var notAskedPage = WebUtility.HtmlDecode(await new Session(app).Html($"/kommune/{notAsked[0]}?aar=2025"));
+            Assert.Contains("får derfor ikke anmodningsbrev", notAskedPage);
+        }
         var languages = await app.Db(d => d.Letters.Where(l => l.Kommunenummer == "4640" || l.Kommunenummer == "0301").ToDictionaryAsync(l => l.Kommunenummer, l => l.Language));
         Assert.Equal("nn", languages["4640"]);
         Assert.Equal("nb", languages["0301"]);
