@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Busetting.Application;
+using Busetting.Data.Criteria;
+using Busetting.Domain.Allocation;
+using Busetting.Domain.Criteria;
+using Busetting.Domain.Errors;
+using Busetting.Domain.Need;
+using Busetting.Domain.Primitives;
+using Busetting.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Busetting.Web.Services;
+
+/// <summary>Municipal decisions (vedtak) and their documents.</summary>
+public sealed partial class PlanningService
+{
+    public Task<List<Decision>> DecisionHistory(int year, string kommunenummer) =>
+        db.Decisions.AsNoTracking().Where(d => d.Year == year && d.Kommunenummer == kommunenummer).OrderByDescending(d => d.Version).ToListAsync();
+
+    /// <summary>The current (highest) version of every municipality's decision for a year.</summary>
+    public async Task<Dictionary<string, Decision>> CurrentDecisions(int year)
+    {
+        var all = await db.Decisions.AsNoTracking().Where(d => d.Year == year).ToListAsync();
+        return all.GroupBy(d => d.Kommunenummer).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!, StringComparer.Ordinal);
+    }
+
+    public sealed record DecisionInput(int Persons, int Em, DateOnly DecisionDate, int? AdditionalCapacity, string? Note, UploadedPdf? Pdf, int ExpectedVersion);
+
+    public sealed record UploadedPdf(string FileName, byte[] Content);
+
+    public const long MaxPdfBytes = 10 * 1024 * 1024;
+
+    public async Task<Result<Decision>> RegisterDecision(Actor actor, int year, string kommunenummer, DecisionInput input)
+    {
+        var municipality = reference.Find(kommunenummer);
+        if (municipality is null)
+        {
+            return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {kommunenummer}", $"ingen kommune med nummer {kommunenummer}"));
+        }
+        if (!Access.CanRegisterDecision(actor, municipality))
+        {
+            return Error.Forbidden(Say(actor, $"bare saksbehandleren i {municipality.Name} registrerer kommunens vedtak", $"berre saksbehandlaren i {municipality.Name} registrerer vedtaket til kommunen"));
+        }
+        var planningYear = await Year(year);
+        if (planningYear is null)
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        if (!YearWorkflow.AcceptsDecisions(planningYear))
+        {
+            return Error.Invalid("decision.closed", planningYear.DecisionsLocked
+                ? Say(actor, $"IMDi har låst {year}; vedtak kan ikke lenger endres", $"IMDi har låst {year}; vedtak kan ikkje lenger endrast")
+                : Say(actor, $"anmodningene for {year} er ikke publisert ennå", $"oppmodingane for {year} er ikkje publiserte enno"));
+        }
+        var errors = new List<Error>();
+        if (input.Persons is < 0 or > 100_000)
+        {
+            errors.Add(Error.Invalid("persons", Say(actor, $"antall personer må være mellom 0 og 100 000, fikk {input.Persons}", $"talet på personar må vere mellom 0 og 100 000, fekk {input.Persons}")));
+        }
+        if (input.Em < 0 || input.Em > input.Persons)
+        {
+            errors.Add(Error.Invalid("em", Say(actor, $"EM er en del av personene: mellom 0 og {input.Persons}, fikk {input.Em}", $"EM er ein del av personane: mellom 0 og {input.Persons}, fekk {input.Em}")));
+        }
+        if (input.AdditionalCapacity is < 0 or > 100_000)
+        {
+            errors.Add(Error.Invalid("additionalCapacity", Say(actor, $"ekstra kapasitet må være mellom 0 og 100 000, fikk {input.AdditionalCapacity}", $"ekstra kapasitet må vere mellom 0 og 100 000, fekk {input.AdditionalCapacity}")));
+        }
+        var today = DateOnly.FromDateTime(Now);
+        if (input.DecisionDate > today || input.DecisionDate.Year < year - 2)
+        {
+            errors.Add(Error.Invalid("decisionDate", Say(actor, $"vedtaksdatoen {input.DecisionDate:dd.MM.yyyy} må være mellom 01.01.{year - 2} og i dag", $"vedtaksdatoen {input.DecisionDate:dd.MM.yyyy} må vere mellom 01.01.{year - 2} og i dag")));
+        }
+        if (input.Note is { Length: > 2000 })
+        {
+            errors.Add(Error.Invalid("note", Say(actor, $"merknaden kan ha høyst 2 000 tegn", $"merknaden kan ha høgst 2 000 teikn")));
+        }
+        if (input.Pdf is { } pdf)
+        {
+            errors.AddRange(PdfCheck.Check(pdf.FileName, pdf.Content, MaxPdfBytes, actor.Language));
+        }
+        if (errors.Count > 0)
+        {
+            return Result<Decision>.Fail(errors);
+        }
+        var current = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer).MaxAsync(d => (int?)d.Version) ?? 0;
+        if (current != input.ExpectedVersion)
+        {
+            return Error.Conflict("decision.version", Say(actor, $"vedtaket for {municipality.Name} {year} er endret av en annen (nå versjon {current}); last siden på nytt og se endringen før du retter", $"vedtaket for {municipality.Name} {year} er endra av ein annan (no versjon {current}); last sida på nytt og sjå endringa før du rettar"));
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        int? documentId = null;
+        if (input.Pdf is { } upload)
+        {
+            var document = new DecisionDocument
+            {
+                FileName = Path.GetFileName(upload.FileName), Size = upload.Content.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content)), Content = upload.Content,
+            };
+            db.DecisionDocuments.Add(document);
+            var savedDocument = await Save(actor, document);
+            if (!savedDocument.IsSuccess)
+            {
+                return Result<Decision>.Fail(savedDocument.Errors);
+            }
+            documentId = document.Id;
+        }
+        else if (current > 0)
+        {
+            documentId = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer && d.Version == current).Select(d => d.DocumentId).FirstAsync();
+        }
+        var decision = new Decision
+        {
+            Year = year, Kommunenummer = kommunenummer, Version = current + 1, Persons = input.Persons, Em = input.Em,
+            DecisionDate = input.DecisionDate, AdditionalCapacity = input.AdditionalCapacity,
+            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), DocumentId = documentId, By = actor.Name, At = Now,
+        };
+        db.Decisions.Add(decision);
+        Audit(actor, current == 0 ? "decision.register" : "decision.correct", year, kommunenummer,
+            new { decision.Version, input.Persons, input.Em, date = input.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), input.AdditionalCapacity, documentId }, input.Note);
+        var saved = await Save(actor, decision);
+        if (!saved.IsSuccess)
+        {
+            return saved;
+        }
+        await transaction.CommitAsync();
+        figures.Invalidate(year);
+        return saved;
+    }
+
+    public async Task<Result<DecisionDocument>> Document(Actor actor, int year, string kommunenummer, int documentId)
+    {
+        var municipality = reference.Find(kommunenummer);
+        if (municipality is null || !Access.CanSeeMunicipality(actor, municipality))
+        {
+            return Error.Forbidden(Say(actor, $"du kan ikke se dokumentene til {kommunenummer}", $"du kan ikkje sjå dokumenta til {kommunenummer}"));
+        }
+        var belongs = await db.Decisions.AnyAsync(d => d.Year == year && d.Kommunenummer == kommunenummer && d.DocumentId == documentId);
+        var document = belongs ? await db.DecisionDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId) : null;
+        return document is null ? Error.NotFound("document", Say(actor, $"ingen dokument {documentId} for {kommunenummer} {year}", $"ingen dokument {documentId} for {kommunenummer} {year}")) : document;
+    }
+}

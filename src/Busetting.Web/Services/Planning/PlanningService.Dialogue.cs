@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Busetting.Application;
+using Busetting.Data.Criteria;
+using Busetting.Domain.Allocation;
+using Busetting.Domain.Criteria;
+using Busetting.Domain.Errors;
+using Busetting.Domain.Need;
+using Busetting.Domain.Primitives;
+using Busetting.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Busetting.Web.Services;
+
+/// <summary>Dialogue with counties and KS: proposals and comments.</summary>
+public sealed partial class PlanningService
+{
+    public Task<List<Proposal>> Proposals(int year) =>
+        db.Proposals.AsNoTracking().Where(p => p.Year == year).OrderByDescending(p => p.Id).ToListAsync();
+
+    public async Task<Result<Proposal>> Propose(Actor actor, int year, string kommunenummer, int persons, string reason)
+    {
+        var municipality = reference.Find(kommunenummer);
+        if (municipality is null)
+        {
+            return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {kommunenummer}", $"ingen kommune med nummer {kommunenummer}"));
+        }
+        if (!Access.CanPropose(actor, municipality))
+        {
+            return Error.Forbidden(Say(actor, $"du kan ikke foreslå endringer for {kommunenummer} {municipality.Name}", $"du kan ikkje foreslå endringar for {kommunenummer} {municipality.Name}"));
+        }
+        var planningYear = await Year(year);
+        if (planningYear is null)
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        if (planningYear.Status != YearStatus.Consultation)
+        {
+            return Error.Invalid("proposal.status", Say(actor, $"forslag tas imot mens {year} er på høring; året er {Ui.Status(actor.Language, planningYear.Status)}", $"forslag blir tekne imot medan {year} er på høyring; året er {Ui.Status(actor.Language, planningYear.Status)}"));
+        }
+        var run = await db.Runs.Where(r => r.Year == year).OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Persons }).FirstOrDefaultAsync();
+        if (run is null)
+        {
+            return Error.Invalid("proposal.run", Say(actor, $"{year} har ingen fordeling å kommentere ennå", $"{year} har inga fordeling å kommentere enno"));
+        }
+        if (persons < 0 || persons > run.Persons)
+        {
+            return Error.Invalid("proposal.persons", Say(actor, $"foreslått antall må være mellom 0 og behovet på {run.Persons}, fikk {persons}", $"foreslått tal må vere mellom 0 og behovet på {run.Persons}, fekk {persons}"));
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Invalid("proposal.reason", Say(actor, $"oppgi en begrunnelse for forslaget", $"oppgje ei grunngjeving for forslaget"));
+        }
+        var from = await db.RunLines.Where(l => l.RunId == run.Id && l.Kommunenummer == kommunenummer).Select(l => l.Requested).FirstOrDefaultAsync();
+        var proposal = new Proposal
+        {
+            Year = year, RunId = run.Id, Kommunenummer = kommunenummer, FromPersons = from, ProposedPersons = persons,
+            Reason = reason.Trim(), By = actor.Name, ByRole = actor.Role!, At = Now, Status = ProposalStatus.Open, Version = 1,
+        };
+        db.Proposals.Add(proposal);
+        Audit(actor, "proposal.create", year, kommunenummer, new { from, to = persons }, reason);
+        return await Save(actor, proposal);
+    }
+
+    public sealed record ProposalDecision(Proposal Proposal, AllocationRun? NewRun);
+
+    /// <summary>Accepting fixes the number and re-solves the rest at once; if the re-solve fails, nothing is stored.</summary>
+    public async Task<Result<ProposalDecision>> DecideProposal(Actor actor, int proposalId, bool accept, string? note, int expectedVersion)
+    {
+        if (!Access.CanPlan(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere godtar eller avviser forslag", $"berre planleggjarane i IMDi godtek eller avviser forslag"));
+        }
+        var proposal = await db.Proposals.FirstOrDefaultAsync(p => p.Id == proposalId);
+        if (proposal is null)
+        {
+            return Error.NotFound("proposal", Say(actor, $"forslag {proposalId} finnes ikke", $"forslag {proposalId} finst ikkje"));
+        }
+        if (proposal.Version != expectedVersion || proposal.Status != ProposalStatus.Open)
+        {
+            return Error.Conflict("proposal.version", Inv($"forslag {proposalId} er allerede behandlet ({proposal.Status}) av {proposal.DecidedBy ?? "en annen"}; last siden på nytt"));
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        proposal.Status = accept ? ProposalStatus.Accepted : ProposalStatus.Rejected;
+        proposal.DecidedBy = actor.Name;
+        proposal.DecidedAt = Now;
+        proposal.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        proposal.Version++;
+        Audit(actor, accept ? "proposal.accept" : "proposal.reject", proposal.Year, proposal.Kommunenummer,
+            new { proposal.Id, proposal.FromPersons, proposal.ProposedPersons }, note);
+        var saved = await Save(actor, proposal);
+        if (!saved.IsSuccess)
+        {
+            return Result<ProposalDecision>.Fail(saved.Errors);
+        }
+        AllocationRun? newRun = null;
+        if (accept)
+        {
+            var run = await RunAllocation(actor, proposal.Year, Inv($"Etter forslag #{proposal.Id} ({proposal.Kommunenummer}: {proposal.ProposedPersons})"));
+            if (!run.IsSuccess)
+            {
+                await transaction.RollbackAsync();
+                db.ChangeTracker.Clear();
+                return Result<ProposalDecision>.Fail(run.Errors);
+            }
+            newRun = run.Value;
+        }
+        await transaction.CommitAsync();
+        return new ProposalDecision(proposal, newRun);
+    }
+
+    public Task<List<Comment>> Comments(int year, string? kommunenummer) =>
+        db.Comments.AsNoTracking().Where(c => c.Year == year && (kommunenummer == null || c.Kommunenummer == kommunenummer)).OrderByDescending(c => c.Id).ToListAsync();
+
+    public async Task<Result<Comment>> AddComment(Actor actor, int year, string kommunenummer, string text)
+    {
+        var municipality = reference.Find(kommunenummer);
+        if (municipality is null)
+        {
+            return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {kommunenummer}", $"ingen kommune med nummer {kommunenummer}"));
+        }
+        if (!Access.CanComment(actor, municipality))
+        {
+            return Error.Forbidden(Say(actor, $"du kan ikke kommentere {kommunenummer} {municipality.Name}", $"du kan ikkje kommentere {kommunenummer} {municipality.Name}"));
+        }
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
+        {
+            return Error.Invalid("comment.text", Say(actor, $"en kommentar må ha mellom 1 og 4 000 tegn", $"ein kommentar må ha mellom 1 og 4 000 teikn"));
+        }
+        if (!await db.Years.AnyAsync(y => y.Year == year))
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        var comment = new Comment { Year = year, Kommunenummer = kommunenummer, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!, At = Now };
+        db.Comments.Add(comment);
+        Audit(actor, "comment.add", year, kommunenummer, new { length = comment.Text.Length }, null);
+        return await Save(actor, comment);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Busetting.Application;
+using Busetting.Data.Criteria;
+using Busetting.Domain.Allocation;
+using Busetting.Domain.Criteria;
+using Busetting.Domain.Errors;
+using Busetting.Domain.Need;
+using Busetting.Domain.Primitives;
+using Busetting.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Busetting.Web.Services;
+
+/// <summary>
+/// The planning year's use cases. Every method checks <see cref="Access"/> for the actor, validates all input before
+/// anything is stored, writes its change and the audit entry in one transaction, and reports conflicts as values.
+/// </summary>
+/// <remarks>Transient, with a context of its own: two components of one page never share a DbContext.
+/// The use cases are split by feature into PlanningService.*.cs beside this file.</remarks>
+public sealed partial class PlanningService : IDisposable, IAsyncDisposable
+{
+    private readonly BusettingDb db;
+    private readonly ReferenceStore reference;
+    private readonly PublicFigures figures;
+    private readonly TimeProvider clock;
+    private readonly ILogger<PlanningService> log;
+
+    public PlanningService(IDbContextFactory<BusettingDb> contexts, ReferenceStore reference, PublicFigures figures, TimeProvider clock, ILogger<PlanningService> log)
+    {
+        db = contexts.CreateDbContext();
+        this.reference = reference;
+        this.figures = figures;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    public void Dispose() => db.Dispose();
+
+    public ValueTask DisposeAsync() => db.DisposeAsync();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<PlanningYear?> Year(int year) => db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year);
+
+    public Task<List<PlanningYear>> Years() => db.Years.AsNoTracking().OrderByDescending(y => y.Year).ToListAsync();
+
+    public Task<NeedEntry?> CurrentNeed(int year) =>
+        db.Needs.AsNoTracking().Where(n => n.Year == year).OrderByDescending(n => n.Number).FirstOrDefaultAsync();
+
+    public Task<List<NeedEntry>> Needs(int year) =>
+        db.Needs.AsNoTracking().Where(n => n.Year == year).OrderByDescending(n => n.Number).ToListAsync();
+
+    public Task<CriteriaEntry?> CurrentCriteria(int year) =>
+        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Number).FirstOrDefaultAsync();
+
+    public Task<List<CriteriaEntry>> CriteriaHistory(int year) =>
+        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Number).ToListAsync();
+
+    public Task<List<AllocationRun>> Runs(int year) =>
+        db.Runs.AsNoTracking().Where(r => r.Year == year).OrderByDescending(r => r.Id).ToListAsync();
+
+    public Task<AllocationRun?> Run(int id) =>
+        db.Runs.AsNoTracking().Include(r => r.Lines).FirstOrDefaultAsync(r => r.Id == id);
+
+    public Task<List<YearStatusChange>> StatusHistory(int year) =>
+        db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Id).ToListAsync();
+
+    public Task<List<LetterJob>> LetterJobs(int year) =>
+        db.LetterJobs.AsNoTracking().Where(j => j.Year == year).OrderByDescending(j => j.Id).Take(20).ToListAsync();
+
+    /// <summary>The run whose numbers the actor may see: IMDi, counties and KS the newest; municipalities and the public the published one.</summary>
+    public async Task<AllocationRun?> VisibleRun(Actor actor, int year)
+    {
+        var planningYear = await Year(year);
+        if (planningYear is null)
+        {
+            return null;
+        }
+        var id = Access.CanSeePlanning(actor)
+            ? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id)
+            : planningYear.PublishedRunId;
+        return id is { } runId ? await Run(runId) : null;
+    }
+
+
+    public async Task<Result<List<AuditEntry>>> AuditTrail(Actor actor, int year, int take = 500)
+    {
+        if (!Access.CanSeeAudit(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDi ser revisjonssporet", $"berre IMDi ser revisjonssporet"));
+        }
+        return await db.Audit.AsNoTracking().Where(a => a.Year == year).OrderByDescending(a => a.Id).Take(take).ToListAsync();
+    }
+
+    private void Audit(Actor actor, string action, int? year, string? kommunenummer, object details, string? reason) =>
+        db.Audit.Add(new AuditEntry
+        {
+            At = Now, Actor = actor.Name, Role = actor.Role ?? "", Action = action, Year = year, Kommunenummer = kommunenummer,
+            Details = JsonSerializer.Serialize(details, StoredExplanation.Json), Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        });
+
+    /// <summary>Saves; a concurrency or uniqueness clash becomes a conflict and nothing of this unit of work is kept.</summary>
+    private async Task<Result<T>> Save<T>(Actor actor, T value)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return value;
+        }
+        catch (DbUpdateException e)
+        {
+            log.LogWarning(e, "Conflicting write");
+            db.ChangeTracker.Clear();
+            return Error.Conflict("conflict", Say(actor, $"en annen lagret det samme samtidig; last siden på nytt og prøv igjen", $"ein annan lagra det same samstundes; last sida på nytt og prøv igjen"));
+        }
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A message in the actor's written standard.</summary>
+    private static string Say(Actor actor, FormattableString nb, FormattableString nn) =>
+        (actor.Language == Language.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);
+}
