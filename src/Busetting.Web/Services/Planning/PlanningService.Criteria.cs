@@ -1,14 +1,5 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Busetting.Application;
 using Busetting.Data.Criteria;
-using Busetting.Domain.Allocation;
-using Busetting.Domain.Criteria;
 using Busetting.Domain.Errors;
-using Busetting.Domain.Need;
-using Busetting.Domain.Primitives;
 using Busetting.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Busetting.Application;
 using Busetting.Data.Criteria;
 using Busetting.Domain.Allocation;
-using Busetting.Domain.Criteria;
 using Busetting.Domain.Errors;
 using Busetting.Domain.Need;
 using Busetting.Domain.Primitives;
