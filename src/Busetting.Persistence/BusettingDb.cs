@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -8,8 +9,11 @@ namespace Busetting.Persistence;
 /// The application's database. Provider-neutral; <see cref="SqliteBusettingDb"/> and <see cref="PostgresBusettingDb"/>
 /// carry one migration set each.
 /// </summary>
-public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance of the application.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<PlanningYear> Years => Set<PlanningYear>();
     public DbSet<YearStatusChange> YearStatusChanges => Set<YearStatusChange>();
     public DbSet<NeedEntry> Needs => Set<NeedEntry>();

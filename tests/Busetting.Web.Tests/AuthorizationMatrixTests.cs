@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 
@@ -171,6 +174,17 @@ public class SecurityTests
         var response = await new Session(app).Post("/konto/logg-inn", "/konto/innlogging", null,
             new() { ["username"] = Users.Ks, ["password"] = WebApp.Password, ["returnUrl"] = "//evil.example/" });
         Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task DataProtectionKeys_InTheDatabase_SharedByASecondInstance()
+    {
+        using var first = new SqliteApp();
+        await Session.SignIn(first, Users.Planner);
+        var sealedText = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("hei");
+        Assert.True(await first.Db(db => db.DataProtectionKeys.AnyAsync()));
+        using var second = new WebApp(Persistence.DatabaseProvider.Sqlite, sharedSqliteFile: first.SqliteFile);
+        Assert.Equal("hei", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(sealedText));
     }
 
     [Fact]

@@ -19,11 +19,16 @@ public class WebApp : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly string? _sqliteFile;
 
-    public WebApp(DatabaseProvider provider, int loginsPerMinute = 10_000)
+    /// <param name="sharedSqliteFile">Another instance's SQLite file, to run two instances on one database (not deleted here).</param>
+    public WebApp(DatabaseProvider provider, int loginsPerMinute = 10_000, string? sharedSqliteFile = null)
     {
         Provider = provider;
         LoginsPerMinute = loginsPerMinute;
-        if (provider == DatabaseProvider.Sqlite)
+        if (sharedSqliteFile is not null)
+        {
+            _connectionString = $"Data Source={sharedSqliteFile}";
+        }
+        else if (provider == DatabaseProvider.Sqlite)
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), $"busetting-test-{Guid.NewGuid():N}.db");
             _connectionString = $"Data Source={_sqliteFile}";
