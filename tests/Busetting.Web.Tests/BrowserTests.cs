@@ -249,6 +249,24 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Check(caseWorker, "23-ingen-tilgang");
     }
 
+    [BrowserFact]
+    public async Task Planner_MakesLetters_ProgressPageFollowsTheBackgroundJob()
+    {
+        await EnsurePublished();
+        var page = await browser.NewPage();
+        await SignIn(page, Users.Planner);
+        await page.GotoAsync("/planlegging/2025/brev");
+        await page.SelectOptionAsync("#kind", "Request");
+        await page.ClickAsync("form:has(#kind) button[type=submit]");
+        await page.WaitForURLAsync("**/brev?jobb=*");
+        // The page reloads itself every 2 s while the job runs; it reads only the job's row.
+        await page.WaitForSelectorAsync("#jobs td[data-status=Done]", new() { Timeout = 90_000 });
+        Assert.True(await page.Locator("#letters tbody tr").CountAsync() > 300);
+        await Check(page, "26-brev-ferdig", fullPage: false);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#letters tbody tr", new() { HasText = "Sogndal" }).Locator("a").First.ClickAsync());
+        Assert.EndsWith("sogndal-request-v1.pdf", download.SuggestedFilename, StringComparison.Ordinal);
+    }
+
     private async Task EnsurePublished()
     {
         var published = await browser.App.Db(db => db.Years.AnyAsync(y => y.PublishedRunId != null));
