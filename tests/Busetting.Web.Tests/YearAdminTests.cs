@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Busetting.Web.Tests;
+
+public class YearAdminTests
+{
+    [Fact]
+    public async Task Admin_CreatesNextYear_CriteriaCarriedForward_DuplicateRefused_PlannerCannot()
+    {
+        using var app = new SqliteApp();
+        var admin = await Session.SignIn(app, Users.Admin);
+        var created = await admin.Post("/planlegging", "/planlegging", "nytt-aar", new() { ["NewYear.Year"] = "2026" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var criteria = await app.Db(db => db.CriteriaVersions.SingleAsync(c => c.Year == 2026));
+        Assert.Contains("\"year\": 2026", criteria.Json);
+        Assert.Equal("Videreført fra 2025 versjon 1", criteria.Reason);
+
+        var again = await admin.Post("/planlegging", "/planlegging", "nytt-aar", new() { ["NewYear.Year"] = "2026" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("planåret 2026 finnes allerede", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+        var outside = await admin.Post("/planlegging", "/planlegging", "nytt-aar", new() { ["NewYear.Year"] = "1990" });
+        Assert.Contains("1990 er utenfor årene systemet dekker", WebUtility.HtmlDecode(await outside.Content.ReadAsStringAsync()));
+
+        var planner = await Session.SignIn(app, Users.Planner);
+        Assert.DoesNotContain("nytt-aar", await planner.Html("/planlegging"));
+        Assert.Equal(2, await app.Db(db => db.Years.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Planner_NeedFromForecast_ComputedAndKeptWithItsInputs()
+    {
+        using var app = new SqliteApp();
+        var planner = await Session.SignIn(app, Users.Planner);
+        var response = await planner.Post("/planlegging/2025", "/planlegging/2025", "behov", new()
+        {
+            ["NeedForm.PermitHolders"] = "2000", ["NeedForm.AsylumSeekers"] = "10000", ["NeedForm.ApprovalRate"] = "0,5",
+            ["NeedForm.Quota"] = "1000", ["NeedForm.EmPermitHolders"] = "50", ["NeedForm.EmAsylumSeekers"] = "200",
+            ["NeedForm.EmApprovalRate"] = "0,4", ["NeedForm.Family"] = "700", ["NeedForm.Reason"] = "Prognose oktober", ["NeedForm.Expected"] = "1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var need = await app.Db(db => db.Needs.SingleAsync(n => n.Number == 2));
+        // 2 000 in reception + 10 000 × 0,5 + 1 000 quota = 8 000; EM 50 + 200 × 0,4 = 130; family members never counted.
+        Assert.Equal((8000, 130), (need.Persons, need.Em));
+        Assert.Contains("\"reunifiedFamilyMembers\":700", need.ForecastJson);
+
+        var bad = await planner.Post("/planlegging/2025", "/planlegging/2025", "behov", new()
+        {
+            ["NeedForm.PermitHolders"] = "2000", ["NeedForm.AsylumSeekers"] = "10000", ["NeedForm.ApprovalRate"] = "1,5",
+            ["NeedForm.Quota"] = "1000", ["NeedForm.EmPermitHolders"] = "50", ["NeedForm.EmAsylumSeekers"] = "200",
+            ["NeedForm.EmApprovalRate"] = "0,4", ["NeedForm.Reason"] = "x", ["NeedForm.Expected"] = "2",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("approval rate must be between 0 and 1, got 1.5", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
+        Assert.Equal(2, await app.Db(db => db.Needs.CountAsync()));
+    }
+
+    [Fact]
+    public async Task LockedYear_CaseWorkerCannotCorrect_DeadlineShown()
+    {
+        using var app = new SqliteApp();
+        var planner = await Session.SignIn(app, Users.Planner);
+        await Steps.Publish(app, planner);
+        var bergen = await Session.SignIn(app, Users.Bergen);
+        Assert.Equal(HttpStatusCode.Redirect, (await bergen.Post("/kommune/4601?aar=2025", "/kommune/4601?aar=2025", "vedtak", Steps.DecisionFields(900, 10, "2025-11-20", 0))).StatusCode);
+
+        var version = await app.Db(db => db.Years.Where(y => y.Year == 2025).Select(y => y.Version).SingleAsync());
+        var locked = await planner.Post("/planlegging/2025", "/planlegging/2025", "frist", new()
+        {
+            ["DeadlineForm.Deadline"] = "2025-12-01", ["DeadlineForm.Locked"] = "true", ["DeadlineForm.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.Contains("01.12.2025", await planner.Html("/planlegging/2025"));
+
+        var page = WebUtility.HtmlDecode(await bergen.Html("/kommune/4601?aar=2025"));
+        Assert.Contains("IMDi har låst året; vedtaket kan ikke endres.", page);
+        var token = await bergen.AntiforgeryToken();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/intern/years/2025/municipalities/4601/decision")
+        {
+            Content = JsonContent.Create(new { persons = 950, em = 10, decisionDate = "2025-11-25", expectedVersion = 1 }),
+        };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        var refused = await bergen.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("IMDi har låst 2025; vedtak kan ikke lenger endres", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.Db(db => db.Decisions.CountAsync()));
+    }
+}
