@@ -29,8 +29,8 @@ public static class InternalApi
             {
                 return TypedResults.Problem(Inv($"du har ikke tilgang til {kommunenummer} {municipality.Name}"), statusCode: 403);
             }
-            var run = await planning.VisibleRun(actor, year);
-            var line = run?.Lines.FirstOrDefault(l => l.Kommunenummer == kommunenummer);
+            var visible = await planning.VisibleLine(actor, year, kommunenummer);
+            var (run, line) = visible is { } v ? (v.Run, v.Line) : (null, null);
             var decisions = await planning.DecisionHistory(year, kommunenummer);
             return TypedResults.Ok(new
             {

@@ -18,9 +18,14 @@ public abstract class BusettingComponent : ComponentBase
     [Inject]
     public required NavigationManager Navigation { get; set; }
 
-    protected Actor Me => (Http is null ? Actor.Anonymous : Actor.From(Http.User)) with { Language = Lang };
+    private Language? _lang;
+    private Actor? _me;
 
-    protected Language Lang => Ui.LanguageOf(Http, Reference);
+    /// <summary>The acting user, worked out once per component (a component lives for one request when rendered statically).</summary>
+    protected Actor Me => _me ??= (Http is null ? Actor.Anonymous : Actor.From(Http.User)) with { Language = Lang };
+
+    /// <summary>The written standard, worked out once per component: T() is called hundreds of times on a page.</summary>
+    protected Language Lang => _lang ??= Ui.LanguageOf(Http, Reference);
 
     protected string T(string nb, string nn) => Lang == Language.Nn ? nn : nb;
 

@@ -65,19 +65,32 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
         db.LetterJobs.AsNoTracking().Where(j => j.Year == year).OrderByDescending(j => j.Id).Take(20).ToListAsync();
 
     /// <summary>The run whose numbers the actor may see: IMDi, counties and KS the newest; municipalities and the public the published one.</summary>
-    public async Task<AllocationRun?> VisibleRun(Actor actor, int year)
+    public async Task<AllocationRun?> VisibleRun(Actor actor, int year) =>
+        await VisibleRunId(actor, year) is { } id ? await Run(id) : null;
+
+    /// <summary>One municipality's line of the visible run, without loading the other 356 lines and their explanations.</summary>
+    public async Task<(AllocationRun Run, RunLine? Line)?> VisibleLine(Actor actor, int year, string kommunenummer)
+    {
+        if (await VisibleRunId(actor, year) is not { } id)
+        {
+            return null;
+        }
+        var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == id);
+        var line = await db.RunLines.AsNoTracking().FirstOrDefaultAsync(l => l.RunId == id && l.Kommunenummer == kommunenummer);
+        return (run, line);
+    }
+
+    private async Task<int?> VisibleRunId(Actor actor, int year)
     {
         var planningYear = await Year(year);
         if (planningYear is null)
         {
             return null;
         }
-        var id = Access.CanSeePlanning(actor)
+        return Access.CanSeePlanning(actor)
             ? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id)
             : planningYear.PublishedRunId;
-        return id is { } runId ? await Run(runId) : null;
     }
-
 
     public async Task<Result<List<AuditEntry>>> AuditTrail(Actor actor, int year, int take = 500)
     {
