@@ -37,6 +37,7 @@ public static class ExplanationText
         {
             var label = p.Kind switch
             {
+                PartKind.Continuity => L("continuity"),
                 PartKind.Criterion => CriterionName(p.Id),
                 PartKind.Redistribution => L("redistribution"),
                 PartKind.Rule => Texts.Rule(language, e.Bounds.Notes.FirstOrDefault(n => n.Rule == p.Rule) ?? new RuleNote(p.Rule!.Value)),

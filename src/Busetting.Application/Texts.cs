@@ -67,6 +67,8 @@ public static class Texts
         (Language.Nn, "not-asked") => "Ikkje oppmoda",
         (Language.Nb, "em") => "Enslige mindreårige",
         (Language.Nn, "em") => "Einslege mindreårige",
+        (Language.Nb, "continuity") => "Fjorårets mønster (anmodninger og bosatte)",
+        (Language.Nn, "continuity") => "Mønsteret frå i fjor (oppmodingar og busette)",
         (Language.Nb, "warnings") => "Merknader om data",
         (Language.Nn, "warnings") => "Merknader om data",
         _ => key,
@@ -120,8 +122,20 @@ public static class Texts
             (Language.Nn, RuleId.EmEligibilityUnknown) => "EM-kapasitet ukjend: alle oppmoda kommunar blir rekna med",
             (Language.Nb, RuleId.AgreedChange) => $"Avtalt i dialogen med KS og fylket: {value} ({detail})",
             (Language.Nn, RuleId.AgreedChange) => $"Avtalt i dialogen med KS og fylket: {value} ({detail})",
+            (Language.Nb, RuleId.DecisionCapacity) => $"Kapasitet etter vedtak: høyst {value} (kommunestyret vedtok {DetailNumber(detail)} i fjor, justert for endringen i behovet)",
+            (Language.Nn, RuleId.DecisionCapacity) => $"Kapasitet etter vedtak: høgst {value} (kommunestyret vedtok {DetailNumber(detail)} i fjor, justert for endringa i behovet)",
+            (Language.Nb, RuleId.ImmigrantShareConsidered) => $"Mange innvandrere ({DetailNumber(detail, 2)} %, over terskelen): kriteriedelen er redusert til {Number(note.Value ?? 1, 2)} av seg selv; kommunen blir likevel anmodet",
+            (Language.Nn, RuleId.ImmigrantShareConsidered) => $"Mange innvandrarar ({DetailNumber(detail, 2)} %, over terskelen): kriteriedelen er redusert til {Number(note.Value ?? 1, 2)} av seg sjølv; kommunen blir likevel oppmoda",
+            (Language.Nb, RuleId.EmEligibleByGrant) => $"Kan ta imot EM: fikk tilskudd til bosetting av enslige mindreårige i {note.Value:0} ({DetailNumber(detail)} kr)",
+            (Language.Nn, RuleId.EmEligibleByGrant) => $"Kan ta imot EM: fekk tilskot til busetjing av einslege mindreårige i {note.Value:0} ({DetailNumber(detail)} kr)",
+            (Language.Nb, RuleId.EmBelowMinimum) => $"Kan ta imot EM, men EM-målet er for lite til en levedyktig enhet (minst {value}): ingen EM anmodet",
+            (Language.Nn, RuleId.EmBelowMinimum) => $"Kan ta imot EM, men EM-målet er for lite til ei levedyktig eining (minst {value}): ingen EM oppmoda",
         };
     }
+
+    /// <summary>A number stored as invariant text in a rule's detail, written the Norwegian way (text that is no number stays as it is).</summary>
+    public static string DetailNumber(string detail, int decimals = 0) =>
+        decimal.TryParse(detail, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? Number(number, decimals) : detail;
 
     private static CultureInfo CreateNorwegian()
     {

@@ -2,6 +2,8 @@ namespace Busetting.Domain.Allocation;
 
 public enum PartKind
 {
+    /// <summary>need × anchor share × the municipality's share of its recent pattern (last year's requests and settled).</summary>
+    Continuity,
     /// <summary>need × effective weight × the municipality's share under one criterion.</summary>
     Criterion,
     /// <summary>The municipality's proportional part of what other municipalities' floors, caps and exclusions moved.</summary>
@@ -36,10 +38,14 @@ public static class ExplanationBuilder
     public static IReadOnlyList<ExplanationPart> Parts(
         MunicipalityTarget target, MunicipalityBounds bounds, double lambda, int requested, bool asked, RuleId? notAskedRule)
     {
-        var parts = target.Contributions
+        var parts = new List<ExplanationPart>();
+        if (target.Anchor is { } anchor)
+        {
+            parts.Add(new ExplanationPart(PartKind.Continuity, "continuity", Round(anchor.Persons)));
+        }
+        parts.AddRange(target.Contributions
             .Where(c => c.Weight > 0)
-            .Select(c => new ExplanationPart(PartKind.Criterion, c.CriterionId, Round(c.Persons)))
-            .ToList();
+            .Select(c => new ExplanationPart(PartKind.Criterion, c.CriterionId, Round(c.Persons))));
         if (!asked)
         {
             parts.Add(new ExplanationPart(PartKind.NotAsked, "not-asked", requested - parts.Sum(p => p.Persons), notAskedRule));

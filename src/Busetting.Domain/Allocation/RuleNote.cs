@@ -25,6 +25,14 @@ public enum RuleId
     EmEligibilityUnknown,
     /// <summary>A number agreed in the dialogue with KS and the counties, fixed when re-solving.</summary>
     AgreedChange,
+    /// <summary>At most a factor × last year's council decision, scaled by the change in the national need.</summary>
+    DecisionCapacity,
+    /// <summary>Immigrant share above the threshold: the criteria part of the target is reduced (never a bound).</summary>
+    ImmigrantShareConsidered,
+    /// <summary>EM-capable: IMDi paid an EM settlement grant in the latest known year.</summary>
+    EmEligibleByGrant,
+    /// <summary>EM-capable, but its EM target is too small for a viable unit, so no EM is asked.</summary>
+    EmBelowMinimum,
 }
 
 /// <summary>A rule that applies to a municipality, with the number it sets and any free text (an exception's reason).</summary>
