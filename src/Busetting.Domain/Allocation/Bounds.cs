@@ -77,6 +77,12 @@ public static class BoundsCalculator
 
         // Avoid housing segregation: above the immigrant-share threshold, cap at a fraction of the national rate, or exclude;
         // in "consider" mode only the target is reduced (see TargetCalculator), never the bounds.
+        if (rules.ImmigrantShare.Mode == ImmigrantShareMode.Consider
+            && profile.Indicators.TryGetValue(IndicatorIds.ImmigrantShare, out var considered) && considered.Value > rules.ImmigrantShare.ThresholdPercent)
+        {
+            notes.Add(new RuleNote(RuleId.ImmigrantShareConsidered, rules.ImmigrantShare.ConsiderFactor,
+                considered.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)));
+        }
         if (profile.Indicators.TryGetValue(IndicatorIds.ImmigrantShare, out var share) && share.Value > rules.ImmigrantShare.ThresholdPercent
             && rules.ImmigrantShare.Mode != ImmigrantShareMode.Consider)
         {
