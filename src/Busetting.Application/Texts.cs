@@ -120,6 +120,12 @@ public static class Texts
             (Language.Nn, RuleId.EmEligibilityUnknown) => "EM-kapasitet ukjend: alle oppmoda kommunar blir rekna med",
             (Language.Nb, RuleId.AgreedChange) => $"Avtalt i dialogen med KS og fylket: {value} ({detail})",
             (Language.Nn, RuleId.AgreedChange) => $"Avtalt i dialogen med KS og fylket: {value} ({detail})",
+            (Language.Nb, RuleId.AgreedChangeScaled) => $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})",
+            (Language.Nn, RuleId.AgreedChangeScaled) => $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})",
+            (Language.Nb, RuleId.MinimumChangeRevision) => $"Revisjon med minst mulig endring: så nær som reglene tillater {(detail == RevisionExplanation.DecisionDetail ? "kommunestyrets vedtak" : "den tidligere anmodningen")} på {value}",
+            (Language.Nn, RuleId.MinimumChangeRevision) => $"Revisjon med minst mogleg endring: så nær som reglane tillèt {(detail == RevisionExplanation.DecisionDetail ? "vedtaket i kommunestyret" : "den tidlegare oppmodinga")} på {value}",
+            (Language.Nb, RuleId.AboveCouncilDecision) => $"Over kommunestyrets vedtak på {value}: IMDi må ta dette opp med kommunen",
+            (Language.Nn, RuleId.AboveCouncilDecision) => $"Over vedtaket i kommunestyret på {value}: IMDi må ta dette opp med kommunen",
         };
     }
 
