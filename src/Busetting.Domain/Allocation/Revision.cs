@@ -20,7 +20,10 @@ public sealed record EarlierAgreement(MunicipalityNumber Municipality, int Perso
 public sealed record RevisedAgreement(EarlierAgreement Agreement, AgreementTreatment Treatment, int? Persons)
 {
     /// <summary>The agreed change the allocation applies, or null when the agreement is dropped.</summary>
-    public AgreedChange? Change => Persons is { } persons ? new AgreedChange(Agreement.Municipality, persons, Agreement.Reason, Treatment) : null;
+    /// <remarks>Marked as scaled only when scaling changed the number, so the explanation never says "scaled" of an unchanged one.</remarks>
+    public AgreedChange? Change => Persons is { } persons
+        ? new AgreedChange(Agreement.Municipality, persons, Agreement.Reason, Treatment == AgreementTreatment.Scale && persons != Agreement.Persons ? AgreementTreatment.Scale : AgreementTreatment.Keep)
+        : null;
 }
 
 /// <summary>How a revision treats earlier agreements.</summary>
