@@ -15,15 +15,21 @@ public static class RevisionExplanation
     /// In a minimum-change revision the number is not the criteria target redistributed but the reference moved as little
     /// as possible: the criteria contributions are still shown, and one revision part takes the rest, so the parts add up.
     /// </summary>
-    public static IReadOnlyList<ExplanationPart> Parts(MunicipalityTarget target, int requested)
+    /// <remarks>A number fixed by an agreement is explained by the agreement, not by the revision.</remarks>
+    public static IReadOnlyList<ExplanationPart> Parts(MunicipalityTarget target, MunicipalityBounds bounds, int requested)
     {
         var parts = target.Contributions
             .Where(c => c.Weight > 0)
             .Select(c => new ExplanationPart(PartKind.Criterion, c.CriterionId, Math.Round((decimal)c.Persons, 2, MidpointRounding.AwayFromZero)))
             .ToList();
-        parts.Add(new ExplanationPart(PartKind.Revision, "revision", requested - parts.Sum(p => p.Persons), RuleId.MinimumChangeRevision));
+        var rest = requested - parts.Sum(p => p.Persons);
+        parts.Add(IsAgreed(bounds)
+            ? new ExplanationPart(PartKind.Rule, bounds.UpperRule.ToString(), rest, bounds.UpperRule)
+            : new ExplanationPart(PartKind.Revision, "revision", rest, RuleId.MinimumChangeRevision));
         return parts;
     }
+
+    private static bool IsAgreed(MunicipalityBounds bounds) => bounds.UpperRule is RuleId.AgreedChange or RuleId.AgreedChangeScaled;
 
     /// <summary>
     /// Adds the revision's notes: the reference a minimum-change revision stayed close to (detail "decision" when it is the
@@ -36,7 +42,7 @@ public static class RevisionExplanation
             return bounds;
         }
         var notes = bounds.Notes.ToList();
-        if (reference is { } persons)
+        if (reference is { } persons && !IsAgreed(bounds))
         {
             notes.Add(new RuleNote(RuleId.MinimumChangeRevision, persons, revision.Reference(bounds.Municipality).FromDecision ? DecisionDetail : null));
         }
