@@ -19,6 +19,9 @@ public sealed class ScipMinimumChangeSolver(TimeSpan? timeLimit = null) : IMinim
 {
     private const int MaxRefinements = 200;
 
+    /// <summary>Integers on each side of the proportional share where the cost starts exact.</summary>
+    private const int Window = 3;
+
     private readonly TimeSpan _timeLimit = timeLimit ?? TimeSpan.FromSeconds(30);
 
     public SolverOutcome Solve(AllocationProblem problem, IReadOnlyList<int> reference)
@@ -37,6 +40,7 @@ public sealed class ScipMinimumChangeSolver(TimeSpan? timeLimit = null) : IMinim
             return Failed(first.Status, "total movement", stopwatch);
         }
         var movement = Movement(first.Values, reference);
+        var firstStage = stopwatch.Elapsed;
 
         // Stage 2: among allocations with that movement, the change shared in proportion to the references.
         model.FixMovementAndShareProportionally(movement, first.Values);
@@ -52,7 +56,7 @@ public sealed class ScipMinimumChangeSolver(TimeSpan? timeLimit = null) : IMinim
             {
                 var values = MinimumChangeTies.Break(problem, reference, second.Values);
                 var detail = string.Create(CultureInfo.InvariantCulture,
-                    $"SCIP OPTIMAL (minimum change: total movement {movement}, then proportional share, {refinements} refinements), {model.Variables} variables, {model.Constraints} constraints, {stopwatch.Elapsed.TotalMilliseconds:0} ms");
+                    $"SCIP OPTIMAL (minimum change: total movement {movement} in {firstStage.TotalMilliseconds:0} ms, then proportional share, {refinements} refinements), {model.Variables} variables, {model.Constraints} constraints, {stopwatch.Elapsed.TotalMilliseconds:0} ms");
                 return Verified(problem, reference, values, movement, detail, stopwatch.Elapsed);
             }
             if (++refinements > MaxRefinements)
@@ -106,6 +110,11 @@ public sealed class ScipMinimumChangeSolver(TimeSpan? timeLimit = null) : IMinim
             _timeLimit = timeLimit;
             _solver = Google.OrTools.LinearSolver.Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools was built without SCIP");
             _solver.SetNumThreads(1);
+            // As in ScipAllocationSolver: presolve only reformulates this model and costs time (docs/adr/0002).
+            if (!_solver.SetSolverSpecificParametersAsString("presolving/maxrounds = 0\n"))
+            {
+                throw new InvalidOperationException("SCIP rejected its parameters");
+            }
             var items = problem.Items;
             var n = items.Count;
             _x = new Variable[n];
@@ -183,15 +192,21 @@ public sealed class ScipMinimumChangeSolver(TimeSpan? timeLimit = null) : IMinim
             }
             var objective = _solver.Objective();
             objective.Clear();
-            var free = Enumerable.Range(0, _x.Length).Where(i => _upper[i] > 0 && _x[i].Lb() < _x[i].Ub()).ToList();
-            var freeReference = free.Sum(i => (double)_reference[i]);
-            var freeTotal = _problem.Total - Enumerable.Range(0, _x.Length).Where(i => !free.Contains(i)).Sum(i => (double)_x[i].Lb());
-            foreach (var i in free)
+            // Where the proportional share lies: clamp(λ·r, floor, cap) over the municipalities with a reference (or that must
+            // be asked). The cost starts exact in a window around it, so few refinements are needed.
+            var items = _problem.Items.Select((item, i) => item with { Target = Math.Max(_reference[i], OptimalityCertificate.MinimumTarget), LowerIfAsked = _lower[i], Upper = _upper[i] }).ToList();
+            var asked = items.Select((item, i) => _upper[i] > 0 && (_reference[i] > 0 || _x[i].Lb() > 0)).ToList();
+            var centres = asked.Any(a => a) ? ProportionalFill.Solve(items, asked, _problem.Total).Values : new double[items.Count];
+            for (var i = 0; i < _x.Length; i++)
             {
+                if (_upper[i] == 0 || _x[i].Lb() >= _x[i].Ub())
+                {
+                    continue;
+                }
                 _cost[i] = _solver.MakeNumVar(0, double.PositiveInfinity, $"cost_{_problem.Items[i].Key}");
                 objective.SetCoefficient(_cost[i], 1);
-                var proportional = freeReference > 0 ? _reference[i] * freeTotal / freeReference : 0;
-                foreach (var point in new[] { 0, _lower[i], _upper[i], _reference[i], start[i], (int)Math.Floor(proportional), (int)Math.Ceiling(proportional) })
+                var centre = (int)Math.Round(centres[i]);
+                foreach (var point in new[] { 0, _lower[i], _upper[i], _reference[i], start[i] }.Concat(Enumerable.Range(centre - Window, 2 * Window + 1)))
                 {
                     MakeExactAt(i, Math.Clamp(point, 0, _upper[i]));
                 }

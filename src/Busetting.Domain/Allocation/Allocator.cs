@@ -92,7 +92,7 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
             var itemBounds = RevisionExplanation.WithNotes(bounds[i], input.Revision, reference?[i], outcome.Values[i]);
             var parts = reference is null
                 ? ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule)
-                : RevisionExplanation.Parts(target, bounds[i], outcome.Values[i]);
+                : RevisionExplanation.Parts(target, bounds[i], outcome.Values[i], notAskedRule);
             var binding = RevisionExplanation.Binding(BindingRules(parts, itemBounds, asked[i], reference is null || bounds[i].Excluded ? notAskedRule : RuleId.MinimumChangeRevision), itemBounds);
             var explanation = new Explanation(
                 Math.Round((decimal)target.Target, 2, MidpointRounding.AwayFromZero),

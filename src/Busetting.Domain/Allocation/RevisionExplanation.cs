@@ -16,15 +16,15 @@ public static class RevisionExplanation
     /// as possible: the criteria contributions are still shown, and one revision part takes the rest, so the parts add up.
     /// </summary>
     /// <remarks>A number fixed by an agreement is explained by the agreement, not by the revision.</remarks>
-    public static IReadOnlyList<ExplanationPart> Parts(MunicipalityTarget target, MunicipalityBounds bounds, int requested)
+    public static IReadOnlyList<ExplanationPart> Parts(MunicipalityTarget target, MunicipalityBounds bounds, int requested, RuleId notAskedRule)
     {
         var parts = target.Contributions
             .Where(c => c.Weight > 0)
             .Select(c => new ExplanationPart(PartKind.Criterion, c.CriterionId, Math.Round((decimal)c.Persons, 2, MidpointRounding.AwayFromZero)))
             .ToList();
         var rest = requested - parts.Sum(p => p.Persons);
-        parts.Add(IsAgreed(bounds)
-            ? new ExplanationPart(PartKind.Rule, bounds.UpperRule.ToString(), rest, bounds.UpperRule)
+        parts.Add(IsAgreed(bounds) ? new ExplanationPart(PartKind.Rule, bounds.UpperRule.ToString(), rest, bounds.UpperRule)
+            : bounds.Excluded ? new ExplanationPart(PartKind.NotAsked, "not-asked", rest, notAskedRule)
             : new ExplanationPart(PartKind.Revision, "revision", rest, RuleId.MinimumChangeRevision));
         return parts;
     }
@@ -42,7 +42,7 @@ public static class RevisionExplanation
             return bounds;
         }
         var notes = bounds.Notes.ToList();
-        if (reference is { } persons && !IsAgreed(bounds))
+        if (reference is { } persons && !IsAgreed(bounds) && !bounds.Excluded)
         {
             notes.Add(new RuleNote(RuleId.MinimumChangeRevision, persons, revision.Reference(bounds.Municipality).FromDecision ? DecisionDetail : null));
         }
