@@ -92,7 +92,7 @@ public static class ReviseCommand
             return Result<bool>.Fail(failed.Errors);
         }
 
-        output.WriteLine(Inv($"Published round: need {fromNeed}, {agreements.Count} agreements fixed; revision: need {need}, agreements {treatment.ToString().ToLowerInvariant()}d"));
+        output.WriteLine(Inv($"Published round: need {fromNeed}, {agreements.Count} agreements fixed; revision: need {need}, agreements: {treatment.ToString().ToLowerInvariant()}"));
         foreach (var r in revised)
         {
             output.WriteLine(Inv($"  agreement {r.Agreement.Municipality}: {r.Agreement.Persons} → {(r.Persons is { } p ? p.ToString(CultureInfo.InvariantCulture) : "dropped")}"));
