@@ -43,6 +43,7 @@ public static class ExplanationText
                 PartKind.Rule => Texts.Rule(language, e.Bounds.Notes.FirstOrDefault(n => n.Rule == p.Rule) ?? new RuleNote(p.Rule!.Value)),
                 PartKind.Rounding => L("rounding"),
                 PartKind.NotAsked => L("not-asked"),
+                PartKind.Revision => Texts.Rule(language, e.Bounds.Notes.LastOrDefault(n => n.Rule == p.Rule) ?? new RuleNote(RuleId.MinimumChangeRevision)),
             };
             writer.WriteLine($"  {(p.Persons >= 0 ? "+" : "")}{Texts.Number(p.Persons, 2),10}  {label}");
         }

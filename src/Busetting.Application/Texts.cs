@@ -130,6 +130,12 @@ public static class Texts
             (Language.Nn, RuleId.EmEligibleByGrant) => $"Kan ta imot EM: fekk tilskot til busetjing av einslege mindreårige i {note.Value:0} ({DetailNumber(detail)} kr)",
             (Language.Nb, RuleId.EmBelowMinimum) => $"Kan ta imot EM, men EM-målet er for lite til en levedyktig enhet (minst {value}): ingen EM anmodet",
             (Language.Nn, RuleId.EmBelowMinimum) => $"Kan ta imot EM, men EM-målet er for lite til ei levedyktig eining (minst {value}): ingen EM oppmoda",
+            (Language.Nb, RuleId.AgreedChangeScaled) => $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})",
+            (Language.Nn, RuleId.AgreedChangeScaled) => $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})",
+            (Language.Nb, RuleId.MinimumChangeRevision) => $"Revisjon med minst mulig endring: så nær som reglene tillater {(detail == RevisionExplanation.DecisionDetail ? "kommunestyrets vedtak" : "den tidligere anmodningen")} på {value}",
+            (Language.Nn, RuleId.MinimumChangeRevision) => $"Revisjon med minst mogleg endring: så nær som reglane tillèt {(detail == RevisionExplanation.DecisionDetail ? "vedtaket i kommunestyret" : "den tidlegare oppmodinga")} på {value}",
+            (Language.Nb, RuleId.AboveCouncilDecision) => $"Over kommunestyrets vedtak på {value}: IMDi må ta dette opp med kommunen",
+            (Language.Nn, RuleId.AboveCouncilDecision) => $"Over vedtaket i kommunestyret på {value}: IMDi må ta dette opp med kommunen",
         };
     }
 

@@ -64,6 +64,7 @@ public static class LetterComposer
             ["tidlegare_oppmoda_em"] = input.PreviousRequestedEm is { } pe ? Texts.Number(pe) : "–",
             ["tidlegare_behov"] = input.PreviousNeedPersons is { } pn ? Texts.Number(pn) : "–",
             ["grunn"] = input.Reason ?? "",
+            ["justering"] = AdjustmentWording.Sentence(input),
         };
         var tables = new Dictionary<string, Table>
         {
@@ -121,7 +122,7 @@ public static class LetterComposer
                         indicator = c.Indicator is { } i ? Inv($"{i.Id} = {Texts.Number(i.Value, 1)} ({i.Year})") : c.IndicatorMissing == true ? Texts.Label(lang, "missing") : "";
                     }
                     break;
-                case PartKind.Rule when part.Rule is { } rule:
+                case PartKind.Rule or PartKind.Revision when part.Rule is { } rule:
                     name = Texts.Rule(lang, x.Rules.LastOrDefault(r => r.Rule == rule)?.ToNote() ?? new RuleNote(rule));
                     break;
                 default:

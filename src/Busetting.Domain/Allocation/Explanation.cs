@@ -14,6 +14,8 @@ public enum PartKind
     Rounding,
     /// <summary>The municipality is not asked; its target goes to the others.</summary>
     NotAsked,
+    /// <summary>A minimum-change revision: what keeps the number close to the earlier request instead of the criteria target.</summary>
+    Revision,
 }
 
 /// <summary>One addend of a municipality's number. The parts of an explanation add up exactly to the number.</summary>
