@@ -66,6 +66,11 @@ public sealed class Allocator(IAllocationSolver solver)
         }
         var asked = outcome.Values.Select(v => v > 0).ToArray();
         var fill = ProportionalFill.Solve(items, asked, total);
+        var spread = SpreadCheck.AskedBecauseOfSpread(problem, outcome.Values, solver);
+        if (spread is null)
+        {
+            warnings.Add("could not check which municipalities are asked only because of the spread rule (the solve without it failed); their explanations name the floor");
+        }
 
         var em = AllocateEm(input, profiles, outcome.Values, warnings);
         if (!em.IsSuccess)
@@ -83,8 +88,13 @@ public sealed class Allocator(IAllocationSolver solver)
                 ? found
                 : new MunicipalityTarget(profile.Municipality.Number, 0, []);
             var notAskedRule = bounds[i].Excluded ? bounds[i].UpperRule == RuleId.AgreedChange ? RuleId.AgreedChange : bounds[i].Notes[^1].Rule : RuleId.NotAskedSmallTarget;
-            var parts = ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule);
-            var binding = BindingRules(parts, bounds[i], asked[i], notAskedRule);
+            var spreadNotes = spread?[i] ?? [];
+            if (spreadNotes.Count > 0)
+            {
+                bounds[i] = bounds[i] with { Notes = [.. bounds[i].Notes, .. spreadNotes] };
+            }
+            var parts = ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule, spreadNotes.FirstOrDefault()?.Rule);
+            var binding = BindingRules(parts, bounds[i], asked[i], notAskedRule, spreadNotes);
             var explanation = new Explanation(
                 Math.Round((decimal)target.Target, 2, MidpointRounding.AwayFromZero),
                 target.Contributions, parts, bounds[i], binding,
@@ -145,9 +155,14 @@ public sealed class Allocator(IAllocationSolver solver)
         return Error.Infeasible(Invariant($"the solver found no proven optimum for {year}"), [$"{outcome.Solver}: {outcome.Detail}"]);
     }
 
-    private static List<RuleId> BindingRules(IReadOnlyList<ExplanationPart> parts, MunicipalityBounds bounds, bool asked, RuleId notAskedRule)
+    private static List<RuleId> BindingRules(IReadOnlyList<ExplanationPart> parts, MunicipalityBounds bounds, bool asked, RuleId notAskedRule, IReadOnlyList<RuleNote> spread)
     {
         var binding = parts.Where(p => p.Rule is not null).Select(p => p.Rule!.Value).ToList();
+        if (spread.Count > 0)
+        {
+            // Asked because of the spread rule, and then for no fewer than its lower bound.
+            binding.AddRange(spread.Select(n => n.Rule).Append(bounds.LowerRule));
+        }
         if (asked && bounds.MustAsk)
         {
             binding.AddRange(bounds.Notes.Where(n => n.Rule is RuleId.ReceptionCentre or RuleId.ExceptionAlwaysAsk).Select(n => n.Rule));
@@ -168,12 +183,18 @@ public sealed class Allocator(IAllocationSolver solver)
         if (spread.MinAskedPerLandsdel > 0)
         {
             groups.AddRange(indexed.GroupBy(x => x.p.Municipality.Landsdel).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new GroupMinimum($"landsdel {g.Key}", g.Select(x => x.i).ToList(), spread.MinAskedPerLandsdel)));
+                .Select(g => new GroupMinimum($"landsdel {g.Key}", g.Select(x => x.i).ToList(), spread.MinAskedPerLandsdel,
+                    new RuleNote(RuleId.SpreadLandsdel, spread.MinAskedPerLandsdel, g.Key))));
         }
         if (spread.MinAskedPerSizeClass > 0)
         {
             groups.AddRange(indexed.GroupBy(x => spread.SizeClassOf(x.p.Population)).OrderBy(g => g.Key)
-                .Select(g => new GroupMinimum($"size class {spread.SizeClassLabel(g.Key)} inhabitants", g.Select(x => x.i).ToList(), spread.MinAskedPerSizeClass)));
+                .Select(g => new GroupMinimum($"size class {spread.SizeClassLabel(g.Key)} inhabitants", g.Select(x => x.i).ToList(), spread.MinAskedPerSizeClass,
+                    new RuleNote(RuleId.SpreadSizeClass, spread.MinAskedPerSizeClass)
+                    {
+                        SizeFrom = spread.SizeClassLowerBounds[g.Key],
+                        SizeTo = g.Key + 1 < spread.SizeClassLowerBounds.Count ? spread.SizeClassLowerBounds[g.Key + 1] - 1 : null,
+                    })));
         }
         return groups;
     }

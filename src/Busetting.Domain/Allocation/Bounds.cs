@@ -67,7 +67,7 @@ public static class BoundsCalculator
                 return Excluded(number, notes);
             }
             var cap = (int)Math.Floor((double)rules.ImmigrantShare.CapFactorOfNationalRate * nationalRate * profile.Population);
-            notes.Add(new RuleNote(RuleId.ImmigrantShareCap, cap, share.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)));
+            notes.Add(new RuleNote(RuleId.ImmigrantShareCap, cap) { Basis = share.Value });
             if (cap < upper)
             {
                 upper = cap;
@@ -92,13 +92,13 @@ public static class BoundsCalculator
             {
                 lower = bandLower;
                 lowerRule = RuleId.ContinuityFloor;
-                notes.Add(new RuleNote(RuleId.ContinuityFloor, bandLower, previous.Requested.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                notes.Add(new RuleNote(RuleId.ContinuityFloor, bandLower) { Basis = previous.Requested });
             }
             if (bandUpper < upper && bandUpper >= lower)
             {
                 upper = bandUpper;
                 upperRule = RuleId.ContinuityCap;
-                notes.Add(new RuleNote(RuleId.ContinuityCap, bandUpper, previous.Requested.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                notes.Add(new RuleNote(RuleId.ContinuityCap, bandUpper) { Basis = previous.Requested });
             }
         }
 
