@@ -66,6 +66,17 @@ public class AllocatorTests
     }
 
     [Fact]
+    public void Allocate_ImmigrantShareCapBelowTheFloor_NotAskedAndTheCapNamed()
+    {
+        // National rate 100/10 000 = 0.01; 40 % immigrants caps 1101 at ⌊0.5 × 0.01 × 1 000⌋ = 5, below the floor of 10.
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10)),
+            Profile("1101", 1000, indicators: [Indicator(IndicatorIds.ImmigrantShare, 40m)]), Profile("1102", 4500), Profile("1103", 4500)).Value;
+        Assert.Equal(0, result.Municipalities[0].Requested);
+        Assert.Equal([RuleId.CapBelowFloor, RuleId.ImmigrantShareCap], result.Municipalities[0].Explanation.BindingRules);
+        Assert.Contains(new RuleNote(RuleId.ImmigrantShareCap, 5) { Basis = 40m }, result.Municipalities[0].Explanation.Bounds.Notes);
+    }
+
+    [Fact]
     public void Allocate_ReceptionCentre_AlwaysAsked()
     {
         var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10)), Profile("1101", 100, receptionResidents: 30), Profile("1102", 4950), Profile("1103", 4950)).Value;

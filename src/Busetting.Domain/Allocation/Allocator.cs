@@ -171,6 +171,11 @@ public sealed class Allocator(IAllocationSolver solver)
         {
             binding.Add(notAskedRule);
         }
+        if (!asked && notAskedRule == RuleId.CapBelowFloor)
+        {
+            // Name the cap that fell below the floor (immigrant share, an exception's maximum), not only that one did.
+            binding.Add(bounds.UpperRule);
+        }
         return binding.Distinct().ToList();
     }
 
