@@ -1,5 +1,6 @@
 extern alias cli;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using System.Text.RegularExpressions;
 using Busetting.Application;
 using Busetting.Domain.Allocation;
@@ -91,6 +92,38 @@ public partial class ExplanationFrontEndTests
         Assert.Equal(x.Sum, explanationTable.Rows[^1][3]);
         Assert.Contains($"={x.Sum,10}", cliText);
         Assert.Contains($"<strong>{x.Sum}</strong>", Decode(html));
+    }
+
+    /// <summary>A run line as runs stored it before the presenter: numbers kept as invariant text in rule details, ids on every part.</summary>
+    private const string StoredBeforePresenter = """
+        {"target":10.5,"contributions":[{"criterion":"arbeid","weight":0.6,"share":0.00447,"persons":10.5,"indicator":{"id":"helt_ledige_pst","value":1.35,"year":2020,"source":"NAV"},"factor":1.61}],
+         "parts":[{"kind":"Criterion","id":"arbeid","persons":10.5},{"kind":"Redistribution","id":"redistribution","persons":2.25},
+                  {"kind":"Rule","id":"ImmigrantShareCap","persons":-0.75,"rule":"ImmigrantShareCap"},{"kind":"Rounding","id":"rounding","persons":0}],
+         "bindingRules":["ImmigrantShareCap"],"bounds":{"lower":10,"upper":12,"mustAsk":false,"excluded":false},
+         "rules":[{"rule":"ImmigrantShareCap","value":12,"detail":"33.79"},{"rule":"ContinuityFloor","value":8,"detail":"1200"}],
+         "indicators":[{"id":"helt_ledige_pst","value":1.35,"year":2020,"source":"NAV"}],
+         "em":{"eligible":false,"eligibility":"EmNotEligible","target":0,"requested":0}}
+        """;
+
+    [Fact]
+    public async Task MunicipalityPage_RunStoredBeforeThePresenter_StillRendersWithNorwegianNumbers()
+    {
+        using var app = new SqliteApp();
+        var planner = await Session.SignIn(app, Users.Planner);
+        var run = await Steps.Publish(app, planner);
+        await app.Db(async db =>
+        {
+            var line = await db.RunLines.SingleAsync(l => l.RunId == run && l.Kommunenummer == "4640");
+            line.ExplanationJson = StoredBeforePresenter;
+            return await db.SaveChangesAsync();
+        });
+        var response = await new Session(app).Get("/kommune/4640?aar=2025");
+        var html = Decode(await response.Content.ReadAsStringAsync());
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        Assert.Contains("<li data-rule=\"ImmigrantShareCap\">Innvandrerandel 33,79 % over terskelen: tak 12</li>", html);
+        Assert.Contains("Kontinuitet: minst 8 (i fjor anmodet 1\u00A0200)", html);
+        Assert.Contains("<th scope=\"row\">Muligheter for arbeid</th><td class=\"num\">10,50</td>", html);
+        Assert.Contains("<strong>12,00</strong>", html);
     }
 
     private static IEnumerable<string> Section(string text, string heading) =>
