@@ -12,9 +12,11 @@ namespace Busetting.Application;
 /// <summary>Data folder + year + need → allocation result: load, filter by date, apply criteria, solve.</summary>
 public static class AllocationRunner
 {
-    public sealed record Run(AllocationResult Result, ReferenceData Data, IReadOnlyList<MunicipalityProfile> Profiles, Domain.Criteria.CriteriaSet Criteria);
+    public sealed record Run(AllocationResult Result, ReferenceData Data, IReadOnlyList<MunicipalityProfile> Profiles, Domain.Criteria.CriteriaSet Criteria,
+        DateOnly KnowledgeDate);
 
-    public static Result<Run> Allocate(string dataFolder, int year, int need, int em, int? planNeed = null)
+    public static Result<Run> Allocate(string dataFolder, int year, int need, int em, int? planNeed = null, DateOnly? knowledgeDate = null,
+        Func<Domain.Criteria.CriteriaSet, Domain.Criteria.CriteriaSet>? adjustCriteria = null)
     {
         if (!SettlementYear.TryCreate(year, out var settlementYear))
         {
@@ -39,7 +41,13 @@ public static class AllocationRunner
         {
             return Result<Run>.Fail(criteria.Errors);
         }
-        return Allocate(data.Value, criteria.Value.Criteria, criteria.Value.Warning, settlementYear, nationalNeed.Value, planNeed, []);
+        var profiles = ProfileBuilder.Build(data.Value, settlementYear, knowledgeDate);
+        if (!profiles.IsSuccess)
+        {
+            return Result<Run>.Fail(profiles.Errors);
+        }
+        var set = adjustCriteria is null ? criteria.Value.Criteria : adjustCriteria(criteria.Value.Criteria);
+        return Allocate(data.Value, profiles.Value, set, criteria.Value.Warning, settlementYear, nationalNeed.Value, planNeed, []);
     }
 
     /// <summary>Allocates from data already in memory (the web application loads it once).</summary>
@@ -63,6 +71,6 @@ public static class AllocationRunner
         }
         var input = new AllocationInput(year, need, criteria, profiles.Municipalities, notes, planNeed, agreedChanges);
         return new Allocator(new ScipAllocationSolver()).Allocate(input)
-            .Map(result => new Run(result, data, profiles.Municipalities, criteria));
+            .Map(result => new Run(result, data, profiles.Municipalities, criteria, profiles.KnowledgeDate));
     }
 }

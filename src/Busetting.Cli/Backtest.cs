@@ -1,67 +1,177 @@
-using Busetting.Application;
 using System.Globalization;
+using System.Text;
+using Busetting.Application;
 using Busetting.Data.Import;
-using Busetting.Data.Reference;
 using Busetting.Domain.Allocation;
 using Busetting.Domain.Backtest;
 using Busetting.Domain.Errors;
+using Busetting.Domain.Primitives;
 
 namespace Busetting.Cli;
 
-/// <summary>Compares an allocation with a year's real requests and with two simple baselines.</summary>
+/// <summary>
+/// Compares an allocation with a year's real requests (IMDi's key-figure table) or, for a pseudo-year, with where
+/// refugees were really settled that year — and with two baselines that know no more than the model did.
+/// </summary>
 public static class Backtest
 {
+    public enum Against
+    {
+        /// <summary>IMDi's requests (anmodet) of the year, from a key-figure table.</summary>
+        Requests,
+        /// <summary>The refugees really settled that year (the shipped settlement series): a pseudo-year.</summary>
+        Settled,
+    }
+
     public sealed record Baseline(string Name, Metrics? Metrics, string? Unavailable);
 
     public sealed record CountyRow(string County, int Municipalities, double Actual, double Model, double Population, double? LastSettled);
 
-    public sealed record Report(int Year, int Need, int Em, Metrics Model, IReadOnlyList<Baseline> Baselines, IReadOnlyList<CountyRow> Counties, IReadOnlyList<string> Warnings, int Units);
+    public sealed record EmMetrics(int ActualMunicipalities, int ModelMunicipalities, int Matched, double RelativeL1);
 
-    public static Result<Report> Run(AllocationRunner.Run run, string actualFile)
+    public sealed record Unit(string Kommunenummer, string Name, string County, int Actual, int Model, int Population, int? LastSettled, string BindingRules);
+
+    public sealed record Report(int Year, int Need, int Em, Against Against, DateOnly KnowledgeDate, Metrics Model, IReadOnlyList<Baseline> Baselines,
+        IReadOnlyList<CountyRow> Counties, IReadOnlyList<string> Warnings, IReadOnlyList<Unit> Units, EmMetrics? Em_);
+
+    /// <summary>
+    /// The default knowledge date of a back-test: 1 March of the year. IMDi's key-figure tables hold the final requests,
+    /// which are set after the spring revision (2022: the requests of 18 March 2022; 2023: raised to 38 000; 2025: cut
+    /// mid-year), so the back-test asks what the model would have said then; a whole year Y−1 is known by that date.
+    /// </summary>
+    public static DateOnly DefaultKnowledgeDate(int year) => new(year, 3, 1);
+
+    public static Result<Report> Run(AllocationRunner.Run run, Against against, string? actualFile)
     {
-        var data = run.Data;
-        var actual = KeyFiguresCsv.Read(actualFile, data.Municipalities.Select(m => m.Number).ToHashSet(), data.Changes);
-        if (!actual.IsSuccess)
-        {
-            return Result<Report>.Fail(actual.Errors);
-        }
         var result = run.Result;
-        var rows = actual.Value.Where(r => r.Requested is not null).ToList();
-        if (rows.Count < 2)
-        {
-            return Error.Invalid("backtest.actual", "the file has fewer than two municipalities with a requested number (anmodet)", actualFile);
-        }
-        if (rows[0].Year != result.Year)
-        {
-            return Error.Invalid("backtest.year", string.Create(CultureInfo.InvariantCulture, $"the file holds requests for {rows[0].Year}, not {result.Year}"), actualFile);
-        }
+        var data = run.Data;
         var byNumber = result.Municipalities.ToDictionary(m => m.Municipality.Number);
         var profiles = run.Profiles.ToDictionary(p => p.Municipality.Number);
+        var warnings = new List<string>(result.Warnings);
+
+        // Comparison units: for requests, the municipalities of the actual file's year (several current ones may make
+        // one); for settlements, today's municipalities. A municipality without a figure counts as 0, never dropped.
+        List<(string Number, string Name, string County, IReadOnlyList<MunicipalityNumber> Current, int Actual, int? ActualEm)> units;
+        if (against == Against.Requests)
+        {
+            if (actualFile is null)
+            {
+                return Error.Invalid("backtest.actual", "--actual FILE is required when comparing with requests");
+            }
+            var actual = KeyFiguresCsv.Read(actualFile, data.Municipalities.Select(m => m.Number).ToHashSet(), data.Changes);
+            if (!actual.IsSuccess)
+            {
+                return Result<Report>.Fail(actual.Errors);
+            }
+            if (actual.Value[0].Year != result.Year)
+            {
+                return Error.Invalid("backtest.year", string.Create(CultureInfo.InvariantCulture, $"the file holds requests for {actual.Value[0].Year}, not {result.Year}"), actualFile);
+            }
+            units = actual.Value.Select(r => (r.Number.Value, r.Name, r.County, r.CurrentNumbers, r.Requested ?? 0, r.RequestedEm)).ToList();
+            var covered = units.SelectMany(u => u.Current).ToHashSet();
+            foreach (var missing in result.Municipalities.Where(m => !covered.Contains(m.Municipality.Number) && m.Requested > 0))
+            {
+                units.Add((missing.Municipality.Number.Value, missing.Municipality.Name, missing.Municipality.CountyName, [missing.Municipality.Number], 0, null));
+                warnings.Add($"{missing.Municipality.Number} {missing.Municipality.Name} is not in the actual file: counted as 0");
+            }
+        }
+        else
+        {
+            var settled = data.Settlements.Where(s => s.Year == result.Year).ToDictionary(s => s.Municipality);
+            if (settled.Count == 0)
+            {
+                return Error.Invalid("backtest.settled", string.Create(CultureInfo.InvariantCulture, $"no settlements of {result.Year} in the data folder"));
+            }
+            if (settled.Values.FirstOrDefault(s => s.Until is not null) is { Until: { } until })
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"settlements of {result.Year} cover only up to {until:yyyy-MM-dd}"));
+            }
+            units = result.Municipalities.Select(m => (m.Municipality.Number.Value, m.Municipality.Name, m.Municipality.CountyName,
+                (IReadOnlyList<MunicipalityNumber>)[m.Municipality.Number], settled.GetValueOrDefault(m.Municipality.Number)?.Settled ?? 0, (int?)null)).ToList();
+        }
+        var truthTotal = units.Sum(u => u.Actual);
+        if (truthTotal != result.Need.Persons)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"--need {result.Need.Persons} differs from the actual total {truthTotal}: the comparison mixes a level difference into every municipality"));
+        }
+
+        var floor = run.Criteria.Rules.Floor;
         var need = result.Need.Persons;
-
-        // Comparison units are the municipalities of the actual file's year; several current municipalities may make one.
-        var model = rows.Select(r => (double)r.CurrentNumbers.Sum(n => byNumber[n].Requested)).ToList();
-        var truth = rows.Select(r => (double)r.Requested!.Value).ToList();
-        var population = rows.Select(r => (double)r.CurrentNumbers.Sum(n => profiles[n].Population)).ToList();
-        var populationTotal = population.Sum();
-        var populationBaseline = population.Select(p => need * p / populationTotal).ToList();
-
+        var participants = run.Profiles.Where(p => p.NotSeparateReason is null).ToList();
+        var population = FlooredApportion(participants.Select(p => (p.Municipality.Number, (double)p.Population)).ToList(), need, floor);
         var lastYear = result.Year - 1;
-        var settled = rows.Select(r => (double)r.CurrentNumbers.Sum(n => profiles[n].History.FirstOrDefault(h => h.Year == lastYear)?.Settled ?? 0)).ToList();
-        var settledTotal = settled.Sum();
-        List<double>? settledBaseline = settledTotal > 0 ? settled.Select(s => need * s / settledTotal).ToList() : null;
+        var lastSettled = participants.Select(p => (p.Municipality.Number, (double)(p.History.FirstOrDefault(h => h.Year == lastYear)?.Settled ?? 0))).ToList();
+        var settledBaseline = lastSettled.Sum(s => s.Item2) > 0 ? FlooredApportion(lastSettled, need, floor) : null;
+
+        int Sum(IReadOnlyList<MunicipalityNumber> numbers, Func<MunicipalityNumber, int> value) => numbers.Sum(value);
+        var truth = units.Select(u => (double)u.Actual).ToList();
+        var model = units.Select(u => (double)Sum(u.Current, n => byNumber[n].Requested)).ToList();
+        var populationValues = units.Select(u => (double)Sum(u.Current, n => population.GetValueOrDefault(n))).ToList();
+        var settledValues = settledBaseline is null ? null : units.Select(u => (double)Sum(u.Current, n => settledBaseline.GetValueOrDefault(n))).ToList();
 
         var baselines = new List<Baseline>
         {
-            new("population", Metrics.Compare(populationBaseline, truth), null),
-            settledBaseline is null
-                ? new("lastYearSettled", null, string.Create(CultureInfo.InvariantCulture, $"no settlements of {lastYear} in the data folder (import IMDi's table for {lastYear} to enable this baseline)"))
-                : new("lastYearSettled", Metrics.Compare(settledBaseline, truth), null),
+            new("population", Metrics.Compare(populationValues, truth), null),
+            settledValues is null
+                ? new("lastYearSettled", null, string.Create(CultureInfo.InvariantCulture,
+                    $"no settlements of {lastYear} known on {run.KnowledgeDate:yyyy-MM-dd} (a whole year is known from 1 February after it)"))
+                : new("lastYearSettled", Metrics.Compare(settledValues, truth), null),
         };
-        var counties = rows.Select((r, i) => (r.County, i)).GroupBy(x => x.County).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new CountyRow(g.Key, g.Count(), g.Sum(x => truth[x.i]), g.Sum(x => model[x.i]), g.Sum(x => populationBaseline[x.i]),
-                settledBaseline is null ? null : g.Sum(x => settledBaseline[x.i])))
+        var counties = units.Select((u, i) => (u.County, i)).GroupBy(x => x.County).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CountyRow(g.Key, g.Count(), g.Sum(x => truth[x.i]), g.Sum(x => model[x.i]), g.Sum(x => populationValues[x.i]),
+                settledValues is null ? null : g.Sum(x => settledValues[x.i])))
             .ToList();
-        return new Report(result.Year, need, result.Need.Em, Metrics.Compare(model, truth), baselines, counties, result.Warnings, rows.Count);
+        var rows = units.Select((u, i) => new Unit(u.Number, u.Name, u.County, u.Actual, (int)model[i], (int)populationValues[i], settledValues is null ? null : (int)settledValues[i],
+            string.Join(" ", u.Current.SelectMany(n => byNumber[n].Explanation.BindingRules).Distinct()))).ToList();
+        EmMetrics? em = null;
+        if (units.Any(u => u.ActualEm is not null))
+        {
+            var actualEm = units.Select(u => u.ActualEm ?? 0).ToList();
+            var modelEm = units.Select(u => Sum(u.Current, n => byNumber[n].RequestedEm)).ToList();
+            em = new EmMetrics(actualEm.Count(v => v > 0), modelEm.Count(v => v > 0), actualEm.Zip(modelEm).Count(p => p.First > 0 && p.Second > 0),
+                Metrics.RelativeL1Of(modelEm.Select(v => (double)v).ToList(), actualEm.Select(v => (double)v).ToList()));
+        }
+        return new Report(result.Year, need, result.Need.Em, against, run.KnowledgeDate, Metrics.Compare(model, truth), baselines, counties, warnings, rows, em);
+    }
+
+    /// <summary>Per municipality: model, actual, each baseline and the binding rules, as CSV (UTF-8, comma, header).</summary>
+    public static string DetailsCsv(Report report)
+    {
+        var csv = new StringBuilder("kommunenummer,kommune,fylke,faktisk,modell,grunnlinje_folketall,grunnlinje_bosatte_i_fjor,bindande_reglar\n");
+        foreach (var u in report.Units)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{u.Kommunenummer},{Quote(u.Name)},{Quote(u.County)},{u.Actual},{u.Model},{u.Population},{u.LastSettled?.ToString(CultureInfo.InvariantCulture) ?? ""},{Quote(u.BindingRules)}\n");
+        }
+        return csv.ToString();
+    }
+
+    private static string Quote(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+
+    /// <summary>
+    /// A baseline made the way the model makes numbers: those with weight get max(floor, λ × weight) with one λ so the
+    /// total is the need, then whole persons by largest remainder (the floor is dropped when it alone exceeds the need).
+    /// </summary>
+    public static Dictionary<MunicipalityNumber, int> FlooredApportion(IReadOnlyList<(MunicipalityNumber Number, double Weight)> weights, int need, int floor)
+    {
+        var asked = weights.Where(w => w.Weight > 0).ToList();
+        var useFloor = (long)floor * asked.Count <= need ? floor : 0;
+        double Total(double lambda) => asked.Sum(w => Math.Max(useFloor, lambda * w.Weight));
+        double low = 0, high = need / asked.Sum(w => w.Weight) + 1;
+        for (var i = 0; i < 200 && high - low > 1e-12 * high; i++)
+        {
+            var mid = (low + high) / 2;
+            if (Total(mid) > need)
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid;
+            }
+        }
+        var continuous = asked.Select(w => Math.Max(useFloor, low * w.Weight)).ToList();
+        var whole = Apportion.LargestRemainder(continuous, need);
+        return asked.Select((w, i) => (w.Number, whole[i])).ToDictionary(x => x.Number, x => x.Item2);
     }
 }

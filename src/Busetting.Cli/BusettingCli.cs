@@ -15,6 +15,7 @@ public static class BusettingCli
         root.Subcommands.Add(NeedCommand.Create(io));
         root.Subcommands.Add(ImportCommand.Create(io));
         root.Subcommands.Add(BacktestCommand.Create(io));
+        root.Subcommands.Add(CalibrateCommand.Create(io));
         root.Subcommands.Add(LettersCommand.Create(io));
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });

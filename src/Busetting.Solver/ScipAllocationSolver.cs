@@ -29,6 +29,9 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
 
     private static readonly double[] CoarseMultiples = [0.5, 0.8, 1.25, 2.0];
 
+    /// <summary>The fast formulation lets an item go up to this multiple of its centre (plus a margin), not to the need.</summary>
+    private const double WorkingBoundMultiple = 4.0;
+
     private readonly TimeSpan _timeLimit = timeLimit ?? TimeSpan.FromSeconds(30);
 
     public SolverOutcome Solve(AllocationProblem problem)
@@ -36,17 +39,15 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
         var stopwatch = Stopwatch.StartNew();
         var centres = ContinuousCentres(problem);
         var fast = Run(problem, centres, exact: false, stopwatch);
-        if (fast.Status != SolverStatus.Optimal)
-        {
-            // Both formulations have the same constraints: infeasible here is infeasible there.
-            return fast;
-        }
-        if (OptimalityCertificate.Holds(problem, fast.Values))
+        if (fast.Status == SolverStatus.Optimal && OptimalityCertificate.Holds(problem, fast.Values))
         {
             return fast with { Detail = fast.Detail + "; optimality certified (Lagrangian bound)" };
         }
-        var exact = Run(problem, fast.Values.Select(v => (double)v).ToArray(), exact: true, stopwatch);
-        return exact with { Detail = $"{exact.Detail} (the fast formulation's answer was not certified)" };
+        // Not certified, or not solved within the fast formulation's working bounds: the exact formulation over the
+        // problem's own bounds decides (and proves infeasibility when there is no allocation at all).
+        var start = fast.Status == SolverStatus.Optimal ? fast.Values.Select(v => (double)v).ToArray() : centres;
+        var exact = Run(problem, start, exact: true, stopwatch);
+        return exact with { Detail = $"{exact.Detail} (the fast formulation's answer was {(fast.Status == SolverStatus.Optimal ? "not certified" : "not found within its working bounds")})" };
     }
 
     private SolverOutcome Run(AllocationProblem problem, double[] centres, bool exact, Stopwatch stopwatch)
@@ -73,6 +74,12 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
             var lower = Math.Max(item.LowerIfAsked, 1);
             var open = !item.Excluded && item.Upper >= lower && (item.Target > 0 || item.MustAsk);
             var upper = open ? item.Upper : 0;
+            if (!exact && open)
+            {
+                // Working bound: far above where the optimum lies (the centre), so it never binds there, and it keeps the
+                // "asked" big-M and the last chord tight. The certificate is checked against the problem's own bounds.
+                upper = Math.Min(upper, Math.Max(lower, (int)Math.Ceiling(WorkingBoundMultiple * centres[i]) + 2 * Window + item.LowerIfAsked));
+            }
             total.SetCoefficient(x[i] = solver.MakeIntVar(open && item.MustAsk ? lower : 0, upper, $"x_{item.Key}"), 1);
             // An "asked" binary (x = 0, or lower ≤ x ≤ upper) only where it means something: a floor above 1 or a spread
             // group to count in. Elsewhere x ∈ [0, upper] already says it.

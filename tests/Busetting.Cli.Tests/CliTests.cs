@@ -44,6 +44,48 @@ public class CliTests
     }
 
     [Fact]
+    public void Allocate_2025_BatsfjordAskedAndEmOnlyOfAFewDozenCapableMunicipalities()
+    {
+        var (code, output, _) = Run("allocate", "--year", "2025", "--need", "18900", "--em", "300", "--format", "json", "--data", Data);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var municipalities = json.RootElement.GetProperty("municipalities").EnumerateArray().ToList();
+        // Immigrant share 30.12 % (a fishing town with labour migrants): taken into account, never a reason to skip it.
+        Assert.True(municipalities.Single(m => m.GetProperty("kommunenummer").GetString() == "5632").GetProperty("requested").GetInt32() >= 10);
+        var em = municipalities.Where(m => m.GetProperty("requestedEm").GetInt32() > 0).ToList();
+        Assert.InRange(em.Count, 10, 80);
+        Assert.All(em, m => Assert.True(m.GetProperty("requestedEm").GetInt32() >= 3, "the viable minimum"));
+    }
+
+    [Fact]
+    public void Backtest_PseudoYear2024_ModelAheadOfBothBaselinesAndDetailsWritten()
+    {
+        var details = Path.Combine(Path.GetTempPath(), $"backtest-{Guid.NewGuid():N}.csv");
+        var (code, output, error) = Run("backtest", "--year", "2024", "--need", "21437", "--em", "0", "--against", "settled", "--details", details, "--format", "json", "--data", Data);
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("2024-03-01", root.GetProperty("knowledgeDate").GetString());
+        var model = root.GetProperty("relativeL1").GetDouble();
+        foreach (var baseline in root.GetProperty("baselines").EnumerateObject())
+        {
+            Assert.True(model < baseline.Value.GetProperty("relativeL1").GetDouble(), $"model {model} vs {baseline.Name}");
+        }
+        var lines = File.ReadAllLines(details);
+        Assert.Equal(358, lines.Length); // header + 357 municipalities, those with no settlement counted as 0
+        Assert.StartsWith("kommunenummer,kommune,fylke,faktisk,modell", lines[0]);
+        File.Delete(details);
+    }
+
+    [Fact]
+    public void Backtest_NeedDiffersFromTheActualTotal_Warned()
+    {
+        var (code, _, error) = Run("backtest", "--year", "2022", "--need", "30000", "--em", "0", "--actual", Path.Combine(Data, "imdi_nokkeltall_bosetting_2022.csv"), "--data", Data);
+        Assert.Equal(0, code);
+        Assert.Contains("differs from the actual total 35000", error);
+    }
+
+    [Fact]
     public void Allocate_SameInputTwice_IdenticalCsv()
     {
         var first = Run("allocate", "--year", "2025", "--need", "18900", "--em", "750", "--format", "csv", "--data", Data);

@@ -22,7 +22,7 @@ public class ReferenceDataTests
     public void Build_2022_UsesOnlyDataBeforeTheYear()
     {
         var profiles = ProfileBuilder.Build(Reference, SettlementYear.Create(2022)).Value;
-        Assert.All(profiles.Municipalities, p => Assert.Equal(2021, p.PopulationYear));
+        Assert.All(profiles.Municipalities, p => Assert.Equal(2021, p.PopulationYear)); // letters on 15 November 2021
         Assert.All(profiles.Municipalities, p => Assert.Empty(p.History));
         Assert.All(profiles.Municipalities, p => Assert.Null(p.ReceptionCentre)); // the mottak list is from 2024
         Assert.All(profiles.Municipalities.SelectMany(p => p.Indicators.Values), v => Assert.True(v.Year <= 2021));
@@ -36,6 +36,58 @@ public class ReferenceDataTests
         Assert.Contains(profiles.Municipalities, p => p.HostsReceptionCentre);
         Assert.All(profiles.Municipalities.SelectMany(p => p.History), h => Assert.True(h.Year <= 2024));
         Assert.Equal(2000, profiles.Municipalities.Single(p => p.Municipality.Number.Value == "0301").History.Single(h => h.Year == 2022).Requested);
+    }
+
+    [Fact]
+    public void Build_2024Letters_WholeYear2023NotYetKnown_2022Is()
+    {
+        var oslo = ProfileBuilder.Build(Reference, SettlementYear.Create(2024)).Value.Municipalities.Single(p => p.Municipality.Number.Value == "0301");
+        Assert.Null(oslo.History.SingleOrDefault(h => h.Year == 2023)?.Settled); // complete only from 1 February 2024
+        Assert.Equal(1924, oslo.History.Single(h => h.Year == 2022).Settled);   // IMDi's key figures, known from 1 February 2023
+        Assert.Equal(2000, oslo.History.Single(h => h.Year == 2022).Requested);
+    }
+
+    [Fact]
+    public void Build_2024AsOfMarch_WholeYear2023Known()
+    {
+        var profiles = ProfileBuilder.Build(Reference, SettlementYear.Create(2024), new DateOnly(2024, 3, 1)).Value;
+        Assert.Equal(new DateOnly(2024, 3, 1), profiles.KnowledgeDate);
+        var oslo = profiles.Municipalities.Single(p => p.Municipality.Number.Value == "0301");
+        Assert.NotNull(oslo.History.Single(h => h.Year == 2023).Settled);
+        Assert.Null(oslo.History.Single(h => h.Year == 2023).SettledUntil);
+    }
+
+    [Fact]
+    public void Build_2025Letters_2024SettledUpTo13NovemberAndEmGrantsKnown()
+    {
+        var profiles = ProfileBuilder.Build(Reference, SettlementYear.Create(2025)).Value;
+        var oslo = profiles.Municipalities.Single(p => p.Municipality.Number.Value == "0301");
+        Assert.Equal(new DateOnly(2024, 11, 13), oslo.History.Single(h => h.Year == 2024).SettledUntil);
+        Assert.True(oslo.History.Single(h => h.Year == 2023).EmGrant > 0);
+        Assert.Null(oslo.History.SingleOrDefault(h => h.Year == 2024)?.EmGrant); // 2024 grants are not published in the data
+    }
+
+    [Fact]
+    public void Build_2024_HaramTakesPartWithItsShareOfPreSplitAlesund()
+    {
+        var profiles = ProfileBuilder.Build(Reference, SettlementYear.Create(2024)).Value.Municipalities;
+        var haram = profiles.Single(p => p.Municipality.Number.Value == "1580");
+        var alesund = profiles.Single(p => p.Municipality.Number.Value == "1508");
+        Assert.Null(haram.NotSeparateReason);
+        Assert.True(haram.Population > 0);
+        var whole = Reference.Population[MunicipalityNumber.Parse("1508")][2023]; // SSB: Haram inside Ålesund in 2023
+        Assert.Equal(whole, haram.Population + alesund.Population);
+        var requested2022 = Reference.KeyFigures.Single(k => k.Year == 2022 && k.Number.Value == "1507").Requested!.Value;
+        Assert.Equal(requested2022, haram.History.Single(h => h.Year == 2022).Requested + alesund.History.Single(h => h.Year == 2022).Requested);
+        Assert.True(haram.History.Single(h => h.Year == 2022).Requested > 0);
+    }
+
+    [Fact]
+    public void Build_KnowledgeDateAfterTheYear_Refused()
+    {
+        var result = ProfileBuilder.Build(Reference, SettlementYear.Create(2024), new DateOnly(2025, 1, 1));
+        Assert.False(result.IsSuccess);
+        Assert.Contains("2025-01-01", result.Errors[0].Message);
     }
 
     [Fact]

@@ -186,7 +186,7 @@ public class WorkflowTests
         Dictionary<string, string> Weights(string floor) => new()
         {
             ["WeightsForm.Weights[introduksjonsresultat]"] = "30", ["WeightsForm.Weights[arbeid]"] = "20", ["WeightsForm.Weights[vidaregaande]"] = "10",
-            ["WeightsForm.Weights[spreidd]"] = "10", ["WeightsForm.Weights[kapasitet]"] = "15", ["WeightsForm.Weights[kontinuitet]"] = "10",
+            ["WeightsForm.Weights[spreidd]"] = "10", ["WeightsForm.Weights[kapasitet]"] = "25",
             ["WeightsForm.Weights[funksjonsnedsetting]"] = "5", ["WeightsForm.Floor"] = floor, ["WeightsForm.Reason"] = "test", ["WeightsForm.Expected"] = "1",
         };
         const string page = "/planlegging/2025/kriterium";

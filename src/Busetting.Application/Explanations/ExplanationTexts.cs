@@ -28,14 +28,14 @@ public static class ExplanationTexts
             ExplanationLabel.Share => T("Andel", "Del"),
             ExplanationLabel.Factor => "Faktor",
             ExplanationLabel.IndicatorMissing => T("mangler, nasjonalt snitt brukt", "manglar, nasjonalt snitt brukt"),
-            ExplanationLabel.Target => T("Mål etter kriteriene", "Mål etter kriteria"),
+            ExplanationLabel.Target => T("Mål før reglene", "Mål før reglane"),
             ExplanationLabel.Parts => T("Delene som summerer til anmodningen", "Delane som summerer til oppmodinga"),
             ExplanationLabel.PartsAddUp => T("Delene under summerer nøyaktig til anmodningen.", "Delane under summerer nøyaktig til oppmodinga."),
             ExplanationLabel.Part => "Del",
             ExplanationLabel.PersonsColumn => T("Personer", "Personar"),
             ExplanationLabel.Sum => "Sum",
             ExplanationLabel.Rules => T("Regler som avgjør tallet", "Reglar som avgjer talet"),
-            ExplanationLabel.NoRules => T("Ingen regel binder tallet; det følger kriteriene.", "Ingen regel bind talet; det følgjer kriteria."),
+            ExplanationLabel.NoRules => T("Ingen regel binder tallet; det følger målet.", "Ingen regel bind talet; det følgjer målet."),
             ExplanationLabel.AllRules => T("Alle regler og data for kommunen", "Alle reglar og data for kommunen"),
             ExplanationLabel.Em => T("Enslige mindreårige", "Einslege mindreårige"),
             ExplanationLabel.Value => "Verdi",
@@ -61,13 +61,14 @@ public static class ExplanationTexts
         };
     }
 
-    /// <summary>A rule with its numbers: persons as whole numbers (1 200), shares in per cent with two decimals (30,12 %).</summary>
+    /// <summary>A rule with its numbers: persons as whole numbers (1 200), shares in per cent with two decimals (30,12 %), years as years.</summary>
     public static string Rule(Language language, RuleNote note)
     {
         var value = note.Value is { } v ? Texts.Number(v) : "";
         var share = note.Value is { } s ? Texts.Number(s, 2) : "";
         var basis = note.Basis is { } b ? Texts.Number(b) : "";
         var basisShare = note.Basis is { } bs ? Texts.Number(bs, 2) : "";
+        var year = note.Value is { } y ? ((int)y).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
         var detail = note.Detail ?? "";
         var suppressed = detail == Allocator.EmSuppressedDetail;
         string T(string nb, string nn) => language == Language.Nn ? nn : nb;
@@ -100,6 +101,18 @@ public static class ExplanationTexts
             RuleId.EmEligibleByIndicator => T("Kan ta imot EM etter importert indikator", "Kan ta imot EM etter importert indikator"),
             RuleId.EmEligibilityUnknown => T("EM-kapasitet ukjent: alle anmodede kommuner regnes med", "EM-kapasitet ukjend: alle oppmoda kommunar blir rekna med"),
             RuleId.AgreedChange => T($"Avtalt i dialogen med KS og fylket: {value} ({detail})", $"Avtalt i dialogen med KS og fylket: {value} ({detail})"),
+            RuleId.DecisionCapacity => T(
+                $"Kapasitet etter vedtak: høyst {value} (kommunestyret vedtok {basis} i fjor, justert for endringen i behovet)",
+                $"Kapasitet etter vedtak: høgst {value} (kommunestyret vedtok {basis} i fjor, justert for endringa i behovet)"),
+            RuleId.ImmigrantShareConsidered => T(
+                $"Innvandrerandel {basisShare} %, over terskelen: tatt hensyn til (kriteriedelen × {Texts.Number(note.Value ?? 1, 2)}), aldri utelatt; kommunen oppfordres til å unngå bosetting i områder med mange innvandrere og levekårsutfordringer",
+                $"Innvandrardel {basisShare} %, over terskelen: teken omsyn til (kriteriedelen × {Texts.Number(note.Value ?? 1, 2)}), aldri utelaten; kommunen blir oppmoda til å unngå busetjing i område med mange innvandrarar og levekårsutfordringar"),
+            RuleId.EmEligibleByGrant => T(
+                $"Kan ta imot EM: fikk tilskudd til bosetting av enslige mindreårige i {year} ({basis} kr)",
+                $"Kan ta imot EM: fekk tilskot til busetjing av einslege mindreårige i {year} ({basis} kr)"),
+            RuleId.EmBelowMinimum => T(
+                $"Kan ta imot EM, men EM-målet er for lite til en levedyktig enhet (minst {value}): ingen EM anmodet",
+                $"Kan ta imot EM, men EM-målet er for lite til ei levedyktig eining (minst {value}): ingen EM oppmoda"),
         };
     }
 

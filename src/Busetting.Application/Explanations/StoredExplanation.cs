@@ -42,7 +42,7 @@ public sealed record StoredExplanation(
         new StoredBounds(e.Bounds.Lower, e.Bounds.Upper, e.Bounds.MustAsk, e.Bounds.Excluded),
         e.Bounds.Notes.Select(StoredRule.From).ToList(),
         e.Indicators.Select(StoredIndicator.From).ToList(),
-        new StoredEm(e.Em.Eligible, e.Em.Eligibility.Rule, e.Em.Eligibility.Value, e.Em.Eligibility.Detail, e.Em.Target, e.Em.Requested));
+        new StoredEm(e.Em.Eligible, e.Em.Eligibility.Rule, e.Em.Eligibility.Value, e.Em.Eligibility.Detail, e.Em.Target, e.Em.Requested, e.Em.Eligibility.Basis));
 
     public static string Serialize(Explanation explanation) => JsonSerializer.Serialize(From(explanation), Json);
 
@@ -62,12 +62,18 @@ public sealed record StoredRule(RuleId Rule, decimal? Value, string? Detail, dec
 {
     public static StoredRule From(RuleNote n) => new(n.Rule, n.Value, n.Detail, n.Basis, n.SizeFrom, n.SizeTo);
 
-    /// <summary>The note; runs stored before <see cref="RuleNote.Basis"/> existed kept it as invariant text in the detail ("30.12", "1200").</summary>
-    public RuleNote ToNote() =>
-        Basis is null && Rule is RuleId.ImmigrantShareCap or RuleId.ContinuityFloor or RuleId.ContinuityCap
-            && decimal.TryParse(Detail, NumberStyles.Number, CultureInfo.InvariantCulture, out var legacy)
-            ? new RuleNote(Rule, Value) { Basis = legacy }
-            : new RuleNote(Rule, Value, Detail) { Basis = Basis, SizeFrom = SizeFrom, SizeTo = SizeTo };
+    public RuleNote ToNote() => Note(Rule, Value, Detail, Basis) with { SizeFrom = SizeFrom, SizeTo = SizeTo };
+
+    /// <summary>
+    /// A note from stored fields. Runs stored before <see cref="RuleNote.Basis"/> existed kept it as invariant text in
+    /// the detail ("30.12", "1200"); such a detail is read as the basis.
+    /// </summary>
+    public static RuleNote Note(RuleId rule, decimal? value, string? detail, decimal? basis) =>
+        basis is null && rule is RuleId.ImmigrantShareCap or RuleId.ContinuityFloor or RuleId.ContinuityCap
+                or RuleId.DecisionCapacity or RuleId.ImmigrantShareConsidered or RuleId.EmEligibleByGrant
+            && decimal.TryParse(detail, NumberStyles.Number, CultureInfo.InvariantCulture, out var legacy)
+            ? new RuleNote(rule, value) { Basis = legacy }
+            : new RuleNote(rule, value, detail) { Basis = basis };
 }
 
 public sealed record StoredIndicator(string Id, decimal Value, int Year, string Source)
@@ -75,7 +81,7 @@ public sealed record StoredIndicator(string Id, decimal Value, int Year, string 
     public static StoredIndicator From(IndicatorValue i) => new(i.IndicatorId, i.Value, i.Year, i.Source);
 }
 
-public sealed record StoredEm(bool Eligible, RuleId Eligibility, decimal? EligibilityValue, string? EligibilityDetail, decimal Target, int Requested)
+public sealed record StoredEm(bool Eligible, RuleId Eligibility, decimal? EligibilityValue, string? EligibilityDetail, decimal Target, int Requested, decimal? EligibilityBasis = null)
 {
-    public RuleNote EligibilityNote => new(Eligibility, EligibilityValue, EligibilityDetail);
+    public RuleNote EligibilityNote => StoredRule.Note(Eligibility, EligibilityValue, EligibilityDetail, EligibilityBasis);
 }

@@ -12,32 +12,45 @@ public static class BacktestCommand
     public static Command Create(CommandIo io)
     {
         var common = new CommonOptions();
-        var actual = new Option<string>("--actual") { Description = "IMDi key-figure table (nøkkeltall format) with the real requests of the year", Required = true };
+        var actual = new Option<string?>("--actual") { Description = "IMDi key-figure table (nøkkeltall format) with the real requests of the year" };
+        var against = new Option<string>("--against") { Description = "requests (IMDi's requests, needs --actual) or settled (the year's settlements in the data: a pseudo-year)", DefaultValueFactory = _ => "requests" };
+        against.AcceptOnlyFromAmong("requests", "settled");
+        var details = new Option<string?>("--details") { Description = "Write per municipality: actual, model, each baseline, binding rules (CSV)" };
         var format = CommonOptions.Format("table", "json");
-        var command = new Command("backtest", "Allocate a past year and compare with the real requests and two baselines");
+        var command = new Command("backtest", "Allocate a past year and compare with the real requests (or settlements) and two baselines");
         common.AddTo(command);
         command.Options.Add(actual);
+        command.Options.Add(against);
+        command.Options.Add(details);
         command.Options.Add(format);
         command.SetAction(parse =>
         {
-            var run = common.Allocate(parse);
+            var run = common.Allocate(parse, Backtest.DefaultKnowledgeDate(parse.GetValue(common.Year)));
             if (!run.IsSuccess)
             {
                 return ExitCodes.Report(run.Errors, io.Error);
             }
-            var report = Backtest.Run(run.Value, parse.GetValue(actual)!);
+            var mode = parse.GetValue(against) == "settled" ? Backtest.Against.Settled : Backtest.Against.Requests;
+            var report = Backtest.Run(run.Value, mode, parse.GetValue(actual));
             if (!report.IsSuccess)
             {
                 return ExitCodes.Report(report.Errors, io.Error);
             }
             var r = report.Value;
+            if (parse.GetValue(details) is { } detailsFile)
+            {
+                File.WriteAllText(detailsFile, Backtest.DetailsCsv(r));
+            }
             if (parse.GetValue(format) == "json")
             {
                 io.Output.WriteLine(JsonSerializer.Serialize(new
                 {
                     year = r.Year,
                     need = new { persons = r.Need, em = r.Em },
-                    municipalities = r.Units,
+                    against = r.Against.ToString().ToLowerInvariant(),
+                    knowledgeDate = r.KnowledgeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    municipalities = r.Units.Count,
+                    em = r.Em_,
                     spearman = r.Model.Spearman,
                     relativeL1 = r.Model.RelativeL1,
                     within20 = r.Model.Within20,
@@ -58,8 +71,18 @@ public static class BacktestCommand
                 table.AddRow(Markup.Escape($"Baseline: {b.Name}"), b.Metrics is { } m ? F(m.Spearman) : "–", b.Metrics is { } m2 ? F(m2.RelativeL1) : "–",
                     b.Metrics is { } m3 ? P(m3.Within20) : Markup.Escape(b.Unavailable ?? ""));
             }
-            io.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Back-test {r.Year}: need {r.Need} (EM {r.Em}), {r.Units} municipalities with a real request"));
+            io.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Back-test {r.Year} against {(r.Against == Backtest.Against.Requests ? "IMDi's requests" : "the refugees settled")}: need {r.Need} (EM {r.Em}), {r.Units.Count} municipalities, knowledge date {r.KnowledgeDate:yyyy-MM-dd}"));
             console.Write(table);
+            if (r.Em_ is { } em)
+            {
+                io.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"EM: asked of {em.ModelMunicipalities} municipalities (IMDi: {em.ActualMunicipalities}), {em.Matched} in common; relative L1 {F(em.RelativeL1)}"));
+            }
+            foreach (var warning in r.Warnings)
+            {
+                io.Error.WriteLine($"note: {warning}");
+            }
             var counties = new Table().Border(TableBorder.Simple).AddColumn("County").AddColumn(new TableColumn("Municipalities").RightAligned())
                 .AddColumn(new TableColumn("Actual").RightAligned()).AddColumn(new TableColumn("Model").RightAligned())
                 .AddColumn(new TableColumn("Population baseline").RightAligned()).AddColumn(new TableColumn("Last-year-settled baseline").RightAligned());

@@ -11,6 +11,7 @@ public sealed class CommonOptions
     public Option<int> Em { get; } = new("--em") { Description = "Of which unaccompanied minors (EM)", Required = true };
     public Option<int?> PlanNeed { get; } = new("--plan-need") { Description = "Need assumed for next year's planning number (default: --need)" };
     public Option<string?> Data { get; } = new("--data") { Description = "Data folder laid out like the shipped data/ (default: the shipped one)" };
+    public Option<DateOnly?> AsOf { get; } = new("--as-of") { Description = "Knowledge date (yyyy-mm-dd): only figures known by then are used (default: 15 November before the year, when letters are written)" };
 
     /// <summary>A --format option accepting <paramref name="formats"/>; the first is the default.</summary>
     public static Option<string> Format(params string[] formats)
@@ -27,8 +28,10 @@ public sealed class CommonOptions
         command.Options.Add(Em);
         command.Options.Add(PlanNeed);
         command.Options.Add(Data);
+        command.Options.Add(AsOf);
     }
 
-    public Domain.Errors.Result<AllocationRunner.Run> Allocate(ParseResult parse) =>
-        AllocationRunner.Allocate(DataFolder.Resolve(parse.GetValue(Data)), parse.GetValue(Year), parse.GetValue(Need), parse.GetValue(Em), parse.GetValue(PlanNeed));
+    public Domain.Errors.Result<AllocationRunner.Run> Allocate(ParseResult parse, DateOnly? defaultAsOf = null) =>
+        AllocationRunner.Allocate(DataFolder.Resolve(parse.GetValue(Data)), parse.GetValue(Year), parse.GetValue(Need), parse.GetValue(Em), parse.GetValue(PlanNeed),
+            parse.GetValue(AsOf) ?? defaultAsOf);
 }

@@ -30,8 +30,8 @@ public static class ExplanationOutput
             var indicator = c.IndicatorMissing ? $" ({c.Indicator})" : "";
             writer.WriteLine($"  {c.Name}: {L(ExplanationLabel.Weight).ToLowerInvariant()} {c.Weight}, {L(ExplanationLabel.Share).ToLowerInvariant()} {c.Share}{factor}{indicator} → {c.Persons}");
         }
-        writer.WriteLine($"  {L(ExplanationLabel.Target)}: {x.Target}");
         writer.WriteLine();
+        writer.WriteLine($"{L(ExplanationLabel.Target)}: {x.Target}");
         writer.WriteLine($"{L(ExplanationLabel.Parts)}:");
         foreach (var p in x.Parts)
         {

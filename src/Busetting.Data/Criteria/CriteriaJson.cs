@@ -92,8 +92,11 @@ public static class CriteriaJson
                 new SpreadRule(dto.Rules.Spread.MinAskedPerLandsdel, dto.Rules.Spread.SizeClassLowerBounds, dto.Rules.Spread.MinAskedPerSizeClass),
                 dto.Rules.CapacityMaxMultipleOfNationalRate,
                 dto.Rules.Continuity is { } c ? new ContinuityBand(c.MaxDecrease, c.MaxIncrease) : null,
-                new ImmigrantShareRule(dto.Rules.ImmigrantShare.ThresholdPercent, dto.Rules.ImmigrantShare.Mode, dto.Rules.ImmigrantShare.CapFactorOfNationalRate),
-                new EmRule(dto.Rules.Em.HistoryYears, dto.Rules.Em.HistoryWeight)));
+                new ImmigrantShareRule(dto.Rules.ImmigrantShare.ThresholdPercent, dto.Rules.ImmigrantShare.Mode, dto.Rules.ImmigrantShare.CapFactorOfNationalRate,
+                    dto.Rules.ImmigrantShare.ConsiderFactor ?? 1m),
+                new EmRule(dto.Rules.Em.HistoryYears, dto.Rules.Em.HistoryWeight, dto.Rules.Em.MinimumPerMunicipality ?? 1),
+                dto.Rules.DecisionCapacity is { } d ? new DecisionCapacity(d.MaxFactor) : null),
+            dto.ContinuityAnchor is { } a ? new ContinuityAnchor(a.Share, a.RequestWeight) : null);
         var errors = set.Validate(location);
         return errors.Count > 0 ? Result<CriteriaSet>.Fail(errors) : set;
     }
@@ -105,19 +108,27 @@ public static class CriteriaJson
             set.Rules.Exceptions.Select(e => new ExceptionDto(e.Municipality.Value, e.Reason, e.Floor, e.MaxPersons, e.Exclude, e.AlwaysAsk)).ToList(),
             set.Rules.ReceptionCentresAlwaysAsked,
             new SpreadDto(set.Rules.Spread.MinAskedPerLandsdel, set.Rules.Spread.SizeClassLowerBounds, set.Rules.Spread.MinAskedPerSizeClass),
-            set.Rules.CapacityMaxMultipleOfNationalRate,
             set.Rules.Continuity is { } c ? new ContinuityDto(c.MaxDecrease, c.MaxIncrease) : null,
-            new ImmigrantShareDto(set.Rules.ImmigrantShare.ThresholdPercent, set.Rules.ImmigrantShare.Mode, set.Rules.ImmigrantShare.CapFactorOfNationalRate),
-            new EmDto(set.Rules.Em.HistoryYears, set.Rules.Em.HistoryWeight))), Options);
+            new ImmigrantShareDto(set.Rules.ImmigrantShare.ThresholdPercent, set.Rules.ImmigrantShare.Mode, set.Rules.ImmigrantShare.CapFactorOfNationalRate,
+                set.Rules.ImmigrantShare.Mode == ImmigrantShareMode.Consider ? set.Rules.ImmigrantShare.ConsiderFactor : null),
+            new EmDto(set.Rules.Em.HistoryYears, set.Rules.Em.HistoryWeight, set.Rules.Em.MinimumPerMunicipality),
+            set.Rules.CapacityMaxMultipleOfNationalRate,
+            set.Rules.DecisionCapacity is { } d ? new DecisionCapacityDto(d.MaxFactor) : null),
+        set.Anchor is { } a ? new AnchorDto(a.Share, a.RequestWeight) : null), Options);
 
     private sealed record CriteriaDto(int Year, string Version, string Source, decimal SizeElasticity, decimal IndicatorClip, int HistoryYears,
-        IReadOnlyList<CriterionDto> Criteria, RulesDto Rules);
+        IReadOnlyList<CriterionDto> Criteria, RulesDto Rules, AnchorDto? ContinuityAnchor = null);
+
+    private sealed record AnchorDto(decimal Share, decimal RequestWeight);
+
+    private sealed record DecisionCapacityDto(decimal MaxFactor);
 
     private sealed record CriterionDto(string Id, string NameNb, string NameNn, int PriorityGroup, decimal Weight, CriterionKind Kind,
         string Rule, string? Indicator = null, IndicatorDirection? Direction = null, IReadOnlyList<string>? WhenMissingMoveTo = null);
 
     private sealed record RulesDto(int Floor, IReadOnlyList<ExceptionDto> Exceptions, bool ReceptionCentresAlwaysAsked, SpreadDto Spread,
-        decimal CapacityMaxMultipleOfNationalRate, ContinuityDto? Continuity, ImmigrantShareDto ImmigrantShare, EmDto Em);
+        ContinuityDto? Continuity, ImmigrantShareDto ImmigrantShare, EmDto Em,
+        decimal? CapacityMaxMultipleOfNationalRate = null, DecisionCapacityDto? DecisionCapacity = null);
 
     private sealed record ExceptionDto(string Kommunenummer, string Reason, int? Floor = null, int? MaxPersons = null, bool Exclude = false, bool AlwaysAsk = false);
 
@@ -125,7 +136,7 @@ public static class CriteriaJson
 
     private sealed record ContinuityDto(decimal MaxDecrease, decimal MaxIncrease);
 
-    private sealed record ImmigrantShareDto(decimal ThresholdPercent, ImmigrantShareMode Mode, decimal CapFactorOfNationalRate);
+    private sealed record ImmigrantShareDto(decimal ThresholdPercent, ImmigrantShareMode Mode, decimal CapFactorOfNationalRate, decimal? ConsiderFactor = null);
 
-    private sealed record EmDto(int HistoryYears, decimal HistoryWeight);
+    private sealed record EmDto(int HistoryYears, decimal HistoryWeight, int? MinimumPerMunicipality = null);
 }

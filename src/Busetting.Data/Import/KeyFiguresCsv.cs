@@ -17,6 +17,9 @@ public static class KeyFiguresCsv
 
     public const string FilePrefix = "imdi_nokkeltall_bosetting_";
 
+    /// <summary>Optional column: of the persons requested, unaccompanied minors.</summary>
+    public const string EmColumn = "anmodet_em";
+
     public static Result<IReadOnlyList<KeyFigureRow>> Read(string path, IReadOnlySet<MunicipalityNumber> known, CodeChanges changes)
     {
         var table = CsvTable.Read(path, Columns);
@@ -74,11 +77,13 @@ public static class KeyFiguresCsv
             var requested = Count(table, row, "anmodet");
             var decided = Count(table, row, "vedtatt");
             var settled = Count(table, row, "bosatt");
-            errors.AddRange(requested.Errors.Concat(decided.Errors).Concat(settled.Errors));
-            if (requested.IsSuccess && decided.IsSuccess && settled.IsSuccess)
+            // Optional: the EM part of the request, where the table has it.
+            var requestedEm = table.HasColumn(EmColumn) ? Count(table, row, EmColumn) : (int?)null;
+            errors.AddRange(requested.Errors.Concat(decided.Errors).Concat(settled.Errors).Concat(requestedEm.Errors));
+            if (requested.IsSuccess && decided.IsSuccess && settled.IsSuccess && requestedEm.IsSuccess)
             {
                 rows.Add(new KeyFigureRow(year.Value, number.Value, current, table.Get(row, "kommune_imdi").Trim(), table.Get(row, "fylke_imdi").Trim(),
-                    requested.Value, decided.Value, settled.Value, row.Line));
+                    requested.Value, decided.Value, settled.Value, row.Line, requestedEm.Value));
             }
         }
         if (errors.Count > 0)

@@ -4,11 +4,22 @@ using Busetting.Domain.Primitives;
 
 namespace Busetting.Data.Reference;
 
-/// <summary>Refugees settled in one municipality in one year (IMDi); EM counts below 5 are suppressed by IMDi.</summary>
-public sealed record SettlementRecord(int Year, MunicipalityNumber Municipality, int? Settled, int? SettledEm, bool EmSuppressed, string Source);
+/// <summary>
+/// Refugees settled in one municipality in one year (IMDi); EM counts below 5 are suppressed by IMDi. Each count carries
+/// the date from which it was known and, when it covers only part of the year, the date it runs to.
+/// </summary>
+public sealed record SettlementRecord(int Year, MunicipalityNumber Municipality, int? Settled, int? SettledEm, bool EmSuppressed, string Source,
+    DateOnly KnownFrom, DateOnly? Until, DateOnly EmKnownFrom, DateOnly? EmUntil);
+
+/// <summary>IMDi's grant for settling unaccompanied minors paid to one municipality in one year (amount suppressed when small).</summary>
+public sealed record EmGrantRecord(int Year, MunicipalityNumber Municipality, decimal? Kroner, bool Suppressed, DateOnly KnownFrom);
 
 /// <summary>One row of IMDi's "nøkkeltall bosetting" table: requested, decided and settled, in that year's structure.</summary>
 /// <param name="CurrentNumbers">The 2024 numbers the row's municipality maps to (two for pre-split Ålesund).</param>
+/// <remarks>
+/// Known dates: IMDi's requests and the councils' decisions of year Y are taken as known from 1 October Y (after the
+/// spring revisions and the councils' answers); the year's settled count from 1 February Y+1 (the year is complete).
+/// </remarks>
 public sealed record KeyFigureRow(
     int Year,
     MunicipalityNumber Number,
@@ -18,7 +29,13 @@ public sealed record KeyFigureRow(
     int? Requested,
     int? Decided,
     int? Settled,
-    int Line);
+    int Line,
+    int? RequestedEm = null)
+{
+    public DateOnly RequestsKnownFrom => new(Year, 10, 1);
+
+    public DateOnly SettledKnownFrom => new(Year + 1, 2, 1);
+}
 
 /// <summary>An indicator value for one municipality (2024 structure).</summary>
 public sealed record MunicipalityIndicator(MunicipalityNumber Municipality, IndicatorValue Value);
@@ -33,7 +50,8 @@ public sealed record ReferenceData(
     IReadOnlyList<MunicipalityIndicator> Indicators,
     IReadOnlyList<SettlementRecord> Settlements,
     IReadOnlyList<KeyFigureRow> KeyFigures,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<EmGrantRecord>? EmGrants = null)
 {
     public Municipality? Find(MunicipalityNumber number) => Municipalities.FirstOrDefault(m => m.Number == number);
 }

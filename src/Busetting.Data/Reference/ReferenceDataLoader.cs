@@ -19,6 +19,15 @@ public static class ReferenceDataLoader
     public const string UnemploymentFile = "nav_helt_ledige_pst_jan_feb_2020.csv";
     public const string SettlementsFile = "imdi_bosatte_flyktninger_2022_2024.csv";
     public const string ReceptionCentresFile = "udi_ukrainere_i_mottak_2024-01-31.csv";
+    public const string GrantsFile = "imdi_tilskudd_kommune_2022_2024.csv";
+
+    /// <summary>The grant type that pays for settling unaccompanied minors (IMDi's name).</summary>
+    public const string EmGrantType = "Tilskudd til bosetting av enslige mindreårige flyktninger";
+
+    /// <summary>When IMDi delivered the settlement figures (data/SOURCES.md): totals on 13.11.2024, EM on 09.02.2024.</summary>
+    public static readonly DateOnly SettledRetrieved = new(2024, 11, 13);
+
+    public static readonly DateOnly SettledEmRetrieved = new(2024, 2, 9);
     public const string IndicatorFolder = "indicators";
 
     public static Result<ReferenceData> Load(string folder)
@@ -42,6 +51,12 @@ public static class ReferenceDataLoader
             IndicatorIds.Unemployment, 2020, "NAV helt ledige, mean of Jan–Feb 2020 (via covidnorge, UiT)", known), errors) ?? []);
         indicators.AddRange(Collect(ReadReceptionCentres(Path.Combine(folder, ReceptionCentresFile), known), errors) ?? []);
         var settlements = Collect(ReadSettlements(Path.Combine(folder, SettlementsFile), known), errors) ?? [];
+        var grantsPath = Path.Combine(folder, GrantsFile);
+        var grants = File.Exists(grantsPath) ? Collect(ReadEmGrants(grantsPath, known), errors) ?? [] : [];
+        if (!File.Exists(grantsPath))
+        {
+            notes.Add($"no EM grants file ({GrantsFile}): EM capability rests on EM settled and imported capacity only");
+        }
 
         var keyFigures = new List<KeyFigureRow>();
         foreach (var file in Directory.GetFiles(folder, KeyFiguresCsv.FilePrefix + "*.csv").Order(StringComparer.Ordinal))
@@ -73,7 +88,7 @@ public static class ReferenceDataLoader
             return Result<ReferenceData>.Fail(errors);
         }
         return new ReferenceData(folder, municipalities, population.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<int, int>)p.Value),
-            "SSB 07459 (Kommuner 2024, sammenslåtte tidsserier)", changes, indicators, settlements, keyFigures, notes);
+            "SSB 07459 (Kommuner 2024, sammenslåtte tidsserier)", changes, indicators, settlements, keyFigures, notes, grants);
     }
 
     private static T? Collect<T>(Result<T> result, List<Error> errors) where T : class
@@ -264,8 +279,71 @@ public static class ReferenceDataLoader
             {
                 return Result<List<SettlementRecord>>.Fail([.. settled.Errors, .. em.Errors]);
             }
+            var (knownFrom, until) = Known(year.Value, SettledRetrieved);
+            var (emKnownFrom, emUntil) = Known(year.Value, SettledEmRetrieved);
             list.Add(new SettlementRecord(year.Value, number.Value, settled.Value, em.Value,
-                t.Get(row, "ema_merknad").Contains("prikket", StringComparison.Ordinal), "IMDi via Samarbeidsdesken (received 13.11.2024)"));
+                t.Get(row, "ema_merknad").Contains("prikket", StringComparison.Ordinal), "IMDi via Samarbeidsdesken (received 13.11.2024)",
+                knownFrom, until, emKnownFrom, emUntil));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// A year's settled count is complete, and known, from 1 February of the year after; a year still running when the
+    /// figures were delivered covers only up to that date, and is known from it.
+    /// </summary>
+    public static (DateOnly KnownFrom, DateOnly? Until) Known(int year, DateOnly retrieved)
+    {
+        var complete = new DateOnly(year + 1, 2, 1);
+        return complete <= retrieved ? (complete, null) : (retrieved, retrieved);
+    }
+
+    /// <summary>
+    /// IMDi's EM settlement grant per municipality and year (only that grant type is read). Empty amounts marked
+    /// "Anonymisert" are small grants IMDi suppressed; "Ikke tilgjengelig" rows (2024) are not yet published and skipped.
+    /// A year's grants are taken as known from 1 March of the year after.
+    /// </summary>
+    private static Result<List<EmGrantRecord>> ReadEmGrants(string path, HashSet<MunicipalityNumber> known)
+    {
+        var table = CsvTable.Read(path, ["aar", "kommunenummer", "tilskuddstype", "kroner", "merknad"]);
+        if (!table.IsSuccess)
+        {
+            return Result<List<EmGrantRecord>>.Fail(table.Errors);
+        }
+        var t = table.Value;
+        var list = new List<EmGrantRecord>();
+        foreach (var row in t.Rows.Where(r => t.Get(r, "tilskuddstype") == EmGrantType))
+        {
+            var year = CsvFields.Integer(t, row, "aar", 2000, 2100);
+            var number = CsvFields.Municipality(t, row, "kommunenummer");
+            if (!year.IsSuccess || !number.IsSuccess)
+            {
+                return Result<List<EmGrantRecord>>.Fail([.. year.Errors, .. number.Errors]);
+            }
+            if (!known.Contains(number.Value))
+            {
+                return Error.Invalid("data.kommunenummer", $"unknown kommunenummer {number.Value}", t.Where(row, "kommunenummer"));
+            }
+            var note = t.Get(row, "merknad").Trim();
+            if (note == "Ikke tilgjengelig")
+            {
+                continue;
+            }
+            decimal? kroner = null;
+            if (t.Get(row, "kroner").Trim().Length > 0)
+            {
+                var value = CsvFields.Number(t, row, "kroner", -10_000_000_000m, 10_000_000_000m); // repayments are negative
+                if (!value.IsSuccess)
+                {
+                    return Result<List<EmGrantRecord>>.Fail(value.Errors);
+                }
+                kroner = value.Value;
+            }
+            else if (note != "Anonymisert")
+            {
+                return Error.Invalid("data.kroner", "empty amount without the note 'Anonymisert' or 'Ikke tilgjengelig'", t.Where(row, "kroner"));
+            }
+            list.Add(new EmGrantRecord(year.Value, number.Value, kroner, kroner is null, new DateOnly(year.Value + 1, 3, 1)));
         }
         return list;
     }

@@ -39,8 +39,11 @@ public sealed class Allocator(IAllocationSolver solver)
         var targets = targetResult.Targets.ToDictionary(t => t.Municipality);
         var nationalRate = total / (double)participants.Sum(p => (long)p.Population);
         var previous = PreviousRequests(participants, year);
+        var decisions = PreviousDecisions(participants, year, previous?.Total);
+        warnings.AddRange(MissingInputWarnings(criteria, previous, decisions, year));
         var bounds = profiles.Select(p => BoundsCalculator.Calculate(p, criteria.Rules, nationalRate, total,
-            previous is { } prev ? (Requested: prev.ByMunicipality.GetValueOrDefault(p.Municipality.Number), NationalTotal: prev.Total) : null)).ToList();
+            previous is { } prev ? (Requested: prev.ByMunicipality.GetValueOrDefault(p.Municipality.Number), NationalTotal: prev.Total) : null,
+            decisions is { } dec && dec.ByMunicipality.TryGetValue(p.Municipality.Number, out var decided) ? (decided, dec.NationalNeed) : null)).ToList();
         var agreed = ApplyAgreedChanges(input.AgreedChanges ?? [], profiles, bounds, total);
         if (!agreed.IsSuccess)
         {
@@ -214,6 +217,31 @@ public sealed class Allocator(IAllocationSolver solver)
         return sum > 0 ? (byMunicipality, sum) : null;
     }
 
+    /// <summary>Last year's council decisions (where the municipality was asked) and last year's national need.</summary>
+    private static (Dictionary<Primitives.MunicipalityNumber, int> ByMunicipality, int NationalNeed)? PreviousDecisions(
+        List<MunicipalityProfile> participants, int year, int? previousNeed)
+    {
+        var byMunicipality = participants
+            .Select(p => (p.Municipality.Number, Point: p.History.FirstOrDefault(h => h.Year == year - 1)))
+            .Where(x => x.Point is { Decided: not null, Requested: > 0 })
+            .ToDictionary(x => x.Number, x => x.Point!.Decided!.Value);
+        return byMunicipality.Count > 0 && previousNeed is > 0 ? (byMunicipality, previousNeed.Value) : null;
+    }
+
+    /// <summary>Rules that rely on last year's figures say so when those figures were not known.</summary>
+    private static IEnumerable<string> MissingInputWarnings(CriteriaSet criteria, (Dictionary<Primitives.MunicipalityNumber, int>, int Total)? previous,
+        (Dictionary<Primitives.MunicipalityNumber, int>, int)? decisions, int year)
+    {
+        if (criteria.Rules.Continuity is not null && previous is null)
+        {
+            yield return Invariant($"no requests of {year - 1} known at the knowledge date: the continuity band does not apply");
+        }
+        if (criteria.Rules.DecisionCapacity is not null && decisions is null)
+        {
+            yield return Invariant($"no council decisions of {year - 1} known at the knowledge date: the capacity-from-decisions rule does not apply");
+        }
+    }
+
     private static IEnumerable<string> PartialIndicatorWarnings(CriteriaSet criteria, TargetResult targets, List<MunicipalityProfile> participants, int year)
     {
         foreach (var criterion in criteria.Criteria.Where(c => c.Kind == Criteria.CriterionKind.SizeScaledIndicator && targets.EffectiveWeights[c.Id] > 0))
@@ -237,14 +265,21 @@ public sealed class Allocator(IAllocationSolver solver)
 
     private sealed record EmAllocation(int[] Values, EmExplanation[] Explanations, SolverReport Report);
 
-    /// <summary>EM are allocated within each municipality's request, only where the municipality can receive EM.</summary>
+    /// <summary>
+    /// EM are allocated within each municipality's request, only where the municipality can receive EM (an imported
+    /// capability, EM settled in recent years, or an EM grant in the latest known year), and at least the viable minimum
+    /// where any are asked.
+    /// </summary>
     private Result<EmAllocation> AllocateEm(AllocationInput input, List<MunicipalityProfile> profiles, IReadOnlyList<int> requested, List<string> warnings)
     {
         var year = input.Year.Value;
         var rule = input.Criteria.Rules.Em;
         var n = profiles.Count;
         var history = profiles.Select(p => p.History.Where(h => h.Year >= year - rule.HistoryYears && h.Year < year).ToList()).ToList();
-        var anyEmInformation = profiles.Any(p => p.EmCapable is not null) || history.Any(h => h.Any(x => x.SettledEm is not null || x.SettledEmSuppressed));
+        var grantYear = profiles.SelectMany(p => p.History).Where(h => h.Year < year && h.EmGrant is not null).Select(h => h.Year).DefaultIfEmpty(0).Max();
+        var grants = profiles.Select(p => p.History.FirstOrDefault(h => h.Year == grantYear)?.EmGrant ?? 0).ToArray();
+        var anyEmInformation = profiles.Any(p => p.EmCapable is not null) || grantYear > 0
+            || history.Any(h => h.Any(x => x.SettledEm is not null || x.SettledEmSuppressed));
         var notes = new RuleNote[n];
         var eligible = new bool[n];
         for (var i = 0; i < n; i++)
@@ -260,6 +295,11 @@ public sealed class Allocator(IAllocationSolver solver)
                 notes[i] = new RuleNote(RuleId.EmEligibleByHistory, history[i].Sum(h => h.SettledEm ?? 0),
                     history[i].Any(h => h.SettledEmSuppressed) ? EmSuppressedDetail : null);
             }
+            else if (grants[i] > 0 || profiles[i].History.Any(h => h.Year == grantYear && h.EmGrantSuppressed))
+            {
+                eligible[i] = true;
+                notes[i] = new RuleNote(RuleId.EmEligibleByGrant, grantYear) { Basis = Math.Round(grants[i]) };
+            }
             else if (!anyEmInformation)
             {
                 eligible[i] = true;
@@ -269,32 +309,20 @@ public sealed class Allocator(IAllocationSolver solver)
             {
                 notes[i] = new RuleNote(RuleId.EmNotEligible);
             }
-            eligible[i] &= requested[i] > 0;
+            eligible[i] &= requested[i] >= rule.MinimumPerMunicipality;
         }
         if (!anyEmInformation && input.Need.Em > 0)
         {
-            warnings.Add(Invariant($"no EM capability data and no EM settlements in {year - rule.HistoryYears}–{year - 1}: every asked municipality is treated as able to receive EM; import '{IndicatorIds.EmCapable}' to restrict"));
+            warnings.Add(Invariant($"no EM capability data, no EM grants and no EM settlements in {year - rule.HistoryYears}–{year - 1} known: every asked municipality is treated as able to receive EM; import '{IndicatorIds.EmCapable}' to restrict"));
         }
 
-        var emHistory = history.Select(h => (double)h.Sum(x => x.SettledEm ?? 0)).ToArray();
-        var historySum = Enumerable.Range(0, n).Where(i => eligible[i]).Sum(i => emHistory[i]);
-        var requestSum = Enumerable.Range(0, n).Where(i => eligible[i]).Sum(i => (double)requested[i]);
-        var historyWeight = historySum > 0 ? (double)rule.HistoryWeight : 0;
-        var targets = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (eligible[i] && requestSum > 0)
-            {
-                targets[i] = input.Need.Em * ((1 - historyWeight) * requested[i] / requestSum + historyWeight * (historySum > 0 ? emHistory[i] / historySum : 0));
-            }
-        }
-
+        var targets = EmTargets(input.Need.Em, eligible, history, grants, requested, (double)rule.HistoryWeight);
         var values = new int[n];
         var report = new SolverReport("none", "Skipped", "no EM need", TimeSpan.Zero, 1);
         if (input.Need.Em > 0)
         {
             var items = Enumerable.Range(0, n).Select(i => new ProblemItem(profiles[i].Municipality.Number.Value,
-                targets[i], 1, requested[i], false, !eligible[i] || targets[i] <= 0)).ToList();
+                targets[i], rule.MinimumPerMunicipality, requested[i], false, !eligible[i] || targets[i] <= 0)).ToList();
             var problem = new AllocationProblem(items, input.Need.Em, []);
             var conflicts = FeasibilityCheck.Diagnose(problem, i => profiles[i].Municipality.Name, "EM");
             if (conflicts.Count > 0)
@@ -310,11 +338,45 @@ public sealed class Allocator(IAllocationSolver solver)
             }
             values = [.. outcome.Values];
             report = new SolverReport(outcome.Solver, outcome.Status.ToString(), outcome.Detail, outcome.Elapsed, 1);
+            for (var i = 0; i < n; i++)
+            {
+                if (eligible[i] && values[i] == 0)
+                {
+                    notes[i] = new RuleNote(RuleId.EmBelowMinimum, rule.MinimumPerMunicipality);
+                }
+            }
         }
         var explanations = Enumerable.Range(0, n)
             .Select(i => new EmExplanation(eligible[i], notes[i], Math.Round((decimal)targets[i], 2, MidpointRounding.AwayFromZero), values[i]))
             .ToArray();
         return new EmAllocation(values, explanations, report);
+    }
+
+    /// <summary>
+    /// EM target: the EM need shared among the eligible by (1 − h) × their share of the latest EM grants (the size of
+    /// their EM apparatus) + h × their share of EM settled in recent years; by the persons requested when neither is known.
+    /// </summary>
+    private static double[] EmTargets(int need, bool[] eligible, List<List<HistoryPoint>> history, decimal[] grants, IReadOnlyList<int> requested, double historyWeight)
+    {
+        var n = eligible.Length;
+        double SumEligible(Func<int, double> value) => Enumerable.Range(0, n).Where(i => eligible[i]).Sum(value);
+        var emHistory = history.Select(h => (double)h.Sum(x => x.SettledEm ?? 0)).ToArray();
+        var historySum = SumEligible(i => emHistory[i]);
+        var grantSum = SumEligible(i => (double)grants[i]);
+        var requestSum = SumEligible(i => requested[i]);
+        var h = historySum > 0 ? grantSum > 0 ? historyWeight : 1 : 0;
+        var targets = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (!eligible[i])
+            {
+                continue;
+            }
+            targets[i] = historySum > 0 || grantSum > 0
+                ? need * ((1 - h) * (grantSum > 0 ? (double)grants[i] / grantSum : 0) + h * (historySum > 0 ? emHistory[i] / historySum : 0))
+                : requestSum > 0 ? need * requested[i] / requestSum : 0;
+        }
+        return targets;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -21,12 +21,14 @@ public static class BoundsCalculator
 {
     /// <param name="nationalRate">Persons per inhabitant the need implies nationally (need ÷ population).</param>
     /// <param name="previousRequested">Last year's requests and their national sum, when the data has them.</param>
+    /// <param name="previousDecided">Last year's council decision and last year's national need, when known.</param>
     public static MunicipalityBounds Calculate(
         MunicipalityProfile profile,
         AllocationRules rules,
         double nationalRate,
         int total,
-        (int Requested, int NationalTotal)? previousRequested)
+        (int Requested, int NationalTotal)? previousRequested,
+        (int Decided, int NationalTotal)? previousDecided = null)
     {
         var number = profile.Municipality.Number;
         var notes = new List<RuleNote>();
@@ -53,13 +55,35 @@ public static class BoundsCalculator
             notes.Add(new RuleNote(RuleId.FloorException, exceptionFloor, exception.Reason));
         }
 
-        // Capacity relative to population: at most a multiple of the national rate per inhabitant, never below the floor.
-        var upper = Math.Max(lower, (int)Math.Ceiling((double)rules.CapacityMaxMultipleOfNationalRate * nationalRate * profile.Population));
-        upper = Math.Min(upper, total);
+        // Capacity relative to population (optional): at most a multiple of the national rate per inhabitant, never below the floor.
+        var upper = total;
         var upperRule = RuleId.CapacityCap;
+        if (rules.CapacityMaxMultipleOfNationalRate is { } multiple)
+        {
+            upper = Math.Min(total, Math.Max(lower, (int)Math.Ceiling((double)multiple * nationalRate * profile.Population)));
+        }
 
-        // Avoid housing segregation: above the immigrant-share threshold, cap at a fraction of the national rate, or exclude.
-        if (profile.Indicators.TryGetValue(IndicatorIds.ImmigrantShare, out var share) && share.Value > rules.ImmigrantShare.ThresholdPercent)
+        // Capacity from decisions: at most a factor × last year's council decision, scaled by the change in the need.
+        if (rules.DecisionCapacity is { } capacity && previousDecided is { Decided: >= 0, NationalTotal: > 0 } decided)
+        {
+            var cap = Math.Max(lower, (int)Math.Ceiling((double)capacity.MaxFactor * decided.Decided * total / decided.NationalTotal - 1e-9));
+            notes.Add(new RuleNote(RuleId.DecisionCapacity, cap) { Basis = decided.Decided });
+            if (cap < upper)
+            {
+                upper = cap;
+                upperRule = RuleId.DecisionCapacity;
+            }
+        }
+
+        // Avoid housing segregation: above the immigrant-share threshold, cap at a fraction of the national rate, or exclude;
+        // in "consider" mode only the target is reduced (see TargetCalculator), never the bounds.
+        if (rules.ImmigrantShare.Mode == ImmigrantShareMode.Consider
+            && profile.Indicators.TryGetValue(IndicatorIds.ImmigrantShare, out var considered) && considered.Value > rules.ImmigrantShare.ThresholdPercent)
+        {
+            notes.Add(new RuleNote(RuleId.ImmigrantShareConsidered, rules.ImmigrantShare.ConsiderFactor) { Basis = considered.Value });
+        }
+        if (profile.Indicators.TryGetValue(IndicatorIds.ImmigrantShare, out var share) && share.Value > rules.ImmigrantShare.ThresholdPercent
+            && rules.ImmigrantShare.Mode != ImmigrantShareMode.Consider)
         {
             if (rules.ImmigrantShare.Mode == ImmigrantShareMode.Exclude)
             {

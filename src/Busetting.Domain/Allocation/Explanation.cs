@@ -2,6 +2,8 @@ namespace Busetting.Domain.Allocation;
 
 public enum PartKind
 {
+    /// <summary>need × anchor share × the municipality's share of its recent pattern (last year's requests and settled).</summary>
+    Continuity,
     /// <summary>need × effective weight × the municipality's share under one criterion.</summary>
     Criterion,
     /// <summary>The municipality's proportional part of what other municipalities' floors, caps and exclusions moved.</summary>
@@ -12,8 +14,6 @@ public enum PartKind
     Rounding,
     /// <summary>The municipality is not asked; its target goes to the others.</summary>
     NotAsked,
-    /// <summary>The share of the need distributed by the municipality's recent pattern (last year's requests and settled).</summary>
-    Continuity,
     /// <summary>The move from the current request in a minimum-change revision.</summary>
     Revision,
 }
@@ -45,10 +45,14 @@ public static class ExplanationBuilder
         MunicipalityTarget target, MunicipalityBounds bounds, double lambda, int requested, bool asked, RuleId? notAskedRule,
         RuleId? askedBecause = null)
     {
-        var parts = target.Contributions
+        var parts = new List<ExplanationPart>();
+        if (target.Anchor is { } anchor)
+        {
+            parts.Add(new ExplanationPart(PartKind.Continuity, Round(anchor.Persons)));
+        }
+        parts.AddRange(target.Contributions
             .Where(c => c.Weight > 0)
-            .Select(c => new ExplanationPart(PartKind.Criterion, Round(c.Persons), c.CriterionId))
-            .ToList();
+            .Select(c => new ExplanationPart(PartKind.Criterion, Round(c.Persons), c.CriterionId)));
         if (!asked)
         {
             parts.Add(new ExplanationPart(PartKind.NotAsked, requested - parts.Sum(p => p.Persons), Rule: notAskedRule));

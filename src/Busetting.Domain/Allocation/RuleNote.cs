@@ -27,6 +27,14 @@ public enum RuleId
     EmEligibilityUnknown,
     /// <summary>A number agreed in the dialogue with KS and the counties, fixed when re-solving.</summary>
     AgreedChange,
+    /// <summary>At most a factor × last year's council decision, scaled by the change in the national need.</summary>
+    DecisionCapacity,
+    /// <summary>Immigrant share above the threshold: the criteria part of the target is reduced (never a bound).</summary>
+    ImmigrantShareConsidered,
+    /// <summary>EM-capable: IMDi paid an EM settlement grant in the latest known year.</summary>
+    EmEligibleByGrant,
+    /// <summary>EM-capable, but its EM target is too small for a viable unit, so no EM is asked.</summary>
+    EmBelowMinimum,
 }
 
 /// <summary>
@@ -35,7 +43,10 @@ public enum RuleId
 /// </summary>
 public sealed record RuleNote(RuleId Rule, decimal? Value = null, string? Detail = null)
 {
-    /// <summary>The figure the rule starts from: the immigrant share in per cent (cap), or last year's request (continuity).</summary>
+    /// <summary>
+    /// The figure the rule starts from: the immigrant share in per cent (cap, considered), last year's request
+    /// (continuity), last year's council decision (decision capacity), or the EM grant in kroner.
+    /// </summary>
     public decimal? Basis { get; init; }
 
     /// <summary>A size class's lowest population (spread rule).</summary>

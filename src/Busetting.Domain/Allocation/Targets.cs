@@ -21,15 +21,25 @@ public sealed record CriterionContribution(
 /// <summary>Weight moved from a criterion whose data is missing to named proxies.</summary>
 public sealed record WeightMove(string FromCriterion, IReadOnlyList<string> ToCriteria, decimal Weight, string Reason);
 
-/// <summary>A municipality's criteria target before any rule: the sum of its contributions.</summary>
-public sealed record MunicipalityTarget(MunicipalityNumber Municipality, double Target, IReadOnlyList<CriterionContribution> Contributions);
+/// <summary>The continuity anchor's part of a municipality's target: need × anchor share × the municipality's pattern share.</summary>
+/// <param name="RequestedShare">Its share of the pattern year's requests (and decisions), when known.</param>
+/// <param name="SettledShare">Its share of the pattern year's settled, when known.</param>
+public sealed record AnchorContribution(int Year, decimal AnchorShare, double Share, double Persons, double? RequestedShare, double? SettledShare);
+
+/// <summary>A municipality's target before any rule: the anchor (if any) plus the sum of its criteria contributions.</summary>
+/// <param name="ImmigrantFactor">Set when the immigrant-share consideration reduced the criteria part (the factor applied).</param>
+public sealed record MunicipalityTarget(MunicipalityNumber Municipality, double Target, IReadOnlyList<CriterionContribution> Contributions,
+    AnchorContribution? Anchor = null, decimal? ImmigrantFactor = null);
 
 /// <summary>Targets for all municipalities that take part, the effective weights, and how missing data was handled.</summary>
+/// <param name="AnchorShare">The share of the need that followed the recent pattern (0 when no pattern is known).</param>
 public sealed record TargetResult(
     IReadOnlyList<MunicipalityTarget> Targets,
     IReadOnlyDictionary<string, decimal> EffectiveWeights,
     IReadOnlyList<WeightMove> WeightMoves,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    decimal AnchorShare = 0,
+    ContinuityPattern? Pattern = null);
 
 /// <summary>Turns a criteria set and the municipalities' data into criteria targets that sum to the need.</summary>
 public static class TargetCalculator
@@ -46,6 +56,10 @@ public static class TargetCalculator
         {
             warnings.Add(move.Reason);
         }
+
+        var (anchorShare, pattern) = Anchor(criteria, participants, year, warnings);
+        var criteriaTotal = total * (1 - (double)anchorShare);
+        var immigrantRule = criteria.Rules.ImmigrantShare;
 
         var rawByCriterion = new Dictionary<string, double[]>();
         var rawSums = new Dictionary<string, double>();
@@ -78,14 +92,46 @@ public static class TargetCalculator
                 }
                 var sum = rawSums[criterion.Id];
                 var share = sum > 0 ? rawByCriterion[criterion.Id][i] / sum : 0;
-                var persons = total * (double)weight * share;
+                var persons = criteriaTotal * (double)weight * share;
                 double? factor = criterion.Kind == CriterionKind.SizeScaledIndicator ? factorByCriterion[criterion.Id][i] : null;
                 contributions.Add(new CriterionContribution(criterion.Id, weight, share, persons, indicator,
                     factor, criterion.Kind == CriterionKind.SizeScaledIndicator && indicator is null));
             }
-            targets.Add(new MunicipalityTarget(profile.Municipality.Number, contributions.Sum(c => c.Persons), contributions));
+            decimal? immigrantFactor = null;
+            if (immigrantRule.Mode == ImmigrantShareMode.Consider && immigrantRule.ConsiderFactor < 1
+                && profile.Indicators.TryGetValue(IndicatorIds.ImmigrantShare, out var immigrants) && immigrants.Value > immigrantRule.ThresholdPercent)
+            {
+                immigrantFactor = immigrantRule.ConsiderFactor;
+                contributions = contributions.Select(c => c with { Persons = c.Persons * (double)immigrantRule.ConsiderFactor }).ToList();
+            }
+            AnchorContribution? anchor = pattern is null ? null : new AnchorContribution(pattern.Year, anchorShare, pattern.Shares[i],
+                total * (double)anchorShare * pattern.Shares[i], pattern.RequestedShares?[i], pattern.SettledShares?[i]);
+            targets.Add(new MunicipalityTarget(profile.Municipality.Number, (anchor?.Persons ?? 0) + contributions.Sum(c => c.Persons), contributions,
+                anchor, immigrantFactor));
         }
-        return new TargetResult(targets, weights, moves, warnings);
+        return new TargetResult(targets, weights, moves, warnings, anchorShare, pattern);
+    }
+
+    /// <summary>The anchor share in force and the pattern it follows; no pattern known means the criteria carry the whole need.</summary>
+    private static (decimal Share, ContinuityPattern? Pattern) Anchor(CriteriaSet criteria, IReadOnlyList<MunicipalityProfile> participants, int year, List<string> warnings)
+    {
+        if (criteria.Anchor is not { Share: > 0 } anchor)
+        {
+            return (0, null);
+        }
+        var pattern = ContinuityPattern.Of(participants, year, (double)anchor.RequestWeight);
+        if (pattern is null)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"continuity anchor ({anchor.Share:0.##} of the need) not used: no requests or settlements before {year} were known at the knowledge date; the criteria carry the whole need"));
+            return (0, null);
+        }
+        if (pattern.Year < year - 1)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"continuity anchor: no requests or settlements of {year - 1} known at the knowledge date; the pattern is from {pattern.Year}"));
+        }
+        return (anchor.Share, pattern);
     }
 
     /// <summary>Whether a criterion has the data it needs this year.</summary>

@@ -8,10 +8,17 @@ public sealed record AllocationRules(
     IReadOnlyList<MunicipalityException> Exceptions,
     bool ReceptionCentresAlwaysAsked,
     SpreadRule Spread,
-    decimal CapacityMaxMultipleOfNationalRate,
+    decimal? CapacityMaxMultipleOfNationalRate,
     ContinuityBand? Continuity,
     ImmigrantShareRule ImmigrantShare,
-    EmRule Em);
+    EmRule Em,
+    DecisionCapacity? DecisionCapacity = null);
+
+/// <summary>
+/// Capacity from decisions: a request is at most <see cref="MaxFactor"/> × what the council decided for last year,
+/// scaled by the change in the national need (never below the floor).
+/// </summary>
+public sealed record DecisionCapacity(decimal MaxFactor);
 
 /// <summary>A named exception for one municipality, always with a reason.</summary>
 /// <param name="Floor">Replaces the general floor when asked (e.g. 5 for a very small municipality).</param>
@@ -60,12 +67,20 @@ public enum ImmigrantShareMode
     Cap,
     /// <summary>Not asked.</summary>
     Exclude,
+    /// <summary>
+    /// Taken into account, never a bound: the criteria part of the target is multiplied by
+    /// <see cref="ImmigrantShareRule.ConsiderFactor"/>. The 30 % rule in the ministry's criteria concerns areas within a
+    /// municipality, so it must not exclude or cap a whole municipality.
+    /// </summary>
+    Consider,
 }
 
 /// <summary>Avoid housing segregation: share of immigrants and Norwegian-born to immigrant parents above the threshold.</summary>
-public sealed record ImmigrantShareRule(decimal ThresholdPercent, ImmigrantShareMode Mode, decimal CapFactorOfNationalRate);
+public sealed record ImmigrantShareRule(decimal ThresholdPercent, ImmigrantShareMode Mode, decimal CapFactorOfNationalRate, decimal ConsiderFactor = 1m);
 
 /// <summary>EM (unaccompanied minors) only where the municipality can receive them.</summary>
 /// <param name="HistoryYears">Years of EM settlement history that make a municipality EM-capable.</param>
-/// <param name="HistoryWeight">Share of the EM target taken from EM settlement history rather than the total request.</param>
-public sealed record EmRule(int HistoryYears, decimal HistoryWeight);
+/// <param name="HistoryWeight">Share of the EM target taken from EM settled in recent years; the rest follows the EM grants
+/// of the latest known year (the size of the municipality's EM apparatus), or the persons requested when neither is known.</param>
+/// <param name="MinimumPerMunicipality">A municipality asked for EM is asked for at least this many (a viable unit).</param>
+public sealed record EmRule(int HistoryYears, decimal HistoryWeight, int MinimumPerMunicipality = 1);

@@ -5,6 +5,7 @@ namespace Busetting.Domain.Criteria;
 /// <summary>A year's versioned criteria: weights, indicators and rules. Loaded from data/criteria/&lt;year&gt;.json.</summary>
 /// <param name="SizeElasticity">Exponent on population in size shares; below 1 means capacity grows less than population.</param>
 /// <param name="IndicatorClip">Indicator factors are held within [1/clip, clip] so one figure cannot dominate.</param>
+/// <param name="Anchor">How much of the need follows each municipality's recent pattern; null = none (criteria only).</param>
 public sealed record CriteriaSet(
     int Year,
     string Version,
@@ -13,7 +14,8 @@ public sealed record CriteriaSet(
     decimal IndicatorClip,
     int HistoryYears,
     IReadOnlyList<CriterionDefinition> Criteria,
-    AllocationRules Rules)
+    AllocationRules Rules,
+    ContinuityAnchor? Anchor = null)
 {
     /// <summary>The ministry's rule: introduction results, work and upper-secondary capacity weigh at least 60 %.</summary>
     public const decimal MinimumTopGroupWeight = 0.60m;
@@ -70,6 +72,10 @@ public sealed record CriteriaSet(
         {
             Add($"historyYears {HistoryYears} must be 1 or more");
         }
+        if (Anchor is { } anchor && (anchor.Share is < 0 or > 1 || anchor.RequestWeight is < 0 or > 1))
+        {
+            Add($"continuityAnchor: share {anchor.Share} and requestWeight {anchor.RequestWeight} must be in [0, 1]");
+        }
         ValidateRules(Rules, Add);
         return errors;
     }
@@ -80,9 +86,21 @@ public sealed record CriteriaSet(
         {
             add($"rules.floor {rules.Floor} must be zero or more");
         }
-        if (rules.CapacityMaxMultipleOfNationalRate <= 0)
+        if (rules.CapacityMaxMultipleOfNationalRate is <= 0)
         {
-            add("rules.capacityMaxMultipleOfNationalRate must be positive");
+            add("rules.capacityMaxMultipleOfNationalRate must be positive (or left out for no such cap)");
+        }
+        if (rules.DecisionCapacity is { MaxFactor: <= 0 })
+        {
+            add("rules.decisionCapacity.maxFactor must be positive");
+        }
+        if (rules.ImmigrantShare.ConsiderFactor is < 0 or > 1)
+        {
+            add("rules.immigrantShare.considerFactor must be in [0, 1]");
+        }
+        if (rules.Em.MinimumPerMunicipality < 1)
+        {
+            add("rules.em.minimumPerMunicipality must be 1 or more");
         }
         if (rules.ImmigrantShare.ThresholdPercent is <= 0 or > 100)
         {
@@ -115,3 +133,11 @@ public sealed record CriteriaSet(
         }
     }
 }
+
+/// <summary>
+/// The continuity anchor: <see cref="Share"/> of the need is distributed by each municipality's recent pattern (its
+/// share of the latest known year's requests and settlements), the rest by the ministry's criteria. In plain words: how
+/// slowly requests move from last year's pattern towards what the criteria say.
+/// </summary>
+/// <param name="RequestWeight">Within the pattern, the weight of the requests (with the council's decisions) against the settled.</param>
+public sealed record ContinuityAnchor(decimal Share, decimal RequestWeight);

@@ -7,7 +7,7 @@ public class ExplanationPresenterTests
 {
     private static readonly Dictionary<string, (string Nb, string Nn)> Names = new() { ["arbeid"] = ("Muligheter for arbeid", "Moglegheiter for arbeid") };
 
-    /// <summary>A run line's explanation exactly as runs stored it before this presenter (numbers kept as invariant text in the rule details).</summary>
+    /// <summary>A run line's explanation exactly as runs stored it before this presenter (numbers kept as invariant text in rule and EM details).</summary>
     private const string StoredBeforePresenter = """
         {"target":10.5,"contributions":[{"criterion":"arbeid","weight":0.6,"share":0.00447,"persons":10.5,"indicator":{"id":"helt_ledige_pst","value":1.35,"year":2020,"source":"NAV"},"factor":1.61}],
          "parts":[{"kind":"Criterion","id":"arbeid","persons":10.5},{"kind":"Redistribution","id":"redistribution","persons":2.25},
@@ -15,7 +15,7 @@ public class ExplanationPresenterTests
          "bindingRules":["ImmigrantShareCap"],"bounds":{"lower":10,"upper":12,"mustAsk":false,"excluded":false},
          "rules":[{"rule":"ImmigrantShareCap","value":12,"detail":"33.79"},{"rule":"ContinuityFloor","value":8,"detail":"1200"}],
          "indicators":[{"id":"helt_ledige_pst","value":1.35,"year":2020,"source":"NAV"}],
-         "em":{"eligible":false,"eligibility":"EmNotEligible","target":0,"requested":0}}
+         "em":{"eligible":true,"eligibility":"EmEligibleByGrant","eligibilityValue":2024,"eligibilityDetail":"1250000","target":0,"requested":0}}
         """;
 
     [Fact]
@@ -31,6 +31,7 @@ public class ExplanationPresenterTests
         Assert.Contains("Kontinuitet: minst 8 (i fjor oppmoda 1\u00A0200)", x.AllRules.Select(r => r.Text));
         Assert.Equal("60,0 %", x.Parts[0].Weight);
         Assert.Equal("helt_ledige_pst = 1,35 (2020)", x.Parts[0].Indicator);
+        Assert.Equal("Kan ta imot EM: fekk tilskot til busetjing av einslege mindreårige i 2024 (1\u00A0250\u00A0000 kr)", x.EmEligibility.Text);
     }
 
     [Fact]

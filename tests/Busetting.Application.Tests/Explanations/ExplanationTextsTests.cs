@@ -42,7 +42,7 @@ public class ExplanationTextsTests
     {
         foreach (var language in Languages)
         {
-            foreach (var rule in Enum.GetValues<RuleId>())
+            foreach (var rule in Enum.GetValues<RuleId>().Where(r => r != RuleId.EmEligibleByGrant)) // its value is a year
             {
                 var text = ExplanationTexts.Rule(language, new RuleNote(rule, 1234.5m, "grunn") { Basis = 33.79m, SizeFrom = 2000, SizeTo = 4999 });
                 Assert.False(string.IsNullOrWhiteSpace(text), $"{language} {rule}");
@@ -59,6 +59,17 @@ public class ExplanationTextsTests
     {
         var basis = rule == RuleId.ImmigrantShareCap ? 33.79m : 1200m;
         Assert.Equal(expected, ExplanationTexts.Rule(language, new RuleNote(rule, 12) { Basis = basis }).Replace('\u00A0', ' '));
+    }
+
+    [Fact]
+    public void Rule_DecisionCapacityAndEmGrant_NumbersAndYearsWrittenRight()
+    {
+        Assert.Equal("Kapasitet etter vedtak: høgst 45 (kommunestyret vedtok 1 200 i fjor, justert for endringa i behovet)",
+            ExplanationTexts.Rule(Language.Nn, new RuleNote(RuleId.DecisionCapacity, 45) { Basis = 1200 }).Replace('\u00A0', ' '));
+        Assert.Equal("Kan ta imot EM: fikk tilskudd til bosetting av enslige mindreårige i 2024 (1 250 000 kr)",
+            ExplanationTexts.Rule(Language.Nb, new RuleNote(RuleId.EmEligibleByGrant, 2024) { Basis = 1_250_000 }).Replace('\u00A0', ' '));
+        Assert.StartsWith("Innvandrerandel 30,12 %, over terskelen: tatt hensyn til (kriteriedelen × 1,00)",
+            ExplanationTexts.Rule(Language.Nb, new RuleNote(RuleId.ImmigrantShareConsidered, 1m) { Basis = 30.12m }));
     }
 
     [Fact]

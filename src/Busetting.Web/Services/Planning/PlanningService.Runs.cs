@@ -21,7 +21,8 @@ public sealed partial class PlanningService
     public sealed record AgreedChangeRecord(string Kommunenummer, int Persons, string Reason, int ProposalId);
 
     /// <summary>Computes an allocation from the year's current need, criteria (optionally with other weights) and accepted proposals.</summary>
-    public async Task<Result<Computed>> Compute(int year, IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, Actor? asker = null)
+    public async Task<Result<Computed>> Compute(int year, IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, Actor? asker = null,
+        decimal? anchorShare = null)
     {
         var actor = asker ?? Actor.Anonymous;
         var needEntry = await CurrentNeed(year);
@@ -31,11 +32,11 @@ public sealed partial class PlanningService
             return Error.Invalid("run.inputs", Say(actor, $"{year} må ha et nasjonalt behov og et kriteriesett før det kan fordeles", $"{year} må ha eit nasjonalt behov og eit kriteriesett før det kan fordelast"));
         }
         var agreed = await AgreedChanges(year);
-        return ComputeWith(actor, year, needEntry, criteriaEntry, agreed, weights, need);
+        return ComputeWith(actor, year, needEntry, criteriaEntry, agreed, weights, need, anchorShare);
     }
 
     private Result<Computed> ComputeWith(Actor actor, int year, NeedEntry needEntry, CriteriaEntry criteriaEntry, IReadOnlyList<AgreedChangeRecord> agreed,
-        IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null)
+        IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, decimal? anchorShare = null)
     {
         var criteria = CriteriaJson.Parse(criteriaEntry.Json, Inv($"criteria {year} version {criteriaEntry.Number}"));
         if (!criteria.IsSuccess)
@@ -46,6 +47,10 @@ public sealed partial class PlanningService
         if (weights is not null)
         {
             set = set with { Criteria = set.Criteria.Select(c => weights.TryGetValue(c.Id, out var w) ? c with { Weight = w } : c).ToList() };
+        }
+        if (anchorShare is { } share)
+        {
+            set = set with { Anchor = (set.Anchor ?? new Busetting.Domain.Criteria.ContinuityAnchor(0, 0)) with { Share = share } };
         }
         if (!SettlementYear.TryCreate(year, out var settlementYear))
         {
