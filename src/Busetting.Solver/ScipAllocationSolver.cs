@@ -37,7 +37,17 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
     public SolverOutcome Solve(AllocationProblem problem)
     {
         var stopwatch = Stopwatch.StartNew();
-        var centres = ContinuousCentres(problem);
+        var (centres, likelyAsked) = ContinuousCentres(problem);
+        // Most problems need no MIP: with the likely asked set fixed, marginal rounding is optimal for that set, and the
+        // certificate proves (or not) that no other set does better.
+        if (MarginalAllocation.Solve(problem, likelyAsked) is { } direct && OptimalityCertificate.Holds(problem, direct))
+        {
+            var verified = Verified(problem, direct, "proportional fill with marginal rounding (no MIP needed)", stopwatch.Elapsed, "marginal");
+            if (verified.Status == SolverStatus.Optimal)
+            {
+                return verified with { Detail = verified.Detail + "; optimality certified (Lagrangian bound)" };
+            }
+        }
         var fast = Run(problem, centres, exact: false, stopwatch);
         if (fast.Status == SolverStatus.Optimal && OptimalityCertificate.Holds(problem, fast.Values))
         {
@@ -140,7 +150,7 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
     }
 
     /// <summary>Checks every rule once more; a violated rule is a solver failure, never a result.</summary>
-    private static SolverOutcome Verified(AllocationProblem problem, int[] values, string detail, TimeSpan elapsed)
+    private static SolverOutcome Verified(AllocationProblem problem, int[] values, string detail, TimeSpan elapsed, string solver = "SCIP")
     {
         var items = problem.Items;
         var broken = values.Sum() != problem.Total
@@ -148,15 +158,15 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
             || values.Where((v, i) => v == 0 && items[i].MustAsk).Any()
             || problem.Groups.Any(g => g.Items.Count(i => values[i] > 0) < g.MinAsked);
         return broken
-            ? new SolverOutcome(SolverStatus.NotSolved, [], "SCIP", detail + "; the solution broke a rule and was rejected", elapsed)
-            : new SolverOutcome(SolverStatus.Optimal, values, "SCIP", detail, elapsed);
+            ? new SolverOutcome(SolverStatus.NotSolved, [], solver, detail + "; the solution broke a rule and was rejected", elapsed)
+            : new SolverOutcome(SolverStatus.Optimal, values, solver, detail, elapsed);
     }
 
     /// <summary>
     /// Where the continuous optimum roughly lies: a proportional fill without floors decides who is likely asked (target
     /// share at least half the floor), then a fill with floors over those. A starting point only.
     /// </summary>
-    private static double[] ContinuousCentres(AllocationProblem problem)
+    private static (double[] Centres, bool[] Asked) ContinuousCentres(AllocationProblem problem)
     {
         var items = problem.Items;
         var open = items.Select(i => !i.Excluded && (i.MustAsk || i.Target > 0)).ToArray();
@@ -164,10 +174,11 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
         var asked = items.Select((item, i) => open[i] && (item.MustAsk || withoutFloors.Lambda * item.Target >= item.LowerIfAsked / 2.0)).ToArray();
         if (!asked.Any(a => a) || Enumerable.Range(0, items.Count).Where(i => asked[i]).Sum(i => (long)items[i].LowerIfAsked) > problem.Total)
         {
-            return withoutFloors.Values;
+            return (withoutFloors.Values, asked);
         }
-        return ProportionalFill.Solve(items, asked, problem.Total).Values.Select((v, i) => asked[i] ? v : withoutFloors.Values[i]).ToArray();
+        return (ProportionalFill.Solve(items, asked, problem.Total).Values.Select((v, i) => asked[i] ? v : withoutFloors.Values[i]).ToArray(), asked);
     }
+
 
     /// <summary>
     /// One item's cost variable. Fast: cost ≥ the chords between consecutive breakpoints (0, the bounds, the window around

@@ -86,4 +86,33 @@ public class ScipAllocationSolverTests
             Assert.True(Allowed(problem, [.. outcome.Values]), "breaks a rule: " + description);
             Assert.True(Math.Abs(Cost(problem, outcome.Values) - best.Value) < 1e-6, $"cost {Cost(problem, outcome.Values)} vs brute force {best}: {description}");
         }, iter: 150);
+
+    [Fact]
+    public void MarginalAllocation_FixedAskedSet_MatchesBruteForceOverThatSet() =>
+        Gen.Select(GenProblem, Gen.Int[0, 15]).Sample((problem, mask) =>
+        {
+            var asked = problem.Items.Select((_, i) => (mask >> i & 1) == 1).ToArray();
+            var values = MarginalAllocation.Solve(problem, asked);
+            var sameSet = AllAllowed(problem).Where(v => v.Select(x => x > 0).SequenceEqual(asked)).ToList();
+            if (sameSet.Count == 0)
+            {
+                Assert.True(values is null || !Allowed(problem, values), "marginal rounding found an allocation brute force did not");
+                return;
+            }
+            Assert.NotNull(values);
+            Assert.True(Allowed(problem, values), "breaks a rule");
+            Assert.True(Math.Abs(Cost(problem, values) - sameSet.Min(v => Cost(problem, v))) < 1e-9,
+                $"[{string.Join(",", values)}] costs {Cost(problem, values)}, best with that set {sameSet.Min(v => Cost(problem, v))}");
+        }, iter: 200);
+
+    [Fact]
+    public void Solve_ShippedSizedProblem_NoMipWhenTheCertificateHolds()
+    {
+        // 300 municipalities with floors and a need far above the floors: the likely asked set is optimal and certified.
+        var items = Enumerable.Range(0, 300).Select(i => new ProblemItem($"{i}", 5 + i % 50 * 3.7, 10, 5000, false, false)).ToList();
+        var outcome = new ScipAllocationSolver().Solve(new AllocationProblem(items, 20_000, []));
+        Assert.Equal(SolverStatus.Optimal, outcome.Status);
+        Assert.Equal("marginal", outcome.Solver);
+        Assert.Equal(20_000, outcome.Values.Sum());
+    }
 }
