@@ -1,6 +1,5 @@
 using System.Globalization;
 using Busetting.Application;
-using Busetting.Domain.Allocation;
 
 namespace Busetting.Letters;
 
@@ -81,13 +80,9 @@ public static class LetterComposer
         };
         if (input.Explanation is { } x)
         {
-            tables["forklaring"] = ExplanationTable(x, input.Criteria, lang);
-            tables["reglar"] = new(
-                [[T("Regler som avgjør tallet", "Reglar som avgjer talet")],
-                 .. (x.BindingRules.Count == 0
-                     ? [[Texts.Label(lang, "no-rules")]]
-                     : x.BindingRules.Select(rule => (IReadOnlyList<string>)[Texts.Rule(lang, x.Rules.LastOrDefault(r => r.Rule == rule)?.ToNote() ?? new RuleNote(rule))]))],
-                [false]);
+            var presented = ExplanationPresenter.Present(x, lang, input.Criteria.ToDictionary(c => c.Id, c => (c.NameNb, c.NameNn)));
+            tables["forklaring"] = ExplanationTable(presented);
+            tables["reglar"] = RulesTable(presented);
         }
         var body = template.Fill(values, tables);
         var title = body.OfType<Heading>().FirstOrDefault()?.Text ?? "";
@@ -103,37 +98,20 @@ public static class LetterComposer
             Date: input.Date);
     }
 
-    private static Table ExplanationTable(StoredExplanation x, IReadOnlyList<LetterCriterion> criteria, Language lang)
-    {
-        var nn = lang == Language.Nn;
-        var names = criteria.ToDictionary(c => c.Id, c => nn ? c.NameNn : c.NameNb);
-        var contributions = x.Contributions.ToDictionary(c => c.Criterion);
-        var rows = new List<IReadOnlyList<string>> { new[] { nn ? "Del" : "Del", nn ? "Vekt" : "Vekt", "Indikator", nn ? "Personar" : "Personer" } };
-        foreach (var part in x.Parts)
-        {
-            string name, weight = "", indicator = "";
-            switch (part.Kind)
-            {
-                case PartKind.Criterion:
-                    name = names.GetValueOrDefault(part.Id, part.Id);
-                    if (contributions.TryGetValue(part.Id, out var c))
-                    {
-                        weight = Percent(c.Weight);
-                        indicator = c.Indicator is { } i ? Inv($"{i.Id} = {Texts.Number(i.Value, 1)} ({i.Year})") : c.IndicatorMissing == true ? Texts.Label(lang, "missing") : "";
-                    }
-                    break;
-                case PartKind.Rule or PartKind.Revision when part.Rule is { } rule:
-                    name = Texts.Rule(lang, x.Rules.LastOrDefault(r => r.Rule == rule)?.ToNote() ?? new RuleNote(rule));
-                    break;
-                default:
-                    name = Texts.Label(lang, part.Id);
-                    break;
-            }
-            rows.Add([name, weight, indicator, Texts.Number(part.Persons, 2)]);
-        }
-        rows.Add(["Sum", "", "", Texts.Number(x.Parts.Sum(p => p.Persons), 2)]);
-        return new Table(rows, [false, true, false, true]);
-    }
+    /// <summary>The parts that add up to the number, with each criterion's weight and indicator.</summary>
+    public static Table ExplanationTable(PresentedExplanation x) => new(
+        [[x.Label(ExplanationLabel.Part), x.Label(ExplanationLabel.Weight), x.Label(ExplanationLabel.Indicator), x.Label(ExplanationLabel.PersonsColumn)],
+         .. x.Parts.Select(p => (IReadOnlyList<string>)[p.Label, p.Weight ?? "", p.Indicator ?? "", p.Persons]),
+         [x.Label(ExplanationLabel.Sum), "", "", x.Sum]],
+        [false, true, false, true]);
+
+    /// <summary>The rules that decide the number, or the sentence saying none does.</summary>
+    public static Table RulesTable(PresentedExplanation x) => new(
+        [[x.Label(ExplanationLabel.Rules)],
+         .. x.BindingRules.Count == 0
+             ? [[x.Label(ExplanationLabel.NoRules)]]
+             : x.BindingRules.Select(r => (IReadOnlyList<string>)[r.Text])],
+        [false]);
 
     private static string Percent(decimal weight) => Texts.Number(weight * 100, 0) + " %";
 

@@ -79,6 +79,43 @@ public class AllocatorPropertyTests
             return sumOk && boundsOk && mustAskOk && immigrantOk && emOk && partsOk;
         }, iter: 60);
 
+    /// <summary>Small municipalities alone in their landsdel or size class, among larger ones: the spread rule often decides.</summary>
+    private static readonly Gen<(int Need, int Floor, int[] Small, int[] Large)> GenSpreadInstance =
+        Gen.Select(Gen.Int[30, 400], Gen.Int[4, 15], Gen.Int[50, 1999].Array[1, 3], Gen.Int[2000, 60_000].Array[2, 6]);
+
+    [Fact]
+    public void Allocate_SmallMunicipalitiesInTheirOwnGroups_SpreadNamedExactlyWhereItMadeTheDifference()
+    {
+        var named = 0;
+        GenSpreadInstance.Sample(instance =>
+        {
+            var profiles = instance.Small.Select((pop, i) => Profile($"{1101 + i}", pop, Landsdeler[i % 2]))
+                .Concat(instance.Large.Select((pop, i) => Profile($"{1201 + i}", pop, Landsdeler[2]))).ToList();
+            Result<AllocationResult> Solve(int minPerGroup) => new Allocator(new ScipAllocationSolver()).Allocate(new AllocationInput(
+                SettlementYear.Create(2025), NationalNeed.Create(instance.Need, 0).Value,
+                CriteriaOf(Rules(floor: instance.Floor, minPerLandsdel: minPerGroup, minPerSizeClass: minPerGroup)), profiles, []));
+            var with = Solve(1);
+            var without = Solve(0);
+            if (!with.IsSuccess || !without.IsSuccess)
+            {
+                return true;
+            }
+            for (var i = 0; i < profiles.Count; i++)
+            {
+                var m = with.Value.Municipalities[i];
+                var spreadNamed = m.Explanation.BindingRules.Any(r => r is RuleId.SpreadLandsdel or RuleId.SpreadSizeClass);
+                var onlyForSpread = m.Requested > 0 && without.Value.Municipalities[i].Requested == 0;
+                if (spreadNamed != onlyForSpread || m.Explanation.Parts.Sum(p => p.Persons) != m.Requested)
+                {
+                    throw new InvalidOperationException($"{m.Municipality.Number}: asked {m.Requested}, without spread {without.Value.Municipalities[i].Requested}, binding [{string.Join(", ", m.Explanation.BindingRules)}]");
+                }
+                named += spreadNamed ? 1 : 0;
+            }
+            return true;
+        }, iter: 60, threads: 1);
+        Assert.True(named > 0, "no instance had a municipality asked only because of the spread rule: the property was not exercised");
+    }
+
     [Fact]
     public void Allocate_SameInput_SameOutput() =>
         GenInstance.Sample(instance =>

@@ -66,6 +66,17 @@ public class AllocatorTests
     }
 
     [Fact]
+    public void Allocate_ImmigrantShareCapBelowTheFloor_NotAskedAndTheCapNamed()
+    {
+        // National rate 100/10 000 = 0.01; 40 % immigrants caps 1101 at ⌊0.5 × 0.01 × 1 000⌋ = 5, below the floor of 10.
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10)),
+            Profile("1101", 1000, indicators: [Indicator(IndicatorIds.ImmigrantShare, 40m)]), Profile("1102", 4500), Profile("1103", 4500)).Value;
+        Assert.Equal(0, result.Municipalities[0].Requested);
+        Assert.Equal([RuleId.CapBelowFloor, RuleId.ImmigrantShareCap], result.Municipalities[0].Explanation.BindingRules);
+        Assert.Contains(new RuleNote(RuleId.ImmigrantShareCap, 5) { Basis = 40m }, result.Municipalities[0].Explanation.Bounds.Notes);
+    }
+
+    [Fact]
     public void Allocate_ReceptionCentre_AlwaysAsked()
     {
         var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10)), Profile("1101", 100, receptionResidents: 30), Profile("1102", 4950), Profile("1103", 4950)).Value;
@@ -88,6 +99,66 @@ public class AllocatorTests
         var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10, minPerLandsdel: 1)),
             Profile("1101", 200, "Nord-Norge"), Profile("1102", 5000), Profile("1103", 5000)).Value;
         Assert.Equal(10, result.Municipalities[0].Requested);
+    }
+
+    [Fact]
+    public void Allocate_AskedOnlyForItsLandsdel_SpreadRuleNamedNotTheFloorAlone()
+    {
+        // Targets 100 × 200/10 200 = 1.96, 49.02, 49.02. Without the spread rule 1101 is not asked (1.96 < half the floor)
+        // and the others get 50 + 50. Nord-Norge needs one asked municipality, so 1101 is asked for the floor, 10; the
+        // others share 90: λ = 90/98.04 = 0.918, 45 + 45. 1101's parts: 1.96 + (1.80 − 1.96) + (10 − 1.80) = 10.
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10, minPerLandsdel: 1)),
+            Profile("1101", 200, "Nord-Norge"), Profile("1102", 5000), Profile("1103", 5000)).Value;
+        Assert.Equal([10, 45, 45], result.Municipalities.Select(m => m.Requested));
+        var e = result.Municipalities[0].Explanation;
+        Assert.Equal([RuleId.SpreadLandsdel, RuleId.Floor], e.BindingRules);
+        var lift = Assert.Single(e.Parts, p => p.Kind == PartKind.Rule);
+        Assert.Equal(RuleId.SpreadLandsdel, lift.Rule);
+        Assert.Equal(8.20m, lift.Persons);
+        Assert.Equal(10m, e.Parts.Sum(p => p.Persons));
+        Assert.Contains(new RuleNote(RuleId.SpreadLandsdel, 1, "Nord-Norge"), e.Bounds.Notes);
+        Assert.All(result.Municipalities.Skip(1), m => Assert.Empty(m.Explanation.BindingRules));
+    }
+
+    [Fact]
+    public void Allocate_AskedOnlyForItsSizeClass_SizeClassNamedWithItsRange()
+    {
+        // Targets 100 × 500/12 500 = 4, 48, 48: 4 is below half the floor, so only the size class 0–1 999 asks for 1101.
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10, minPerSizeClass: 1)),
+            Profile("1101", 500), Profile("1102", 6000), Profile("1103", 6000)).Value;
+        Assert.Equal([10, 45, 45], result.Municipalities.Select(m => m.Requested));
+        var e = result.Municipalities[0].Explanation;
+        Assert.Equal([RuleId.SpreadSizeClass, RuleId.Floor], e.BindingRules);
+        Assert.Contains(new RuleNote(RuleId.SpreadSizeClass, 1) { SizeFrom = 0, SizeTo = 1999 }, e.Bounds.Notes);
+    }
+
+    [Fact]
+    public void Allocate_AloneInItsLandsdelAndSizeClass_BothGroupsNamed()
+    {
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10, minPerLandsdel: 1, minPerSizeClass: 1)),
+            Profile("1101", 500, "Nord-Norge"), Profile("1102", 6000), Profile("1103", 6000)).Value;
+        Assert.Equal([RuleId.SpreadLandsdel, RuleId.SpreadSizeClass, RuleId.Floor], result.Municipalities[0].Explanation.BindingRules);
+    }
+
+    [Fact]
+    public void Allocate_AloneInItsLandsdelButAskedOnItsOwnMerit_NoSpreadRule()
+    {
+        // Nord-Norge has exactly its minimum asked (1101), but 1101's target 100 × 3 000/13 000 = 23.08 would be asked anyway.
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10, minPerLandsdel: 1)),
+            Profile("1101", 3000, "Nord-Norge"), Profile("1102", 5000), Profile("1103", 5000)).Value;
+        Assert.Equal(23, result.Municipalities[0].Requested);
+        Assert.Empty(result.Municipalities[0].Explanation.BindingRules);
+        Assert.DoesNotContain(result.Municipalities[0].Explanation.Bounds.Notes, n => n.Rule == RuleId.SpreadLandsdel);
+    }
+
+    [Fact]
+    public void Allocate_FloorLiftsAMunicipalityAskedOnItsOwnMerit_FloorNamedNotSpread()
+    {
+        // Target 100 × 700/10 700 = 6.54: above half the floor, so asked without any spread rule, and lifted to 10 by the floor.
+        var result = Allocate(100, 0, CriteriaOf(Rules(floor: 10, minPerLandsdel: 1)),
+            Profile("1101", 700, "Nord-Norge"), Profile("1102", 5000), Profile("1103", 5000)).Value;
+        Assert.Equal(10, result.Municipalities[0].Requested);
+        Assert.Equal([RuleId.Floor], result.Municipalities[0].Explanation.BindingRules);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public static class ExplainCommand
                 "nb" => Language.Nb,
                 _ => municipality.Municipality.LanguageForm == LanguageForm.Nynorsk ? Language.Nn : Language.Nb,
             };
-            ExplanationText.Write(result, municipality, run.Value.Criteria, lang, io.Output);
+            ExplanationOutput.Write(result, municipality, run.Value.Criteria, lang, io.Output);
             return ExitCodes.Success;
         });
         return command;

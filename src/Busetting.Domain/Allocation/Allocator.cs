@@ -75,6 +75,11 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
         }
         var asked = outcome.Values.Select(v => v > 0).ToArray();
         var fill = ProportionalFill.Solve(items, asked, total);
+        var spread = SpreadCheck.AskedBecauseOfSpread(problem, outcome.Values, solver);
+        if (spread is null)
+        {
+            warnings.Add("could not check which municipalities are asked only because of the spread rule (the solve without it failed); their explanations name the floor");
+        }
 
         var em = AllocateEm(input, profiles, outcome.Values, warnings);
         if (!em.IsSuccess)
@@ -92,11 +97,17 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
                 ? found
                 : new MunicipalityTarget(profile.Municipality.Number, 0, []);
             var notAskedRule = bounds[i].Excluded ? bounds[i].UpperRule is RuleId.AgreedChange or RuleId.AgreedChangeScaled ? bounds[i].UpperRule : bounds[i].Notes[^1].Rule : RuleId.NotAskedSmallTarget;
+            var spreadNotes = spread?[i] ?? [];
+            if (spreadNotes.Count > 0)
+            {
+                bounds[i] = bounds[i] with { Notes = [.. bounds[i].Notes, .. spreadNotes] };
+            }
             var itemBounds = RevisionExplanation.WithNotes(bounds[i], input.Revision, reference?[i], outcome.Values[i]);
             var parts = reference is null
-                ? ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule)
+                ? ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule, spreadNotes.FirstOrDefault()?.Rule)
                 : RevisionExplanation.Parts(target, bounds[i], outcome.Values[i], notAskedRule);
-            var binding = RevisionExplanation.Binding(BindingRules(parts, itemBounds, asked[i], reference is null || bounds[i].Excluded ? notAskedRule : RuleId.MinimumChangeRevision), itemBounds);
+            var binding = RevisionExplanation.Binding(BindingRules(parts, itemBounds, asked[i],
+                reference is null || bounds[i].Excluded ? notAskedRule : RuleId.MinimumChangeRevision, spreadNotes), itemBounds);
             var explanation = new Explanation(
                 Math.Round((decimal)target.Target, 2, MidpointRounding.AwayFromZero),
                 target.Contributions, parts, itemBounds, binding,
@@ -159,9 +170,14 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
         return Error.Infeasible(Invariant($"the solver found no proven optimum for {year}"), [$"{outcome.Solver}: {outcome.Detail}"]);
     }
 
-    private static List<RuleId> BindingRules(IReadOnlyList<ExplanationPart> parts, MunicipalityBounds bounds, bool asked, RuleId notAskedRule)
+    private static List<RuleId> BindingRules(IReadOnlyList<ExplanationPart> parts, MunicipalityBounds bounds, bool asked, RuleId notAskedRule, IReadOnlyList<RuleNote> spread)
     {
         var binding = parts.Where(p => p.Rule is not null).Select(p => p.Rule!.Value).ToList();
+        if (spread.Count > 0)
+        {
+            // Asked because of the spread rule, and then for no fewer than its lower bound.
+            binding.AddRange(spread.Select(n => n.Rule).Append(bounds.LowerRule));
+        }
         if (asked && bounds.MustAsk)
         {
             binding.AddRange(bounds.Notes.Where(n => n.Rule is RuleId.ReceptionCentre or RuleId.ExceptionAlwaysAsk).Select(n => n.Rule));
@@ -169,6 +185,11 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
         if (!asked && !binding.Contains(notAskedRule))
         {
             binding.Add(notAskedRule);
+        }
+        if (!asked && notAskedRule == RuleId.CapBelowFloor)
+        {
+            // Name the cap that fell below the floor (immigrant share, an exception's maximum), not only that one did.
+            binding.Add(bounds.UpperRule);
         }
         return binding.Distinct().ToList();
     }
@@ -182,12 +203,18 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
         if (spread.MinAskedPerLandsdel > 0)
         {
             groups.AddRange(indexed.GroupBy(x => x.p.Municipality.Landsdel).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new GroupMinimum($"landsdel {g.Key}", g.Select(x => x.i).ToList(), spread.MinAskedPerLandsdel)));
+                .Select(g => new GroupMinimum($"landsdel {g.Key}", g.Select(x => x.i).ToList(), spread.MinAskedPerLandsdel,
+                    new RuleNote(RuleId.SpreadLandsdel, spread.MinAskedPerLandsdel, g.Key))));
         }
         if (spread.MinAskedPerSizeClass > 0)
         {
             groups.AddRange(indexed.GroupBy(x => spread.SizeClassOf(x.p.Population)).OrderBy(g => g.Key)
-                .Select(g => new GroupMinimum($"size class {spread.SizeClassLabel(g.Key)} inhabitants", g.Select(x => x.i).ToList(), spread.MinAskedPerSizeClass)));
+                .Select(g => new GroupMinimum($"size class {spread.SizeClassLabel(g.Key)} inhabitants", g.Select(x => x.i).ToList(), spread.MinAskedPerSizeClass,
+                    new RuleNote(RuleId.SpreadSizeClass, spread.MinAskedPerSizeClass)
+                    {
+                        SizeFrom = spread.SizeClassLowerBounds[g.Key],
+                        SizeTo = g.Key + 1 < spread.SizeClassLowerBounds.Count ? spread.SizeClassLowerBounds[g.Key + 1] - 1 : null,
+                    })));
         }
         return groups;
     }
@@ -283,7 +310,7 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
             else if (grants[i] > 0 || profiles[i].History.Any(h => h.Year == grantYear && h.EmGrantSuppressed))
             {
                 eligible[i] = true;
-                notes[i] = new RuleNote(RuleId.EmEligibleByGrant, grantYear, Math.Round(grants[i]).ToString(CultureInfo.InvariantCulture));
+                notes[i] = new RuleNote(RuleId.EmEligibleByGrant, grantYear) { Basis = Math.Round(grants[i]) };
             }
             else if (!anyEmInformation)
             {

@@ -67,7 +67,7 @@ public static class BoundsCalculator
         if (rules.DecisionCapacity is { } capacity && previousDecided is { Decided: >= 0, NationalTotal: > 0 } decided)
         {
             var cap = Math.Max(lower, (int)Math.Ceiling((double)capacity.MaxFactor * decided.Decided * total / decided.NationalTotal - 1e-9));
-            notes.Add(new RuleNote(RuleId.DecisionCapacity, cap, decided.Decided.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            notes.Add(new RuleNote(RuleId.DecisionCapacity, cap) { Basis = decided.Decided });
             if (cap < upper)
             {
                 upper = cap;
@@ -80,8 +80,7 @@ public static class BoundsCalculator
         if (rules.ImmigrantShare.Mode == ImmigrantShareMode.Consider
             && profile.Indicators.TryGetValue(IndicatorIds.ImmigrantShare, out var considered) && considered.Value > rules.ImmigrantShare.ThresholdPercent)
         {
-            notes.Add(new RuleNote(RuleId.ImmigrantShareConsidered, rules.ImmigrantShare.ConsiderFactor,
-                considered.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)));
+            notes.Add(new RuleNote(RuleId.ImmigrantShareConsidered, rules.ImmigrantShare.ConsiderFactor) { Basis = considered.Value });
         }
         if (profile.Indicators.TryGetValue(IndicatorIds.ImmigrantShare, out var share) && share.Value > rules.ImmigrantShare.ThresholdPercent
             && rules.ImmigrantShare.Mode != ImmigrantShareMode.Consider)
@@ -92,7 +91,7 @@ public static class BoundsCalculator
                 return Excluded(number, notes);
             }
             var cap = (int)Math.Floor((double)rules.ImmigrantShare.CapFactorOfNationalRate * nationalRate * profile.Population);
-            notes.Add(new RuleNote(RuleId.ImmigrantShareCap, cap, share.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)));
+            notes.Add(new RuleNote(RuleId.ImmigrantShareCap, cap) { Basis = share.Value });
             if (cap < upper)
             {
                 upper = cap;
@@ -117,13 +116,13 @@ public static class BoundsCalculator
             {
                 lower = bandLower;
                 lowerRule = RuleId.ContinuityFloor;
-                notes.Add(new RuleNote(RuleId.ContinuityFloor, bandLower, previous.Requested.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                notes.Add(new RuleNote(RuleId.ContinuityFloor, bandLower) { Basis = previous.Requested });
             }
             if (bandUpper < upper && bandUpper >= lower)
             {
                 upper = bandUpper;
                 upperRule = RuleId.ContinuityCap;
-                notes.Add(new RuleNote(RuleId.ContinuityCap, bandUpper, previous.Requested.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                notes.Add(new RuleNote(RuleId.ContinuityCap, bandUpper) { Basis = previous.Requested });
             }
         }
 

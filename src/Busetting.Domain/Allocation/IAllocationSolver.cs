@@ -4,7 +4,8 @@ namespace Busetting.Domain.Allocation;
 public sealed record ProblemItem(string Key, double Target, int LowerIfAsked, int Upper, bool MustAsk, bool Excluded);
 
 /// <summary>At least <see cref="MinAsked"/> of the listed items must be asked (spread across regions and sizes).</summary>
-public sealed record GroupMinimum(string Name, IReadOnlyList<int> Items, int MinAsked);
+/// <param name="Rule">The rule as an explanation names it (landsdel or size class), when the group comes from one.</param>
+public sealed record GroupMinimum(string Name, IReadOnlyList<int> Items, int MinAsked, RuleNote? Rule = null);
 
 /// <summary>
 /// Choose integers x (0 or within bounds) summing exactly to <see cref="Total"/>, minimising Σ (x − target)² / target:

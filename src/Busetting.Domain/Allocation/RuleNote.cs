@@ -17,7 +17,9 @@ public enum RuleId
     ExceptionAlwaysAsk,
     CapBelowFloor,
     NotAskedSmallTarget,
+    /// <summary>Asked only because its landsdel needs one more asked municipality (value: the minimum, detail: the landsdel).</summary>
     SpreadLandsdel,
+    /// <summary>Asked only because its size class needs one more asked municipality (value: the minimum, size range).</summary>
     SpreadSizeClass,
     EmNotEligible,
     EmEligibleByHistory,
@@ -41,5 +43,21 @@ public enum RuleId
     AboveCouncilDecision,
 }
 
-/// <summary>A rule that applies to a municipality, with the number it sets and any free text (an exception's reason).</summary>
-public sealed record RuleNote(RuleId Rule, decimal? Value = null, string? Detail = null);
+/// <summary>
+/// A rule that applies to a municipality: the number it sets, any free text (an exception's reason, a landsdel's name),
+/// and the figures it was worked out from. Numbers stay numbers here; only the text layer formats them.
+/// </summary>
+public sealed record RuleNote(RuleId Rule, decimal? Value = null, string? Detail = null)
+{
+    /// <summary>
+    /// The figure the rule starts from: the immigrant share in per cent (cap, considered), last year's request
+    /// (continuity), last year's council decision (decision capacity), or the EM grant in kroner.
+    /// </summary>
+    public decimal? Basis { get; init; }
+
+    /// <summary>A size class's lowest population (spread rule).</summary>
+    public int? SizeFrom { get; init; }
+
+    /// <summary>A size class's highest population; null for the open top class (spread rule).</summary>
+    public int? SizeTo { get; init; }
+}

@@ -1,0 +1,35 @@
+namespace Busetting.Application;
+
+/// <summary>The fixed words of an explanation (headings, column names, phrases); texts in <see cref="ExplanationTexts"/>.</summary>
+public enum ExplanationLabel
+{
+    Title,
+    HowTheNumberArose,
+    Requested,
+    Persons,
+    OfWhichEm,
+    Plan,
+    Population,
+    Indicators,
+    Contributions,
+    Criterion,
+    Indicator,
+    Weight,
+    Share,
+    Factor,
+    IndicatorMissing,
+    Target,
+    Parts,
+    PartsAddUp,
+    Part,
+    PersonsColumn,
+    Sum,
+    Rules,
+    NoRules,
+    AllRules,
+    Em,
+    Value,
+    Year,
+    Source,
+    Warnings,
+}

@@ -1,0 +1,138 @@
+using Busetting.Domain.Allocation;
+
+namespace Busetting.Application;
+
+/// <summary>
+/// Every word of an explanation in Bokmål and Nynorsk, in one place. The switches have no fallback: a label, part kind
+/// or rule without both texts does not compile (CS8509 is an error). Numbers are formatted the Norwegian way.
+/// </summary>
+public static class ExplanationTexts
+{
+    public static string Label(Language language, ExplanationLabel label)
+    {
+        string T(string nb, string nn) => language == Language.Nn ? nn : nb;
+        return label switch
+        {
+            ExplanationLabel.Title => T("Forklaring av anmodningen", "Forklaring av oppmodinga"),
+            ExplanationLabel.HowTheNumberArose => T("Slik ble tallet til", "Slik vart talet til"),
+            ExplanationLabel.Requested => T("Anmodet", "Oppmoda"),
+            ExplanationLabel.Persons => T("personer", "personar"),
+            ExplanationLabel.OfWhichEm => T("herav enslige mindreårige (EM)", "av dei einslege mindreårige (EM)"),
+            ExplanationLabel.Plan => T("Plantall for året etter", "Plantal for året etter"),
+            ExplanationLabel.Population => T("Innbyggere 1. januar", "Innbyggarar 1. januar"),
+            ExplanationLabel.Indicators => T("Indikatorer (verdi, år, kilde)", "Indikatorar (verdi, år, kjelde)"),
+            ExplanationLabel.Contributions => T("Bidrag fra hvert kriterium", "Bidrag frå kvart kriterium"),
+            ExplanationLabel.Criterion => "Kriterium",
+            ExplanationLabel.Indicator => "Indikator",
+            ExplanationLabel.Weight => "Vekt",
+            ExplanationLabel.Share => T("Andel", "Del"),
+            ExplanationLabel.Factor => "Faktor",
+            ExplanationLabel.IndicatorMissing => T("mangler, nasjonalt snitt brukt", "manglar, nasjonalt snitt brukt"),
+            ExplanationLabel.Target => T("Mål før reglene", "Mål før reglane"),
+            ExplanationLabel.Parts => T("Delene som summerer til anmodningen", "Delane som summerer til oppmodinga"),
+            ExplanationLabel.PartsAddUp => T("Delene under summerer nøyaktig til anmodningen.", "Delane under summerer nøyaktig til oppmodinga."),
+            ExplanationLabel.Part => "Del",
+            ExplanationLabel.PersonsColumn => T("Personer", "Personar"),
+            ExplanationLabel.Sum => "Sum",
+            ExplanationLabel.Rules => T("Regler som avgjør tallet", "Reglar som avgjer talet"),
+            ExplanationLabel.NoRules => T("Ingen regel binder tallet; det følger målet.", "Ingen regel bind talet; det følgjer målet."),
+            ExplanationLabel.AllRules => T("Alle regler og data for kommunen", "Alle reglar og data for kommunen"),
+            ExplanationLabel.Em => T("Enslige mindreårige", "Einslege mindreårige"),
+            ExplanationLabel.Value => "Verdi",
+            ExplanationLabel.Year => "År",
+            ExplanationLabel.Source => T("Kilde", "Kjelde"),
+            ExplanationLabel.Warnings => "Merknader om data",
+        };
+    }
+
+    /// <summary>The label of one part; criterion parts carry the criterion's name, rule parts the rule's text.</summary>
+    public static string Part(Language language, PartKind kind, string criterionName, string ruleText)
+    {
+        string T(string nb, string nn) => language == Language.Nn ? nn : nb;
+        return kind switch
+        {
+            PartKind.Criterion => criterionName,
+            PartKind.Rule => ruleText,
+            PartKind.Redistribution => T("Omfordeling: andel av det andre kommuners gulv, tak og unntak flytter", "Omfordeling: del av det andre kommunars golv, tak og unntak flyttar"),
+            PartKind.Rounding => T("Avrunding til hele personer", "Avrunding til heile personar"),
+            PartKind.NotAsked => T("Ikke anmodet", "Ikkje oppmoda"),
+            PartKind.Continuity => T("Fjorårets mønster (anmodninger og bosatte)", "Mønsteret frå i fjor (oppmodingar og busette)"),
+            PartKind.Revision => ruleText.Length > 0 ? ruleText : T("Revisjon: endring fra gjeldende anmodning", "Revisjon: endring frå gjeldande oppmoding"),
+        };
+    }
+
+    /// <summary>A rule with its numbers: persons as whole numbers (1 200), shares in per cent with two decimals (30,12 %), years as years.</summary>
+    public static string Rule(Language language, RuleNote note)
+    {
+        var value = note.Value is { } v ? Texts.Number(v) : "";
+        var share = note.Value is { } s ? Texts.Number(s, 2) : "";
+        var basis = note.Basis is { } b ? Texts.Number(b) : "";
+        var basisShare = note.Basis is { } bs ? Texts.Number(bs, 2) : "";
+        var year = note.Value is { } y ? ((int)y).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        var detail = note.Detail ?? "";
+        var suppressed = detail == Allocator.EmSuppressedDetail;
+        string T(string nb, string nn) => language == Language.Nn ? nn : nb;
+        return note.Rule switch
+        {
+            RuleId.Floor => T("Hovedregel: ingen kommune anmodes om færre enn gulvet" + (value.Length > 0 ? $" ({value})" : ""), "Hovudregel: ingen kommune blir oppmoda om færre enn golvet" + (value.Length > 0 ? $" ({value})" : "")),
+            RuleId.FloorException => T($"Unntak: gulv {value} ({detail})", $"Unntak: golv {value} ({detail})"),
+            RuleId.CapacityCap => T("Kapasitet: høyst et multiplum av landssnittet per innbygger" + (value.Length > 0 ? $": tak {value}" : ""), "Kapasitet: høgst eit multiplum av landssnittet per innbyggar" + (value.Length > 0 ? $": tak {value}" : "")),
+            RuleId.ImmigrantShareCap => T($"Innvandrerandel {basisShare} % over terskelen: tak {value}", $"Innvandrardel {basisShare} % over terskelen: tak {value}"),
+            RuleId.ImmigrantShareExcluded => T($"Innvandrerandel {share} % over terskelen: ikke anmodet", $"Innvandrardel {share} % over terskelen: ikkje oppmoda"),
+            RuleId.ContinuityFloor => T($"Kontinuitet: minst {value} (i fjor anmodet {basis})", $"Kontinuitet: minst {value} (i fjor oppmoda {basis})"),
+            RuleId.ContinuityCap => T($"Kontinuitet: høyst {value} (i fjor anmodet {basis})", $"Kontinuitet: høgst {value} (i fjor oppmoda {basis})"),
+            RuleId.ReceptionCentre => T($"Mottakskommune ({value} beboere): alltid vurdert, derfor anmodet", $"Mottakskommune ({value} bebuarar): alltid vurdert, difor oppmoda"),
+            RuleId.NotSeparateMunicipality => T($"Ikke egen kommune det året ({detail})", $"Ikkje eigen kommune det året ({detail})"),
+            RuleId.ExceptionExcluded => T($"Unntak: ikke anmodet ({detail})", $"Unntak: ikkje oppmoda ({detail})"),
+            RuleId.ExceptionMax => T($"Unntak: høyst {value} ({detail})", $"Unntak: høgst {value} ({detail})"),
+            RuleId.ExceptionAlwaysAsk => T($"Unntak: alltid anmodet ({detail})", $"Unntak: alltid oppmoda ({detail})"),
+            RuleId.CapBelowFloor => T($"Taket ({value}) er lavere enn gulvet", $"Taket ({value}) er lågare enn golvet"),
+            RuleId.NotAskedSmallTarget => T("Målet er under halve gulvet: ikke anmodet", "Målet er under halve golvet: ikkje oppmoda"),
+            RuleId.SpreadLandsdel => note.Value is null
+                ? T("Spredning: landsdelen må ha kommuner som anmodes", "Spreiing: landsdelen må ha kommunar som blir oppmoda")
+                : T($"Spredning: landsdelen {detail} må ha minst {value} {(note.Value == 1 ? "anmodet kommune" : "anmodede kommuner")}; {SpreadReasonNb}",
+                    $"Spreiing: landsdelen {detail} må ha minst {value} {(note.Value == 1 ? "oppmoda kommune" : "oppmoda kommunar")}; {SpreadReasonNn}"),
+            RuleId.SpreadSizeClass => note.Value is null
+                ? T("Spredning: størrelsesklassen må ha kommuner som anmodes", "Spreiing: storleiksklassen må ha kommunar som blir oppmoda")
+                : T($"Spredning: størrelsesklassen {SizeClass(language, note)} må ha minst {value} {(note.Value == 1 ? "anmodet kommune" : "anmodede kommuner")}; {SpreadReasonNb}",
+                    $"Spreiing: storleiksklassen {SizeClass(language, note)} må ha minst {value} {(note.Value == 1 ? "oppmoda kommune" : "oppmoda kommunar")}; {SpreadReasonNn}"),
+            RuleId.EmNotEligible => T("Kan ikke ta imot EM etter dataene", "Kan ikkje ta imot EM etter dataa"),
+            RuleId.EmEligibleByHistory => T($"Kan ta imot EM: har bosatt EM de siste årene ({value} kjent{(suppressed ? ", og år med under 5 som IMDi har prikket" : "")})", $"Kan ta imot EM: har busett EM dei siste åra ({value} kjende{(suppressed ? ", og år med under 5 som IMDi har prikka" : "")})"),
+            RuleId.EmEligibleByIndicator => T("Kan ta imot EM etter importert indikator", "Kan ta imot EM etter importert indikator"),
+            RuleId.EmEligibilityUnknown => T("EM-kapasitet ukjent: alle anmodede kommuner regnes med", "EM-kapasitet ukjend: alle oppmoda kommunar blir rekna med"),
+            RuleId.AgreedChange => T($"Avtalt i dialogen med KS og fylket: {value} ({detail})", $"Avtalt i dialogen med KS og fylket: {value} ({detail})"),
+            RuleId.DecisionCapacity => T(
+                $"Kapasitet etter vedtak: høyst {value} (kommunestyret vedtok {basis} i fjor, justert for endringen i behovet)",
+                $"Kapasitet etter vedtak: høgst {value} (kommunestyret vedtok {basis} i fjor, justert for endringa i behovet)"),
+            RuleId.ImmigrantShareConsidered => T(
+                $"Innvandrerandel {basisShare} %, over terskelen: tatt hensyn til (kriteriedelen × {Texts.Number(note.Value ?? 1, 2)}), aldri utelatt; kommunen oppfordres til å unngå bosetting i områder med mange innvandrere og levekårsutfordringer",
+                $"Innvandrardel {basisShare} %, over terskelen: teken omsyn til (kriteriedelen × {Texts.Number(note.Value ?? 1, 2)}), aldri utelaten; kommunen blir oppmoda til å unngå busetjing i område med mange innvandrarar og levekårsutfordringar"),
+            RuleId.EmEligibleByGrant => T(
+                $"Kan ta imot EM: fikk tilskudd til bosetting av enslige mindreårige i {year} ({basis} kr)",
+                $"Kan ta imot EM: fekk tilskot til busetjing av einslege mindreårige i {year} ({basis} kr)"),
+            RuleId.AgreedChangeScaled => T($"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})",
+                $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})"),
+            RuleId.MinimumChangeRevision => T(
+                $"Revisjon med minst mulig endring: så nær som reglene tillater {(detail == RevisionExplanation.DecisionDetail ? "kommunestyrets vedtak" : "den tidligere anmodningen")} på {value}",
+                $"Revisjon med minst mogleg endring: så nær som reglane tillèt {(detail == RevisionExplanation.DecisionDetail ? "vedtaket i kommunestyret" : "den tidlegare oppmodinga")} på {value}"),
+            RuleId.AboveCouncilDecision => T($"Over kommunestyrets vedtak på {value}: IMDi må ta dette opp med kommunen",
+                $"Over vedtaket i kommunestyret på {value}: IMDi må ta dette opp med kommunen"),
+            RuleId.EmBelowMinimum => T(
+                $"Kan ta imot EM, men EM-målet er for lite til en levedyktig enhet (minst {value}): ingen EM anmodet",
+                $"Kan ta imot EM, men EM-målet er for lite til ei levedyktig eining (minst {value}): ingen EM oppmoda"),
+        };
+    }
+
+    private const string SpreadReasonNb = "derfor anmodet, selv om målet alene ikke ville gitt en anmodning";
+    private const string SpreadReasonNn = "difor oppmoda, sjølv om målet åleine ikkje ville gitt ei oppmoding";
+
+    /// <summary>"2 000–4 999 innbyggere", or "50 000 innbyggere eller flere" for the top class.</summary>
+    private static string SizeClass(Language language, RuleNote note)
+    {
+        var from = Texts.Number(note.SizeFrom ?? 0);
+        var nn = language == Language.Nn;
+        return note.SizeTo is { } to
+            ? $"{from}–{Texts.Number(to)} {(nn ? "innbyggjarar" : "innbyggere")}"
+            : nn ? $"{from} innbyggjarar eller fleire" : $"{from} innbyggere eller flere";
+    }
+}
