@@ -43,6 +43,9 @@ public static class LetterComposer
         var nn = input.Language == "nn";
         string T(string nb, string nnText) => nn ? nnText : nb;
         var lang = nn ? Language.Nn : Language.Nb;
+        var presented = input.Explanation is { } explanation
+            ? ExplanationPresenter.Present(explanation, lang, input.Criteria.ToDictionary(c => c.Id, c => (c.NameNb, c.NameNn)))
+            : null;
         var values = new Dictionary<string, string>
         {
             ["kommune"] = input.OfficialName,
@@ -64,6 +67,8 @@ public static class LetterComposer
             ["tidlegare_behov"] = input.PreviousNeedPersons is { } pn ? Texts.Number(pn) : "–",
             ["grunn"] = input.Reason ?? "",
             ["justering"] = AdjustmentWording.Sentence(input),
+            // Why the municipality is, or is not, asked to settle unaccompanied minors.
+            ["em_grunn"] = presented is null ? "" : presented.EmEligibility.Text,
         };
         var tables = new Dictionary<string, Table>
         {
@@ -78,9 +83,8 @@ public static class LetterComposer
                  [T("Herav enslige mindreårige", "Av dei einslege mindreårige"), input.PreviousRequestedEm is { } e ? Texts.Number(e) : "–", Texts.Number(input.RequestedEm)]],
                 [false, true, true]),
         };
-        if (input.Explanation is { } x)
+        if (presented is not null)
         {
-            var presented = ExplanationPresenter.Present(x, lang, input.Criteria.ToDictionary(c => c.Id, c => (c.NameNb, c.NameNn)));
             tables["forklaring"] = ExplanationTable(presented);
             tables["reglar"] = RulesTable(presented);
         }

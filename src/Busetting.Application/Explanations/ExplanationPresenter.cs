@@ -35,7 +35,8 @@ public sealed record PartLine(PartKind Kind, string Label, decimal Value, string
 
 public sealed record RuleLine(RuleId Rule, string Text);
 
-public sealed record IndicatorLine(string Id, string Value, int Year, string Source);
+/// <param name="Name">The indicator's Norwegian name; a stand-in for a criterion says so ("stedfortreder").</param>
+public sealed record IndicatorLine(string Id, string Name, string Value, int Year, string Source);
 
 /// <summary>Turns a stored explanation into <see cref="PresentedExplanation"/> lines.</summary>
 public static class ExplanationPresenter
@@ -51,7 +52,7 @@ public static class ExplanationPresenter
                 Percent(c.Weight * 100, 1),
                 Percent((decimal)c.Share * 100, 3),
                 c.Factor is { } f ? Texts.Number(f, 2) : null,
-                c.Indicator is { } i ? $"{i.Id} = {IndicatorValue(i.Value)} ({i.Year})"
+                c.Indicator is { } i ? $"{ExplanationTexts.Indicator(language, i.Id)} = {IndicatorValue(i.Value)} ({i.Year})"
                     : c.IndicatorMissing == true ? ExplanationTexts.Label(language, ExplanationLabel.IndicatorMissing) : null,
                 c.IndicatorMissing == true,
                 Texts.Number(c.Persons, 2)))
@@ -77,7 +78,7 @@ public static class ExplanationPresenter
             new RuleLine(x.Em.Eligibility, ExplanationTexts.Rule(language, x.Em.EligibilityNote)),
             Texts.Number(x.Em.Target, 2),
             Texts.Number(x.Em.Requested),
-            x.Indicators.Select(i => new IndicatorLine(i.Id, IndicatorValue(i.Value), i.Year, i.Source)).ToList());
+            x.Indicators.Select(i => new IndicatorLine(i.Id, ExplanationTexts.Indicator(language, i.Id), IndicatorValue(i.Value), i.Year, i.Source)).ToList());
     }
 
     /// <summary>

@@ -123,6 +123,32 @@ public static class ExplanationTexts
         };
     }
 
+    /// <summary>
+    /// An indicator's name. NAV's unemployment share is a proxy — it stands in for "job opportunities" and, while they
+    /// have no data, for introduction-programme results and upper-secondary capacity — and is labelled so wherever shown.
+    /// </summary>
+    public static string Indicator(Language language, string id)
+    {
+        string T(string nb, string nn) => language == Language.Nn ? nn : nb;
+        return id switch
+        {
+            IndicatorIds.Unemployment => T("Helt ledige i % av arbeidsstyrken (NAV; stedfortreder for muligheter for arbeid)",
+                "Heilt ledige i % av arbeidsstyrken (NAV; stadfortredar for moglegheiter for arbeid)"),
+            IndicatorIds.ImmigrantShare => T("Innvandrere og norskfødte med innvandrerforeldre, % av innbyggerne (SSB)",
+                "Innvandrarar og norskfødde med innvandrarforeldre, % av innbyggjarane (SSB)"),
+            IndicatorIds.Centrality => T("Sentralitetsindeks (SSB)", "Sentralitetsindeks (SSB)"),
+            IndicatorIds.IntroductionResults => T("Resultat i introduksjonsprogrammet: % i arbeid eller utdanning etter ett år",
+                "Resultat i introduksjonsprogrammet: % i arbeid eller utdanning etter eitt år"),
+            IndicatorIds.UpperSecondaryCapacity => T("Kapasitet i videregående opplæring i regionen", "Kapasitet i vidaregåande opplæring i regionen"),
+            IndicatorIds.DisabilityCapacity => T("Kapasitet for flyktninger med store funksjonsnedsettelser", "Kapasitet for flyktningar med store funksjonsnedsettingar"),
+            IndicatorIds.LivingConditions => T("Levekårsutfordringer", "Levekårsutfordringar"),
+            IndicatorIds.EmCapable => T("Kan ta imot enslige mindreårige", "Kan ta imot einslege mindreårige"),
+            IndicatorIds.ReceptionCentreResidents => T("Beboere i asylmottak (UDI)", "Bebuarar i asylmottak (UDI)"),
+            IndicatorIds.Population => T("Folketall", "Folketal"),
+            _ => id,
+        };
+    }
+
     private const string SpreadReasonNb = "derfor anmodet, selv om målet alene ikke ville gitt en anmodning";
     private const string SpreadReasonNn = "difor oppmoda, sjølv om målet åleine ikkje ville gitt ei oppmoding";
 

@@ -20,7 +20,7 @@ public static class ExplanationOutput
         writer.WriteLine($"{L(ExplanationLabel.Indicators)}:");
         foreach (var i in x.Indicators)
         {
-            writer.WriteLine($"  {i.Id}: {i.Value} ({i.Year}; {i.Source})");
+            writer.WriteLine($"  {i.Name}: {i.Value} ({i.Year}; {i.Source})");
         }
         writer.WriteLine();
         writer.WriteLine($"{L(ExplanationLabel.Contributions)}:");
