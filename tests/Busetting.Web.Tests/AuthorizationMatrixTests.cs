@@ -26,7 +26,7 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
 
     private static readonly string[] Anyone = ["/", "/tal/2022", "/kart/2022", "/om", "/kommune/4640", "/kommune/4601?aar=2025", "/api/v1/years", "/api/v1/years/2022/municipalities", "/data/2022/busetting-2022.csv", "/openapi/v1.json", "/health", "/konto/logg-inn"];
     private static readonly string[] Staff = ["/planlegging", "/planlegging/2025", "/planlegging/2025/kriterium", "/planlegging/2025/forslag", "/planlegging/2025/samanlikn", "/planlegging/2025/kjoring/1"];
-    private static readonly string[] PlannerOnly = ["/planlegging/2025/kva-om"];
+    private static readonly string[] PlannerOnly = ["/planlegging/2025/kva-om", "/planlegging/2025/revisjon"];
     private static readonly string[] ImdiOnly = ["/planlegging/2025/logg"];
     private const string OwnApi = "/api/v1/intern/years/2025/municipalities/4640";
     private const string OtherApi = "/api/v1/intern/years/2025/municipalities/4601";

@@ -62,6 +62,7 @@ public sealed partial class PlanningService
             return null;
         }
         var requests = await db.RunLines.AsNoTracking().Where(l => l.RunId == published && l.Requested > 0)
+            .Select(l => new { l.Kommunenummer, l.Requested })
             .ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested, StringComparer.Ordinal);
         var decisions = (await CurrentDecisions(year)).ToDictionary(d => d.Key, d => d.Value.Persons, StringComparer.Ordinal);
         return new StoredRevision(options.Mode, published, new SortedDictionary<string, int>(requests, StringComparer.Ordinal), new SortedDictionary<string, int>(decisions, StringComparer.Ordinal));
@@ -88,7 +89,8 @@ public sealed partial class PlanningService
         {
             return Result<RevisionPreview>.Fail(computed.Errors);
         }
-        var before = await db.RunLines.AsNoTracking().Where(l => l.RunId == published).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested, StringComparer.Ordinal);
+        var before = await db.RunLines.AsNoTracking().Where(l => l.RunId == published).Select(l => new { l.Kommunenummer, l.Requested })
+            .ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested, StringComparer.Ordinal);
         var publishedNeed = await db.Runs.AsNoTracking().Where(r => r.Id == published).Select(r => r.Persons).FirstAsync();
         var after = computed.Value.Run.Result.Municipalities;
         var agreements = computed.Value.Agreed.Select(a =>

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Busetting.Cli.Tests;
+
+/// <summary>`revise` on the shipped data: agreements scaled, both revisions meet the new need, minimum change never moves more.</summary>
+public partial class ReviseCommandTests
+{
+    private static readonly string Data = Busetting.Data.Tests.TestData.Folder;
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = BusettingCli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Revise_18900To12640_AgreementsScaled_BothSumToTheNeed_MinimumChangeMovesNoMore()
+    {
+        var (code, output, error) = Run("revise", "--year", "2025", "--from-need", "18900", "--need", "12640", "--agree", "4601=559", "--agree", "4640=60",
+            "--decided", "0301=900", "--show", "4601", "0301", "--data", Data);
+        Assert.True(code == 0, error);
+        // 559 × 12 640 / 18 900 = 373.85 → 374; 60 × 12 640 / 18 900 = 40.13 → 40.
+        Assert.Contains("agreement 4601: 559 → 374", output);
+        Assert.Contains("agreement 4640: 60 → 40", output);
+        var moved = Moved().Matches(output).ToDictionary(m => m.Groups["mode"].Value, m => int.Parse(m.Groups["reference"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2, moved.Count);
+        Assert.True(moved["MinimumChange"] <= moved["FullResolve"], output);
+        Assert.Matches(@"4601 Bergen\s+559\s+374\s+374", output);
+    }
+
+    [Fact]
+    public void Revise_BadAgreement_InvalidNamingTheOption()
+    {
+        var (code, _, error) = Run("revise", "--year", "2025", "--from-need", "18900", "--need", "12640", "--agree", "Bergen=559", "--data", Data);
+        Assert.Equal(2, code);
+        Assert.Contains("--agree «Bergen=559» must be KOMMUNENUMMER=PERSONS", error);
+    }
+
+    [GeneratedRegex(@"(?<mode>FullResolve|MinimumChange): sum 12640, .* and (?<reference>\d+) from the references")]
+    private static partial Regex Moved();
+}
