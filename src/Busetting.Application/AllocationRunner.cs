@@ -62,15 +62,15 @@ public static class AllocationRunner
 
     /// <summary>Allocates with profiles already built (they depend only on the data and the year, so callers may cache them).</summary>
     public static Result<Run> Allocate(ReferenceData data, ProfileBuilder.Profiles profiles, Domain.Criteria.CriteriaSet criteria, string? criteriaWarning,
-        SettlementYear year, NationalNeed need, int? planNeed, IReadOnlyList<AgreedChange> agreedChanges)
+        SettlementYear year, NationalNeed need, int? planNeed, IReadOnlyList<AgreedChange> agreedChanges, RevisionInput? revision = null)
     {
         var notes = profiles.Notes.ToList();
         if (criteriaWarning is { } warning)
         {
             notes.Insert(0, warning);
         }
-        var input = new AllocationInput(year, need, criteria, profiles.Municipalities, notes, planNeed, agreedChanges);
-        return new Allocator(new ScipAllocationSolver()).Allocate(input)
+        var input = new AllocationInput(year, need, criteria, profiles.Municipalities, notes, planNeed, agreedChanges, revision);
+        return new Allocator(new ScipAllocationSolver(), new ScipMinimumChangeSolver()).Allocate(input)
             .Map(result => new Run(result, data, profiles.Municipalities, criteria, profiles.KnowledgeDate));
     }
 }

@@ -3,7 +3,7 @@ using Busetting.Cli.Commands;
 
 namespace Busetting.Cli;
 
-/// <summary>The command line: allocate, explain, need, import, backtest.</summary>
+/// <summary>The command line: allocate, explain, need, import, backtest, letters, revise.</summary>
 public static class BusettingCli
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -17,6 +17,7 @@ public static class BusettingCli
         root.Subcommands.Add(BacktestCommand.Create(io));
         root.Subcommands.Add(CalibrateCommand.Create(io));
         root.Subcommands.Add(LettersCommand.Create(io));
+        root.Subcommands.Add(ReviseCommand.Create(io));
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -63,6 +63,7 @@ public static class LetterComposer
             ["tidlegare_oppmoda_em"] = input.PreviousRequestedEm is { } pe ? Texts.Number(pe) : "–",
             ["tidlegare_behov"] = input.PreviousNeedPersons is { } pn ? Texts.Number(pn) : "–",
             ["grunn"] = input.Reason ?? "",
+            ["justering"] = AdjustmentWording.Sentence(input),
         };
         var tables = new Dictionary<string, Table>
         {

@@ -28,8 +28,9 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
     /// <summary>Disposes the context the service was given (the web application creates one per service).</summary>
     public void Dispose() => db.Dispose();
 
+    /// <param name="deadline">The new decision deadline; required for adjusted letters (stored on the year with the letters).</param>
     public async Task<Result<BatchResult>> Generate(LetterActor actor, int year, LetterKind kind, string? reason,
-        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default, DateOnly? deadline = null)
     {
         var started = clock.GetTimestamp();
         if (!actor.MayProduce)
@@ -50,6 +51,11 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         if (kind != LetterKind.Request && string.IsNullOrWhiteSpace(reason))
         {
             return Error.Invalid("letters.reason", "justerte brev og utsettelser må ha en begrunnelse (hvorfor behovet endret seg, eller hvorfor justeringen holdes tilbake)");
+        }
+        var deadlineCheck = CheckDeadline(kind, deadline, Today);
+        if (!deadlineCheck.IsSuccess)
+        {
+            return Result<BatchResult>.Fail(deadlineCheck.Errors);
         }
         if (kind == LetterKind.Adjusted && planningYear.Revision == 0)
         {
@@ -120,7 +126,7 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
                 m.OfficialName, m.CountyName,
                 kind == LetterKind.Postponement ? last!.Requested : line.Requested,
                 kind == LetterKind.Postponement ? last!.RequestedEm : line.RequestedEm,
-                line.PlanNextYear, planningYear.DecisionDeadline, run.Persons, run.Em, weights,
+                line.PlanNextYear, kind == LetterKind.Adjusted ? deadline : planningYear.DecisionDeadline, run.Persons, run.Em, weights,
                 StoredExplanation.Parse(line.ExplanationJson), contact,
                 last?.Requested, last?.RequestedEm, last is null ? null : needByRun.GetValueOrDefault(last.RunId), reason?.Trim());
             var pdf = LetterRenderer.Render(LetterComposer.Compose(input, template));
@@ -148,10 +154,17 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         // All or nothing: the letters and the audit entry in one transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Letters.AddRange(created);
+        if (kind == LetterKind.Adjusted)
+        {
+            // The adjusted letters name the new deadline; the year carries it, so the decision pages show the same date.
+            var tracked = await db.Years.FirstAsync(y => y.Year == year, cancellationToken);
+            tracked.DecisionDeadline = deadline;
+            tracked.Version++;
+        }
         db.Audit.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = "", Action = "letters.generate", Year = year,
-            Details = JsonSerializer.Serialize(new { kind = kind.ToString(), run = run.Id, created = created.Count, unchanged, skipped = skipped.Count }),
+            Details = JsonSerializer.Serialize(new { kind = kind.ToString(), run = run.Id, created = created.Count, unchanged, skipped = skipped.Count, deadline }),
             Reason = reason,
         });
         try
@@ -166,6 +179,25 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new BatchResult(year, kind, run.Id, created.Count, unchanged, skipped, clock.GetElapsedTime(started));
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(NorwegianTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>
+    /// Adjusted letters ask the council to decide again, so they need a new decision deadline, and no deadline may lie
+    /// in the past (Norwegian time).
+    /// </summary>
+    public static Result<bool> CheckDeadline(LetterKind kind, DateOnly? deadline, DateOnly today)
+    {
+        if (kind == LetterKind.Adjusted && deadline is null)
+        {
+            return Error.Invalid("letters.deadline", "Ny vedtaksfrist: fyll inn datoen kommunene skal ha gjort nytt vedtak innen; justerte brev krever en ny frist");
+        }
+        if (deadline is { } d && d < today)
+        {
+            return Error.Invalid("letters.deadline", Inv($"Ny vedtaksfrist: {d:dd.MM.yyyy} ligger i fortiden; velg {today:dd.MM.yyyy} eller senere"));
+        }
+        return true;
     }
 
     /// <summary>The newest version of each municipality's letter of these kinds.</summary>

@@ -57,7 +57,7 @@ public sealed partial class Template
     {
         LetterKind.Request => [.. CommonFields, "oppmoda", "oppmoda_em", "plantal", "neste_aar", "frist", "behov", "behov_em"],
         LetterKind.Adjusted => [.. CommonFields, "oppmoda", "oppmoda_em", "plantal", "neste_aar", "frist", "behov", "behov_em",
-            "tidlegare_oppmoda", "tidlegare_oppmoda_em", "tidlegare_behov", "grunn"],
+            "tidlegare_oppmoda", "tidlegare_oppmoda_em", "tidlegare_behov", "grunn", "justering"],
         LetterKind.Postponement => [.. CommonFields, "oppmoda", "oppmoda_em", "grunn"],
     };
 

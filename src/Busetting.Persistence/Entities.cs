@@ -110,6 +110,9 @@ public sealed class AllocationRun
 
     /// <summary>The agreed changes applied as fixed numbers, as JSON [{kommunenummer, persons, reason, proposalId}].</summary>
     public string AgreedChangesJson { get; set; } = "[]";
+
+    /// <summary>A revision's mode and the reference numbers it used (published requests, council decisions), as JSON; null otherwise.</summary>
+    public string? RevisionJson { get; set; }
     public string WarningsJson { get; set; } = "[]";
     public string Solver { get; set; } = "";
     public string SolverDetail { get; set; } = "";
@@ -274,6 +277,9 @@ public sealed class LetterJob
     public int Year { get; set; }
     public string Kind { get; set; } = "";
     public string? Reason { get; set; }
+
+    /// <summary>The new decision deadline an adjusted batch sets; null for other kinds.</summary>
+    public DateOnly? Deadline { get; set; }
     public JobStatus Status { get; set; }
     public int Total { get; set; }
     public int Done { get; set; }

@@ -14,7 +14,13 @@ public class LetterWorkflowTests
     private static async Task<LetterJob> StartAndWait(WebApp app, Session planner, string kind, string reason = "")
     {
         var before = await app.Db(db => db.LetterJobs.MaxAsync(j => (int?)j.Id)) ?? 0;
-        var response = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "lag", new() { ["StartForm.Kind"] = kind, ["StartForm.Reason"] = reason });
+        var fields = new Dictionary<string, string> { ["StartForm.Kind"] = kind, ["StartForm.Reason"] = reason };
+        if (kind == "Adjusted")
+        {
+            // Adjusted letters need a new decision deadline (RevisionWorkflowTests checks the refusals).
+            fields["StartForm.Deadline"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var response = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "lag", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         for (var i = 0; i < 600; i++)
         {

@@ -45,7 +45,7 @@ public static class ExplanationTexts
         };
     }
 
-    /// <summary>The label of one part; criterion parts carry the criterion's name, rule parts the rule's text.</summary>
+    /// <summary>The label of one part; criterion parts carry the criterion's name, rule parts (and a revision with its rule) the rule's text.</summary>
     public static string Part(Language language, PartKind kind, string criterionName, string ruleText)
     {
         string T(string nb, string nn) => language == Language.Nn ? nn : nb;
@@ -57,7 +57,7 @@ public static class ExplanationTexts
             PartKind.Rounding => T("Avrunding til hele personer", "Avrunding til heile personar"),
             PartKind.NotAsked => T("Ikke anmodet", "Ikkje oppmoda"),
             PartKind.Continuity => T("Fjorårets mønster (anmodninger og bosatte)", "Mønsteret frå i fjor (oppmodingar og busette)"),
-            PartKind.Revision => T("Revisjon: endring fra gjeldende anmodning", "Revisjon: endring frå gjeldande oppmoding"),
+            PartKind.Revision => ruleText.Length > 0 ? ruleText : T("Revisjon: endring fra gjeldende anmodning", "Revisjon: endring frå gjeldande oppmoding"),
         };
     }
 
@@ -101,6 +101,14 @@ public static class ExplanationTexts
             RuleId.EmEligibleByIndicator => T("Kan ta imot EM etter importert indikator", "Kan ta imot EM etter importert indikator"),
             RuleId.EmEligibilityUnknown => T("EM-kapasitet ukjent: alle anmodede kommuner regnes med", "EM-kapasitet ukjend: alle oppmoda kommunar blir rekna med"),
             RuleId.AgreedChange => T($"Avtalt i dialogen med KS og fylket: {value} ({detail})", $"Avtalt i dialogen med KS og fylket: {value} ({detail})"),
+            RuleId.AgreedChangeScaled => T($"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})",
+                $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})"),
+            RuleId.MinimumChangeRevision => T(
+                $"Revisjon med minst mulig endring: så nær som reglene tillater {(detail == RevisionExplanation.DecisionDetail ? "kommunestyrets vedtak" : "den tidligere anmodningen")} på {value}",
+                $"Revisjon med minst mogleg endring: så nær som reglane tillèt {(detail == RevisionExplanation.DecisionDetail ? "vedtaket i kommunestyret" : "den tidlegare oppmodinga")} på {value}"),
+            RuleId.AboveCouncilDecision => T(
+                $"Over kommunestyrets vedtak på {value}: IMDi må ta dette opp med kommunen",
+                $"Over vedtaket i kommunestyret på {value}: IMDi må ta dette opp med kommunen"),
             RuleId.DecisionCapacity => T(
                 $"Kapasitet etter vedtak: høyst {value} (kommunestyret vedtok {basis} i fjor, justert for endringen i behovet)",
                 $"Kapasitet etter vedtak: høgst {value} (kommunestyret vedtok {basis} i fjor, justert for endringa i behovet)"),

@@ -22,6 +22,7 @@ public static class LettersCommand
         var kind = new Option<string>("--kind") { Description = "request (default), adjusted or postponement", DefaultValueFactory = _ => "request" };
         kind.AcceptOnlyFromAmong("request", "adjusted", "postponement");
         var reason = new Option<string?>("--reason") { Description = "Why (adjusted letters and postponements)" };
+        var deadline = new Option<DateOnly?>("--deadline") { Description = "New decision deadline, yyyy-MM-dd (required for adjusted letters; not in the past)" };
         var database = new Option<string?>("--database") { Description = "SQLite file (default: the web application's src/Busetting.Web/busetting.db) or, with --provider postgres, a connection string" };
         var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
         provider.AcceptOnlyFromAmong("sqlite", "postgres");
@@ -30,7 +31,7 @@ public static class LettersCommand
         var outbox = new Option<string>("--outbox") { Description = "Outbox folder for --send", DefaultValueFactory = _ => "outbox" };
         var zip = new Option<string?>("--zip") { Description = "Also write all newest letters of the kind to this ZIP file" };
         var command = new Command("letters", "Make the request letters (PDF) of an approved year, in each municipality's language form");
-        foreach (var option in new Option[] { year, kind, reason, database, provider, data, send, outbox, zip })
+        foreach (var option in new Option[] { year, kind, reason, deadline, database, provider, data, send, outbox, zip })
         {
             command.Options.Add(option);
         }
@@ -63,7 +64,7 @@ public static class LettersCommand
                         task.MaxValue = Math.Max(1, p.Total);
                         task.Value = p.Done;
                     });
-                    result = await service.Generate(actor, parse.GetValue(year), letterKind, parse.GetValue(reason), progress, cancellationToken);
+                    result = await service.Generate(actor, parse.GetValue(year), letterKind, parse.GetValue(reason), progress, cancellationToken, parse.GetValue(deadline));
                     task.Value = task.MaxValue;
                 });
             if (!result!.IsSuccess)

@@ -14,11 +14,13 @@ public sealed record AllocationInput(
     IReadOnlyList<MunicipalityProfile> Municipalities,
     IReadOnlyList<string> DataNotes,
     int? PlanNeed = null,
-    IReadOnlyList<AgreedChange>? AgreedChanges = null);
+    IReadOnlyList<AgreedChange>? AgreedChanges = null,
+    RevisionInput? Revision = null);
 
 /// <summary>
 /// A number agreed in the dialogue with KS and the counties: the municipality is fixed at exactly this many persons
 /// (0 = not asked) and the others are re-solved so that the national total stays exact. Agreed numbers override every
 /// other rule for that municipality.
 /// </summary>
-public sealed record AgreedChange(Primitives.MunicipalityNumber Municipality, int Persons, string Reason);
+/// <param name="Treatment">Scale when a revision scaled an earlier agreement with the need (the explanation says so).</param>
+public sealed record AgreedChange(Primitives.MunicipalityNumber Municipality, int Persons, string Reason, AgreementTreatment Treatment = AgreementTreatment.Keep);

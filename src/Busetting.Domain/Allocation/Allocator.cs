@@ -8,7 +8,8 @@ namespace Busetting.Domain.Allocation;
 /// The allocation engine: criteria targets → rule bounds → integer optimum (through the solver port) → explanations.
 /// Pure apart from the solver; the same input always gives the same output.
 /// </summary>
-public sealed class Allocator(IAllocationSolver solver)
+/// <param name="minimumChange">Solves minimum-change revisions (docs/model.md, "Revisions"); without it they are refused.</param>
+public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? minimumChange = null)
 {
     public Result<AllocationResult> Allocate(AllocationInput input)
     {
@@ -62,15 +63,21 @@ public sealed class Allocator(IAllocationSolver solver)
         {
             return Error.Infeasible(Invariant($"the rules for {year} cannot all hold with a need of {total} persons"), conflicts);
         }
-        var outcome = solver.Solve(problem);
+        var reference = RevisionExplanation.References(profiles, input.Revision);
+        if (reference is not null && minimumChange is null)
+        {
+            return Error.Invalid("revision.solver", "a minimum-change revision needs a minimum-change solver");
+        }
+        var outcome = reference is null ? solver.Solve(problem) : minimumChange!.Solve(problem, reference);
         if (outcome.Status != SolverStatus.Optimal)
         {
             return SolverFailure(outcome, year, total, criteria.Rules.Floor, problem);
         }
         var asked = outcome.Values.Select(v => v > 0).ToArray();
         var fill = ProportionalFill.Solve(items, asked, total);
-        var spread = SpreadCheck.AskedBecauseOfSpread(problem, outcome.Values, solver);
-        if (spread is null)
+        // A minimum-change revision keeps numbers near the earlier request; there the revision, not the spread rule, explains them.
+        var spread = reference is null ? SpreadCheck.AskedBecauseOfSpread(problem, outcome.Values, solver) : null;
+        if (spread is null && reference is null)
         {
             warnings.Add("could not check which municipalities are asked only because of the spread rule (the solve without it failed); their explanations name the floor");
         }
@@ -90,23 +97,27 @@ public sealed class Allocator(IAllocationSolver solver)
             var target = targets.TryGetValue(profile.Municipality.Number, out var found)
                 ? found
                 : new MunicipalityTarget(profile.Municipality.Number, 0, []);
-            var notAskedRule = bounds[i].Excluded ? bounds[i].UpperRule == RuleId.AgreedChange ? RuleId.AgreedChange : bounds[i].Notes[^1].Rule : RuleId.NotAskedSmallTarget;
+            var notAskedRule = bounds[i].Excluded ? bounds[i].UpperRule is RuleId.AgreedChange or RuleId.AgreedChangeScaled ? bounds[i].UpperRule : bounds[i].Notes[^1].Rule : RuleId.NotAskedSmallTarget;
             var spreadNotes = spread?[i] ?? [];
             if (spreadNotes.Count > 0)
             {
                 bounds[i] = bounds[i] with { Notes = [.. bounds[i].Notes, .. spreadNotes] };
             }
-            var parts = ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule, spreadNotes.FirstOrDefault()?.Rule);
-            var binding = BindingRules(parts, bounds[i], asked[i], notAskedRule, spreadNotes);
+            var itemBounds = RevisionExplanation.WithNotes(bounds[i], input.Revision, reference?[i], outcome.Values[i]);
+            var parts = reference is null
+                ? ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule, spreadNotes.FirstOrDefault()?.Rule)
+                : RevisionExplanation.Parts(target, bounds[i], outcome.Values[i], notAskedRule);
+            var binding = RevisionExplanation.Binding(BindingRules(parts, itemBounds, asked[i], reference is null || bounds[i].Excluded ? notAskedRule : RuleId.MinimumChangeRevision, spreadNotes), itemBounds);
             var explanation = new Explanation(
                 Math.Round((decimal)target.Target, 2, MidpointRounding.AwayFromZero),
-                target.Contributions, parts, bounds[i], binding,
+                target.Contributions, parts, itemBounds, binding,
                 profile.Indicators.Values.OrderBy(v => v.IndicatorId, StringComparer.Ordinal).ToList(),
                 em.Value.Explanations[i]);
             allocations.Add(new MunicipalityAllocation(profile.Municipality, profile.Population, profile.PopulationYear,
                 outcome.Values[i], em.Value.Values[i], plan[i], explanation));
         }
 
+        warnings.AddRange(RevisionExplanation.Warnings(allocations));
         return new AllocationResult(year, input.Need, planNeed, criteria.Version, targetResult.EffectiveWeights,
             targetResult.WeightMoves, allocations, warnings,
             new SolverReport(outcome.Solver, outcome.Status.ToString(), outcome.Detail, outcome.Elapsed, fill.Lambda),
@@ -130,11 +141,12 @@ public sealed class Allocator(IAllocationSolver solver)
                 errors.Add(Error.Invalid("agreed-change.persons", Invariant($"agreed change for {change.Municipality}: {change.Persons} persons must be between 0 and the need of {total}")));
                 continue;
             }
-            var note = new RuleNote(RuleId.AgreedChange, change.Persons, change.Reason);
+            var rule = change.Treatment == AgreementTreatment.Scale ? RuleId.AgreedChangeScaled : RuleId.AgreedChange;
+            var note = new RuleNote(rule, change.Persons, change.Reason);
             var notes = bounds[index].Notes.Append(note).ToList();
             bounds[index] = change.Persons == 0
-                ? new MunicipalityBounds(change.Municipality, 0, 0, false, true, RuleId.AgreedChange, RuleId.AgreedChange, notes)
-                : new MunicipalityBounds(change.Municipality, change.Persons, change.Persons, true, false, RuleId.AgreedChange, RuleId.AgreedChange, notes);
+                ? new MunicipalityBounds(change.Municipality, 0, 0, false, true, rule, rule, notes)
+                : new MunicipalityBounds(change.Municipality, change.Persons, change.Persons, true, false, rule, rule, notes);
         }
         var fixedSum = changes.Sum(c => (long)c.Persons);
         if (errors.Count == 0 && fixedSum > total)

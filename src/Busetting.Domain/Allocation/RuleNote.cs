@@ -35,6 +35,12 @@ public enum RuleId
     EmEligibleByGrant,
     /// <summary>EM-capable, but its EM target is too small for a viable unit, so no EM is asked.</summary>
     EmBelowMinimum,
+    /// <summary>An earlier agreed number scaled with the need in a revision (agreed × new need ÷ need when agreed).</summary>
+    AgreedChangeScaled,
+    /// <summary>A minimum-change revision kept the number as close as the rules allow to the earlier request or decision.</summary>
+    MinimumChangeRevision,
+    /// <summary>The revised request is above what the municipal council decided; shown, never silent.</summary>
+    AboveCouncilDecision,
 }
 
 /// <summary>

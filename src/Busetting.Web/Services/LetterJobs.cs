@@ -14,10 +14,10 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
 {
     private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
 
-    public async Task<LetterJob> Enqueue(Actor actor, int year, LetterKind kind, string? reason)
+    public async Task<LetterJob> Enqueue(Actor actor, int year, LetterKind kind, string? reason, DateOnly? deadline = null)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        var job = new LetterJob { Year = year, Kind = kind.ToString(), Reason = reason, Status = JobStatus.Queued, By = actor.Name, At = clock.GetUtcNow().UtcDateTime };
+        var job = new LetterJob { Year = year, Kind = kind.ToString(), Reason = reason, Deadline = deadline, Status = JobStatus.Queued, By = actor.Name, At = clock.GetUtcNow().UtcDateTime };
         db.LetterJobs.Add(job);
         await db.SaveChangesAsync();
         await _queue.Writer.WriteAsync(job.Id);
@@ -46,7 +46,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
         });
         try
         {
-            var result = await letters.Generate(new LetterActor(job.By, MayProduce: true, MayEditTemplates: false), job.Year, Enum.Parse<LetterKind>(job.Kind), job.Reason, progress, cancellationToken);
+            var result = await letters.Generate(new LetterActor(job.By, MayProduce: true, MayEditTemplates: false), job.Year, Enum.Parse<LetterKind>(job.Kind), job.Reason, progress, cancellationToken, job.Deadline);
             if (result.IsSuccess)
             {
                 job.Status = JobStatus.Done;

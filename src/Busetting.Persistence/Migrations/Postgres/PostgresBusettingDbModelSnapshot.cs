@@ -66,6 +66,9 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RevisionJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("Solver")
                         .IsRequired()
                         .HasColumnType("text");
@@ -463,6 +466,9 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<int>("Created")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date");
 
                     b.Property<int>("Done")
                         .HasColumnType("integer");

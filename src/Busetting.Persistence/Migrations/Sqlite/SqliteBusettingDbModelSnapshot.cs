@@ -59,6 +59,9 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RevisionJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Solver")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -442,6 +445,9 @@ namespace Busetting.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Created")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Done")
                         .HasColumnType("INTEGER");

@@ -16,13 +16,20 @@ namespace Busetting.Web.Services;
 /// <summary>Allocation runs: compute, persist, reproduce.</summary>
 public sealed partial class PlanningService
 {
-    public sealed record Computed(AllocationRunner.Run Run, NeedEntry Need, CriteriaEntry Criteria, IReadOnlyList<AgreedChangeRecord> Agreed);
+    public sealed record Computed(AllocationRunner.Run Run, NeedEntry Need, CriteriaEntry Criteria, IReadOnlyList<AgreedChangeRecord> Agreed, StoredRevision? Revision = null);
 
-    public sealed record AgreedChangeRecord(string Kommunenummer, int Persons, string Reason, int ProposalId);
+    /// <summary>An accepted proposal as a run applied it.</summary>
+    /// <param name="Persons">The number the run fixed (after scaling); ignored when <paramref name="Treatment"/> is Drop.</param>
+    /// <param name="AgreedPersons">The number agreed; null in runs stored before revisions could treat agreements.</param>
+    /// <param name="NeedWhenAgreed">The national need of the run the proposal was made against.</param>
+    public sealed record AgreedChangeRecord(string Kommunenummer, int Persons, string Reason, int ProposalId,
+        int? AgreedPersons = null, int? NeedWhenAgreed = null, AgreementTreatment Treatment = AgreementTreatment.Keep);
 
     /// <summary>Computes an allocation from the year's current need, criteria (optionally with other weights) and accepted proposals.</summary>
+    /// <param name="options">How a revision treats earlier agreements and which mode it solves in; defaults: scale, full re-solve.</param>
+    /// <param name="anchorShare">What-if: another continuity-anchor share than the criteria set's.</param>
     public async Task<Result<Computed>> Compute(int year, IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, Actor? asker = null,
-        decimal? anchorShare = null)
+        RevisionOptions? options = null, decimal? anchorShare = null)
     {
         var actor = asker ?? Actor.Anonymous;
         var needEntry = await CurrentNeed(year);
@@ -31,12 +38,18 @@ public sealed partial class PlanningService
         {
             return Error.Invalid("run.inputs", Say(actor, $"{year} må ha et nasjonalt behov og et kriteriesett før det kan fordeles", $"{year} må ha eit nasjonalt behov og eit kriteriesett før det kan fordelast"));
         }
-        var agreed = await AgreedChanges(year);
-        return ComputeWith(actor, year, needEntry, criteriaEntry, agreed, weights, need, anchorShare);
+        var persons = need?.Persons ?? needEntry.Persons;
+        var agreed = Treated(await AgreedChanges(year), options ?? RevisionOptions.Default, persons);
+        var revision = await RevisionFor(year, options ?? RevisionOptions.Default);
+        if (revision is null && options?.Mode == RevisionMode.MinimumChange)
+        {
+            return Error.Invalid("revision.published", Say(actor, $"minst mulig endring krever en publisert fordeling å endre fra", $"minst mogleg endring krev ei publisert fordeling å endre frå"));
+        }
+        return ComputeWith(actor, year, needEntry, criteriaEntry, agreed, weights, need, revision, anchorShare);
     }
 
     private Result<Computed> ComputeWith(Actor actor, int year, NeedEntry needEntry, CriteriaEntry criteriaEntry, IReadOnlyList<AgreedChangeRecord> agreed,
-        IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, decimal? anchorShare = null)
+        IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, StoredRevision? revision = null, decimal? anchorShare = null)
     {
         var criteria = CriteriaJson.Parse(criteriaEntry.Json, Inv($"criteria {year} version {criteriaEntry.Number}"));
         if (!criteria.IsSuccess)
@@ -57,28 +70,32 @@ public sealed partial class PlanningService
             return Error.Invalid("year", Say(actor, $"{year} er utenfor årene dataene dekker", $"{year} er utanfor åra dataa dekkjer"));
         }
         var nationalNeed = need ?? NationalNeed.Create(needEntry.Persons, needEntry.Em).Value;
-        var changes = agreed.Select(a => new AgreedChange(MunicipalityNumber.Parse(a.Kommunenummer), a.Persons, a.Reason)).ToList();
+        var changes = agreed.Where(a => a.Treatment != AgreementTreatment.Drop)
+            .Select(a => new AgreedChange(MunicipalityNumber.Parse(a.Kommunenummer), a.Persons, a.Reason,
+                a.Treatment == AgreementTreatment.Scale && a.Persons != a.AgreedPersons ? AgreementTreatment.Scale : AgreementTreatment.Keep)).ToList();
         var profiles = reference.Profiles(settlementYear);
         if (!profiles.IsSuccess)
         {
             return Result<Computed>.Fail(profiles.Errors);
         }
-        return AllocationRunner.Allocate(reference.Data, profiles.Value, set, null, settlementYear, nationalNeed, null, changes)
-            .Map(run => new Computed(run, needEntry, criteriaEntry, agreed));
+        return AllocationRunner.Allocate(reference.Data, profiles.Value, set, null, settlementYear, nationalNeed, null, changes, revision?.ToInput())
+            .Map(run => new Computed(run, needEntry, criteriaEntry, agreed, revision));
     }
 
     /// <summary>The latest accepted proposal per municipality is an agreed, fixed number.</summary>
     private async Task<List<AgreedChangeRecord>> AgreedChanges(int year)
     {
         var accepted = await db.Proposals.AsNoTracking().Where(p => p.Year == year && p.Status == ProposalStatus.Accepted).ToListAsync();
+        var runIds = accepted.Select(p => p.RunId).Distinct().ToList();
+        var needByRun = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons);
         return accepted.GroupBy(p => p.Kommunenummer)
             .Select(g => g.OrderByDescending(p => p.DecidedAt).ThenByDescending(p => p.Id).First())
             .OrderBy(p => p.Kommunenummer, StringComparer.Ordinal)
-            .Select(p => new AgreedChangeRecord(p.Kommunenummer, p.ProposedPersons, p.Reason, p.Id))
+            .Select(p => new AgreedChangeRecord(p.Kommunenummer, p.ProposedPersons, p.Reason, p.Id, p.ProposedPersons, needByRun.GetValueOrDefault(p.RunId)))
             .ToList();
     }
 
-    public async Task<Result<AllocationRun>> RunAllocation(Actor actor, int year, string? label)
+    public async Task<Result<AllocationRun>> RunAllocation(Actor actor, int year, string? label, RevisionOptions? options = null)
     {
         if (!Access.CanPlan(actor))
         {
@@ -93,14 +110,14 @@ public sealed partial class PlanningService
         {
             return Error.Invalid("run.status", Say(actor, $"{year} er {Ui.Status(actor.Language, planningYear.Status)}; åpne høringen igjen eller start en revisjon før en ny fordeling", $"{year} er {Ui.Status(actor.Language, planningYear.Status)}; opne høyringa igjen eller start ein revisjon før ei ny fordeling"));
         }
-        var computed = await Compute(year, asker: actor);
+        var computed = await Compute(year, asker: actor, options: options);
         if (!computed.IsSuccess)
         {
             return Result<AllocationRun>.Fail(computed.Errors);
         }
         var run = ToEntity(computed.Value, actor, label);
         db.Runs.Add(run);
-        Audit(actor, "run.create", year, null, new { run.Persons, run.Em, need = computed.Value.Need.Number, criteria = computed.Value.Criteria.Number, agreed = computed.Value.Agreed.Count, run.ResultHash }, label);
+        Audit(actor, "run.create", year, null, new { run.Persons, run.Em, need = computed.Value.Need.Number, criteria = computed.Value.Criteria.Number, agreed = computed.Value.Agreed.Count, revision = computed.Value.Revision?.Mode, run.ResultHash }, label);
         var saved = await Save(actor, run);
         if (saved.IsSuccess)
         {
@@ -129,6 +146,7 @@ public sealed partial class PlanningService
             Em = result.Need.Em,
             PlanNeed = result.PlanNeed,
             AgreedChangesJson = JsonSerializer.Serialize(computed.Agreed, StoredExplanation.Json),
+            RevisionJson = computed.Revision is null ? null : JsonSerializer.Serialize(computed.Revision, StoredExplanation.Json),
             WarningsJson = JsonSerializer.Serialize(result.Warnings, StoredExplanation.Json),
             Solver = result.Solver.Solver,
             SolverDetail = result.Solver.Detail,
@@ -172,7 +190,8 @@ public sealed partial class PlanningService
         var need = await db.Needs.AsNoTracking().FirstAsync(n => n.Id == run.NeedEntryId);
         var criteria = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
         var agreed = JsonSerializer.Deserialize<List<AgreedChangeRecord>>(run.AgreedChangesJson, StoredExplanation.Json) ?? [];
-        var computed = ComputeWith(actor, run.Year, need, criteria, agreed);
+        var revision = run.RevisionJson is null ? null : JsonSerializer.Deserialize<StoredRevision>(run.RevisionJson, StoredExplanation.Json);
+        var computed = ComputeWith(actor, run.Year, need, criteria, agreed, revision: revision);
         if (!computed.IsSuccess)
         {
             return Result<Reproduction>.Fail(computed.Errors);

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Globalization;
+using Busetting.Application;
+using Busetting.Data.Criteria;
+using Busetting.Data.Profiles;
+using Busetting.Data.Reference;
+using Busetting.Domain.Allocation;
+using Busetting.Domain.Errors;
+using Busetting.Domain.Need;
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Cli.Commands;
+
+/// <summary>
+/// `revise`: a mid-year revision on the shipped data, as the web application does it. First the published round at
+/// --from-need with the --agree numbers fixed; then the revision at --need with each agreement scaled, kept or dropped,
+/// as a full re-solve and as a minimum-change revision, side by side (docs/model.md, "Revisions").
+/// </summary>
+public static class ReviseCommand
+{
+    public static Command Create(CommandIo io)
+    {
+        var year = new Option<int>("--year") { Description = "Settlement year", Required = true };
+        var fromNeed = new Option<int>("--from-need") { Description = "The need of the published round", Required = true };
+        var need = new Option<int>("--need") { Description = "The revised need", Required = true };
+        var agree = new Option<string[]>("--agree") { Description = "An agreement of the published round, KOMMUNENUMMER=PERSONS (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var decided = new Option<string[]>("--decided") { Description = "A council decision on the published request, KOMMUNENUMMER=PERSONS (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var treatment = new Option<string>("--treatment") { Description = "scale (default), keep or drop, for every agreement", DefaultValueFactory = _ => "scale" };
+        treatment.AcceptOnlyFromAmong("scale", "keep", "drop");
+        var show = new Option<string[]>("--show") { Description = "Municipality numbers to print line by line", AllowMultipleArgumentsPerToken = true };
+        var data = new Option<string?>("--data") { Description = "Data folder (default: the shipped data/)" };
+        var command = new Command("revise", "Revise a published allocation for a new need: agreements scaled/kept/dropped, full re-solve against minimum change");
+        foreach (var option in new Option[] { year, fromNeed, need, agree, decided, treatment, show, data })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse =>
+        {
+            var result = Revise(DataFolder.Resolve(parse.GetValue(data)), parse.GetValue(year), parse.GetValue(fromNeed), parse.GetValue(need),
+                parse.GetValue(agree) ?? [], parse.GetValue(decided) ?? [], Enum.Parse<AgreementTreatment>(parse.GetValue(treatment)!, ignoreCase: true), parse.GetValue(show) ?? [], io.Output);
+            return result.IsSuccess ? ExitCodes.Success : ExitCodes.Report(result.Errors, io.Error);
+        });
+        return command;
+    }
+
+    private static Result<bool> Revise(string folder, int yearValue, int fromNeed, int need, string[] agree, string[] decided, AgreementTreatment treatment, string[] show, TextWriter output)
+    {
+        if (!SettlementYear.TryCreate(yearValue, out var year))
+        {
+            return Error.Invalid("year", Inv($"--year {yearValue} must be between {SettlementYear.Earliest} and {SettlementYear.Latest}"));
+        }
+        var agreed = Pairs("agree", agree);
+        var decisions = Pairs("decided", decided);
+        if (!agreed.IsSuccess || !decisions.IsSuccess)
+        {
+            return Result<bool>.Fail([.. agreed.Errors, .. decisions.Errors]);
+        }
+        var agreements = agreed.Value.Select(a => new EarlierAgreement(a.Key, a.Value, fromNeed, "--agree")).ToList();
+        var data = ReferenceDataLoader.Load(folder);
+        var criteria = CriteriaJson.ForYear(folder, yearValue);
+        if (!data.IsSuccess || !criteria.IsSuccess)
+        {
+            return Result<bool>.Fail([.. data.Errors, .. criteria.Errors]);
+        }
+        var firstNeed = NationalNeed.Create(fromNeed, 0);
+        var secondNeed = NationalNeed.Create(need, 0);
+        if (!firstNeed.IsSuccess || !secondNeed.IsSuccess)
+        {
+            return Result<bool>.Fail([.. firstNeed.Errors, .. secondNeed.Errors]);
+        }
+        var profiles = ProfileBuilder.Build(data.Value, year);
+        if (!profiles.IsSuccess)
+        {
+            return Result<bool>.Fail(profiles.Errors);
+        }
+        Result<AllocationRunner.Run> Run(NationalNeed n, IReadOnlyList<AgreedChange> changes, RevisionInput? revision) =>
+            AllocationRunner.Allocate(data.Value, profiles.Value, criteria.Value.Criteria, null, year, n, null, changes, revision);
+
+        var published = Run(firstNeed.Value, agreements.Select(a => new AgreedChange(a.Municipality, a.Persons, a.Reason)).ToList(), null);
+        if (!published.IsSuccess)
+        {
+            return Result<bool>.Fail(published.Errors);
+        }
+        var current = published.Value.Result.Municipalities.Where(m => m.Requested > 0).ToDictionary(m => m.Municipality.Number, m => m.Requested);
+        var revised = agreements.Select(a => AgreementRevision.Apply(a, treatment, need)).ToList();
+        var changes = revised.Select(r => r.Change).OfType<AgreedChange>().ToList();
+        var runs = new[] { RevisionMode.FullResolve, RevisionMode.MinimumChange }
+            .Select(mode => (Mode: mode, Run: Run(secondNeed.Value, changes, new RevisionInput(mode, current, decisions.Value))))
+            .ToList();
+        if (runs.FirstOrDefault(r => !r.Run.IsSuccess) is { Run: { } failed } && !failed.IsSuccess)
+        {
+            return Result<bool>.Fail(failed.Errors);
+        }
+
+        output.WriteLine(Inv($"Published round: need {fromNeed}, {agreements.Count} agreements fixed; revision: need {need}, agreements: {treatment.ToString().ToLowerInvariant()}"));
+        foreach (var r in revised)
+        {
+            output.WriteLine(Inv($"  agreement {r.Agreement.Municipality}: {r.Agreement.Persons} → {(r.Persons is { } p ? p.ToString(CultureInfo.InvariantCulture) : "dropped")}"));
+        }
+        foreach (var (mode, run) in runs)
+        {
+            var rows = run.Value.Result.Municipalities;
+            var moves = rows.Select(m => Math.Abs(m.Requested - current.GetValueOrDefault(m.Municipality.Number))).ToList();
+            var input = new RevisionInput(mode, current, decisions.Value);
+            var fromReference = rows.Sum(m => Math.Abs(m.Requested - input.Reference(m.Municipality.Number).Persons));
+            output.WriteLine(Inv($"{mode}: sum {rows.Sum(m => m.Requested)}, {moves.Count(d => d != 0)} of {rows.Count} municipalities changed, moved {moves.Sum()} from the published requests and {fromReference} from the references; {run.Value.Result.Solver.Detail}"));
+        }
+        var differ = runs[0].Run.Value.Result.Municipalities.Zip(runs[1].Run.Value.Result.Municipalities).Count(p => p.First.Requested != p.Second.Requested);
+        output.WriteLine(Inv($"The two revisions differ in {differ} municipalities."));
+        foreach (var warning in runs[1].Run.Value.Result.Warnings.Where(w => w.Contains("council decided", StringComparison.Ordinal)))
+        {
+            output.WriteLine("  " + warning);
+        }
+        output.WriteLine("  kommune            published   full re-solve   minimum change");
+        var full = runs[0].Run.Value.Result.Municipalities.ToDictionary(m => m.Municipality.Number);
+        foreach (var m in runs[1].Run.Value.Result.Municipalities.Where(m => show.Contains(m.Municipality.Number.Value)))
+        {
+            output.WriteLine(Inv($"  {m.Municipality.Number} {m.Municipality.Name,-12} {current.GetValueOrDefault(m.Municipality.Number),10} {full[m.Municipality.Number].Requested,15} {m.Requested,16}"));
+        }
+        return true;
+    }
+
+    private static Result<Dictionary<MunicipalityNumber, int>> Pairs(string option, string[] texts)
+    {
+        var pairs = new Dictionary<MunicipalityNumber, int>();
+        foreach (var text in texts)
+        {
+            var parts = text.Split('=');
+            if (parts.Length != 2 || !MunicipalityNumber.TryParse(parts[0], out var number, out _) || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var persons))
+            {
+                return Error.Invalid(option, Inv($"--{option} «{text}» must be KOMMUNENUMMER=PERSONS, e.g. 4601=519"));
+            }
+            pairs[number] = persons;
+        }
+        return pairs;
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
