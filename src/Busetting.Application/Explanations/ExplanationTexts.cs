@@ -45,7 +45,7 @@ public static class ExplanationTexts
         };
     }
 
-    /// <summary>The label of one part; criterion parts carry the criterion's name, rule parts (and a revision with its rule) the rule's text.</summary>
+    /// <summary>The label of one part; criterion parts carry the criterion's name, rule parts the rule's text.</summary>
     public static string Part(Language language, PartKind kind, string criterionName, string ruleText)
     {
         string T(string nb, string nn) => language == Language.Nn ? nn : nb;
@@ -101,14 +101,6 @@ public static class ExplanationTexts
             RuleId.EmEligibleByIndicator => T("Kan ta imot EM etter importert indikator", "Kan ta imot EM etter importert indikator"),
             RuleId.EmEligibilityUnknown => T("EM-kapasitet ukjent: alle anmodede kommuner regnes med", "EM-kapasitet ukjend: alle oppmoda kommunar blir rekna med"),
             RuleId.AgreedChange => T($"Avtalt i dialogen med KS og fylket: {value} ({detail})", $"Avtalt i dialogen med KS og fylket: {value} ({detail})"),
-            RuleId.AgreedChangeScaled => T($"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})",
-                $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})"),
-            RuleId.MinimumChangeRevision => T(
-                $"Revisjon med minst mulig endring: så nær som reglene tillater {(detail == RevisionExplanation.DecisionDetail ? "kommunestyrets vedtak" : "den tidligere anmodningen")} på {value}",
-                $"Revisjon med minst mogleg endring: så nær som reglane tillèt {(detail == RevisionExplanation.DecisionDetail ? "vedtaket i kommunestyret" : "den tidlegare oppmodinga")} på {value}"),
-            RuleId.AboveCouncilDecision => T(
-                $"Over kommunestyrets vedtak på {value}: IMDi må ta dette opp med kommunen",
-                $"Over vedtaket i kommunestyret på {value}: IMDi må ta dette opp med kommunen"),
             RuleId.DecisionCapacity => T(
                 $"Kapasitet etter vedtak: høyst {value} (kommunestyret vedtok {basis} i fjor, justert for endringen i behovet)",
                 $"Kapasitet etter vedtak: høgst {value} (kommunestyret vedtok {basis} i fjor, justert for endringa i behovet)"),
@@ -118,6 +110,13 @@ public static class ExplanationTexts
             RuleId.EmEligibleByGrant => T(
                 $"Kan ta imot EM: fikk tilskudd til bosetting av enslige mindreårige i {year} ({basis} kr)",
                 $"Kan ta imot EM: fekk tilskot til busetjing av einslege mindreårige i {year} ({basis} kr)"),
+            RuleId.AgreedChangeScaled => T($"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})",
+                $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})"),
+            RuleId.MinimumChangeRevision => T(
+                $"Revisjon med minst mulig endring: så nær som reglene tillater {(detail == RevisionExplanation.DecisionDetail ? "kommunestyrets vedtak" : "den tidligere anmodningen")} på {value}",
+                $"Revisjon med minst mogleg endring: så nær som reglane tillèt {(detail == RevisionExplanation.DecisionDetail ? "vedtaket i kommunestyret" : "den tidlegare oppmodinga")} på {value}"),
+            RuleId.AboveCouncilDecision => T($"Over kommunestyrets vedtak på {value}: IMDi må ta dette opp med kommunen",
+                $"Over vedtaket i kommunestyret på {value}: IMDi må ta dette opp med kommunen"),
             RuleId.EmBelowMinimum => T(
                 $"Kan ta imot EM, men EM-målet er for lite til en levedyktig enhet (minst {value}): ingen EM anmodet",
                 $"Kan ta imot EM, men EM-målet er for lite til ei levedyktig eining (minst {value}): ingen EM oppmoda"),

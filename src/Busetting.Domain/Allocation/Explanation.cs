@@ -14,7 +14,7 @@ public enum PartKind
     Rounding,
     /// <summary>The municipality is not asked; its target goes to the others.</summary>
     NotAsked,
-    /// <summary>A minimum-change revision: the move from the current request (what keeps the number close to it instead of the criteria target).</summary>
+    /// <summary>A minimum-change revision: what keeps the number close to the earlier request (or decision) instead of the criteria target.</summary>
     Revision,
 }
 

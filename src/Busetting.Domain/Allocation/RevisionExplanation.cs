@@ -18,10 +18,14 @@ public static class RevisionExplanation
     /// <remarks>A number fixed by an agreement is explained by the agreement, not by the revision.</remarks>
     public static IReadOnlyList<ExplanationPart> Parts(MunicipalityTarget target, MunicipalityBounds bounds, int requested, RuleId notAskedRule)
     {
-        var parts = target.Contributions
+        var parts = new List<ExplanationPart>();
+        if (target.Anchor is { } anchor)
+        {
+            parts.Add(new ExplanationPart(PartKind.Continuity, Math.Round((decimal)anchor.Persons, 2, MidpointRounding.AwayFromZero)));
+        }
+        parts.AddRange(target.Contributions
             .Where(c => c.Weight > 0)
-            .Select(c => new ExplanationPart(PartKind.Criterion, Math.Round((decimal)c.Persons, 2, MidpointRounding.AwayFromZero), c.CriterionId))
-            .ToList();
+            .Select(c => new ExplanationPart(PartKind.Criterion, Math.Round((decimal)c.Persons, 2, MidpointRounding.AwayFromZero), c.CriterionId)));
         var rest = requested - parts.Sum(p => p.Persons);
         parts.Add(IsAgreed(bounds) ? new ExplanationPart(PartKind.Rule, rest, Rule: bounds.UpperRule)
             : bounds.Excluded ? new ExplanationPart(PartKind.NotAsked, rest, Rule: notAskedRule)
