@@ -75,8 +75,9 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
         }
         var asked = outcome.Values.Select(v => v > 0).ToArray();
         var fill = ProportionalFill.Solve(items, asked, total);
-        var spread = SpreadCheck.AskedBecauseOfSpread(problem, outcome.Values, solver);
-        if (spread is null)
+        // A minimum-change revision keeps numbers near the earlier request; there the revision, not the spread rule, explains them.
+        var spread = reference is null ? SpreadCheck.AskedBecauseOfSpread(problem, outcome.Values, solver) : null;
+        if (spread is null && reference is null)
         {
             warnings.Add("could not check which municipalities are asked only because of the spread rule (the solve without it failed); their explanations name the floor");
         }
@@ -106,8 +107,7 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
             var parts = reference is null
                 ? ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule, spreadNotes.FirstOrDefault()?.Rule)
                 : RevisionExplanation.Parts(target, bounds[i], outcome.Values[i], notAskedRule);
-            var binding = RevisionExplanation.Binding(BindingRules(parts, itemBounds, asked[i],
-                reference is null || bounds[i].Excluded ? notAskedRule : RuleId.MinimumChangeRevision, spreadNotes), itemBounds);
+            var binding = RevisionExplanation.Binding(BindingRules(parts, itemBounds, asked[i], reference is null || bounds[i].Excluded ? notAskedRule : RuleId.MinimumChangeRevision, spreadNotes), itemBounds);
             var explanation = new Explanation(
                 Math.Round((decimal)target.Target, 2, MidpointRounding.AwayFromZero),
                 target.Contributions, parts, itemBounds, binding,

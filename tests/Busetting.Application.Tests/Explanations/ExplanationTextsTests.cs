@@ -13,7 +13,7 @@ public class ExplanationTextsTests
         // A new PartKind without a text does not compile (CS8509); this checks the texts are real and tell kinds apart.
         foreach (var language in Languages)
         {
-            var texts = Enum.GetValues<PartKind>().Select(k => ExplanationTexts.Part(language, k, "criterion name", "rule text")).ToList();
+            var texts = Enum.GetValues<PartKind>().Select(k => ExplanationTexts.Part(language, k, "criterion name", k == PartKind.Rule ? "rule text" : "")).ToList();
             Assert.All(texts, t => Assert.False(string.IsNullOrWhiteSpace(t)));
             Assert.Equal(texts.Count, texts.Distinct().Count());
         }
@@ -26,6 +26,9 @@ public class ExplanationTextsTests
         Assert.Equal("Mønsteret frå i fjor (oppmodingar og busette)", ExplanationTexts.Part(Language.Nn, PartKind.Continuity, "", ""));
         Assert.Equal("Revisjon: endring fra gjeldende anmodning", ExplanationTexts.Part(Language.Nb, PartKind.Revision, "", ""));
         Assert.Equal("Revisjon: endring frå gjeldande oppmoding", ExplanationTexts.Part(Language.Nn, PartKind.Revision, "", ""));
+        // A minimum-change revision names its rule (how close to which earlier number).
+        Assert.Equal("Revisjon med minst mogleg endring: så nær som reglane tillèt den tidlegare oppmodinga på 559",
+            ExplanationTexts.Part(Language.Nn, PartKind.Revision, "", ExplanationTexts.Rule(Language.Nn, new RuleNote(RuleId.MinimumChangeRevision, 559))));
     }
 
     [Fact]
