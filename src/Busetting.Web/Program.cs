@@ -118,6 +118,8 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
 }));
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddOutputCache(o => o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache(
+    config.GetValue<TimeSpan?>("PublicPages:CacheLifetime") ?? PublicFigures.StampLifetime)));
 
 var app = builder.Build();
 
@@ -143,6 +145,7 @@ app.Use(SecurityHeaders.Add);
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

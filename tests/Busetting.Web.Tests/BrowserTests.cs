@@ -226,7 +226,7 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
             await Check(page, name, fullPage: !url.StartsWith("/kart", StringComparison.Ordinal) && !url.StartsWith("/tal", StringComparison.Ordinal));
         }
         await page.GotoAsync("/tal/2022");
-        await page.ClickAsync("button[lang=nn]");
+        await page.ClickAsync("a[lang=nn]");
         await page.WaitForSelectorAsync("html[lang=nn]");
         Assert.Contains("Oppmoding, vedtak og busette", await page.Locator("h1").InnerTextAsync());
         await Check(page, "17-tal-nynorsk", fullPage: false);

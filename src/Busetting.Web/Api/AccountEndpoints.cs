@@ -55,20 +55,17 @@ public static class AccountEndpoints
             return Results.LocalRedirect(LocalOr(form["returnUrl"], "/"));
         }).RequireAuthorization().DisableAntiforgery().ExcludeFromDescription();
 
-        app.MapPost("/konto/maalform", async (HttpContext http, IAntiforgery antiforgery) =>
+        // The written standard is a preference, not a protected action: a plain link (GET) sets it, so the public pages
+        // carry no per-visitor form token and can be served from the output cache.
+        app.MapGet("/konto/maalform", (string? lang, string? returnUrl, HttpContext http) =>
         {
-            if (await ValidForm(http, antiforgery) is not { } form)
-            {
-                return Results.BadRequest("Ugyldig eller manglende skjemanøkkel (antiforgery).");
-            }
-            var chosen = form["lang"] == "nn" ? "nn" : "nb";
-            string? returnUrl = form["returnUrl"];
+            var chosen = lang == "nn" ? "nn" : "nb";
             http.Response.Cookies.Append(Ui.LanguageCookie, chosen, new CookieOptions
             {
                 HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps,
             });
             return Results.LocalRedirect(LocalOr(returnUrl, "/"));
-        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription();
 
         // OpenID Connect: the identity provider proves who it is; the local account (matched by e-mail) decides the role.
         app.MapGet("/konto/oidc", (string? returnUrl, SignInManager<AppUser> signIn) =>
