@@ -152,6 +152,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapApiReference();
+app.MapTableExports();
 app.MapPublicApi();
 app.MapInternalApi();
 app.MapAccountEndpoints();

@@ -16,7 +16,7 @@ public sealed record PublicRow(
     int? PlanNextYear,
     int? Decided,
     int? DecidedEm,
-    int? Settled);
+    int? Settled) : Tables.IMunicipalityRow;
 
 /// <summary>Where a year's public figures come from.</summary>
 public enum PublicSource
