@@ -121,6 +121,31 @@ public class TableExportTests
         Assert.Equal((a["4640"], proposed, proposed - a["4640"]), (Int(sogndal[4]), Int(sogndal[5]), Int(sogndal[6])));
     }
 
+    [Fact]
+    public async Task DecisionDashboard_NotAnsweredFilter_AndItsXlsxMatchTheDatabase()
+    {
+        using var app = new WebApp(DatabaseProvider.Sqlite);
+        var published = await Steps.Publish(app, await Session.SignIn(app, Users.Planner));
+        var caseWorker = await Session.SignIn(app, Users.Sogndal);
+        var register = await caseWorker.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "vedtak", Steps.DecisionFields(61, 2, "2025-11-20", 0, extra: "5"));
+        Assert.Equal(HttpStatusCode.Redirect, register.StatusCode);
+        var asked = await app.Db(d => d.RunLines.Where(l => l.RunId == published && l.Requested > 0).Select(l => l.Kommunenummer).ToListAsync());
+
+        var planner = await Session.SignIn(app, Users.Planner);
+        var sheet = Read(await (await planner.Get("/planlegging/2025/vedtak/eksport.xlsx")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Kommunenummer", "Kommune", "Fylkesnummer", "Fylke", "Anmodet", "Vedtatt", "Vedtatt EM", "Kan ta flere", "Bosatt"], sheet[0]);
+        Assert.Equal(357, sheet.Count - 1);
+        var sogndal = sheet.Single(r => r[0] == "4640");
+        Assert.Equal((61, 2, 5), (Int(sogndal[5]), Int(sogndal[6]), Int(sogndal[7])));
+        Assert.Equal("", sheet.Single(r => r[0] == "4601")[5]); // Bergen has not answered: empty, not 0
+
+        var notAnswered = Read(await (await planner.Get("/planlegging/2025/vedtak/eksport.xlsx?endra=1")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(asked.Where(k => k != "4640").Order(StringComparer.Ordinal), notAnswered[1..].Select(r => r[0]).Order(StringComparer.Ordinal));
+        var page = await planner.Html("/planlegging/2025?endra=1&fylke=46&side=alle");
+        Assert.DoesNotContain("<td>4640</td>", page);
+        Assert.Contains("<td>4601</td>", page);
+    }
+
     private static int Int(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     private static int BodyRows(string html) => Regex.Matches(Regex.Match(html, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value, "<tr>").Count;

@@ -36,5 +36,19 @@ public static class TableExports
             var rows = TableQuery.From(http.Request.Query).Apply(table);
             return TypedResults.File(await Export.Xlsx($"{a} mot {b}", rows, table.Columns, me.Language), Export.XlsxType, $"samanlikning-{year}-{a}-{b}.xlsx");
         }).RequireAuthorization(staff).ExcludeFromDescription();
+
+        app.MapGet("/planlegging/{year:int}/vedtak/eksport.xlsx", async Task<IResult> (int year, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        {
+            var me = Ui.ActorOf(http, reference);
+            var planningYear = await planning.Year(year);
+            var run = planningYear is null || !Access.CanSeePlanning(me) ? null : await Tables.DashboardRun(planning, me, planningYear);
+            if (run is null)
+            {
+                return TypedResults.NotFound();
+            }
+            var table = Tables.Decisions(run, await planning.CurrentDecisions(year), reference, me);
+            var rows = TableQuery.From(http.Request.Query).Apply(table);
+            return TypedResults.File(await Export.Xlsx($"Vedtak {year}", rows, table.Columns, me.Language), Export.XlsxType, $"vedtak-{year}.xlsx");
+        }).RequireAuthorization(staff).ExcludeFromDescription();
     }
 }

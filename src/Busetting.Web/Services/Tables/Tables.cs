@@ -52,4 +52,27 @@ public static class Tables
             new("endring", "Endring", "Endring", r => r.Change),
         ], r => r.A != r.B);
     }
+
+    public sealed record DecisionRow(string Kommunenummer, string Name, string CountyNumber, string County, int Requested, int? Decided, int? DecidedEm, int? Extra, int? Settled)
+        : IMunicipalityRow;
+
+    /// <summary>The run the decision dashboard follows: the published one, else the approved one, else what this user may see.</summary>
+    public static async Task<AllocationRun?> DashboardRun(PlanningService planning, Actor me, PlanningYear year) =>
+        (year.PublishedRunId ?? year.ApprovedRunId) is { } id ? await planning.Run(id) : await planning.VisibleRun(me, year.Year);
+
+    /// <summary>Requested, decided and settled per municipality; the filter keeps those asked that have not answered.</summary>
+    public static TableData<DecisionRow> Decisions(AllocationRun run, IReadOnlyDictionary<string, Decision> decisions, ReferenceStore reference, Actor me) => new(
+        run.Lines.Select(l => (Line: l, M: reference.ByNumber[l.Kommunenummer], D: decisions.GetValueOrDefault(l.Kommunenummer)))
+            .Where(x => me.Role != Roles.County || x.M.County.Value == me.Fylkesnummer)
+            .Select(x => new DecisionRow(x.Line.Kommunenummer, x.M.Name, x.M.County.Value, x.M.CountyName, x.Line.Requested,
+                x.D?.Persons, x.D?.Em, x.D?.AdditionalCapacity, reference.Settled(x.Line.Kommunenummer, run.Year)))
+            .ToList(),
+        [
+            new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
+            new("vedteke", "Vedtatt", "Vedteke", r => r.Decided),
+            new("vedteke_em", "Vedtatt EM", "Vedteke EM", r => r.DecidedEm),
+            new("fleire", "Kan ta flere", "Kan ta fleire", r => r.Extra),
+            new("busett", "Bosatt", "Busett", r => r.Settled),
+        ],
+        r => r.Requested > 0 && r.Decided is null);
 }
