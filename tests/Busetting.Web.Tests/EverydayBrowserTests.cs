@@ -33,4 +33,34 @@ public class EverydayBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         await page.WaitForURLAsync("**/kommune/0301?aar=2022");
         await page.Locator("h1", new() { HasText = "Oslo" }).WaitForAsync();
     }
+
+    [BrowserFact]
+    public async Task RunTable_FilteredByCounty_ExportsXlsx_AndPrintsWithoutMenus()
+    {
+        var page = await browser.NewPage();
+        await SignIn(page, Users.Planner);
+        await page.GotoAsync("/planlegging/2025");
+        var hasRun = await browser.App.Db(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Runs));
+        if (!hasRun)
+        {
+            await page.FillAsync("#run-label", "Tabelltest");
+            await page.ClickAsync("form:has(#run-label) button[type=submit]");
+            await page.WaitForURLAsync("**/planlegging/2025?lagra=1");
+        }
+        var run = await browser.App.Db(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.MaxAsync(db.Runs, r => r.Id));
+        await page.GotoAsync($"/planlegging/2025/kjoring/{run}");
+        await page.SelectOptionAsync("#tabell-fylke", "46");
+        await page.FillAsync("#tabell-q", "So");
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        await page.WaitForURLAsync("**fylke=46**");
+        Assert.Contains("Sogndal", await page.Locator("table tbody").InnerTextAsync());
+        await Check(page, "31-kjoring-tabell", fullPage: false);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Last ned tabellen som Excel (XLSX)").ClickAsync());
+        Assert.Equal($"fordeling-2025-{run}.xlsx", download.SuggestedFilename);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.False(await page.Locator("header.site-header").IsVisibleAsync());
+        Assert.False(await page.Locator("form[role=search]").IsVisibleAsync());
+        Assert.True(await page.Locator("table").First.IsVisibleAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.Screenshots, "32-kjoring-utskrift.png") });
+    }
 }
