@@ -63,4 +63,23 @@ public class EverydayBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         Assert.True(await page.Locator("table").First.IsVisibleAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.Screenshots, "32-kjoring-utskrift.png") });
     }
+
+    [BrowserFact]
+    public async Task StartPages_OfEveryRole_AreAccessible_InBothLanguageForms()
+    {
+        await EnsurePublished(browser);
+        foreach (var (user, name) in new[] { (Users.Planner, "planlegger"), (Users.Admin, "admin"), (Users.Vestland, "fylke"), (Users.Ks, "ks"), (Users.Sogndal, "kommune") })
+        {
+            var page = await browser.NewPage();
+            await SignIn(page, user);
+            await page.GotoAsync("/");
+            await page.Locator("h1", new() { HasText = "oversikt" }).WaitForAsync();
+            await Check(page, $"40-start-{name}-{await page.GetAttributeAsync("html", "lang")}");
+            var other = await page.GetAttributeAsync("html", "lang") == "nn" ? "nb" : "nn";
+            await page.ClickAsync($"a[lang={other}]");
+            await page.WaitForSelectorAsync($"html[lang={other}]");
+            Assert.Contains(other == "nn" ? "Oversikta di" : "Din oversikt", await page.Locator("h1").InnerTextAsync());
+            await Check(page, $"40-start-{name}-{other}");
+        }
+    }
 }

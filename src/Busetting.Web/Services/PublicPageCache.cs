@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Busetting.Web.Services;
 
 /// <summary>
-/// The public pages (/tal, /kart, /kommune) rendered once and served from memory on publication day (docs/adr/0008).
+/// The public pages (/tal, /kart, /kommune) rendered once and served from memory on publication day (docs/adr/0009).
 /// Only anonymous GETs are cached, and only a 200 without cookies; the key varies by every query parameter, the
 /// written standard (language cookie) and Blazor's enhanced navigation. Anything that changes public figures evicts the
 /// tag at once (<see cref="PublicFigures.Invalidate"/>); entries also expire after a lifetime (default
