@@ -21,6 +21,11 @@ if (builder.Environment.IsEnvironment("Testing"))
     // Tests run the build output, not a publish folder: serve framework assets (blazor.web.js) from their packages.
     builder.WebHost.UseStaticWebAssets();
 }
+// The documented port when neither ASPNETCORE_URLS, --urls nor ASPNETCORE_HTTP_PORTS chooses one (the launch profile sets none).
+if (builder.Environment.IsDevelopment() && string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["http_ports"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
 
 // Data and database: SQLite file by default; Database:Provider=Postgres + ConnectionStrings:Busetting for production.
 var dataFolder = DataFolder.Resolve(config["Data:Folder"]);
@@ -113,6 +118,8 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
 }));
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddOutputCache(o => o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache(
+    config.GetValue<TimeSpan?>("PublicPages:CacheLifetime") ?? PublicFigures.StampLifetime)));
 
 var app = builder.Build();
 
@@ -138,11 +145,14 @@ app.Use(SecurityHeaders.Add);
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapOpenApi("/openapi/{documentName}.json");
+app.MapApiReference();
+app.MapTableExports();
 app.MapPublicApi();
 app.MapInternalApi();
 app.MapAccountEndpoints();

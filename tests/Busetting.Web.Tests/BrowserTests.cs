@@ -92,7 +92,7 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
-    private async Task SignIn(IPage page, string user)
+    internal static async Task SignIn(IPage page, string user)
     {
         await page.GotoAsync("/konto/logg-inn");
         await page.FillAsync("#username", user);
@@ -102,7 +102,7 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
     }
 
     /// <summary>Axe (WCAG 2.1 A and AA) must find nothing; a screenshot is kept either way.</summary>
-    private static async Task Check(IPage page, string name, bool fullPage = true)
+    internal static async Task Check(IPage page, string name, bool fullPage = true)
     {
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.Screenshots, name + ".png"), FullPage = fullPage });
         var result = await page.RunAxe(Wcag21AA);
@@ -187,7 +187,7 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
     [BrowserFact]
     public async Task CaseWorker_SeesRequestAndExplanation_RegistersDecision_SeesItOnTheDashboard()
     {
-        await EnsurePublished();
+        await EnsurePublished(browser);
         var page = await browser.NewPage();
         await SignIn(page, Users.Sogndal);
         await page.GotoAsync("/min-kommune");
@@ -226,7 +226,7 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
             await Check(page, name, fullPage: !url.StartsWith("/kart", StringComparison.Ordinal) && !url.StartsWith("/tal", StringComparison.Ordinal));
         }
         await page.GotoAsync("/tal/2022");
-        await page.ClickAsync("button[lang=nn]");
+        await page.ClickAsync("a[lang=nn]");
         await page.WaitForSelectorAsync("html[lang=nn]");
         Assert.Contains("Oppmoding, vedtak og busette", await page.Locator("h1").InnerTextAsync());
         await Check(page, "17-tal-nynorsk", fullPage: false);
@@ -252,7 +252,7 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
     [BrowserFact]
     public async Task Planner_MakesLetters_ProgressPageFollowsTheBackgroundJob()
     {
-        await EnsurePublished();
+        await EnsurePublished(browser);
         var page = await browser.NewPage();
         await SignIn(page, Users.Planner);
         await page.GotoAsync("/planlegging/2025/brev");
@@ -267,7 +267,7 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         Assert.EndsWith("sogndal-request-v1.pdf", download.SuggestedFilename, StringComparison.Ordinal);
     }
 
-    private async Task EnsurePublished()
+    internal static async Task EnsurePublished(BrowserApp browser)
     {
         var published = await browser.App.Db(db => db.Years.AnyAsync(y => y.PublishedRunId != null));
         if (!published)

@@ -52,6 +52,9 @@ public class WebApp : WebApplicationFactory<Program>
     /// <summary>Where the outbox channel writes letters in this test.</summary>
     public string Outbox { get; } = Path.Combine(Path.GetTempPath(), $"busetting-outbox-{Guid.NewGuid():N}");
 
+    /// <summary>Extra configuration for one test's app (set before the first request).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>The server's errors, for assertion messages.</summary>
     public ServerLog Log { get; } = new();
 
@@ -67,6 +70,10 @@ public class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", Password);
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.UseSetting("RateLimit:LoginPerMinute", LoginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

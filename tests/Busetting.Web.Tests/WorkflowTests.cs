@@ -99,8 +99,9 @@ public class WorkflowTests
         var bergen = await Session.SignIn(app, Users.Bergen);
         Assert.Equal(HttpStatusCode.Forbidden, (await bergen.Get($"/api/v1/intern/years/2025/municipalities/4640/documents/{versions[0].DocumentId}")).StatusCode);
 
-        var dashboard = await planner.Html("/planlegging/2025");
-        Assert.Contains(">Sogndal</a></th><td class=\"num\">", dashboard);
+        var dashboard = await planner.Html("/planlegging/2025?q=Sogndal");
+        Assert.Matches(new System.Text.RegularExpressions.Regex("<td>4640</td>\\s*<th scope=\"row\"><a class=\"ds-link\" href=\"/kommune/4640\\?aar=2025\">Sogndal</a></th>.*?<td class=\"num\">75</td>",
+            System.Text.RegularExpressions.RegexOptions.Singleline), dashboard);
         var publicRow = await new Session(app).Client.GetFromJsonAsync<JsonElement>("/api/v1/years/2025/municipalities/4640");
         Assert.Equal(75, publicRow.GetProperty("decided").GetInt32());
     }

@@ -11,6 +11,9 @@ namespace Busetting.Web.Api;
 /// <summary>Sign-in, sign-out, language choice and the OpenID Connect round trip. Form posts carry the antiforgery token.</summary>
 public static class AccountEndpoints
 {
+    /// <summary>The e-mail of the last failed sign-in, shown again in the form.</summary>
+    public const string LoginEmailCookie = "busetting-login-email";
+
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/konto/innlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, ILoggerFactory logs) =>
@@ -30,8 +33,14 @@ public static class AccountEndpoints
                 result.Succeeded ? "ok" : result.IsLockedOut ? "locked out" : "failed");
             if (result.Succeeded)
             {
+                http.Response.Cookies.Delete(LoginEmailCookie, new CookieOptions { Path = "/konto/logg-inn" });
                 return Results.LocalRedirect(target);
             }
+            // The form shows the e-mail again after a wrong password (a short-lived cookie for the sign-in page only; not in the URL or logs).
+            http.Response.Cookies.Append(LoginEmailCookie, username.Trim(), new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/konto/logg-inn", MaxAge = TimeSpan.FromMinutes(10), Secure = http.Request.IsHttps,
+            });
             var error = result.IsLockedOut ? "laast" : "feil";
             return Results.Redirect($"/konto/logg-inn?feil={error}&returnUrl={Uri.EscapeDataString(target)}");
         }).RequireRateLimiting("login").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
@@ -46,20 +55,17 @@ public static class AccountEndpoints
             return Results.LocalRedirect(LocalOr(form["returnUrl"], "/"));
         }).RequireAuthorization().DisableAntiforgery().ExcludeFromDescription();
 
-        app.MapPost("/konto/maalform", async (HttpContext http, IAntiforgery antiforgery) =>
+        // The written standard is a preference, not a protected action: a plain link (GET) sets it, so the public pages
+        // carry no per-visitor form token and can be served from the output cache.
+        app.MapGet("/konto/maalform", (string? lang, string? returnUrl, HttpContext http) =>
         {
-            if (await ValidForm(http, antiforgery) is not { } form)
-            {
-                return Results.BadRequest("Ugyldig eller manglende skjemanøkkel (antiforgery).");
-            }
-            var chosen = form["lang"] == "nn" ? "nn" : "nb";
-            string? returnUrl = form["returnUrl"];
+            var chosen = lang == "nn" ? "nn" : "nb";
             http.Response.Cookies.Append(Ui.LanguageCookie, chosen, new CookieOptions
             {
                 HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps,
             });
             return Results.LocalRedirect(LocalOr(returnUrl, "/"));
-        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription();
 
         // OpenID Connect: the identity provider proves who it is; the local account (matched by e-mail) decides the role.
         app.MapGet("/konto/oidc", (string? returnUrl, SignInManager<AppUser> signIn) =>

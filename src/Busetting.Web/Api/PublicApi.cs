@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Busetting.Web.Services;
+using Busetting.Web.Services.Tables;
 
 namespace Busetting.Web.Api;
 
@@ -55,14 +56,27 @@ public static class PublicApi
                 : TypedResults.Ok(row);
         }).WithSummary("One municipality's published figures for a year");
 
-        app.MapGet("/data/{year:int}/busetting-{file}.csv", async Task<IResult> (int year, string file, PublicFigures figures) =>
+        // busetting-<år>.csv: standard CSV (comma, code headers); busetting-<år>-excel.csv: for Norwegian Excel (semicolon, BOM, readable headers).
+        app.MapGet("/data/{year:int}/busetting-{file}.csv", async Task<IResult> (int year, string file, PublicFigures figures, HttpContext http, ReferenceStore reference) =>
         {
             var y = await figures.For(year);
+            if (y is not null && file == Inv($"{year}-excel"))
+            {
+                return TypedResults.File(Export.ExcelCsv(y.Rows, Tables.Public, Ui.LanguageOf(http, reference)), "text/csv; charset=utf-8", Inv($"busetting-{year}-excel.csv"));
+            }
             if (y is null || file != Inv($"{year}"))
             {
                 return TypedResults.NotFound();
             }
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(y))).ToArray(), "text/csv; charset=utf-8", Inv($"busetting-{year}.csv"));
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapGet("/data/{year:int}/busetting-{file}.xlsx", async Task<IResult> (int year, string file, PublicFigures figures, HttpContext http, ReferenceStore reference) =>
+        {
+            var y = await figures.For(year);
+            return y is null || file != Inv($"{year}")
+                ? TypedResults.NotFound()
+                : TypedResults.File(await Export.Xlsx(Inv($"Busetting {year}"), y.Rows, Tables.Public, Ui.LanguageOf(http, reference)), Export.XlsxType, Inv($"busetting-{year}.xlsx"));
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet("/data/{year:int}/busetting-{file}.json", async Task<IResult> (int year, string file, PublicFigures figures) =>

@@ -16,7 +16,7 @@ public sealed record PublicRow(
     int? PlanNextYear,
     int? Decided,
     int? DecidedEm,
-    int? Settled);
+    int? Settled) : Tables.IMunicipalityRow;
 
 /// <summary>Where a year's public figures come from.</summary>
 public enum PublicSource
@@ -37,7 +37,7 @@ public sealed record PublicJson(byte[] Utf8, string ETag);
 /// is re-read from the database at most every <see cref="StampLifetime"/> (so other instances' writes show within that
 /// time), and this instance's own writes invalidate at once. The public API serves pre-serialised bytes from memory.
 /// </summary>
-public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore reference, TimeProvider clock)
+public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore reference, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore pages)
 {
     public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(2);
 
@@ -45,8 +45,12 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
 
     private readonly ConcurrentDictionary<int, Entry> _cache = new();
 
-    /// <summary>Forget a year at once (called after this instance changed something public).</summary>
-    public void Invalidate(int year) => _cache.TryRemove(year, out _);
+    /// <summary>Forget a year at once, and every cached public page (called after this instance changed something public).</summary>
+    public async ValueTask Invalidate(int year)
+    {
+        _cache.TryRemove(year, out _);
+        await pages.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
+    }
 
     public async Task<PublicJson?> Json(int year)
     {

@@ -118,7 +118,7 @@ public sealed partial class PlanningService
             return saved;
         }
         await transaction.CommitAsync();
-        figures.Invalidate(year);
+        await figures.Invalidate(year);
         return saved;
     }
 

@@ -54,7 +54,7 @@ public sealed partial class PlanningService
         db.YearStatusChanges.Add(new YearStatusChange { Year = year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = reason });
         Audit(actor, "year.status", year, null, new { from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId }, reason);
         var saved = await Save(actor, entity);
-        figures.Invalidate(year);
+        await figures.Invalidate(year);
         return saved;
     }
 
@@ -78,7 +78,7 @@ public sealed partial class PlanningService
         entity.DecisionsLocked = locked;
         entity.Version++;
         var saved = await Save(actor, entity);
-        figures.Invalidate(year);
+        await figures.Invalidate(year);
         return saved;
     }
 

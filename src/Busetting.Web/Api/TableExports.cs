@@ -1,0 +1,54 @@
+using Busetting.Web.Services;
+using Busetting.Web.Services.Tables;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Busetting.Web.Api;
+
+/// <summary>XLSX exports of the staff tables, with the filters and sort of the page they were downloaded from.</summary>
+public static class TableExports
+{
+    public static void MapTableExports(this IEndpointRouteBuilder app)
+    {
+        var staff = new AuthorizeAttribute { Roles = Roles.Staff };
+
+        app.MapGet("/planlegging/{year:int}/kjoring/{id:int}/eksport.xlsx", async Task<IResult> (int year, int id, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        {
+            var me = Ui.ActorOf(http, reference);
+            var run = await planning.Run(id);
+            if (!Access.CanSeePlanning(me) || run is null || run.Year != year)
+            {
+                return TypedResults.NotFound();
+            }
+            var table = Tables.Run(run, reference, me);
+            var rows = TableQuery.From(http.Request.Query).Apply(table);
+            return TypedResults.File(await Export.Xlsx($"Fordeling {id}", rows, table.Columns, me.Language), Export.XlsxType, $"fordeling-{year}-{id}.xlsx");
+        }).RequireAuthorization(staff).ExcludeFromDescription();
+
+        app.MapGet("/planlegging/{year:int}/samanlikn/eksport.xlsx", async Task<IResult> (int year, int a, int b, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        {
+            var me = Ui.ActorOf(http, reference);
+            var (runA, runB) = (await planning.Run(a), await planning.Run(b));
+            if (!Access.CanSeePlanning(me) || runA?.Year != year || runB?.Year != year)
+            {
+                return TypedResults.NotFound();
+            }
+            var table = Tables.Compare(runA, runB, reference, me);
+            var rows = TableQuery.From(http.Request.Query).Apply(table);
+            return TypedResults.File(await Export.Xlsx($"{a} mot {b}", rows, table.Columns, me.Language), Export.XlsxType, $"samanlikning-{year}-{a}-{b}.xlsx");
+        }).RequireAuthorization(staff).ExcludeFromDescription();
+
+        app.MapGet("/planlegging/{year:int}/vedtak/eksport.xlsx", async Task<IResult> (int year, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        {
+            var me = Ui.ActorOf(http, reference);
+            var planningYear = await planning.Year(year);
+            var run = planningYear is null || !Access.CanSeePlanning(me) ? null : await Tables.DashboardRun(planning, me, planningYear);
+            if (run is null)
+            {
+                return TypedResults.NotFound();
+            }
+            var table = Tables.Decisions(run, await planning.CurrentDecisions(year), reference, me);
+            var rows = TableQuery.From(http.Request.Query).Apply(table);
+            return TypedResults.File(await Export.Xlsx($"Vedtak {year}", rows, table.Columns, me.Language), Export.XlsxType, $"vedtak-{year}.xlsx");
+        }).RequireAuthorization(staff).ExcludeFromDescription();
+    }
+}

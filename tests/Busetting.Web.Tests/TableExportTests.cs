@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Busetting.Persistence;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>Tables (issue 9, item 6): filters, paging and every export read back with the Open XML SDK and compared with the database.</summary>
+public class TableExportTests
+{
+    [Fact]
+    public async Task PublicDownloads_XlsxAndExcelCsv_HoldThePublishedNumbers()
+    {
+        using var app = new WebApp(DatabaseProvider.Sqlite);
+        var published = await Steps.Publish(app, await Session.SignIn(app, Users.Planner));
+        var lines = await app.Db(db => db.RunLines.Where(l => l.RunId == published).ToDictionaryAsync(l => l.Kommunenummer));
+        var visitor = new Session(app);
+
+        var xlsx = await visitor.Get("/data/2025/busetting-2025.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        var sheet = Read(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Kommunenummer", "Kommune", "Fylkesnummer", "Fylke", "Innbyggere", "Anmodet", "Herav EM", "Plantall neste år", "Vedtatt", "Vedtatt EM", "Bosatt"], sheet[0]);
+        Assert.Equal(357, sheet.Count - 1);
+        var sogndal = sheet.Single(r => r[0] == "4640");
+        Assert.Equal(("Sogndal", "46", "Vestland"), (sogndal[1], sogndal[2], sogndal[3]));
+        Assert.Equal(lines["4640"].Requested.ToString(System.Globalization.CultureInfo.InvariantCulture), sogndal[5]);
+        Assert.Equal(lines["4640"].PlanNextYear.ToString(System.Globalization.CultureInfo.InvariantCulture), sogndal[7]);
+        Assert.Equal("0301", sheet[1..].OrderBy(r => r[0], StringComparer.Ordinal).First()[0]); // text, leading zero kept
+        Assert.Equal(lines.Values.Sum(l => l.Requested), sheet[1..].Sum(r => int.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture)));
+
+        var csv = await (await visitor.Get("/data/2025/busetting-2025-excel.csv")).Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
+        var text = Encoding.UTF8.GetString(csv[3..]).Split("\r\n");
+        Assert.Equal("Kommunenummer;Kommune;Fylkesnummer;Fylke;Innbyggere;Anmodet;Herav EM;Plantall neste år;Vedtatt;Vedtatt EM;Bosatt", text[0]);
+        Assert.StartsWith($"4640;Sogndal;46;Vestland;", text.Single(l => l.StartsWith("4640;", StringComparison.Ordinal)));
+        Assert.Contains(text, l => l.StartsWith("0301;Oslo;03;Oslo;", StringComparison.Ordinal));
+        // The standard CSV stays as it was, beside it.
+        Assert.StartsWith("aar,kommunenummer,kommune,", await visitor.Html("/data/2025/busetting-2025.csv"));
+
+        var nynorsk = new Session(app);
+        await nynorsk.Get("/konto/maalform?lang=nn&returnUrl=%2F");
+        Assert.Equal("Innbyggjarar", Read(await (await nynorsk.Get("/data/2025/busetting-2025.xlsx")).Content.ReadAsByteArrayAsync())[0][4]);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.Get("/data/2031/busetting-2031.xlsx")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(WorkflowTests.Databases), MemberType = typeof(WorkflowTests))]
+    public async Task RunTable_FiltersSortsPages_AndItsXlsxMatchesTheDatabase(DatabaseProvider db)
+    {
+        using var app = new WebApp(db);
+        var planner = await Session.SignIn(app, Users.Planner);
+        var run = await Steps.RunAllocation(app, planner);
+        var lines = await app.Db(d => d.RunLines.Where(l => l.RunId == run).ToDictionaryAsync(l => l.Kommunenummer));
+        var reference = app.Services.GetRequiredService<Services.ReferenceStore>();
+
+        var page = await planner.Html($"/planlegging/2025/kjoring/{run}");
+        Assert.Contains("357 av 357, side 1 av 8", page);
+        Assert.Equal(50, BodyRows(page));
+        Assert.Equal(357 - 7 * 50, BodyRows(await planner.Html($"/planlegging/2025/kjoring/{run}?side=8")));
+        var heroy = await planner.Html($"/planlegging/2025/kjoring/{run}?q=Her%C3%B8y");
+        Assert.Contains("<td>1515</td>", heroy);
+        Assert.Contains("<td>1818</td>", heroy);
+        Assert.Equal(2, BodyRows(heroy));
+        var largestFirst = await planner.Html($"/planlegging/2025/kjoring/{run}?sorter=-oppmoda");
+        Assert.Contains($"<td>{lines.Values.MaxBy(l => l.Requested)!.Kommunenummer}</td>", Regex.Match(largestFirst, "<tbody>.*?</tr>", RegexOptions.Singleline).Value);
+
+        var export = await planner.Get($"/planlegging/2025/kjoring/{run}/eksport.xlsx?fylke=46&sorter=nr");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var sheet = Read(await export.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Kommunenummer", "Kommune", "Fylkesnummer", "Fylke", "Anmodet", "Herav EM", "Plantall"], sheet[0]);
+        var vestland = reference.Data.Municipalities.Where(m => m.County.Value == "46").Select(m => m.Number.Value).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(vestland, sheet[1..].Select(r => r[0]).ToList());
+        foreach (var row in sheet[1..])
+        {
+            var line = lines[row[0]];
+            Assert.Equal((line.Requested, line.RequestedEm, line.PlanNextYear), (Int(row[4]), Int(row[5]), Int(row[6])));
+        }
+
+        // A county reviewer's export holds its own county only, whatever the filter says.
+        var county = await Session.SignIn(app, Users.Vestland);
+        var countySheet = Read(await (await county.Get($"/planlegging/2025/kjoring/{run}/eksport.xlsx?fylke=03")).Content.ReadAsByteArrayAsync());
+        Assert.Single(countySheet);
+        Assert.Equal(vestland.Count, Read(await (await county.Get($"/planlegging/2025/kjoring/{run}/eksport.xlsx")).Content.ReadAsByteArrayAsync()).Count - 1);
+        // The public may not.
+        Assert.NotEqual(HttpStatusCode.OK, (await new Session(app).Get($"/planlegging/2025/kjoring/{run}/eksport.xlsx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CompareTable_OnlyChanged_AndItsXlsx()
+    {
+        using var app = new WebApp(DatabaseProvider.Sqlite);
+        var planner = await Session.SignIn(app, Users.Planner);
+        var first = await Steps.RunAllocation(app, planner);
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        var county = await Session.SignIn(app, Users.Vestland);
+        var proposed = await Steps.Requested(app, first, "4640") + 26;
+        await county.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "forslag",
+            new() { ["ProposalForm.Persons"] = $"{proposed}", ["ProposalForm.Reason"] = "Ny mottaksavdeling" });
+        var proposal = await app.Db(d => d.Proposals.SingleAsync());
+        await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar",
+            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "ok" });
+        var second = await app.Db(d => d.Runs.MaxAsync(r => r.Id));
+        Assert.NotEqual(first, second);
+        var a = await app.Db(d => d.RunLines.Where(l => l.RunId == first).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested));
+        var b = await app.Db(d => d.RunLines.Where(l => l.RunId == second).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested));
+        var changed = b.Keys.Where(k => a[k] != b[k]).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("4640", changed);
+
+        var html = await planner.Html($"/planlegging/2025/samanlikn?a={first}&b={second}&endra=1");
+        Assert.Contains($"{changed.Count} av 357", html);
+        Assert.Contains($"name=\"a\" value=\"{first}\"", html); // the filter form keeps the runs compared
+
+        var sheet = Read(await (await planner.Get($"/planlegging/2025/samanlikn/eksport.xlsx?a={first}&b={second}&endra=1&sorter=nr")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Kommunenummer", "Kommune", "Fylkesnummer", "Fylke", $"#{first}", $"#{second}", "Endring"], sheet[0]);
+        Assert.Equal(changed, sheet[1..].Select(r => r[0]).ToList());
+        var sogndal = sheet.Single(r => r[0] == "4640");
+        Assert.Equal((a["4640"], proposed, proposed - a["4640"]), (Int(sogndal[4]), Int(sogndal[5]), Int(sogndal[6])));
+    }
+
+    [Fact]
+    public async Task DecisionDashboard_NotAnsweredFilter_AndItsXlsxMatchTheDatabase()
+    {
+        using var app = new WebApp(DatabaseProvider.Sqlite);
+        var published = await Steps.Publish(app, await Session.SignIn(app, Users.Planner));
+        var caseWorker = await Session.SignIn(app, Users.Sogndal);
+        var register = await caseWorker.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "vedtak", Steps.DecisionFields(61, 2, "2025-11-20", 0, extra: "5"));
+        Assert.Equal(HttpStatusCode.Redirect, register.StatusCode);
+        var asked = await app.Db(d => d.RunLines.Where(l => l.RunId == published && l.Requested > 0).Select(l => l.Kommunenummer).ToListAsync());
+
+        var planner = await Session.SignIn(app, Users.Planner);
+        var sheet = Read(await (await planner.Get("/planlegging/2025/vedtak/eksport.xlsx")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Kommunenummer", "Kommune", "Fylkesnummer", "Fylke", "Anmodet", "Vedtatt", "Vedtatt EM", "Kan ta flere", "Bosatt"], sheet[0]);
+        Assert.Equal(357, sheet.Count - 1);
+        var sogndal = sheet.Single(r => r[0] == "4640");
+        Assert.Equal((61, 2, 5), (Int(sogndal[5]), Int(sogndal[6]), Int(sogndal[7])));
+        Assert.Equal("", sheet.Single(r => r[0] == "4601")[5]); // Bergen has not answered: empty, not 0
+
+        var notAnswered = Read(await (await planner.Get("/planlegging/2025/vedtak/eksport.xlsx?endra=1")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(asked.Where(k => k != "4640").Order(StringComparer.Ordinal), notAnswered[1..].Select(r => r[0]).Order(StringComparer.Ordinal));
+        var page = await planner.Html("/planlegging/2025?endra=1&fylke=46&side=alle");
+        Assert.DoesNotContain("<td>4640</td>", page);
+        Assert.Contains("<td>4601</td>", page);
+    }
+
+    private static int Int(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int BodyRows(string html) => Regex.Matches(Regex.Match(html, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value, "<tr>").Count;
+
+    /// <summary>The first worksheet as text cells, read with the Open XML SDK (cells placed by their reference; empty = "").</summary>
+    private static List<string[]> Read(byte[] xlsx)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var workbook = document.WorkbookPart!;
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var rows = new List<string[]>();
+        foreach (var row in workbook.WorksheetParts.First().Worksheet.Descendants<Row>())
+        {
+            var cells = new List<string>();
+            foreach (var cell in row.Elements<Cell>())
+            {
+                if (cell.CellReference?.Value is { } reference)
+                {
+                    var column = reference.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => n * 26 + c - 'A' + 1) - 1;
+                    while (cells.Count < column)
+                    {
+                        cells.Add("");
+                    }
+                }
+                cells.Add(cell.DataType?.Value == CellValues.SharedString ? shared[Int(cell.CellValue!.Text)]
+                    : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText
+                    : cell.CellValue?.Text ?? "");
+            }
+            rows.Add([.. cells]);
+        }
+        return rows;
+    }
+}
