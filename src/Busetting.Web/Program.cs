@@ -64,8 +64,6 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "busetting-auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
-    o.ExpireTimeSpan = TimeSpan.FromHours(8);
-    o.SlidingExpiration = true;
     // APIs answer 401/403 instead of redirecting to the sign-in page.
     o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
@@ -113,6 +111,7 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
 }));
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddBusettingSecurity();
 
 var app = builder.Build();
 

@@ -36,11 +36,16 @@ public static class AccountEndpoints
             return Results.Redirect($"/konto/logg-inn?feil={error}&returnUrl={Uri.EscapeDataString(target)}");
         }).RequireRateLimiting("login").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
-        app.MapPost("/konto/utlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
+        app.MapPost("/konto/utlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, UserManager<AppUser> users) =>
         {
             if (await ValidForm(http, antiforgery) is not { } form)
             {
                 return Results.BadRequest("Ugyldig eller manglende skjemanøkkel (antiforgery).");
+            }
+            // A new security stamp ends every session of this user, copied cookies included, not only this browser's.
+            if (await users.GetUserAsync(http.User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
             }
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LocalOr(form["returnUrl"], "/"));
