@@ -127,17 +127,7 @@ using (var scope = app.Services.CreateScope())
     }
 }
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/feil", createScopeForErrors: true);
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/ikkje-funne", createScopeForStatusCodePages: true);
-app.Use(SecurityHeaders.Add);
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
+app.UseBusettingSecurity();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");

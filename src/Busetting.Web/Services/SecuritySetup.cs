@@ -48,8 +48,50 @@ public static class SecuritySetup
             };
         });
         services.AddScoped<SessionCheck>();
+        services.AddScoped<PasswordService>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingSessionState>();
     }
+
+    /// <summary>
+    /// The security middleware, in order, from the first to the antiforgery check. Program.cs calls this once between
+    /// building the app and mapping endpoints.
+    /// </summary>
+    public static void UseBusettingSecurity(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/feil", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/ikkje-funne", createScopeForStatusCodePages: true);
+        app.Use(SecurityHeaders.Add);
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.Use(RequirePasswordChange);
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    /// <summary>Someone signed in with a one-time password may only choose a new one (or sign out) until they have.</summary>
+    private static Task RequirePasswordChange(HttpContext context, Func<Task> next)
+    {
+        if (!context.User.HasClaim(c => c.Type == PasswordService.MustChangeClaim) || OpenDuringPasswordChange(context.Request.Path))
+        {
+            return next();
+        }
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect("/konto/passord?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+        return Task.CompletedTask;
+    }
+
+    private static bool OpenDuringPasswordChange(PathString path) =>
+        path.StartsWithSegments("/konto") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
+        || path.StartsWithSegments("/css") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/ikkje-funne")
+        || path.StartsWithSegments("/feil") || path.StartsWithSegments("/health");
 
     private static bool SessionTooOld(CookieValidatePrincipalContext c) =>
         !c.Properties.Items.TryGetValue(SignedInAtItem, out var at)
