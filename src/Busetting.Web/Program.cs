@@ -50,8 +50,7 @@ builder.Services.AddScoped<Seeder>();
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
         o.Password.RequiredLength = 12;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Wrong passwords never lock an account (anyone could lock anyone): LoginGuard slows the guessing client instead.
         o.User.RequireUniqueEmail = true;
     })
     .AddEntityFrameworkStores<BusettingDb>()

@@ -26,6 +26,14 @@ public sealed partial class Session
 
     public HttpClient Client => _client;
 
+    /// <summary>Acts from this network address (the test server's peer; see <see cref="WebApp.PeerHeader"/>).</summary>
+    public Session From(string address)
+    {
+        _client.DefaultRequestHeaders.Remove(WebApp.PeerHeader);
+        _client.DefaultRequestHeaders.Add(WebApp.PeerHeader, address);
+        return this;
+    }
+
     public CookieContainer Cookies { get; }
 
     /// <summary>A second session holding a copy of this one's cookies (a cookie copied from the browser).</summary>

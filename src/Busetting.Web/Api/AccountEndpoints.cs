@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Busetting.Persistence;
 using Busetting.Web.Services;
@@ -13,7 +14,7 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/konto/innlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, ILoggerFactory logs) =>
+        app.MapPost("/konto/innlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, LoginGuard guard, ILoggerFactory logs) =>
         {
             if (await ValidForm(http, antiforgery) is not { } form)
             {
@@ -21,19 +22,22 @@ public static class AccountEndpoints
             }
             string? username = form["username"], password = form["password"], returnUrl = form["returnUrl"];
             var target = LocalOr(returnUrl, "/");
-            if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password))
+            if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password) || username.Length > 256 || password.Length > 1000)
             {
                 return Results.Redirect("/konto/logg-inn?feil=tom&returnUrl=" + Uri.EscapeDataString(target));
             }
-            var result = await signIn.PasswordSignInAsync(username.Trim(), password, isPersistent: false, lockoutOnFailure: true);
-            logs.CreateLogger("Busetting.SignIn").LogInformation("Sign-in {User}: {Outcome}", username.Trim(),
-                result.Succeeded ? "ok" : result.IsLockedOut ? "locked out" : "failed");
-            if (result.Succeeded)
+            // The client is the address after forwarding from a trusted proxy (SecuritySetup), never a header anyone can set.
+            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var (outcome, wait) = await guard.SignIn(signIn, username.Trim(), password, client);
+            logs.CreateLogger("Busetting.SignIn").LogInformation("Sign-in {User} from {Client}: {Outcome}", username.Trim(), client, outcome);
+            return outcome switch
             {
-                return Results.LocalRedirect(target);
-            }
-            var error = result.IsLockedOut ? "laast" : "feil";
-            return Results.Redirect($"/konto/logg-inn?feil={error}&returnUrl={Uri.EscapeDataString(target)}");
+                LoginGuard.Outcome.SignedIn => Results.LocalRedirect(target),
+                LoginGuard.Outcome.Locked => Results.Redirect($"/konto/logg-inn?feil=laast&returnUrl={Uri.EscapeDataString(target)}"),
+                LoginGuard.Outcome.Wait or LoginGuard.Outcome.Failed when wait > TimeSpan.Zero =>
+                    Results.Redirect(string.Create(CultureInfo.InvariantCulture, $"/konto/logg-inn?feil=vent&minutt={(int)Math.Ceiling(wait.TotalMinutes)}&returnUrl={Uri.EscapeDataString(target)}")),
+                _ => Results.Redirect($"/konto/logg-inn?feil=feil&returnUrl={Uri.EscapeDataString(target)}"),
+            };
         }).RequireRateLimiting("login").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
         app.MapPost("/konto/utlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, UserManager<AppUser> users) =>

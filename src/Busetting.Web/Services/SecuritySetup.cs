@@ -49,6 +49,7 @@ public static class SecuritySetup
         });
         services.AddScoped<SessionCheck>();
         services.AddScoped<PasswordService>();
+        services.AddSingleton<LoginGuard>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingSessionState>();
     }
 
