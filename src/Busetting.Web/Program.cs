@@ -106,6 +106,8 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
 {
     document.Info.Title = "Busetting — opne data om oppmoding om busetting";
     document.Info.Description = "Publiserte anmodninger, vedtak og bosatte per kommune og år. Only published numbers.";
+    // No server address taken from the request's Host header: clients use the address they fetched this document from.
+    document.Servers = [];
     return Task.CompletedTask;
 }));
 builder.Services.AddProblemDetails();
@@ -147,7 +149,8 @@ static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microso
         context.Response.StatusCode = apiStatus;
         return Task.CompletedTask;
     }
-    context.Response.Redirect(context.RedirectUri);
+    // Relative: the Host header is never echoed back in a redirect.
+    context.Response.Redirect(SecuritySetup.PathOnly(context.RedirectUri));
     return Task.CompletedTask;
 }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 using Busetting.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -25,6 +27,30 @@ public static class SecuritySetup
     public static void AddBusettingSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var config = builder.Configuration;
+        // Behind a TLS proxy: the client address and scheme come from X-Forwarded-For/-Proto, but only when the request
+        // arrives from a proxy named in configuration. Nothing is trusted by default, not even loopback.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in config.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+            foreach (var network in config.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        // Every cookie is Secure when the original request was https (the antiforgery cookie's default is "never").
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         // The security stamp is checked on every request: logout, lock and password change end every session at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
@@ -59,6 +85,7 @@ public static class SecuritySetup
     /// </summary>
     public static void UseBusettingSecurity(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/feil", createScopeForErrors: true);
@@ -93,6 +120,10 @@ public static class SecuritySetup
         path.StartsWithSegments("/konto") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
         || path.StartsWithSegments("/css") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/ikkje-funne")
         || path.StartsWithSegments("/feil") || path.StartsWithSegments("/health");
+
+    /// <summary>The path and query of a URL the framework made absolute from the request's Host header.</summary>
+    public static string PathOnly(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : url;
 
     private static bool SessionTooOld(CookieValidatePrincipalContext c) =>
         !c.Properties.Items.TryGetValue(SignedInAtItem, out var at)
