@@ -51,6 +51,10 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         {
             return Error.Invalid("letters.reason", "justerte brev og utsettelser må ha en begrunnelse (hvorfor behovet endret seg, eller hvorfor justeringen holdes tilbake)");
         }
+        if (reason?.Trim().Length > FieldLimits.Reason)
+        {
+            return Error.Invalid("letters.reason", Inv($"begrunnelsen kan ha høyst {FieldLimits.Reason} tegn / grunngjevinga kan ha høgst {FieldLimits.Reason} teikn"));
+        }
         if (kind == LetterKind.Adjusted && planningYear.Revision == 0)
         {
             return Error.Invalid("letters.revision", Inv($"{year} er ikke revidert: justerte brev lages etter en revisjon (ny fordeling godkjent)"));
@@ -304,6 +308,10 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         if (!actor.MayEditTemplates)
         {
             return Error.Forbidden("bare IMDis administratorer endrer brevmalene");
+        }
+        if (text.Length > FieldLimits.TemplateText)
+        {
+            return Error.Invalid("template.text", Inv($"malen kan ha høyst {FieldLimits.TemplateText} tegn / malen kan ha høgst {FieldLimits.TemplateText} teikn, fikk {text.Length}"));
         }
         var parsed = Template.Parse(kind, language, text, Inv($"{kind.ToString().ToLowerInvariant()}.{language}"));
         if (!parsed.IsSuccess)

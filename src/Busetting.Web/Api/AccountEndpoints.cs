@@ -70,6 +70,12 @@ public static class AccountEndpoints
             return Results.LocalRedirect(LocalOr(returnUrl, "/"));
         }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
+        // Without OpenID Connect configured its routes do not exist (404), rather than fail on a missing scheme (500).
+        if (string.IsNullOrEmpty(app.ServiceProvider.GetRequiredService<IConfiguration>()["Authentication:OpenIdConnect:Authority"]))
+        {
+            return;
+        }
+
         // OpenID Connect: the identity provider proves who it is; the local account (matched by e-mail) decides the role.
         app.MapGet("/konto/oidc", (string? returnUrl, SignInManager<AppUser> signIn) =>
         {

@@ -51,7 +51,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Label")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("NeedEntryId")
                         .HasColumnType("integer");
@@ -196,7 +197,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -236,7 +238,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -272,7 +275,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -318,7 +322,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(4)");
 
                     b.Property<string>("Note")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Persons")
                         .HasColumnType("integer");
@@ -355,7 +360,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -478,7 +484,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Skipped")
                         .HasColumnType("integer");
@@ -530,7 +537,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
 
                     b.HasKey("Id");
 
@@ -591,7 +599,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -664,7 +673,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("DecisionNote")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("FromPersons")
                         .HasColumnType("integer");
@@ -679,7 +689,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("RunId")
                         .HasColumnType("integer");
@@ -751,7 +762,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer");

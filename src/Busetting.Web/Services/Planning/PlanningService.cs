@@ -124,6 +124,16 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Free text longer than its field holds (<see cref="FieldLimits"/>), as an error naming the field; null when it fits.</summary>
+    private static Error? TooLong(Actor actor, string code, string? text, int max, string nameNb, string nameNn) =>
+        text is not null && text.Trim().Length > max
+            ? Error.Invalid(code, Say(actor, $"{nameNb} kan ha høyst {Texts.Number(max)} tegn, fikk {Texts.Number(text.Trim().Length)}",
+                $"{nameNn} kan ha høgst {Texts.Number(max)} teikn, fekk {Texts.Number(text.Trim().Length)}"))
+            : null;
+
+    /// <summary>A name we keep only for display (an uploaded file's name): cut, not refused.</summary>
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A message in the actor's written standard.</summary>
