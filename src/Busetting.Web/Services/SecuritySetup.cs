@@ -95,10 +95,39 @@ public static class SecuritySetup
         app.Use(SecurityHeaders.Add);
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(NoStoreUnlessPublic);
         app.Use(RequirePasswordChange);
         app.UseAuthorization();
         app.UseAntiforgery();
     }
+
+    /// <summary>
+    /// Nothing but public figures may be kept by a browser or proxy cache: every response to a signed-in user (pages,
+    /// internal API, letters, decision PDFs, ZIP) and everything under the staff paths is "no-store". Static files
+    /// (fingerprinted CSS and scripts) keep their own caching.
+    /// </summary>
+    private static Task NoStoreUnlessPublic(HttpContext context, Func<Task> next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var path = context.Request.Path;
+            if ((context.User.Identity?.IsAuthenticated == true && !IsStaticFile(path)) || IsStaffPath(path))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.Pragma = "no-cache";
+            }
+            return Task.CompletedTask;
+        });
+        return next();
+    }
+
+    private static bool IsStaffPath(PathString path) =>
+        path.StartsWithSegments("/api/v1/intern") || path.StartsWithSegments("/planlegging") || path.StartsWithSegments("/admin")
+        || path.StartsWithSegments("/min-kommune") || path.StartsWithSegments("/konto");
+
+    private static bool IsStaticFile(PathString path) =>
+        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/css")
+        || path.StartsWithSegments("/lib") || Path.GetExtension(path.Value) is ".css" or ".js" or ".woff2" or ".svg" or ".png" or ".ico";
 
     /// <summary>Someone signed in with a one-time password may only choose a new one (or sign out) until they have.</summary>
     private static Task RequirePasswordChange(HttpContext context, Func<Task> next)
