@@ -120,12 +120,7 @@ using (var scope = app.Services.CreateScope())
 {
     var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
     await seeder.Migrate();
-    if (app.Environment.IsDevelopment() || config.GetValue<bool>("Demo:Enabled"))
-    {
-        var password = await seeder.SeedDemoUsers(config["Demo:Password"]);
-        app.Logger.LogWarning("Demo users (Development only), password {Password}: {Users}", password,
-            string.Join(", ", Seeder.DemoUsers.Select(u => $"{u.UserName} ({u.Role})")));
-    }
+    await app.DemoUsers(seeder);
 }
 
 app.UseBusettingSecurity();

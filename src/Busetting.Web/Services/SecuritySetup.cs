@@ -150,6 +150,48 @@ public static class SecuritySetup
         || path.StartsWithSegments("/css") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/ikkje-funne")
         || path.StartsWithSegments("/feil") || path.StartsWithSegments("/health");
 
+    /// <summary>
+    /// Demo users exist only in Development (and, with Demo:Enabled, in other non-production environments such as the
+    /// tests and the benchmark scripts' Staging). In Production any demo account left in the database is locked. The
+    /// password never goes to the log: Development prints a generated one to the console; elsewhere it must be given
+    /// (Demo:Password) or is written to a file only the process owner can read.
+    /// </summary>
+    public static async Task DemoUsers(this WebApplication app, Seeder seeder)
+    {
+        var environment = app.Environment;
+        var enabled = environment.IsDevelopment() || (app.Configuration.GetValue<bool>("Demo:Enabled") && !environment.IsProduction());
+        if (!enabled)
+        {
+            var locked = await seeder.LockDemoUsers();
+            if (app.Configuration.GetValue<bool>("Demo:Enabled") || locked > 0)
+            {
+                app.Logger.LogWarning("Demo users are never active in {Environment}; {Locked} demo account(s) locked", environment.EnvironmentName, locked);
+            }
+            return;
+        }
+        var given = app.Configuration["Demo:Password"];
+        var password = await seeder.SeedDemoUsers(given);
+        var users = string.Join(", ", Seeder.DemoUsers.Select(u => $"{u.UserName} ({u.Role})"));
+        if (given is not null)
+        {
+            app.Logger.LogWarning("Demo users with the configured password (Demo:Password): {Users}", users);
+        }
+        else if (environment.IsDevelopment())
+        {
+            Console.WriteLine($"Demo users (Development only), password {password}: {users}");
+        }
+        else
+        {
+            var file = Path.Combine(environment.ContentRootPath, "demo-password.txt");
+            await File.WriteAllTextAsync(file, password + "\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            app.Logger.LogWarning("Demo users; their password is in {File}: {Users}", file, users);
+        }
+    }
+
     /// <summary>The path and query of a URL the framework made absolute from the request's Host header.</summary>
     public static string PathOnly(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : url;
