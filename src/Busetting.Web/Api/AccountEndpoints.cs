@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Busetting.Persistence;
 using Busetting.Web.Services;
 using Microsoft.AspNetCore.Authentication;
@@ -76,7 +75,8 @@ public static class AccountEndpoints
             return;
         }
 
-        // OpenID Connect: the identity provider proves who it is; the local account (matched by e-mail) decides the role.
+        // OpenID Connect: the identity provider proves who it is; the local account linked to that issuer and subject
+        // (ExternalLogins) decides the role.
         app.MapGet("/konto/oidc", (string? returnUrl, SignInManager<AppUser> signIn) =>
         {
             var properties = signIn.ConfigureExternalAuthenticationProperties(OpenIdConnectDefaults.AuthenticationScheme,
@@ -84,15 +84,21 @@ public static class AccountEndpoints
             return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/konto/oidc-ferdig", async (string? returnUrl, HttpContext http, SignInManager<AppUser> signIn, UserManager<AppUser> users) =>
+        app.MapGet("/konto/oidc-ferdig", async (string? returnUrl, HttpContext http, SignInManager<AppUser> signIn, ExternalLogins logins, ILoggerFactory logs) =>
         {
             var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
-            var email = external.Principal?.FindFirstValue(ClaimTypes.Email) ?? external.Principal?.FindFirstValue("email");
-            var user = email is null ? null : await users.FindByEmailAsync(email);
+            var (user, refusal) = await logins.Resolve(external.Principal);
             await http.SignOutAsync(IdentityConstants.ExternalScheme);
-            if (user is null || await users.IsLockedOutAsync(user))
+            if (user is null)
             {
-                return Results.Redirect("/konto/logg-inn?feil=ukjend");
+                logs.CreateLogger("Busetting.SignIn").LogInformation("OpenID Connect sign-in refused: {Refusal}", refusal);
+                return Results.Redirect(refusal switch
+                {
+                    ExternalLogins.Refusal.EmailNotVerified => "/konto/logg-inn?feil=ustadfesta",
+                    ExternalLogins.Refusal.UnknownIssuer => "/konto/logg-inn?feil=utferdar",
+                    ExternalLogins.Refusal.Locked => "/konto/logg-inn?feil=laast",
+                    _ => "/konto/logg-inn?feil=ukjend",
+                });
             }
             await signIn.SignInAsync(user, isPersistent: false, OpenIdConnectDefaults.AuthenticationScheme);
             return Results.LocalRedirect(LocalOr(returnUrl, "/"));

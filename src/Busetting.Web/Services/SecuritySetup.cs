@@ -76,6 +76,7 @@ public static class SecuritySetup
         services.AddScoped<SessionCheck>();
         services.AddScoped<PasswordService>();
         services.AddSingleton<LoginGuard>();
+        services.AddScoped<ExternalLogins>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingSessionState>();
     }
 
