@@ -5,7 +5,6 @@ using Busetting.Web.Api;
 using Busetting.Web.Components;
 using Busetting.Web.Services;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 
@@ -88,8 +87,6 @@ if (config["Authentication:OpenIdConnect:Authority"] is { Length: > 0 } authorit
     });
 }
 builder.Services.AddAuthorization();
-// Cookie and antiforgery keys live in the database, so several instances (and restarts) accept each other's cookies.
-builder.Services.AddDataProtection().PersistKeysToDbContext<BusettingDb>().SetApplicationName("Busetting");
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 

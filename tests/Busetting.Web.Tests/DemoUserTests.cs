@@ -13,6 +13,7 @@ public class DemoUserTests
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+            builder.UseSetting("DataProtection:AllowUnencryptedKeys", "true");
         }
     }
 

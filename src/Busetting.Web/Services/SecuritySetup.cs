@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Busetting.Persistence;
 using Microsoft.AspNetCore.Authentication;
@@ -53,6 +55,7 @@ public static class SecuritySetup
         });
         // The security stamp is checked on every request: logout, lock and password change end every session at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        AddKeys(builder);
         services.ConfigureApplicationCookie(o =>
         {
             o.ExpireTimeSpan = IdleTimeout;
@@ -196,6 +199,31 @@ public static class SecuritySetup
     /// <summary>The path and query of a URL the framework made absolute from the request's Host header.</summary>
     public static string PathOnly(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : url;
+
+    /// <summary>
+    /// Cookie and antiforgery keys live in the database, so several instances (and restarts) accept each other's
+    /// cookies; they are encrypted there with a certificate from configuration (DataProtection:Certificate:Path and
+    /// :Password, a PKCS#12 file from the secret store), so read access to the database is not enough to forge a
+    /// cookie. Production refuses to start without one unless DataProtection:AllowUnencryptedKeys says otherwise.
+    /// </summary>
+    private static void AddKeys(WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var keys = builder.Services.AddDataProtection().PersistKeysToDbContext<BusettingDb>().SetApplicationName("Busetting");
+        if (config["DataProtection:Certificate:Path"] is { Length: > 0 } path)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, config["DataProtection:Certificate:Password"]);
+            var previous = (config.GetSection("DataProtection:PreviousCertificates").Get<string[]>() ?? [])
+                .Select(p => X509CertificateLoader.LoadPkcs12FromFile(p, config["DataProtection:Certificate:Password"]));
+            keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate([certificate, .. previous]);
+        }
+        else if (builder.Environment.IsProduction() && !config.GetValue<bool>("DataProtection:AllowUnencryptedKeys"))
+        {
+            throw new InvalidOperationException(
+                "DataProtection:Certificate:Path is not set: in Production the cookie keys must be encrypted at rest (docs/security.md). " +
+                "Set DataProtection:AllowUnencryptedKeys=true only for a throwaway installation.");
+        }
+    }
 
     private static bool SessionTooOld(CookieValidatePrincipalContext c) =>
         !c.Properties.Items.TryGetValue(SignedInAtItem, out var at)
