@@ -65,8 +65,15 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
         db.LetterJobs.AsNoTracking().Where(j => j.Year == year).OrderByDescending(j => j.Id).Take(20).ToListAsync();
 
     /// <summary>The run whose numbers the actor may see: IMDi, counties and KS the newest; municipalities and the public the published one.</summary>
-    public async Task<AllocationRun?> VisibleRun(Actor actor, int year) =>
-        await VisibleRunId(actor, year) is { } id ? await Run(id) : null;
+    public async Task<AllocationRun?> VisibleRun(Actor actor, int year)
+    {
+        if (await VisibleRunId(actor, year) is not { } id)
+        {
+            return null;
+        }
+        await RecordIfUnpublished(actor, year, null, id);
+        return await Run(id);
+    }
 
     /// <summary>One municipality's line of the visible run, without loading the other 356 lines and their explanations.</summary>
     public async Task<(AllocationRun Run, RunLine? Line)?> VisibleLine(Actor actor, int year, string kommunenummer)
@@ -77,7 +84,17 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
         }
         var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == id);
         var line = await db.RunLines.AsNoTracking().FirstOrDefaultAsync(l => l.RunId == id && l.Kommunenummer == kommunenummer);
+        await RecordIfUnpublished(actor, year, kommunenummer, id);
         return (run, line);
+    }
+
+    /// <summary>Records the read when the run shown is not the year's published one (see <see cref="RecordRead"/>).</summary>
+    public async Task RecordIfUnpublished(Actor actor, int year, string? kommunenummer, int runId)
+    {
+        if (actor.IsSignedIn && await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => y.PublishedRunId).FirstOrDefaultAsync() != runId)
+        {
+            await RecordRead(actor, year, kommunenummer, runId);
+        }
     }
 
     private async Task<int?> VisibleRunId(Actor actor, int year)
