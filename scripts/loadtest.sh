@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test on loopback, bounded: the published app (Release, Production) on PostgreSQL, a published year, then
+# Load test on loopback, bounded: the published app (Release, Staging: production settings, demo users allowed) on PostgreSQL, a published year, then
 #   wrk against the public JSON API and the public page, and a browser measuring the what-if round trip.
 # Needs: postgresql, wrk, chromium (apt-get install -y postgresql wrk chromium). Prints a summary table at the end.
 set -euo pipefail
@@ -9,7 +9,8 @@ duration=${DURATION:-20s}
 connections=${CONNECTIONS:-64}
 port=5090
 base="http://127.0.0.1:$port"
-password="Load-test-password-1!"
+# A fresh random password every run (upper, lower, digits, symbols: the password policy); never in the repository.
+password="Bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')-1!"
 
 source scripts/postgres.sh start
 psql "host=127.0.0.1 port=55432 user=postgres dbname=postgres" -qc "DROP DATABASE IF EXISTS busetting_load WITH (FORCE)" -c "CREATE DATABASE busetting_load" >/dev/null
@@ -19,7 +20,7 @@ dotnet build bench/Busetting.WebBench -c Release --nologo -v q >/dev/null
 
 # The content root must be the publish folder: that is where wwwroot (CSS, blazor.web.js) lives.
 cd artifacts/web
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base Database__Provider=Postgres \
+ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS=$base Database__Provider=Postgres \
 ConnectionStrings__Busetting="Host=127.0.0.1;Port=55432;Username=postgres;Database=busetting_load" \
 Demo__Enabled=true Demo__Password="$password" RateLimit__LoginPerMinute=1000 Data__Folder="$root/data" \
 Logging__LogLevel__Default=Warning \

@@ -52,6 +52,10 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         {
             return Error.Invalid("letters.reason", "justerte brev og utsettelser må ha en begrunnelse (hvorfor behovet endret seg, eller hvorfor justeringen holdes tilbake)");
         }
+        if (reason?.Trim().Length > FieldLimits.Reason)
+        {
+            return Error.Invalid("letters.reason", Inv($"begrunnelsen kan ha høyst {FieldLimits.Reason} tegn / grunngjevinga kan ha høgst {FieldLimits.Reason} teikn"));
+        }
         var deadlineCheck = CheckDeadline(kind, deadline, Today);
         if (!deadlineCheck.IsSuccess)
         {
@@ -336,6 +340,10 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         if (!actor.MayEditTemplates)
         {
             return Error.Forbidden("bare IMDis administratorer endrer brevmalene");
+        }
+        if (text.Length > FieldLimits.TemplateText)
+        {
+            return Error.Invalid("template.text", Inv($"malen kan ha høyst {FieldLimits.TemplateText} tegn / malen kan ha høgst {FieldLimits.TemplateText} teikn, fikk {text.Length}"));
         }
         var parsed = Template.Parse(kind, language, text, Inv($"{kind.ToString().ToLowerInvariant()}.{language}"));
         if (!parsed.IsSuccess)

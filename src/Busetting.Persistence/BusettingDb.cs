@@ -95,6 +95,20 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
             e.Property(l => l.Kommunenummer).HasMaxLength(4);
         });
 
+        // Free text: the same limits the services check, so the database refuses what a forgotten check lets through.
+        builder.Entity<YearStatusChange>().Property(c => c.Reason).HasMaxLength(FieldLimits.Reason);
+        builder.Entity<NeedEntry>().Property(n => n.Reason).HasMaxLength(FieldLimits.Reason);
+        builder.Entity<CriteriaEntry>().Property(c => c.Reason).HasMaxLength(FieldLimits.Reason);
+        builder.Entity<AllocationRun>().Property(r => r.Label).HasMaxLength(FieldLimits.Label);
+        builder.Entity<Proposal>().Property(p => p.Reason).HasMaxLength(FieldLimits.Reason);
+        builder.Entity<Proposal>().Property(p => p.DecisionNote).HasMaxLength(FieldLimits.Note);
+        builder.Entity<Comment>().Property(c => c.Text).HasMaxLength(FieldLimits.Comment);
+        builder.Entity<Decision>().Property(d => d.Note).HasMaxLength(FieldLimits.Note);
+        builder.Entity<DecisionDocument>().Property(d => d.FileName).HasMaxLength(FieldLimits.FileName);
+        builder.Entity<AuditEntry>().Property(a => a.Reason).HasMaxLength(FieldLimits.Comment);
+        builder.Entity<LetterJob>().Property(j => j.Reason).HasMaxLength(FieldLimits.Reason);
+        builder.Entity<LetterTemplateEntry>().Property(t => t.Text).HasMaxLength(FieldLimits.TemplateText);
+
         // Every timestamp is UTC. SQLite forgets the kind; give it back on read so times never shift.
         var utc = new ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
         foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))

@@ -5,7 +5,6 @@ using Busetting.Web.Api;
 using Busetting.Web.Components;
 using Busetting.Web.Services;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 
@@ -55,8 +54,7 @@ builder.Services.AddScoped<Seeder>();
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
         o.Password.RequiredLength = 12;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Wrong passwords never lock an account (anyone could lock anyone): LoginGuard slows the guessing client instead.
         o.User.RequireUniqueEmail = true;
     })
     .AddEntityFrameworkStores<BusettingDb>()
@@ -69,8 +67,6 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "busetting-auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
-    o.ExpireTimeSpan = TimeSpan.FromHours(8);
-    o.SlidingExpiration = true;
     // APIs answer 401/403 instead of redirecting to the sign-in page.
     o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
@@ -96,8 +92,6 @@ if (config["Authentication:OpenIdConnect:Authority"] is { Length: > 0 } authorit
     });
 }
 builder.Services.AddAuthorization();
-// Cookie and antiforgery keys live in the database, so several instances (and restarts) accept each other's cookies.
-builder.Services.AddDataProtection().PersistKeysToDbContext<BusettingDb>().SetApplicationName("Busetting");
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 
@@ -114,12 +108,15 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
 {
     document.Info.Title = "Busetting — opne data om oppmoding om busetting";
     document.Info.Description = "Publiserte anmodninger, vedtak og bosatte per kommune og år. Only published numbers.";
+    // No server address taken from the request's Host header: clients use the address they fetched this document from.
+    document.Servers = [];
     return Task.CompletedTask;
 }));
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddOutputCache(o => o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache(
     config.GetValue<TimeSpan?>("PublicPages:CacheLifetime") ?? PublicFigures.StampLifetime)));
+builder.AddBusettingSecurity();
 
 var app = builder.Build();
 
@@ -127,26 +124,10 @@ using (var scope = app.Services.CreateScope())
 {
     var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
     await seeder.Migrate();
-    if (app.Environment.IsDevelopment() || config.GetValue<bool>("Demo:Enabled"))
-    {
-        var password = await seeder.SeedDemoUsers(config["Demo:Password"]);
-        app.Logger.LogWarning("Demo users (Development only), password {Password}: {Users}", password,
-            string.Join(", ", Seeder.DemoUsers.Select(u => $"{u.UserName} ({u.Role})")));
-    }
+    await app.DemoUsers(seeder);
 }
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/feil", createScopeForErrors: true);
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/ikkje-funne", createScopeForStatusCodePages: true);
-app.Use(SecurityHeaders.Add);
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseOutputCache();
-app.UseAntiforgery();
+app.UseBusettingSecurity();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
@@ -169,7 +150,8 @@ static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microso
         context.Response.StatusCode = apiStatus;
         return Task.CompletedTask;
     }
-    context.Response.Redirect(context.RedirectUri);
+    // Relative: the Host header is never echoed back in a redirect.
+    context.Response.Redirect(SecuritySetup.PathOnly(context.RedirectUri));
     return Task.CompletedTask;
 }
 

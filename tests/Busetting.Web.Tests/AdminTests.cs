@@ -25,12 +25,20 @@ public partial class AdminTests
         var oslo = new Session(app);
         var signIn = await oslo.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = "sakshandsamar@oslo.kommune.no", ["password"] = WebUtility.HtmlDecode(password) });
         Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+        // The administrator's password is one-time: nothing but the password page until the user has chosen their own.
+        Assert.Equal(HttpStatusCode.Forbidden, (await oslo.Get("/api/v1/intern/years/2025/municipalities/0301")).StatusCode);
+        const string own = "Oslo-eige-passord-1!";
+        var changed = await oslo.Post("/konto/passord", "/konto/passord", "passord", new()
+        {
+            ["Form.Current"] = WebUtility.HtmlDecode(password), ["Form.Next"] = own, ["Form.Repeat"] = own,
+        });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await oslo.Get("/api/v1/intern/years/2025/municipalities/0301")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await oslo.Get("/api/v1/intern/years/2025/municipalities/4601")).StatusCode);
 
         var id = await app.Db(db => db.Users.Where(u => u.Email == "sakshandsamar@oslo.kommune.no").Select(u => u.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.OK, (await admin.Post(page, page, "laas", new() { ["LockForm.Action"] = $"lock:{id}" })).StatusCode);
-        var locked = await new Session(app).Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = "sakshandsamar@oslo.kommune.no", ["password"] = WebUtility.HtmlDecode(password) });
+        var locked = await new Session(app).Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = "sakshandsamar@oslo.kommune.no", ["password"] = own });
         Assert.Contains("feil=laast", locked.Headers.Location?.OriginalString);
         var actions = await app.Db(db => db.Audit.Select(a => a.Action).ToListAsync());
         Assert.Contains("user.create", actions);

@@ -96,6 +96,7 @@ public class LetterWorkflowTests
         Assert.Contains("Brev frå IMDi", page);
         var pdf = await sogndal.Get($"/api/v1/intern/letters/{letterId}");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Responses.AssertNoStore(pdf);
         var text = Text(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains("Oppmoding om busetjing av flyktningar i 2025", text);
         Assert.Contains("Sogndal kommune", text);
@@ -104,6 +105,7 @@ public class LetterWorkflowTests
         Assert.Equal(HttpStatusCode.Forbidden, (await bergen.Get("/api/v1/intern/years/2025/letters.zip")).StatusCode);
 
         var zip = await planner.Get("/api/v1/intern/years/2025/letters.zip?kind=Request");
+        Responses.AssertNoStore(zip);
         using var archive = new ZipArchive(await zip.Content.ReadAsStreamAsync());
         Assert.Equal(asked, archive.Entries.Count);
         Assert.Contains(archive.Entries, e => e.Name == "2025-4640-sogndal-request-v1.pdf");
@@ -193,6 +195,7 @@ public class LetterWorkflowTests
             ["TemplateForm.Kind"] = "Request", ["TemplateForm.Language"] = "nn", ["TemplateForm.Text"] = text, ["TemplateForm.Year"] = "2025", ["TemplateForm.Kommunenummer"] = "4640",
         });
         Assert.Equal("application/pdf", preview.Content.Headers.ContentType?.MediaType);
+        Responses.AssertNoStore(preview);
         Assert.Contains("Oppmoding til Sogndal", Text(await preview.Content.ReadAsByteArrayAsync()));
 
         var saved = await admin.Post(page, page, "mal", new() { ["TemplateForm.Kind"] = "Request", ["TemplateForm.Language"] = "nn", ["TemplateForm.Expected"] = "0", ["TemplateForm.Text"] = text });

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -65,7 +66,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
                 IssuedAt = now,
                 NotBefore = now,
                 Expires = now.AddMinutes(5),
-                Subject = new ClaimsIdentity([new Claim("sub", "test-subject"), new Claim("email", Email), new Claim("nonce", grant.Nonce)]),
+                Subject = new ClaimsIdentity(Claims(grant.Nonce)),
                 SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
             });
             return Results.Json(new { id_token = idToken, access_token = "unused", token_type = "Bearer", expires_in = 300 });
@@ -74,8 +75,25 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
 
     public string Issuer { get; private set; } = "";
 
-    /// <summary>The e-mail the next sign-in proves.</summary>
-    public string Email { get; set; } = "";
+    /// <summary>The e-mail the next sign-in proves; null for none (ID-porten gives none).</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Whether the provider says it verified that e-mail (<c>email_verified</c>).</summary>
+    public bool EmailVerified { get; set; } = true;
+
+    /// <summary>The stable subject of the next sign-in.</summary>
+    public string Subject { get; set; } = "test-subject";
+
+    private List<Claim> Claims(string nonce)
+    {
+        var claims = new List<Claim> { new("sub", Subject), new("nonce", nonce) };
+        if (Email is not null)
+        {
+            claims.Add(new Claim("email", Email));
+            claims.Add(new Claim("email_verified", EmailVerified ? "true" : "false", ClaimValueTypes.Boolean));
+        }
+        return claims;
+    }
 
     public async Task Start()
     {
@@ -88,11 +106,15 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
 
 public class OidcTests
 {
-    private sealed class OidcApp(string authority) : WebApp(Persistence.DatabaseProvider.Sqlite)
+    private sealed class OidcApp(string authority, string? allowedIssuer = null) : WebApp(Persistence.DatabaseProvider.Sqlite)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            if (allowedIssuer is not null)
+            {
+                builder.UseSetting("Authentication:OpenIdConnect:AllowedIssuers:0", allowedIssuer);
+            }
             builder.UseSetting("Authentication:OpenIdConnect:Authority", authority);
             builder.UseSetting("Authentication:OpenIdConnect:ClientId", "busetting-test");
             builder.UseSetting("Authentication:OpenIdConnect:ClientSecret", "not-a-secret");
@@ -140,5 +162,87 @@ public class OidcTests
         var done = await SignIn(session);
         Assert.Equal("/konto/logg-inn?feil=ukjend", done.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await session.Get("/planlegging")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenIdConnect_FirstSignInLinksTheSubject_LaterTheSubjectCountsNotTheEmail()
+    {
+        await using var idp = new FakeIdentityProvider();
+        await idp.Start();
+        using var app = new OidcApp(idp.Issuer);
+        (idp.Email, idp.Subject) = (Users.Ks, "ks-subject");
+        await SignIn(new Session(app));
+        var link = await app.Db(db => db.UserLogins.SingleAsync());
+        Assert.Equal((idp.Issuer, "ks-subject"), (link.LoginProvider, link.ProviderKey));
+
+        // The same subject with another e-mail in the token is still the KS account; the planner's e-mail changes nothing.
+        idp.Email = Users.Planner;
+        var session = new Session(app);
+        await SignIn(session);
+        Assert.Equal(HttpStatusCode.OK, (await session.Get("/planlegging")).StatusCode);
+        Assert.Contains("KS-rådgiver", WebUtility.HtmlDecode(await session.Html("/planlegging")));
+        Assert.Equal(1, await app.Db(db => db.UserLogins.CountAsync()));
+    }
+
+    [Fact]
+    public async Task OpenIdConnect_UnverifiedEmail_Refused()
+    {
+        await using var idp = new FakeIdentityProvider();
+        await idp.Start();
+        using var app = new OidcApp(idp.Issuer);
+        (idp.Email, idp.EmailVerified) = (Users.Admin, false);
+        var session = new Session(app);
+        var done = await SignIn(session);
+        Assert.Equal("/konto/logg-inn?feil=ustadfesta", done.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.Get("/admin/brukarar")).StatusCode);
+        Assert.Equal(0, await app.Db(db => db.UserLogins.CountAsync()));
+    }
+
+    /// <summary>The finding: a token from another tenant with the admin's e-mail signed in as admin.</summary>
+    [Fact]
+    public async Task OpenIdConnect_ForeignIssuer_RefusedEvenWithAVerifiedAdminEmail()
+    {
+        await using var idp = new FakeIdentityProvider();
+        await idp.Start();
+        using var app = new OidcApp(idp.Issuer, allowedIssuer: "https://login.microsoftonline.com/imdi-tenant/v2.0");
+        idp.Email = Users.Admin;
+        var session = new Session(app);
+        var done = await SignIn(session);
+        Assert.Equal("/konto/logg-inn?feil=utferdar", done.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.Get("/admin/brukarar")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenIdConnect_UnknownSubjectWithoutEmail_Refused()
+    {
+        await using var idp = new FakeIdentityProvider();
+        await idp.Start();
+        using var app = new OidcApp(idp.Issuer);
+        (idp.Email, idp.Subject) = (null, "12345678901");
+        var done = await SignIn(new Session(app));
+        Assert.Equal("/konto/logg-inn?feil=ukjend", done.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>ID-porten gives no e-mail: an administrator links the person's subject (pid) to the account first.</summary>
+    [Fact]
+    public async Task OpenIdConnect_SubjectLinkedByAdministrator_SignsInWithoutEmail()
+    {
+        await using var idp = new FakeIdentityProvider();
+        await idp.Start();
+        using var app = new OidcApp(idp.Issuer);
+        var admin = await Session.SignIn(app, Users.Admin);
+        const string page = "/admin/brukarar";
+        var linked = await admin.Post(page, page, "kopla", new() { ["LinkForm.Email"] = Users.Sogndal, ["LinkForm.Issuer"] = idp.Issuer, ["LinkForm.Subject"] = "24018012345" });
+        Assert.Contains("id=\"linked\"", await linked.Content.ReadAsStringAsync());
+        var foreign = await admin.Post(page, page, "kopla", new() { ["LinkForm.Email"] = Users.Bergen, ["LinkForm.Issuer"] = "https://evil.example", ["LinkForm.Subject"] = "1" });
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+
+        (idp.Email, idp.Subject) = (null, "24018012345");
+        var session = new Session(app);
+        var done = await SignIn(session);
+        Assert.Equal("/planlegging", done.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await session.Get("/api/v1/intern/years/2025/municipalities/4640")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await session.Get("/api/v1/intern/years/2025/municipalities/4601")).StatusCode);
+        Assert.Contains("user.link", await app.Db(db => db.Audit.Select(a => a.Action).ToListAsync()));
     }
 }

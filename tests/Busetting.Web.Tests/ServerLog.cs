@@ -8,6 +8,9 @@ public sealed class ServerLog : ILoggerProvider
 {
     public ConcurrentQueue<string> Entries { get; } = new();
 
+    /// <summary>Every message at every level, to check what never may be logged (passwords).</summary>
+    public ConcurrentQueue<string> Everything { get; } = new();
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()
@@ -20,11 +23,12 @@ public sealed class ServerLog : ILoggerProvider
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            log.Everything.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            if (logLevel >= LogLevel.Error)
             {
                 log.Entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
             }

@@ -2,17 +2,47 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Busetting.Persistence;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 
 /// <summary>One user's HTTP session against the app: cookies, antiforgery tokens, Blazor form posts.</summary>
-public sealed partial class Session(WebApp app)
+public sealed partial class Session
 {
-    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.ClientOptions.BaseAddress });
+    private readonly HttpClient _client;
+
+    public Session(WebApp app)
+        : this(app, new CookieContainer())
+    {
+    }
+
+    /// <param name="cookies">The cookie jar; pass a copy of another session's to act with a stolen cookie.</param>
+    public Session(WebApp app, CookieContainer cookies)
+    {
+        Cookies = cookies;
+        _client = app.CreateDefaultClient(app.ClientOptions.BaseAddress, new CookieContainerHandler(cookies));
+    }
 
     public HttpClient Client => _client;
+
+    /// <summary>Acts from this network address (the test server's peer; see <see cref="WebApp.PeerHeader"/>).</summary>
+    public Session From(string address)
+    {
+        _client.DefaultRequestHeaders.Remove(WebApp.PeerHeader);
+        _client.DefaultRequestHeaders.Add(WebApp.PeerHeader, address);
+        return this;
+    }
+
+    public CookieContainer Cookies { get; }
+
+    /// <summary>A second session holding a copy of this one's cookies (a cookie copied from the browser).</summary>
+    public Session CopyCookies(WebApp app)
+    {
+        var copy = new CookieContainer();
+        copy.Add(Cookies.GetAllCookies());
+        return new Session(app, copy);
+    }
 
     public static async Task<Session> SignIn(WebApp app, string user)
     {

@@ -1,5 +1,8 @@
 using Busetting.Persistence;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -74,7 +77,28 @@ public class WebApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, TestPeer>());
     }
+
+    /// <summary>
+    /// The test server has no network peer; this sets one from the <see cref="PeerHeader"/> header (default 127.0.0.1),
+    /// before the application's own middleware, as a real connection would. Tests use it to act as different machines.
+    /// </summary>
+    private sealed class TestPeer : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                var header = context.Request.Headers[PeerHeader].ToString();
+                context.Connection.RemoteIpAddress = IPAddress.Parse(header.Length > 0 ? header : "127.0.0.1");
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    public const string PeerHeader = "X-Test-Peer";
 
     protected override void Dispose(bool disposing)
     {

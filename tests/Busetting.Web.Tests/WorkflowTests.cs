@@ -95,6 +95,7 @@ public class WorkflowTests
 
         var document = await sogndal.Get($"/api/v1/intern/years/2025/municipalities/4640/documents/{versions[0].DocumentId}");
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Responses.AssertNoStore(document);
         Assert.Equal(Steps.MinimalPdf, await document.Content.ReadAsByteArrayAsync());
         var bergen = await Session.SignIn(app, Users.Bergen);
         Assert.Equal(HttpStatusCode.Forbidden, (await bergen.Get($"/api/v1/intern/years/2025/municipalities/4640/documents/{versions[0].DocumentId}")).StatusCode);

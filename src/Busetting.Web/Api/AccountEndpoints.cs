@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using System.Globalization;
 using Busetting.Persistence;
 using Busetting.Web.Services;
 using Microsoft.AspNetCore.Authentication;
@@ -14,9 +14,25 @@ public static class AccountEndpoints
     /// <summary>The e-mail of the last failed sign-in, shown again in the form.</summary>
     public const string LoginEmailCookie = "busetting-login-email";
 
+    private static IResult SignedIn(HttpContext http, string target)
+    {
+        http.Response.Cookies.Delete(LoginEmailCookie, new CookieOptions { Path = "/konto/logg-inn" });
+        return Results.LocalRedirect(target);
+    }
+
+    /// <summary>The form shows the e-mail again after a wrong password (a short-lived cookie for the sign-in page only; not in the URL or logs).</summary>
+    private static IResult Failed(HttpContext http, string username, string redirect)
+    {
+        http.Response.Cookies.Append(LoginEmailCookie, username.Trim(), new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/konto/logg-inn", MaxAge = TimeSpan.FromMinutes(10), Secure = http.Request.IsHttps,
+        });
+        return Results.Redirect(redirect);
+    }
+
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/konto/innlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, ILoggerFactory logs) =>
+        app.MapPost("/konto/innlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, LoginGuard guard, ILoggerFactory logs) =>
         {
             if (await ValidForm(http, antiforgery) is not { } form)
             {
@@ -24,32 +40,34 @@ public static class AccountEndpoints
             }
             string? username = form["username"], password = form["password"], returnUrl = form["returnUrl"];
             var target = LocalOr(returnUrl, "/");
-            if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password))
+            if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password) || username.Length > 256 || password.Length > 1000)
             {
                 return Results.Redirect("/konto/logg-inn?feil=tom&returnUrl=" + Uri.EscapeDataString(target));
             }
-            var result = await signIn.PasswordSignInAsync(username.Trim(), password, isPersistent: false, lockoutOnFailure: true);
-            logs.CreateLogger("Busetting.SignIn").LogInformation("Sign-in {User}: {Outcome}", username.Trim(),
-                result.Succeeded ? "ok" : result.IsLockedOut ? "locked out" : "failed");
-            if (result.Succeeded)
+            // The client is the address after forwarding from a trusted proxy (SecuritySetup), never a header anyone can set.
+            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var (outcome, wait) = await guard.SignIn(signIn, username.Trim(), password, client);
+            logs.CreateLogger("Busetting.SignIn").LogInformation("Sign-in {User} from {Client}: {Outcome}", username.Trim(), client, outcome);
+            return outcome switch
             {
-                http.Response.Cookies.Delete(LoginEmailCookie, new CookieOptions { Path = "/konto/logg-inn" });
-                return Results.LocalRedirect(target);
-            }
-            // The form shows the e-mail again after a wrong password (a short-lived cookie for the sign-in page only; not in the URL or logs).
-            http.Response.Cookies.Append(LoginEmailCookie, username.Trim(), new CookieOptions
-            {
-                HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/konto/logg-inn", MaxAge = TimeSpan.FromMinutes(10), Secure = http.Request.IsHttps,
-            });
-            var error = result.IsLockedOut ? "laast" : "feil";
-            return Results.Redirect($"/konto/logg-inn?feil={error}&returnUrl={Uri.EscapeDataString(target)}");
+                LoginGuard.Outcome.SignedIn => SignedIn(http, target),
+                LoginGuard.Outcome.Locked => Failed(http, username, $"/konto/logg-inn?feil=laast&returnUrl={Uri.EscapeDataString(target)}"),
+                LoginGuard.Outcome.Wait or LoginGuard.Outcome.Failed when wait > TimeSpan.Zero =>
+                    Failed(http, username, string.Create(CultureInfo.InvariantCulture, $"/konto/logg-inn?feil=vent&minutt={(int)Math.Ceiling(wait.TotalMinutes)}&returnUrl={Uri.EscapeDataString(target)}")),
+                _ => Failed(http, username, $"/konto/logg-inn?feil=feil&returnUrl={Uri.EscapeDataString(target)}"),
+            };
         }).RequireRateLimiting("login").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
-        app.MapPost("/konto/utlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
+        app.MapPost("/konto/utlogging", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, UserManager<AppUser> users) =>
         {
             if (await ValidForm(http, antiforgery) is not { } form)
             {
                 return Results.BadRequest("Ugyldig eller manglende skjemanøkkel (antiforgery).");
+            }
+            // A new security stamp ends every session of this user, copied cookies included, not only this browser's.
+            if (await users.GetUserAsync(http.User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
             }
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LocalOr(form["returnUrl"], "/"));
@@ -67,7 +85,14 @@ public static class AccountEndpoints
             return Results.LocalRedirect(LocalOr(returnUrl, "/"));
         }).AllowAnonymous().ExcludeFromDescription();
 
-        // OpenID Connect: the identity provider proves who it is; the local account (matched by e-mail) decides the role.
+        // Without OpenID Connect configured its routes do not exist (404), rather than fail on a missing scheme (500).
+        if (string.IsNullOrEmpty(app.ServiceProvider.GetRequiredService<IConfiguration>()["Authentication:OpenIdConnect:Authority"]))
+        {
+            return;
+        }
+
+        // OpenID Connect: the identity provider proves who it is; the local account linked to that issuer and subject
+        // (ExternalLogins) decides the role.
         app.MapGet("/konto/oidc", (string? returnUrl, SignInManager<AppUser> signIn) =>
         {
             var properties = signIn.ConfigureExternalAuthenticationProperties(OpenIdConnectDefaults.AuthenticationScheme,
@@ -75,15 +100,21 @@ public static class AccountEndpoints
             return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/konto/oidc-ferdig", async (string? returnUrl, HttpContext http, SignInManager<AppUser> signIn, UserManager<AppUser> users) =>
+        app.MapGet("/konto/oidc-ferdig", async (string? returnUrl, HttpContext http, SignInManager<AppUser> signIn, ExternalLogins logins, ILoggerFactory logs) =>
         {
             var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
-            var email = external.Principal?.FindFirstValue(ClaimTypes.Email) ?? external.Principal?.FindFirstValue("email");
-            var user = email is null ? null : await users.FindByEmailAsync(email);
+            var (user, refusal) = await logins.Resolve(external.Principal);
             await http.SignOutAsync(IdentityConstants.ExternalScheme);
-            if (user is null || await users.IsLockedOutAsync(user))
+            if (user is null)
             {
-                return Results.Redirect("/konto/logg-inn?feil=ukjend");
+                logs.CreateLogger("Busetting.SignIn").LogInformation("OpenID Connect sign-in refused: {Refusal}", refusal);
+                return Results.Redirect(refusal switch
+                {
+                    ExternalLogins.Refusal.EmailNotVerified => "/konto/logg-inn?feil=ustadfesta",
+                    ExternalLogins.Refusal.UnknownIssuer => "/konto/logg-inn?feil=utferdar",
+                    ExternalLogins.Refusal.Locked => "/konto/logg-inn?feil=laast",
+                    _ => "/konto/logg-inn?feil=ukjend",
+                });
             }
             await signIn.SignInAsync(user, isPersistent: false, OpenIdConnectDefaults.AuthenticationScheme);
             return Results.LocalRedirect(LocalOr(returnUrl, "/"));

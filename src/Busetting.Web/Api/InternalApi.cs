@@ -15,7 +15,8 @@ public static class InternalApi
 
     public static void MapInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/intern").WithTags("Intern").RequireAuthorization();
+        // Not in the public OpenAPI document: the public API describes published figures only.
+        var api = app.MapGroup("/api/v1/intern").WithTags("Intern").RequireAuthorization().ExcludeFromDescription();
 
         api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, HttpContext http, PlanningService planning, ReferenceStore reference) =>
         {

@@ -7,6 +7,25 @@ namespace Busetting.Web.Services;
 /// <summary>Form text to numbers and dates, with a message naming the field when it is not one.</summary>
 public static class Parse
 {
+    /// <summary>
+    /// A whole number from the query string: true with null when absent, true with the number when it reads as one,
+    /// false when the text is there but is not a whole number (the page answers 400, never 500).
+    /// </summary>
+    public static bool QueryInt(string? text, out int? value)
+    {
+        value = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+        return false;
+    }
+
     public static int? Int(string? text, string code, string label, Language lang, List<Error> errors)
     {
         var cleaned = (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Trim();

@@ -45,6 +45,9 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
 
     private readonly ConcurrentDictionary<int, Entry> _cache = new();
 
+    /// <summary>How many years are cached (tests: never more than the years that exist).</summary>
+    public int CachedYears => _cache.Count;
+
     /// <summary>Forget a year at once, and every cached public page (called after this instance changed something public).</summary>
     public async ValueTask Invalidate(int year)
     {
@@ -113,6 +116,12 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
         else
         {
             result = null;
+        }
+        if (result is null && planning is null)
+        {
+            // A year that exists nowhere is not remembered: the cache holds at most one entry per real year.
+            _cache.TryRemove(year, out _);
+            return null;
         }
         var json = result is null ? null : Serialize(result);
         _cache[year] = new Entry(stamp, now, result, json);

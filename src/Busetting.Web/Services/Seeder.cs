@@ -93,6 +93,23 @@ public sealed class Seeder(BusettingDb db, ReferenceStore reference, UserManager
         return password;
     }
 
+    /// <summary>Locks every demo account in the database (Production): returns how many were open.</summary>
+    public async Task<int> LockDemoUsers()
+    {
+        var count = 0;
+        foreach (var demo in DemoUsers)
+        {
+            if (await users.FindByNameAsync(demo.UserName) is { } user && !await users.IsLockedOutAsync(user))
+            {
+                await users.SetLockoutEnabledAsync(user, true);
+                await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+                await users.UpdateSecurityStampAsync(user);
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static void Check(IdentityResult result, string user)
     {
         if (!result.Succeeded)

@@ -1,6 +1,5 @@
 using Busetting.Application;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Busetting.Domain.Errors;
 using Busetting.Persistence;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Busetting.Web.Services;
 
 /// <summary>IMDi administrators manage accounts: role, the municipality or county it is bound to, lock and unlock.</summary>
-public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db, ReferenceStore reference, TimeProvider clock)
+public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db, ReferenceStore reference, TimeProvider clock, PasswordService passwords)
 {
     public sealed record UserRow(string Id, string Email, string DisplayName, string? Role, string? Kommunenummer, string? Fylkesnummer, bool Locked);
 
@@ -79,7 +78,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
         {
             return Result<(AppUser, string)>.Fail(errors);
         }
-        var password = "Bs-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y') + "9!";
+        var password = PasswordService.OneTime();
         var user = new AppUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = input.DisplayName!.Trim(),
@@ -93,6 +92,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
             await transaction.RollbackAsync();
             return Result<(AppUser, string)>.Fail(inRole.Errors.Select(e => Error.Invalid("user", e.Description)).ToList());
         }
+        await passwords.MarkOneTime(user);
         Audit(actor, "user.create", new { email, input.Role, kommune, fylke });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -119,6 +119,36 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
         Audit(actor, locked ? "user.lock" : "user.unlock", new { email = user.Email });
         await db.SaveChangesAsync();
         return true;
+    }
+
+    /// <summary>
+    /// Gives the user a new one-time password (shown once to the administrator) that must be changed at the next sign-in;
+    /// the reset renews the security stamp, so every open session of that user ends.
+    /// </summary>
+    public async Task<Result<string>> ResetPassword(Actor actor, string userId)
+    {
+        if (!Access.CanAdminister(actor))
+        {
+            return Error.Forbidden("bare IMDis administratorer setter nytt passord");
+        }
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Error.NotFound("user", "brukeren finnes ikke");
+        }
+        var password = PasswordService.OneTime();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
+        if (!reset.Succeeded)
+        {
+            await transaction.RollbackAsync();
+            return Result<string>.Fail(reset.Errors.Select(e => Error.Invalid("user", e.Description)).ToList());
+        }
+        await passwords.MarkOneTime(user);
+        Audit(actor, "user.password-reset", new { email = user.Email });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return password;
     }
 
     private void Audit(Actor actor, string action, object details) =>

@@ -51,7 +51,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Label")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("NeedEntryId")
                         .HasColumnType("integer");
@@ -199,7 +200,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -239,7 +241,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -275,7 +278,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -321,7 +325,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(4)");
 
                     b.Property<string>("Note")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Persons")
                         .HasColumnType("integer");
@@ -358,7 +363,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -484,7 +490,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Skipped")
                         .HasColumnType("integer");
@@ -536,7 +543,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
 
                     b.HasKey("Id");
 
@@ -597,7 +605,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -670,7 +679,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("DecisionNote")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("FromPersons")
                         .HasColumnType("integer");
@@ -685,7 +695,8 @@ namespace Busetting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("RunId")
                         .HasColumnType("integer");
@@ -757,7 +768,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer");

@@ -44,6 +44,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Label")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("NeedEntryId")
@@ -190,6 +191,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -228,6 +230,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -262,6 +265,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -306,6 +310,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Persons")
@@ -341,6 +346,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("FileName")
                         .IsRequired()
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
@@ -463,6 +469,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Skipped")
@@ -513,6 +520,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
+                        .HasMaxLength(50000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -572,6 +580,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -643,6 +652,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FromPersons")
@@ -658,6 +668,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RunId")
@@ -728,6 +739,7 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")

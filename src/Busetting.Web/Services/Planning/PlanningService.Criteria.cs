@@ -18,6 +18,10 @@ public sealed partial class PlanningService
         {
             return Error.Invalid("criteria.reason", Say(actor, $"oppgi en begrunnelse for endringen", $"oppgje ei grunngjeving for endringa"));
         }
+        if (TooLong(actor, "criteria.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        {
+            return tooLong;
+        }
         var parsed = CriteriaJson.Parse(json, Inv($"criteria {year}"));
         if (!parsed.IsSuccess)
         {

@@ -65,9 +65,9 @@ public sealed partial class PlanningService
         {
             errors.Add(Error.Invalid("decisionDate", Say(actor, $"vedtaksdatoen {input.DecisionDate:dd.MM.yyyy} må være mellom 01.01.{year - 2} og i dag", $"vedtaksdatoen {input.DecisionDate:dd.MM.yyyy} må vere mellom 01.01.{year - 2} og i dag")));
         }
-        if (input.Note is { Length: > 2000 })
+        if (TooLong(actor, "note", input.Note, FieldLimits.Note, "merknaden", "merknaden") is { } noteTooLong)
         {
-            errors.Add(Error.Invalid("note", Say(actor, $"merknaden kan ha høyst 2 000 tegn", $"merknaden kan ha høgst 2 000 teikn")));
+            errors.Add(noteTooLong);
         }
         if (input.Pdf is { } pdf)
         {
@@ -88,7 +88,7 @@ public sealed partial class PlanningService
         {
             var document = new DecisionDocument
             {
-                FileName = Path.GetFileName(upload.FileName), Size = upload.Content.Length,
+                FileName = Truncate(Path.GetFileName(upload.FileName), FieldLimits.FileName), Size = upload.Content.Length,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content)), Content = upload.Content,
             };
             db.DecisionDocuments.Add(document);

@@ -43,6 +43,10 @@ public sealed partial class PlanningService
         {
             return Error.Invalid("proposal.reason", Say(actor, $"oppgi en begrunnelse for forslaget", $"oppgje ei grunngjeving for forslaget"));
         }
+        if (TooLong(actor, "proposal.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        {
+            return tooLong;
+        }
         var from = await db.RunLines.Where(l => l.RunId == run.Id && l.Kommunenummer == kommunenummer).Select(l => l.Requested).FirstOrDefaultAsync();
         var proposal = new Proposal
         {
@@ -62,6 +66,10 @@ public sealed partial class PlanningService
         if (!Access.CanPlan(actor))
         {
             return Error.Forbidden(Say(actor, $"bare IMDis planleggere godtar eller avviser forslag", $"berre planleggjarane i IMDi godtek eller avviser forslag"));
+        }
+        if (TooLong(actor, "proposal.note", note, FieldLimits.Note, "merknaden", "merknaden") is { } tooLong)
+        {
+            return tooLong;
         }
         var proposal = await db.Proposals.FirstOrDefaultAsync(p => p.Id == proposalId);
         if (proposal is null)
@@ -115,9 +123,9 @@ public sealed partial class PlanningService
         {
             return Error.Forbidden(Say(actor, $"du kan ikke kommentere {kommunenummer} {municipality.Name}", $"du kan ikkje kommentere {kommunenummer} {municipality.Name}"));
         }
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > FieldLimits.Comment)
         {
-            return Error.Invalid("comment.text", Say(actor, $"en kommentar må ha mellom 1 og 4 000 tegn", $"ein kommentar må ha mellom 1 og 4 000 teikn"));
+            return Error.Invalid("comment.text", Say(actor, $"en kommentar må ha mellom 1 og {Application.Texts.Number(FieldLimits.Comment)} tegn", $"ein kommentar må ha mellom 1 og {Application.Texts.Number(FieldLimits.Comment)} teikn"));
         }
         if (!await db.Years.AnyAsync(y => y.Year == year))
         {

@@ -22,6 +22,10 @@ public sealed partial class PlanningService
         {
             return Error.Invalid("need.reason", Say(actor, $"oppgi en begrunnelse (f.eks. beregningsutvalgets vedtak og dato)", $"oppgje ei grunngjeving (t.d. vedtaket og datoen til berekningsutvalet)"));
         }
+        if (TooLong(actor, "need.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        {
+            return tooLong;
+        }
         if (forecast is not null)
         {
             var calculated = forecast.Calculate();

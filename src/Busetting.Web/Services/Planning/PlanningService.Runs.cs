@@ -101,6 +101,10 @@ public sealed partial class PlanningService
         {
             return Error.Forbidden(Say(actor, $"bare IMDis planleggere kjører fordelinger", $"berre planleggjarane i IMDi køyrer fordelingar"));
         }
+        if (TooLong(actor, "run.label", label, FieldLimits.Label, "merkelappen", "merkelappen") is { } tooLong)
+        {
+            return tooLong;
+        }
         var planningYear = await Year(year);
         if (planningYear is null)
         {

@@ -15,6 +15,10 @@ public sealed partial class PlanningService
         {
             return Error.Forbidden(Say(actor, $"bare IMDis planleggere flytter et planår mellom stegene", $"berre planleggjarane i IMDi flyttar eit planår mellom stega"));
         }
+        if (TooLong(actor, "year.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        {
+            return tooLong;
+        }
         var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         if (entity is null)
         {
@@ -51,7 +55,7 @@ public sealed partial class PlanningService
         }
         entity.Status = to;
         entity.Version++;
-        db.YearStatusChanges.Add(new YearStatusChange { Year = year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = reason });
+        db.YearStatusChanges.Add(new YearStatusChange { Year = year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() });
         Audit(actor, "year.status", year, null, new { from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId }, reason);
         var saved = await Save(actor, entity);
         await figures.Invalidate(year);

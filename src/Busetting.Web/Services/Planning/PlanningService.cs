@@ -65,8 +65,15 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
         db.LetterJobs.AsNoTracking().Where(j => j.Year == year).OrderByDescending(j => j.Id).Take(20).ToListAsync();
 
     /// <summary>The run whose numbers the actor may see: IMDi, counties and KS the newest; municipalities and the public the published one.</summary>
-    public async Task<AllocationRun?> VisibleRun(Actor actor, int year) =>
-        await VisibleRunId(actor, year) is { } id ? await Run(id) : null;
+    public async Task<AllocationRun?> VisibleRun(Actor actor, int year)
+    {
+        if (await VisibleRunId(actor, year) is not { } id)
+        {
+            return null;
+        }
+        await RecordIfUnpublished(actor, year, null, id);
+        return await Run(id);
+    }
 
     /// <summary>One municipality's line of the visible run, without loading the other 356 lines and their explanations.</summary>
     public async Task<(AllocationRun Run, RunLine? Line)?> VisibleLine(Actor actor, int year, string kommunenummer)
@@ -77,7 +84,17 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
         }
         var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == id);
         var line = await db.RunLines.AsNoTracking().FirstOrDefaultAsync(l => l.RunId == id && l.Kommunenummer == kommunenummer);
+        await RecordIfUnpublished(actor, year, kommunenummer, id);
         return (run, line);
+    }
+
+    /// <summary>Records the read when the run shown is not the year's published one (see <see cref="RecordRead"/>).</summary>
+    public async Task RecordIfUnpublished(Actor actor, int year, string? kommunenummer, int runId)
+    {
+        if (actor.IsSignedIn && await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => y.PublishedRunId).FirstOrDefaultAsync() != runId)
+        {
+            await RecordRead(actor, year, kommunenummer, runId);
+        }
     }
 
     private async Task<int?> VisibleRunId(Actor actor, int year)
@@ -123,6 +140,16 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
             return Error.Conflict("conflict", Say(actor, $"en annen lagret det samme samtidig; last siden på nytt og prøv igjen", $"ein annan lagra det same samstundes; last sida på nytt og prøv igjen"));
         }
     }
+
+    /// <summary>Free text longer than its field holds (<see cref="FieldLimits"/>), as an error naming the field; null when it fits.</summary>
+    private static Error? TooLong(Actor actor, string code, string? text, int max, string nameNb, string nameNn) =>
+        text is not null && text.Trim().Length > max
+            ? Error.Invalid(code, Say(actor, $"{nameNb} kan ha høyst {Texts.Number(max)} tegn, fikk {Texts.Number(text.Trim().Length)}",
+                $"{nameNn} kan ha høgst {Texts.Number(max)} teikn, fekk {Texts.Number(text.Trim().Length)}"))
+            : null;
+
+    /// <summary>A name we keep only for display (an uploaded file's name): cut, not refused.</summary>
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

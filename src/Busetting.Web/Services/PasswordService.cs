@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Busetting.Application;
+using Busetting.Domain.Errors;
+using Busetting.Persistence;
+using Microsoft.AspNetCore.Identity;
+
+namespace Busetting.Web.Services;
+
+/// <summary>
+/// Users change their own password; a password an administrator gave out (new account or reset) is one-time: the account
+/// carries <see cref="MustChangeClaim"/> until its owner has chosen a new one, and may do nothing else meanwhile.
+/// </summary>
+public sealed class PasswordService(UserManager<AppUser> users, SignInManager<AppUser> signIn, BusettingDb db, TimeProvider clock)
+{
+    /// <summary>A user claim (AspNetUserClaims), so it rides in the sign-in cookie and needs no schema change.</summary>
+    public const string MustChangeClaim = "busetting:must-change-password";
+
+    /// <summary>A random one-time password that meets the password policy (12+ characters, all four kinds).</summary>
+    public static string OneTime() =>
+        "Bs-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y') + "9!";
+
+    /// <summary>Marks the account's password as one-time: it must be changed at the next sign-in.</summary>
+    public async Task MarkOneTime(AppUser user)
+    {
+        if (!(await users.GetClaimsAsync(user)).Any(c => c.Type == MustChangeClaim))
+        {
+            await users.AddClaimAsync(user, new Claim(MustChangeClaim, "true"));
+        }
+    }
+
+    public async Task<Result<bool>> ChangeOwn(ClaimsPrincipal principal, Actor actor, string? current, string? next, string? repeat)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return Error.Forbidden(Say(actor, "logg inn for å endre passordet", "logg inn for å endre passordet"));
+        }
+        var errors = new List<Error>();
+        if (string.IsNullOrEmpty(current))
+        {
+            errors.Add(Error.Invalid("current", Say(actor, "fyll inn passordet du har nå", "fyll inn passordet du har no")));
+        }
+        if (string.IsNullOrEmpty(next) || next.Length > 200)
+        {
+            errors.Add(Error.Invalid("next", Say(actor, "fyll inn et nytt passord (12 til 200 tegn)", "fyll inn eit nytt passord (12 til 200 teikn)")));
+        }
+        else if (next != repeat)
+        {
+            errors.Add(Error.Invalid("repeat", Say(actor, "det nye passordet og gjentakelsen er ikke like", "det nye passordet og gjentakinga er ikkje like")));
+        }
+        else if (next == current)
+        {
+            errors.Add(Error.Invalid("next", Say(actor, "det nye passordet må være et annet enn det gamle", "det nye passordet må vere eit anna enn det gamle")));
+        }
+        if (errors.Count > 0)
+        {
+            return Result<bool>.Fail(errors);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Changing the password also renews the security stamp: every other session of this user ends.
+        var changed = await users.ChangePasswordAsync(user, current!, next!);
+        if (!changed.Succeeded)
+        {
+            await transaction.RollbackAsync();
+            return Result<bool>.Fail(changed.Errors.Select(e => Explain(actor, e)).ToList());
+        }
+        foreach (var claim in (await users.GetClaimsAsync(user)).Where(c => c.Type == MustChangeClaim).ToList())
+        {
+            await users.RemoveClaimAsync(user, claim);
+        }
+        db.Audit.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = actor.Role ?? "", Action = "user.password",
+            Details = JsonSerializer.Serialize(new { email = user.Email }, StoredExplanation.Json),
+        });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        await signIn.RefreshSignInAsync(user);
+        return true;
+    }
+
+    /// <summary>The password policy's refusals in the user's written standard.</summary>
+    public static Error Explain(Actor actor, IdentityError e) => e.Code switch
+    {
+        "PasswordMismatch" => Error.Invalid("current", Say(actor, "passordet du har nå er feil", "passordet du har no er feil")),
+        "PasswordTooShort" => Error.Invalid("next", Say(actor, "passordet må ha minst 12 tegn", "passordet må ha minst 12 teikn")),
+        "PasswordRequiresDigit" => Error.Invalid("next", Say(actor, "passordet må ha minst ett siffer", "passordet må ha minst eitt siffer")),
+        "PasswordRequiresLower" => Error.Invalid("next", Say(actor, "passordet må ha minst én liten bokstav", "passordet må ha minst éin liten bokstav")),
+        "PasswordRequiresUpper" => Error.Invalid("next", Say(actor, "passordet må ha minst én stor bokstav", "passordet må ha minst éin stor bokstav")),
+        "PasswordRequiresNonAlphanumeric" => Error.Invalid("next", Say(actor, "passordet må ha minst ett tegn som ikke er bokstav eller siffer", "passordet må ha minst eitt teikn som ikkje er bokstav eller siffer")),
+        _ => Error.Invalid("next", e.Description),
+    };
+
+    private static string Say(Actor actor, string nb, string nn) => actor.Language == Language.Nn ? nn : nb;
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Busetting.Persistence;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Busetting.Web.Services;
+
+/// <summary>Whether a signed-in principal still stands: the account exists, is not locked, and its security stamp is unchanged.</summary>
+public sealed class SessionCheck(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+{
+    public async Task<bool> StillValid(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+        var user = await users.GetUserAsync(principal);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+        if (!users.SupportsUserSecurityStamp)
+        {
+            return true;
+        }
+        var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return stamp == await users.GetSecurityStampAsync(user);
+    }
+
+    /// <summary>The check in a fresh scope, so a long-lived circuit never answers from its own cached copy of the account.</summary>
+    public static async Task<bool> StillValid(IServiceScopeFactory scopes, ClaimsPrincipal principal)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SessionCheck>().StillValid(principal);
+    }
+}
+
+/// <summary>
+/// Interactive circuits (the what-if page) outlive the request that opened them: their sign-in is checked again every
+/// minute, and a locked, signed-out or changed account loses its authentication state in the open circuit.
+/// </summary>
+public sealed class RevalidatingSessionState(ILoggerFactory logs, IServiceScopeFactory scopes)
+    : RevalidatingServerAuthenticationStateProvider(logs)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellation) =>
+        SessionCheck.StillValid(scopes, state.User);
+}
