@@ -148,6 +148,7 @@ static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microso
     if (context.Request.Path.StartsWithSegments("/api"))
     {
         context.Response.StatusCode = apiStatus;
+        context.Response.Headers.CacheControl = "no-store";
         return Task.CompletedTask;
     }
     // Relative: the Host header is never echoed back in a redirect.

@@ -30,7 +30,7 @@ public class ExplanationPresenterTests
         Assert.Equal(["Innvandrardel 33,79 % over terskelen: tak 12"], x.BindingRules.Select(r => r.Text));
         Assert.Contains("Kontinuitet: minst 8 (i fjor oppmoda 1\u00A0200)", x.AllRules.Select(r => r.Text));
         Assert.Equal("60,0 %", x.Parts[0].Weight);
-        Assert.Equal("helt_ledige_pst = 1,35 (2020)", x.Parts[0].Indicator);
+        Assert.Equal("Heilt ledige i % av arbeidsstyrken (NAV; stadfortredar for moglegheiter for arbeid) = 1,35 (2020)", x.Parts[0].Indicator);
         Assert.Equal("Kan ta imot EM: fekk tilskot til busetjing av einslege mindreårige i 2024 (1\u00A0250\u00A0000 kr)", x.EmEligibility.Text);
     }
 
