@@ -11,35 +11,9 @@ public class MinimumChangeSolverTests
     private static double Share(IReadOnlyList<int> values, IReadOnlyList<int> reference) =>
         values.Select((v, i) => (v - reference[i]) * (double)(v - reference[i]) / Math.Max(reference[i], 1)).Sum();
 
-    private static bool Allowed(AllocationProblem problem, int[] values) =>
-        values.Sum() == problem.Total
-        && values.Select((v, i) => v == 0 ? !problem.Items[i].MustAsk : v >= problem.Items[i].LowerIfAsked && v <= problem.Items[i].Upper && !problem.Items[i].Excluded).All(ok => ok)
-        && problem.Groups.All(g => g.Items.Count(i => values[i] > 0) >= g.MinAsked);
+    private static bool Allowed(AllocationProblem problem, int[] values) => ScipAllocationSolverTests.Allowed(problem, values);
 
-    private static List<int[]> AllAllowed(AllocationProblem problem)
-    {
-        var found = new List<int[]>();
-        var values = new int[problem.Items.Count];
-        void Walk(int i, int left)
-        {
-            if (i == values.Length - 1)
-            {
-                values[i] = left;
-                if (Allowed(problem, values))
-                {
-                    found.Add([.. values]);
-                }
-                return;
-            }
-            for (var v = 0; v <= left; v++)
-            {
-                values[i] = v;
-                Walk(i + 1, left - v);
-            }
-        }
-        Walk(0, problem.Total);
-        return found;
-    }
+    private static List<int[]> AllAllowed(AllocationProblem problem) => ScipAllocationSolverTests.AllAllowed(problem);
 
     private sealed record Instance(AllocationProblem Problem, int[] Reference);
 

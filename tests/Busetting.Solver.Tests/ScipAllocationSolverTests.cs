@@ -9,13 +9,13 @@ public class ScipAllocationSolverTests
     private static double Cost(AllocationProblem problem, IReadOnlyList<int> values) =>
         problem.Items.Select((item, i) => (values[i] - item.Target) * (values[i] - item.Target) / item.Target).Sum();
 
-    private static bool Allowed(AllocationProblem problem, int[] values) =>
+    internal static bool Allowed(AllocationProblem problem, int[] values) =>
         values.Sum() == problem.Total
         && values.Select((v, i) => v == 0 ? !problem.Items[i].MustAsk : v >= problem.Items[i].LowerIfAsked && v <= problem.Items[i].Upper && !problem.Items[i].Excluded).All(ok => ok)
         && problem.Groups.All(g => g.Items.Count(i => values[i] > 0) >= g.MinAsked);
 
     /// <summary>Every allowed allocation, by enumeration.</summary>
-    private static List<int[]> AllAllowed(AllocationProblem problem)
+    internal static List<int[]> AllAllowed(AllocationProblem problem)
     {
         var found = new List<int[]>();
         var values = new int[problem.Items.Count];

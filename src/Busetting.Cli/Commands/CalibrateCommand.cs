@@ -42,6 +42,7 @@ public static class CalibrateCommand
                 return ExitCodes.Report(loaded.Errors, io.Error);
             }
             var reference = loaded.Value;
+            var cache = new YearInputs();
             var requestYears = reference.KeyFigures.Where(k => k.Requested is not null).Select(k => k.Year).Distinct().Order().ToList();
             io.Output.WriteLine(Inv($"Stage 1, the criteria: the model as of 1 March Y against IMDi's requests of {string.Join(", ", requestYears)} (relative L1 / Spearman)"));
             io.Output.WriteLine("sizeElasticity  immigrantFactor  " + string.Join("  ", requestYears.Select(y => Inv($"{y,-15}"))));
@@ -55,7 +56,7 @@ public static class CalibrateCommand
                     {
                         var file = Directory.GetFiles(folder, Inv($"{Data.Import.KeyFiguresCsv.FilePrefix}{year}.csv")).Single();
                         var need = reference.KeyFigures.Where(k => k.Year == year).Sum(k => k.Requested ?? 0);
-                        var report = Evaluate(reference, folder, year, need, Backtest.Against.Requests, file,
+                        var report = Evaluate(reference, folder, cache, year, need, Backtest.Against.Requests, file,
                             set => set with { SizeElasticity = elasticity, Rules = set.Rules with { ImmigrantShare = set.Rules.ImmigrantShare with { ConsiderFactor = factor } } });
                         if (!report.IsSuccess)
                         {
@@ -95,7 +96,7 @@ public static class CalibrateCommand
                     foreach (var year in years)
                     {
                         var need = reference.Settlements.Where(s => s.Year == year).Sum(s => s.Settled ?? 0);
-                        var report = Evaluate(reference, folder, year, need, Backtest.Against.Settled, null,
+                        var report = Evaluate(reference, folder, cache, year, need, Backtest.Against.Settled, null,
                             set => WithStage1(set) with { Anchor = new ContinuityAnchor(share, weight) });
                         if (!report.IsSuccess)
                         {
@@ -123,21 +124,28 @@ public static class CalibrateCommand
         return command;
     }
 
-    private static Domain.Errors.Result<Backtest.Report> Evaluate(ReferenceData reference, string folder, int year, int need,
+    /// <summary>A year's criteria set and profiles, read once per year for the whole grid.</summary>
+    private sealed class YearInputs : Dictionary<int, (CriteriaSet Criteria, string? Warning, ProfileBuilder.Profiles Profiles)>;
+
+    private static Domain.Errors.Result<Backtest.Report> Evaluate(ReferenceData reference, string folder, YearInputs cache, int year, int need,
         Backtest.Against against, string? actualFile, Func<CriteriaSet, CriteriaSet> adjust)
     {
-        var criteria = CriteriaJson.ForYear(folder, year);
-        if (!criteria.IsSuccess)
-        {
-            return Domain.Errors.Result<Backtest.Report>.Fail(criteria.Errors);
-        }
         var settlementYear = SettlementYear.Create(year);
-        var profiles = ProfileBuilder.Build(reference, settlementYear, Backtest.DefaultKnowledgeDate(year));
-        if (!profiles.IsSuccess)
+        if (!cache.TryGetValue(year, out var inputs))
         {
-            return Domain.Errors.Result<Backtest.Report>.Fail(profiles.Errors);
+            var criteria = CriteriaJson.ForYear(folder, year);
+            if (!criteria.IsSuccess)
+            {
+                return Domain.Errors.Result<Backtest.Report>.Fail(criteria.Errors);
+            }
+            var profiles = ProfileBuilder.Build(reference, settlementYear, Backtest.DefaultKnowledgeDate(year));
+            if (!profiles.IsSuccess)
+            {
+                return Domain.Errors.Result<Backtest.Report>.Fail(profiles.Errors);
+            }
+            cache[year] = inputs = (criteria.Value.Criteria, criteria.Value.Warning, profiles.Value);
         }
-        var run = AllocationRunner.Allocate(reference, profiles.Value, adjust(criteria.Value.Criteria), criteria.Value.Warning, settlementYear,
+        var run = AllocationRunner.Allocate(reference, inputs.Profiles, adjust(inputs.Criteria), inputs.Warning, settlementYear,
             NationalNeed.Create(need, 0).Value, null, []);
         return run.IsSuccess ? Backtest.Run(run.Value, against, actualFile) : Domain.Errors.Result<Backtest.Report>.Fail(run.Errors);
     }
