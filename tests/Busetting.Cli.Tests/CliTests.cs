@@ -78,6 +78,23 @@ public class CliTests
     }
 
     [Fact]
+    public void Backtest_ActualFileWithEmColumn_EmFiguresReported()
+    {
+        // The 2022 table with an anmodet_em column: 5 EM asked of Oslo and of Bergen, none elsewhere.
+        var lines = File.ReadAllLines(Path.Combine(Data, "imdi_nokkeltall_bosetting_2022.csv"));
+        var file = Path.Combine(Path.GetTempPath(), $"imdi_nokkeltall_bosetting_2022-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(file, lines.Select((line, i) => line + (i == 0 ? ",anmodet_em" : line.StartsWith("2022,0301,", StringComparison.Ordinal) || line.StartsWith("2022,4601,", StringComparison.Ordinal) ? ",5" : ",")));
+        var (code, output, error) = Run("backtest", "--year", "2022", "--need", "35000", "--em", "10", "--actual", file, "--format", "json", "--data", Data);
+        File.Delete(file);
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var em = json.RootElement.GetProperty("em");
+        Assert.Equal(2, em.GetProperty("actualMunicipalities").GetInt32());
+        Assert.True(em.GetProperty("modelMunicipalities").GetInt32() >= 1);
+        Assert.True(em.GetProperty("relativeL1").GetDouble() >= 0);
+    }
+
+    [Fact]
     public void Backtest_NeedDiffersFromTheActualTotal_Warned()
     {
         var (code, _, error) = Run("backtest", "--year", "2022", "--need", "30000", "--em", "0", "--actual", Path.Combine(Data, "imdi_nokkeltall_bosetting_2022.csv"), "--data", Data);
