@@ -129,8 +129,6 @@ using (var scope = app.Services.CreateScope())
     await app.DemoUsers(seeder);
 }
 
-// Outermost: the database unreachable (after the retries) is a 503 with Retry-After, not an error page that needs the database.
-app.UseMiddleware<DatabaseUnavailable>();
 app.UseBusettingSecurity();
 
 app.MapStaticAssets();

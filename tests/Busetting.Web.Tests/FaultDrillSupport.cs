@@ -51,20 +51,22 @@ public static class Drill
     }
 
     /// <summary>A built entry assembly of this test run's configuration (Debug or Release): the web app or the CLI.</summary>
-    public static string Built(string project)
+    public static string Built(string project, string assembly)
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var candidates = new[]
         {
-            Path.Combine(Root, "src", project, "bin", configuration, "net10.0", "linux-x64", project + ".dll"),
-            Path.Combine(Root, "src", project, "bin", configuration, "net10.0", project + ".dll"),
+            Path.Combine(Root, "src", project, "bin", configuration, "net10.0", "linux-x64", assembly + ".dll"),
+            Path.Combine(Root, "src", project, "bin", configuration, "net10.0", assembly + ".dll"),
         };
         return candidates.FirstOrDefault(File.Exists) ?? throw new FileNotFoundException($"{project} is not built: {string.Join(", ", candidates)}");
     }
 
     /// <summary>A context on a PostgreSQL database, for the drills' own checks.</summary>
+    /// <remarks>Under its own application name, so the drill's checks are never mistaken for the process under test.</remarks>
     public static BusettingDb Db(string connectionString) =>
-        new PostgresBusettingDb(new DbContextOptionsBuilder<PostgresBusettingDb>().UseNpgsql(connectionString).Options);
+        new PostgresBusettingDb(new DbContextOptionsBuilder<PostgresBusettingDb>()
+            .UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "drill-observer" }.ConnectionString).Options);
 
     public static async Task<T> Query<T>(string connectionString, Func<BusettingDb, Task<T>> query)
     {
@@ -105,6 +107,16 @@ public static class Drill
         command.Parameters.AddWithValue("app", applicationName);
         command.Parameters.AddWithValue("insert", $"%INSERT INTO \"{table}\"%");
         return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
+    /// <summary>How many server sessions of <paramref name="applicationName"/> wait for a lock.</summary>
+    public static async Task<long> LockWaits(string serverConnectionString, string applicationName)
+    {
+        await using var connection = new NpgsqlConnection(serverConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = @app AND wait_event_type = 'Lock'", connection);
+        command.Parameters.AddWithValue("app", applicationName);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Whether any server session of <paramref name="applicationName"/> is still there (a killed client's backend lingers until it notices).</summary>
@@ -157,7 +169,7 @@ public sealed class ThrowawayPostgres : IDisposable
         Directory.CreateDirectory(Folder);
         if (Environment.UserName == "root")
         {
-            Shell("chown", $"postgres {Folder}");
+            Shell("chown", "postgres", Folder);
         }
         As($"{Bin}/initdb -D {Folder}/data -A trust -U postgres -E UTF8 --locale=C.UTF-8 > {Folder}/initdb.log 2>&1");
         Start();
@@ -192,15 +204,20 @@ public sealed class ThrowawayPostgres : IDisposable
     }
 
     private static string As(string commandLine) =>
-        Environment.UserName == "root" ? Shell("su", $"postgres -s /bin/bash -c '{commandLine.Replace("'", "'\\''", StringComparison.Ordinal)}'") : Shell("bash", $"-c '{commandLine.Replace("'", "'\\''", StringComparison.Ordinal)}'");
+        Environment.UserName == "root" ? Shell("su", "postgres", "-s", "/bin/bash", "-c", commandLine) : Shell("bash", "-c", commandLine);
 
-    private static string Shell(string file, string arguments)
+    private static string Shell(string file, params string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{file} {arguments}: exit {process.ExitCode}\n{output.Result}\n{error.Result}");
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)}: exit {process.ExitCode}\n{output.Result}\n{error.Result}");
         return output.Result;
     }
 }
@@ -251,7 +268,7 @@ public sealed class ChildProcess : IDisposable
     {
         var port = Drill.FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.Combine(Drill.Root, "src", "Busetting.Web") };
-        start.ArgumentList.Add(Drill.Built("Busetting.Web"));
+        start.ArgumentList.Add(Drill.Built("Busetting.Web", "Busetting.Web"));
         var env = start.Environment;
         env["ASPNETCORE_ENVIRONMENT"] = "Testing";
         env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
@@ -284,7 +301,7 @@ public sealed class ChildProcess : IDisposable
     public static ChildProcess Cli(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Drill.Root };
-        start.ArgumentList.Add(Drill.Built("Busetting.Cli"));
+        start.ArgumentList.Add(Drill.Built("Busetting.Cli", "busetting"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -78,7 +78,8 @@ public class FaultDrillTests(ITestOutputHelper output)
             (int Done, int Total) at = default;
             await Drill.Until(async () =>
             {
-                at = await Drill.Query(database, db => db.LetterJobs.Where(j => j.Id == first).Select(j => ValueTuple.Create(j.Done, j.Total)).FirstAsync());
+                var row = await Drill.Query(database, db => db.LetterJobs.Where(j => j.Id == first).Select(j => new { j.Done, j.Total }).FirstAsync());
+                at = (row.Done, row.Total);
                 return at.Total > 0 && at.Done * 5 >= at.Total;
             }, TimeSpan.FromMinutes(3), "the letter batch to pass 20 %", everyMs: 20);
             web.KillHard();
@@ -208,13 +209,26 @@ public class FaultDrillTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         output.WriteLine($"short outage: request answered 200 after {watch.Elapsed.TotalSeconds:0.0} s (PostgreSQL down ~1.5 s)");
 
-        // Writes in flight when PostgreSQL stops: each one whole or absent, never a 500.
+        // Writes in flight when PostgreSQL stops: two planners keep storing runs; PostgreSQL stops after the third is
+        // stored. Each write is whole (302), refused as a conflict with the other planner (409) or absent (503) — never a 500.
         var token = await TokenFor(planner, $"/planlegging/{Year}");
-        var writes = Enumerable.Range(0, 12).Select(i => PostRun(planner, token, i)).ToList();
-        await Task.Delay(300);
+        var answers = new System.Collections.Concurrent.ConcurrentQueue<HttpStatusCode>();
+        var writers = Enumerable.Range(0, 2).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; ; i++)
+            {
+                var answer = await PostRun(planner, token, w * 1000 + i);
+                answers.Enqueue(answer);
+                if (answer != HttpStatusCode.Redirect && answer != HttpStatusCode.Conflict)
+                {
+                    return;
+                }
+            }
+        })).ToList();
+        await Drill.Until(() => Task.FromResult(answers.Count(a => a == HttpStatusCode.Redirect) >= 3), TimeSpan.FromMinutes(2), "three runs stored");
         cluster.Stop();
-        var answers = await Task.WhenAll(writes);
-        Assert.All(answers, a => Assert.True(a is HttpStatusCode.Redirect or HttpStatusCode.ServiceUnavailable, $"a write answered {(int)a}"));
+        await Task.WhenAll(writers);
+        Assert.All(answers, a => Assert.True(a is HttpStatusCode.Redirect or HttpStatusCode.Conflict or HttpStatusCode.ServiceUnavailable, $"a write answered {(int)a}"));
 
         // A longer outage: 503 with Retry-After and words, for pages (in the reader's form) and for the API.
         watch.Restart();
@@ -239,11 +253,12 @@ public class FaultDrillTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, (await planner.Get($"/planlegging/{Year}")).StatusCode);
         await Steps.RunAllocation(app, planner);
         var stored = answers.Count(a => a == HttpStatusCode.Redirect);
+        var refused = answers.Count(a => a == HttpStatusCode.Conflict);
         var runs = await app.Db(db => db.Runs.Select(r => r.Lines.Count).ToListAsync());
         Assert.All(runs, lines => Assert.Equal(municipalities, lines));
         Assert.Equal(1 + stored + 1, runs.Count);
         Assert.Equal(runs.Count, await app.Db(db => db.Audit.CountAsync(a => a.Action == "run.create")));
-        output.WriteLine($"writes in flight: {stored} stored whole, {answers.Length - stored} answered 503 and stored nothing; {runs.Count} runs, each with {municipalities} lines");
+        output.WriteLine($"writes while PostgreSQL stopped: {stored} stored whole, {refused} refused as conflicts, {answers.Count - stored - refused} answered 503 and stored nothing; {runs.Count} runs, each with {municipalities} lines");
     }
 
     /// <summary>
@@ -346,6 +361,68 @@ public class FaultDrillTests(ITestOutputHelper output)
         }
         output.WriteLine($"proposals: {proposals.Count} answered once each by 5 planners, {conflictsOnProposals} conflicts reported; " +
             $"decisions: {sent.Count} sent by 20 case workers, {sent.Count(r => r.Status == HttpStatusCode.Redirect)} stored, {sent.Count(r => r.Status == HttpStatusCode.Conflict)} conflicts reported, 0 lost");
+    }
+
+    /// <summary>
+    /// Two planners accept two proposals at the same moment (the first held inside its transaction until the second
+    /// has computed its run): the newest run must keep both agreed numbers, or the second answer must be refused as a
+    /// conflict. Before the fix both were stored and the newest run silently dropped the first agreement.
+    /// </summary>
+    [DrillFact]
+    public async Task TwoProposalsAcceptedAtOnce_NewestRunKeepsEveryAcceptedProposal()
+    {
+        var name = $"busetting-race-{Guid.NewGuid():N}"[..30];
+        var database = Drill.NewDatabase(name);
+        var server = Drill.Server(database);
+        try
+        {
+            using var app = new WebApp(database);
+            var planner = await Session.SignIn(app, Users.Planner);
+            var first = await Steps.RunAllocation(app, planner);
+            await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
+            var county = await Session.SignIn(app, Users.Vestland);
+            foreach (var line in await app.Db(db => db.RunLines.Where(l => l.RunId == first && l.Kommunenummer.StartsWith("46") && l.Requested > 10).OrderBy(l => l.Kommunenummer).Take(2).ToListAsync()))
+            {
+                await county.Post($"/kommune/{line.Kommunenummer}?aar={Year}", $"/kommune/{line.Kommunenummer}?aar={Year}", "forslag",
+                    new() { ["ProposalForm.Persons"] = (line.Requested + 9).ToString(CultureInfo.InvariantCulture), ["ProposalForm.Reason"] = "drill" });
+            }
+            var ids = await app.Db(db => db.Proposals.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+            Assert.Equal(2, ids.Count);
+            var other = await Session.SignIn(app, await CreateUser(app, "planner-race@drill.test", Roles.Planner, null));
+            Task<HttpResponseMessage> Accept(Session session, int id) => session.Post($"/planlegging/{Year}/forslag", $"/planlegging/{Year}/forslag", "svar",
+                new() { ["Answer.Action"] = $"accept:{id}", [$"Answer.Versions[{id}]"] = "1" });
+
+            HttpResponseMessage[] answers;
+            await using (var observer = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { ApplicationName = "drill-observer" }.ConnectionString))
+            {
+                await observer.OpenAsync();
+                var locked = await Drill.LockTable(observer, "RunLines");
+                var one = Accept(planner, ids[0]);
+                await Drill.Until(async () => await Drill.LockWaits(server, name) >= 1, TimeSpan.FromMinutes(1), "the first acceptance to wait inside its transaction");
+                var two = Accept(other, ids[1]);
+                await Drill.Until(async () => await Drill.LockWaits(server, name) >= 2, TimeSpan.FromMinutes(1), "the second acceptance to wait too");
+                await locked.RollbackAsync();
+                answers = await Task.WhenAll(one, two);
+            }
+            Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Conflict, $"{(int)a.StatusCode} {app.Log}"));
+            foreach (var conflict in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict))
+            {
+                Assert.Contains("last siden på nytt", WebUtility.HtmlDecode(await conflict.Content.ReadAsStringAsync()));
+            }
+            var accepted = await app.Db(db => db.Proposals.Where(p => p.Status == ProposalStatus.Accepted).ToListAsync());
+            Assert.Equal(answers.Count(a => a.StatusCode == HttpStatusCode.Redirect), accepted.Count);
+            var newest = await app.Db(db => db.Runs.Include(r => r.Lines).OrderByDescending(r => r.Id).FirstAsync());
+            foreach (var p in accepted)
+            {
+                Assert.True(newest.Lines.Single(l => l.Kommunenummer == p.Kommunenummer).Requested == p.ProposedPersons,
+                    $"run #{newest.Id} lost accepted proposal {p.Id} ({p.Kommunenummer}: {p.ProposedPersons})");
+            }
+            output.WriteLine($"two acceptances at once: {string.Join(", ", answers.Select(a => (int)a.StatusCode))}; newest run #{newest.Id} keeps all {accepted.Count} accepted");
+        }
+        finally
+        {
+            Drill.DropDatabase(database);
+        }
     }
 
     /// <summary>pg_dump of a database with runs → pg_restore into a fresh cluster → "run again" gives identical numbers and hash.</summary>
