@@ -45,7 +45,7 @@ public sealed class DatabaseUnavailable(RequestDelegate next, ILogger<DatabaseUn
                 <!DOCTYPE html>
                 <html lang="{(nynorsk ? "nn" : "nb")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>{title} – Busetting</title></head>
-                <body><main><h1>{title}</h1><p>{detail}</p><p><a href="{System.Net.WebUtility.HtmlEncode(context.Request.Path.Value ?? "/")}">{(nynorsk ? "Prøv igjen" : "Prøv igjen")}</a></p></main></body></html>
+                <body><main><h1>{title}</h1><p>{detail}</p><p><a href="{System.Net.WebUtility.HtmlEncode(context.Request.Path.Value ?? "/")}">Prøv igjen</a></p></main></body></html>
                 """);
         }
     }
