@@ -167,12 +167,20 @@ public sealed class ThrowawayPostgres : IDisposable
     {
         Port = Drill.FreePort();
         Directory.CreateDirectory(Folder);
-        if (Environment.UserName == "root")
+        try
         {
-            Shell("chown", "postgres", Folder);
+            if (Environment.UserName == "root")
+            {
+                Shell("chown", "postgres", Folder);
+            }
+            As($"{Bin}/initdb -D {Folder}/data -A trust -U postgres -E UTF8 --locale=C.UTF-8 > {Folder}/initdb.log 2>&1");
+            Start();
         }
-        As($"{Bin}/initdb -D {Folder}/data -A trust -U postgres -E UTF8 --locale=C.UTF-8 > {Folder}/initdb.log 2>&1");
-        Start();
+        catch
+        {
+            Dispose(); // no cluster or folder left behind when the start fails
+            throw;
+        }
     }
 
     public string Folder { get; } = $"/tmp/drills-{Guid.NewGuid():N}";
