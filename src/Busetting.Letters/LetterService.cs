@@ -249,7 +249,10 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         string.Create(CultureInfo.InvariantCulture, $"{letter.Year}-{letter.Kommunenummer}-{Slug(municipalityName)}-{letter.Kind.ToLowerInvariant()}-v{letter.Version}.pdf");
 
     /// <summary>Sends every newest letter of a kind that has not been sent, one by one; each is recorded as soon as the channel takes it.</summary>
-    public async Task<Result<int>> Send(LetterActor actor, int year, LetterKind kind, ILetterChannel channel, CancellationToken cancellationToken = default)
+    /// <param name="sent">Called for each letter just before it is stored as sent, with this service's context: whatever it adds
+    /// (the e-mail to the municipality) is saved together with the letter's "sent" mark.</param>
+    public async Task<Result<int>> Send(LetterActor actor, int year, LetterKind kind, ILetterChannel channel, CancellationToken cancellationToken = default,
+        Func<BusettingDb, Letter, Task>? sent = null)
     {
         if (!actor.MayProduce)
         {
@@ -273,6 +276,10 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
                 At = letter.SentAt.Value, Actor = actor.Name, Role = "", Action = "letter.send", Year = year, Kommunenummer = letter.Kommunenummer,
                 Details = JsonSerializer.Serialize(new { letter.Kind, letter.Version, channel = channel.Name, receipt }),
             });
+            if (sent is not null)
+            {
+                await sent(db, letter);
+            }
             await db.SaveChangesAsync(cancellationToken);
         }
         db.ChangeTracker.Clear();

@@ -112,6 +112,8 @@ public sealed partial class PlanningService
         db.Decisions.Add(decision);
         Audit(actor, current == 0 ? "decision.register" : "decision.correct", year, kommunenummer,
             new { decision.Version, input.Persons, input.Em, date = input.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), input.AdditionalCapacity, documentId }, input.Note);
+        var requested = await db.RunLines.AsNoTracking().Where(l => l.RunId == planningYear.PublishedRunId && l.Kommunenummer == kommunenummer).Select(l => (int?)l.Requested).FirstOrDefaultAsync();
+        await notifications.DecisionRegistered(db, decision, requested);
         var saved = await Save(actor, decision);
         if (!saved.IsSuccess)
         {
