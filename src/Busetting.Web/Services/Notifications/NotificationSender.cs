@@ -183,10 +183,11 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
         mime.From.Add(MailboxAddress.Parse(smtp.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
-        mime.Headers.Add("Content-Language", message.Language == "nn" ? "nn-NO" : "nb-NO");
         mime.Headers.Add("X-Busetting-Kind", message.Kind);
         mime.MessageId = Inv($"busetting-{message.Id}@{smtp.From.Split('@').Last().Trim('>', ' ')}");
-        mime.Body = new TextPart("plain") { Text = message.Body };
+        var body = new TextPart("plain") { Text = message.Body };
+        body.Headers.Add("Content-Language", message.Language == "nn" ? "nn-NO" : "nb-NO");
+        mime.Body = body;
         return mime;
     }
 
