@@ -70,15 +70,29 @@ public static partial class LetterRenderer
 
         var width = PageWidth - 2 * Margin;
         var first = true;
-        foreach (var block in letter.Body)
+        var body = letter.Body;
+        for (var index = 0; index < body.Count; index++)
         {
+            var block = body[index];
             switch (block)
             {
                 case Heading h:
                     writer.Space(first ? 0 : 10);
+                    if (!first)
+                    {
+                        // Keep a heading with what follows it: its text, an introductory paragraph and the first rows of its table.
+                        var headingLines = Wrap(writer.Graphics, h.Text, heading, heading, width).Count;
+                        writer.EnsureRoom(headingLines * heading.Height * Leading + 4 + KeepWithNext(writer.Graphics, body, index + 1, regular, bold, width));
+                    }
                     writer.Lines(Wrap(writer.Graphics, h.Text, first ? title : heading, first ? title : heading, width), first ? title : heading, Margin);
                     writer.Space(4);
                     first = false;
+                    break;
+                case Paragraph p when index + 1 < body.Count && body[index + 1] is Table:
+                    // A short paragraph that introduces a table stays on the page of the table's first rows.
+                    writer.EnsureRoom(KeepWithNext(writer.Graphics, body, index, regular, bold, width));
+                    writer.Lines(Wrap(writer.Graphics, p.Text, p.Bold ? bold : regular, bold, width), regular, Margin);
+                    writer.Space(6);
                     break;
                 case Paragraph p:
                     writer.Lines(Wrap(writer.Graphics, p.Text, p.Bold ? bold : regular, bold, width), regular, Margin);
@@ -205,6 +219,44 @@ public static partial class LetterRenderer
         }
 
         public void Dispose() => Graphics.Dispose();
+    }
+
+    /// <summary>
+    /// The height that must follow a heading (or a paragraph) on the same page: a paragraph of up to four lines and,
+    /// when a table comes next, its header and first row; otherwise the first two lines of the next block.
+    /// </summary>
+    private static double KeepWithNext(XGraphics g, IReadOnlyList<Block> body, int next, XFont regular, XFont bold, double width)
+    {
+        var line = regular.Height * Leading;
+        var row = regular.Height * 1.25 + 4;
+        var height = 0.0;
+        for (var i = next; i < body.Count && i < next + 3; i++)
+        {
+            switch (body[i])
+            {
+                case Table t:
+                    return height + 2 + row * Math.Min(2, t.Rows.Count) + TallestCell(g, t, regular, bold, width);
+                case Paragraph p:
+                    var lines = Wrap(g, p.Text, p.Bold ? bold : regular, bold, width).Count;
+                    if (lines > 4)
+                    {
+                        return height + 2 * line;
+                    }
+                    height += lines * line + 6;
+                    break;
+                default:
+                    return height + 2 * line;
+            }
+        }
+        return height;
+    }
+
+    /// <summary>Extra height of a table's header or first row when a cell wraps onto more lines.</summary>
+    private static double TallestCell(XGraphics g, Table t, XFont regular, XFont bold, double width)
+    {
+        var perColumn = width / Math.Max(1, t.Rows[0].Count);
+        var extra = t.Rows.Take(2).Max(r => r.Max(c => g.MeasureString(c, bold).Width / perColumn));
+        return Math.Max(0, Math.Ceiling(extra) - 1) * regular.Height * 1.25;
     }
 
     /// <summary>Splits text into lines of runs; "**" toggles bold. Words are never split.</summary>

@@ -55,10 +55,10 @@ public sealed partial class Template
     /// <summary>Fields every letter of this kind can fill.</summary>
     public static IReadOnlyList<string> FieldsFor(LetterKind kind) => kind switch
     {
-        LetterKind.Request => [.. CommonFields, "oppmoda", "oppmoda_em", "plantal", "neste_aar", "frist", "behov", "behov_em", "em_grunn"],
-        LetterKind.Adjusted => [.. CommonFields, "oppmoda", "oppmoda_em", "plantal", "neste_aar", "frist", "behov", "behov_em", "em_grunn",
+        LetterKind.Request => [.. CommonFields, "oppmoda", "oppmoda_em", "herav_em", "plantal", "neste_aar", "frist", "behov", "behov_em", "behov_herav_em", "em_grunn"],
+        LetterKind.Adjusted => [.. CommonFields, "oppmoda", "oppmoda_em", "herav_em", "plantal", "neste_aar", "frist", "behov", "behov_em", "behov_herav_em", "em_grunn",
             "tidlegare_oppmoda", "tidlegare_oppmoda_em", "tidlegare_behov", "grunn", "justering"],
-        LetterKind.Postponement => [.. CommonFields, "oppmoda", "oppmoda_em", "grunn"],
+        LetterKind.Postponement => [.. CommonFields, "oppmoda", "oppmoda_em", "herav_em", "grunn"],
     };
 
     public static IReadOnlyList<string> TablesFor(LetterKind kind) => kind switch
@@ -68,7 +68,7 @@ public sealed partial class Template
         LetterKind.Postponement => [],
     };
 
-    private static readonly string[] CommonFields = ["kommune", "kommunenummer", "fylke", "aar", "dato", "referanse", "kontakt"];
+    private static readonly string[] CommonFields = ["kommune", "kommunenummer", "fylke", "aar", "dato", "referanse", "kontakt", "kopi"];
 
     public static Result<Template> Parse(LetterKind kind, string language, string text, string name)
     {
