@@ -28,7 +28,9 @@ public sealed record LetterInput(
     int? PreviousRequested = null,
     int? PreviousRequestedEm = null,
     int? PreviousNeedPersons = null,
-    string? Reason = null);
+    string? Reason = null,
+    string? SignerName = null,
+    string? SignerTitle = null);
 
 /// <summary>Turns a letter's input and its template into the document the renderer lays out.</summary>
 public static class LetterComposer
@@ -73,6 +75,9 @@ public static class LetterComposer
             ["herav_em"] = EmClause(nn, input.RequestedEm),
             ["behov_herav_em"] = EmClause(nn, input.NeedEm),
             ["kopi"] = CopyLine(input.County),
+            // The signer is configured per year; without one the letter is signed by the directorate alone.
+            ["signatar"] = input.SignerName ?? "",
+            ["signatar_tittel"] = input.SignerTitle ?? "",
         };
         var tables = new Dictionary<string, Table>
         {

@@ -47,6 +47,14 @@ public class HouseStyleTests
                 }
             }
         }
+        foreach (var (kind, language, text) in AllLetters())
+        {
+            // Bokmål writes "bosetting", Nynorsk "busetjing"; lower-case "busetting" is neither (the product name "Busetting" is capitalised).
+            if (Regex.IsMatch(text, @"(?<![\p{L}])busetting(?![\p{L}])"))
+            {
+                problems.Add($"{kind} {language}: «busetting»");
+            }
+        }
         Assert.True(problems.Count == 0, string.Join("; ", problems));
     }
 
@@ -80,6 +88,29 @@ public class HouseStyleTests
     }
 
     [Fact]
+    public void LongTable_RepeatsItsHeaderOnTheNextPage_AndAHeaderNeverStandsAlone()
+    {
+        var rows = new List<IReadOnlyList<string>> { new[] { "Kolonneoverskrift", "Tal" } };
+        rows.AddRange(Enumerable.Range(0, 90).Select(i => (IReadOnlyList<string>)[$"rad {i}", $"{i}"]));
+        for (var filler = 0; filler < 45; filler += 3)
+        {
+            var body = new List<Block> { new Heading("Tittel") };
+            body.AddRange(Enumerable.Range(0, filler).Select(i => new Paragraph($"Linje {i}.")));
+            body.Add(new Table(rows, [false, true]));
+            var pdf = LetterRenderer.Render(new LetterDocument(["IMDi"], ["Kommune"], "Oslo", "Ref", "Tittel", body, "fot", "nn", new DateOnly(2025, 1, 1)));
+            using var document = PdfDocument.Open(pdf);
+            foreach (var page in document.GetPages().Where(p => p.Text.Contains("rad ", StringComparison.Ordinal)))
+            {
+                Assert.True(page.Text.Contains("Kolonneoverskrift", StringComparison.Ordinal), $"{filler}: page {page.Number} has rows without the header");
+            }
+            foreach (var page in document.GetPages().Where(p => p.Text.Contains("Kolonneoverskrift", StringComparison.Ordinal)))
+            {
+                Assert.True(page.Text.Contains("rad ", StringComparison.Ordinal), $"{filler}: page {page.Number} has the header without a row");
+            }
+        }
+    }
+
+    [Fact]
     public void Heading_IsNeverLeftAtThePageBottom_WithoutItsTable()
     {
         // Push a heading and its table down the page line by line: wherever the page breaks, the heading and the
@@ -94,10 +125,34 @@ public class HouseStyleTests
             body.Add(table);
             var pdf = LetterRenderer.Render(new LetterDocument(["IMDi"], ["Kommune"], "Oslo", "Ref", "Tittel", body, "fot", "nn", new DateOnly(2025, 1, 1)));
             using var document = PdfDocument.Open(pdf);
-            var headingPage = document.GetPages().Single(p => p.Text.Contains("Overskrifta", StringComparison.Ordinal)).Number;
-            var tablePage = document.GetPages().Single(p => p.Text.Contains("Kolonneoverskrift", StringComparison.Ordinal)).Number;
-            var introPage = document.GetPages().Single(p => p.Text.Contains("introduksjon", StringComparison.Ordinal)).Number;
-            Assert.True(headingPage == tablePage && introPage == tablePage, $"{filler} filler paragraphs: heading on page {headingPage}, introduction on {introPage}, table on {tablePage}");
+            // The first page each appears on (a table that goes on over the page repeats its header there).
+            int Pages(string word) => document.GetPages().First(p => p.Text.Contains(word, StringComparison.Ordinal)).Number;
+            var (headingPage, introPage, tablePage, firstRowPage) = (Pages("Overskrifta"), Pages("introduksjon"), Pages("Kolonneoverskrift"), Pages("første"));
+            Assert.True(headingPage == tablePage && introPage == tablePage && firstRowPage == tablePage,
+                $"{filler} filler paragraphs: heading on page {headingPage}, introduction on {introPage}, table header on {tablePage}, first row on {firstRowPage}");
         }
+    }
+}
+
+public class SignatureTests
+{
+    [Fact]
+    public void Signature_ConfiguredSigner_NameTitleAndDirectorateOnLinesOfTheirOwn()
+    {
+        var input = Letters.Request("4640", "nn") with { Contact = "Kari Nordmann (telefon 22 24 16 00, e-post kari.nordmann@imdi.no)", SignerName = "Ola Nordmann", SignerTitle = "avdelingsdirektør" };
+        var document = LetterComposer.Compose(input, Template.Default(LetterKind.Request, "nn"));
+        var signature = Assert.Single(document.Body.OfType<LineGroup>());
+        Assert.Equal(["Ola Nordmann", "avdelingsdirektør", "Integrerings- og mangfaldsdirektoratet"], signature.Lines);
+        var text = Letters.Text(LetterRenderer.Render(document));
+        Assert.Contains("ta kontakt med Kari Nordmann (telefon 22 24 16 00, e-post kari.nordmann@imdi.no).", text);
+        Assert.Contains("Med helsing Ola Nordmann avdelingsdirektør Integrerings- og mangfaldsdirektoratet Kopi: Vestland fylkeskommune, KS", text);
+    }
+
+    [Fact]
+    public void Signature_NoSignerConfigured_TheDirectorateAlone_NothingInvented()
+    {
+        var document = LetterComposer.Compose(Letters.Request("0301", "nb"), Template.Default(LetterKind.Request, "nb"));
+        Assert.Equal(["Integrerings- og mangfoldsdirektoratet"], Assert.Single(document.Body.OfType<LineGroup>()).Lines);
+        Assert.Contains("ta kontakt med IMDi (imdi.no).", Letters.Text(LetterRenderer.Render(document)));
     }
 }
