@@ -50,6 +50,7 @@ public static class AdjustmentWording
     private static string EmClause(bool nn, int em, int emBefore) => (em, emBefore) switch
     {
         (0, 0) => "",
+        (0, var b) => nn ? $", ingen einslege mindreårige (før {Texts.Number(b)})" : $", ingen enslige mindreårige (før {Texts.Number(b)})",
         var (a, b) when a == b => nn ? $", av dei {Texts.Number(a)} einslege mindreårige som før" : $", herav {Texts.Number(a)} enslige mindreårige som før",
         var (a, b) => nn ? $", av dei {Texts.Number(a)} einslege mindreårige (før {Texts.Number(b)})" : $", herav {Texts.Number(a)} enslige mindreårige (før {Texts.Number(b)})",
     };

@@ -28,7 +28,9 @@ public sealed record LetterInput(
     int? PreviousRequested = null,
     int? PreviousRequestedEm = null,
     int? PreviousNeedPersons = null,
-    string? Reason = null);
+    string? Reason = null,
+    string? SignerName = null,
+    string? SignerTitle = null);
 
 /// <summary>Turns a letter's input and its template into the document the renderer lays out.</summary>
 public static class LetterComposer
@@ -69,6 +71,13 @@ public static class LetterComposer
             ["justering"] = AdjustmentWording.Sentence(input),
             // Why the municipality is, or is not, asked to settle unaccompanied minors.
             ["em_grunn"] = presented is null ? "" : presented.EmEligibility.Text,
+            // Zero is not written as "herav 0": a municipality not asked for EM (or a need without EM) gets no clause.
+            ["herav_em"] = EmClause(nn, input.RequestedEm),
+            ["behov_herav_em"] = EmClause(nn, input.NeedEm),
+            ["kopi"] = CopyLine(input.County),
+            // The signer is configured per year; without one the letter is signed by the directorate alone.
+            ["signatar"] = input.SignerName ?? "",
+            ["signatar_tittel"] = input.SignerTitle ?? "",
         };
         var tables = new Dictionary<string, Table>
         {
@@ -77,11 +86,13 @@ public static class LetterComposer
                  .. input.Criteria.Where(c => c.Weight > 0).Select(c => (IReadOnlyList<string>)[nn ? c.NameNn : c.NameNb, Inv($"{c.PriorityGroup}"), Percent(c.Weight)])],
                 [false, true, true]),
             ["endring"] = new(
-                [["", T("Før", "Før"), T("Nå", "No")],
-                 [T("Nasjonalt behov", "Nasjonalt behov"), input.PreviousNeedPersons is { } a ? Texts.Number(a) : "–", Texts.Number(input.NeedPersons)],
-                 [T("Anmodet", "Oppmoda"), input.PreviousRequested is { } b ? Texts.Number(b) : "–", Texts.Number(input.Requested)],
-                 [T("Herav enslige mindreårige", "Av dei einslege mindreårige"), input.PreviousRequestedEm is { } e ? Texts.Number(e) : "–", Texts.Number(input.RequestedEm)]],
-                [false, true, true]),
+                [["", T("Før", "Før"), T("Nå", "No"), T("Endring", "Endring")],
+                 ChangeRow(nn, T("Nasjonalt behov", "Nasjonalt behov"), input.PreviousNeedPersons, input.NeedPersons),
+                 ChangeRow(nn, T("Anmodet", "Oppmoda"), input.PreviousRequested, input.Requested),
+                 .. input.RequestedEm == 0 && (input.PreviousRequestedEm ?? 0) == 0
+                     ? Array.Empty<IReadOnlyList<string>>()
+                     : [ChangeRow(nn, T("Herav enslige mindreårige", "Av dei einslege mindreårige"), input.PreviousRequestedEm, input.RequestedEm)]],
+                [false, true, true, true]),
         };
         if (presented is not null)
         {
@@ -116,6 +127,19 @@ public static class LetterComposer
              ? [[x.Label(ExplanationLabel.NoRules)]]
              : x.BindingRules.Select(r => (IReadOnlyList<string>)[r.Text])],
         [false]);
+
+    /// <summary>", herav 3 enslige mindreårige"; nothing for 0.</summary>
+    public static string EmClause(bool nn, int em) =>
+        em == 0 ? "" : nn ? $", av dei {Texts.Number(em)} einslege mindreårige" : $", herav {Texts.Number(em)} enslige mindreårige";
+
+    /// <summary>"Kopi: Vestland fylkeskommune, KS"; Oslo is its own county authority, so only KS.</summary>
+    public static string CopyLine(string county) =>
+        string.Equals(county, "Oslo", StringComparison.Ordinal) ? "Kopi: KS" : $"Kopi: {county} fylkeskommune, KS";
+
+    /// <summary>Before, now and the change, with "uendret" where the number did not change.</summary>
+    private static IReadOnlyList<string> ChangeRow(bool nn, string label, int? before, int now) =>
+        [label, before is { } b ? Texts.Number(b) : "–", Texts.Number(now),
+         before is not { } p ? "–" : p == now ? (nn ? "uendra" : "uendret") : (now > p ? "+" : "−") + Texts.Number(Math.Abs(now - p))];
 
     private static string Percent(decimal weight) => Texts.Number(weight * 100, 0) + " %";
 

@@ -70,15 +70,29 @@ public static partial class LetterRenderer
 
         var width = PageWidth - 2 * Margin;
         var first = true;
-        foreach (var block in letter.Body)
+        var body = letter.Body;
+        for (var index = 0; index < body.Count; index++)
         {
+            var block = body[index];
             switch (block)
             {
                 case Heading h:
                     writer.Space(first ? 0 : 10);
+                    if (!first)
+                    {
+                        // Keep a heading with what follows it: its text, an introductory paragraph and the first rows of its table.
+                        var headingLines = Wrap(writer.Graphics, h.Text, heading, heading, width).Count;
+                        writer.EnsureRoom(headingLines * heading.Height * Leading + 4 + KeepWithNext(writer.Graphics, body, index + 1, regular, bold, width));
+                    }
                     writer.Lines(Wrap(writer.Graphics, h.Text, first ? title : heading, first ? title : heading, width), first ? title : heading, Margin);
                     writer.Space(4);
                     first = false;
+                    break;
+                case Paragraph p when index + 1 < body.Count && body[index + 1] is Table:
+                    // A short paragraph that introduces a table stays on the page of the table's first rows.
+                    writer.EnsureRoom(KeepWithNext(writer.Graphics, body, index, regular, bold, width));
+                    writer.Lines(Wrap(writer.Graphics, p.Text, p.Bold ? bold : regular, bold, width), regular, Margin);
+                    writer.Space(6);
                     break;
                 case Paragraph p:
                     writer.Lines(Wrap(writer.Graphics, p.Text, p.Bold ? bold : regular, bold, width), regular, Margin);
@@ -90,6 +104,15 @@ public static partial class LetterRenderer
                     writer.Graphics.DrawString("•", regular, XBrushes.Black, Margin + 2, writer.Y, XStringFormats.TopLeft);
                     writer.Lines(lines, regular, Margin + 14);
                     writer.Space(3);
+                    break;
+                case LineGroup g:
+                    // A signature is not split over two pages.
+                    writer.EnsureRoom(g.Lines.Count * regular.Height * Leading);
+                    foreach (var text in g.Lines)
+                    {
+                        writer.Lines(Wrap(writer.Graphics, text, regular, bold, width), regular, Margin);
+                    }
+                    writer.Space(6);
                     break;
                 case Table t:
                     writer.Space(2);
@@ -188,6 +211,9 @@ public static partial class LetterRenderer
 
         public void Space(double points) => Y += points;
 
+        /// <summary>Whether <paramref name="height"/> more would start a new page.</summary>
+        public bool WouldBreak(double height) => Y + height > PageHeight - Margin - FooterSpace;
+
         public void Lines(IReadOnlyList<IReadOnlyList<(string Text, XFont Font)>> lines, XFont font, double x)
         {
             var height = font.Height * Leading;
@@ -205,6 +231,35 @@ public static partial class LetterRenderer
         }
 
         public void Dispose() => Graphics.Dispose();
+    }
+
+    /// <summary>
+    /// The height that must follow a heading (or a paragraph) on the same page: a paragraph of up to four lines and,
+    /// when a table comes next, its header and first row; otherwise the first two lines of the next block.
+    /// </summary>
+    private static double KeepWithNext(XGraphics g, IReadOnlyList<Block> body, int next, XFont regular, XFont bold, double width)
+    {
+        var line = regular.Height * Leading;
+        var height = 0.0;
+        for (var i = next; i < body.Count && i < next + 3; i++)
+        {
+            switch (body[i])
+            {
+                case Table t:
+                    return height + 2 + HeadHeight(g, t, regular, bold, width);
+                case Paragraph p:
+                    var lines = Wrap(g, p.Text, p.Bold ? bold : regular, bold, width).Count;
+                    if (lines > 4)
+                    {
+                        return height + 2 * line;
+                    }
+                    height += lines * line + 6;
+                    break;
+                default:
+                    return height + 2 * line;
+            }
+        }
+        return height;
     }
 
     /// <summary>Splits text into lines of runs; "**" toggles bold. Words are never split.</summary>
@@ -246,53 +301,86 @@ public static partial class LetterRenderer
         return lines;
     }
 
-    private static void DrawTable(PageWriter writer, Table table, XFont regular, XFont bold, double width)
+    private static double[] ColumnWidths(XGraphics g, Table table, XFont regular, XFont bold, double width)
     {
-        var g = writer.Graphics;
         var columns = table.Rows[0].Count;
         var natural = Enumerable.Range(0, columns)
             .Select(c => table.Rows.Max(r => g.MeasureString(r[c], r == table.Rows[0] ? bold : regular).Width) + 10).ToArray();
-        var total = natural.Sum();
-        var widths = natural;
-        if (total > width)
+        if (natural.Sum() <= width)
         {
-            // Numeric columns keep their width; text columns share what is left.
-            var fixedWidth = Enumerable.Range(0, columns).Where(c => table.Numeric[c]).Sum(c => natural[c]);
-            var textWidth = natural.Where((_, c) => !table.Numeric[c]).Sum();
-            var scale = Math.Max(0.2, (width - fixedWidth) / textWidth);
-            widths = natural.Select((w, c) => table.Numeric[c] ? w : w * scale).ToArray();
+            return natural;
         }
+        // Numeric columns keep their width; text columns share what is left.
+        var fixedWidth = Enumerable.Range(0, columns).Where(c => table.Numeric[c]).Sum(c => natural[c]);
+        var textWidth = natural.Where((_, c) => !table.Numeric[c]).Sum();
+        var scale = Math.Max(0.2, (width - fixedWidth) / textWidth);
+        return natural.Select((w, c) => table.Numeric[c] ? w : w * scale).ToArray();
+    }
+
+    private static List<List<IReadOnlyList<(string, XFont)>>> Cells(XGraphics g, Table table, IReadOnlyList<string> row, XFont font, double[] widths) =>
+        row.Select((text, c) => table.Numeric[c]
+            ? [[(text, font)]]
+            : Wrap(g, text, font, font, widths[c] - 10)).ToList();
+
+    private static double RowHeight(List<List<IReadOnlyList<(string, XFont)>>> cells, XFont regular) =>
+        cells.Max(c => Math.Max(1, c.Count)) * regular.Height * 1.25 + 4;
+
+    /// <summary>The height of a table's header and first row as they will be drawn.</summary>
+    private static double HeadHeight(XGraphics g, Table table, XFont regular, XFont bold, double width)
+    {
+        var widths = ColumnWidths(g, table, regular, bold, width);
+        return table.Rows.Take(2).Select((row, r) => RowHeight(Cells(g, table, row, r == 0 ? bold : regular, widths), regular)).Sum();
+    }
+
+    private static void DrawTable(PageWriter writer, Table table, XFont regular, XFont bold, double width)
+    {
+        var widths = ColumnWidths(writer.Graphics, table, regular, bold, width);
         var lineHeight = regular.Height * 1.25;
+        List<List<IReadOnlyList<(string, XFont)>>> Cells(IReadOnlyList<string> row, XFont font) => LetterRenderer.Cells(writer.Graphics, table, row, font, widths);
+        double Height(List<List<IReadOnlyList<(string, XFont)>>> cells) => RowHeight(cells, regular);
+        // The header row never stands alone at the bottom of a page: it needs room for the first data row too.
+        var headerHeight = Height(Cells(table.Rows[0], bold));
+        writer.EnsureRoom(headerHeight + (table.Rows.Count > 1 ? Height(Cells(table.Rows[1], regular)) : 0));
         foreach (var (row, r) in table.Rows.Select((row, r) => (row, r)))
         {
             var font = r == 0 ? bold : regular;
-            var cells = row.Select((text, c) => table.Numeric[c]
-                ? [[(text, font)]]
-                : Wrap(writer.Graphics, text, font, font, widths[c] - 10)).ToList();
-            var height = cells.Max(c => Math.Max(1, c.Count)) * lineHeight + 4;
-            writer.EnsureRoom(height);
-            g = writer.Graphics;
-            var x = Margin;
-            for (var c = 0; c < columns; c++)
+            var cells = Cells(row, font);
+            var height = Height(cells);
+            if (r > 0 && writer.WouldBreak(height))
             {
-                var lineY = writer.Y + 2;
-                foreach (var line in cells[c])
-                {
-                    var text = string.Concat(line.Select(run => run.Item1));
-                    if (table.Numeric[c])
-                    {
-                        g.DrawString(text, font, XBrushes.Black, x + widths[c] - 5, lineY, XStringFormats.TopRight);
-                    }
-                    else
-                    {
-                        g.DrawString(text, font, XBrushes.Black, x + 5, lineY, XStringFormats.TopLeft);
-                    }
-                    lineY += lineHeight;
-                }
-                x += widths[c];
+                // A table that goes on over the page repeats its header row first.
+                writer.EnsureRoom(height + headerHeight);
+                DrawRow(writer, table, Cells(table.Rows[0], bold), bold, widths, lineHeight, headerHeight, header: true);
             }
-            writer.Y += height;
-            g.DrawLine(new XPen(r == 0 ? XColors.Black : XColors.LightGray, r == 0 ? 0.8 : 0.4), Margin, writer.Y, Margin + widths.Sum(), writer.Y);
+            writer.EnsureRoom(height);
+            DrawRow(writer, table, cells, font, widths, lineHeight, height, header: r == 0);
         }
+    }
+
+    private static void DrawRow(PageWriter writer, Table table, List<List<IReadOnlyList<(string, XFont)>>> cells, XFont font,
+        double[] widths, double lineHeight, double height, bool header)
+    {
+        var g = writer.Graphics;
+        var x = Margin;
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var lineY = writer.Y + 2;
+            foreach (var line in cells[c])
+            {
+                var text = string.Concat(line.Select(run => run.Item1));
+                if (table.Numeric[c])
+                {
+                    g.DrawString(text, font, XBrushes.Black, x + widths[c] - 5, lineY, XStringFormats.TopRight);
+                }
+                else
+                {
+                    g.DrawString(text, font, XBrushes.Black, x + 5, lineY, XStringFormats.TopLeft);
+                }
+                lineY += lineHeight;
+            }
+            x += widths[c];
+        }
+        writer.Y += height;
+        g.DrawLine(new XPen(header ? XColors.Black : XColors.LightGray, header ? 0.8 : 0.4), Margin, writer.Y, Margin + widths.Sum(), writer.Y);
     }
 }

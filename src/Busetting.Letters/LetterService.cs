@@ -90,6 +90,7 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
             templates[language] = current.Value;
         }
         var languages = await db.LetterLanguages.AsNoTracking().ToDictionaryAsync(l => l.Kommunenummer, l => l.Language, cancellationToken);
+        var people = await Contact(year, cancellationToken);
         var date = await LetterDate(year, cancellationToken);
         var latestOfKind = await LatestLetters(year, [kind.ToString()], cancellationToken);
         // The need behind each municipality's last letter, for "before / now" in adjusted letters.
@@ -131,8 +132,9 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
                 kind == LetterKind.Postponement ? last!.Requested : line.Requested,
                 kind == LetterKind.Postponement ? last!.RequestedEm : line.RequestedEm,
                 line.PlanNextYear, kind == LetterKind.Adjusted ? deadline : planningYear.DecisionDeadline, run.Persons, run.Em, weights,
-                StoredExplanation.Parse(line.ExplanationJson), contact,
-                last?.Requested, last?.RequestedEm, last is null ? null : needByRun.GetValueOrDefault(last.RunId), reason?.Trim());
+                StoredExplanation.Parse(line.ExplanationJson), people.Line,
+                last?.Requested, last?.RequestedEm, last is null ? null : needByRun.GetValueOrDefault(last.RunId), reason?.Trim(),
+                people.Row?.SignerName, people.Row?.SignerTitle);
             var pdf = LetterRenderer.Render(LetterComposer.Compose(input, template));
             var hash = Convert.ToHexStringLower(SHA256.HashData(pdf));
             if (latest is not null && latest.ContentHash == hash)
@@ -254,7 +256,10 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         string.Create(CultureInfo.InvariantCulture, $"{letter.Year}-{letter.Kommunenummer}-{Slug(municipalityName)}-{letter.Kind.ToLowerInvariant()}-v{letter.Version}.pdf");
 
     /// <summary>Sends every newest letter of a kind that has not been sent, one by one; each is recorded as soon as the channel takes it.</summary>
-    public async Task<Result<int>> Send(LetterActor actor, int year, LetterKind kind, ILetterChannel channel, CancellationToken cancellationToken = default)
+    /// <param name="sent">Called for each letter just before it is stored as sent, with this service's context: whatever it adds
+    /// (the e-mail to the municipality) is saved together with the letter's "sent" mark.</param>
+    public async Task<Result<int>> Send(LetterActor actor, int year, LetterKind kind, ILetterChannel channel, CancellationToken cancellationToken = default,
+        Func<BusettingDb, Letter, Task>? sent = null)
     {
         if (!actor.MayProduce)
         {
@@ -278,6 +283,10 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
                 At = letter.SentAt.Value, Actor = actor.Name, Role = "", Action = "letter.send", Year = year, Kommunenummer = letter.Kommunenummer,
                 Details = JsonSerializer.Serialize(new { letter.Kind, letter.Version, channel = channel.Name, receipt }),
             });
+            if (sent is not null)
+            {
+                await sent(db, letter);
+            }
             await db.SaveChangesAsync(cancellationToken);
         }
         db.ChangeTracker.Clear();
@@ -321,6 +330,87 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         return true;
+    }
+
+    // ---------- contact person and signer per year ----------
+
+    /// <summary>The contact line letters use when the year has no contact person (Letters:Contact).</summary>
+    public string DefaultContact => contact;
+
+    /// <summary>
+    /// The year's contact line for the letters ("Kari Nordmann (telefon 22 24 16 00, e-post kari@imdi.no)") and the
+    /// signer; without a configured contact name, the configured line (Letters:Contact). Nothing is made up.
+    /// </summary>
+    public async Task<(string Line, LetterContact? Row)> Contact(int year, CancellationToken cancellationToken = default)
+    {
+        var row = await db.LetterContacts.AsNoTracking().FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
+        if (row?.ContactName is not { Length: > 0 } name)
+        {
+            return (contact, row);
+        }
+        var details = new[] { row.ContactPhone is { Length: > 0 } phone ? "telefon " + phone : null, row.ContactEmail is { Length: > 0 } email ? "e-post " + email : null }
+            .Where(d => d is not null).ToList();
+        return (details.Count == 0 ? name : $"{name} ({string.Join(", ", details)})", row);
+    }
+
+    /// <summary>Saves who the year's letters name as contact and who signs them; every field optional, each checked.</summary>
+    public async Task<Result<LetterContact>> SaveContact(LetterActor actor, int year, string? name, string? phone, string? email, string? signer, string? title)
+    {
+        if (!actor.MayProduce)
+        {
+            return Error.Forbidden("bare IMDis planleggere endrer kontaktperson og underskriver for brevene");
+        }
+        static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        (name, phone, email, signer, title) = (Clean(name), Clean(phone), Clean(email), Clean(signer), Clean(title));
+        var errors = new List<Error>();
+        foreach (var (field, label, value, max) in new[] { ("contact.name", "Kontaktperson", name, FieldLimits.Label), ("contact.signer", "Underskriver", signer, FieldLimits.Label), ("contact.title", "Tittel", title, FieldLimits.Label), ("contact.email", "E-post", email, 256) })
+        {
+            if (value?.Length > max)
+            {
+                errors.Add(Error.Invalid(field, Inv($"{label}: høyst {max} tegn / høgst {max} teikn, fikk {value.Length}")));
+            }
+        }
+        if (phone is not null && (phone.Length > 40 || !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-')))
+        {
+            errors.Add(Error.Invalid("contact.phone", Inv($"Telefon: bare sifre, mellomrom, + og - (høyst 40 tegn), fikk «{phone}»")));
+        }
+        if (email is not null && (!email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal) || email.StartsWith('@') || email.EndsWith('@')))
+        {
+            errors.Add(Error.Invalid("contact.email", Inv($"E-post: «{email}» er ikke en e-postadresse / er ikkje ei e-postadresse")));
+        }
+        if ((phone ?? email) is not null && name is null)
+        {
+            errors.Add(Error.Invalid("contact.name", "Kontaktperson: fyll inn navnet når telefon eller e-post er fylt inn / fyll inn namnet når telefon eller e-post er fylt inn"));
+        }
+        if (title is not null && signer is null)
+        {
+            errors.Add(Error.Invalid("contact.signer", "Underskriver: fyll inn navnet når tittelen er fylt inn / fyll inn namnet når tittelen er fylt inn"));
+        }
+        if (!await db.Years.AnyAsync(y => y.Year == year))
+        {
+            errors.Add(Error.NotFound("year", Inv($"planåret {year} finnes ikke")));
+        }
+        if (errors.Count > 0)
+        {
+            return Result<LetterContact>.Fail(errors);
+        }
+        var row = await db.LetterContacts.FirstOrDefaultAsync(c => c.Year == year);
+        if (row is null)
+        {
+            row = new LetterContact { Year = year };
+            db.LetterContacts.Add(row);
+        }
+        (row.ContactName, row.ContactPhone, row.ContactEmail, row.SignerName, row.SignerTitle) = (name, phone, email, signer, title);
+        row.By = actor.Name;
+        row.At = clock.GetUtcNow().UtcDateTime;
+        db.Audit.Add(new AuditEntry
+        {
+            At = row.At, Actor = actor.Name, Role = "", Action = "letters.contact", Year = year,
+            Details = JsonSerializer.Serialize(new { name, phone, email, signer, title }),
+        });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        return row;
     }
 
     // ---------- templates ----------
@@ -390,11 +480,13 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
             return Error.NotFound("preview", Inv($"{year} har ingen fordeling med kommune {kommunenummer} å vise et eksempel fra"));
         }
         var m = reference.Find(MunicipalityNumber.Parse(kommunenummer))!;
+        var people = await Contact(year, CancellationToken.None);
         var criteriaEntry = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
         var weights = Weights(run, CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value);
         var input = new LetterInput(kind, language, year, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Reference(year, kommunenummer, kind, 1) + " (EKSEMPEL)",
             kommunenummer, m.OfficialName, m.CountyName, line.Requested, line.RequestedEm, line.PlanNextYear, null, run.Persons, run.Em, weights,
-            StoredExplanation.Parse(line.ExplanationJson), contact, line.Requested, line.RequestedEm, run.Persons, kind == LetterKind.Request ? null : "(begrunnelse)");
+            StoredExplanation.Parse(line.ExplanationJson), people.Line, line.Requested, line.RequestedEm, run.Persons, kind == LetterKind.Request ? null : "(begrunnelse)",
+            people.Row?.SignerName, people.Row?.SignerTitle);
         return LetterRenderer.Render(LetterComposer.Compose(input, parsed.Value));
     }
 

@@ -25,12 +25,19 @@ public sealed record Paragraph(string Text, bool Bold = false) : Block;
 
 public sealed record Bullet(string Text) : Block;
 
+/// <summary>Lines kept as they are, one under the other (the signature block); template lines starting "| ".</summary>
+public sealed record LineGroup(IReadOnlyList<string> Lines) : Block
+{
+    public override string ToString() => "LineGroup: " + string.Join(" / ", Lines);
+}
+
 /// <summary>A table; the first row is the header. Numeric columns are right-aligned.</summary>
 public sealed record Table(IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<bool> Numeric) : Block;
 
 /// <summary>
 /// A letter template: plain text with {{fields}}. Lines starting "# " are headings, "- " bullets, blank lines separate
-/// paragraphs; a line that is only {{table:name}} inserts a table the letter supplies. Every field and table the text
+/// paragraphs, "| " lines stay lines (a signature; a line left empty by its fields is dropped); a line that is only
+/// {{table:name}} inserts a table the letter supplies. Every field and table the text
 /// names must be known, or the template is refused with the line and the names that are known.
 /// </summary>
 public sealed partial class Template
@@ -55,10 +62,10 @@ public sealed partial class Template
     /// <summary>Fields every letter of this kind can fill.</summary>
     public static IReadOnlyList<string> FieldsFor(LetterKind kind) => kind switch
     {
-        LetterKind.Request => [.. CommonFields, "oppmoda", "oppmoda_em", "plantal", "neste_aar", "frist", "behov", "behov_em", "em_grunn"],
-        LetterKind.Adjusted => [.. CommonFields, "oppmoda", "oppmoda_em", "plantal", "neste_aar", "frist", "behov", "behov_em", "em_grunn",
+        LetterKind.Request => [.. CommonFields, "oppmoda", "oppmoda_em", "herav_em", "plantal", "neste_aar", "frist", "behov", "behov_em", "behov_herav_em", "em_grunn"],
+        LetterKind.Adjusted => [.. CommonFields, "oppmoda", "oppmoda_em", "herav_em", "plantal", "neste_aar", "frist", "behov", "behov_em", "behov_herav_em", "em_grunn",
             "tidlegare_oppmoda", "tidlegare_oppmoda_em", "tidlegare_behov", "grunn", "justering"],
-        LetterKind.Postponement => [.. CommonFields, "oppmoda", "oppmoda_em", "grunn"],
+        LetterKind.Postponement => [.. CommonFields, "oppmoda", "oppmoda_em", "herav_em", "grunn"],
     };
 
     public static IReadOnlyList<string> TablesFor(LetterKind kind) => kind switch
@@ -68,7 +75,7 @@ public sealed partial class Template
         LetterKind.Postponement => [],
     };
 
-    private static readonly string[] CommonFields = ["kommune", "kommunenummer", "fylke", "aar", "dato", "referanse", "kontakt"];
+    private static readonly string[] CommonFields = ["kommune", "kommunenummer", "fylke", "aar", "dato", "referanse", "kontakt", "kopi", "signatar", "signatar_tittel"];
 
     public static Result<Template> Parse(LetterKind kind, string language, string text, string name)
     {
@@ -132,12 +139,18 @@ public sealed partial class Template
     {
         var blocks = new List<Block>();
         var paragraph = new List<string>();
+        var group = new List<string>();
         void Flush()
         {
             if (paragraph.Count > 0)
             {
                 blocks.Add(new Paragraph(string.Join(" ", paragraph)));
                 paragraph.Clear();
+            }
+            if (group.Count > 0)
+            {
+                blocks.Add(new LineGroup([.. group]));
+                group.Clear();
             }
         }
         foreach (var raw in _lines)
@@ -154,6 +167,23 @@ public sealed partial class Template
                 continue;
             }
             var text = FieldPattern().Replace(line, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+            if (line.StartsWith("| ", StringComparison.Ordinal) || line == "|")
+            {
+                if (paragraph.Count > 0)
+                {
+                    blocks.Add(new Paragraph(string.Join(" ", paragraph)));
+                    paragraph.Clear();
+                }
+                if (text.Length > 1 && !string.IsNullOrWhiteSpace(text[1..]))
+                {
+                    group.Add(text[1..].Trim());
+                }
+                continue;
+            }
+            if (group.Count > 0)
+            {
+                Flush();
+            }
             if (string.IsNullOrWhiteSpace(text))
             {
                 Flush();

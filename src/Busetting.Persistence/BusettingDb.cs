@@ -29,6 +29,8 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<LetterTemplateEntry> LetterTemplates => Set<LetterTemplateEntry>();
     public DbSet<LetterJob> LetterJobs => Set<LetterJob>();
     public DbSet<MunicipalityLetterLanguage> LetterLanguages => Set<MunicipalityLetterLanguage>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<LetterContact> LetterContacts => Set<LetterContact>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -93,6 +95,30 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
         {
             e.HasKey(l => l.Kommunenummer);
             e.Property(l => l.Kommunenummer).HasMaxLength(4);
+        });
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.Kind).HasMaxLength(20);
+            e.Property(m => m.To).HasMaxLength(256);
+            e.Property(m => m.Language).HasMaxLength(2);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.Kommunenummer).HasMaxLength(4);
+            e.Property(m => m.DedupeKey).HasMaxLength(200);
+            e.Property(m => m.LastError).HasMaxLength(FieldLimits.Note);
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            e.HasIndex(m => m.DedupeKey).IsUnique();
+        });
+        builder.Entity<LetterContact>(e =>
+        {
+            e.HasKey(c => c.Year);
+            e.Property(c => c.Year).ValueGeneratedNever();
+            e.Property(c => c.ContactName).HasMaxLength(FieldLimits.Label);
+            e.Property(c => c.ContactPhone).HasMaxLength(40);
+            e.Property(c => c.ContactEmail).HasMaxLength(256);
+            e.Property(c => c.SignerName).HasMaxLength(FieldLimits.Label);
+            e.Property(c => c.SignerTitle).HasMaxLength(FieldLimits.Label);
         });
 
         // Free text: the same limits the services check, so the database refuses what a forgotten check lets through.

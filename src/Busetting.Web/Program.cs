@@ -51,6 +51,10 @@ builder.Services.AddSingleton<Busetting.Letters.ILetterChannel>(new Busetting.Le
 builder.Services.AddSingleton<LetterJobs>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LetterJobs>());
 builder.Services.AddScoped<Seeder>();
+// E-mail notifications: written to the outbox table with the change that causes them, sent by a background job (SMTP).
+builder.Services.AddSingleton<Notifications>();
+builder.Services.AddSingleton<NotificationSender>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationSender>());
 
 // Sign-in: local accounts (hashed passwords, lockout); OpenID Connect (ID-porten, Entra ID) when configured.
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>

@@ -53,4 +53,13 @@ public class AdjustmentWordingTests
         Assert.True(LetterService.CheckDeadline(LetterKind.Adjusted, today, today).IsSuccess);
         Assert.True(LetterService.CheckDeadline(LetterKind.Request, null, today).IsSuccess);
     }
+
+    [Fact]
+    public void Sentence_EmFallsToZero_SaysNoneNotZero()
+    {
+        var input = Letters.Request("4640", "nn", LetterKind.Adjusted) with { Requested = 40, RequestedEm = 0, PreviousRequested = 60, PreviousRequestedEm = 2 };
+        Assert.Equal("IMDi justerer difor oppmodinga til Sogndal kommune frå 60 til **40** flyktningar, ingen einslege mindreårige (før 2).", AdjustmentWording.Sentence(input));
+        Assert.Equal("IMDi justerer derfor anmodningen til Sogndal kommune fra 60 til **40** flyktninger, ingen enslige mindreårige (før 2).",
+            AdjustmentWording.Sentence(input with { Language = "nb" }));
+    }
 }

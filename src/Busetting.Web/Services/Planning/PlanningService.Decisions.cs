@@ -123,6 +123,9 @@ public sealed partial class PlanningService
         db.Decisions.Add(decision);
         Audit(actor, current == 0 ? "decision.register" : "decision.correct", year, kommunenummer,
             new { decision.Version, input.Persons, input.Em, date = input.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), input.AdditionalCapacity, documentId }, input.Note);
+        var publishedRun = await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => y.PublishedRunId).FirstOrDefaultAsync();
+        var requested = await db.RunLines.AsNoTracking().Where(l => l.RunId == publishedRun && l.Kommunenummer == kommunenummer).Select(l => (int?)l.Requested).FirstOrDefaultAsync();
+        await notifications.DecisionRegistered(db, decision, requested);
         return await Save(actor, decision);
     }
 

@@ -93,6 +93,8 @@ public sealed partial class PlanningService
         proposal.Version++;
         Audit(actor, accept ? "proposal.accept" : "proposal.reject", proposal.Year, proposal.Kommunenummer,
             new { proposal.Id, proposal.FromPersons, proposal.ProposedPersons }, note);
+        // In the decision's transaction: a re-solve that fails rolls the message back with it.
+        await notifications.ProposalDecided(db, proposal);
         var saved = await Save(actor, proposal);
         if (!saved.IsSuccess)
         {

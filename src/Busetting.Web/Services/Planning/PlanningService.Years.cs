@@ -57,6 +57,11 @@ public sealed partial class PlanningService
         entity.Version++;
         db.YearStatusChanges.Add(new YearStatusChange { Year = year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() });
         Audit(actor, "year.status", year, null, new { from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId }, reason);
+        if (to == YearStatus.Consultation)
+        {
+            // Written with the status step: stored together or not at all.
+            await notifications.ConsultationOpened(db, year);
+        }
         var saved = await Save(actor, entity);
         await figures.Invalidate(year);
         return saved;

@@ -20,9 +20,12 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
     private readonly PublicFigures figures;
     private readonly TimeProvider clock;
     private readonly ILogger<PlanningService> log;
+    private readonly Notifications notifications;
 
-    public PlanningService(IDbContextFactory<BusettingDb> contexts, ReferenceStore reference, PublicFigures figures, TimeProvider clock, ILogger<PlanningService> log)
+    public PlanningService(IDbContextFactory<BusettingDb> contexts, ReferenceStore reference, PublicFigures figures, TimeProvider clock, ILogger<PlanningService> log,
+        Notifications notifications)
     {
+        this.notifications = notifications;
         db = contexts.CreateDbContext();
         this.reference = reference;
         this.figures = figures;
