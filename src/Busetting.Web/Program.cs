@@ -39,6 +39,7 @@ var connectionString = config.GetConnectionString("Busetting")
         : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Busetting is not set"));
 builder.Services.AddBusettingDb(provider, connectionString);
 builder.Services.AddTransient<PlanningService>();
+builder.Services.AddSingleton(new PlanningOptions(builder.Configuration.GetValue("Planning:FourEyes", true)));
 builder.Services.AddScoped<UserAdminService>();
 // Letters: a service with its own context per use, the outbox channel (replace with digital post in production), background jobs.
 builder.Services.AddTransient(sp => new Busetting.Letters.LetterService(

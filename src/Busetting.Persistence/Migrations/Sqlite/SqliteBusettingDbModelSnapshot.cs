@@ -602,6 +602,9 @@ namespace Busetting.Persistence.Migrations.Sqlite
                     b.Property<int?>("ApprovedRunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ConsultationDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DecisionDeadline")
                         .HasColumnType("TEXT");
 
@@ -645,6 +648,10 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -655,6 +662,9 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FromEm")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FromPersons")
                         .HasColumnType("INTEGER");
 
@@ -663,8 +673,18 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposedEm")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProposedPersons")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -687,6 +707,8 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PackageId");
 
                     b.HasIndex("Year", "Kommunenummer");
 
@@ -718,6 +740,66 @@ namespace Busetting.Persistence.Migrations.Sqlite
                     b.HasKey("RunId", "Kommunenummer");
 
                     b.ToTable("RunLines");
+                });
+
+            modelBuilder.Entity("Busetting.Persistence.StepRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("StepRequests");
                 });
 
             modelBuilder.Entity("Busetting.Persistence.YearStatusChange", b =>
