@@ -124,7 +124,7 @@ public class LetterWorkflowTests
         await planner.Post("/planlegging/2025", "/planlegging/2025", "behov", new() { ["NeedForm.Persons"] = "12640", ["NeedForm.Em"] = "0", ["NeedForm.Reason"] = "Revidert prognose", ["NeedForm.Expected"] = "1" });
         var second = await Steps.RunAllocation(app, planner, "revidert");
         await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
-        await Steps.ChangeStatus(app, planner, YearStatus.Approved);
+        await Steps.FourEyes(app, planner, YearStatus.Approved);
         var changed = await app.Db(async d =>
         {
             var before = await d.RunLines.Where(l => l.RunId == first).ToDictionaryAsync(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm));

@@ -21,11 +21,11 @@ public class WriteFormMatrixTests : IClassFixture<SqliteApp>
     private static readonly Dictionary<string, Form> Forms = new()
     {
         ["new year"] = new("/planlegging", "nytt-aar", new() { ["NewYear.Year"] = "2026" }, [Users.Admin]),
-        ["year status"] = new("/planlegging/2025", "status", new() { ["StatusForm.To"] = "Consultation", ["StatusForm.Version"] = "1", ["StatusForm.Reason"] = "x" }, [Users.Planner]),
+        ["year status"] = new("/planlegging/2025", "status", new() { ["StatusForm.To"] = "Consultation", ["StatusForm.Version"] = "1", ["StatusForm.Reason"] = "x", ["StatusForm.Confirm"] = "true", ["StatusForm.ConsultationDeadline"] = "2099-12-31" }, [Users.Planner]),
         ["need"] = new("/planlegging/2025", "behov", new() { ["NeedForm.Persons"] = "12640", ["NeedForm.Em"] = "0", ["NeedForm.Reason"] = "x", ["NeedForm.Expected"] = "1" }, [Users.Planner]),
         ["run"] = new("/planlegging/2025", "kjor", new() { ["RunForm.Label"] = "x" }, [Users.Planner]),
         ["criteria"] = new("/planlegging/2025/kriterium", "json", new() { ["JsonForm.Json"] = "{}", ["JsonForm.Reason"] = "x" }, [Users.Admin]),
-        ["proposal answer"] = new("/planlegging/2025/forslag", "svar", new() { ["Answer.Action"] = "accept:1", ["Answer.Versions[1]"] = "1" }, [Users.Planner]),
+        ["proposal answer"] = new("/planlegging/2025/forslag", "svar", new() { ["Answer.Action"] = "accept:1", ["Answer.Versions[1]"] = "1", ["Answer.Public[1]"] = "x", ["Answer.Confirm"] = "true" }, [Users.Planner]),
         ["letters"] = new("/planlegging/2025/brev", "lag", new() { ["StartForm.Kind"] = "Request" }, [Users.Planner]),
         ["letter language"] = new("/planlegging/2025/brev", "maalform", new() { ["LanguageForm.Kommunenummer"] = "4601", ["LanguageForm.Language"] = "nn" }, [Users.Planner]),
         ["template"] = new("/admin/brevmalar", "mal", new() { ["TemplateForm.Kind"] = "Request", ["TemplateForm.Language"] = "nn", ["TemplateForm.Expected"] = "0", ["TemplateForm.Text"] = "# {{kommune}}\n\n{{oppmoda}} i {{aar}}." }, [Users.Admin]),
