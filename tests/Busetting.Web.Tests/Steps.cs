@@ -54,7 +54,7 @@ public static class Steps
     {
         await RunAllocation(app, planner);
         var response = await ChangeStatus(app, planner, YearStatus.Consultation);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Consultation: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Consultation: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()} {app.Log}");
         await FourEyes(app, planner, YearStatus.Approved);
         await FourEyes(app, planner, YearStatus.Published);
         return await app.Db(db => db.Years.Where(y => y.Year == Year).Select(y => y.PublishedRunId!.Value).FirstAsync());
