@@ -299,6 +299,8 @@ public class DialogueTests
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025", "/planlegging/2025", "behov",
             new() { ["NeedForm.Persons"] = "12640", ["NeedForm.Em"] = "0", ["NeedForm.Reason"] = "Revidert", ["NeedForm.Expected"] = "1" })).StatusCode);
         var revised = await Steps.RunAllocation(app, planner, "revisjon");
+        var steps = await planner.Html("/planlegging/2025");
+        Assert.True(steps.Contains("value=\"Consultation\"", StringComparison.Ordinal), steps[steps.IndexOf("id=\"steg\"", StringComparison.Ordinal)..][..1500]);
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
         await Steps.FourEyes(app, planner, YearStatus.Approved);
         await Steps.FourEyes(app, planner, YearStatus.Published);

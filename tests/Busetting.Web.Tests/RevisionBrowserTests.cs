@@ -79,8 +79,7 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
 
         // Start the revision and enter the new need.
         await page.GotoAsync("/planlegging/2025");
-        await page.ClickAsync("button[name='StatusForm.To'][value=Revised]");
-        await page.WaitForURLAsync("**/planlegging/2025?lagra=1");
+        await BrowserTests.Step(page, "Revised");
         await page.FillAsync("#need-persons", "12640");
         await page.FillAsync("#need-em", "0");
         await page.FillAsync("#need-reason", "Beregningsutvalget reduserte behovet fra 18 900 til 12 640");
@@ -115,10 +114,9 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
 
         // Consultation and approval, then adjusted letters with a new deadline.
         await page.GotoAsync("/planlegging/2025");
-        await page.ClickAsync("button[name='StatusForm.To'][value=Consultation]");
-        await page.WaitForURLAsync("**/planlegging/2025?lagra=1");
-        await page.ClickAsync("button[name='StatusForm.To'][value=Approved]");
-        await page.WaitForURLAsync("**/planlegging/2025?lagra=1");
+        await BrowserTests.Step(page, "Consultation");
+        await BrowserTests.Step(page, "Approved");
+        await BrowserTests.ConfirmAsAdmin(browser);
         await page.GotoAsync("/planlegging/2025/brev");
         await page.SelectOptionAsync("#kind", "Adjusted");
         await page.FillAsync("#reason", "Beregningsutvalget reduserte behovet fra 18 900 til 12 640.");
