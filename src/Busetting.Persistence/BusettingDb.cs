@@ -22,6 +22,7 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<RunLine> RunLines => Set<RunLine>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<StepRequest> StepRequests => Set<StepRequest>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionDocument> DecisionDocuments => Set<DecisionDocument>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
@@ -74,6 +75,19 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
             e.Property(p => p.Kommunenummer).HasMaxLength(4);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => new { p.Year, p.Kommunenummer });
+            e.HasIndex(p => p.PackageId);
+            e.Ignore(p => p.Package);
+            e.Property(p => p.ByUserId).HasMaxLength(450);
+        });
+        builder.Entity<StepRequest>(e =>
+        {
+            e.Property(r => r.To).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.RequestedBy).HasMaxLength(200);
+            e.Property(r => r.RequestedByUserId).HasMaxLength(450);
+            e.Property(r => r.ClosedBy).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => r.Year);
         });
         builder.Entity<Comment>(e => e.HasIndex(c => new { c.Year, c.Kommunenummer }));
         builder.Entity<Decision>(e =>
@@ -128,6 +142,8 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
         builder.Entity<AllocationRun>().Property(r => r.Label).HasMaxLength(FieldLimits.Label);
         builder.Entity<Proposal>().Property(p => p.Reason).HasMaxLength(FieldLimits.Reason);
         builder.Entity<Proposal>().Property(p => p.DecisionNote).HasMaxLength(FieldLimits.Note);
+        builder.Entity<Proposal>().Property(p => p.PublicJustification).HasMaxLength(FieldLimits.Reason);
+        builder.Entity<StepRequest>().Property(r => r.Reason).HasMaxLength(FieldLimits.Reason);
         builder.Entity<Comment>().Property(c => c.Text).HasMaxLength(FieldLimits.Comment);
         builder.Entity<Decision>().Property(d => d.Note).HasMaxLength(FieldLimits.Note);
         builder.Entity<DecisionDocument>().Property(d => d.FileName).HasMaxLength(FieldLimits.FileName);

@@ -45,6 +45,9 @@ public sealed class PlanningYear
     public int Revision { get; set; }
     public DateOnly? DecisionDeadline { get; set; }
 
+    /// <summary>The last day counties and KS may send proposals; set by IMDi when consultation opens, moved to reopen.</summary>
+    public DateOnly? ConsultationDeadline { get; set; }
+
     /// <summary>When IMDi locks the year, municipalities can no longer correct their decisions.</summary>
     public bool DecisionsLocked { get; set; }
     public int? ApprovedRunId { get; set; }
@@ -137,25 +140,85 @@ public sealed class RunLine
     public string ExplanationJson { get; set; } = "";
 }
 
-/// <summary>A reviewer's proposed change to one municipality's number, and the planner's answer.</summary>
+/// <summary>
+/// A reviewer's proposed change to one municipality's number, and the planner's answer. A county's package changes
+/// several municipalities at once: its lines share <see cref="PackageId"/> (the first line's id) and are answered,
+/// withdrawn and versioned together, so status, reason and answer are the same on every line of a package.
+/// </summary>
 public sealed class Proposal
 {
     public int Id { get; set; }
     public int Year { get; set; }
     public int RunId { get; set; }
+
+    /// <summary>The package this line belongs to (its first line's id); null on proposals made before packages.</summary>
+    public int? PackageId { get; set; }
+
+    /// <summary>The package's key: <see cref="PackageId"/>, or the line's own id for a proposal made before packages.</summary>
+    public int Package => PackageId ?? Id;
     public string Kommunenummer { get; set; } = "";
 
     /// <summary>The number in the run the reviewer looked at.</summary>
     public int FromPersons { get; set; }
     public int ProposedPersons { get; set; }
+
+    /// <summary>The EM number in the run the reviewer looked at; null when the line does not change EM.</summary>
+    public int? FromEm { get; set; }
+
+    /// <summary>The proposed number of unaccompanied minors (part of <see cref="ProposedPersons"/>); null = EM not changed.</summary>
+    public int? ProposedEm { get; set; }
+
+    /// <summary>Internal dialogue text: never shown on public pages or in letters.</summary>
     public string Reason { get; set; } = "";
+
+    /// <summary>
+    /// The justification the public and the letters see: a county may suggest it, IMDi writes or approves it when
+    /// accepting. Accepted lines carry it into the run as the agreed change's reason (AllocationRun.AgreedChangesJson).
+    /// </summary>
+    public string? PublicJustification { get; set; }
     public string By { get; set; } = "";
+
+    /// <summary>The author's user id (who may withdraw the package while it is open); null on older proposals.</summary>
+    public string? ByUserId { get; set; }
     public string ByRole { get; set; } = "";
     public DateTime At { get; set; }
     public ProposalStatus Status { get; set; }
     public string? DecidedBy { get; set; }
     public DateTime? DecidedAt { get; set; }
     public string? DecisionNote { get; set; }
+    public int Version { get; set; }
+}
+
+public enum StepRequestStatus
+{
+    Open,
+    Confirmed,
+    Withdrawn,
+    Declined,
+}
+
+/// <summary>
+/// Four eyes: a planner asks for a planning year to be approved or published, and a second IMDi person confirms it.
+/// The request names the year's version (and for approval the run) it was made against; any change since makes it stale.
+/// </summary>
+public sealed class StepRequest
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+
+    /// <summary>Approved or Published.</summary>
+    public YearStatus To { get; set; }
+
+    /// <summary>The run to approve (approval only).</summary>
+    public int? RunId { get; set; }
+    public int YearVersion { get; set; }
+    public string? Reason { get; set; }
+    public string RequestedBy { get; set; } = "";
+    public string RequestedByUserId { get; set; } = "";
+    public DateTime RequestedAt { get; set; }
+    public StepRequestStatus Status { get; set; }
+    public string? ClosedBy { get; set; }
+    public DateTime? ClosedAt { get; set; }
     public int Version { get; set; }
 }
 

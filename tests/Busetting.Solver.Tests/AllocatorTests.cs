@@ -35,6 +35,30 @@ public class AllocatorTests
     }
 
     [Fact]
+    public void Allocate_AgreedEm_FixedEvenWhereNotEligible_TheRestOfTheEmNeedReSolved()
+    {
+        // EM need 10. Without the agreement only 1101 can take EM (10, 0, 0 … as in Allocate_Em_OnlyWhereEligible).
+        // Agreed: 1102 takes 4 EM within its 50 persons although the data say it cannot; 1101 gets the other 6.
+        var agreed = new AgreedChange(MunicipalityNumber.Parse("1102"), 50, "fylket: ny EM-avdeling", Em: 4);
+        var input = new AllocationInput(SettlementYear.Create(2025), NationalNeed.Create(100, 10).Value, CriteriaOf(Rules(floor: 0)),
+            [Profile("1101", 5000, emCapable: true), Profile("1102", 5000, emCapable: false)], [], AgreedChanges: [agreed]);
+        var result = Engine.Allocate(input).Value;
+        Assert.Equal([50, 50], result.Municipalities.Select(m => m.Requested));
+        Assert.Equal([6, 4], result.Municipalities.Select(m => m.RequestedEm));
+        Assert.Equal(new RuleNote(RuleId.AgreedChange, 4, "fylket: ny EM-avdeling"), result.Municipalities[1].Explanation.Em.Eligibility);
+    }
+
+    [Fact]
+    public void Allocate_AgreedEmAboveItsPersons_InvalidNamingTheMunicipality()
+    {
+        var agreed = new AgreedChange(MunicipalityNumber.Parse("1102"), 3, "test", Em: 5);
+        var input = new AllocationInput(SettlementYear.Create(2025), NationalNeed.Create(100, 10).Value, CriteriaOf(Rules(floor: 0)),
+            [Profile("1101", 5000, emCapable: true), Profile("1102", 5000, emCapable: true)], [], AgreedChanges: [agreed]);
+        var error = Assert.Single(Engine.Allocate(input).Errors);
+        Assert.Contains("1102: 5 EM must be between 0 and its 3 persons", error.Message);
+    }
+
+    [Fact]
     public void Allocate_AgreedChangesAboveTheNeed_InvalidWithTheSum()
     {
         AgreedChange Agreed(string number, int persons) => new(MunicipalityNumber.Parse(number), persons, "test");

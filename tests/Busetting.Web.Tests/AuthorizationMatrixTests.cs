@@ -24,7 +24,7 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
         Forbidden,
     }
 
-    private static readonly string[] Anyone = ["/", "/tal/2022", "/kart/2022", "/om", "/kommune/4640", "/kommune/4601?aar=2025", "/api/v1/years", "/api/v1/years/2022/municipalities", "/data/2022/busetting-2022.csv", "/openapi/v1.json", "/health", "/konto/logg-inn"];
+    private static readonly string[] Anyone = ["/", "/tal/2022", "/tal/2025/revisjon", "/kart/2022", "/om", "/kommune/4640", "/kommune/4601?aar=2025", "/api/v1/years", "/api/v1/years/2022/municipalities", "/data/2022/busetting-2022.csv", "/openapi/v1.json", "/health", "/konto/logg-inn"];
     private static readonly string[] Staff = ["/planlegging", "/planlegging/2025", "/planlegging/2025/kriterium", "/planlegging/2025/forslag", "/planlegging/2025/samanlikn", "/planlegging/2025/kjoring/1"];
     private static readonly string[] PlannerOnly = ["/planlegging/2025/kva-om", "/planlegging/2025/revisjon"];
     private static readonly string[] ImdiOnly = ["/planlegging/2025/logg", "/planlegging/2025/brev", "/revisjonsspor"];
@@ -68,6 +68,8 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
                 data.Add(user, url, role switch { "anonymous" => Outcome.SignIn, "admin" => Outcome.Ok, _ => Outcome.Denied });
             }
             data.Add(user, "/konto/passord", role == "anonymous" ? Outcome.SignIn : Outcome.Ok);
+            // A county's proposal package: only county reviewers (the service checks each municipality's county).
+            data.Add(user, "/planlegging/2025/forslag/ny", role switch { "anonymous" => Outcome.SignIn, "county" => Outcome.Ok, _ => Outcome.Denied });
             data.Add(user, "/min-kommune", role switch { "anonymous" => Outcome.SignIn, "municipality" => Outcome.Ok, _ => Outcome.Denied });
             // Sogndal (4640) is in Vestland (46); Bergen (4601) too. The county sees both, a case worker only its own.
             data.Add(user, OwnApi, role == "anonymous" ? Outcome.Unauthorized : Outcome.Ok);

@@ -86,7 +86,12 @@ public class LetterWorkflowTests
         var letterId = await app.Db(d => d.Letters.Where(l => l.Kommunenummer == "4640").Select(l => l.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await sogndal.Get($"/api/v1/intern/letters/{letterId}")).StatusCode);
 
-        var send = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request" });
+        // Sending asks first: how many letters to whom; nothing is sent until it is confirmed.
+        var ask = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request" });
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        Assert.Contains($"{Services.Ui.Number(asked)} brev av typen «Anmodning» sendes", WebUtility.HtmlDecode(await ask.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.Db(d => d.Letters.CountAsync(l => l.SentAt != null)));
+        var send = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request", ["SendForm.Confirm"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, send.StatusCode);
         Assert.Equal(asked, Directory.GetFiles(Path.Combine(app.Outbox, "2025"), "*.pdf").Length);
         Assert.Equal(asked + 1, File.ReadAllLines(Path.Combine(app.Outbox, "sendt.csv")).Length);
@@ -124,7 +129,7 @@ public class LetterWorkflowTests
         await planner.Post("/planlegging/2025", "/planlegging/2025", "behov", new() { ["NeedForm.Persons"] = "12640", ["NeedForm.Em"] = "0", ["NeedForm.Reason"] = "Revidert prognose", ["NeedForm.Expected"] = "1" });
         var second = await Steps.RunAllocation(app, planner, "revidert");
         await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
-        await Steps.ChangeStatus(app, planner, YearStatus.Approved);
+        await Steps.FourEyes(app, planner, YearStatus.Approved);
         var changed = await app.Db(async d =>
         {
             var before = await d.RunLines.Where(l => l.RunId == first).ToDictionaryAsync(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm));

@@ -50,18 +50,18 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
         var county = new Actor("Vestland (test)", Roles.County, null, "46");
         var first = await planning.RunAllocation(planner, 2025, "første runde");
         Assert.True(first.IsSuccess);
-        Assert.True((await planning.ChangeStatus(planner, 2025, YearStatus.Consultation, (await planning.Year(2025))!.Version, "test")).IsSuccess);
+        await Steps.Step(planning, YearStatus.Consultation);
         var bergen = first.Value.Lines.Single(l => l.Kommunenummer == "4601").Requested + 17;
         var sogndal = first.Value.Lines.Single(l => l.Kommunenummer == "4640").Requested - 14;
         foreach (var (number, persons) in new[] { ("4601", bergen), ("4640", sogndal) })
         {
             var proposal = await planning.Propose(county, 2025, number, persons, "Avtalt med Vestland fylkeskommune");
             Assert.True(proposal.IsSuccess, string.Join("; ", proposal.Errors.Select(e => e.Message)));
-            Assert.True((await planning.DecideProposal(planner, proposal.Value.Id, accept: true, "ok", 1)).IsSuccess);
+            Assert.True((await planning.DecideProposal(planner, proposal.Value.Id, accept: true, "ok", 1, "Avtalt med Vestland fylkeskommune")).IsSuccess);
         }
         foreach (var step in new[] { YearStatus.Approved, YearStatus.Published })
         {
-            Assert.True((await planning.ChangeStatus(planner, 2025, step, (await planning.Year(2025))!.Version, "test")).IsSuccess);
+            await Steps.Step(planning, step);
         }
         var letters = scope.ServiceProvider.GetRequiredService<LetterService>();
         Assert.True((await letters.Generate(new LetterActor("Planlegger (test)", true, false), 2025, LetterKind.Request, null)).IsSuccess);
@@ -79,8 +79,7 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
 
         // Start the revision and enter the new need.
         await page.GotoAsync("/planlegging/2025");
-        await page.ClickAsync("button[name='StatusForm.To'][value=Revised]");
-        await page.WaitForURLAsync("**/planlegging/2025?lagra=1");
+        await BrowserTests.Step(page, "Revised");
         await page.FillAsync("#need-persons", "12640");
         await page.FillAsync("#need-em", "0");
         await page.FillAsync("#need-reason", "Beregningsutvalget reduserte behovet fra 18 900 til 12 640");
@@ -115,10 +114,9 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
 
         // Consultation and approval, then adjusted letters with a new deadline.
         await page.GotoAsync("/planlegging/2025");
-        await page.ClickAsync("button[name='StatusForm.To'][value=Consultation]");
-        await page.WaitForURLAsync("**/planlegging/2025?lagra=1");
-        await page.ClickAsync("button[name='StatusForm.To'][value=Approved]");
-        await page.WaitForURLAsync("**/planlegging/2025?lagra=1");
+        await BrowserTests.Step(page, "Consultation");
+        await BrowserTests.Step(page, "Approved");
+        await BrowserTests.ConfirmAsAdmin(browser);
         await page.GotoAsync("/planlegging/2025/brev");
         await page.SelectOptionAsync("#kind", "Adjusted");
         await page.FillAsync("#reason", "Beregningsutvalget reduserte behovet fra 18 900 til 12 640.");

@@ -36,13 +36,12 @@ public partial class RevisionWorkflowTests
         var proposals = await app.Db(d => d.Proposals.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
         foreach (var id in proposals)
         {
-            var accept = await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar",
-                new() { ["Answer.Action"] = $"accept:{id}", [$"Answer.Versions[{id}]"] = "1", [$"Answer.Notes[{id}]"] = "ok" });
+            var accept = await Steps.Accept(planner, id);
             Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
         }
         foreach (var step in new[] { YearStatus.Approved, YearStatus.Published })
         {
-            Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, step)).StatusCode);
+            await Steps.FourEyes(app, planner, step);
         }
         var published = await app.Db(d => d.Years.Where(y => y.Year == 2025).Select(y => y.PublishedRunId!.Value).FirstAsync());
         await requestLetters(app, planner);
@@ -135,7 +134,7 @@ public partial class RevisionWorkflowTests
         var a = await PublishWithTwoAgreementsAndCutTheNeed(app, planner, async (app, planner) => await StartAndWait(app, planner, new() { ["StartForm.Kind"] = "Request" }));
         var revision = await RevisionRun(app, planner, new() { ["Form.Mode"] = "MinimumChange", ["Form.All"] = "Scale" });
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Approved)).StatusCode);
+        await Steps.FourEyes(app, planner, YearStatus.Approved);
 
         const string page = "/planlegging/2025/brev";
         var reason = "Beregningsutvalget reduserte behovet fra 18 900 til 12 640.";

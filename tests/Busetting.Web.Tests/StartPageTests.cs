@@ -51,7 +51,7 @@ public class StartPageTests
     }
 
     /// <summary>The big number in the card whose label is <paramref name="label"/>.</summary>
-    private static string Figure(string html, string label)
+    internal static string Figure(string html, string label)
     {
         var match = Regex.Match(WebUtility.HtmlDecode(html), $"<p class=\"ds-paragraph\">{Regex.Escape(label)}</p><p class=\"figure\">([^<]*)</p>");
         Assert.True(match.Success, $"no card «{label}»");

@@ -16,23 +16,74 @@ public static class Steps
         return await app.Db(db => db.Runs.MaxAsync(r => r.Id));
     }
 
+    /// <summary>A status step, confirmed (the form's second post). With four eyes on (the default), approval and
+    /// publication by the planner create a request; <see cref="Confirm"/> has another IMDi person confirm it.</summary>
     public static async Task<HttpResponseMessage> ChangeStatus(WebApp app, Session planner, YearStatus to, int? version = null)
     {
         var current = version ?? await app.Db(db => db.Years.Where(y => y.Year == Year).Select(y => y.Version).FirstAsync());
-        return await planner.Post($"/planlegging/{Year}", $"/planlegging/{Year}", "status",
-            new() { ["StatusForm.To"] = to.ToString(), ["StatusForm.Version"] = current.ToString(System.Globalization.CultureInfo.InvariantCulture), ["StatusForm.Reason"] = "test" });
+        return await planner.Post($"/planlegging/{Year}", $"/planlegging/{Year}", "status", new()
+        {
+            ["StatusForm.To"] = to.ToString(), ["StatusForm.Version"] = current.ToString(System.Globalization.CultureInfo.InvariantCulture), ["StatusForm.Reason"] = "test",
+            ["StatusForm.Confirm"] = "true", ["StatusForm.ConsultationDeadline"] = "2099-12-31",
+        });
     }
 
-    /// <summary>Run → consultation → approved → published; returns the published run.</summary>
+    /// <summary>A second IMDi person confirms the year's open four-eyes request.</summary>
+    public static async Task<HttpResponseMessage> Confirm(WebApp app, Session second)
+    {
+        var request = await app.Db(db => db.StepRequests.Where(r => r.Year == Year && r.Status == StepRequestStatus.Open).FirstAsync());
+        return await second.Post($"/planlegging/{Year}", $"/planlegging/{Year}", "steg", new()
+        {
+            ["StepForm.Action"] = $"confirm:{request.Id}", ["StepForm.Version"] = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["StepForm.Confirm"] = "true",
+        });
+    }
+
+    /// <summary>Approval or publication as it is done with four eyes: the planner asks, the administrator confirms.</summary>
+    public static async Task FourEyes(WebApp app, Session planner, YearStatus to)
+    {
+        var asked = await ChangeStatus(app, planner, to);
+        Assert.True(asked.StatusCode == HttpStatusCode.Redirect, $"{to} asked: {(int)asked.StatusCode} {await asked.Content.ReadAsStringAsync()}");
+        var admin = await Session.SignIn(app, Users.Admin);
+        var confirmed = await Confirm(app, admin);
+        Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, $"{to} confirmed: {(int)confirmed.StatusCode} {await confirmed.Content.ReadAsStringAsync()}");
+        Assert.Equal(to, await app.Db(db => db.Years.Where(y => y.Year == Year).Select(y => y.Status).FirstAsync()));
+    }
+
+    /// <summary>Run → consultation → approved → published (four eyes: the administrator confirms); returns the published run.</summary>
     public static async Task<int> Publish(WebApp app, Session planner)
     {
         await RunAllocation(app, planner);
-        foreach (var step in new[] { YearStatus.Consultation, YearStatus.Approved, YearStatus.Published })
-        {
-            var response = await ChangeStatus(app, planner, step);
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+        var response = await ChangeStatus(app, planner, YearStatus.Consultation);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Consultation: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()} {app.Log}");
+        await FourEyes(app, planner, YearStatus.Approved);
+        await FourEyes(app, planner, YearStatus.Published);
         return await app.Db(db => db.Years.Where(y => y.Year == Year).Select(y => y.PublishedRunId!.Value).FirstAsync());
+    }
+
+    /// <summary>Accepts a proposal package as the planner does: the national effect shown first, then confirmed with a public justification.</summary>
+    public static Task<HttpResponseMessage> Accept(Session planner, int package, int version = 1, string publicText = "Avtalt med fylket") =>
+        planner.Post($"/planlegging/{Year}/forslag", $"/planlegging/{Year}/forslag", "svar", new()
+        {
+            ["Answer.Action"] = $"accept:{package}", [$"Answer.Versions[{package}]"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [$"Answer.Notes[{package}]"] = "ok", [$"Answer.Public[{package}]"] = publicText, ["Answer.Confirm"] = "true",
+        });
+
+    /// <summary>A status step through the services, as the web does it: approval and publication asked for by a planner
+    /// and confirmed by a second IMDi person (the administrator) when four eyes are on.</summary>
+    public static async Task Step(Services.PlanningService planning, YearStatus to, string reason = "test")
+    {
+        var planner = new Services.Actor("Planlegger (test)", Services.Roles.Planner, null, null);
+        var version = (await planning.Year(Year))!.Version;
+        if (planning.FourEyes && to is YearStatus.Approved or YearStatus.Published)
+        {
+            var request = await planning.RequestStep(planner, Year, to, version, reason);
+            Assert.True(request.IsSuccess, string.Join("; ", request.Errors));
+            var confirmed = await planning.ConfirmStep(new Services.Actor("Administrator (test)", Services.Roles.Admin, null, null), request.Value.Id, request.Value.Version);
+            Assert.True(confirmed.IsSuccess, string.Join("; ", confirmed.Errors));
+            return;
+        }
+        var changed = await planning.ChangeStatus(planner, Year, to, version, reason, consultationDeadline: new DateOnly(2099, 12, 31));
+        Assert.True(changed.IsSuccess, string.Join("; ", changed.Errors));
     }
 
     public static Task<int> Requested(WebApp app, int runId, string kommunenummer) =>

@@ -101,8 +101,7 @@ public class TableExportTests
         await county.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "forslag",
             new() { ["ProposalForm.Persons"] = $"{proposed}", ["ProposalForm.Reason"] = "Ny mottaksavdeling" });
         var proposal = await app.Db(d => d.Proposals.SingleAsync());
-        await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar",
-            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "ok" });
+        await Steps.Accept(planner, proposal.Id);
         var second = await app.Db(d => d.Runs.MaxAsync(r => r.Id));
         Assert.NotEqual(first, second);
         var a = await app.Db(d => d.RunLines.Where(l => l.RunId == first).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested));

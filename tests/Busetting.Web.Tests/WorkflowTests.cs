@@ -38,16 +38,15 @@ public class WorkflowTests
         var proposal = await app.Db(d => d.Proposals.SingleAsync());
         Assert.Equal((before, proposed, ProposalStatus.Open), (proposal.FromPersons, proposal.ProposedPersons, proposal.Status));
 
-        var accept = await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar",
-            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "ok" });
+        var accept = await Steps.Accept(planner, proposal.Id);
         Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
         var second = await app.Db(d => d.Runs.MaxAsync(r => r.Id));
         Assert.NotEqual(first, second);
         Assert.Equal(proposed, await Steps.Requested(app, second, "4640"));
         Assert.Equal(18_900, await app.Db(d => d.RunLines.Where(l => l.RunId == second).SumAsync(l => l.Requested)));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Approved)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Published)).StatusCode);
+        await Steps.FourEyes(app, planner, YearStatus.Approved);
+        await Steps.FourEyes(app, planner, YearStatus.Published);
 
         var anonymous = new Session(app);
         var row = await anonymous.Client.GetFromJsonAsync<JsonElement>("/api/v1/years/2025/municipalities/4640");
@@ -254,7 +253,7 @@ public class WorkflowTests
         var county = await Session.SignIn(app, Users.Vestland);
         await county.Post("/kommune/4601?aar=2025", "/kommune/4601?aar=2025", "forslag", new() { ["ProposalForm.Persons"] = "500", ["ProposalForm.Reason"] = "færre bustader" });
         var id = await app.Db(d => d.Proposals.Select(p => p.Id).SingleAsync());
-        Dictionary<string, string> Answer(string action) => new() { ["Answer.Action"] = $"{action}:{id}", [$"Answer.Versions[{id}]"] = "1" };
+        Dictionary<string, string> Answer(string action) => new() { ["Answer.Action"] = $"{action}:{id}", [$"Answer.Versions[{id}]"] = "1", [$"Answer.Public[{id}]"] = "Avtalt", ["Answer.Confirm"] = "true" };
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar", Answer("reject"))).StatusCode);
         var second = await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar", Answer("accept"));
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);

@@ -66,11 +66,22 @@ public class YearAdminTests
         Assert.Equal(HttpStatusCode.Redirect, (await bergen.Post("/kommune/4601?aar=2025", "/kommune/4601?aar=2025", "vedtak", Steps.DecisionFields(900, 10, "2025-11-20", 0))).StatusCode);
 
         var version = await app.Db(db => db.Years.Where(y => y.Year == 2025).Select(y => y.Version).SingleAsync());
-        var locked = await planner.Post("/planlegging/2025", "/planlegging/2025", "frist", new()
+        Dictionary<string, string> Lock(bool confirm) => new()
         {
             ["DeadlineForm.Deadline"] = "2025-12-01", ["DeadlineForm.Locked"] = "true", ["DeadlineForm.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+            ["DeadlineForm.Confirm"] = confirm ? "true" : "false",
+        };
+        // Locking asks first, with how many have not answered; nothing changes until it is confirmed.
+        var asked = await planner.Post("/planlegging/2025", "/planlegging/2025", "frist", Lock(confirm: false));
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var question = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
+        Assert.Contains("Låse vedtakene?", question);
+        var unanswered = await app.Db(async db => (await db.RunLines.Where(l => l.RunId == db.Years.First(y => y.Year == 2025).PublishedRunId && l.Requested > 0).CountAsync()) - 1);
+        Assert.Contains($"{Services.Ui.Number(unanswered)} anmodede kommuner har ikke registrert vedtak", question);
+        Assert.False(await app.Db(db => db.Years.Where(y => y.Year == 2025).Select(y => y.DecisionsLocked).SingleAsync()));
+        var locked = await planner.Post("/planlegging/2025", "/planlegging/2025", "frist", Lock(confirm: true));
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.True(await app.Db(db => db.Years.Where(y => y.Year == 2025).Select(y => y.DecisionsLocked).SingleAsync()));
         Assert.Contains("01.12.2025", await planner.Html("/planlegging/2025"));
 
         var page = WebUtility.HtmlDecode(await bergen.Html("/kommune/4601?aar=2025"));

@@ -61,6 +61,9 @@ public static class ExplanationTexts
         };
     }
 
+    /// <summary>An agreed change's public justification in brackets; nothing when IMDi gave none.</summary>
+    private static string Justification(string detail) => string.IsNullOrWhiteSpace(detail) ? "" : $" ({detail})";
+
     /// <summary>A rule with its numbers: persons as whole numbers (1 200), shares in per cent with two decimals (30,12 %), years as years.</summary>
     public static string Rule(Language language, RuleNote note)
     {
@@ -100,7 +103,7 @@ public static class ExplanationTexts
             RuleId.EmEligibleByHistory => T($"Kan ta imot EM: har bosatt EM de siste årene ({value} kjent{(suppressed ? ", og år med under 5 som IMDi har prikket" : "")})", $"Kan ta imot EM: har busett EM dei siste åra ({value} kjende{(suppressed ? ", og år med under 5 som IMDi har prikka" : "")})"),
             RuleId.EmEligibleByIndicator => T("Kan ta imot EM etter importert indikator", "Kan ta imot EM etter importert indikator"),
             RuleId.EmEligibilityUnknown => T("EM-kapasitet ukjent: alle anmodede kommuner regnes med", "EM-kapasitet ukjend: alle oppmoda kommunar blir rekna med"),
-            RuleId.AgreedChange => T($"Avtalt i dialogen med KS og fylket: {value} ({detail})", $"Avtalt i dialogen med KS og fylket: {value} ({detail})"),
+            RuleId.AgreedChange => T($"Avtalt i dialogen med KS og fylket: {value}{Justification(detail)}", $"Avtalt i dialogen med KS og fylket: {value}{Justification(detail)}"),
             RuleId.DecisionCapacity => T(
                 $"Kapasitet etter vedtak: høyst {value} (kommunestyret vedtok {basis} i fjor, justert for endringen i behovet)",
                 $"Kapasitet etter vedtak: høgst {value} (kommunestyret vedtok {basis} i fjor, justert for endringa i behovet)"),
@@ -110,8 +113,8 @@ public static class ExplanationTexts
             RuleId.EmEligibleByGrant => T(
                 $"Kan ta imot EM: fikk tilskudd til bosetting av enslige mindreårige i {year} ({basis} kr)",
                 $"Kan ta imot EM: fekk tilskot til busetjing av einslege mindreårige i {year} ({basis} kr)"),
-            RuleId.AgreedChangeScaled => T($"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})",
-                $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value} ({detail})"),
+            RuleId.AgreedChangeScaled => T($"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value}{Justification(detail)}",
+                $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value}{Justification(detail)}"),
             RuleId.MinimumChangeRevision => T(
                 $"Revisjon med minst mulig endring: så nær som reglene tillater {(detail == RevisionExplanation.DecisionDetail ? "kommunestyrets vedtak" : "den tidligere anmodningen")} på {value}",
                 $"Revisjon med minst mogleg endring: så nær som reglane tillèt {(detail == RevisionExplanation.DecisionDetail ? "vedtaket i kommunestyret" : "den tidlegare oppmodinga")} på {value}"),

@@ -23,4 +23,5 @@ public sealed record AllocationInput(
 /// other rule for that municipality.
 /// </summary>
 /// <param name="Treatment">Scale when a revision scaled an earlier agreement with the need (the explanation says so).</param>
-public sealed record AgreedChange(Primitives.MunicipalityNumber Municipality, int Persons, string Reason, AgreementTreatment Treatment = AgreementTreatment.Keep);
+/// <param name="Em">An agreed number of unaccompanied minors within <paramref name="Persons"/> (fixed like the persons); null = EM re-solved.</param>
+public sealed record AgreedChange(Primitives.MunicipalityNumber Municipality, int Persons, string Reason, AgreementTreatment Treatment = AgreementTreatment.Keep, int? Em = null);

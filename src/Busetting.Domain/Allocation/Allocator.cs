@@ -323,18 +323,41 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
             }
             eligible[i] &= requested[i] >= rule.MinimumPerMunicipality;
         }
+        // An agreed EM number overrides eligibility and the viable minimum, as agreed persons override every rule.
+        var agreedEm = new int?[n];
+        foreach (var change in input.AgreedChanges ?? [])
+        {
+            var index = profiles.FindIndex(p => p.Municipality.Number == change.Municipality);
+            if (change.Em is not { } em || index < 0)
+            {
+                continue;
+            }
+            if (em < 0 || em > requested[index])
+            {
+                return Error.Invalid("agreed-change.em", Invariant($"agreed change for {change.Municipality}: {em} EM must be between 0 and its {requested[index]} persons"));
+            }
+            agreedEm[index] = em;
+            eligible[index] = em > 0;
+            notes[index] = new RuleNote(RuleId.AgreedChange, em, change.Reason);
+        }
         if (!anyEmInformation && input.Need.Em > 0)
         {
             warnings.Add(Invariant($"no EM capability data, no EM grants and no EM settlements in {year - rule.HistoryYears}–{year - 1} known: every asked municipality is treated as able to receive EM; import '{IndicatorIds.EmCapable}' to restrict"));
         }
 
+        if (input.Need.Em == 0 && agreedEm.Any(e => e > 0))
+        {
+            return Error.Invalid("agreed-change.em", Invariant($"EM are agreed for {agreedEm.Count(e => e > 0)} municipalities, but the EM need is 0"));
+        }
         var targets = EmTargets(input.Need.Em, eligible, history, grants, requested, (double)rule.HistoryWeight);
         var values = new int[n];
         var report = new SolverReport("none", "Skipped", "no EM need", TimeSpan.Zero, 1);
         if (input.Need.Em > 0)
         {
-            var items = Enumerable.Range(0, n).Select(i => new ProblemItem(profiles[i].Municipality.Number.Value,
-                targets[i], rule.MinimumPerMunicipality, requested[i], false, !eligible[i] || targets[i] <= 0)).ToList();
+            var items = Enumerable.Range(0, n).Select(i => agreedEm[i] is { } fixedEm
+                ? new ProblemItem(profiles[i].Municipality.Number.Value, targets[i], fixedEm, fixedEm, fixedEm > 0, fixedEm == 0)
+                : new ProblemItem(profiles[i].Municipality.Number.Value,
+                    targets[i], rule.MinimumPerMunicipality, requested[i], false, !eligible[i] || targets[i] <= 0)).ToList();
             var problem = new AllocationProblem(items, input.Need.Em, []);
             var conflicts = FeasibilityCheck.Diagnose(problem, i => profiles[i].Municipality.Name, "EM");
             if (conflicts.Count > 0)
@@ -352,7 +375,7 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
             report = new SolverReport(outcome.Solver, outcome.Status.ToString(), outcome.Detail, outcome.Elapsed, 1);
             for (var i = 0; i < n; i++)
             {
-                if (eligible[i] && values[i] == 0)
+                if (eligible[i] && values[i] == 0 && agreedEm[i] is null)
                 {
                     notes[i] = new RuleNote(RuleId.EmBelowMinimum, rule.MinimumPerMunicipality);
                 }

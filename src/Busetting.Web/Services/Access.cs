@@ -14,6 +14,9 @@ public static class Access
 
     public static bool CanAdminister(Actor a) => a.Role == Roles.Admin;
 
+    /// <summary>Four eyes: any IMDi person (planner or administrator) other than the requester confirms approval and publication.</summary>
+    public static bool CanConfirmStep(Actor a) => IsImdi(a);
+
     /// <summary>Sees national unpublished numbers, runs and the dashboard (county reviewers see only their county's rows).</summary>
     public static bool CanSeePlanning(Actor a) => a.Role is Roles.Planner or Roles.Admin or Roles.Ks or Roles.County;
 

@@ -29,8 +29,12 @@ public static class BusettingClaims
 
 /// <summary>Who is acting: derived from the signed-in principal on the server, never from form input.</summary>
 /// <param name="Language">The written standard messages to this actor are given in.</param>
-public sealed record Actor(string Name, string? Role, string? Kommunenummer, string? Fylkesnummer, Language Language = Language.Nb)
+/// <param name="UserId">The account's id (four eyes and withdrawals compare people by it); null for actors made in code.</param>
+public sealed record Actor(string Name, string? Role, string? Kommunenummer, string? Fylkesnummer, Language Language = Language.Nb, string? UserId = null)
 {
+    /// <summary>Who this is, for "the same person" checks: the account id, else the name.</summary>
+    public string Identity => UserId ?? Name;
+
     public static readonly Actor Anonymous = new("anonym", null, null, null);
 
     public bool IsSignedIn => Role is not null;
@@ -46,6 +50,7 @@ public sealed record Actor(string Name, string? Role, string? Kommunenummer, str
             user.FindFirstValue(BusettingClaims.DisplayName) ?? user.Identity.Name ?? "?",
             role,
             user.FindFirstValue(BusettingClaims.Kommunenummer),
-            user.FindFirstValue(BusettingClaims.Fylkesnummer));
+            user.FindFirstValue(BusettingClaims.Fylkesnummer),
+            UserId: user.FindFirstValue(ClaimTypes.NameIdentifier));
     }
 }

@@ -745,6 +745,9 @@ namespace Busetting.Persistence.Migrations.Postgres
                     b.Property<int?>("ApprovedRunId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ConsultationDeadline")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("DecisionDeadline")
                         .HasColumnType("date");
 
@@ -790,6 +793,10 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -800,6 +807,9 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("FromEm")
+                        .HasColumnType("integer");
+
                     b.Property<int>("FromPersons")
                         .HasColumnType("integer");
 
@@ -808,8 +818,18 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
 
+                    b.Property<int?>("PackageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProposedEm")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ProposedPersons")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PublicJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -832,6 +852,8 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PackageId");
 
                     b.HasIndex("Year", "Kommunenummer");
 
@@ -863,6 +885,68 @@ namespace Busetting.Persistence.Migrations.Postgres
                     b.HasKey("RunId", "Kommunenummer");
 
                     b.ToTable("RunLines");
+                });
+
+            modelBuilder.Entity("Busetting.Persistence.StepRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("YearVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("StepRequests");
                 });
 
             modelBuilder.Entity("Busetting.Persistence.YearStatusChange", b =>

@@ -718,6 +718,9 @@ namespace Busetting.Persistence.Migrations.Sqlite
                     b.Property<int?>("ApprovedRunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ConsultationDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DecisionDeadline")
                         .HasColumnType("TEXT");
 
@@ -761,6 +764,10 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -771,6 +778,9 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FromEm")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FromPersons")
                         .HasColumnType("INTEGER");
 
@@ -779,8 +789,18 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposedEm")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProposedPersons")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -803,6 +823,8 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PackageId");
 
                     b.HasIndex("Year", "Kommunenummer");
 
@@ -834,6 +856,66 @@ namespace Busetting.Persistence.Migrations.Sqlite
                     b.HasKey("RunId", "Kommunenummer");
 
                     b.ToTable("RunLines");
+                });
+
+            modelBuilder.Entity("Busetting.Persistence.StepRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("StepRequests");
                 });
 
             modelBuilder.Entity("Busetting.Persistence.YearStatusChange", b =>

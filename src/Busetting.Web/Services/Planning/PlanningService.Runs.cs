@@ -22,14 +22,17 @@ public sealed partial class PlanningService
     /// <param name="Persons">The number the run fixed (after scaling); ignored when <paramref name="Treatment"/> is Drop.</param>
     /// <param name="AgreedPersons">The number agreed; null in runs stored before revisions could treat agreements.</param>
     /// <param name="NeedWhenAgreed">The national need of the run the proposal was made against.</param>
+    /// <param name="Reason">The public justification IMDi approved (never the internal dialogue text): explanations and letters show it.</param>
+    /// <param name="Em">The agreed EM number within the persons; null = EM re-solved.</param>
     public sealed record AgreedChangeRecord(string Kommunenummer, int Persons, string Reason, int ProposalId,
-        int? AgreedPersons = null, int? NeedWhenAgreed = null, AgreementTreatment Treatment = AgreementTreatment.Keep);
+        int? AgreedPersons = null, int? NeedWhenAgreed = null, AgreementTreatment Treatment = AgreementTreatment.Keep, int? Em = null);
 
     /// <summary>Computes an allocation from the year's current need, criteria (optionally with other weights) and accepted proposals.</summary>
     /// <param name="options">How a revision treats earlier agreements and which mode it solves in; defaults: scale, full re-solve.</param>
     /// <param name="anchorShare">What-if: another continuity-anchor share than the criteria set's.</param>
+    /// <param name="also">Proposals counted as accepted (the national effect of a package before it is answered).</param>
     public async Task<Result<Computed>> Compute(int year, IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, Actor? asker = null,
-        RevisionOptions? options = null, decimal? anchorShare = null)
+        RevisionOptions? options = null, decimal? anchorShare = null, IReadOnlyList<Proposal>? also = null)
     {
         var actor = asker ?? Actor.Anonymous;
         var needEntry = await CurrentNeed(year);
@@ -39,7 +42,7 @@ public sealed partial class PlanningService
             return Error.Invalid("run.inputs", Say(actor, $"{year} må ha et nasjonalt behov og et kriteriesett før det kan fordeles", $"{year} må ha eit nasjonalt behov og eit kriteriesett før det kan fordelast"));
         }
         var persons = need?.Persons ?? needEntry.Persons;
-        var agreed = Treated(await AgreedChanges(year), options ?? RevisionOptions.Default, persons);
+        var agreed = Treated(await AgreedChanges(year, also), options ?? RevisionOptions.Default, persons);
         var revision = await RevisionFor(year, options ?? RevisionOptions.Default);
         if (revision is null && options?.Mode == RevisionMode.MinimumChange)
         {
@@ -72,7 +75,8 @@ public sealed partial class PlanningService
         var nationalNeed = need ?? NationalNeed.Create(needEntry.Persons, needEntry.Em).Value;
         var changes = agreed.Where(a => a.Treatment != AgreementTreatment.Drop)
             .Select(a => new AgreedChange(MunicipalityNumber.Parse(a.Kommunenummer), a.Persons, a.Reason,
-                a.Treatment == AgreementTreatment.Scale && a.Persons != a.AgreedPersons ? AgreementTreatment.Scale : AgreementTreatment.Keep)).ToList();
+                a.Treatment == AgreementTreatment.Scale && a.Persons != a.AgreedPersons ? AgreementTreatment.Scale : AgreementTreatment.Keep,
+                a.Em is { } em ? Math.Min(em, a.Persons) : null)).ToList();
         var profiles = reference.Profiles(settlementYear);
         if (!profiles.IsSuccess)
         {
@@ -82,16 +86,19 @@ public sealed partial class PlanningService
             .Map(run => new Computed(run, needEntry, criteriaEntry, agreed, revision));
     }
 
-    /// <summary>The latest accepted proposal per municipality is an agreed, fixed number.</summary>
-    private async Task<List<AgreedChangeRecord>> AgreedChanges(int year)
+    /// <summary>The latest accepted proposal per municipality is an agreed, fixed number, justified by its public text.</summary>
+    /// <param name="also">Proposals to count as accepted (a package's preview before IMDi answers it).</param>
+    private async Task<List<AgreedChangeRecord>> AgreedChanges(int year, IReadOnlyList<Proposal>? also = null)
     {
         var accepted = await db.Proposals.AsNoTracking().Where(p => p.Year == year && p.Status == ProposalStatus.Accepted).ToListAsync();
+        accepted.AddRange(also ?? []);
         var runIds = accepted.Select(p => p.RunId).Distinct().ToList();
         var needByRun = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons);
         return accepted.GroupBy(p => p.Kommunenummer)
-            .Select(g => g.OrderByDescending(p => p.DecidedAt).ThenByDescending(p => p.Id).First())
+            .Select(g => g.OrderByDescending(p => p.DecidedAt ?? DateTime.MaxValue).ThenByDescending(p => p.Id).First())
             .OrderBy(p => p.Kommunenummer, StringComparer.Ordinal)
-            .Select(p => new AgreedChangeRecord(p.Kommunenummer, p.ProposedPersons, p.Reason, p.Id, p.ProposedPersons, needByRun.GetValueOrDefault(p.RunId)))
+            .Select(p => new AgreedChangeRecord(p.Kommunenummer, p.ProposedPersons, p.PublicJustification ?? "", p.Id, p.ProposedPersons, needByRun.GetValueOrDefault(p.RunId),
+                Em: p.ProposedEm))
             .ToList();
     }
 

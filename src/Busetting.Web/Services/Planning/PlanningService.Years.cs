@@ -1,3 +1,4 @@
+using Busetting.Application;
 using Busetting.Data.Criteria;
 using Busetting.Domain.Errors;
 using Busetting.Domain.Primitives;
@@ -9,17 +10,41 @@ namespace Busetting.Web.Services;
 /// <summary>Planning years: status steps, deadline and lock, new years.</summary>
 public sealed partial class PlanningService
 {
-    public async Task<Result<PlanningYear>> ChangeStatus(Actor actor, int year, YearStatus to, int expectedVersion, string? reason, int? runId = null)
+    /// <summary>Moves the year one step. With four eyes on (<see cref="PlanningOptions.FourEyes"/>), approval and
+    /// publication go through <see cref="RequestStep"/> and <see cref="ConfirmStep"/> instead.</summary>
+    /// <param name="consultationDeadline">The last day for proposals when the year goes on consultation; the year's
+    /// current deadline is kept when none is given.</param>
+    public async Task<Result<PlanningYear>> ChangeStatus(Actor actor, int year, YearStatus to, int expectedVersion, string? reason, int? runId = null,
+        DateOnly? consultationDeadline = null)
     {
         if (!Access.CanPlan(actor))
         {
             return Error.Forbidden(Say(actor, $"bare IMDis planleggere flytter et planår mellom stegene", $"berre planleggjarane i IMDi flyttar eit planår mellom stega"));
         }
+        if (options.FourEyes && to is YearStatus.Approved or YearStatus.Published)
+        {
+            return Error.Invalid("year.four-eyes", Say(actor, $"{Ui.Status(actor.Language, to)} krever en annen person i IMDi: be om godkjenning, så bekrefter en annen", $"{Ui.Status(actor.Language, to)} krev ein annan person i IMDi: be om godkjenning, så stadfestar ein annan"));
+        }
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
+        var checkedStep = await CheckStep(actor, entity, year, to, expectedVersion, reason, runId, consultationDeadline);
+        if (!checkedStep.IsSuccess)
+        {
+            return checkedStep;
+        }
+        await ApplyStep(actor, entity!, to, reason, runId, consultationDeadline, requestedBy: null);
+        var saved = await Save(actor, entity!);
+        await figures.Invalidate(year);
+        return saved;
+    }
+
+    /// <summary>Everything that must hold before the year moves to <paramref name="to"/>; nothing is changed.</summary>
+    private async Task<Result<PlanningYear>> CheckStep(Actor actor, PlanningYear? entity, int year, YearStatus to, int expectedVersion, string? reason, int? runId,
+        DateOnly? consultationDeadline)
+    {
         if (TooLong(actor, "year.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
         {
             return tooLong;
         }
-        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         if (entity is null)
         {
             return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
@@ -30,20 +55,39 @@ public sealed partial class PlanningService
         }
         if (!YearWorkflow.Allowed(entity.Status, to))
         {
-            return Error.Invalid("year.status", Say(actor, $"et år i {Ui.Status(actor.Language, entity.Status)} kan ikke gå til {to}", $"eit år i {Ui.Status(actor.Language, entity.Status)} kan ikkje gå til {to}"));
+            return Error.Invalid("year.status", Say(actor, $"et år i {Ui.Status(actor.Language, entity.Status)} kan ikke gå til {Ui.Status(actor.Language, to)}", $"eit år i {Ui.Status(actor.Language, entity.Status)} kan ikkje gå til {Ui.Status(actor.Language, to)}"));
         }
-        var from = entity.Status;
         switch (to)
         {
             case YearStatus.Consultation when !await db.Runs.AnyAsync(r => r.Year == year):
                 return Error.Invalid("year.status", Say(actor, $"kjør en fordeling før året sendes på høring", $"køyr ei fordeling før året blir sendt på høyring"));
+            case YearStatus.Consultation when (consultationDeadline ?? entity.ConsultationDeadline) is not { } deadline:
+                return Error.Invalid("year.consultationDeadline", Say(actor, $"Høringsfrist: sett den siste dagen fylkene og KS kan sende forslag", $"Høyringsfrist: set den siste dagen fylka og KS kan sende forslag"));
+            case YearStatus.Consultation when (consultationDeadline ?? entity.ConsultationDeadline) < Today:
+                return Error.Invalid("year.consultationDeadline", Say(actor, $"Høringsfrist: {Ui.Date(consultationDeadline ?? entity.ConsultationDeadline)} ligger i fortiden; velg {Ui.Date(Today)} eller senere", $"Høyringsfrist: {Ui.Date(consultationDeadline ?? entity.ConsultationDeadline)} ligg i fortida; vel {Ui.Date(Today)} eller seinare"));
             case YearStatus.Approved:
                 var approve = runId ?? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id);
                 if (approve is null || !await db.Runs.AnyAsync(r => r.Id == approve && r.Year == year))
                 {
                     return Error.Invalid("year.run", Say(actor, $"fordelingskjøring {runId} hører ikke til {year}", $"fordelingskøyring {runId} høyrer ikkje til {year}"));
                 }
-                entity.ApprovedRunId = approve;
+                break;
+        }
+        return entity;
+    }
+
+    /// <summary>Moves the year (checked by <see cref="CheckStep"/>), records the step and its audit entry, and closes
+    /// any other open four-eyes request of the year (it was made against the old state). Not saved here.</summary>
+    private async Task ApplyStep(Actor actor, PlanningYear entity, YearStatus to, string? reason, int? runId, DateOnly? consultationDeadline, StepRequest? requestedBy)
+    {
+        var from = entity.Status;
+        switch (to)
+        {
+            case YearStatus.Consultation:
+                entity.ConsultationDeadline = consultationDeadline ?? entity.ConsultationDeadline;
+                break;
+            case YearStatus.Approved:
+                entity.ApprovedRunId = runId ?? await db.Runs.Where(r => r.Year == entity.Year).MaxAsync(r => (int?)r.Id);
                 break;
             case YearStatus.Published:
                 entity.PublishedRunId = entity.ApprovedRunId;
@@ -55,16 +99,61 @@ public sealed partial class PlanningService
         }
         entity.Status = to;
         entity.Version++;
-        db.YearStatusChanges.Add(new YearStatusChange { Year = year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() });
-        Audit(actor, "year.status", year, null, new { from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId }, reason);
+        foreach (var open in await db.StepRequests.Where(r => r.Year == entity.Year && r.Status == StepRequestStatus.Open).ToListAsync())
+        {
+            if (open.Id != requestedBy?.Id)
+            {
+                open.Status = StepRequestStatus.Withdrawn;
+                open.ClosedBy = actor.Name;
+                open.ClosedAt = Now;
+                open.Version++;
+            }
+        }
+        var text = string.IsNullOrWhiteSpace(reason) ? requestedBy?.Reason : reason.Trim();
+        db.YearStatusChanges.Add(new YearStatusChange { Year = entity.Year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = text });
+        Audit(actor, "year.status", entity.Year, null, new
+        {
+            from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId, entity.ConsultationDeadline,
+            requestedBy = requestedBy?.RequestedBy, request = requestedBy?.Id,
+        }, text);
         if (to == YearStatus.Consultation)
         {
             // Written with the status step: stored together or not at all.
-            await notifications.ConsultationOpened(db, year);
+            await notifications.ConsultationOpened(db, entity.Year);
         }
-        var saved = await Save(actor, entity);
-        await figures.Invalidate(year);
-        return saved;
+    }
+
+    /// <summary>Today in Norway: deadlines are Norwegian dates.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(NorwegianTime.FromUtc(Now));
+
+    /// <summary>Moves the consultation deadline (a later one reopens consultation for late proposals).</summary>
+    public async Task<Result<PlanningYear>> SetConsultationDeadline(Actor actor, int year, DateOnly? deadline, int expectedVersion)
+    {
+        if (!Access.CanPlan(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere setter høringsfristen", $"berre planleggjarane i IMDi set høyringsfristen"));
+        }
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
+        if (entity is null)
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        if (entity.Version != expectedVersion)
+        {
+            return Error.Conflict("year.version", Say(actor, $"planåret {year} er endret av en annen; last siden på nytt og prøv igjen", $"planåret {year} er endra av ein annan; last sida på nytt og prøv igjen"));
+        }
+        if (deadline is not { } d)
+        {
+            return Error.Invalid("year.consultationDeadline", Say(actor, $"Høringsfrist: velg en dato", $"Høyringsfrist: vel ein dato"));
+        }
+        if (d < Today)
+        {
+            return Error.Invalid("year.consultationDeadline", Say(actor, $"Høringsfrist: {Ui.Date(d)} ligger i fortiden; velg {Ui.Date(Today)} eller senere", $"Høyringsfrist: {Ui.Date(d)} ligg i fortida; vel {Ui.Date(Today)} eller seinare"));
+        }
+        Audit(actor, "year.consultationDeadline", year, null, new { from = entity.ConsultationDeadline, to = d }, null);
+        entity.ConsultationDeadline = d;
+        entity.Version++;
+        return await Save(actor, entity);
     }
 
     public async Task<Result<PlanningYear>> SetDeadline(Actor actor, int year, DateOnly? deadline, bool locked, int expectedVersion)

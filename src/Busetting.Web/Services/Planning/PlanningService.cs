@@ -7,6 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Busetting.Web.Services;
 
+/// <summary>Settings of the planning workflow.</summary>
+/// <param name="FourEyes">Approval and publication need a second IMDi person (<c>Planning:FourEyes</c>, default true).</param>
+public sealed record PlanningOptions(bool FourEyes);
+
 /// <summary>
 /// The planning year's use cases. Every method checks <see cref="Access"/> for the actor, validates all input before
 /// anything is stored, writes its change and the audit entry in one transaction, and reports conflicts as values.
@@ -21,17 +25,22 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
     private readonly TimeProvider clock;
     private readonly ILogger<PlanningService> log;
     private readonly Notifications notifications;
+    private readonly PlanningOptions options;
 
     public PlanningService(IDbContextFactory<BusettingDb> contexts, ReferenceStore reference, PublicFigures figures, TimeProvider clock, ILogger<PlanningService> log,
-        Notifications notifications)
+        Notifications notifications, PlanningOptions options)
     {
         this.notifications = notifications;
+        this.options = options;
         db = contexts.CreateDbContext();
         this.reference = reference;
         this.figures = figures;
         this.clock = clock;
         this.log = log;
     }
+
+    /// <summary>Approval and publication need a second IMDi person (<c>Planning:FourEyes</c>, default on).</summary>
+    public bool FourEyes => options.FourEyes;
 
     public void Dispose() => db.Dispose();
 

@@ -1,0 +1,324 @@
+using System.Net;
+using System.Text.Json;
+using Busetting.Persistence;
+using Busetting.Web.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>
+/// Issue 9 items 3 and 7: consequential steps confirmed with a summary, four eyes for approval and publication, county
+/// packages with their county and national effect, the consultation deadline, and the public justification.
+/// </summary>
+public class DialogueTests
+{
+    public static TheoryData<DatabaseProvider> Databases() => WorkflowTests.Databases();
+
+    private static string Inv(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string> Text(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    [Fact]
+    public async Task StatusStep_FirstPostShowsTheSummary_NothingChangesUntilConfirmed_NoConsultationWithoutARun()
+    {
+        using var app = new WebApp(DatabaseProvider.Sqlite);
+        var planner = await Session.SignIn(app, Users.Planner);
+        var empty = WebUtility.HtmlDecode(await planner.Html("/planlegging/2025"));
+        Assert.DoesNotContain("value=\"Consultation\"", empty);
+        Assert.Contains("Kjør en fordeling før året sendes på høring.", empty);
+
+        var run = await Steps.RunAllocation(app, planner);
+        Assert.Contains("value=\"Consultation\"", await planner.Html("/planlegging/2025"));
+        var ask = await planner.Post("/planlegging/2025", "/planlegging/2025", "status", new() { ["StatusForm.To"] = "Consultation", ["StatusForm.Version"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        var summary = await Text(ask);
+        Assert.Contains("Sende fordelingen på høring?", summary);
+        Assert.Contains($"kjøring #{run}", summary);
+        Assert.Contains("id=\"consultation-deadline\"", summary);
+        Assert.Equal(YearStatus.Draft, await app.Db(db => db.Years.Select(y => y.Status).SingleAsync()));
+
+        // Confirmed without a deadline: refused, naming the field; with one in the past: refused; then done.
+        var noDeadline = await planner.Post("/planlegging/2025", "/planlegging/2025", "status", new() { ["StatusForm.To"] = "Consultation", ["StatusForm.Version"] = "1", ["StatusForm.Confirm"] = "true" });
+        Assert.Equal(HttpStatusCode.BadRequest, noDeadline.StatusCode);
+        Assert.Contains("Høringsfrist: sett den siste dagen", await Text(noDeadline));
+        var past = await planner.Post("/planlegging/2025", "/planlegging/2025", "status", new() { ["StatusForm.To"] = "Consultation", ["StatusForm.Version"] = "1", ["StatusForm.Confirm"] = "true", ["StatusForm.ConsultationDeadline"] = "2020-01-01" });
+        Assert.Contains("01.01.2020 ligger i fortiden", await Text(past));
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        var year = await app.Db(db => db.Years.SingleAsync());
+        Assert.Equal((YearStatus.Consultation, new DateOnly(2099, 12, 31)), (year.Status, year.ConsultationDeadline));
+        Assert.Contains("\"consultationDeadline\":\"2099-12-31\"", await app.Db(db => db.Audit.Where(a => a.Action == "year.status").Select(a => a.Details).SingleAsync()));
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task FourEyes_RequesterCannotConfirm_SecondImdiPersonDoes_StaleRequestRefused(DatabaseProvider db)
+    {
+        using var app = new WebApp(db);
+        var planner = await Session.SignIn(app, Users.Planner);
+        await Steps.RunAllocation(app, planner);
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        var page = await planner.Html("/planlegging/2025");
+        Assert.Contains("Be om godkjenning av siste fordeling", page);
+
+        // The planner asks: the year stays on consultation, and the request waits for another person.
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Approved)).StatusCode);
+        Assert.Equal(YearStatus.Consultation, await app.Db(d => d.Years.Select(y => y.Status).SingleAsync()));
+        var waiting = WebUtility.HtmlDecode(await planner.Html("/planlegging/2025"));
+        Assert.Contains("Venter på at en annen godkjenner", waiting);
+        Assert.DoesNotContain("value=\"Approved\"", waiting);
+        Assert.DoesNotContain("value=\"confirm:", waiting);
+
+        // The requester forges the confirmation: refused by the service, nothing changes.
+        var own = await Steps.Confirm(app, planner);
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Contains("en annen person i IMDi må bekrefte", await Text(own));
+        Assert.Equal(YearStatus.Consultation, await app.Db(d => d.Years.Select(y => y.Status).SingleAsync()));
+
+        // A planner cannot skip the request either.
+        using (var scope = app.Services.CreateScope())
+        {
+            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var version = (await planning.Year(2025))!.Version;
+            var direct = await planning.ChangeStatus(new Actor("Planlegger", Roles.Planner, null, null), 2025, YearStatus.Approved, version, null);
+            Assert.Contains("krever en annen person i IMDi", Assert.Single(direct.Errors).Message);
+        }
+
+        // A new run after the request makes it stale: the administrator may not confirm it.
+        await Steps.RunAllocation(app, planner, "etter forespørselen");
+        var admin = await Session.SignIn(app, Users.Admin);
+        var stalePage = WebUtility.HtmlDecode(await admin.Html("/planlegging/2025"));
+        Assert.Contains("kan ikke bekreftes", stalePage);
+        Assert.Equal(HttpStatusCode.Conflict, (await Steps.Confirm(app, admin)).StatusCode);
+
+        // The planner withdraws and asks again; the administrator sees the summary first, then confirms.
+        var request = await app.Db(d => d.StepRequests.SingleAsync());
+        var withdraw = await planner.Post("/planlegging/2025", "/planlegging/2025", "steg", new() { ["StepForm.Action"] = $"close:{request.Id}", ["StepForm.Version"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
+        Assert.Equal(StepRequestStatus.Withdrawn, await app.Db(d => d.StepRequests.Select(r => r.Status).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Approved)).StatusCode);
+        var second = await app.Db(d => d.StepRequests.Where(r => r.Status == StepRequestStatus.Open).SingleAsync());
+        var start = WebUtility.HtmlDecode(await admin.Html("/"));
+        Assert.Contains("ber om at fordelingen for 2025 godkjennes", start);
+        var ask = await admin.Post("/planlegging/2025", "/planlegging/2025", "steg", new() { ["StepForm.Action"] = $"confirm:{second.Id}", ["StepForm.Version"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        Assert.Contains("Godkjenne fordelingen?", await Text(ask));
+        Assert.Equal(YearStatus.Consultation, await app.Db(d => d.Years.Select(y => y.Status).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.Confirm(app, admin)).StatusCode);
+        var year = await app.Db(d => d.Years.SingleAsync());
+        Assert.Equal(YearStatus.Approved, year.Status);
+        Assert.Equal(second.RunId, year.ApprovedRunId);
+        var change = await app.Db(d => d.Audit.Where(a => a.Action == "year.status").OrderByDescending(a => a.Id).FirstAsync());
+        Assert.Equal(("Administrator (demo)", "administrator"), (change.Actor, change.Role));
+        Assert.Contains("\"requestedBy\":\"Planlegger (demo)\"", change.Details);
+
+        // Publication the same way; the public sees the numbers only after the second person confirms.
+        await Steps.FourEyes(app, planner, YearStatus.Published);
+        Assert.Equal(HttpStatusCode.OK, (await new Session(app).Get("/api/v1/years/2025/municipalities/4640")).StatusCode);
+        var actions = await app.Db(d => d.Audit.Select(a => a.Action).ToListAsync());
+        Assert.Equal(3, actions.Count(a => a == "year.step.request"));
+        Assert.Contains("year.step.withdraw", actions);
+    }
+
+    [Fact]
+    public async Task FourEyesOff_OnePlannerApprovesAndPublishes_AfterConfirmingTheSummary()
+    {
+        using var app = new WebApp(DatabaseProvider.Sqlite);
+        app.Settings["Planning:FourEyes"] = "false";
+        var planner = await Session.SignIn(app, Users.Planner);
+        await Steps.RunAllocation(app, planner);
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        Assert.Contains("Godkjenn siste fordeling", await planner.Html("/planlegging/2025"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Approved)).StatusCode);
+        var ask = await planner.Post("/planlegging/2025", "/planlegging/2025", "status", new() { ["StatusForm.To"] = "Published", ["StatusForm.Version"] = Inv(await app.Db(d => d.Years.Select(y => y.Version).SingleAsync())) });
+        var summary = await Text(ask);
+        Assert.Contains("Dette blir offentlig: anmodningene til", summary);
+        Assert.Contains("Ja, publiser nå", summary);
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Published)).StatusCode);
+        Assert.Equal(YearStatus.Published, await app.Db(d => d.Years.Select(y => y.Status).SingleAsync()));
+        Assert.Equal(0, await app.Db(d => d.StepRequests.CountAsync()));
+    }
+
+    /// <summary>Vestland's package for Bergen and Sogndal (Sogndal's EM too), answered by IMDi after seeing the national effect.</summary>
+    [Theory, MemberData(nameof(Databases))]
+    public async Task CountyPackage_CountyTotalThenNationalEffect_AcceptedWithPublicJustification_InternalTextStaysInternal(DatabaseProvider db)
+    {
+        using var app = new WebApp(db);
+        var planner = await Session.SignIn(app, Users.Planner);
+        // An EM need, so that an EM number can be agreed.
+        Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025", "/planlegging/2025", "behov",
+            new() { ["NeedForm.Persons"] = "18900", ["NeedForm.Em"] = "300", ["NeedForm.Reason"] = "EM-behov", ["NeedForm.Expected"] = "1" })).StatusCode);
+        var first = await Steps.RunAllocation(app, planner);
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        var lines = await app.Db(d => d.RunLines.Where(l => l.RunId == first).ToDictionaryAsync(l => l.Kommunenummer));
+        var (bergen, sogndal) = (lines["4601"], lines["4640"]);
+        var county = await Session.SignIn(app, Users.Vestland);
+        const string form = "/planlegging/2025/forslag/ny";
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Persons[4601]"] = Inv(bergen.Requested - 30), ["Form.Persons[4640]"] = Inv(sogndal.Requested + 30), ["Form.Em[4640]"] = "5",
+            ["Form.Reason"] = "Intern: Bergen manglar bustader i år, Sogndal har ledige", ["Form.Public"] = "Fylket flyttar 30 plassar frå Bergen til Sogndal",
+        };
+
+        // First post: the county total before and after (unchanged here: 30 move inside the county); nothing stored.
+        var preview = await county.Post(form, form, "pakke", fields);
+        Assert.True(preview.StatusCode == HttpStatusCode.OK, $"{(int)preview.StatusCode}: {app.Log}");
+        var countyTotal = Ui.Number(lines.Values.Where(l => l.Kommunenummer.StartsWith("46", StringComparison.Ordinal)).Sum(l => l.Requested));
+        Assert.Contains($"<strong id=\"fylke-for\">{countyTotal}</strong> → <strong id=\"fylke-etter\">{countyTotal}</strong>", await Text(preview));
+        Assert.Equal(0, await app.Db(d => d.Proposals.CountAsync()));
+        var sent = await county.Post(form, form, "pakke", new(fields) { ["Form.Confirm"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var package = await app.Db(d => d.Proposals.OrderBy(p => p.Kommunenummer).ToListAsync());
+        Assert.Equal(2, package.Count);
+        Assert.All(package, p => Assert.Equal(package.Min(x => x.Id), p.PackageId));
+        Assert.Equal((sogndal.RequestedEm, 5), (package[1].FromEm!.Value, package[1].ProposedEm!.Value));
+
+        // IMDi sees the national effect first: the total stays exact, and the other municipalities that move.
+        var id = package[0].Id;
+        var effect = await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar", new() { ["Answer.Action"] = $"accept:{id}", [$"Answer.Versions[{id}]"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, effect.StatusCode);
+        var effectText = await Text(effect);
+        Assert.Contains("Landet i alt", effectText);
+        Assert.Contains("<strong>18 900 → 18 900</strong>", effectText.Replace('\u00A0', ' '));
+        Assert.Contains($"data-after=\"4640\">{Ui.Number(sogndal.Requested + 30)}</td>", effectText);
+        Assert.Contains("Fylket flyttar 30 plassar frå Bergen til Sogndal", effectText); // the county's suggestion, to approve or rewrite
+        Assert.Equal(1, await app.Db(d => d.Runs.CountAsync()));
+
+        // Accepting needs a public justification.
+        var without = await Steps.Accept(planner, id, publicText: " ");
+        Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
+        Assert.Contains("Offentlig begrunnelse: skriv hvorfor tallet endres", await Text(without));
+        const string publicText = "Vestland fylkeskommune og IMDi er einige om å flytte 30 plassar frå Bergen til Sogndal.";
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.Accept(planner, id, publicText: publicText)).StatusCode);
+        var second = await app.Db(d => d.Runs.MaxAsync(r => r.Id));
+        var after = await app.Db(d => d.RunLines.Where(l => l.RunId == second).ToDictionaryAsync(l => l.Kommunenummer));
+        Assert.Equal((bergen.Requested - 30, sogndal.Requested + 30, 5), (after["4601"].Requested, after["4640"].Requested, after["4640"].RequestedEm));
+        Assert.Equal((18_900, 300), (after.Values.Sum(l => l.Requested), after.Values.Sum(l => l.RequestedEm)));
+        Assert.All(await app.Db(d => d.Proposals.ToListAsync()), p => Assert.Equal((ProposalStatus.Accepted, publicText), (p.Status, p.PublicJustification)));
+
+        // Published: the public page and the explanation (which letters print) show the public text, never the internal one.
+        await Steps.FourEyes(app, planner, YearStatus.Approved);
+        await Steps.FourEyes(app, planner, YearStatus.Published);
+        var publicPage = WebUtility.HtmlDecode(await new Session(app).Html("/kommune/4640?aar=2025"));
+        Assert.Contains(publicText, publicPage);
+        Assert.Contains("id=\"offentleg-grunngjeving\"", publicPage);
+        Assert.DoesNotContain("Bergen manglar bustader", publicPage);
+        // Stored JSON escapes non-ASCII letters; compare in the same encoding.
+        string Json(string text) => JsonSerializer.Serialize(text, Busetting.Application.StoredExplanation.Json).Trim('"');
+        Assert.Contains(Json(publicText), after["4640"].ExplanationJson);
+        Assert.DoesNotContain(Json("Bergen manglar bustader"), after["4640"].ExplanationJson);
+        Assert.DoesNotContain(Json("Bergen manglar bustader"), await app.Db(d => d.Runs.Where(r => r.Id == second).Select(r => r.AgreedChangesJson).SingleAsync()));
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task ConsultationDeadline_LateProposalRefused_UntilImdiMovesTheDeadline_AuthorWithdraws(DatabaseProvider db)
+    {
+        using var app = new WebApp(db);
+        var planner = await Session.SignIn(app, Users.Planner);
+        await Steps.RunAllocation(app, planner);
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        var county = await Session.SignIn(app, Users.Vestland);
+        Assert.Contains("31.12.2099", await county.Html("/"));
+        Assert.Contains("31.12.2099", await (await Session.SignIn(app, Users.Ks)).Html("/"));
+        Assert.Contains("31.12.2099", await county.Html("/planlegging/2025/forslag"));
+
+        // The deadline passes (yesterday, Norwegian date).
+        var yesterday = DateOnly.FromDateTime(Busetting.Application.NorwegianTime.FromUtc(DateTime.UtcNow)).AddDays(-1);
+        await app.Db(async d => await d.Years.ExecuteUpdateAsync(s => s.SetProperty(y => y.ConsultationDeadline, yesterday)));
+        var proposalPage = WebUtility.HtmlDecode(await county.Html("/kommune/4601?aar=2025"));
+        Assert.Contains($"Høringsfristen var {Ui.Date(yesterday)}", proposalPage);
+        using (var scope = app.Services.CreateScope())
+        {
+            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var late = await planning.Propose(new Actor("Vestland", Roles.County, null, "46"), 2025, "4601", 500, "sein");
+            Assert.Contains($"høringsfristen var {Ui.Date(yesterday)}; forslag tas ikke imot etter fristen", Assert.Single(late.Errors).Message);
+        }
+        Assert.Equal(0, await app.Db(d => d.Proposals.CountAsync()));
+
+        // IMDi moves the deadline: proposals are taken again.
+        var version = await app.Db(d => d.Years.Select(y => y.Version).SingleAsync());
+        var moved = await planner.Post("/planlegging/2025", "/planlegging/2025", "hoyringsfrist", new() { ["DeadlineForm.Deadline"] = "2099-06-30", ["DeadlineForm.Version"] = Inv(version) });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Contains("year.consultationDeadline", await app.Db(d => d.Audit.Select(a => a.Action).ToListAsync()));
+        var propose = await county.Post("/kommune/4601?aar=2025", "/kommune/4601?aar=2025", "forslag", new() { ["ProposalForm.Persons"] = "500", ["ProposalForm.Reason"] = "færre bustader" });
+        Assert.Equal(HttpStatusCode.Redirect, propose.StatusCode);
+        var proposal = await app.Db(d => d.Proposals.SingleAsync());
+
+        // Only the author withdraws: another county reviewer may not.
+        using (var scope = app.Services.CreateScope())
+        {
+            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var other = await planning.WithdrawProposal(new Actor("Ein annan", Roles.County, null, "46", UserId: "someone-else"), proposal.Id, 1);
+            Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(other.Errors).Kind);
+        }
+        var withdraw = await county.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "trekk", new() { ["WithdrawForm.Action"] = $"withdraw:{proposal.Id}", [$"WithdrawForm.Versions[{proposal.Id}]"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
+        Assert.Equal(ProposalStatus.Withdrawn, await app.Db(d => d.Proposals.Select(p => p.Status).SingleAsync()));
+        Assert.Equal("0", StartPageTests.Figure(await planner.Html("/"), "Åpne forslag"));
+        Assert.Contains("proposal.withdraw", await app.Db(d => d.Audit.Select(a => a.Action).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task CountyPackage_OutsideItsCounty_Refused_NothingStored()
+    {
+        using var app = new WebApp(DatabaseProvider.Sqlite);
+        var planner = await Session.SignIn(app, Users.Planner);
+        await Steps.RunAllocation(app, planner);
+        await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
+        using var scope = app.Services.CreateScope();
+        var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+        var vestland = new Actor("Vestland", Roles.County, null, "46");
+        var mixed = await planning.ProposePackage(vestland, 2025, [new("4601", 500, null), new("0301", 3000, null)], "x", null);
+        Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(mixed.Errors).Kind);
+        var ks = await planning.ProposePackage(new Actor("KS", Roles.Ks, null, null), 2025, [new("4601", 500, null)], "x", null);
+        Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(ks.Errors).Kind);
+        var emAbovePersons = await planning.ProposePackage(vestland, 2025, [new("4640", 3, 5)], "x", null);
+        Assert.Contains("EM er en del av personene", Assert.Single(emAbovePersons.Errors).Message);
+        Assert.Equal(0, await app.Db(d => d.Proposals.CountAsync()));
+        // The form lists only the county's own municipalities.
+        var form = await (await Session.SignIn(app, Users.Vestland)).Html("/planlegging/2025/forslag/ny");
+        Assert.Contains("name=\"Form.Persons[4640]\"", form);
+        Assert.DoesNotContain("name=\"Form.Persons[0301]\"", form);
+    }
+
+    /// <summary>After a revision is published, the public sees the original and adjusted request with their dates; the case worker was told meanwhile.</summary>
+    [Theory, MemberData(nameof(Databases))]
+    public async Task Revision_PublicSeesOriginalAndAdjustedSideBySide_CaseWorkerToldWhileRevised_CacheEvicted(DatabaseProvider db)
+    {
+        using var app = new WebApp(db);
+        var planner = await Session.SignIn(app, Users.Planner);
+        var original = await Steps.Publish(app, planner);
+        var visitor = new Session(app);
+        Assert.DoesNotContain("id=\"revisjonshistorikk\"", await visitor.Html("/kommune/4640?aar=2025"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Revised)).StatusCode);
+        var sogndal = await Session.SignIn(app, Users.Sogndal);
+        Assert.Contains("id=\"revisjon-varsel\"", await sogndal.Html("/"));
+        Assert.Contains("IMDi reviderer oppmodingane for 2025 (revisjon 1)", WebUtility.HtmlDecode(await sogndal.Html("/kommune/4640?aar=2025")));
+        Assert.DoesNotContain("id=\"revisjon-varsel\"", await visitor.Html("/kommune/4640?aar=2025"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025", "/planlegging/2025", "behov",
+            new() { ["NeedForm.Persons"] = "12640", ["NeedForm.Em"] = "0", ["NeedForm.Reason"] = "Revidert", ["NeedForm.Expected"] = "1" })).StatusCode);
+        var revised = await Steps.RunAllocation(app, planner, "revisjon");
+        var steps = await planner.Html("/planlegging/2025");
+        Assert.True(steps.Contains("value=\"Consultation\"", StringComparison.Ordinal), steps[steps.IndexOf("id=\"steg\"", StringComparison.Ordinal)..][..1500]);
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.FourEyes(app, planner, YearStatus.Approved);
+        await Steps.FourEyes(app, planner, YearStatus.Published);
+        Assert.DoesNotContain("id=\"revisjon-varsel\"", await sogndal.Html("/"));
+
+        var before = await Steps.Requested(app, original, "4640");
+        var now = await Steps.Requested(app, revised, "4640");
+        Assert.NotEqual(before, now);
+        var dates = await app.Db(d => d.YearStatusChanges.Where(c => c.To == YearStatus.Published).OrderBy(c => c.Id).Select(c => c.At).ToListAsync());
+        string Day(DateTime utc) => Ui.Date(DateOnly.FromDateTime(Busetting.Application.NorwegianTime.FromUtc(utc)));
+        var page = WebUtility.HtmlDecode(await visitor.Html("/kommune/4640?aar=2025"));
+        Assert.Contains("id=\"revisjonshistorikk\"", page);
+        Assert.Contains($"<td class=\"num\" data-revision=\"0\">{Ui.Number(before)}</td><td class=\"num\" data-revision=\"1\">{Ui.Number(now)}</td>", page);
+        Assert.Contains($"publisert {Day(dates[0])}", page);
+
+        var table = WebUtility.HtmlDecode(await visitor.Html("/tal/2025/revisjon"));
+        Assert.Contains("href=\"/kommune/4640?aar=2025\">Sogndal</a>", table);
+        Assert.Contains($"<td class=\"num\">{Ui.Number(18_900)}</td><td class=\"num\">{Ui.Number(12_640)}</td><td class=\"num\">{Ui.Number(12_640 - 18_900)}</td>", table.Replace("+", "", StringComparison.Ordinal));
+        Assert.Contains("href=\"/tal/2025/revisjon\"", await visitor.Html("/tal/2025"));
+    }
+}
