@@ -156,7 +156,7 @@ public class FaultDrillTests(ITestOutputHelper output)
         var planner = await Session.SignIn(app, Users.Planner);
         await Steps.RunAllocation(app, planner);
         await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
-        await Steps.ChangeStatus(app, planner, YearStatus.Approved);
+        await Steps.FourEyes(app, planner, YearStatus.Approved);
         var asked = await app.Db(db => db.RunLines.CountAsync(l => l.Requested > 0));
         var name = $"busetting-cli-{Guid.NewGuid():N}"[..30];
         var database = new NpgsqlConnectionStringBuilder(app.ConnectionString) { ApplicationName = name }.ConnectionString;
@@ -297,7 +297,7 @@ public class FaultDrillTests(ITestOutputHelper output)
             {
                 var accept = (p.Id + i) % 2 == 0;
                 var response = await session.Post($"/planlegging/{Year}/forslag", $"/planlegging/{Year}/forslag", "svar",
-                    new() { ["Answer.Action"] = $"{(accept ? "accept" : "reject")}:{p.Id}", [$"Answer.Versions[{p.Id}]"] = "1" });
+                    new() { ["Answer.Action"] = $"{(accept ? "accept" : "reject")}:{p.Id}", [$"Answer.Versions[{p.Id}]"] = "1", [$"Answer.Public[{p.Id}]"] = "drill", ["Answer.Confirm"] = "true" });
                 results.Add((p.Id, accept, response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())));
             }
             return results;
@@ -324,8 +324,8 @@ public class FaultDrillTests(ITestOutputHelper output)
         var conflictsOnProposals = all.Count(a => a.Status == HttpStatusCode.Conflict);
 
         // Twenty case workers, five per municipality, three rounds each: each sends the version it last read.
-        await Steps.ChangeStatus(app, planner, YearStatus.Approved);
-        await Steps.ChangeStatus(app, planner, YearStatus.Published);
+        await Steps.FourEyes(app, planner, YearStatus.Approved);
+        await Steps.FourEyes(app, planner, YearStatus.Published);
         string[] places = ["4640", "4601", "0301", "5001"];
         var workers = new List<(Session Session, string Kommune, int Index)>();
         for (var i = 0; i < 20; i++)
@@ -390,7 +390,7 @@ public class FaultDrillTests(ITestOutputHelper output)
             Assert.Equal(2, ids.Count);
             var other = await Session.SignIn(app, await CreateUser(app, "planner-race@drill.test", Roles.Planner, null));
             Task<HttpResponseMessage> Accept(Session session, int id) => session.Post($"/planlegging/{Year}/forslag", $"/planlegging/{Year}/forslag", "svar",
-                new() { ["Answer.Action"] = $"accept:{id}", [$"Answer.Versions[{id}]"] = "1" });
+                new() { ["Answer.Action"] = $"accept:{id}", [$"Answer.Versions[{id}]"] = "1", [$"Answer.Public[{id}]"] = "drill", ["Answer.Confirm"] = "true" });
 
             HttpResponseMessage[] answers;
             await using (var observer = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { ApplicationName = "drill-observer" }.ConnectionString))
@@ -439,7 +439,7 @@ public class FaultDrillTests(ITestOutputHelper output)
             new() { ["ProposalForm.Persons"] = (before + 26).ToString(CultureInfo.InvariantCulture), ["ProposalForm.Reason"] = "drill" });
         var proposal = await source.Db(db => db.Proposals.SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post($"/planlegging/{Year}/forslag", $"/planlegging/{Year}/forslag", "svar",
-            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1" })).StatusCode);
+            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Public[{proposal.Id}]"] = "drill", ["Answer.Confirm"] = "true" })).StatusCode);
         var hashes = await source.Db(db => db.Runs.OrderBy(r => r.Id).Select(r => new { r.Id, r.ResultHash }).ToListAsync());
         Assert.Equal(2, hashes.Count);
 

@@ -86,7 +86,8 @@ public class NotificationTests
             new() { ["ProposalForm.Persons"] = (from + 4).ToString(CultureInfo.InvariantCulture), ["ProposalForm.Reason"] = "nye bustader" })).StatusCode);
         var proposal = await app.Db(d => d.Proposals.SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar",
-            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "Stemmer med mottaket" })).StatusCode);
+            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "Stemmer med mottaket",
+                [$"Answer.Public[{proposal.Id}]"] = "Nye bustader i Sogndal", ["Answer.Confirm"] = "true" })).StatusCode);
         var answer = (await Deliver(app, smtp, Users.Vestland, 2))[1];
         Assert.Equal("Forslaget ditt for Sogndal (2025) er godteke", answer.Subject);
         Assert.Equal("nn-NO", Language(answer));
@@ -96,7 +97,7 @@ public class NotificationTests
         // 3. Letters sent → each asked municipality's case workers (Sogndal: Nynorsk by its official form; Bergen: Bokmål).
         foreach (var step in new[] { YearStatus.Approved, YearStatus.Published })
         {
-            Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, step)).StatusCode);
+            await Steps.FourEyes(app, planner, step);
         }
         await MakeLetters(app, planner);
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request" })).StatusCode);
@@ -270,7 +271,8 @@ public class NotificationTests
             new() { ["ProposalForm.Persons"] = "18900", ["ProposalForm.Reason"] = "alle til Sogndal" })).StatusCode);
         var proposal = await app.Db(d => d.Proposals.SingleAsync());
         var accept = await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar",
-            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "" });
+            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "",
+                [$"Answer.Public[{proposal.Id}]"] = "alle til Sogndal", ["Answer.Confirm"] = "true" });
         Assert.NotEqual(HttpStatusCode.Redirect, accept.StatusCode);
         Assert.Equal(ProposalStatus.Open, await app.Db(d => d.Proposals.Select(p => p.Status).SingleAsync()));
         Assert.Equal(consultation, await app.Db(d => d.Outbox.CountAsync()));
