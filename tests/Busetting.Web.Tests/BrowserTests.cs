@@ -264,7 +264,7 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         Assert.True(await page.Locator("#letters tbody tr").CountAsync() > 300);
         await Check(page, "26-brev-ferdig", fullPage: false);
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#letters tbody tr", new() { HasText = "Sogndal" }).Locator("a").First.ClickAsync());
-        Assert.EndsWith("sogndal-request-v1.pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.EndsWith("sogndal-oppmoding-v1.pdf", download.SuggestedFilename, StringComparison.Ordinal);
     }
 
     internal static async Task EnsurePublished(BrowserApp browser)
