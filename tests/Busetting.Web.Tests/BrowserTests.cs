@@ -139,8 +139,9 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         {
             Assert.Fail("the what-if circuit did not start: " + string.Join(" | ", console) + "\n" + browser.App.Log);
         }
+        var solves = await planner.Locator("#what-if").GetAttributeAsync("data-solves");
         await planner.Locator("#wi-arbeid").FillAsync("40");
-        await planner.WaitForSelectorAsync("#what-if-ms");
+        await planner.WaitForSelectorAsync($"#what-if[data-solves='{int.Parse(solves!, System.Globalization.CultureInfo.InvariantCulture) + 1}']");
         var changed = await planner.Locator("#what-if-changes tbody tr").CountAsync();
         Assert.True(changed > 0, "moving a weight changed no municipality");
         Assert.Contains("18", await planner.Locator("#what-if-status").InnerTextAsync());

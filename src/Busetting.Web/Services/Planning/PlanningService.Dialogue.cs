@@ -78,7 +78,9 @@ public sealed partial class PlanningService
         }
         if (proposal.Version != expectedVersion || proposal.Status != ProposalStatus.Open)
         {
-            return Error.Conflict("proposal.version", Inv($"forslag {proposalId} er allerede behandlet ({proposal.Status}) av {proposal.DecidedBy ?? "en annen"}; last siden på nytt"));
+            return Error.Conflict("proposal.version", Say(actor,
+                $"forslag {proposalId} er allerede behandlet ({Ui.ProposalStatus(actor.Language, proposal.Status).ToLowerInvariant()}) av {proposal.DecidedBy ?? "en annen"}; last siden på nytt",
+                $"forslag {proposalId} er alt handsama ({Ui.ProposalStatus(actor.Language, proposal.Status).ToLowerInvariant()}) av {proposal.DecidedBy ?? "ein annan"}; last sida på nytt"));
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         proposal.Status = accept ? ProposalStatus.Accepted : ProposalStatus.Rejected;
