@@ -48,7 +48,7 @@ public sealed class CrawlApp() : WebApp(DatabaseProvider.Sqlite), IAsyncLifetime
 /// Issue 9 item 1: every page each role reaches from its menus and links, in Bokmål and Nynorsk, holds no English words
 /// and no code identifiers outside a "Teknisk" disclosure (<see cref="VisibleText"/>).
 /// </summary>
-public class LanguageCrawlTests(CrawlApp app) : IClassFixture<CrawlApp>
+public class LanguageCrawlTests(CrawlApp app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<CrawlApp>
 {
     /// <summary>Not pages: files, the API, and links that change state (language switch, sign-out). The API reference
     /// (/api/dokumentasjon) is Scalar's page over the OpenAPI document, which is in English for developers.</summary>
@@ -56,8 +56,12 @@ public class LanguageCrawlTests(CrawlApp app) : IClassFixture<CrawlApp>
 
     private static readonly string[] FileEndings = [".pdf", ".xlsx", ".csv", ".json", ".zip", ".svg", ".png"];
 
-    /// <summary>Where a crawl starts besides "/": the year and municipality sub-pages the issue names.</summary>
-    private static readonly string[] Seeds = ["/", "/tal/2025", "/kart/2025", "/tal/2022", "/kommune/4640?aar=2025", "/kommune/4601?aar=2025", "/kommune/0301?aar=2025", "/kommune/4640?aar=2022"];
+    /// <summary>
+    /// Where a crawl starts besides "/": the year and municipality sub-pages the issue names, and pages a user meets
+    /// without a link (revision, not found, no access, sign-in). A page the role may not see is checked as what it gets.
+    /// </summary>
+    private static readonly string[] Seeds = ["/", "/tal/2025", "/kart/2025", "/tal/2022", "/kommune/4640?aar=2025", "/kommune/4601?aar=2025", "/kommune/0301?aar=2025", "/kommune/4640?aar=2022",
+        "/planlegging/2025/revisjon", "/planlegging/2025/kva-om", "/ikkje-funne", "/konto/ingen-tilgang", "/konto/logg-inn"];
 
     /// <summary>At most this many pages of one shape (digits and query values aside): 357 municipality pages say the same words.</summary>
     private const int PerShape = 4;
@@ -125,6 +129,7 @@ public class LanguageCrawlTests(CrawlApp app) : IClassFixture<CrawlApp>
                 }
             }
         }
+        output.WriteLine($"{visited} requests, {shapes.Count} kinds of page: {string.Join(" ", shapes.Keys.Order(StringComparer.Ordinal))}");
         Assert.True(visited >= 5, $"only {visited} pages reached");
         Assert.True(findings.Count == 0, $"{(user.Length == 0 ? "public" : user)} ({form}), {visited} pages, {findings.Count} findings:\n" + string.Join("\n", findings.Distinct().Take(200)));
     }
