@@ -155,33 +155,38 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         }
         progress?.Report((lines.Count, lines.Count));
 
-        // All or nothing: the letters and the audit entry in one transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Letters.AddRange(created);
-        if (kind == LetterKind.Adjusted)
+        // All or nothing: the letters and the audit entry in one transaction (retried as a whole after a transient failure).
+        var stored = await db.InTransaction(async () =>
         {
-            // The adjusted letters name the new deadline; the year carries it, so the decision pages show the same date.
-            var tracked = await db.Years.FirstAsync(y => y.Year == year, cancellationToken);
-            tracked.DecisionDeadline = deadline;
-            tracked.Version++;
-        }
-        db.Audit.Add(new AuditEntry
+            db.Letters.AddRange(created);
+            if (kind == LetterKind.Adjusted)
+            {
+                // The adjusted letters name the new deadline; the year carries it, so the decision pages show the same date.
+                var tracked = await db.Years.FirstAsync(y => y.Year == year, cancellationToken);
+                tracked.DecisionDeadline = deadline;
+                tracked.Version++;
+            }
+            db.Audit.Add(new AuditEntry
+            {
+                At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = "", Action = "letters.generate", Year = year,
+                Details = JsonSerializer.Serialize(new { kind = kind.ToString(), run = run.Id, created = created.Count, unchanged, skipped = skipped.Count, deadline }),
+                Reason = reason,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException e) when (Transactions.IsConflict(e))
+            {
+                return false;
+            }
+        }, ok => ok, cancellationToken);
+        db.ChangeTracker.Clear();
+        if (!stored)
         {
-            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = "", Action = "letters.generate", Year = year,
-            Details = JsonSerializer.Serialize(new { kind = kind.ToString(), run = run.Id, created = created.Count, unchanged, skipped = skipped.Count, deadline }),
-            Reason = reason,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
             return Error.Conflict("letters.conflict", "en annen laget de samme brevene samtidig; ingenting er lagret, prøv igjen");
         }
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         return new BatchResult(year, kind, run.Id, created.Count, unchanged, skipped, clock.GetElapsedTime(started));
     }
 
@@ -373,7 +378,7 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Transactions.IsConflict(e))
         {
             db.ChangeTracker.Clear();
             return Error.Conflict("template.version", "en annen lagret malen samtidig; last siden på nytt");

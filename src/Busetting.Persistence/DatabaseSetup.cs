@@ -18,7 +18,11 @@ public static class DatabaseSetup
     /// instance can own a context: Blazor renders several components of one request concurrently, and a DbContext
     /// must never be used by two operations at once.
     /// </summary>
-    public static IServiceCollection AddBusettingDb(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    /// <param name="retries">PostgreSQL: how often a statement or unit of work is retried after a transient failure
+    /// (Npgsql's retrying execution strategy), with exponential back-off up to <paramref name="maxRetryDelay"/>;
+    /// short, so a request waits seconds, not minutes, before it answers 503 (docs/adr/0011).</param>
+    public static IServiceCollection AddBusettingDb(this IServiceCollection services, DatabaseProvider provider, string connectionString,
+        int retries = DefaultRetries, TimeSpan? maxRetryDelay = null)
     {
         switch (provider)
         {
@@ -28,13 +32,17 @@ public static class DatabaseSetup
                 services.AddSingleton<IDbContextFactory<BusettingDb>>(sp => new Factory<SqliteBusettingDb>(sp.GetRequiredService<IDbContextFactory<SqliteBusettingDb>>()));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextFactory<PostgresBusettingDb>(o => o.UseNpgsql(connectionString));
+                services.AddDbContextFactory<PostgresBusettingDb>(o => o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(retries, maxRetryDelay ?? DefaultMaxRetryDelay, null)));
                 services.AddScoped<BusettingDb>(sp => sp.GetRequiredService<PostgresBusettingDb>());
                 services.AddSingleton<IDbContextFactory<BusettingDb>>(sp => new Factory<PostgresBusettingDb>(sp.GetRequiredService<IDbContextFactory<PostgresBusettingDb>>()));
                 break;
         }
         return services;
     }
+
+    public const int DefaultRetries = 4;
+
+    public static readonly TimeSpan DefaultMaxRetryDelay = TimeSpan.FromSeconds(2);
 
     private sealed class Factory<T>(IDbContextFactory<T> inner) : IDbContextFactory<BusettingDb>
         where T : BusettingDb

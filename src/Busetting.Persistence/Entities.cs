@@ -290,6 +290,9 @@ public sealed class LetterJob
     public string By { get; set; } = "";
     public DateTime At { get; set; }
     public DateTime? FinishedAt { get; set; }
+
+    /// <summary>Touched every few seconds by the instance that queued or runs the job; a stale one means that process died.</summary>
+    public DateTime? HeartbeatAt { get; set; }
 }
 
 /// <summary>Which written standard a municipality's letters use, when IMDi overrides its official language form.</summary>

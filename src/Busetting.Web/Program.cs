@@ -37,7 +37,9 @@ var connectionString = config.GetConnectionString("Busetting")
     ?? (provider == DatabaseProvider.Sqlite
         ? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "busetting.db")}"
         : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Busetting is not set"));
-builder.Services.AddBusettingDb(provider, connectionString);
+// PostgreSQL: transient failures retried a few times within seconds (Database:Retries, Database:MaxRetryDelay), then 503.
+builder.Services.AddBusettingDb(provider, connectionString, config.GetValue("Database:Retries", DatabaseSetup.DefaultRetries),
+    config.GetValue<TimeSpan?>("Database:MaxRetryDelay"));
 builder.Services.AddTransient<PlanningService>();
 builder.Services.AddScoped<UserAdminService>();
 // Letters: a service with its own context per use, the outbox channel (replace with digital post in production), background jobs.

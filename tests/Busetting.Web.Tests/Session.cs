@@ -24,6 +24,13 @@ public sealed partial class Session
         _client = app.CreateDefaultClient(app.ClientOptions.BaseAddress, new CookieContainerHandler(cookies));
     }
 
+    /// <summary>A session against a running server (a child process in the fault drills), over real HTTP.</summary>
+    public Session(Uri baseAddress)
+    {
+        Cookies = new CookieContainer();
+        _client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    }
+
     public HttpClient Client => _client;
 
     /// <summary>Acts from this network address (the test server's peer; see <see cref="WebApp.PeerHeader"/>).</summary>
@@ -44,9 +51,10 @@ public sealed partial class Session
         return new Session(app, copy);
     }
 
-    public static async Task<Session> SignIn(WebApp app, string user)
+    public static Task<Session> SignIn(WebApp app, string user) => SignIn(new Session(app), user);
+
+    public static async Task<Session> SignIn(Session session, string user)
     {
-        var session = new Session(app);
         var response = await session.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = user, ["password"] = WebApp.Password, ["returnUrl"] = "/" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);

@@ -146,9 +146,93 @@ public class TableExportTests
         Assert.Contains("<td>4601</td>", page);
     }
 
+    [Fact]
+    public async Task LettersTable_SearchNotSentFilter_AndItsXlsxMatchTheDatabase()
+    {
+        using var app = new WebApp(DatabaseProvider.Sqlite);
+        var published = await Steps.Publish(app, await Session.SignIn(app, Users.Planner));
+        using (var scope = app.Services.CreateScope())
+        {
+            var letters = scope.ServiceProvider.GetRequiredService<Busetting.Letters.LetterService>();
+            Assert.True((await letters.Generate(new Busetting.Letters.LetterActor("Planlegger (test)", true, false), 2025, Busetting.Letters.LetterKind.Request, null)).IsSuccess);
+        }
+        var stored = await app.Db(d => d.Letters.AsNoTracking().ToListAsync());
+        Assert.True(stored.Count > 300);
+        var planner = await Session.SignIn(app, Users.Planner);
+
+        var page = await planner.Html("/planlegging/2025/brev");
+        Assert.Contains($"{stored.Count} av {stored.Count}, side 1 av {(stored.Count + 49) / 50}", page);
+        Assert.Equal(50, BodyRows(page, "letters"));
+        var heroy = await planner.Html("/planlegging/2025/brev?q=Her%C3%B8y");
+        Assert.Equal(2, BodyRows(heroy, "letters")); // both Herøy, told apart by number and county
+        Assert.Contains("<td>1515</td>", heroy);
+        Assert.Contains("<td>1818</td>", heroy);
+        var sogndal = stored.Single(l => l.Kommunenummer == "4640");
+        Assert.Contains($"href=\"/api/v1/intern/letters/{sogndal.Id}\"", await planner.Html("/planlegging/2025/brev?q=4640"));
+
+        var sheet = Read(await (await planner.Get("/planlegging/2025/brev/eksport.xlsx?fylke=46&sorter=nr")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Kommunenummer", "Kommune", "Fylkesnummer", "Fylke", "Type", "Versjon", "Målform", "Anmodet", "Herav EM", "Referanse", "Fra kjøring", "Innhold (SHA-256)", "Sendt"], sheet[0]);
+        var vestland = stored.Where(l => l.Kommunenummer.StartsWith("46", StringComparison.Ordinal)).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).ToList();
+        Assert.Equal(vestland.Select(l => l.Kommunenummer), sheet[1..].Select(r => r[0]));
+        var row = sheet.Single(r => r[0] == "4640");
+        Assert.Equal((sogndal.Requested, sogndal.RequestedEm, sogndal.Reference, published, sogndal.ContentHash[..12], ""),
+            (Int(row[7]), Int(row[8]), row[9], Int(row[10]), row[11], row.ElementAtOrDefault(12) ?? ""));
+
+        // After sending, "only not sent" is empty and the sent time is a date cell.
+        using (var scope = app.Services.CreateScope())
+        {
+            var letters = scope.ServiceProvider.GetRequiredService<Busetting.Letters.LetterService>();
+            var channel = scope.ServiceProvider.GetRequiredService<Busetting.Letters.ILetterChannel>();
+            Assert.True((await letters.Send(new Busetting.Letters.LetterActor("Planlegger (test)", true, false), 2025, Busetting.Letters.LetterKind.Request, channel)).IsSuccess);
+        }
+        Assert.Single(Read(await (await planner.Get("/planlegging/2025/brev/eksport.xlsx?endra=1")).Content.ReadAsByteArrayAsync()));
+        var sent = Read(await (await planner.Get("/planlegging/2025/brev/eksport.xlsx?q=4640")).Content.ReadAsByteArrayAsync());
+        Assert.True(double.TryParse(sent[1][12], System.Globalization.CultureInfo.InvariantCulture, out var serial) && serial > 45_000, sent[1][12]);
+
+        // Letters are IMDi's: a county reviewer gets no export.
+        var county = await Session.SignIn(app, Users.Vestland);
+        Assert.NotEqual(HttpStatusCode.OK, (await county.Get("/planlegging/2025/brev/eksport.xlsx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AuditExport_HoldsEveryMatch_NotJustOnePage()
+    {
+        using var app = new WebApp(DatabaseProvider.Sqlite);
+        var planner = await Session.SignIn(app, Users.Planner);
+        await Steps.Publish(app, planner);
+        // More than one page (50) of year 2025: staff reading the run page are recorded (issue 10), one entry a read.
+        for (var i = 0; i < 60; i++)
+        {
+            await app.Db(async d =>
+            {
+                d.Audit.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "Lesar (test)", Role = "Planner", Action = "read.run", Year = 2025, Details = "{}" });
+                return await d.SaveChangesAsync();
+            });
+        }
+        var year2025 = await app.Db(d => d.Audit.Where(a => a.Year == 2025).OrderByDescending(a => a.Id).ToListAsync());
+        var all = await app.Db(d => d.Audit.CountAsync());
+        Assert.True(all > 0);
+
+        Assert.Contains("/revisjonsspor/eksport.xlsx?aar=2025", await planner.Html("/revisjonsspor?aar=2025"));
+        var sheet = Read(await (await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Når", "Hvem", "Rolle", "Hva", "År", "Kommunenummer", "Detaljer", "Hvorfor"], sheet[0]);
+        Assert.Equal(year2025.Select(a => a.Action), sheet[1..].Select(r => r[3]));
+        Assert.All(sheet[1..], r => Assert.Equal("2025", r[4]));
+
+        Assert.True(year2025.Count > 60);
+        var runs = Read(await (await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025&type=year")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(year2025.Count(a => a.Action.StartsWith("year.", StringComparison.Ordinal)), runs.Count - 1);
+        Assert.True(runs.Count - 1 >= 3); // consultation, approved, published
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await planner.Get("/revisjonsspor/eksport.xlsx?aar=tjue")).StatusCode);
+        var county = await Session.SignIn(app, Users.Vestland);
+        Assert.NotEqual(HttpStatusCode.OK, (await county.Get("/revisjonsspor/eksport.xlsx")).StatusCode);
+    }
+
     private static int Int(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static int BodyRows(string html) => Regex.Matches(Regex.Match(html, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value, "<tr>").Count;
+    private static int BodyRows(string html, string? tableId = null) =>
+        Regex.Matches(Regex.Match(html, (tableId is null ? "" : $"id=\"{tableId}\".*?") + "(<tbody>.*?</tbody>)", RegexOptions.Singleline).Groups[1].Value, "<tr>").Count;
 
     /// <summary>The first worksheet as text cells, read with the Open XML SDK (cells placed by their reference; empty = "").</summary>
     private static List<string[]> Read(byte[] xlsx)

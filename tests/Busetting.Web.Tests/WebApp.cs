@@ -45,7 +45,18 @@ public class WebApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The application on an existing PostgreSQL database (a restored dump, a throwaway cluster); the database is not dropped here.</summary>
+    public WebApp(string postgresConnectionString)
+    {
+        Provider = DatabaseProvider.Postgres;
+        LoginsPerMinute = 10_000;
+        _connectionString = postgresConnectionString;
+    }
+
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The database this app uses (tools such as pg_dump open the same one).</summary>
+    public string ConnectionString => _connectionString;
 
     /// <summary>The SQLite file (SQLite only), for tools that open the same database.</summary>
     public string? SqliteFile => _sqliteFile;

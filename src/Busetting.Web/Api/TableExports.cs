@@ -50,5 +50,38 @@ public static class TableExports
             var rows = TableQuery.From(http.Request.Query).Apply(table);
             return TypedResults.File(await Export.Xlsx($"Vedtak {year}", rows, table.Columns, me.Language), Export.XlsxType, $"vedtak-{year}.xlsx");
         }).RequireAuthorization(staff).ExcludeFromDescription();
+
+        var imdi = new AuthorizeAttribute { Roles = Roles.Imdi };
+
+        app.MapGet("/planlegging/{year:int}/brev/eksport.xlsx", async Task<IResult> (int year, HttpContext http, Busetting.Letters.LetterService letters, ReferenceStore reference) =>
+        {
+            var me = Ui.ActorOf(http, reference);
+            var table = Tables.Letters(await letters.List(year), reference, me.Language);
+            var rows = TableQuery.From(http.Request.Query).Apply(table);
+            return TypedResults.File(await Export.Xlsx($"Brev {year}", rows, table.Columns, me.Language), Export.XlsxType, $"brev-{year}.xlsx");
+        }).RequireAuthorization(imdi).ExcludeFromDescription();
+
+        app.MapGet("/revisjonsspor/eksport.xlsx", async Task<IResult> (HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        {
+            var me = Ui.ActorOf(http, reference);
+            var q = http.Request.Query;
+            if (!Parse.QueryInt(q["aar"].FirstOrDefault(), out var year))
+            {
+                return TypedResults.BadRequest();
+            }
+            var kind = q["type"].FirstOrDefault();
+            var result = await planning.SearchAudit(me, new PlanningService.AuditQuery(year, string.IsNullOrEmpty(kind) ? null : kind,
+                q["kven"].FirstOrDefault(), q["kommune"].FirstOrDefault(), 1, All: true));
+            if (!result.IsSuccess)
+            {
+                return TypedResults.Forbid();
+            }
+            var nn = me.Language == Busetting.Application.Language.Nn;
+            string[] headings = nn
+                ? ["Når", "Kven", "Rolle", "Kva", "År", "Kommunenummer", "Detaljar", "Kvifor"]
+                : ["Når", "Hvem", "Rolle", "Hva", "År", "Kommunenummer", "Detaljer", "Hvorfor"];
+            var rows = result.Value.Entries.Select(a => (IReadOnlyList<object?>)[a.At, a.Actor, Ui.Role(me.Language, a.Role), a.Action, a.Year, a.Kommunenummer, a.Details, a.Reason]);
+            return TypedResults.File(await Export.Xlsx("Revisjonsspor", headings, rows), Export.XlsxType, "revisjonsspor.xlsx");
+        }).RequireAuthorization(imdi).ExcludeFromDescription();
     }
 }

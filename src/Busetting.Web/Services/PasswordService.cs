@@ -59,25 +59,33 @@ public sealed class PasswordService(UserManager<AppUser> users, SignInManager<Ap
         {
             return Result<bool>.Fail(errors);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        // Changing the password also renews the security stamp: every other session of this user ends.
-        var changed = await users.ChangePasswordAsync(user, current!, next!);
-        if (!changed.Succeeded)
+        var userId = user.Id;
+        var done = await db.InTransaction(async () =>
         {
-            await transaction.RollbackAsync();
-            return Result<bool>.Fail(changed.Errors.Select(e => Explain(actor, e)).ToList());
+            // Loaded again inside: a retried unit starts from an empty change tracker.
+            user = (await users.FindByIdAsync(userId))!;
+            // Changing the password also renews the security stamp: every other session of this user ends.
+            var changed = await users.ChangePasswordAsync(user, current!, next!);
+            if (!changed.Succeeded)
+            {
+                return Result<bool>.Fail(changed.Errors.Select(e => Explain(actor, e)).ToList());
+            }
+            foreach (var claim in (await users.GetClaimsAsync(user)).Where(c => c.Type == MustChangeClaim).ToList())
+            {
+                await users.RemoveClaimAsync(user, claim);
+            }
+            db.Audit.Add(new AuditEntry
+            {
+                At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = actor.Role ?? "", Action = "user.password",
+                Details = JsonSerializer.Serialize(new { email = user.Email }, StoredExplanation.Json),
+            });
+            await db.SaveChangesAsync();
+            return true;
+        }, r => r.IsSuccess);
+        if (!done.IsSuccess)
+        {
+            return done;
         }
-        foreach (var claim in (await users.GetClaimsAsync(user)).Where(c => c.Type == MustChangeClaim).ToList())
-        {
-            await users.RemoveClaimAsync(user, claim);
-        }
-        db.Audit.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = actor.Role ?? "", Action = "user.password",
-            Details = JsonSerializer.Serialize(new { email = user.Email }, StoredExplanation.Json),
-        });
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         await signIn.RefreshSignInAsync(user);
         return true;
     }

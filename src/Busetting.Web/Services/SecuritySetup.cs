@@ -95,6 +95,9 @@ public static class SecuritySetup
             app.UseExceptionHandler("/feil", createScopeForErrors: true);
             app.UseHsts();
         }
+        // Inside the exception handler: the database unreachable (after the retries) is a 503 with Retry-After, never the
+        // error page, which would itself need the database or, for a visitor, claim a 500.
+        app.UseMiddleware<DatabaseUnavailable>();
         app.UseStatusCodePagesWithReExecute("/ikkje-funne", createScopeForStatusCodePages: true);
         app.Use(SecurityHeaders.Add);
         app.UseRateLimiter();

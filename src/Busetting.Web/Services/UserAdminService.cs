@@ -79,24 +79,25 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
             return Result<(AppUser, string)>.Fail(errors);
         }
         var password = PasswordService.OneTime();
-        var user = new AppUser
+        // The account, its role, the one-time mark and the audit entry together, or nothing (retried as a whole).
+        return await db.InTransaction(async () =>
         {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = input.DisplayName!.Trim(),
-            Kommunenummer = kommune, Fylkesnummer = fylke, LockoutEnabled = true,
-        };
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, password);
-        var inRole = created.Succeeded ? await users.AddToRoleAsync(user, input.Role!) : created;
-        if (!inRole.Succeeded)
-        {
-            await transaction.RollbackAsync();
-            return Result<(AppUser, string)>.Fail(inRole.Errors.Select(e => Error.Invalid("user", e.Description)).ToList());
-        }
-        await passwords.MarkOneTime(user);
-        Audit(actor, "user.create", new { email, input.Role, kommune, fylke });
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return (user, password);
+            var user = new AppUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, DisplayName = input.DisplayName!.Trim(),
+                Kommunenummer = kommune, Fylkesnummer = fylke, LockoutEnabled = true,
+            };
+            var created = await users.CreateAsync(user, password);
+            var inRole = created.Succeeded ? await users.AddToRoleAsync(user, input.Role!) : created;
+            if (!inRole.Succeeded)
+            {
+                return Result<(AppUser, string)>.Fail(inRole.Errors.Select(e => Error.Invalid("user", e.Description)).ToList());
+            }
+            await passwords.MarkOneTime(user);
+            Audit(actor, "user.create", new { email, input.Role, kommune, fylke });
+            await db.SaveChangesAsync();
+            return (user, password);
+        }, r => r.IsSuccess);
     }
 
     public async Task<Result<bool>> SetLocked(Actor actor, string userId, bool locked)
@@ -137,18 +138,20 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
             return Error.NotFound("user", "brukeren finnes ikke");
         }
         var password = PasswordService.OneTime();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
-        if (!reset.Succeeded)
+        return await db.InTransaction(async () =>
         {
-            await transaction.RollbackAsync();
-            return Result<string>.Fail(reset.Errors.Select(e => Error.Invalid("user", e.Description)).ToList());
-        }
-        await passwords.MarkOneTime(user);
-        Audit(actor, "user.password-reset", new { email = user.Email });
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return password;
+            // Loaded again inside: a retried unit starts from an empty change tracker.
+            var fresh = await users.FindByIdAsync(userId);
+            var reset = await users.ResetPasswordAsync(fresh!, await users.GeneratePasswordResetTokenAsync(fresh!), password);
+            if (!reset.Succeeded)
+            {
+                return Result<string>.Fail(reset.Errors.Select(e => Error.Invalid("user", e.Description)).ToList());
+            }
+            await passwords.MarkOneTime(fresh!);
+            Audit(actor, "user.password-reset", new { email = fresh!.Email });
+            await db.SaveChangesAsync();
+            return password;
+        }, r => r.IsSuccess);
     }
 
     private void Audit(Actor actor, string action, object details) =>

@@ -12,8 +12,9 @@ public sealed partial class PlanningService
     public static readonly IReadOnlyList<string> AuditKinds =
         ["user", "template", "letters", "letter", "year", "need", "criteria", "run", "proposal", "comment", "decision", "read"];
 
-    /// <summary>A search in the audit trail; every part optional. <paramref name="Page"/> counts from 1.</summary>
-    public sealed record AuditQuery(int? Year, string? Kind, string? Who, string? Kommunenummer, int Page);
+    /// <summary>A search in the audit trail; every part optional. <paramref name="Page"/> counts from 1; <paramref name="All"/>
+    /// returns every match on one page (the XLSX export).</summary>
+    public sealed record AuditQuery(int? Year, string? Kind, string? Who, string? Kommunenummer, int Page, bool All = false);
 
     public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int Pages);
 
@@ -45,6 +46,10 @@ public sealed partial class PlanningService
             query = query.Where(a => a.Kommunenummer == kommune);
         }
         var total = await query.CountAsync();
+        if (q.All)
+        {
+            return new AuditPage(await query.OrderByDescending(a => a.Id).ToListAsync(), total, 1, 1);
+        }
         var pages = Math.Max(1, (total + AuditPageSize - 1) / AuditPageSize);
         var page = Math.Clamp(q.Page, 1, pages);
         var entries = await query.OrderByDescending(a => a.Id).Skip((page - 1) * AuditPageSize).Take(AuditPageSize).ToListAsync();

@@ -77,12 +77,23 @@ public sealed partial class PlanningService
         {
             return Result<Decision>.Fail(errors);
         }
+        // The version check, the document, the decision and its audit entry in one transaction; a second writer of the
+        // same version loses on the unique index (year, municipality, version) and is told so.
+        var stored = await db.InTransaction(() => StoreDecision(actor, year, kommunenummer, municipality.Name, input), r => r.IsSuccess);
+        if (stored.IsSuccess)
+        {
+            await figures.Invalidate(year);
+        }
+        return stored;
+    }
+
+    private async Task<Result<Decision>> StoreDecision(Actor actor, int year, string kommunenummer, string name, DecisionInput input)
+    {
         var current = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer).MaxAsync(d => (int?)d.Version) ?? 0;
         if (current != input.ExpectedVersion)
         {
-            return Error.Conflict("decision.version", Say(actor, $"vedtaket for {municipality.Name} {year} er endret av en annen (nå versjon {current}); last siden på nytt og se endringen før du retter", $"vedtaket for {municipality.Name} {year} er endra av ein annan (no versjon {current}); last sida på nytt og sjå endringa før du rettar"));
+            return Error.Conflict("decision.version", Say(actor, $"vedtaket for {name} {year} er endret av en annen (nå versjon {current}); last siden på nytt og se endringen før du retter", $"vedtaket for {name} {year} er endra av ein annan (no versjon {current}); last sida på nytt og sjå endringa før du rettar"));
         }
-        await using var transaction = await db.Database.BeginTransactionAsync();
         int? documentId = null;
         if (input.Pdf is { } upload)
         {
@@ -112,14 +123,7 @@ public sealed partial class PlanningService
         db.Decisions.Add(decision);
         Audit(actor, current == 0 ? "decision.register" : "decision.correct", year, kommunenummer,
             new { decision.Version, input.Persons, input.Em, date = input.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), input.AdditionalCapacity, documentId }, input.Note);
-        var saved = await Save(actor, decision);
-        if (!saved.IsSuccess)
-        {
-            return saved;
-        }
-        await transaction.CommitAsync();
-        await figures.Invalidate(year);
-        return saved;
+        return await Save(actor, decision);
     }
 
     public async Task<Result<DecisionDocument>> Document(Actor actor, int year, string kommunenummer, int documentId)

@@ -71,6 +71,12 @@ public sealed partial class PlanningService
         {
             return tooLong;
         }
+        // The answer, its audit entry and (when accepted) the re-solved run in one transaction: if the re-solve fails, nothing is stored.
+        return await db.InTransaction(() => StoreProposalDecision(actor, proposalId, accept, note, expectedVersion), r => r.IsSuccess);
+    }
+
+    private async Task<Result<ProposalDecision>> StoreProposalDecision(Actor actor, int proposalId, bool accept, string? note, int expectedVersion)
+    {
         var proposal = await db.Proposals.FirstOrDefaultAsync(p => p.Id == proposalId);
         if (proposal is null)
         {
@@ -78,11 +84,8 @@ public sealed partial class PlanningService
         }
         if (proposal.Version != expectedVersion || proposal.Status != ProposalStatus.Open)
         {
-            return Error.Conflict("proposal.version", Say(actor,
-                $"forslag {proposalId} er allerede behandlet ({Ui.ProposalStatus(actor.Language, proposal.Status).ToLowerInvariant()}) av {proposal.DecidedBy ?? "en annen"}; last siden på nytt",
-                $"forslag {proposalId} er alt handsama ({Ui.ProposalStatus(actor.Language, proposal.Status).ToLowerInvariant()}) av {proposal.DecidedBy ?? "ein annan"}; last sida på nytt"));
+            return ProposalConflict(actor, proposal);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync();
         proposal.Status = accept ? ProposalStatus.Accepted : ProposalStatus.Rejected;
         proposal.DecidedBy = actor.Name;
         proposal.DecidedAt = Now;
@@ -101,14 +104,23 @@ public sealed partial class PlanningService
             var run = await RunAllocation(actor, proposal.Year, Inv($"Etter forslag #{proposal.Id} ({proposal.Kommunenummer}: {proposal.ProposedPersons})"));
             if (!run.IsSuccess)
             {
-                await transaction.RollbackAsync();
-                db.ChangeTracker.Clear();
                 return Result<ProposalDecision>.Fail(run.Errors);
             }
             newRun = run.Value;
         }
-        await transaction.CommitAsync();
         return new ProposalDecision(proposal, newRun);
+    }
+
+    private static Error ProposalConflict(Actor actor, Proposal proposal)
+    {
+        var status = proposal.Status switch
+        {
+            ProposalStatus.Accepted => Say(actor, $"godtatt", $"godteke"),
+            ProposalStatus.Rejected => Say(actor, $"avvist", $"avvist"),
+            _ => Say(actor, $"endret", $"endra"),
+        };
+        var by = proposal.DecidedBy ?? Say(actor, $"en annen", $"ein annan");
+        return Error.Conflict("proposal.version", Say(actor, $"forslag {proposal.Id} er allerede {status} av {by}; last siden på nytt", $"forslag {proposal.Id} er allereie {status} av {by}; last sida på nytt"));
     }
 
     public Task<List<Comment>> Comments(int year, string? kommunenummer) =>

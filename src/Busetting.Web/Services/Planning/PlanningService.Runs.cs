@@ -105,7 +105,9 @@ public sealed partial class PlanningService
         {
             return tooLong;
         }
-        var planningYear = await Year(year);
+        // Tracked: storing a run bumps the year's version, so two runs computed at the same time from the same inputs
+        // cannot both be stored — the second would silently miss what the first one fixed (an accepted proposal).
+        var planningYear = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         if (planningYear is null)
         {
             return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
@@ -120,6 +122,7 @@ public sealed partial class PlanningService
             return Result<AllocationRun>.Fail(computed.Errors);
         }
         var run = ToEntity(computed.Value, actor, label);
+        planningYear.Version++;
         db.Runs.Add(run);
         Audit(actor, "run.create", year, null, new { run.Persons, run.Em, need = computed.Value.Need.Number, criteria = computed.Value.Criteria.Number, agreed = computed.Value.Agreed.Count, revision = computed.Value.Revision?.Mode, run.ResultHash }, label);
         var saved = await Save(actor, run);

@@ -125,7 +125,10 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
             Details = JsonSerializer.Serialize(details, StoredExplanation.Json), Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
         });
 
-    /// <summary>Saves; a concurrency or uniqueness clash becomes a conflict and nothing of this unit of work is kept.</summary>
+    /// <summary>
+    /// Saves; a concurrency or uniqueness clash becomes a conflict and nothing of this unit of work is kept. Any other
+    /// failure (the database unreachable) is no conflict: it propagates, to be retried or answered with 503.
+    /// </summary>
     private async Task<Result<T>> Save<T>(Actor actor, T value)
     {
         try
@@ -133,7 +136,7 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
             await db.SaveChangesAsync();
             return value;
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateException e) when (Transactions.IsConflict(e))
         {
             log.LogWarning(e, "Conflicting write");
             db.ChangeTracker.Clear();

@@ -11,8 +11,11 @@ public interface IMunicipalityRow
     string County { get; }
 }
 
-/// <summary>A value column of a municipality table: key (for sorting), heading in both language forms, the value.</summary>
-public sealed record Column<T>(string Key, string Nb, string Nn, Func<T, object?> Value, bool Numeric = true)
+/// <summary>
+/// A value column of a municipality table: key (for sorting), heading in both language forms, the value; numeric
+/// columns are right-aligned and, when <paramref name="Sum"/>, totalled in the footer.
+/// </summary>
+public sealed record Column<T>(string Key, string Nb, string Nn, Func<T, object?> Value, bool Numeric = true, bool Sum = true)
 {
     public string Heading(Language lang) => lang == Language.Nn ? Nn : Nb;
 
@@ -23,6 +26,7 @@ public sealed record Column<T>(string Key, string Nb, string Nn, Func<T, object?
         int i => Ui.Number(i),
         decimal d => Ui.Number(d, 1),
         string s => s,
+        DateTime utc => Ui.Time(utc),
         var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 }

@@ -24,20 +24,41 @@ public static class Export
             foreach (var row in rows)
             {
                 var cells = new List<Cell> { new(row.Kommunenummer), new(row.Name), new(row.CountyNumber), new(row.County) };
-                cells.AddRange(columns.Select(c => c.Value(row) switch
-                {
-                    null => new Cell((string?)null),
-                    int i => new Cell(i),
-                    decimal d => new Cell(d),
-                    double d => new Cell(d),
-                    var other => new Cell(Convert.ToString(other, CultureInfo.InvariantCulture)),
-                }));
+                cells.AddRange(columns.Select(c => CellOf(c.Value(row))));
                 await spreadsheet.AddRowAsync(cells);
             }
             await spreadsheet.FinishAsync();
         }
         return stream.ToArray();
     }
+
+    /// <summary>Any list as a sheet (the audit trail): headings, then one row of cells per item.</summary>
+    public static async Task<byte[]> Xlsx(string sheet, IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        using var stream = new MemoryStream();
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream))
+        {
+            await spreadsheet.StartWorksheetAsync(sheet);
+            await spreadsheet.AddHeaderRowAsync(headings.ToList());
+            foreach (var row in rows)
+            {
+                await spreadsheet.AddRowAsync(row.Select(CellOf).ToList());
+            }
+            await spreadsheet.FinishAsync();
+        }
+        return stream.ToArray();
+    }
+
+    private static Cell CellOf(object? value) => value switch
+    {
+        null => new Cell((string?)null),
+        int i => new Cell(i),
+        long l => new Cell(l),
+        decimal d => new Cell(d),
+        double d => new Cell(d),
+        DateTime utc => new Cell(NorwegianTime.FromUtc(utc)),
+        var other => new Cell(Convert.ToString(other, CultureInfo.InvariantCulture)),
+    };
 
     /// <summary>Semicolon-separated with a UTF-8 BOM and readable headings: Norwegian Excel opens it as columns with æøå intact.</summary>
     public static byte[] ExcelCsv<T>(IReadOnlyList<T> rows, IReadOnlyList<Column<T>> columns, Language lang) where T : IMunicipalityRow
@@ -51,6 +72,7 @@ public static class Export
                 {
                     null => "",
                     decimal d => d.ToString(CultureInfo.GetCultureInfo("nb-NO")),
+                    DateTime utc => NorwegianTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     var v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
                 })];
             csv.Append(string.Join(';', cells.Select(Quote))).Append("\r\n");

@@ -1,3 +1,4 @@
+using Busetting.Application;
 using Busetting.Persistence;
 
 namespace Busetting.Web.Services.Tables;
@@ -75,4 +76,36 @@ public static class Tables
             new("busett", "Bosatt", "Busett", r => r.Settled),
         ],
         r => r.Requested > 0 && r.Decided is null);
+
+    public sealed record LetterRow(string Kommunenummer, string Name, string CountyNumber, string County, int Id, string Kind, int Version,
+        string Language, int Requested, int RequestedEm, string Reference, int RunId, string Hash, DateTime? SentAt, string? Channel) : IMunicipalityRow;
+
+    /// <summary>Every letter version of a year; "not sent" keeps those still waiting in the outbox.</summary>
+    public static TableData<LetterRow> Letters(IEnumerable<Letter> letters, ReferenceStore reference, Language lang) => new(
+        letters.Select(l => reference.Find(l.Kommunenummer) is var m
+                // A letter to a municipality no longer in the reference data keeps its number as its name.
+                ? new LetterRow(l.Kommunenummer, m?.Name ?? l.Kommunenummer, m?.County.Value ?? "", m?.CountyName ?? "", l.Id, Ui.LetterKind(lang, l.Kind),
+                    l.Version, LanguageName(l.Language), l.Requested, l.RequestedEm, l.Reference, l.RunId, l.ContentHash, l.SentAt, l.Channel)
+                : throw new InvalidOperationException())
+            .ToList(),
+        [
+            new("type", "Type", "Type", r => r.Kind, Numeric: false),
+            new("versjon", "Versjon", "Versjon", r => r.Version, Sum: false),
+            new("maalform", "Målform", "Målform", r => r.Language, Numeric: false),
+            new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
+            new("em", "Herav EM", "Av dei EM", r => r.RequestedEm),
+            new("referanse", "Referanse", "Referanse", r => r.Reference, Numeric: false),
+            new("kjoring", "Fra kjøring", "Frå køyring", r => r.RunId, Sum: false),
+            new("sha256", "Innhold (SHA-256)", "Innhald (SHA-256)", r => r.Hash[..12], Numeric: false),
+            new("sendt", "Sendt", "Sendt", r => r.SentAt, Numeric: false),
+        ],
+        r => r.SentAt is null);
+
+    private static string LanguageName(string code) => code switch
+    {
+        "nb" => "Bokmål",
+        "nn" => "Nynorsk",
+        "se" => "Nordsamisk",
+        _ => code,
+    };
 }
