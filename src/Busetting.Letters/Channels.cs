@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Busetting.Letters;
 
 /// <summary>One letter on its way out.</summary>
-public sealed record Envelope(int Year, string Kommunenummer, string MunicipalityName, string Kind, int Version, string Reference, byte[] Pdf);
+public sealed record Envelope(int Year, string Kommunenummer, string MunicipalityName, string Kind, int Version, string Reference, byte[] Pdf, string Language = "nb");
 
 /// <summary>
 /// Where letters go. The default writes them to an outbox folder; a real channel — the public sector's digital post
@@ -30,7 +30,7 @@ public sealed class FolderOutbox(string folder) : ILetterChannel
     {
         var directory = Path.Combine(Folder, envelope.Year.ToString(CultureInfo.InvariantCulture));
         Directory.CreateDirectory(directory);
-        var name = string.Create(CultureInfo.InvariantCulture, $"{envelope.Kommunenummer}-{envelope.Kind.ToLowerInvariant()}-v{envelope.Version}.pdf");
+        var name = string.Create(CultureInfo.InvariantCulture, $"{envelope.Kommunenummer}-{LetterService.KindInFileName(envelope.Kind, envelope.Language)}-v{envelope.Version}.pdf");
         var path = Path.Combine(directory, name);
         await File.WriteAllBytesAsync(path, envelope.Pdf, cancellationToken);
         await Gate.WaitAsync(cancellationToken);

@@ -253,7 +253,18 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
     }
 
     public static string FileName(Letter letter, string municipalityName) =>
-        string.Create(CultureInfo.InvariantCulture, $"{letter.Year}-{letter.Kommunenummer}-{Slug(municipalityName)}-{letter.Kind.ToLowerInvariant()}-v{letter.Version}.pdf");
+        string.Create(CultureInfo.InvariantCulture, $"{letter.Year}-{letter.Kommunenummer}-{Slug(municipalityName)}-{KindInFileName(letter.Kind, letter.Language)}-v{letter.Version}.pdf");
+
+    /// <summary>The letter kind as a file name says it, in the letter's own written standard ("oppmoding", "justert-anmodning").</summary>
+    public static string KindInFileName(string kind, string language) => (kind, language) switch
+    {
+        ("Request", "nn") => "oppmoding",
+        ("Request", _) => "anmodning",
+        ("Adjusted", "nn") => "justert-oppmoding",
+        ("Adjusted", _) => "justert-anmodning",
+        ("Postponement", "nn") => "utsetjing",
+        _ => "utsettelse",
+    };
 
     /// <summary>Sends every newest letter of a kind that has not been sent, one by one; each is recorded as soon as the channel takes it.</summary>
     /// <param name="sent">Called for each letter just before it is stored as sent, with this service's context: whatever it adds
@@ -274,7 +285,7 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
         foreach (var letter in newest)
         {
             var name = reference.Find(MunicipalityNumber.Parse(letter.Kommunenummer))?.OfficialName ?? letter.Kommunenummer;
-            var receipt = await channel.Deliver(new Envelope(year, letter.Kommunenummer, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf), cancellationToken);
+            var receipt = await channel.Deliver(new Envelope(year, letter.Kommunenummer, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf, letter.Language), cancellationToken);
             letter.SentAt = clock.GetUtcNow().UtcDateTime;
             letter.Channel = channel.Name;
             letter.ChannelReference = receipt;

@@ -181,8 +181,9 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         {
             Assert.Fail("the what-if circuit did not start: " + string.Join(" | ", console) + "\n" + browser.App.Log);
         }
+        var solves = await planner.Locator("#what-if").GetAttributeAsync("data-solves");
         await planner.Locator("#wi-arbeid").FillAsync("40");
-        await planner.WaitForSelectorAsync("#what-if-ms");
+        await planner.WaitForSelectorAsync($"#what-if[data-solves='{int.Parse(solves!, System.Globalization.CultureInfo.InvariantCulture) + 1}']");
         var changed = await planner.Locator("#what-if-changes tbody tr").CountAsync();
         Assert.True(changed > 0, "moving a weight changed no municipality");
         Assert.Contains("18", await planner.Locator("#what-if-status").InnerTextAsync());
@@ -313,7 +314,7 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.ClickAsync("form[role=search] button[type=submit]");
         await page.WaitForURLAsync("**q=Sogndal*");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#letters tbody tr", new() { HasText = "Sogndal" }).Locator("a").First.ClickAsync());
-        Assert.EndsWith("sogndal-request-v1.pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.EndsWith("sogndal-oppmoding-v1.pdf", download.SuggestedFilename, StringComparison.Ordinal);
     }
 
     internal static async Task EnsurePublished(BrowserApp browser)

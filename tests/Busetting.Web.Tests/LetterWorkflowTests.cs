@@ -113,7 +113,7 @@ public class LetterWorkflowTests
         Responses.AssertNoStore(zip);
         using var archive = new ZipArchive(await zip.Content.ReadAsStreamAsync());
         Assert.Equal(asked, archive.Entries.Count);
-        Assert.Contains(archive.Entries, e => e.Name == "2025-4640-sogndal-request-v1.pdf");
+        Assert.Contains(archive.Entries, e => e.Name == "2025-4640-sogndal-oppmoding-v1.pdf");
     }
 
     [Theory, MemberData(nameof(Databases))]

@@ -204,7 +204,7 @@ public class WorkflowTests
         badSum["WeightsForm.Expected"] = "2";
         var invalid = await first.Post(page, page, "vekter", badSum);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        Assert.Contains("must sum to 1", await invalid.Content.ReadAsStringAsync());
+        Assert.Contains("Vektene summerer til 105,0 %; de må summere til 100 %.", WebUtility.HtmlDecode(await invalid.Content.ReadAsStringAsync()));
 
         var planner = await Session.SignIn(app, Users.Planner);
         Assert.Equal(HttpStatusCode.Forbidden, (await planner.Post(page, page, "vekter", With(Weights("9"), "WeightsForm.Expected", "2"))).StatusCode);

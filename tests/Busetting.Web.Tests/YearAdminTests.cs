@@ -35,24 +35,28 @@ public class YearAdminTests
         var planner = await Session.SignIn(app, Users.Planner);
         var response = await planner.Post("/planlegging/2025", "/planlegging/2025", "behov", new()
         {
-            ["NeedForm.PermitHolders"] = "2000", ["NeedForm.AsylumSeekers"] = "10000", ["NeedForm.ApprovalRate"] = "0,5",
+            ["NeedForm.PermitHolders"] = "2000", ["NeedForm.AsylumSeekers"] = "10000", ["NeedForm.ApprovalRate"] = "50",
             ["NeedForm.Quota"] = "1000", ["NeedForm.EmPermitHolders"] = "50", ["NeedForm.EmAsylumSeekers"] = "200",
-            ["NeedForm.EmApprovalRate"] = "0,4", ["NeedForm.Family"] = "700", ["NeedForm.Reason"] = "Prognose oktober", ["NeedForm.Expected"] = "1",
+            ["NeedForm.EmApprovalRate"] = "40", ["NeedForm.Family"] = "700", ["NeedForm.Reason"] = "Prognose oktober", ["NeedForm.Expected"] = "1",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var need = await app.Db(db => db.Needs.SingleAsync(n => n.Number == 2));
-        // 2 000 in reception + 10 000 × 0,5 + 1 000 quota = 8 000; EM 50 + 200 × 0,4 = 130; family members never counted.
+        // Rates entered as percentages. 2 000 in reception + 10 000 × 50 % + 1 000 quota = 8 000; EM 50 + 200 × 0,4 = 130; family members never counted.
         Assert.Equal((8000, 130), (need.Persons, need.Em));
         Assert.Contains("\"reunifiedFamilyMembers\":700", need.ForecastJson);
 
         var bad = await planner.Post("/planlegging/2025", "/planlegging/2025", "behov", new()
         {
-            ["NeedForm.PermitHolders"] = "2000", ["NeedForm.AsylumSeekers"] = "10000", ["NeedForm.ApprovalRate"] = "1,5",
+            ["NeedForm.PermitHolders"] = "2000", ["NeedForm.AsylumSeekers"] = "10000", ["NeedForm.ApprovalRate"] = "150",
             ["NeedForm.Quota"] = "1000", ["NeedForm.EmPermitHolders"] = "50", ["NeedForm.EmAsylumSeekers"] = "200",
-            ["NeedForm.EmApprovalRate"] = "0,4", ["NeedForm.Reason"] = "x", ["NeedForm.Expected"] = "2",
+            ["NeedForm.EmApprovalRate"] = "40", ["NeedForm.Reason"] = "x", ["NeedForm.Expected"] = "2",
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("approval rate must be between 0 and 1, got 1.5", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
+        var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("Innvilgelsesandelen må være en prosent mellom 0 og 100 (fikk «150»)", html);
+        // Nothing typed is lost: the forecast is shown again, open, with the values as entered.
+        Assert.Contains("value=\"150\"", html);
+        Assert.Contains("value=\"10000\"", html);
         Assert.Equal(2, await app.Db(db => db.Needs.CountAsync()));
     }
 

@@ -48,7 +48,7 @@ public static class ReferenceDataLoader
         indicators.AddRange(Collect(ReadCovidNorge(Path.Combine(folder, CentralityFile), "sentralitetsindeks_2020",
             IndicatorIds.Centrality, 2020, "SSB sentralitetsindeks 2020 (via covidnorge, UiT)", known), errors) ?? []);
         indicators.AddRange(Collect(ReadCovidNorge(Path.Combine(folder, UnemploymentFile), "helt_ledige_pst_arbeidsstyrken_snitt_jan_feb_2020",
-            IndicatorIds.Unemployment, 2020, "NAV helt ledige, mean of Jan–Feb 2020 (via covidnorge, UiT)", known), errors) ?? []);
+            IndicatorIds.Unemployment, 2020, "NAV helt ledige, gjennomsnitt for januar–februar 2020 (via covidnorge, UiT)", known), errors) ?? []);
         indicators.AddRange(Collect(ReadReceptionCentres(Path.Combine(folder, ReceptionCentresFile), known), errors) ?? []);
         var settlements = Collect(ReadSettlements(Path.Combine(folder, SettlementsFile), known), errors) ?? [];
         var grantsPath = Path.Combine(folder, GrantsFile);

@@ -27,10 +27,11 @@ public sealed record CriteriaSet(
     {
         var errors = new List<Error>();
         void Add(string message) => errors.Add(Error.Invalid("criteria.invalid", message, location));
+        void AddValues(string code, string message, Dictionary<string, object> values) => errors.Add(Error.Invalid(code, message, location) with { Values = values });
 
         if (Criteria.Count == 0)
         {
-            Add("the criteria set has no criteria");
+            AddValues("criteria.empty", "the criteria set has no criteria", []);
         }
         foreach (var duplicate in Criteria.GroupBy(c => c.Id).Where(g => g.Count() > 1))
         {
@@ -40,7 +41,7 @@ public sealed record CriteriaSet(
         {
             if (criterion.Weight < 0)
             {
-                Add($"criterion '{criterion.Id}': weight {criterion.Weight} is negative");
+                AddValues("criteria.weight-negative", $"criterion '{criterion.Id}': weight {criterion.Weight} is negative", new() { ["criterion"] = criterion.Id, ["weight"] = criterion.Weight });
             }
             if (criterion.PriorityGroup < 1)
             {
@@ -58,7 +59,7 @@ public sealed record CriteriaSet(
         var sum = Criteria.Sum(c => c.Weight);
         if (Math.Abs(sum - 1m) > 0.000001m)
         {
-            Add($"weights sum to {sum}; they must sum to 1");
+            AddValues("criteria.weights-sum", $"weights sum to {sum}; they must sum to 1", new() { ["sum"] = sum });
         }
         if (SizeElasticity is <= 0 or > 1)
         {

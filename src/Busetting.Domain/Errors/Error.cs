@@ -20,6 +20,9 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, string? 
 {
     public IReadOnlyList<string> Details { get; init; } = [];
 
+    /// <summary>The numbers and names in the message, by name, so a user interface can say it in its own words (keyed by <see cref="Code"/>).</summary>
+    public IReadOnlyDictionary<string, object> Values { get; init; } = new Dictionary<string, object>();
+
     public static Error Invalid(string code, string message, string? location = null) => new(ErrorKind.InvalidInput, code, message, location);
 
     public static Error NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);

@@ -19,15 +19,15 @@ public sealed record NationalNeed
     {
         if (persons <= 0)
         {
-            return Error.Invalid("need.persons", $"need must be a positive number of persons, got {persons}");
+            return Error.Invalid("need.persons", $"need must be a positive number of persons, got {persons}") with { Values = new Dictionary<string, object> { ["persons"] = persons } };
         }
         if (em < 0)
         {
-            return Error.Invalid("need.em", $"EM must be zero or more, got {em}");
+            return Error.Invalid("need.em", $"EM must be zero or more, got {em}") with { Values = new Dictionary<string, object> { ["em"] = em } };
         }
         if (em > persons)
         {
-            return Error.Invalid("need.em", $"EM ({em}) is part of the need and cannot exceed it ({persons})");
+            return Error.Invalid("need.em", $"EM ({em}) is part of the need and cannot exceed it ({persons})") with { Values = new Dictionary<string, object> { ["em"] = em, ["persons"] = persons } };
         }
         return new NationalNeed(persons, em);
     }

@@ -50,7 +50,7 @@ public sealed class Seeder(BusettingDb db, ReferenceStore reference, UserManager
         db.CriteriaVersions.Add(new CriteriaEntry
         {
             Year = SeedYear, Number = 1, Json = reference.DefaultCriteriaJson(SeedYear), By = "system", At = now,
-            Reason = "Levert med systemet: data/criteria/2025.json",
+            Reason = "Levert med systemet (kriteriesettet for 2025)",
         });
         db.Needs.Add(new NeedEntry
         {

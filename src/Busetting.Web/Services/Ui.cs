@@ -80,6 +80,22 @@ public static class Ui
         (Language.Nn, _) => "Utsetjing",
     };
 
+    /// <summary>A written standard code ("nb", "nn") as a word; empty means the municipality's own.</summary>
+    public static string WrittenStandard(string? code) => code switch
+    {
+        "nb" => "bokmål",
+        "nn" => "nynorsk",
+        _ => "–",
+    };
+
+    /// <summary>The channel letters go through, as its name is stored ("outbox"), in words.</summary>
+    public static string ChannelName(Language lang, string? channel) => channel switch
+    {
+        "outbox" => lang == Language.Nn ? "utboks (mappe på tenaren)" : "utboks (mappe på serveren)",
+        null or "" => "–",
+        _ => channel,
+    };
+
     public static string Role(Language lang, string? role) => (lang, role) switch
     {
         (Language.Nb, Roles.Planner) => "Planlegger i IMDi",

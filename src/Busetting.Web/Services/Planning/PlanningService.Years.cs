@@ -55,7 +55,7 @@ public sealed partial class PlanningService
         }
         if (!YearWorkflow.Allowed(entity.Status, to))
         {
-            return Error.Invalid("year.status", Say(actor, $"et år i {Ui.Status(actor.Language, entity.Status)} kan ikke gå til {Ui.Status(actor.Language, to)}", $"eit år i {Ui.Status(actor.Language, entity.Status)} kan ikkje gå til {Ui.Status(actor.Language, to)}"));
+            return Error.Invalid("year.status", Say(actor, $"et år med status «{Ui.Status(actor.Language, entity.Status)}» kan ikke gå til «{Ui.Status(actor.Language, to)}»", $"eit år med status «{Ui.Status(actor.Language, entity.Status)}» kan ikkje gå til «{Ui.Status(actor.Language, to)}»"));
         }
         switch (to)
         {
