@@ -67,7 +67,8 @@ public class FaultDrillTests(ITestOutputHelper output)
             {
                 var version = await Drill.Query(database, db => db.Years.Where(y => y.Year == Year).Select(y => y.Version).FirstAsync());
                 var status = await planner.Post($"/planlegging/{Year}", $"/planlegging/{Year}", "status",
-                    new() { ["StatusForm.To"] = to.ToString(), ["StatusForm.Version"] = version.ToString(CultureInfo.InvariantCulture), ["StatusForm.Reason"] = "drill" });
+                    new() { ["StatusForm.To"] = to.ToString(), ["StatusForm.Version"] = version.ToString(CultureInfo.InvariantCulture), ["StatusForm.Reason"] = "drill",
+                        ["StatusForm.Confirm"] = "true", ["StatusForm.ConsultationDeadline"] = "2099-12-31" });
                 Assert.Equal(HttpStatusCode.Redirect, status.StatusCode);
             }
             var asked = await Drill.Query(database, db => db.RunLines.CountAsync(l => l.RunId == db.Runs.Max(r => r.Id) && l.Requested > 0));

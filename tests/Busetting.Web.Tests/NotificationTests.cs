@@ -100,7 +100,7 @@ public class NotificationTests
             await Steps.FourEyes(app, planner, step);
         }
         await MakeLetters(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request", ["SendForm.Confirm"] = "true" })).StatusCode);
         var sogndalLetter = (await Deliver(app, smtp, Users.Sogndal, 1))[0];
         Assert.Equal("Brev frå IMDi til Sogndal: oppmoding om busetjing 2025", sogndalLetter.Subject);
         Assert.Equal("nn-NO", Language(sogndalLetter));

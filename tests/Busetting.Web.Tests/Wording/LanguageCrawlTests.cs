@@ -22,17 +22,18 @@ public sealed class CrawlApp() : WebApp(DatabaseProvider.Sqlite), IAsyncLifetime
         Ok(await ks.Post("/kommune/0301?aar=2025", "/kommune/0301?aar=2025", "kommentar", new() { ["CommentForm.Text"] = "KS meiner talet er rimeleg" }));
         var proposal = await this.Db(db => db.Proposals.SingleAsync());
         Ok(await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar",
-            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "Godtatt" }));
+            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "Godtatt",
+                [$"Answer.Public[{proposal.Id}]"] = "Fleire bustader i Sogndal", ["Answer.Confirm"] = "true" }));
         Ok(await county.Post("/kommune/4601?aar=2025", "/kommune/4601?aar=2025", "forslag", new() { ["ProposalForm.Persons"] = "500", ["ProposalForm.Reason"] = "Færre bustader" }));
-        Ok(await Steps.ChangeStatus(this, planner, YearStatus.Approved));
+        await Steps.FourEyes(this, planner, YearStatus.Approved);
         var before = await this.Db(db => db.LetterJobs.MaxAsync(j => (int?)j.Id)) ?? 0;
         Ok(await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "lag", new() { ["StartForm.Kind"] = "Request", ["StartForm.Reason"] = "" }));
         for (var i = 0; i < 600 && !await this.Db(db => db.LetterJobs.AnyAsync(j => j.Id > before && (j.Status == JobStatus.Done || j.Status == JobStatus.Failed))); i++)
         {
             await Task.Delay(100);
         }
-        Ok(await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request" }));
-        Ok(await Steps.ChangeStatus(this, planner, YearStatus.Published));
+        Ok(await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request", ["SendForm.Confirm"] = "true" }));
+        await Steps.FourEyes(this, planner, YearStatus.Published);
         var sogndal = await Session.SignIn(this, Users.Sogndal);
         Ok(await sogndal.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "vedtak", Steps.DecisionFields(76, 0, "2025-11-20", 0)));
         Ok(await sogndal.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "vedtak", Steps.DecisionFields(70, 0, "2025-11-21", 1)));
