@@ -317,6 +317,49 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         Assert.EndsWith("sogndal-oppmoding-v1.pdf", download.SuggestedFilename, StringComparison.Ordinal);
     }
 
+    /// <summary>Every role's start page (issue 9, item 2) in Bokmål and in Nynorsk: the page names the role's work, is in
+    /// the chosen written standard, and axe finds nothing.</summary>
+    [BrowserFact]
+    public async Task StartPages_EveryRole_BothWrittenStandards_AxeClean()
+    {
+        await EnsurePublished(browser);
+        (string? User, string Nb, string Nn)[] roles =
+        [
+            (Users.Planner, "2025", "2025"),
+            (Users.Admin, "2025", "2025"),
+            (Users.Ks, "2025", "2025"),
+            (Users.Vestland, "Vestland", "Vestland"),
+            (Users.Sogndal, "Sogndal", "Sogndal"),
+            (null, "2025", "2025"),
+        ];
+        foreach (var (user, nb, nn) in roles)
+        {
+            foreach (var form in new[] { "nb", "nn" })
+            {
+                var page = await browser.NewPage();
+                if (user is not null)
+                {
+                    await SignIn(page, user);
+                }
+                await page.GotoAsync($"/konto/maalform?lang={form}&returnUrl=%2F");
+                await page.GotoAsync("/");
+                Assert.Equal(form, await page.GetAttributeAsync("html", "lang"));
+                var heading = (user, form) switch
+                {
+                    (null, "nb") => "Busetting av flyktninger i kommunene",
+                    (null, _) => "Busetting av flyktningar i kommunane",
+                    (_, "nb") => "Din oversikt",
+                    _ => "Oversikta di",
+                };
+                Assert.Equal(heading, (await page.Locator("h1").First.InnerTextAsync()).Trim());
+                var main = await page.Locator("main").InnerTextAsync();
+                Assert.Contains(form == "nn" ? nn : nb, main, StringComparison.Ordinal);
+                await Check(page, $"50-start-{(user ?? "offentleg").Split('@')[0]}-{form}", fullPage: false);
+                await page.Context.CloseAsync();
+            }
+        }
+    }
+
     internal static async Task EnsurePublished(BrowserApp browser)
     {
         var published = await browser.App.Db(db => db.Years.AnyAsync(y => y.PublishedRunId != null));
