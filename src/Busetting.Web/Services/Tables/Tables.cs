@@ -82,11 +82,13 @@ public static class Tables
 
     /// <summary>Every letter version of a year; "not sent" keeps those still waiting in the outbox.</summary>
     public static TableData<LetterRow> Letters(IEnumerable<Letter> letters, ReferenceStore reference, Language lang) => new(
-        letters.Select(l => reference.Find(l.Kommunenummer) is var m
+        letters.Select(l =>
+            {
                 // A letter to a municipality no longer in the reference data keeps its number as its name.
-                ? new LetterRow(l.Kommunenummer, m?.Name ?? l.Kommunenummer, m?.County.Value ?? "", m?.CountyName ?? "", l.Id, Ui.LetterKind(lang, l.Kind),
-                    l.Version, LanguageName(l.Language), l.Requested, l.RequestedEm, l.Reference, l.RunId, l.ContentHash, l.SentAt, l.Channel)
-                : throw new InvalidOperationException())
+                var m = reference.Find(l.Kommunenummer);
+                return new LetterRow(l.Kommunenummer, m?.Name ?? l.Kommunenummer, m?.County.Value ?? "", m?.CountyName ?? "", l.Id, Ui.LetterKind(lang, l.Kind),
+                    l.Version, LanguageName(l.Language), l.Requested, l.RequestedEm, l.Reference, l.RunId, l.ContentHash, l.SentAt, l.Channel);
+            })
             .ToList(),
         [
             new("type", "Type", "Type", r => r.Kind, Numeric: false),
