@@ -80,7 +80,9 @@ public static class TableExports
             string[] headings = nn
                 ? ["Når", "Kven", "Rolle", "Kva", "År", "Kommunenummer", "Detaljar", "Kvifor"]
                 : ["Når", "Hvem", "Rolle", "Hva", "År", "Kommunenummer", "Detaljer", "Hvorfor"];
-            var rows = result.Value.Entries.Select(a => (IReadOnlyList<object?>)[a.At, a.Actor, Ui.Role(me.Language, a.Role), a.Action, a.Year, a.Kommunenummer, a.Details, a.Reason]);
+            // The same words as the audit page (AuditTexts), not the stored action codes and JSON.
+            var rows = result.Value.Entries.Select(a => (IReadOnlyList<object?>)[a.At, a.Actor, Ui.Role(me.Language, a.Role),
+                AuditTexts.Action(me.Language, a.Action), a.Year, a.Kommunenummer, AuditTexts.Details(me.Language, a.Details), a.Reason]);
             return TypedResults.File(await Export.Xlsx("Revisjonsspor", headings, rows), Export.XlsxType, "revisjonsspor.xlsx");
         }).RequireAuthorization(imdi).ExcludeFromDescription();
     }
