@@ -7,7 +7,9 @@ namespace Busetting.Web.Tests;
 
 /// <summary>
 /// Every role × every page and endpoint, read side: who gets the page, who is sent to sign in, who is refused.
-/// Write-side refusals (forms and API posts) are in <see cref="WorkflowTests"/>.
+/// The planning year is a draft with one run here; <see cref="PublishedYearMatrixTests"/> has the rows that need a
+/// published year (letters, decision documents). Write-side refusals are in <see cref="WriteFormMatrixTests"/>, and
+/// <see cref="EndpointCoverageTests"/> fails when a route of the application has no row in either.
 /// </summary>
 public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
 {
@@ -24,13 +26,21 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
         Forbidden,
     }
 
-    private static readonly string[] Anyone = ["/", "/tal/2022", "/tal/2025/revisjon", "/kart/2022", "/om", "/kommune/4640", "/kommune/4601?aar=2025", "/api/v1/years", "/api/v1/years/2022/municipalities", "/data/2022/busetting-2022.csv", "/openapi/v1.json", "/health", "/konto/logg-inn"];
-    private static readonly string[] Staff = ["/planlegging", "/planlegging/2025", "/planlegging/2025/kriterium", "/planlegging/2025/forslag", "/planlegging/2025/samanlikn", "/planlegging/2025/kjoring/1"];
+    private static readonly string[] Anyone = ["/", "/tal/2022", "/tal/2025/revisjon", "/kart/2022", "/om", "/kommune/4640", "/kommune/4601?aar=2025", "/api/v1/years", "/api/v1/years/2022/municipalities", "/data/2022/busetting-2022.csv", "/openapi/v1.json", "/health", "/konto/logg-inn",
+        "/tal", "/kart", "/ikkje-funne", "/feil", ApiDocs, "/data/2022/busetting-2022.xlsx", "/data/2022/busetting-2022.json", "/konto/maalform?lang=nn&returnUrl=/",
+        "/api/v1/years/2022/municipalities/4640", "/api/dokumentasjon/scalar.js", "/api/dokumentasjon/scalar.aspnetcore.js", "/api/dokumentasjon/favicon.svg"];
+    private const string ApiDocs = "/api/dokumentasjon/";
+    private static readonly string[] Staff = ["/planlegging", "/planlegging/2025", "/planlegging/2025/kriterium", "/planlegging/2025/forslag", "/planlegging/2025/samanlikn", "/planlegging/2025/kjoring/1",
+        "/planlegging/2025/kjoring/1/eksport.xlsx", "/planlegging/2025/samanlikn/eksport.xlsx?a=1&b=1", "/planlegging/2025/vedtak/eksport.xlsx"];
     private static readonly string[] PlannerOnly = ["/planlegging/2025/kva-om", "/planlegging/2025/revisjon"];
-    private static readonly string[] ImdiOnly = ["/planlegging/2025/logg", "/planlegging/2025/brev", "/revisjonsspor"];
-    private static readonly string[] AdminOnly = ["/admin/brukarar", "/admin/brevmalar"];
+    private static readonly string[] ImdiOnly = ["/planlegging/2025/logg", "/planlegging/2025/brev", "/revisjonsspor", "/planlegging/2025/ikkje-svart",
+        "/planlegging/2025/brev/eksport.xlsx", "/revisjonsspor/eksport.xlsx?aar=2025"];
+    private static readonly string[] AdminOnly = ["/admin/brukarar", "/admin/brevmalar", "/admin/varsler"];
     private const string OwnApi = "/api/v1/intern/years/2025/municipalities/4640";
     private const string OtherApi = "/api/v1/intern/years/2025/municipalities/4601";
+
+    /// <summary>Every URL the read matrix asks for (the coverage test matches them against the application's routes).</summary>
+    public static IEnumerable<string> Urls() => Matrix().Select(row => (string)row[1]).Distinct();
 
     public static TheoryData<string?, string, Outcome> Matrix()
     {
@@ -68,6 +78,9 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
                 data.Add(user, url, role switch { "anonymous" => Outcome.SignIn, "admin" => Outcome.Ok, _ => Outcome.Denied });
             }
             data.Add(user, "/konto/passord", role == "anonymous" ? Outcome.SignIn : Outcome.Ok);
+            // The no-access page says so with 403 to everyone; the token endpoint of the internal API needs a session.
+            data.Add(user, "/konto/ingen-tilgang", Outcome.Forbidden);
+            data.Add(user, "/api/v1/intern/antiforgery", role == "anonymous" ? Outcome.Unauthorized : Outcome.Ok);
             // A county's proposal package: only county reviewers (the service checks each municipality's county).
             data.Add(user, "/planlegging/2025/forslag/ny", role switch { "anonymous" => Outcome.SignIn, "county" => Outcome.Ok, _ => Outcome.Denied });
             data.Add(user, "/min-kommune", role switch { "anonymous" => Outcome.SignIn, "municipality" => Outcome.Ok, _ => Outcome.Denied });
@@ -93,9 +106,14 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
     {
         await EnsureRun();
         var session = user is null ? new Session(_app) : await Session.SignIn(_app, user);
-        var response = await session.Get(url);
+        Assert.Equal(expected, Classify(await session.Get(url), url, user));
+    }
+
+    /// <summary>What a response means for access: the page, a sign-in, "no access", or an API's 401/403.</summary>
+    public static Outcome Classify(HttpResponseMessage response, string url, string? user)
+    {
         var location = response.Headers.Location?.OriginalString ?? "";
-        var actual = response.StatusCode switch
+        return response.StatusCode switch
         {
             HttpStatusCode.OK => Outcome.Ok,
             HttpStatusCode.Unauthorized => Outcome.Unauthorized,
@@ -103,9 +121,9 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
             HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/konto/logg-inn", StringComparison.Ordinal) => Outcome.SignIn,
             HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/konto/ingen-tilgang", StringComparison.Ordinal) => Outcome.Denied,
             HttpStatusCode.Redirect when url == "/min-kommune" && location.EndsWith("/kommune/4640", StringComparison.Ordinal) => Outcome.Ok,
+            HttpStatusCode.Redirect when url.StartsWith("/konto/maalform", StringComparison.Ordinal) && location == "/" => Outcome.Ok,
             var other => throw new Xunit.Sdk.XunitException($"{url} as {user ?? "anonymous"}: {(int)other} {location}"),
         };
-        Assert.Equal(expected, actual);
     }
 
     [Fact]
