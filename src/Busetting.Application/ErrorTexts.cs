@@ -38,6 +38,7 @@ public static class ErrorTexts
                 (T("En avtalt endring passer ikke med behovet eller kommunene dette året.", "Ei avtalt endring passar ikkje med behovet eller kommunane dette året."), technical),
             "allocation.no-municipalities" or "revision.solver" or "plan-need" =>
                 (T("Fordelingen kunne ikke regnes ut.", "Fordelinga kunne ikkje reknast ut."), technical),
+            _ when PlanningErrorTexts.For(error, language) is { } planning => (planning, null),
             _ => (error.ToString(), null),
         };
     }

@@ -43,32 +43,14 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
             return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
         }
         var runId = planningYear.ApprovedRunId ?? planningYear.PublishedRunId;
-        var approved = planningYear.Status is YearStatus.Approved or YearStatus.Published;
-        if (kind != LetterKind.Postponement && (!approved || runId is null))
+        if (LetterBatchRules.CheckBatch(SettlementYear.Create(year), kind, planningYear.Status, runId is not null, planningYear.Revision, reason, FieldLimits.Reason, deadline, Today) is { } refused)
         {
-            return Error.Invalid("letters.year", Inv($"{year} er ikke godkjent (status: {StatusName(planningYear.Status)}): brev lages bare for godkjente år"));
-        }
-        if (kind != LetterKind.Request && string.IsNullOrWhiteSpace(reason))
-        {
-            return Error.Invalid("letters.reason", "justerte brev og utsettelser må ha en begrunnelse (hvorfor behovet endret seg, eller hvorfor justeringen holdes tilbake)");
-        }
-        if (reason?.Trim().Length > FieldLimits.Reason)
-        {
-            return Error.Invalid("letters.reason", Inv($"begrunnelsen kan ha høyst {FieldLimits.Reason} tegn / grunngjevinga kan ha høgst {FieldLimits.Reason} teikn"));
-        }
-        var deadlineCheck = CheckDeadline(kind, deadline, Today);
-        if (!deadlineCheck.IsSuccess)
-        {
-            return Result<BatchResult>.Fail(deadlineCheck.Errors);
-        }
-        if (kind == LetterKind.Adjusted && planningYear.Revision == 0)
-        {
-            return Error.Invalid("letters.revision", Inv($"{year} er ikke revidert: justerte brev lages etter en revisjon (ny fordeling godkjent)"));
+            return Said(refused);
         }
         var previous = await LatestLetters(year, [nameof(LetterKind.Request), nameof(LetterKind.Adjusted)], cancellationToken);
-        if (kind != LetterKind.Request && previous.Count == 0)
+        if (LetterBatchRules.CheckPreviousLetters(SettlementYear.Create(year), kind, previous.Count) is { } noneSent)
         {
-            return Error.Invalid("letters.none-sent", Inv($"ingen kommune har fått anmodningsbrev for {year} ennå; lag dem først"));
+            return Said(noneSent);
         }
         if (kind == LetterKind.Postponement)
         {
@@ -198,18 +180,11 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
     /// Adjusted letters ask the council to decide again, so they need a new decision deadline, and no deadline may lie
     /// in the past (Norwegian time).
     /// </summary>
-    public static Result<bool> CheckDeadline(LetterKind kind, DateOnly? deadline, DateOnly today)
-    {
-        if (kind == LetterKind.Adjusted && deadline is null)
-        {
-            return Error.Invalid("letters.deadline", "Ny vedtaksfrist: fyll inn datoen kommunene skal ha gjort nytt vedtak innen; justerte brev krever en ny frist");
-        }
-        if (deadline is { } d && d < today)
-        {
-            return Error.Invalid("letters.deadline", Inv($"Ny vedtaksfrist: {d:dd.MM.yyyy} ligger i fortiden; velg {today:dd.MM.yyyy} eller senere"));
-        }
-        return true;
-    }
+    public static Result<bool> CheckDeadline(LetterKind kind, DateOnly? deadline, DateOnly today) =>
+        LetterBatchRules.CheckDeadline(kind, deadline, today) is { } refused ? Said(refused) : true;
+
+    /// <summary>A letter-batch rule's error in Bokmål: the batch's messages are for IMDi staff and the command line.</summary>
+    private static Error Said(Error error) => PlanningErrorTexts.Say(error, Language.Nb);
 
     /// <summary>The newest version of each municipality's letter of these kinds.</summary>
     private async Task<Dictionary<string, Letter>> LatestLetters(int year, string[] kinds, CancellationToken cancellationToken)
@@ -523,15 +498,6 @@ public sealed class LetterService(BusettingDb db, ReferenceData reference, TimeP
     private static string Slug(string name) =>
         new(name.ToLowerInvariant().Replace("æ", "ae", StringComparison.Ordinal).Replace("ø", "o", StringComparison.Ordinal).Replace("å", "a", StringComparison.Ordinal)
             .Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-
-    private static string StatusName(YearStatus status) => status switch
-    {
-        YearStatus.Draft => "utkast",
-        YearStatus.Consultation => "på høring",
-        YearStatus.Approved => "godkjent",
-        YearStatus.Published => "publisert",
-        YearStatus.Revised => "revidert",
-    };
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

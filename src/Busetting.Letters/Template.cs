@@ -5,17 +5,6 @@ using Busetting.Domain.Errors;
 
 namespace Busetting.Letters;
 
-/// <summary>The three kinds of letter IMDi sends.</summary>
-public enum LetterKind
-{
-    /// <summary>The request (oppmoding) for the year.</summary>
-    Request,
-    /// <summary>An adjusted request after a revised need: old and new numbers side by side.</summary>
-    Adjusted,
-    /// <summary>A notice that IMDi holds back an adjustment.</summary>
-    Postponement,
-}
-
 /// <summary>One block of a letter body.</summary>
 public abstract record Block;
 

@@ -2,16 +2,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Busetting.Persistence;
 
-/// <summary>Where a planning year stands. Revised follows Published when a new need is decided mid-year.</summary>
-public enum YearStatus
-{
-    Draft,
-    Consultation,
-    Approved,
-    Published,
-    Revised,
-}
-
 public enum ProposalStatus
 {
     Open,

@@ -369,7 +369,7 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
             var planning = scope.ServiceProvider.GetRequiredService<Services.PlanningService>();
             var planner = new Services.Actor("Planlegger (test)", Services.Roles.Planner, null, null);
             Assert.True((await planning.RunAllocation(planner, 2025, "test")).IsSuccess);
-            foreach (var step in new[] { Persistence.YearStatus.Consultation, Persistence.YearStatus.Approved, Persistence.YearStatus.Published })
+            foreach (var step in new[] { YearStatus.Consultation, YearStatus.Approved, YearStatus.Published })
             {
                 await Steps.Step(planning, step);
             }

@@ -46,17 +46,7 @@ public static class Ui
     public static string Time(DateTime utc) =>
         NorwegianTime.FromUtc(utc).ToString("dd.MM.yyyy 'kl.' HH.mm", CultureInfo.InvariantCulture);
 
-    public static string Status(Language lang, YearStatus status) => (lang, status) switch
-    {
-        (_, YearStatus.Draft) => "Utkast",
-        (Language.Nb, YearStatus.Consultation) => "På høring",
-        (Language.Nn, YearStatus.Consultation) => "På høyring",
-        (Language.Nb, YearStatus.Approved) => "Godkjent",
-        (Language.Nn, YearStatus.Approved) => "Godkjend",
-        (_, YearStatus.Published) => "Publisert",
-        (Language.Nb, YearStatus.Revised) => "Revidert",
-        (Language.Nn, YearStatus.Revised) => "Revidert",
-    };
+    public static string Status(Language lang, YearStatus status) => PlanningErrorTexts.Status(lang, status);
 
     public static string ProposalStatus(Language lang, ProposalStatus status) => (lang, status) switch
     {

@@ -2,27 +2,13 @@ using Busetting.Persistence;
 
 namespace Busetting.Web.Services;
 
-/// <summary>
-/// The planning year's steps: Draft → Consultation → Approved → Published; a new need after publication makes it
-/// Revised (n), which goes through consultation and approval again. Consultation and Approved may step back.
-/// </summary>
+/// <summary>The planning year's steps (<see cref="PlanningYearRules"/>), read off a stored year.</summary>
 public static class YearWorkflow
 {
-    public static bool Allowed(YearStatus from, YearStatus to) => (from, to) switch
-    {
-        (YearStatus.Draft, YearStatus.Consultation) => true,
-        (YearStatus.Revised, YearStatus.Consultation) => true,
-        (YearStatus.Consultation, YearStatus.Draft) => true,
-        (YearStatus.Consultation, YearStatus.Approved) => true,
-        (YearStatus.Approved, YearStatus.Consultation) => true,
-        (YearStatus.Approved, YearStatus.Published) => true,
-        (YearStatus.Published, YearStatus.Revised) => true,
-        _ => false,
-    };
+    public static bool Allowed(YearStatus from, YearStatus to) => PlanningYearRules.Allowed(from, to);
 
-    public static IReadOnlyList<YearStatus> Next(YearStatus from) =>
-        Enum.GetValues<YearStatus>().Where(to => Allowed(from, to)).ToList();
+    public static IReadOnlyList<YearStatus> Next(YearStatus from) => PlanningYearRules.Next(from);
 
     /// <summary>Municipalities may register decisions once the requests are published, until IMDi locks the year.</summary>
-    public static bool AcceptsDecisions(PlanningYear year) => year.PublishedRunId is not null && !year.DecisionsLocked;
+    public static bool AcceptsDecisions(PlanningYear year) => PlanningYearRules.AcceptsDecisions(year.PublishedRunId is not null, year.DecisionsLocked);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Busetting.Domain.Errors;
+using Busetting.Domain.Primitives;
 using Busetting.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,30 +42,12 @@ public sealed partial class PlanningService
         {
             return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
         }
-        if (!YearWorkflow.AcceptsDecisions(planningYear))
+        if (PlanningYearRules.CheckAcceptsDecisions(SettlementYear.Create(year), planningYear.PublishedRunId is not null, planningYear.DecisionsLocked) is { } closed)
         {
-            return Error.Invalid("decision.closed", planningYear.DecisionsLocked
-                ? Say(actor, $"IMDi har låst {year}; vedtak kan ikke lenger endres", $"IMDi har låst {year}; vedtak kan ikkje lenger endrast")
-                : Say(actor, $"anmodningene for {year} er ikke publisert ennå", $"oppmodingane for {year} er ikkje publiserte enno"));
+            return Say(actor, closed);
         }
-        var errors = new List<Error>();
-        if (input.Persons is < 0 or > 100_000)
-        {
-            errors.Add(Error.Invalid("persons", Say(actor, $"antall personer må være mellom 0 og 100 000, fikk {input.Persons}", $"talet på personar må vere mellom 0 og 100 000, fekk {input.Persons}")));
-        }
-        if (input.Em < 0 || input.Em > input.Persons)
-        {
-            errors.Add(Error.Invalid("em", Say(actor, $"EM er en del av personene: mellom 0 og {input.Persons}, fikk {input.Em}", $"EM er ein del av personane: mellom 0 og {input.Persons}, fekk {input.Em}")));
-        }
-        if (input.AdditionalCapacity is < 0 or > 100_000)
-        {
-            errors.Add(Error.Invalid("additionalCapacity", Say(actor, $"ekstra kapasitet må være mellom 0 og 100 000, fikk {input.AdditionalCapacity}", $"ekstra kapasitet må vere mellom 0 og 100 000, fekk {input.AdditionalCapacity}")));
-        }
-        var today = DateOnly.FromDateTime(Now);
-        if (input.DecisionDate > today || input.DecisionDate.Year < year - 2)
-        {
-            errors.Add(Error.Invalid("decisionDate", Say(actor, $"vedtaksdatoen {input.DecisionDate:dd.MM.yyyy} må være mellom 01.01.{year - 2} og i dag", $"vedtaksdatoen {input.DecisionDate:dd.MM.yyyy} må vere mellom 01.01.{year - 2} og i dag")));
-        }
+        var errors = DecisionRules.Validate(SettlementYear.Create(year), new DecisionFigures(input.Persons, input.Em, input.AdditionalCapacity, input.DecisionDate),
+            DateOnly.FromDateTime(Now)).Select(e => Say(actor, e)).ToList();
         if (TooLong(actor, "note", input.Note, FieldLimits.Note, "merknaden", "merknaden") is { } noteTooLong)
         {
             errors.Add(noteTooLong);

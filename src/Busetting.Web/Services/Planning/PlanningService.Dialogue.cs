@@ -1,4 +1,5 @@
 using Busetting.Domain.Errors;
+using Busetting.Domain.Primitives;
 using Busetting.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,8 +33,7 @@ public sealed partial class PlanningService
             .ToList();
 
     /// <summary>Proposals are taken while the year is on consultation, until the end of the deadline day (Norwegian date).</summary>
-    public bool ConsultationOpen(PlanningYear year) =>
-        year.Status == YearStatus.Consultation && (year.ConsultationDeadline is not { } deadline || Today <= deadline);
+    public bool ConsultationOpen(PlanningYear year) => PlanningYearRules.ConsultationOpen(year.Status, year.ConsultationDeadline, Today);
 
     /// <summary>A single municipality's proposal: a package of one line.</summary>
     public async Task<Result<Proposal>> Propose(Actor actor, int year, string kommunenummer, int persons, string reason) =>
@@ -43,9 +43,9 @@ public sealed partial class PlanningService
     /// <param name="publicJustification">The county's suggestion for the public text; IMDi writes or approves it when accepting.</param>
     public async Task<Result<List<Proposal>>> ProposePackage(Actor actor, int year, IReadOnlyList<ProposedLine> lines, string reason, string? publicJustification)
     {
-        if (lines.Count == 0)
+        if (ProposalPackageRules.CheckNotEmpty(lines.Count) is { } empty)
         {
-            return Error.Invalid("proposal.lines", Say(actor, $"endre tallet for minst én kommune", $"endre talet for minst éin kommune"));
+            return Say(actor, empty);
         }
         foreach (var line in lines)
         {
@@ -59,22 +59,18 @@ public sealed partial class PlanningService
                 return Error.Forbidden(Say(actor, $"du kan ikke foreslå endringer for {line.Kommunenummer} {municipality.Name}", $"du kan ikkje foreslå endringar for {line.Kommunenummer} {municipality.Name}"));
             }
         }
-        if (lines.GroupBy(l => l.Kommunenummer).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        if (ProposalPackageRules.CheckNoDuplicates(lines.Select(l => MunicipalityNumber.Parse(l.Kommunenummer))) is { } twice)
         {
-            return Error.Invalid("proposal.lines", Say(actor, $"{twice.Key} står to ganger i forslaget", $"{twice.Key} står to gonger i forslaget"));
+            return Say(actor, twice);
         }
         var planningYear = await Year(year);
         if (planningYear is null)
         {
             return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
         }
-        if (planningYear.Status != YearStatus.Consultation)
+        if (PlanningYearRules.CheckTakesProposals(SettlementYear.Create(year), planningYear.Status, planningYear.ConsultationDeadline, Today) is { } closed)
         {
-            return Error.Invalid("proposal.status", Say(actor, $"forslag tas imot mens {year} er på høring; året er {Ui.Status(actor.Language, planningYear.Status)}", $"forslag blir tekne imot medan {year} er på høyring; året er {Ui.Status(actor.Language, planningYear.Status)}"));
-        }
-        if (!ConsultationOpen(planningYear))
-        {
-            return Error.Invalid("proposal.deadline", Say(actor, $"høringsfristen var {Ui.Date(planningYear.ConsultationDeadline)}; forslag tas ikke imot etter fristen med mindre IMDi åpner høringen igjen", $"høyringsfristen var {Ui.Date(planningYear.ConsultationDeadline)}; forslag blir ikkje tekne imot etter fristen med mindre IMDi opnar høyringa igjen"));
+            return Say(actor, closed);
         }
         var run = await db.Runs.Where(r => r.Year == year).OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Persons, r.Em }).FirstOrDefaultAsync();
         if (run is null)
@@ -85,24 +81,16 @@ public sealed partial class PlanningService
         var current = await db.RunLines.Where(l => l.RunId == run.Id && codes.Contains(l.Kommunenummer)).ToDictionaryAsync(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm));
         foreach (var line in lines)
         {
-            var name = reference.Find(line.Kommunenummer)!.Name;
             var (fromPersons, fromEm) = current.GetValueOrDefault(line.Kommunenummer);
-            if (line.Persons < 0 || line.Persons > run.Persons)
+            var figures = new ProposedFigures(reference.Find(line.Kommunenummer)!.Name, line.Persons, line.Em, fromPersons, fromEm);
+            if (ProposalPackageRules.CheckLine(figures, run.Persons, run.Em) is { } wrong)
             {
-                return Error.Invalid("proposal.persons", Say(actor, $"{name}: foreslått antall må være mellom 0 og behovet på {run.Persons}, fikk {line.Persons}", $"{name}: foreslått tal må vere mellom 0 og behovet på {run.Persons}, fekk {line.Persons}"));
-            }
-            if (line.Em is { } em && (em < 0 || em > line.Persons || em > run.Em))
-            {
-                return Error.Invalid("proposal.em", Say(actor, $"{name}: EM er en del av personene og må være mellom 0 og {Math.Min(line.Persons, run.Em)}, fikk {em}", $"{name}: EM er ein del av personane og må vere mellom 0 og {Math.Min(line.Persons, run.Em)}, fekk {em}"));
-            }
-            if (line.Persons == fromPersons && (line.Em is null || line.Em == fromEm))
-            {
-                return Error.Invalid("proposal.persons", Say(actor, $"{name}: forslaget er det samme som i fordelingen ({fromPersons})", $"{name}: forslaget er det same som i fordelinga ({fromPersons})"));
+                return Say(actor, wrong);
             }
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        if (ProposalPackageRules.CheckReason(reason) is { } noReason)
         {
-            return Error.Invalid("proposal.reason", Say(actor, $"oppgi en begrunnelse for forslaget", $"oppgje ei grunngjeving for forslaget"));
+            return Say(actor, noReason);
         }
         if (TooLong(actor, "proposal.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
         {

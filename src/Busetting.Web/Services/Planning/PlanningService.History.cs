@@ -48,5 +48,5 @@ public sealed partial class PlanningService
     }
 
     /// <summary>A published year whose requests are being revised: a revision is started and not yet published.</summary>
-    public static bool BeingRevised(PlanningYear year) => year.PublishedRunId is not null && year.Status != YearStatus.Published;
+    public static bool BeingRevised(PlanningYear year) => PlanningYearRules.BeingRevised(year.Status, year.PublishedRunId is not null);
 }

@@ -50,9 +50,9 @@ public sealed partial class PlanningService
         {
             return Error.Forbidden(Say(actor, $"bare IMDis planleggere ber om godkjenning og publisering", $"berre planleggjarane i IMDi bed om godkjenning og publisering"));
         }
-        if (to is not (YearStatus.Approved or YearStatus.Published))
+        if (FourEyesRules.CheckRequestable(to) is { } notRequestable)
         {
-            return Error.Invalid("step.to", Say(actor, $"bare godkjenning og publisering trenger en annen person", $"berre godkjenning og publisering treng ein annan person"));
+            return Say(actor, notRequestable);
         }
         var entity = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year);
         var check = await CheckStep(actor, entity, year, to, expectedVersion, reason, null, null);
@@ -87,19 +87,19 @@ public sealed partial class PlanningService
         {
             return Error.NotFound("step", Say(actor, $"forespørsel {requestId} finnes ikke", $"førespurnad {requestId} finst ikkje"));
         }
-        if (request.RequestedByUserId == actor.Identity)
+        if (FourEyesRules.CheckConfirmer(new UserId(request.RequestedByUserId), new UserId(actor.Identity), request.To) is { } ownRequest)
         {
-            return Error.Forbidden(Say(actor, $"du ba selv om {StepName(actor, request.To)}; en annen person i IMDi må bekrefte", $"du bad sjølv om {StepName(actor, request.To)}; ein annan person i IMDi må stadfeste"));
+            return Say(actor, ownRequest);
         }
-        if (request.Status != StepRequestStatus.Open || request.Version != expectedVersion)
+        if (FourEyesRules.CheckStillOpen(request.Status == StepRequestStatus.Open, request.Version, expectedVersion, request.ClosedBy) is { } handled)
         {
-            return Error.Conflict("step.version", Say(actor, $"forespørselen er allerede behandlet ({request.ClosedBy}); last siden på nytt", $"førespurnaden er alt handsama ({request.ClosedBy}); last sida på nytt"));
+            return Say(actor, handled);
         }
         var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == request.Year);
         var newest = await db.Runs.Where(r => r.Year == request.Year).MaxAsync(r => (int?)r.Id);
-        if (entity is null || entity.Version != request.YearVersion || (request.To == YearStatus.Approved && newest != request.RunId))
+        if (FourEyesRules.CheckNotStale(entity?.Version, request.YearVersion, request.To, newest, request.RunId, request.RequestedBy) is { } stale)
         {
-            return Error.Conflict("step.stale", Say(actor, $"planåret er endret etter at {request.RequestedBy} ba om {StepName(actor, request.To)}; be om det på nytt", $"planåret er endra etter at {request.RequestedBy} bad om {StepName(actor, request.To)}; be om det på nytt"));
+            return Say(actor, stale);
         }
         var check = await CheckStep(actor, entity, request.Year, request.To, request.YearVersion, null, request.RunId, null);
         if (!check.IsSuccess)
@@ -110,8 +110,8 @@ public sealed partial class PlanningService
         request.ClosedBy = actor.Name;
         request.ClosedAt = Now;
         request.Version++;
-        await ApplyStep(actor, entity, request.To, null, request.RunId, null, request);
-        var saved = await Save(actor, entity);
+        await ApplyStep(actor, check.Value, request.To, null, request.RunId, null, request);
+        var saved = await Save(actor, check.Value);
         await figures.Invalidate(request.Year);
         return saved;
     }

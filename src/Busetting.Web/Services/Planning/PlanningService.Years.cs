@@ -21,9 +21,9 @@ public sealed partial class PlanningService
         {
             return Error.Forbidden(Say(actor, $"bare IMDis planleggere flytter et planår mellom stegene", $"berre planleggjarane i IMDi flyttar eit planår mellom stega"));
         }
-        if (options.FourEyes && to is YearStatus.Approved or YearStatus.Published)
+        if (FourEyesRules.CheckDirectStep(options.FourEyes, to) is { } fourEyes)
         {
-            return Error.Invalid("year.four-eyes", Say(actor, $"{Ui.Status(actor.Language, to)} krever en annen person i IMDi: be om godkjenning, så bekrefter en annen", $"{Ui.Status(actor.Language, to)} krev ein annan person i IMDi: be om godkjenning, så stadfestar ein annan"));
+            return Say(actor, fourEyes);
         }
         var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         var checkedStep = await CheckStep(actor, entity, year, to, expectedVersion, reason, runId, consultationDeadline);
@@ -53,18 +53,14 @@ public sealed partial class PlanningService
         {
             return Error.Conflict("year.version", Say(actor, $"planåret {year} er endret av en annen (nå {Ui.Status(actor.Language, entity.Status)}); last siden på nytt og prøv igjen", $"planåret {year} er endra av ein annan (no {Ui.Status(actor.Language, entity.Status)}); last sida på nytt og prøv igjen"));
         }
-        if (!YearWorkflow.Allowed(entity.Status, to))
+        if (PlanningYearRules.CheckStep(entity.Status, to) is { } notAllowed)
         {
-            return Error.Invalid("year.status", Say(actor, $"et år med status «{Ui.Status(actor.Language, entity.Status)}» kan ikke gå til «{Ui.Status(actor.Language, to)}»", $"eit år med status «{Ui.Status(actor.Language, entity.Status)}» kan ikkje gå til «{Ui.Status(actor.Language, to)}»"));
+            return Say(actor, notAllowed);
         }
         switch (to)
         {
-            case YearStatus.Consultation when !await db.Runs.AnyAsync(r => r.Year == year):
-                return Error.Invalid("year.status", Say(actor, $"kjør en fordeling før året sendes på høring", $"køyr ei fordeling før året blir sendt på høyring"));
-            case YearStatus.Consultation when (consultationDeadline ?? entity.ConsultationDeadline) is not { } deadline:
-                return Error.Invalid("year.consultationDeadline", Say(actor, $"Høringsfrist: sett den siste dagen fylkene og KS kan sende forslag", $"Høyringsfrist: set den siste dagen fylka og KS kan sende forslag"));
-            case YearStatus.Consultation when (consultationDeadline ?? entity.ConsultationDeadline) < Today:
-                return Error.Invalid("year.consultationDeadline", Say(actor, $"Høringsfrist: {Ui.Date(consultationDeadline ?? entity.ConsultationDeadline)} ligger i fortiden; velg {Ui.Date(Today)} eller senere", $"Høyringsfrist: {Ui.Date(consultationDeadline ?? entity.ConsultationDeadline)} ligg i fortida; vel {Ui.Date(Today)} eller seinare"));
+            case YearStatus.Consultation when PlanningYearRules.CheckConsultation(await db.Runs.AnyAsync(r => r.Year == year), consultationDeadline ?? entity.ConsultationDeadline, Today) is { } notReady:
+                return Say(actor, notReady);
             case YearStatus.Approved:
                 var approve = runId ?? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id);
                 if (approve is null || !await db.Runs.AnyAsync(r => r.Id == approve && r.Year == year))
@@ -146,9 +142,9 @@ public sealed partial class PlanningService
         {
             return Error.Invalid("year.consultationDeadline", Say(actor, $"Høringsfrist: velg en dato", $"Høyringsfrist: vel ein dato"));
         }
-        if (d < Today)
+        if (PlanningYearRules.CheckDeadlineNotPast(d, Today) is { } past)
         {
-            return Error.Invalid("year.consultationDeadline", Say(actor, $"Høringsfrist: {Ui.Date(d)} ligger i fortiden; velg {Ui.Date(Today)} eller senere", $"Høyringsfrist: {Ui.Date(d)} ligg i fortida; vel {Ui.Date(Today)} eller seinare"));
+            return Say(actor, past);
         }
         Audit(actor, "year.consultationDeadline", year, null, new { from = entity.ConsultationDeadline, to = d }, null);
         entity.ConsultationDeadline = d;

@@ -168,6 +168,9 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A planning rule's error (<see cref="PlanningErrorTexts"/>) in the actor's written standard.</summary>
+    private static Error Say(Actor actor, Error error) => PlanningErrorTexts.Say(error, actor.Language);
+
     /// <summary>A message in the actor's written standard.</summary>
     private static string Say(Actor actor, FormattableString nb, FormattableString nn) =>
         (actor.Language == Language.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);

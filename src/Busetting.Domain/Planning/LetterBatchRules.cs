@@ -1,0 +1,80 @@
+using System.Globalization;
+using Busetting.Domain.Errors;
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Domain.Planning;
+
+/// <summary>What must hold before a batch of letters is made (checked by the letters page before queueing, and by the batch itself).</summary>
+public static class LetterBatchRules
+{
+    /// <summary>
+    /// Adjusted letters ask the council to decide again, so they need a new decision deadline, and no deadline may lie
+    /// in the past (Norwegian date).
+    /// </summary>
+    public static Error? CheckDeadline(LetterKind kind, DateOnly? deadline, DateOnly today)
+    {
+        if (kind == LetterKind.Adjusted && deadline is null)
+        {
+            return Error.Invalid("letters.deadline", "new decision deadline: required for adjusted letters (the date the councils must have decided again by)") with
+            {
+                Values = new Dictionary<string, object> { ["required"] = true },
+            };
+        }
+        return deadline is { } d && d < today
+            ? Error.Invalid("letters.deadline", string.Create(CultureInfo.InvariantCulture, $"new decision deadline: {d:yyyy-MM-dd} lies in the past; choose {today:yyyy-MM-dd} or later")) with
+            {
+                Values = new Dictionary<string, object> { ["deadline"] = d, ["today"] = today },
+            }
+            : null;
+    }
+
+    /// <summary>
+    /// Requests and adjusted letters are made only for an approved (or published) year with a run; adjusted letters and
+    /// postponements say why, in at most <paramref name="maxReason"/> characters; adjusted letters follow a revision.
+    /// The deadline (<see cref="CheckDeadline"/>) is checked between the reason and the revision.
+    /// </summary>
+    public static Error? CheckBatch(SettlementYear year, LetterKind kind, YearStatus status, bool hasRun, int revision, string? reason, int maxReason,
+        DateOnly? deadline, DateOnly today)
+    {
+        var approved = status is YearStatus.Approved or YearStatus.Published;
+        if (kind != LetterKind.Postponement && (!approved || !hasRun))
+        {
+            return Error.Invalid("letters.year", $"{year} is not approved (status: {status}): letters are made for approved years only") with
+            {
+                Values = new Dictionary<string, object> { ["year"] = year.Value, ["status"] = status },
+            };
+        }
+        if (kind != LetterKind.Request && string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Invalid("letters.reason", "adjusted letters and postponements need a reason (why the need changed, or why the adjustment is held back)") with
+            {
+                Values = new Dictionary<string, object> { ["required"] = true },
+            };
+        }
+        if (reason?.Trim().Length > maxReason)
+        {
+            return Error.Invalid("letters.reason", $"the reason may have at most {maxReason} characters") with
+            {
+                Values = new Dictionary<string, object> { ["max"] = maxReason },
+            };
+        }
+        if (CheckDeadline(kind, deadline, today) is { } late)
+        {
+            return late;
+        }
+        return kind == LetterKind.Adjusted && revision == 0
+            ? Error.Invalid("letters.revision", $"{year} is not revised: adjusted letters follow a revision (a new allocation approved)") with
+            {
+                Values = new Dictionary<string, object> { ["year"] = year.Value },
+            }
+            : null;
+    }
+
+    /// <summary>Adjusted letters and postponements follow request letters: some municipality must have had one.</summary>
+    public static Error? CheckPreviousLetters(SettlementYear year, LetterKind kind, int previousLetters) =>
+        kind == LetterKind.Request || previousLetters > 0 ? null
+            : Error.Invalid("letters.none-sent", $"no municipality has had a request letter for {year} yet; make those first") with
+            {
+                Values = new Dictionary<string, object> { ["year"] = year.Value },
+            };
+}

@@ -1,0 +1,2 @@
+// The planning year's statuses and letter kinds live in the domain (Busetting.Domain.Planning); one using for the project.
+global using Busetting.Domain.Planning;
