@@ -72,7 +72,7 @@ public class AccountGuessingTests
 
         // The owner's browser is not held up.
         Assert.Equal("/", (await Try(owner, Users.Bergen, WebApp.Password)).Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.OK, (await owner.Get("/min-kommune")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Get("/konto/innloggingar")).StatusCode);
 
         await app.Services.GetRequiredService<NotificationSender>().SendDue();
         var told = smtp.To(Users.Bergen);

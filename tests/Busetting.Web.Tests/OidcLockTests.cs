@@ -29,7 +29,8 @@ public class OidcLockTests
         var authorize = await provider.GetAsync(challenge.Headers.Location);
         var handled = await session.Get(new Uri(authorize.Headers.Location!.ToString()).PathAndQuery);
         Assert.True(handled.StatusCode == HttpStatusCode.Redirect, $"{(int)handled.StatusCode}");
-        return handled.Headers.Location?.OriginalString;
+        var done = await session.Get(handled.Headers.Location!.OriginalString);
+        return done.Headers.Location?.OriginalString;
     }
 
     [Fact]
