@@ -68,6 +68,7 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
                 data.Add(user, url, role switch { "anonymous" => Outcome.SignIn, "admin" => Outcome.Ok, _ => Outcome.Denied });
             }
             data.Add(user, "/konto/passord", role == "anonymous" ? Outcome.SignIn : Outcome.Ok);
+            data.Add(user, "/konto/innloggingar", role == "anonymous" ? Outcome.SignIn : Outcome.Ok);
             // A county's proposal package: only county reviewers (the service checks each municipality's county).
             data.Add(user, "/planlegging/2025/forslag/ny", role switch { "anonymous" => Outcome.SignIn, "county" => Outcome.Ok, _ => Outcome.Denied });
             data.Add(user, "/min-kommune", role switch { "anonymous" => Outcome.SignIn, "municipality" => Outcome.Ok, _ => Outcome.Denied });
