@@ -32,10 +32,12 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<MunicipalityLetterLanguage> LetterLanguages => Set<MunicipalityLetterLanguage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<LetterContact> LetterContacts => Set<LetterContact>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new UserSessionConfiguration());
 
         builder.Entity<AppUser>(e =>
         {

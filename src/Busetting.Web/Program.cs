@@ -60,12 +60,18 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationSender
 // Sign-in: local accounts (hashed passwords, lockout); OpenID Connect (ID-porten, Entra ID) when configured.
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
+        // ASVS 2.1.7/2.1.9: a minimum length and no common password (CommonPasswordValidator), no composition rules.
         o.Password.RequiredLength = 12;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
         // Wrong passwords never lock an account (anyone could lock anyone): LoginGuard slows the guessing client instead.
         o.User.RequireUniqueEmail = true;
     })
     .AddEntityFrameworkStores<BusettingDb>()
     .AddDefaultTokenProviders()
+    .AddPasswordValidator<CommonPasswordValidator>()
     .AddClaimsPrincipalFactory<ClaimsFactory>();
 builder.Services.ConfigureApplicationCookie(o =>
 {

@@ -81,6 +81,7 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
             // The no-access page says so with 403 to everyone; the token endpoint of the internal API needs a session.
             data.Add(user, "/konto/ingen-tilgang", Outcome.Forbidden);
             data.Add(user, "/api/v1/intern/antiforgery", role == "anonymous" ? Outcome.Unauthorized : Outcome.Ok);
+            data.Add(user, "/konto/innloggingar", role == "anonymous" ? Outcome.SignIn : Outcome.Ok);
             // A county's proposal package: only county reviewers (the service checks each municipality's county).
             data.Add(user, "/planlegging/2025/forslag/ny", role switch { "anonymous" => Outcome.SignIn, "county" => Outcome.Ok, _ => Outcome.Denied });
             data.Add(user, "/min-kommune", role switch { "anonymous" => Outcome.SignIn, "municipality" => Outcome.Ok, _ => Outcome.Denied });

@@ -68,7 +68,8 @@ public class ProxyTests
         });
         var signedIn = await client.SendAsync(post);
         Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
-        var auth = SetCookies(signedIn).Single(c => c.StartsWith("busetting-auth=", StringComparison.Ordinal));
+        // Over https the session cookie carries the __Host- prefix (ASVS 3.4.4; HostPrefixCookies).
+        var auth = SetCookies(signedIn).Single(c => c.StartsWith("__Host-busetting-auth=", StringComparison.Ordinal));
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
     }

@@ -46,7 +46,11 @@ public static class AccountEndpoints
             }
             // The client is the address after forwarding from a trusted proxy (SecuritySetup), never a header anyone can set.
             var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            var (outcome, wait) = await guard.SignIn(signIn, username.Trim(), password, client);
+            var (outcome, wait) = await guard.SignIn(signIn, username.Trim(), password, client, KnownDevice.Is(http, username));
+            if (outcome == LoginGuard.Outcome.SignedIn)
+            {
+                KnownDevice.Remember(http, username);
+            }
             logs.CreateLogger("Busetting.SignIn").LogInformation("Sign-in {User} from {Client}: {Outcome}", username.Trim(), client, outcome);
             return outcome switch
             {

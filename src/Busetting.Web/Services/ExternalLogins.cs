@@ -15,7 +15,7 @@ namespace Busetting.Web.Services;
 /// (default <c>sub</c>; ID-porten: <c>pid</c>, so an administrator can link a person by national identity number),
 /// <c>LinkByVerifiedEmail</c> (default true; ID-porten gives no e-mail, so its users are linked by an administrator).
 /// </summary>
-public sealed class ExternalLogins(UserManager<AppUser> users, IConfiguration config, BusettingDb db, TimeProvider clock)
+public sealed class ExternalLogins(UserManager<AppUser> users, IConfiguration config, BusettingDb db, TimeProvider clock, Notifications notifications)
 {
     public enum Refusal { None, UnknownIssuer, NoSubject, NotLinked, EmailNotVerified, Locked }
 
@@ -72,12 +72,18 @@ public sealed class ExternalLogins(UserManager<AppUser> users, IConfiguration co
         {
             return (null, Refusal.NotLinked);
         }
+        // A locked account gets no new way in: the lock is checked before the link is made, not only after.
+        if (await users.IsLockedOutAsync(user))
+        {
+            return (null, Refusal.Locked);
+        }
         var added = await users.AddLoginAsync(user, new UserLoginInfo(issuer, subject, "OpenID Connect"));
         if (!added.Succeeded)
         {
             return (null, Refusal.NotLinked);
         }
         Audit("system", "", "user.link", new { email = user.Email, issuer, subject, by = "verified e-mail" });
+        notifications.IdentityLinked(db, user, issuer, byAdministrator: false);
         await db.SaveChangesAsync();
         return (user, Refusal.None);
     }
@@ -114,6 +120,7 @@ public sealed class ExternalLogins(UserManager<AppUser> users, IConfiguration co
             return Error.Conflict("link.subject", Say(actor, "denne identiteten er allerede knyttet til en bruker", "denne identiteten er alt knytt til ein brukar"));
         }
         Audit(actor.Name, actor.Role ?? "", "user.link", new { email = user!.Email, issuer = normalised, subject = subject.Trim(), by = "administrator" });
+        notifications.IdentityLinked(db, user, normalised, byAdministrator: true);
         await db.SaveChangesAsync();
         return true;
     }

@@ -13,7 +13,8 @@ namespace Busetting.Web.Services;
 /// Users change their own password; a password an administrator gave out (new account or reset) is one-time: the account
 /// carries <see cref="MustChangeClaim"/> until its owner has chosen a new one, and may do nothing else meanwhile.
 /// </summary>
-public sealed class PasswordService(UserManager<AppUser> users, SignInManager<AppUser> signIn, BusettingDb db, TimeProvider clock)
+public sealed class PasswordService(UserManager<AppUser> users, SignInManager<AppUser> signIn, BusettingDb db, TimeProvider clock,
+    LoginGuard guard, Notifications notifications)
 {
     /// <summary>A user claim (AspNetUserClaims), so it rides in the sign-in cookie and needs no schema change.</summary>
     public const string MustChangeClaim = "busetting:must-change-password";
@@ -31,9 +32,13 @@ public sealed class PasswordService(UserManager<AppUser> users, SignInManager<Ap
         }
     }
 
-    public async Task<Result<bool>> ChangeOwn(ClaimsPrincipal principal, Actor actor, string? current, string? next, string? repeat)
+    /// <summary>
+    /// Changes the signed-in user's password. Wrong current passwords count like wrong passwords at sign-in
+    /// (<see cref="LoginGuard"/>): a stolen session cannot guess the current password without limit.
+    /// </summary>
+    public async Task<Result<bool>> ChangeOwn(HttpContext http, Actor actor, string? current, string? next, string? repeat)
     {
-        var user = await users.GetUserAsync(principal);
+        var user = await users.GetUserAsync(http.User);
         if (user is null)
         {
             return Error.Forbidden(Say(actor, "logg inn for å endre passordet", "logg inn for å endre passordet"));
@@ -59,6 +64,13 @@ public sealed class PasswordService(UserManager<AppUser> users, SignInManager<Ap
         {
             return Result<bool>.Fail(errors);
         }
+        var account = user.UserName ?? user.Email ?? user.Id;
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var knownDevice = KnownDevice.Is(http, account);
+        if (guard.WaitFor(account, client, knownDevice) is { } wait && wait > TimeSpan.Zero)
+        {
+            return Error.Invalid("current", Wait(actor, wait));
+        }
         var userId = user.Id;
         var done = await db.InTransaction(async () =>
         {
@@ -74,6 +86,7 @@ public sealed class PasswordService(UserManager<AppUser> users, SignInManager<Ap
             {
                 await users.RemoveClaimAsync(user, claim);
             }
+            notifications.PasswordChanged(db, user);
             db.Audit.Add(new AuditEntry
             {
                 At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = actor.Role ?? "", Action = "user.password",
@@ -84,6 +97,11 @@ public sealed class PasswordService(UserManager<AppUser> users, SignInManager<Ap
         }, r => r.IsSuccess);
         if (!done.IsSuccess)
         {
+            // Counted outside the unit of work, so a retried unit counts once.
+            if (done.Errors.Any(e => e.Code == "current") && await guard.Failed(account, client, knownDevice, user, db) is var after && after > TimeSpan.Zero)
+            {
+                return Result<bool>.Fail([.. done.Errors, Error.Invalid("current", Wait(actor, after))]);
+            }
             return done;
         }
         await signIn.RefreshSignInAsync(user);
@@ -94,6 +112,7 @@ public sealed class PasswordService(UserManager<AppUser> users, SignInManager<Ap
     public static Error Explain(Actor actor, IdentityError e) => e.Code switch
     {
         "PasswordMismatch" => Error.Invalid("current", Say(actor, "passordet du har nå er feil", "passordet du har no er feil")),
+        CommonPasswordValidator.Code => Error.Invalid("next", Say(actor, "dette passordet er mye brukt og står på lister som angripere prøver først; velg et annet, gjerne flere ord etter hverandre", "dette passordet er mykje brukt og står på lister som angriparar prøver først; vel eit anna, gjerne fleire ord etter kvarandre")),
         "PasswordTooShort" => Error.Invalid("next", Say(actor, "passordet må ha minst 12 tegn", "passordet må ha minst 12 teikn")),
         "PasswordRequiresDigit" => Error.Invalid("next", Say(actor, "passordet må ha minst ett siffer", "passordet må ha minst eitt siffer")),
         "PasswordRequiresLower" => Error.Invalid("next", Say(actor, "passordet må ha minst én liten bokstav", "passordet må ha minst éin liten bokstav")),
@@ -101,6 +120,12 @@ public sealed class PasswordService(UserManager<AppUser> users, SignInManager<Ap
         "PasswordRequiresNonAlphanumeric" => Error.Invalid("next", Say(actor, "passordet må ha minst ett tegn som ikke er bokstav eller siffer", "passordet må ha minst eitt teikn som ikkje er bokstav eller siffer")),
         _ => Error.Invalid("next", e.Description),
     };
+
+    private static string Wait(Actor actor, TimeSpan wait)
+    {
+        var minutes = ((int)Math.Ceiling(wait.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
+        return Say(actor, $"for mange feil forsøk med passordet du har nå; prøv igjen om {minutes} min.", $"for mange feil forsøk med passordet du har no; prøv igjen om {minutes} min.");
+    }
 
     private static string Say(Actor actor, string nb, string nn) => actor.Language == Language.Nn ? nn : nb;
 }

@@ -60,10 +60,12 @@ public static class SecuritySetup
         {
             o.ExpireTimeSpan = IdleTimeout;
             o.SlidingExpiration = true;
-            o.Events.OnSigningIn = c =>
+            // "__Host-busetting-auth" over https (HostPrefixCookies): Secure, Path=/, no Domain.
+            o.CookieManager = new HostPrefixCookies();
+            o.Events.OnSigningIn = async c =>
             {
                 c.Properties.Items[SignedInAtItem] = c.Options.TimeProvider!.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-                return Task.CompletedTask;
+                await ActiveSessions.SigningIn(c);
             };
             o.Events.OnValidatePrincipal = async c =>
             {
@@ -74,12 +76,14 @@ public static class SecuritySetup
                     return;
                 }
                 await SecurityStampValidator.ValidatePrincipalAsync(c);
+                await ActiveSessions.Seen(c);
             };
         });
         services.AddScoped<SessionCheck>();
         services.AddScoped<PasswordService>();
         services.AddSingleton<LoginGuard>();
         services.AddScoped<ExternalLogins>();
+        services.AddScoped<ActiveSessions>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingSessionState>();
     }
 

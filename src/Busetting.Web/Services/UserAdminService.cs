@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Busetting.Web.Services;
 
 /// <summary>IMDi administrators manage accounts: role, the municipality or county it is bound to, lock and unlock.</summary>
-public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db, ReferenceStore reference, TimeProvider clock, PasswordService passwords)
+public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db, ReferenceStore reference, TimeProvider clock, PasswordService passwords,
+    Notifications notifications)
 {
     public sealed record UserRow(string Id, string Email, string DisplayName, string? Role, string? Kommunenummer, string? Fylkesnummer, bool Locked);
 
@@ -148,6 +149,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
                 return Result<string>.Fail(reset.Errors.Select(e => Error.Invalid("user", e.Description)).ToList());
             }
             await passwords.MarkOneTime(fresh!);
+            notifications.PasswordReset(db, fresh!);
             Audit(actor, "user.password-reset", new { email = fresh!.Email });
             await db.SaveChangesAsync();
             return password;

@@ -14,7 +14,7 @@ namespace Busetting.Web.Services;
 /// Each recipient gets the message in their own written standard (<see cref="AppUser.Language"/>; a case worker
 /// without a choice gets the municipality's official form; everyone else Bokmål).
 /// </summary>
-public sealed class Notifications(ReferenceStore reference, TimeProvider clock, IConfiguration config)
+public sealed partial class Notifications(ReferenceStore reference, TimeProvider clock, IConfiguration config)
 {
     /// <summary>The application's public address for links in the messages (Notifications:BaseUrl); none when not set.</summary>
     private string? BaseUrl => config["Notifications:BaseUrl"]?.TrimEnd('/') is { Length: > 0 } url ? url : null;

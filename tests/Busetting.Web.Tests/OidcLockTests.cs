@@ -1,0 +1,72 @@
+using System.Net;
+using Busetting.Web.Services;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>OpenID Connect links are made only for accounts that are not locked, and the owner is told (ASVS 2.2.3).</summary>
+public class OidcLockTests
+{
+    private sealed class OidcApp(string authority) : WebApp(Persistence.DatabaseProvider.Sqlite)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Authentication:OpenIdConnect:Authority", authority);
+            builder.UseSetting("Authentication:OpenIdConnect:ClientId", "busetting-test");
+            builder.UseSetting("Authentication:OpenIdConnect:ClientSecret", "not-a-secret");
+            builder.UseSetting("Authentication:OpenIdConnect:RequireHttpsMetadata", "false");
+        }
+    }
+
+    /// <summary>App → provider → app callback: follows the redirects by hand across the two servers; returns where the app sends the browser.</summary>
+    private static async Task<string?> SignIn(Session session)
+    {
+        var challenge = await session.Get("/konto/oidc?returnUrl=%2Fplanlegging");
+        using var provider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var authorize = await provider.GetAsync(challenge.Headers.Location);
+        var handled = await session.Get(new Uri(authorize.Headers.Location!.ToString()).PathAndQuery);
+        Assert.True(handled.StatusCode == HttpStatusCode.Redirect, $"{(int)handled.StatusCode}");
+        var done = await session.Get(handled.Headers.Location!.OriginalString);
+        return done.Headers.Location?.OriginalString;
+    }
+
+    [Fact]
+    public async Task OpenIdConnect_LockedAccountWithVerifiedEmail_NoLinkCreated()
+    {
+        await using var idp = new FakeIdentityProvider();
+        await idp.Start();
+        using var app = new OidcApp(idp.Issuer);
+        var admin = await Session.SignIn(app, Users.Admin);
+        var id = await app.Db(db => db.Users.Where(u => u.Email == Users.Ks).Select(u => u.Id).SingleAsync());
+        await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"lock:{id}" });
+
+        (idp.Email, idp.Subject) = (Users.Ks, "ks-subject");
+        Assert.Equal("/konto/logg-inn?feil=laast", await SignIn(new Session(app)));
+        Assert.Equal(0, await app.Db(db => db.UserLogins.CountAsync()));
+
+        // Unlocked again, the same sign-in links and works: nothing was left half-made.
+        await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"unlock:{id}" });
+        Assert.Equal("/planlegging", await SignIn(new Session(app)));
+        Assert.Equal(1, await app.Db(db => db.UserLogins.CountAsync()));
+    }
+
+    [Fact]
+    public async Task OpenIdConnect_FirstSignInLinks_OwnerGetsAnEmail()
+    {
+        await using var idp = new FakeIdentityProvider();
+        await idp.Start();
+        using var smtp = new SmtpSink();
+        using var app = new OidcApp(idp.Issuer);
+        smtp.Configure(app);
+        app.Settings["Notifications:PollSeconds"] = "3600";
+        (idp.Email, idp.Subject) = (Users.Planner, "planner-subject");
+        Assert.Equal("/planlegging", await SignIn(new Session(app)));
+        await app.Services.GetRequiredService<NotificationSender>().SendDue();
+        var mail = Assert.Single(smtp.To(Users.Planner));
+        Assert.Equal("Ny innlogging knyttet til kontoen din i Busetting", mail.Subject);
+        Assert.Contains("knyttet ved første innlogging med stadfestet e-post", mail.TextBody);
+    }
+}

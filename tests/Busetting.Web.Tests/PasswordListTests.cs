@@ -1,0 +1,36 @@
+using System.Net;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>No composition rules, a minimum length and no common or breached password (ASVS 2.1.7, 2.1.9).</summary>
+public class PasswordListTests
+{
+    private const string Page = "/konto/passord";
+
+    private static Task<HttpResponseMessage> Change(Session session, string current, string next) =>
+        session.Post(Page, Page, "passord", new() { ["Form.Current"] = current, ["Form.Next"] = next, ["Form.Repeat"] = next });
+
+    [Fact]
+    public async Task ChangePassword_CommonPassword_RefusedInBothLanguageForms()
+    {
+        using var app = new SqliteApp();
+        var session = await Session.SignIn(app, Users.Ks);
+        var common = await Change(session, WebApp.Password, "Qwerty123456");
+        Assert.Equal(HttpStatusCode.BadRequest, common.StatusCode);
+        Assert.Contains("dette passordet er mye brukt", WebUtility.HtmlDecode(await common.Content.ReadAsStringAsync()));
+        await session.Get("/konto/maalform?lang=nn&returnUrl=%2F");
+        var nn = await Change(session, WebApp.Password, "ADMINISTRATOR");
+        Assert.Equal(HttpStatusCode.BadRequest, nn.StatusCode);
+        Assert.Contains("dette passordet er mykje brukt", WebUtility.HtmlDecode(await nn.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task ChangePassword_LongPassphraseWithoutDigitsOrCapitals_Accepted()
+    {
+        using var app = new SqliteApp();
+        var session = await Session.SignIn(app, Users.Ks);
+        var changed = await Change(session, WebApp.Password, "tre lange ord utan tal");
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains("id=\"password-changed\"", await changed.Content.ReadAsStringAsync());
+    }
+}
