@@ -41,7 +41,8 @@ var connectionString = config.GetConnectionString("Busetting")
 builder.Services.AddBusettingDb(provider, connectionString, config.GetValue("Database:Retries", DatabaseSetup.DefaultRetries),
     config.GetValue<TimeSpan?>("Database:MaxRetryDelay"));
 builder.Services.AddTransient<PlanningService>();
-builder.Services.AddSingleton(new PlanningOptions(builder.Configuration.GetValue("Planning:FourEyes", true)));
+builder.Services.AddSingleton(new PlanningOptions(builder.Configuration.GetValue("Planning:FourEyes", true),
+    builder.Configuration.GetValue("Planning:FourEyesCredentialPeriodDays", 30)));
 builder.Services.AddScoped<UserAdminService>();
 // Letters: a service with its own context per use, the outbox channel (replace with digital post in production), background jobs.
 builder.Services.AddTransient(sp => new Busetting.Letters.LetterService(

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Busetting.Domain.Municipalities;
 
 namespace Busetting.Web.Services;
@@ -6,7 +7,7 @@ namespace Busetting.Web.Services;
 /// Every authorisation decision in one place. Pages and endpoints carry role attributes as a first gate; every service
 /// call checks these rules again with the municipality in hand, so a hidden button is never the only protection.
 /// </summary>
-public static class Access
+public static partial class Access
 {
     public static bool IsImdi(Actor a) => a.Role is Roles.Planner or Roles.Admin;
 
@@ -46,6 +47,26 @@ public static class Access
     /// <summary>IMDi sees every letter; reviewers those of municipalities they see; a case worker its own, once sent.</summary>
     public static bool CanSeeLetter(Actor a, Municipality m, bool sent) =>
         IsImdi(a) || (CanSeeMunicipality(a, m) && (sent || a.Role is Roles.County or Roles.Ks));
+
+    /// <summary>
+    /// A run's label as this reader may see it. Labels made on acceptance once carried the municipality and its agreed
+    /// number ("Etter forslag #6 (0301: 1100)"); a reader who does not see every municipality gets such a label without
+    /// the part in brackets. New labels carry neither (<see cref="PlanningService"/> writes "Etter forslag #6").
+    /// </summary>
+    public static string? RunLabel(Actor a, string? label) =>
+        label is null || a.Role is Roles.Planner or Roles.Admin or Roles.Ks ? label
+        : AcceptedLabel().Match(label) is { Success: true } m ? m.Groups[1].Value
+        : label;
+
+    [GeneratedRegex(@"^(Etter forslag #\d+) \(.*\)$")]
+    private static partial Regex AcceptedLabel();
+
+    /// <summary>Whether every municipality number in a free text (a solver note, a difference) is one this reader sees.</summary>
+    public static bool CanSeeText(Actor a, string text, Func<string, Municipality?> find) =>
+        MunicipalityNumberInText().Matches(text).All(m => find(m.Value) is not { } municipality || CanSeeMunicipality(a, municipality));
+
+    [GeneratedRegex(@"(?<!\d)\d{4}(?!\d)")]
+    private static partial Regex MunicipalityNumberInText();
 
     /// <summary>Only the municipality's own case worker registers its council decision.</summary>
     public static bool CanRegisterDecision(Actor a, Municipality m) => a.Role == Roles.Municipality && a.Kommunenummer == m.Number.Value;

@@ -95,7 +95,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
                 return Result<(AppUser, string)>.Fail(inRole.Errors.Select(e => Error.Invalid("user", e.Description)).ToList());
             }
             await passwords.MarkOneTime(user);
-            Audit(actor, "user.create", new { email, input.Role, kommune, fylke });
+            Audit(actor, "user.create", new { email, input.Role, kommune, fylke, userId = user.Id, byUserId = actor.UserId });
             await db.SaveChangesAsync();
             return (user, password);
         }, r => r.IsSuccess);
@@ -150,7 +150,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
             }
             await passwords.MarkOneTime(fresh!);
             notifications.PasswordReset(db, fresh!);
-            Audit(actor, "user.password-reset", new { email = fresh!.Email });
+            Audit(actor, "user.password-reset", new { email = fresh!.Email, userId = fresh.Id, byUserId = actor.UserId });
             await db.SaveChangesAsync();
             return password;
         }, r => r.IsSuccess);

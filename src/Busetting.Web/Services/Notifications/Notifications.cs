@@ -39,9 +39,10 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     {
         var accepted = proposal.Status == ProposalStatus.Accepted;
         var name = MunicipalityName(proposal.Kommunenummer);
-        // Proposal.By holds the author's display name (the actor's name when they proposed).
-        var authors = await db.Users.AsNoTracking().Where(u => u.DisplayName == proposal.By).ToListAsync();
-        foreach (var user in authors.Where(u => u.Email is not null && (u.Fylkesnummer is not null || u.Kommunenummer is null)))
+        // The author's account by its id, never by display name (two people may share one: the answer carries IMDi's
+        // internal note and unpublished numbers). A proposal stored before the id was kept gets no e-mail, not a guess.
+        var author = proposal.ByUserId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id) : null;
+        foreach (var user in Active(author is null ? [] : [author]))
         {
             var note = string.IsNullOrWhiteSpace(proposal.DecisionNote) ? null : proposal.DecisionNote;
             Add(db, user, "proposal", proposal.Year, proposal.Kommunenummer, null,
@@ -163,14 +164,20 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     /// <summary>Active users (not locked) with an e-mail address in any of the roles.</summary>
     private async Task<List<AppUser>> UsersInRoles(BusettingDb db, params string[] roles)
     {
-        var now = clock.GetUtcNow();
         var users = await (from u in db.Users.AsNoTracking()
                            join ur in db.UserRoles on u.Id equals ur.UserId
                            join r in db.Roles on ur.RoleId equals r.Id
                            where roles.Contains(r.Name!) && u.Email != null
                            orderby u.Email
                            select u).ToListAsync();
-        return users.Where(u => u.LockoutEnd is null || u.LockoutEnd < now).DistinctBy(u => u.Id).ToList();
+        return Active(users).DistinctBy(u => u.Id).ToList();
+    }
+
+    /// <summary>Every recipient list passes through here: only accounts with an e-mail address that are not locked.</summary>
+    private List<AppUser> Active(IEnumerable<AppUser> users)
+    {
+        var now = clock.GetUtcNow();
+        return users.Where(u => u.Email is not null && (u.LockoutEnd is null || u.LockoutEnd <= now)).ToList();
     }
 
     private async Task<List<AppUser>> CaseWorkers(BusettingDb db, string kommunenummer) =>

@@ -290,9 +290,8 @@ public sealed partial class PlanningService
         AllocationRun? newRun = null;
         if (accept)
         {
-            var label = lines.Count == 1
-                ? Inv($"Etter forslag #{lines[0].Package} ({lines[0].Kommunenummer}: {lines[0].ProposedPersons})")
-                : Inv($"Etter forslag #{lines[0].Package} ({lines.Count} kommuner)");
+            // No municipality and no number in the label: run lists are read by every county (Access.RunLabel).
+            var label = Inv($"Etter forslag #{lines[0].Package}");
             var run = await RunAllocation(actor, lines[0].Year, label);
             if (!run.IsSuccess)
             {

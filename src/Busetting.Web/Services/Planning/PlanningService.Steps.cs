@@ -95,6 +95,13 @@ public sealed partial class PlanningService
         {
             return Say(actor, handled);
         }
+        if (await IssuedCredentialsToRequester(actor, request))
+        {
+            var days = options.FourEyesCredentialPeriodDays;
+            return Error.Forbidden(Say(actor,
+                $"du har gitt {request.RequestedBy} passord eller innlogging de siste {days} dagene; en annen person i IMDi må bekrefte {StepName(actor, request.To)}",
+                $"du har gjeve {request.RequestedBy} passord eller innlogging dei siste {days} dagane; ein annan person i IMDi må stadfeste {StepName(actor, request.To)}"));
+        }
         var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == request.Year);
         var newest = await db.Runs.Where(r => r.Year == request.Year).MaxAsync(r => (int?)r.Id);
         if (FourEyesRules.CheckNotStale(entity?.Version, request.YearVersion, request.To, newest, request.RunId, request.RequestedBy) is { } stale)
@@ -139,6 +146,23 @@ public sealed partial class PlanningService
         request.Version++;
         Audit(actor, own ? "year.step.withdraw" : "year.step.decline", request.Year, null, new { request.Id, request.To, request.RequestedBy }, null);
         return await Save(actor, request);
+    }
+
+    /// <summary>
+    /// Whether the confirmer issued the requester's credentials within <c>Planning:FourEyesCredentialPeriodDays</c>
+    /// (<see cref="CredentialIssuers"/>): they could then have made the request themselves.
+    /// </summary>
+    private async Task<bool> IssuedCredentialsToRequester(Actor confirmer, StepRequest request)
+    {
+        var since = Now.AddDays(-options.FourEyesCredentialPeriodDays);
+        var actions = CredentialIssuers.Actions.ToList();
+        var entries = await db.Audit.AsNoTracking().Where(a => a.At >= since && actions.Contains(a.Action)).ToListAsync();
+        if (entries.Count == 0)
+        {
+            return false;
+        }
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == request.RequestedByUserId).Select(u => u.Email).FirstOrDefaultAsync();
+        return entries.Any(e => CredentialIssuers.IssuedBy(e, confirmer, request.RequestedByUserId, email));
     }
 
     private static string StepName(Actor actor, YearStatus to) => to == YearStatus.Published

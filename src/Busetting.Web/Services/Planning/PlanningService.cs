@@ -9,7 +9,9 @@ namespace Busetting.Web.Services;
 
 /// <summary>Settings of the planning workflow.</summary>
 /// <param name="FourEyes">Approval and publication need a second IMDi person (<c>Planning:FourEyes</c>, default true).</param>
-public sealed record PlanningOptions(bool FourEyes);
+/// <param name="FourEyesCredentialPeriodDays">For how many days whoever issued an account's credentials may not confirm
+/// that account's request (<c>Planning:FourEyesCredentialPeriodDays</c>, default 30).</param>
+public sealed record PlanningOptions(bool FourEyes, int FourEyesCredentialPeriodDays = 30);
 
 /// <summary>
 /// The planning year's use cases. Every method checks <see cref="Access"/> for the actor, validates all input before

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Busetting.Persistence;
+using Busetting.Web.Services;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>
+/// Four eyes that one person cannot satisfy alone (issue 14, item 4): an administrator who created a planner's account,
+/// reset its password or linked a sign-in to it within <c>Planning:FourEyesCredentialPeriodDays</c> could act as that
+/// planner, so they may not confirm that planner's request; another IMDi person may.
+/// </summary>
+public partial class FourEyesCredentialTests
+{
+    private const string NewPlanner = "ny.planlegger@imdi.test";
+    private const string OwnPassword = "Planleggar-eige-1!";
+
+    private static async Task<Session> SignInWith(WebApp app, string email, string password)
+    {
+        var session = new Session(app);
+        var response = await session.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = email, ["password"] = password });
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        return session;
+    }
+
+    /// <summary>Signs in with the one-time password and chooses an own one, as the account's owner does first.</summary>
+    private static async Task<Session> TakeOver(WebApp app, string email, string oneTime)
+    {
+        var session = await SignInWith(app, email, oneTime);
+        var changed = await session.Post("/konto/passord", "/konto/passord", "passord", new()
+        {
+            ["Form.Current"] = oneTime, ["Form.Next"] = OwnPassword, ["Form.Repeat"] = OwnPassword,
+        });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        return await SignInWith(app, email, OwnPassword);
+    }
+
+    private static async Task<Session> SecondAdmin(WebApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = "admin2@imdi.test", Email = "admin2@imdi.test", EmailConfirmed = true, DisplayName = "Andre administrator", LockoutEnabled = true };
+        Assert.True((await users.CreateAsync(user, WebApp.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
+        return await Session.SignIn(app, "admin2@imdi.test");
+    }
+
+    /// <summary>The planner runs the allocation, opens consultation and asks for approval.</summary>
+    private static async Task AskForApproval(WebApp app, Session requester)
+    {
+        await Steps.RunAllocation(app, requester);
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, requester, YearStatus.Consultation)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, requester, YearStatus.Approved)).StatusCode);
+        Assert.Equal(1, await app.Db(d => d.StepRequests.CountAsync(r => r.Status == StepRequestStatus.Open)));
+    }
+
+    private static async Task AssertRefused(WebApp app, Session confirmer, string expected)
+    {
+        var refused = await Steps.Confirm(app, confirmer);
+        Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains(expected, WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(YearStatus.Consultation, await app.Db(d => d.Years.Where(y => y.Year == Steps.Year).Select(y => y.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ConfirmStep_AdminCreatedTheRequestersAccount_RefusedInBothForms_AnotherAdminConfirms()
+    {
+        using var app = new SqliteApp();
+        var admin = await Session.SignIn(app, Users.Admin);
+        var created = await admin.Post("/admin/brukarar", "/admin/brukarar", "ny-brukar", new()
+        {
+            ["NewUser.Email"] = NewPlanner, ["NewUser.DisplayName"] = "Ny planlegger", ["NewUser.Role"] = Roles.Planner,
+        });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var oneTime = WebUtility.HtmlDecode(PasswordPattern().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value);
+        var planner = await TakeOver(app, NewPlanner, oneTime);
+        await AskForApproval(app, planner);
+
+        await AssertRefused(app, admin, "du har gitt Ny planlegger passord eller innlogging de siste 30 dagene; en annen person i IMDi må bekrefte godkjenning");
+        admin.Cookies.Add(new Uri("http://localhost"), new Cookie("busetting-lang", "nn"));
+        await AssertRefused(app, admin, "du har gjeve Ny planlegger passord eller innlogging dei siste 30 dagane; ein annan person i IMDi må stadfeste godkjenning");
+
+        var confirmed = await Steps.Confirm(app, await SecondAdmin(app));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(YearStatus.Approved, await app.Db(d => d.Years.Where(y => y.Year == Steps.Year).Select(y => y.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ConfirmStep_AdminResetTheRequestersPassword_Refused_UnlessThePeriodIsOver()
+    {
+        using var app = new SqliteApp();
+        app.Settings["Planning:FourEyesCredentialPeriodDays"] = "7";
+        var admin = await Session.SignIn(app, Users.Admin);
+        var id = await app.Db(d => d.Users.Where(u => u.Email == Users.Planner).Select(u => u.Id).SingleAsync());
+        var reset = await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"reset:{id}" });
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        var oneTime = WebUtility.HtmlDecode(PasswordPattern().Match(await reset.Content.ReadAsStringAsync()).Groups[1].Value);
+        Assert.False(string.IsNullOrEmpty(oneTime));
+        var planner = await TakeOver(app, Users.Planner, oneTime);
+        await AskForApproval(app, planner);
+
+        await AssertRefused(app, admin, "de siste 7 dagene; en annen person i IMDi må bekrefte godkjenning");
+
+        // Eight days later the reset is outside the period: the administrator may confirm again.
+        await app.Db(d => d.Database.ExecuteSqlRawAsync("UPDATE \"Audit\" SET \"At\" = datetime(\"At\", '-8 days') WHERE \"Action\" = 'user.password-reset'"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.Confirm(app, admin)).StatusCode);
+    }
+
+    [GeneratedRegex("<code id=\"new-password\">([^<]+)</code>")]
+    private static partial Regex PasswordPattern();
+}
