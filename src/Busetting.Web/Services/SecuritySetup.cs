@@ -45,6 +45,11 @@ public static class SecuritySetup
             {
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
+            // ASP.NET Core trusts every sender when both lists are empty: with no proxy configured, read no header at all.
+            if (o.KnownProxies.Count == 0 && o.KnownIPNetworks.Count == 0)
+            {
+                o.ForwardedHeaders = ForwardedHeaders.None;
+            }
         });
         // Every cookie is Secure when the original request was https (the antiforgery cookie's default is "never").
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
