@@ -155,7 +155,7 @@ public static class SecuritySetup
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
         }
-        context.Response.Redirect("/konto/passord?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+        context.Response.Redirect("/konto/passord?returnUrl=" + Uri.EscapeDataString(LocalUrl.OrHome(context.Request.Path + context.Request.QueryString)));
         return Task.CompletedTask;
     }
 
