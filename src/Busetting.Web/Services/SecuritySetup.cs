@@ -26,6 +26,9 @@ public static class SecuritySetup
     /// <summary>The sign-in time, kept in the cookie's properties (renewals keep it; only a new sign-in sets it).</summary>
     public const string SignedInAtItem = "busetting:signed-in-at";
 
+    /// <summary>The same time as a claim, so an interactive circuit (which sees the principal, not the cookie) knows it too.</summary>
+    public const string SignedInAtClaim = "busetting:signed-in-at";
+
     public static void AddBusettingSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -59,7 +62,19 @@ public static class SecuritySetup
             o.IncludeSubDomains = true;
         });
         // The security stamp is checked on every request: logout, lock and password change end every session at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // The refreshed principal is built from the database; the sign-in time is carried over, never renewed.
+            o.OnRefreshingPrincipal = c =>
+            {
+                if (c.CurrentPrincipal?.FindFirst(SignedInAtClaim) is { } at && c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(SignedInAtClaim, at.Value));
+                }
+                return Task.CompletedTask;
+            };
+        });
         AddKeys(builder);
         services.ConfigureApplicationCookie(o =>
         {
@@ -67,7 +82,12 @@ public static class SecuritySetup
             o.SlidingExpiration = true;
             o.Events.OnSigningIn = c =>
             {
-                c.Properties.Items[SignedInAtItem] = c.Options.TimeProvider!.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+                var now = c.Options.TimeProvider!.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+                c.Properties.Items[SignedInAtItem] = now;
+                if (c.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(x => x.Type == SignedInAtClaim))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(SignedInAtClaim, now));
+                }
                 return Task.CompletedTask;
             };
             o.Events.OnValidatePrincipal = async c =>
@@ -82,6 +102,7 @@ public static class SecuritySetup
             };
         });
         services.AddScoped<SessionCheck>();
+        services.AddScoped<CircuitSession>();
         services.AddScoped<PasswordService>();
         services.AddSingleton<LoginGuard>();
         services.AddScoped<ExternalLogins>();
