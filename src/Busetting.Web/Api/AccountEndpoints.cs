@@ -39,7 +39,7 @@ public static class AccountEndpoints
                 return Results.BadRequest("Ugyldig eller manglende skjemanøkkel (antiforgery). Last siden på nytt.");
             }
             string? username = form["username"], password = form["password"], returnUrl = form["returnUrl"];
-            var target = LocalOr(returnUrl, "/");
+            var target = LocalUrl.OrHome(returnUrl);
             if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password) || username.Length > 256 || password.Length > 1000)
             {
                 return Results.Redirect("/konto/logg-inn?feil=tom&returnUrl=" + Uri.EscapeDataString(target));
@@ -74,7 +74,7 @@ public static class AccountEndpoints
                 await users.UpdateSecurityStampAsync(user);
             }
             await signIn.SignOutAsync();
-            return Results.LocalRedirect(LocalOr(form["returnUrl"], "/"));
+            return Results.LocalRedirect(LocalUrl.OrHome(form["returnUrl"]));
         }).RequireAuthorization().DisableAntiforgery().ExcludeFromDescription();
 
         // The written standard is a preference, not a protected action: a plain link (GET) sets it, so the public pages
@@ -86,7 +86,7 @@ public static class AccountEndpoints
             {
                 HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps,
             });
-            return Results.LocalRedirect(LocalOr(returnUrl, "/"));
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
 
         // Without OpenID Connect configured its routes do not exist (404), rather than fail on a missing scheme (500).
@@ -100,7 +100,7 @@ public static class AccountEndpoints
         app.MapGet("/konto/oidc", (string? returnUrl, SignInManager<AppUser> signIn) =>
         {
             var properties = signIn.ConfigureExternalAuthenticationProperties(OpenIdConnectDefaults.AuthenticationScheme,
-                "/konto/oidc-ferdig?returnUrl=" + Uri.EscapeDataString(LocalOr(returnUrl, "/")));
+                "/konto/oidc-ferdig?returnUrl=" + Uri.EscapeDataString(LocalUrl.OrHome(returnUrl)));
             return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
         }).AllowAnonymous().ExcludeFromDescription();
 
@@ -121,15 +121,22 @@ public static class AccountEndpoints
                 });
             }
             await signIn.SignInAsync(user, isPersistent: false, OpenIdConnectDefaults.AuthenticationScheme);
-            return Results.LocalRedirect(LocalOr(returnUrl, "/"));
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
     }
 
-    /// <summary>The posted form, when its antiforgery token is valid; null otherwise (the caller answers 400).</summary>
-    private static async Task<IFormCollection?> ValidForm(HttpContext http, IAntiforgery antiforgery) =>
-        http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http) ? await http.Request.ReadFormAsync() : null;
+    /// <summary>The posted form, when it can be read and its antiforgery token is valid; null otherwise (the caller answers 400).</summary>
+    private static async Task<IFormCollection?> ValidForm(HttpContext http, IAntiforgery antiforgery)
+    {
+        try
+        {
+            return http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http) ? await http.Request.ReadFormAsync() : null;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            // A form that cannot be read at all (a NUL character in a value) is bad input, not a server error.
+            return null;
+        }
+    }
 
-    /// <summary>Only local paths are followed after sign-in (no open redirect).</summary>
-    public static string LocalOr(string? url, string fallback) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : fallback;
 }

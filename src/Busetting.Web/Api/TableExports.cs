@@ -61,7 +61,7 @@ public static class TableExports
             return TypedResults.File(await Export.Xlsx($"Brev {year}", rows, table.Columns, me.Language), Export.XlsxType, $"brev-{year}.xlsx");
         }).RequireAuthorization(imdi).ExcludeFromDescription();
 
-        app.MapGet("/revisjonsspor/eksport.xlsx", async Task<IResult> (HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        app.MapGet("/revisjonsspor/eksport.xlsx", async Task<IResult> (HttpContext http, PlanningService planning, ReferenceStore reference, IConfiguration config) =>
         {
             var me = Ui.ActorOf(http, reference);
             var q = http.Request.Query;
@@ -70,11 +70,16 @@ public static class TableExports
                 return TypedResults.BadRequest();
             }
             var kind = q["type"].FirstOrDefault();
+            var cap = AuditExport.MaxRows(config);
             var result = await planning.SearchAudit(me, new PlanningService.AuditQuery(year, string.IsNullOrEmpty(kind) ? null : kind,
-                q["kven"].FirstOrDefault(), q["kommune"].FirstOrDefault(), 1, All: true));
+                q["kven"].FirstOrDefault(), q["kommune"].FirstOrDefault(), 1, All: true, MaxRows: cap));
             if (!result.IsSuccess)
             {
                 return TypedResults.Forbid();
+            }
+            if (result.Value.Total > cap)
+            {
+                return TypedResults.Text(AuditExport.TooMany(me.Language, result.Value.Total, cap), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             }
             var nn = me.Language == Busetting.Application.Language.Nn;
             string[] headings = nn

@@ -26,6 +26,9 @@ public static class SecuritySetup
     /// <summary>The sign-in time, kept in the cookie's properties (renewals keep it; only a new sign-in sets it).</summary>
     public const string SignedInAtItem = "busetting:signed-in-at";
 
+    /// <summary>The same time as a claim, so an interactive circuit (which sees the principal, not the cookie) knows it too.</summary>
+    public const string SignedInAtClaim = "busetting:signed-in-at";
+
     public static void AddBusettingSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -45,6 +48,11 @@ public static class SecuritySetup
             {
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
+            // ASP.NET Core trusts every sender when both lists are empty: with no proxy configured, read no header at all.
+            if (o.KnownProxies.Count == 0 && o.KnownIPNetworks.Count == 0)
+            {
+                o.ForwardedHeaders = ForwardedHeaders.None;
+            }
         });
         // Every cookie is Secure when the original request was https (the antiforgery cookie's default is "never").
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -54,7 +62,19 @@ public static class SecuritySetup
             o.IncludeSubDomains = true;
         });
         // The security stamp is checked on every request: logout, lock and password change end every session at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // The refreshed principal is built from the database; the sign-in time is carried over, never renewed.
+            o.OnRefreshingPrincipal = c =>
+            {
+                if (c.CurrentPrincipal?.FindFirst(SignedInAtClaim) is { } at && c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(SignedInAtClaim, at.Value));
+                }
+                return Task.CompletedTask;
+            };
+        });
         AddKeys(builder);
         services.ConfigureApplicationCookie(o =>
         {
@@ -64,7 +84,12 @@ public static class SecuritySetup
             o.CookieManager = new HostPrefixCookies();
             o.Events.OnSigningIn = async c =>
             {
-                c.Properties.Items[SignedInAtItem] = c.Options.TimeProvider!.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+                var now = c.Options.TimeProvider!.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+                c.Properties.Items[SignedInAtItem] = now;
+                if (c.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(x => x.Type == SignedInAtClaim))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(SignedInAtClaim, now));
+                }
                 await ActiveSessions.SigningIn(c);
             };
             o.Events.OnValidatePrincipal = async c =>
@@ -80,6 +105,7 @@ public static class SecuritySetup
             };
         });
         services.AddScoped<SessionCheck>();
+        services.AddScoped<CircuitSession>();
         services.AddScoped<PasswordService>();
         services.AddSingleton<LoginGuard>();
         services.AddScoped<ExternalLogins>();
@@ -154,7 +180,7 @@ public static class SecuritySetup
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
         }
-        context.Response.Redirect("/konto/passord?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+        context.Response.Redirect("/konto/passord?returnUrl=" + Uri.EscapeDataString(LocalUrl.OrHome(context.Request.Path + context.Request.QueryString)));
         return Task.CompletedTask;
     }
 

@@ -21,6 +21,13 @@ public sealed class SessionCheck(UserManager<AppUser> users, IOptions<IdentityOp
         {
             return false;
         }
+        // A role changed in the database ends the session even if whoever changed it forgot the security stamp.
+        var roleClaim = options.Value.ClaimsIdentity.RoleClaimType;
+        var claimed = principal.FindAll(roleClaim).Select(c => c.Value).Order(StringComparer.Ordinal);
+        if (!claimed.SequenceEqual((await users.GetRolesAsync(user)).Order(StringComparer.Ordinal)))
+        {
+            return false;
+        }
         if (!users.SupportsUserSecurityStamp)
         {
             return true;
@@ -41,11 +48,14 @@ public sealed class SessionCheck(UserManager<AppUser> users, IOptions<IdentityOp
 /// Interactive circuits (the what-if page) outlive the request that opened them: their sign-in is checked again every
 /// minute, and a locked, signed-out or changed account loses its authentication state in the open circuit.
 /// </summary>
-public sealed class RevalidatingSessionState(ILoggerFactory logs, IServiceScopeFactory scopes)
+public sealed class RevalidatingSessionState(ILoggerFactory logs, IServiceScopeFactory scopes, CircuitSession circuit, IConfiguration config)
     : RevalidatingServerAuthenticationStateProvider(logs)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    /// <summary>Every minute (Sessions:CircuitRevalidationSeconds; tests shorten it).</summary>
+    protected override TimeSpan RevalidationInterval =>
+        TimeSpan.FromSeconds(config.GetValue("Sessions:CircuitRevalidationSeconds", 60));
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellation) =>
-        SessionCheck.StillValid(scopes, state.User);
+    /// <summary>The account still stands, and the circuit is within the idle and absolute limits.</summary>
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellation) =>
+        !circuit.Ended(state.User) && await SessionCheck.StillValid(scopes, state.User);
 }

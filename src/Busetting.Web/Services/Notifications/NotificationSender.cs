@@ -20,9 +20,17 @@ public sealed record SmtpSettings(string Host, int Port, string From, string? Us
         {
             return null;
         }
-        return new SmtpSettings(section["Host"]!, int.Parse(section["Port"] ?? "25", CultureInfo.InvariantCulture), section["From"]!,
+        var settings = new SmtpSettings(section["Host"]!, int.Parse(section["Port"] ?? "25", CultureInfo.InvariantCulture), section["From"]!,
             section["User"] is { Length: > 0 } user ? user : null, section["Password"],
             Enum.Parse<SecureSocketOptions>(section["Security"] ?? nameof(SecureSocketOptions.Auto), ignoreCase: true));
+        // A user name and password must never cross the network in clear text: refuse to start rather than send them.
+        if (settings.Security == SecureSocketOptions.None && (settings.User is not null || !string.IsNullOrEmpty(settings.Password)))
+        {
+            throw new InvalidOperationException(
+                "Notifications:Smtp:Security is None while Notifications:Smtp:User/Password are set: the credentials would be sent unencrypted. " +
+                "Use SslOnConnect (port 465) or StartTls (port 587), or remove the credentials.");
+        }
+        return settings;
     }
 }
 

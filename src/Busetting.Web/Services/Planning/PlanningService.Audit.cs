@@ -14,7 +14,8 @@ public sealed partial class PlanningService
 
     /// <summary>A search in the audit trail; every part optional. <paramref name="Page"/> counts from 1; <paramref name="All"/>
     /// returns every match on one page (the XLSX export).</summary>
-    public sealed record AuditQuery(int? Year, string? Kind, string? Who, string? Kommunenummer, int Page, bool All = false);
+    /// <param name="MaxRows">With <paramref name="All"/>: when more entries match, none are loaded (the caller says so).</param>
+    public sealed record AuditQuery(int? Year, string? Kind, string? Who, string? Kommunenummer, int Page, bool All = false, int? MaxRows = null);
 
     public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int Pages);
 
@@ -46,6 +47,10 @@ public sealed partial class PlanningService
             query = query.Where(a => a.Kommunenummer == kommune);
         }
         var total = await query.CountAsync();
+        if (q.All && q.MaxRows is { } max && total > max)
+        {
+            return new AuditPage([], total, 1, 1);
+        }
         if (q.All)
         {
             return new AuditPage(await query.OrderByDescending(a => a.Id).ToListAsync(), total, 1, 1);

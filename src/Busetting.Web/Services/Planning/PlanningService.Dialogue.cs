@@ -159,6 +159,13 @@ public sealed partial class PlanningService
         {
             return Error.Conflict("proposal.version", Say(actor, $"forslag {packageId} er allerede behandlet ({Ui.ProposalStatus(actor.Language, lines[0].Status)}); last siden på nytt", $"forslag {packageId} er alt handsama ({Ui.ProposalStatus(actor.Language, lines[0].Status)}); last sida på nytt"));
         }
+        // After the deadline IMDi works on the proposals it has; a withdrawal then would pull one from under its answer.
+        if (await Year(lines[0].Year) is { } planningYear && !ConsultationOpen(planningYear))
+        {
+            return Error.Invalid("proposal.deadline", Say(actor,
+                $"forslag {packageId} kan ikke trekkes etter høringsfristen ({Ui.Date(planningYear.ConsultationDeadline)}); kontakt IMDi hvis forslaget ikke lenger gjelder",
+                $"forslag {packageId} kan ikkje trekkjast etter høyringsfristen ({Ui.Date(planningYear.ConsultationDeadline)}); kontakt IMDi om forslaget ikkje lenger gjeld"));
+        }
         foreach (var line in lines)
         {
             line.Status = ProposalStatus.Withdrawn;

@@ -1,0 +1,46 @@
+using System.Net;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>
+/// Issue 14 item 1: with no proxy configured (the default), X-Forwarded-For and X-Forwarded-Proto are ignored from
+/// everyone. ASP.NET Core trusts every sender when both KnownProxies and KnownIPNetworks are empty, so the default must
+/// not process the headers at all.
+/// </summary>
+public class ForwardedHeadersDefaultTests
+{
+    private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+
+    [Fact]
+    public async Task DefaultConfiguration_SpoofedForwardedProto_NoHstsNoSecureCookies()
+    {
+        using var app = new SqliteApp();
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var request = new HttpRequestMessage(HttpMethod.Get, "/konto/logg-inn");
+        request.Headers.Add(WebApp.PeerHeader, "203.0.113.50");
+        request.Headers.Add("X-Forwarded-For", "198.51.100.1");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(SetCookies(response));
+        Assert.DoesNotContain(SetCookies(response), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"), "a spoofed X-Forwarded-Proto must not switch on HSTS");
+    }
+
+    [Fact]
+    public async Task DefaultConfiguration_SpoofedForwardedFor_VictimStillSignsIn()
+    {
+        using var app = new SqliteApp();
+        const string victimAddress = "198.51.100.7";
+        var attacker = new Session(app).From("203.0.113.66");
+        attacker.Client.DefaultRequestHeaders.Add("X-Forwarded-For", victimAddress);
+        for (var i = 0; i < 8; i++)
+        {
+            await attacker.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = Users.Admin, ["password"] = "wrong-password-123", ["returnUrl"] = "/" });
+        }
+        var victim = new Session(app).From(victimAddress);
+        var signedIn = await victim.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = Users.Admin, ["password"] = WebApp.Password, ["returnUrl"] = "/" });
+        Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Busetting.Application;
+using Busetting.Persistence;
+using Busetting.Web.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>Issue 14 item 9: the public year menu, doubtful proposals, late withdrawals, the audit export's cap, SMTP in clear text.</summary>
+public partial class SmallPointsEdgeTests
+{
+    private static readonly Actor Vestland = new("Vestland", Roles.County, null, "46");
+
+    private static async Task<Session> OnConsultation(WebApp app)
+    {
+        var planner = await Session.SignIn(app, Users.Planner);
+        await Steps.RunAllocation(app, planner);
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        return planner;
+    }
+
+    private static async Task<int> Propose(WebApp app, string kommunenummer, int persons, Actor? actor = null)
+    {
+        using var scope = app.Services.CreateScope();
+        var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+        var proposed = await planning.Propose(actor ?? Vestland, Steps.Year, kommunenummer, persons, "grunngjeving");
+        Assert.True(proposed.IsSuccess, string.Join("; ", proposed.Errors));
+        return proposed.Value.Id;
+    }
+
+    [Fact]
+    public async Task MunicipalityPage_Public_YearMenuListsOnlyPublishedYears()
+    {
+        using var app = new SqliteApp();
+        var published = await app.Services.GetRequiredService<PublicFigures>().Years();
+        var unpublished = await app.Db(db => db.Years.Where(y => y.PublishedRunId == null).Select(y => y.Year).ToListAsync());
+        Assert.Contains(unpublished, y => !published.Contains(y));
+        var html = await new Session(app).Html("/kommune/4640");
+        var menu = MenuYears().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(menu);
+        Assert.All(menu, y => Assert.Contains(y, published));
+        // Staff who may see the municipality still reach the year they plan.
+        var planner = await Session.SignIn(app, Users.Planner);
+        Assert.Contains(unpublished.First(y => !published.Contains(y)), MenuYears().Matches(await planner.Html("/kommune/4640")).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Warning_Thresholds_OnlyDoubtfulNumbers()
+    {
+        Assert.Null(ProposalPlausibility.Warning(Language.Nb, "Sogndal", 20, 25, 4000));
+        Assert.Null(ProposalPlausibility.Warning(Language.Nb, "Sogndal", 2, 9, 4000));
+        Assert.Null(ProposalPlausibility.Warning(Language.Nb, "Oslo", 600, 650, 4000));
+        Assert.Null(ProposalPlausibility.Warning(Language.Nb, "Sogndal", 20, 4, 4000));
+        Assert.NotNull(ProposalPlausibility.Warning(Language.Nb, "Sogndal", 20, 81, 4000));
+        Assert.NotNull(ProposalPlausibility.Warning(Language.Nb, "Oslo", 600, 801, 4000));
+        Assert.Contains("Sjekk at talet er meint", ProposalPlausibility.Warning(Language.Nn, "Sogndal", 0, 4000, 4000));
+    }
+
+    [Fact]
+    public async Task CountyProposal_WholeNationalNeed_WarningOnTheProposalInBothForms()
+    {
+        using var app = new SqliteApp();
+        var planner = await OnConsultation(app);
+        var need = await app.Db(db => db.Runs.OrderByDescending(r => r.Id).Select(r => r.Persons).FirstAsync());
+        var doubtful = await Propose(app, "4640", need);
+        var html = WebUtility.HtmlDecode(await planner.Html("/planlegging/2025/forslag"));
+        Assert.Contains($"id=\"forslag-{doubtful}-tvil\"", html);
+        Assert.Contains("Sjekk at tallet er ment.", html);
+        Assert.Equal(HttpStatusCode.Redirect, (await planner.Get("/konto/maalform?lang=nn&returnUrl=%2F")).StatusCode);
+        Assert.Contains("Sjekk at talet er meint.", WebUtility.HtmlDecode(await planner.Html("/planlegging/2025/forslag")));
+        var county = await Session.SignIn(app, Users.Vestland);
+        Assert.Contains($"id=\"forslag-{doubtful}-tvil\"", await county.Html("/planlegging/2025/forslag"));
+    }
+
+    [Fact]
+    public async Task WithdrawProposal_AfterTheDeadline_RefusedWithMessageInBothForms()
+    {
+        using var app = new SqliteApp();
+        await OnConsultation(app);
+        var id = await Propose(app, "4640", 30);
+        var yesterday = DateOnly.FromDateTime(NorwegianTime.FromUtc(DateTime.UtcNow)).AddDays(-1);
+        await app.Db(async d => await d.Years.ExecuteUpdateAsync(s => s.SetProperty(y => y.ConsultationDeadline, yesterday)));
+        using (var scope = app.Services.CreateScope())
+        {
+            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var nb = await planning.WithdrawProposal(Vestland, id, 1);
+            Assert.Contains($"kan ikke trekkes etter høringsfristen ({Ui.Date(yesterday)})", Assert.Single(nb.Errors).Message);
+            var nn = await planning.WithdrawProposal(Vestland with { Language = Language.Nn }, id, 1);
+            Assert.Contains("kan ikkje trekkjast etter høyringsfristen", Assert.Single(nn.Errors).Message);
+        }
+        Assert.Equal(ProposalStatus.Open, await app.Db(d => d.Proposals.Select(p => p.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AuditExport_MoreHitsThanTheCap_RefusedWithMessage_NarrowerSearchDownloads()
+    {
+        using var app = new SqliteApp();
+        app.Settings["Audit:ExportMaxRows"] = "3";
+        var planner = await OnConsultation(app);
+        var total = await app.Db(d => d.Audit.CountAsync(a => a.Year == 2025));
+        Assert.True(total > 3, $"{total} audit entries for 2025");
+        var refused = await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Excel-filen kan ha høyst 3", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"eksport-for-stor\"", await planner.Html("/revisjonsspor?aar=2025"));
+        var narrow = await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025&type=run");
+        Assert.Equal(HttpStatusCode.OK, narrow.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("None", "busetting", true)]
+    [InlineData("none", null, false)]
+    [InlineData("SslOnConnect", "busetting", false)]
+    [InlineData("StartTls", "busetting", false)]
+    public void SmtpSettings_NoneWithCredentials_RefusedAtStartup(string security, string? user, bool refused)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Notifications:Smtp:Host"] = "smtp.imdi.test", ["Notifications:Smtp:From"] = "busetting@imdi.test", ["Notifications:Smtp:Security"] = security,
+            ["Notifications:Smtp:User"] = user, ["Notifications:Smtp:Password"] = user is null ? null : "hemmeleg",
+        };
+        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        if (refused)
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => SmtpSettings.Read(config));
+            Assert.Contains("unencrypted", error.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.NotNull(SmtpSettings.Read(config));
+        }
+    }
+
+    [GeneratedRegex("href=\"/kommune/4640\\?aar=(\\d{4})\"")]
+    private static partial Regex MenuYears();
+}
