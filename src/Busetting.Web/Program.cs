@@ -63,6 +63,9 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
         o.Password.RequiredLength = 12;
         // Wrong passwords never lock an account (anyone could lock anyone): LoginGuard slows the guessing client instead.
         o.User.RequireUniqueEmail = true;
+        // Only wrong authenticator or recovery codes count towards this lockout (TwoFactor): their sender knows the password.
+        o.Lockout.MaxFailedAccessAttempts = TwoFactor.MaxWrongCodes;
+        o.Lockout.DefaultLockoutTimeSpan = TwoFactor.CodeLockout;
     })
     .AddEntityFrameworkStores<BusettingDb>()
     .AddDefaultTokenProviders()

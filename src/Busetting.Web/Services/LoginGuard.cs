@@ -16,7 +16,7 @@ public sealed class LoginGuard(TimeProvider clock)
     public const int FreeAttempts = 5;
     public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(15);
 
-    public enum Outcome { SignedIn, Failed, Wait, Locked }
+    public enum Outcome { SignedIn, Failed, Wait, Locked, NeedsCode }
 
     private sealed record Attempts(int Failures, DateTimeOffset Last, DateTimeOffset BlockedUntil);
 
@@ -52,10 +52,16 @@ public sealed class LoginGuard(TimeProvider clock)
             return (Outcome.Failed, Fail(account, client));
         }
         _attempts.TryRemove(Key(account, client), out _);
-        // An account an administrator locked says so, but only to someone who knows its password.
-        if (await users.IsLockedOutAsync(user!))
+        // An account an administrator locked says so, but only to someone who knows its password. A short lockout after
+        // wrong codes is told at the code step.
+        if (await users.IsLockedOutAsync(user!) && !TwoFactor.IsCodeLockout(await users.GetLockoutEndDateAsync(user!), clock.GetUtcNow()))
         {
             return (Outcome.Locked, TimeSpan.Zero);
+        }
+        if (user!.TwoFactorEnabled)
+        {
+            await TwoFactor.BeginCodeStep(signIn.Context, user.Id, loginProvider: null);
+            return (Outcome.NeedsCode, TimeSpan.Zero);
         }
         await signIn.SignInAsync(user!, isPersistent: false);
         return (Outcome.SignedIn, TimeSpan.Zero);
