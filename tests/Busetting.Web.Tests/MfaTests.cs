@@ -205,12 +205,12 @@ public partial class MfaTests
         var bergen = await Session.SignIn(app, Users.Bergen);
         Assert.Contains("Ta i bruk autentiseringsapp", WebUtility.HtmlDecode(await bergen.Html("/konto/tofaktor")));
         await Enrol(bergen);
-        Assert.Equal(HttpStatusCode.OK, (await bergen.Get("/min-kommune")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bergen.Get("/api/v1/intern/years/2025/municipalities/4601")).StatusCode);
 
         var next = new Session(app);
         var step = await Password(next, Users.Bergen);
         Assert.StartsWith("/konto/kode", step.Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.Redirect, (await next.Get("/min-kommune")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await next.Get("/api/v1/intern/years/2025/municipalities/4601")).StatusCode);
     }
 
     /// <summary>OpenID Connect: the provider's own second factor counts only when its token says so (amr).</summary>

@@ -34,8 +34,9 @@ public static class Totp
             bits += 5;
             if (bits >= 8)
             {
-                bytes.Add((byte)(buffer >> (bits - 8)));
+                bytes.Add((byte)((buffer >> (bits - 8)) & 0xff));
                 bits -= 8;
+                buffer &= (1 << bits) - 1;
             }
         }
         return [.. bytes];
