@@ -10,18 +10,20 @@ port=5091
 base="http://127.0.0.1:$port"
 # A fresh random password every run (upper, lower, digits, symbols: the password policy); never in the repository.
 password="Bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')-1!"
+# The IMDi demo users' authenticator key (base32), random too; scripts/totp.sh gives its codes.
+key=$(head -c 20 /dev/urandom | base32)
 
 dotnet publish src/Busetting.Web -c Release -o artifacts/web --nologo -v q >/dev/null
 dotnet build src/Busetting.Cli -c Release --nologo -v q >/dev/null
 cd artifacts/web
 ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS=$base ConnectionStrings__Busetting="Data Source=$db" \
-Demo__Enabled=true Demo__Password="$password" Data__Folder="$root/data" Logging__LogLevel__Default=Warning \
+Demo__Enabled=true Demo__Password="$password" Demo__AuthenticatorKey="$key" Data__Folder="$root/data" Logging__LogLevel__Default=Warning \
   dotnet Busetting.Web.dll > ../letters-bench-server.log 2>&1 &
 server=$!
 cd "$root"
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 60); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
-scripts/publish-demo-year.sh "$base" "$password"
+scripts/publish-demo-year.sh "$base" "$password" "$key"
 kill $server; wait $server 2>/dev/null || true
 
 cli=src/Busetting.Cli/bin/Release/net10.0/linux-x64/busetting.dll

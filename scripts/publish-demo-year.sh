@@ -2,17 +2,22 @@
 # Signs in as the demo planner (and administrator) on a running instance and takes 2025 from Draft to Published:
 # run an allocation, consultation (deadline in three weeks), approve and publish (asked by the planner, confirmed by the
 # administrator: four eyes). Used by the load test and the letters benchmark.
-# Usage: scripts/publish-demo-year.sh <base-url> <demo-password>
+# Both are IMDi users: after the password they give the code from the demo authenticator key (Demo__AuthenticatorKey).
+# Usage: scripts/publish-demo-year.sh <base-url> <demo-password> <demo-authenticator-key>
 set -euo pipefail
 base=$1
 password=$2
+key=$3
+totp=$(dirname "$0")/totp.sh
 jar=$(mktemp)
 trap 'rm -f "$jar"' EXIT
 token() { curl -s -b "$jar" -c "$jar" "$base$1" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
 post() { local page=$1; shift; curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" -X POST "$base$page" --data-urlencode "__RequestVerificationToken=$(token "$page")" "$@"; }
 version() { curl -s -b "$jar" "$base/planlegging/2025" | grep -o 'name="StatusForm.Version" value="[0-9]*"' | head -1 | grep -o '[0-9]*"$' | tr -d '"'; }
 signin() { curl -s -o /dev/null -b "$jar" -c "$jar" -X POST "$base/konto/innlogging" --data-urlencode "__RequestVerificationToken=$(token /konto/logg-inn)" \
-  --data-urlencode "username=$1" --data-urlencode "password=$password"; }
+  --data-urlencode "username=$1" --data-urlencode "password=$password"
+  curl -s -o /dev/null -b "$jar" -c "$jar" -X POST "$base/konto/kodeinnlogging" --data-urlencode "__RequestVerificationToken=$(token /konto/kode)" \
+  --data-urlencode "code=$("$totp" "$key")"; }
 request() { curl -s -b "$jar" "$base/planlegging/2025" | grep -o "value=\"confirm:[0-9]*\"" | head -1 | grep -o '[0-9]*'; }
 request_version() { curl -s -b "$jar" "$base/planlegging/2025" | grep -o 'name="StepForm.Version" value="[0-9]*"' | head -1 | grep -o '[0-9]*"$' | tr -d '"'; }
 signin planlegger@demo.imdi.no

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
 
-// Usage: Busetting.WebBench <base-url> <user> <password> <year> [moves] [fill|keys]
+// Usage: BUSETTING_CODE=<code from the authenticator app> Busetting.WebBench <base-url> <user> <password> <year> [moves] [fill|keys]
 // Signs in, opens the what-if page, waits for the interactive circuit, then moves a weight slider `moves` times and
 // measures, from this process, the time from the move until the re-solved numbers are on the page. "fill" sets the
 // slider's value; "keys" focuses the slider and presses the arrow keys, as a keyboard user does, and also checks that
@@ -27,6 +27,13 @@ await page.GotoAsync("/konto/logg-inn");
 await page.FillAsync("#username", user);
 await page.FillAsync("#password", password);
 await page.ClickAsync("form[action='/konto/innlogging'] button[type=submit]");
+await page.WaitForURLAsync(url => !url.Contains("/konto/logg-inn", StringComparison.Ordinal));
+// IMDi users give the code from their authenticator app next; the script computes it (scripts/totp.sh → BUSETTING_CODE).
+if (page.Url.Contains("/konto/kode", StringComparison.Ordinal))
+{
+    await page.FillAsync("#code", Environment.GetEnvironmentVariable("BUSETTING_CODE") ?? "");
+    await page.ClickAsync("form[action='/konto/kodeinnlogging'] button[type=submit]");
+}
 await page.WaitForURLAsync(url => !url.Contains("/konto/", StringComparison.Ordinal));
 var console = new List<string>();
 page.Console += (_, message) => console.Add(message.Text);

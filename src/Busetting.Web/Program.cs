@@ -69,6 +69,9 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
         o.Password.RequireNonAlphanumeric = false;
         // Wrong passwords never lock an account (anyone could lock anyone): LoginGuard slows the guessing client instead.
         o.User.RequireUniqueEmail = true;
+        // Only wrong authenticator or recovery codes count towards this lockout (TwoFactor): their sender knows the password.
+        o.Lockout.MaxFailedAccessAttempts = TwoFactor.MaxWrongCodes;
+        o.Lockout.DefaultLockoutTimeSpan = TwoFactor.CodeLockout;
     })
     .AddEntityFrameworkStores<BusettingDb>()
     .AddDefaultTokenProviders()

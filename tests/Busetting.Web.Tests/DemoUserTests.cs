@@ -28,6 +28,7 @@ public class DemoUserTests
         var log = string.Join("\n", app.Log.Everything);
         Assert.Contains("Demo users", log);
         Assert.DoesNotContain(WebApp.Password, log);
+        Assert.DoesNotContain(WebApp.AuthenticatorKey, log);
     }
 
     [Fact]

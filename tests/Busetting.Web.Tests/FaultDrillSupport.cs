@@ -285,6 +285,7 @@ public sealed class ChildProcess : IDisposable
         env["Data__Folder"] = Path.Combine(Drill.Root, "data");
         env["Demo__Enabled"] = "true";
         env["Demo__Password"] = WebApp.Password;
+        env["Demo__AuthenticatorKey"] = WebApp.AuthenticatorKey;
         env["Letters__Outbox"] = outbox;
         env["Letters__JobHeartbeat"] = "00:00:01";
         // The drills kill processes, not people: one planner steps the year (four eyes are tested in DialogueTests).

@@ -479,6 +479,12 @@ public class FaultDrillTests(ITestOutputHelper output)
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Kommunenummer = kommune, LockoutEnabled = true };
         Assert.True((await users.CreateAsync(user, WebApp.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        if (TwoFactor.RequiredFor(role))
+        {
+            // Enrolled with the demo users' key, so Session.SignIn can give the code.
+            await TwoFactor.SetKey(users, scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>(), user, WebApp.AuthenticatorKey);
+            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        }
         return email;
     }
 

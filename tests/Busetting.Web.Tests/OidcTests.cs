@@ -84,9 +84,13 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     /// <summary>The stable subject of the next sign-in.</summary>
     public string Subject { get; set; } = "test-subject";
 
+    /// <summary>How the provider says it authenticated the person (<c>amr</c>, e.g. "pwd", "mfa"); none by default.</summary>
+    public string[] Amr { get; set; } = [];
+
     private List<Claim> Claims(string nonce)
     {
         var claims = new List<Claim> { new("sub", Subject), new("nonce", nonce) };
+        claims.AddRange(Amr.Select(a => new Claim("amr", a)));
         if (Email is not null)
         {
             claims.Add(new Claim("email", Email));
@@ -106,7 +110,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
 
 public class OidcTests
 {
-    private sealed class OidcApp(string authority, string? allowedIssuer = null) : WebApp(Persistence.DatabaseProvider.Sqlite)
+    internal sealed class OidcApp(string authority, string? allowedIssuer = null) : WebApp(Persistence.DatabaseProvider.Sqlite)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -123,7 +127,7 @@ public class OidcTests
     }
 
     /// <summary>App → provider → app callback → local account: follows the redirects by hand across the two servers.</summary>
-    private static async Task<HttpResponseMessage> SignIn(Session session)
+    internal static async Task<HttpResponseMessage> SignIn(Session session)
     {
         var challenge = await session.Get("/konto/oidc?returnUrl=%2Fplanlegging");
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
@@ -145,7 +149,8 @@ public class OidcTests
         idp.Email = Users.Planner;
         var session = new Session(app);
         Assert.Contains("Logg inn med ID-porten", await session.Html("/konto/logg-inn"));
-        var done = await SignIn(session);
+        // A planner gives the code from the authenticator app after the provider's password-only sign-in (MfaTests).
+        var done = await session.SecondStep(await SignIn(session));
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal("/planlegging", done.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await session.Get("/planlegging")).StatusCode);

@@ -64,7 +64,7 @@ public class ProxyTests
         post.Headers.Add("Cookie", antiforgeryCookie);
         post.Content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token), ["username"] = Users.Planner, ["password"] = WebApp.Password, ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token), ["username"] = Users.Ks, ["password"] = WebApp.Password, ["returnUrl"] = "/",
         });
         var signedIn = await client.SendAsync(post);
         Assert.Equal("/", signedIn.Headers.Location?.OriginalString);

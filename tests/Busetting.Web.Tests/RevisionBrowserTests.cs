@@ -24,14 +24,7 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
-    private async Task SignIn(IPage page, string user)
-    {
-        await page.GotoAsync("/konto/logg-inn");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", WebApp.Password);
-        await page.ClickAsync("form[action='/konto/innlogging'] button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/konto/", StringComparison.Ordinal));
-    }
+    private static Task SignIn(IPage page, string user) => BrowserTests.SignIn(page, user);
 
     private static async Task Check(IPage page, string name)
     {

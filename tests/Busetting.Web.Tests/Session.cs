@@ -53,12 +53,30 @@ public sealed partial class Session
 
     public static Task<Session> SignIn(WebApp app, string user) => SignIn(new Session(app), user);
 
+    /// <summary>Signs in with the password and, for an account with an authenticator app, the current code.</summary>
     public static async Task<Session> SignIn(Session session, string user)
     {
         var response = await session.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = user, ["password"] = WebApp.Password, ["returnUrl"] = "/" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        response = await session.SecondStep(response);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         return session;
+    }
+
+    /// <summary>
+    /// After a right password: when the answer sends to the code page, gives the code an app holding
+    /// <paramref name="key"/> shows now (or <paramref name="code"/>); otherwise returns the answer unchanged.
+    /// </summary>
+    public async Task<HttpResponseMessage> SecondStep(HttpResponseMessage response, string key = WebApp.AuthenticatorKey, string? code = null)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        if (!location.StartsWith("/konto/kode", StringComparison.Ordinal))
+        {
+            return response;
+        }
+        var returnUrl = WebUtility.UrlDecode(location.Split("returnUrl=", 2) is [_, var back] ? back.Split('&')[0] : "/");
+        return await Post(location, "/konto/kodeinnlogging", null, new() { ["code"] = code ?? Totp.Now(key), ["returnUrl"] = returnUrl });
     }
 
     public Task<HttpResponseMessage> Get(string url) => _client.GetAsync(url);

@@ -16,6 +16,9 @@ namespace Busetting.Web.Tests;
 public class WebApp : WebApplicationFactory<Program>
 {
     public const string Password = "Test-password-123!";
+
+    /// <summary>The IMDi demo users' authenticator key in tests (Demo:AuthenticatorKey); <see cref="Totp"/> makes their codes.</summary>
+    public const string AuthenticatorKey = "KRSXG5DTNFTW4LLJNZTG65LUNBSW42LD";
     public const string PostgresVariable = "BUSETTING_TEST_POSTGRES";
 
     private readonly string _connectionString;
@@ -82,6 +85,7 @@ public class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Letters:Outbox", Outbox);
         builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("Demo:AuthenticatorKey", AuthenticatorKey);
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.UseSetting("RateLimit:LoginPerMinute", LoginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)

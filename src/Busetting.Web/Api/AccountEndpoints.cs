@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Busetting.Persistence;
 using Busetting.Web.Services;
 using Microsoft.AspNetCore.Authentication;
@@ -18,6 +19,13 @@ public static class AccountEndpoints
     {
         http.Response.Cookies.Delete(LoginEmailCookie, new CookieOptions { Path = "/konto/logg-inn" });
         return Results.LocalRedirect(target);
+    }
+
+    /// <summary>The password was right; the code from the authenticator app comes next.</summary>
+    private static IResult CodeStep(HttpContext http, string target)
+    {
+        http.Response.Cookies.Delete(LoginEmailCookie, new CookieOptions { Path = "/konto/logg-inn" });
+        return Results.Redirect("/konto/kode?returnUrl=" + Uri.EscapeDataString(target));
     }
 
     /// <summary>The form shows the e-mail again after a wrong password (a short-lived cookie for the sign-in page only; not in the URL or logs).</summary>
@@ -55,10 +63,32 @@ public static class AccountEndpoints
             return outcome switch
             {
                 LoginGuard.Outcome.SignedIn => SignedIn(http, target),
+                LoginGuard.Outcome.NeedsCode => CodeStep(http, target),
                 LoginGuard.Outcome.Locked => Failed(http, username, $"/konto/logg-inn?feil=laast&returnUrl={Uri.EscapeDataString(target)}"),
                 LoginGuard.Outcome.Wait or LoginGuard.Outcome.Failed when wait > TimeSpan.Zero =>
                     Failed(http, username, string.Create(CultureInfo.InvariantCulture, $"/konto/logg-inn?feil=vent&minutt={(int)Math.Ceiling(wait.TotalMinutes)}&returnUrl={Uri.EscapeDataString(target)}")),
                 _ => Failed(http, username, $"/konto/logg-inn?feil=feil&returnUrl={Uri.EscapeDataString(target)}"),
+            };
+        }).RequireRateLimiting("login").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+
+        // The second step for accounts with an authenticator app: six digits or a recovery code (TwoFactor).
+        app.MapPost("/konto/kodeinnlogging", async (HttpContext http, IAntiforgery antiforgery, TwoFactor twoFactor, ILoggerFactory logs) =>
+        {
+            if (await ValidForm(http, antiforgery) is not { } form)
+            {
+                return Results.BadRequest("Ugyldig eller manglende skjemanøkkel (antiforgery). Last siden på nytt.");
+            }
+            var target = LocalUrl.OrHome(form["returnUrl"]);
+            string? code = form["code"];
+            var (outcome, wait) = code is { Length: > 0 and <= 100 } ? await twoFactor.SignIn(code) : (TwoFactor.CodeOutcome.Wrong, TimeSpan.Zero);
+            logs.CreateLogger("Busetting.SignIn").LogInformation("Second step from {Client}: {Outcome}", http.Connection.RemoteIpAddress, outcome);
+            var back = Uri.EscapeDataString(target);
+            return outcome switch
+            {
+                TwoFactor.CodeOutcome.SignedIn => SignedIn(http, target),
+                TwoFactor.CodeOutcome.Expired => Results.Redirect("/konto/logg-inn?feil=utlopt&returnUrl=" + back),
+                TwoFactor.CodeOutcome.Wait => Results.Redirect(string.Create(CultureInfo.InvariantCulture, $"/konto/kode?feil=vent&minutt={(int)Math.Ceiling(wait.TotalMinutes)}&returnUrl={back}")),
+                _ => Results.Redirect("/konto/kode?feil=feil&returnUrl=" + back),
             };
         }).RequireRateLimiting("login").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
@@ -104,7 +134,7 @@ public static class AccountEndpoints
             return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/konto/oidc-ferdig", async (string? returnUrl, HttpContext http, SignInManager<AppUser> signIn, ExternalLogins logins, ILoggerFactory logs) =>
+        app.MapGet("/konto/oidc-ferdig", async (string? returnUrl, HttpContext http, SignInManager<AppUser> signIn, ExternalLogins logins, IConfiguration config, ILoggerFactory logs) =>
         {
             var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
             var (user, refusal) = await logins.Resolve(external.Principal);
@@ -120,8 +150,22 @@ public static class AccountEndpoints
                     _ => "/konto/logg-inn?feil=ukjend",
                 });
             }
+            var target = LocalUrl.OrHome(returnUrl);
+            // The provider's own second factor counts only when its token says so (amr mfa/otp/hwk, or a configured acr);
+            // otherwise an account with an authenticator gives a code here too, and IMDi staff without one must enrol.
+            if (TwoFactor.ProviderUsedMfa(external.Principal, config))
+            {
+                await signIn.SignInWithClaimsAsync(user, isPersistent: false,
+                    [new Claim("amr", "mfa"), new Claim(ClaimTypes.AuthenticationMethod, OpenIdConnectDefaults.AuthenticationScheme)]);
+                return Results.LocalRedirect(target);
+            }
+            if (user.TwoFactorEnabled)
+            {
+                await TwoFactor.BeginCodeStep(http, user.Id, OpenIdConnectDefaults.AuthenticationScheme);
+                return CodeStep(http, target);
+            }
             await signIn.SignInAsync(user, isPersistent: false, OpenIdConnectDefaults.AuthenticationScheme);
-            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
+            return Results.LocalRedirect(target);
         }).AllowAnonymous().ExcludeFromDescription();
     }
 

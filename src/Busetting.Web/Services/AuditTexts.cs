@@ -52,6 +52,13 @@ public static class AuditTexts
         ("user.password", _) => "Passord endra",
         ("year.seed", _) => "Planår lagt inn ved oppstart",
         ("user.link", _) => "Innlogging knytt til brukar",
+        ("user.mfa.enrol", Language.Nb) => "Autentiseringsapp tatt i bruk",
+        ("user.mfa.enrol", _) => "Autentiseringsapp teken i bruk",
+        ("user.mfa.recovery-codes", Language.Nb) => "Nye gjenopprettingskoder laget",
+        ("user.mfa.recovery-codes", _) => "Nye gjenopprettingskodar laga",
+        ("user.mfa.recovery-used", Language.Nb) => "Gjenopprettingskode brukt",
+        ("user.mfa.recovery-used", _) => "Gjenopprettingskode brukt",
+        ("user.mfa.reset", _) => "Autentiseringsapp nullstilt",
         _ => lang == Language.Nn ? "Anna hending" : "Annen hendelse",
     };
 
@@ -90,6 +97,8 @@ public static class AuditTexts
         ("approvedrunid", _) => lang == Language.Nn ? "godkjend fordeling" : "godkjent fordeling",
         ("publishedrunid", _) => "publisert fordeling",
         ("run" or "runid", _) => "fordeling",
+        ("left", Language.Nb) => "koder igjen",
+        ("left", _) => "kodar att",
         ("version" or "number", _) => "versjon",
         ("persons", Language.Nb) => "personer",
         ("persons", _) => "personar",

@@ -21,6 +21,11 @@ public sealed class ClaimsFactory(UserManager<AppUser> users, RoleManager<Identi
         {
             identity.AddClaim(new Claim(BusettingClaims.Fylkesnummer, fylke));
         }
+        // Made on every request (the security stamp is checked each time): an administrator's reset counts at once.
+        if (TwoFactor.State(user.TwoFactorEnabled, identity.FindAll(identity.RoleClaimType).Select(c => c.Value)) is { } mfa)
+        {
+            identity.AddClaim(new Claim(TwoFactor.StateClaim, mfa));
+        }
         return identity;
     }
 }

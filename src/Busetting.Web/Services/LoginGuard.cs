@@ -27,7 +27,7 @@ public sealed class LoginGuard(TimeProvider clock, Notifications notifications)
     /// <summary>The account-wide count starts over after this long without a wrong password.</summary>
     public static readonly TimeSpan AccountQuiet = TimeSpan.FromHours(1);
 
-    public enum Outcome { SignedIn, Failed, Wait, Locked }
+    public enum Outcome { SignedIn, Failed, Wait, Locked, NeedsCode }
 
     private sealed record Attempts(int Failures, DateTimeOffset Last, DateTimeOffset BlockedUntil);
 
@@ -72,10 +72,16 @@ public sealed class LoginGuard(TimeProvider clock, Notifications notifications)
             return (Outcome.Failed, await Failed(account, client, knownDevice, user, signIn.Context.RequestServices.GetRequiredService<BusettingDb>()));
         }
         _attempts.TryRemove(Key(account, client), out _);
-        // An account an administrator locked says so, but only to someone who knows its password.
-        if (await users.IsLockedOutAsync(user!))
+        // An account an administrator locked says so, but only to someone who knows its password. A short lockout after
+        // wrong codes is told at the code step.
+        if (await users.IsLockedOutAsync(user!) && !TwoFactor.IsCodeLockout(await users.GetLockoutEndDateAsync(user!), clock.GetUtcNow()))
         {
             return (Outcome.Locked, TimeSpan.Zero);
+        }
+        if (user!.TwoFactorEnabled)
+        {
+            await TwoFactor.BeginCodeStep(signIn.Context, user.Id, loginProvider: null);
+            return (Outcome.NeedsCode, TimeSpan.Zero);
         }
         await signIn.SignInAsync(user!, isPersistent: false);
         return (Outcome.SignedIn, TimeSpan.Zero);

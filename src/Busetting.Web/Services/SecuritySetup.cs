@@ -90,6 +90,12 @@ public static class SecuritySetup
                 {
                     identity.AddClaim(new System.Security.Claims.Claim(SignedInAtClaim, now));
                 }
+                // Identity marks a sign-in after the code step with amr=mfa; the mark is kept in the properties, which
+                // renewals keep (the claims are made afresh on each request and lose it).
+                if (c.Principal?.HasClaim("amr", "mfa") == true)
+                {
+                    c.Properties.Items[TwoFactor.SessionItem] = "true";
+                }
                 await ActiveSessions.SigningIn(c);
             };
             o.Events.OnValidatePrincipal = async c =>
@@ -108,6 +114,7 @@ public static class SecuritySetup
         services.AddScoped<CircuitSession>();
         services.AddScoped<PasswordService>();
         services.AddSingleton<LoginGuard>();
+        services.AddScoped<TwoFactor>();
         services.AddScoped<ExternalLogins>();
         services.AddScoped<ActiveSessions>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingSessionState>();
@@ -134,6 +141,7 @@ public static class SecuritySetup
         app.UseAuthentication();
         app.Use(NoStoreUnlessPublic);
         app.Use(RequirePasswordChange);
+        app.Use(RequireSecondFactor);
         app.UseAuthorization();
         // Public pages from the output cache (docs/adr/0010): after authentication, so signed-in users are never served from it.
         app.UseOutputCache();
@@ -184,6 +192,35 @@ public static class SecuritySetup
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A session of an account that needs a second factor reaches nothing but the account pages unless it proved one:
+    /// an IMDi user not yet enrolled is sent to enrolment; an enrolled user whose session never gave a code (signed in
+    /// before enrolling elsewhere) signs in again.
+    /// </summary>
+    private static async Task RequireSecondFactor(HttpContext context, Func<Task> next)
+    {
+        var state = context.User.FindFirst(TwoFactor.StateClaim)?.Value;
+        if (state is null || OpenDuringPasswordChange(context.Request.Path)
+            || (await context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties?.Items.ContainsKey(TwoFactor.SessionItem) == true)
+        {
+            await next();
+            return;
+        }
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+        var back = Uri.EscapeDataString(context.Request.Path + context.Request.QueryString);
+        if (state == TwoFactor.Enrolled)
+        {
+            await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+            context.Response.Redirect("/konto/logg-inn?returnUrl=" + back);
+            return;
+        }
+        context.Response.Redirect("/konto/tofaktor/oppsett?returnUrl=" + back);
+    }
+
     private static bool OpenDuringPasswordChange(PathString path) =>
         path.StartsWithSegments("/konto") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
         || path.StartsWithSegments("/css") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/ikkje-funne")
@@ -209,7 +246,8 @@ public static class SecuritySetup
             return;
         }
         var given = app.Configuration["Demo:Password"];
-        var password = await seeder.SeedDemoUsers(given);
+        var givenKey = app.Configuration["Demo:AuthenticatorKey"];
+        var (password, key) = await seeder.SeedDemoUsers(given, givenKey);
         var users = string.Join(", ", Seeder.DemoUsers.Select(u => $"{u.UserName} ({u.Role})"));
         if (given is not null)
         {
@@ -222,12 +260,28 @@ public static class SecuritySetup
         else
         {
             var file = Path.Combine(environment.ContentRootPath, "demo-password.txt");
-            await File.WriteAllTextAsync(file, password + "\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            await WriteOwnerOnly(file, password);
             app.Logger.LogWarning("Demo users; their password is in {File}: {Users}", file, users);
+        }
+        // The IMDi demo users sign in with a code from an authenticator app holding this key (like the password, never logged).
+        if (givenKey is null && environment.IsDevelopment())
+        {
+            Console.WriteLine($"Authenticator key of the IMDi demo users (Development only): {key} ({TwoFactor.Uri("demo", key)})");
+        }
+        else if (givenKey is null)
+        {
+            var file = Path.Combine(environment.ContentRootPath, "demo-authenticator-key.txt");
+            await WriteOwnerOnly(file, key);
+            app.Logger.LogWarning("The IMDi demo users' authenticator key is in {File}", file);
+        }
+    }
+
+    private static async Task WriteOwnerOnly(string file, string secret)
+    {
+        await File.WriteAllTextAsync(file, secret + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
 

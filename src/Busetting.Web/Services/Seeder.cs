@@ -8,7 +8,7 @@ namespace Busetting.Web.Services;
 
 /// <summary>Creates or migrates the database and seeds what a fresh installation needs from the shipped data/.</summary>
 public sealed class Seeder(BusettingDb db, ReferenceStore reference, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    TimeProvider clock, ILogger<Seeder> log)
+    IUserStore<AppUser> store, TimeProvider clock, ILogger<Seeder> log)
 {
     /// <summary>The committee's need for 2025 as first set (DOMAIN.md: "2025 cut from 18 900 to 12 640 mid-year").</summary>
     public const int SeedYear = 2025;
@@ -64,11 +64,18 @@ public sealed class Seeder(BusettingDb db, ReferenceStore reference, UserManager
 
     /// <summary>
     /// Creates the demo users (Development only) with a fresh random password at every start, printed once to the log:
-    /// no password is ever in the repository. <paramref name="fixedPassword"/> is for tests.
+    /// no password is ever in the repository. <paramref name="fixedPassword"/> is for tests. The IMDi demo users
+    /// (planner, administrator) are enrolled with <paramref name="authenticatorKey"/> (base32; Demo:AuthenticatorKey),
+    /// or a fresh random key; the key is returned with the password.
     /// </summary>
-    public async Task<string> SeedDemoUsers(string? fixedPassword)
+    public async Task<(string Password, string AuthenticatorKey)> SeedDemoUsers(string? fixedPassword, string? authenticatorKey = null)
     {
         var password = fixedPassword ?? "Demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant() + "!";
+        var key = authenticatorKey ?? users.GenerateNewAuthenticatorKey();
+        if (!TwoFactor.IsValidKey(key))
+        {
+            throw new InvalidOperationException("Demo:AuthenticatorKey must be base32 (A–Z, 2–7), at least 16 characters");
+        }
         foreach (var demo in DemoUsers)
         {
             var user = await users.FindByNameAsync(demo.UserName);
@@ -89,8 +96,13 @@ public sealed class Seeder(BusettingDb db, ReferenceStore reference, UserManager
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
             }
+            if (TwoFactor.RequiredFor(demo.Role))
+            {
+                await TwoFactor.SetKey(users, store, user, key);
+                Check(await users.SetTwoFactorEnabledAsync(user, true), demo.UserName);
+            }
         }
-        return password;
+        return (password, key);
     }
 
     /// <summary>Locks every demo account in the database (Production): returns how many were open.</summary>

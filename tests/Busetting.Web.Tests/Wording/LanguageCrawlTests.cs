@@ -62,7 +62,8 @@ public class LanguageCrawlTests(CrawlApp app, Xunit.Abstractions.ITestOutputHelp
     /// without a link (revision, not found, no access, sign-in). A page the role may not see is checked as what it gets.
     /// </summary>
     private static readonly string[] Seeds = ["/", "/tal/2025", "/kart/2025", "/tal/2022", "/kommune/4640?aar=2025", "/kommune/4601?aar=2025", "/kommune/0301?aar=2025", "/kommune/4640?aar=2022",
-        "/planlegging/2025/revisjon", "/planlegging/2025/kva-om", "/ikkje-funne", "/konto/ingen-tilgang", "/konto/logg-inn"];
+        "/planlegging/2025/revisjon", "/planlegging/2025/kva-om", "/ikkje-funne", "/konto/ingen-tilgang", "/konto/logg-inn",
+        "/konto/logg-inn?feil=utlopt", "/konto/kode?feil=feil", "/konto/kode?feil=vent&minutt=3", "/konto/tofaktor", "/konto/tofaktor/oppsett"];
 
     /// <summary>At most this many pages of one shape (digits and query values aside): 357 municipality pages say the same words.</summary>
     private const int PerShape = 4;
