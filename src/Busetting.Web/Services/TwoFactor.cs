@@ -226,7 +226,7 @@ public sealed class TwoFactor(UserManager<AppUser> users, SignInManager<AppUser>
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await users.ResetAccessFailedCountAsync(user);
-        Audit(actor.Name, actor.Role, "user.mfa.reset", new { email = user.Email });
+        Audit(actor.Name, actor.Role, "user.mfa.reset", new { email = user.Email, userId = user.Id, byUserId = actor.UserId });
         await db.SaveChangesAsync();
         return true;
     }

@@ -5,7 +5,7 @@ namespace Busetting.Web.Services;
 
 /// <summary>
 /// Four eyes against one person with two hats: whoever handed an account its credentials (created it with a one-time
-/// password, reset its password, linked a sign-in to it) could sign in as it for a while, so
+/// password, reset its password, linked a sign-in to it, reset its authenticator app) could sign in as it for a while, so
 /// they may not be the second pair of eyes on that account's request. Read from the audit trail, so any new way of
 /// issuing credentials counts once its audit action is in <see cref="Actions"/>.
 /// </summary>
@@ -17,6 +17,7 @@ public static class CredentialIssuers
         "user.create",
         "user.password-reset",
         "user.link",
+        "user.mfa.reset",
     ];
 
     /// <summary>
