@@ -42,6 +42,24 @@ public partial class AccountEmailTests
     }
 
     [Fact]
+    public async Task AdminResetsAuthenticator_OwnerGetsAnEmail_AndAdminMayNotConfirmTheirStep()
+    {
+        using var smtp = new SmtpSink();
+        using var app = App(smtp);
+        var admin = await Session.SignIn(app, Users.Admin);
+        var id = await app.Db(db => db.Users.Where(u => u.Email == Users.Planner).Select(u => u.Id).SingleAsync());
+        var reset = await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"mfa:{id}" });
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        var mail = Assert.Single(await Delivered(app, smtp, Users.Planner));
+        Assert.Equal("Autentiseringsappen din i Busetting er endret", mail.Subject);
+        Assert.Contains("En administrator i IMDi har nullstilt autentiseringsappen", mail.TextBody);
+        // The reset hands the account a fresh enrolment: it counts as issuing credentials for four eyes (CredentialIssuers).
+        var entry = await app.Db(db => db.Audit.Where(a => a.Action == "user.mfa.reset").SingleAsync());
+        var adminActor = new Actor("Admin", "Admin", null, null, UserId: await app.Db(db => db.Users.Where(u => u.Email == Users.Admin).Select(u => u.Id).SingleAsync()));
+        Assert.True(CredentialIssuers.IssuedBy(entry, adminActor, id, Users.Planner));
+    }
+
+    [Fact]
     public async Task AdminReset_OwnerGetsAnEmail_WithoutThePassword()
     {
         using var smtp = new SmtpSink();

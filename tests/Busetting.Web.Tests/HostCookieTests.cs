@@ -32,6 +32,8 @@ public partial class HostCookieTests
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/;", auth + ";", StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("domain=", auth, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(SetCookies(signedIn), c => c.StartsWith("busetting-auth=", StringComparison.Ordinal));
         // The prefixed cookie is the session: the next request is signed in, and sign-out ends it.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/planlegging")).StatusCode);

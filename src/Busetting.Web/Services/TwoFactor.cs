@@ -18,7 +18,7 @@ namespace Busetting.Web.Services;
 /// already knows the password, so this lock cannot be set from outside by someone who does not.
 /// </summary>
 public sealed class TwoFactor(UserManager<AppUser> users, SignInManager<AppUser> signIn, IUserStore<AppUser> store, BusettingDb db,
-    TimeProvider clock)
+    TimeProvider clock, Notifications notifications)
 {
     /// <summary>A claim made afresh on every request (<see cref="ClaimsFactory"/>): <see cref="MustEnrol"/>, <see cref="Enrolled"/> or absent.</summary>
     public const string StateClaim = "busetting:mfa";
@@ -143,6 +143,7 @@ public sealed class TwoFactor(UserManager<AppUser> users, SignInManager<AppUser>
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         Audit(actor.Name, actor.Role, "user.mfa.enrol", new { email = user.Email });
+        notifications.AuthenticatorChanged(db, user, AuthenticatorChange.Enrolled);
         await db.SaveChangesAsync();
         await signIn.SignInWithClaimsAsync(user, new AuthenticationProperties(), [new Claim("amr", "mfa")]);
         return codes;
@@ -161,6 +162,7 @@ public sealed class TwoFactor(UserManager<AppUser> users, SignInManager<AppUser>
         }
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         Audit(actor.Name, actor.Role, "user.mfa.recovery-codes", new { email = user.Email });
+        notifications.AuthenticatorChanged(db, user, AuthenticatorChange.RecoveryCodes);
         await db.SaveChangesAsync();
         return codes;
     }
@@ -227,6 +229,7 @@ public sealed class TwoFactor(UserManager<AppUser> users, SignInManager<AppUser>
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await users.ResetAccessFailedCountAsync(user);
         Audit(actor.Name, actor.Role, "user.mfa.reset", new { email = user.Email, userId = user.Id, byUserId = actor.UserId });
+        notifications.AuthenticatorChanged(db, user, AuthenticatorChange.ResetByAdministrator);
         await db.SaveChangesAsync();
         return true;
     }

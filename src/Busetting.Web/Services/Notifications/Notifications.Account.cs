@@ -36,6 +36,22 @@ public sealed partial class Notifications
              $"Kontoen {user.Email} kan no logge inn gjennom {issuer} ({(byAdministrator ? "knytt av ein administrator" : "knytt ved første innlogging med stadfesta e-post")}), frå {Ui.Time(Now)}. {NotYouNn}"),
             "/konto/passord");
 
+    /// <summary>The account's second factor changed: an authenticator app set up, new recovery codes, or the app reset by an administrator.</summary>
+    public void AuthenticatorChanged(BusettingDb db, AppUser user, AuthenticatorChange change)
+    {
+        var (nb, nn) = change switch
+        {
+            AuthenticatorChange.Enrolled => ("Det er satt opp en autentiseringsapp for kontoen", "Det er sett opp ein autentiseringsapp for kontoen"),
+            AuthenticatorChange.RecoveryCodes => ("Det er laget nye gjenopprettingskoder for kontoen", "Det er laga nye gjenopprettingskodar for kontoen"),
+            AuthenticatorChange.ResetByAdministrator => ("En administrator i IMDi har nullstilt autentiseringsappen for kontoen", "Ein administrator i IMDi har nullstilt autentiseringsappen for kontoen"),
+            _ => throw new ArgumentOutOfRangeException(nameof(change)),
+        };
+        Add(db, user, "authenticator", null, null, null,
+            ("Autentiseringsappen din i Busetting er endret", "Autentiseringsappen din i Busetting er endra"),
+            ($"{nb} {user.Email} {Ui.Time(Now)}. {NotYouNb}", $"{nn} {user.Email} {Ui.Time(Now)}. {NotYouNn}"),
+            "/konto/tofaktor");
+    }
+
     /// <summary>Many wrong passwords for the account from several places: sent once per episode (<see cref="LoginGuard"/>).</summary>
     public void PasswordGuessing(BusettingDb db, AppUser user, int failures) =>
         Add(db, user, "guessing", null, null, null,
@@ -45,4 +61,12 @@ public sealed partial class Notifications
             "/konto/passord");
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}
+
+/// <summary>What changed about an account's second factor (ASVS 2.5.5: the owner is told).</summary>
+public enum AuthenticatorChange
+{
+    Enrolled,
+    RecoveryCodes,
+    ResetByAdministrator,
 }
