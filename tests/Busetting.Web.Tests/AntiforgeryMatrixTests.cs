@@ -18,7 +18,7 @@ public class AntiforgeryMatrixTests : IClassFixture<YearInMotionApp>
     /// <summary>The POST endpoints outside the Blazor forms (the coverage test checks this list is complete).</summary>
     public static readonly string[] PostEndpoints =
     [
-        "/konto/innlogging", "/konto/utlogging", "/admin/brevmalar/forhandsvis", "/api/v1/intern/years/2025/municipalities/4640/decision",
+        "/konto/innlogging", "/konto/kodeinnlogging", "/konto/utlogging", "/admin/brevmalar/forhandsvis", "/api/v1/intern/years/2025/municipalities/4640/decision",
     ];
 
     public static TheoryData<string> Forms() => new(WriteFormMatrixTests.Forms.Keys);
@@ -44,6 +44,7 @@ public class AntiforgeryMatrixTests : IClassFixture<YearInMotionApp>
         var (user, content) = url switch
         {
             "/konto/innlogging" => ((string?)null, (HttpContent)new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = Users.Planner, ["password"] = WebApp.Password })),
+            "/konto/kodeinnlogging" => (null, new FormUrlEncodedContent(new Dictionary<string, string>())),
             "/konto/utlogging" => (Users.Planner, new FormUrlEncodedContent(new Dictionary<string, string>())),
             "/admin/brevmalar/forhandsvis" => (Users.Admin, new FormUrlEncodedContent(new Dictionary<string, string>
             {
@@ -52,6 +53,12 @@ public class AntiforgeryMatrixTests : IClassFixture<YearInMotionApp>
             _ => (Users.Sogndal, JsonContent.Create(new { persons = 20, em = 0, decisionDate = "2025-03-03", expectedVersion = 1 })),
         };
         var session = user is null ? new Session(_app) : await Session.SignIn(_app, user);
+        if (url == "/konto/kodeinnlogging")
+        {
+            // The password step done (with its token), then the right code posted without one: no session.
+            await session.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = Users.Planner, ["password"] = WebApp.Password, ["returnUrl"] = "/" });
+            content = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = Totp.Now(WebApp.AuthenticatorKey), ["returnUrl"] = "/" });
+        }
         var before = await WriteFormMatrixTests.Fingerprint(_app);
         var response = await session.Client.PostAsync(url, content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -28,7 +28,7 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
 
     private static readonly string[] Anyone = ["/", "/tal/2022", "/tal/2025/revisjon", "/kart/2022", "/om", "/kommune/4640", "/kommune/4601?aar=2025", "/api/v1/years", "/api/v1/years/2022/municipalities", "/data/2022/busetting-2022.csv", "/openapi/v1.json", "/health", "/konto/logg-inn",
         "/tal", "/kart", "/ikkje-funne", "/feil", ApiDocs, "/data/2022/busetting-2022.xlsx", "/data/2022/busetting-2022.json", "/konto/maalform?lang=nn&returnUrl=/",
-        "/api/v1/years/2022/municipalities/4640", "/api/dokumentasjon/scalar.js", "/api/dokumentasjon/scalar.aspnetcore.js", "/api/dokumentasjon/favicon.svg"];
+        "/api/v1/years/2022/municipalities/4640", "/konto/kode", "/api/dokumentasjon/scalar.js", "/api/dokumentasjon/scalar.aspnetcore.js", "/api/dokumentasjon/favicon.svg"];
     private const string ApiDocs = "/api/dokumentasjon/";
     private static readonly string[] Staff = ["/planlegging", "/planlegging/2025", "/planlegging/2025/kriterium", "/planlegging/2025/forslag", "/planlegging/2025/samanlikn", "/planlegging/2025/kjoring/1",
         "/planlegging/2025/kjoring/1/eksport.xlsx", "/planlegging/2025/samanlikn/eksport.xlsx?a=1&b=1", "/planlegging/2025/vedtak/eksport.xlsx"];
@@ -82,6 +82,9 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
             data.Add(user, "/konto/ingen-tilgang", Outcome.Forbidden);
             data.Add(user, "/api/v1/intern/antiforgery", role == "anonymous" ? Outcome.Unauthorized : Outcome.Ok);
             data.Add(user, "/konto/innloggingar", role == "anonymous" ? Outcome.SignIn : Outcome.Ok);
+            // One's own authenticator app: every signed-in user (IMDi staff must enrol; others may).
+            data.Add(user, "/konto/tofaktor", role == "anonymous" ? Outcome.SignIn : Outcome.Ok);
+            data.Add(user, "/konto/tofaktor/oppsett", role == "anonymous" ? Outcome.SignIn : Outcome.Ok);
             // A county's proposal package: only county reviewers (the service checks each municipality's county).
             data.Add(user, "/planlegging/2025/forslag/ny", role switch { "anonymous" => Outcome.SignIn, "county" => Outcome.Ok, _ => Outcome.Denied });
             data.Add(user, "/min-kommune", role switch { "anonymous" => Outcome.SignIn, "municipality" => Outcome.Ok, _ => Outcome.Denied });

@@ -22,8 +22,22 @@ public partial class FourEyesCredentialTests
     {
         var session = new Session(app);
         var response = await session.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = email, ["password"] = password });
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        // An account with an authenticator app (the demo key) gives its code next.
+        Assert.Equal("/", (await session.SecondStep(response)).Headers.Location?.OriginalString);
         return session;
+    }
+
+    /// <summary>A planner without an authenticator app sets one up before anything else, as IMDi staff must.</summary>
+    private static async Task EnrolIfAsked(Session session)
+    {
+        const string enrolment = "/konto/tofaktor/oppsett";
+        if ((await session.Get("/planlegging")).Headers.Location?.OriginalString?.StartsWith(enrolment, StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+        var key = KeyPattern().Match(await session.Html(enrolment)).Groups[1].Value;
+        var done = await session.Post(enrolment, enrolment, "tofaktor", new() { ["Form.Code"] = Totp.Now(key) });
+        Assert.Contains("id=\"mfa-enrolled\"", await done.Content.ReadAsStringAsync());
     }
 
     /// <summary>Signs in with the one-time password and chooses an own one, as the account's owner does first.</summary>
@@ -35,7 +49,9 @@ public partial class FourEyesCredentialTests
             ["Form.Current"] = oneTime, ["Form.Next"] = OwnPassword, ["Form.Repeat"] = OwnPassword,
         });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        return await SignInWith(app, email, OwnPassword);
+        var own = await SignInWith(app, email, OwnPassword);
+        await EnrolIfAsked(own);
+        return own;
     }
 
     private static async Task<Session> SecondAdmin(WebApp app)
@@ -45,6 +61,8 @@ public partial class FourEyesCredentialTests
         var user = new AppUser { UserName = "admin2@imdi.test", Email = "admin2@imdi.test", EmailConfirmed = true, DisplayName = "Andre administrator", LockoutEnabled = true };
         Assert.True((await users.CreateAsync(user, WebApp.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
+        await TwoFactor.SetKey(users, scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>(), user, WebApp.AuthenticatorKey);
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
         return await Session.SignIn(app, "admin2@imdi.test");
     }
 
@@ -111,4 +129,7 @@ public partial class FourEyesCredentialTests
 
     [GeneratedRegex("<code id=\"new-password\">([^<]+)</code>")]
     private static partial Regex PasswordPattern();
+
+    [GeneratedRegex("data-key=\"([A-Z2-7]+)\"")]
+    private static partial Regex KeyPattern();
 }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Busetting.Web.Tests;
 
-/// <summary>The session cookie carries the __Host- prefix over https (ASVS 3.4.4): Secure, Path=/, no Domain.</summary>
+/// <summary>The session cookie carries the __Host- prefix over https (ASVS 3.4.4): Secure, Path=/, no Domain. Signed in as the KS
+/// reviewer, who has no authenticator app, so the password alone ends in the session cookie.</summary>
 public partial class HostCookieTests
 {
     private static async Task<(HttpClient Client, HttpResponseMessage SignedIn)> SignIn(WebApp app, string baseAddress)
@@ -14,7 +15,7 @@ public partial class HostCookieTests
         var token = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
         var signedIn = await client.PostAsync("/konto/innlogging", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["username"] = Users.Planner, ["password"] = WebApp.Password, ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = token, ["username"] = Users.Ks, ["password"] = WebApp.Password, ["returnUrl"] = "/",
         }));
         Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
         return (client, signedIn);

@@ -64,6 +64,9 @@ public class WriteFormMatrixTests : IClassFixture<YearInMotionApp>
         ["proposal"] = new("/kommune/4640?aar=2025", "forslag", new() { ["ProposalForm.Persons"] = "13", ["ProposalForm.Reason"] = "x" }, [Users.Vestland]),
         ["proposal outside the county"] = new("/kommune/0301?aar=2025", "forslag", new() { ["ProposalForm.Persons"] = "10", ["ProposalForm.Reason"] = "x" }, []),
         ["comment"] = new("/kommune/4640?aar=2025", "kommentar", new() { ["CommentForm.Text"] = "x" }, [Users.Planner, Users.Ks, Users.Vestland]),
+        ["sign out the other sessions"] = new("/konto/innloggingar", "andre", [], SignedIn),
+        ["new recovery codes"] = new("/konto/tofaktor", "nye-kodar", [], [Users.Planner, Users.Admin]),
+        ["authenticator enrolment"] = new("/konto/tofaktor/oppsett", "tofaktor", new() { ["Form.Code"] = "000000" }, [Users.Ks, Users.Vestland, Users.Sogndal, Users.Bergen]),
         ["own password"] = new("/konto/passord", "passord", new() { ["Form.Current"] = WebApp.Password, ["Form.Next"] = "Another-password-456!", ["Form.Repeat"] = "Another-password-456!" }, SignedIn),
     };
 
