@@ -152,12 +152,7 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
     /// <summary>Checks every rule once more; a violated rule is a solver failure, never a result.</summary>
     private static SolverOutcome Verified(AllocationProblem problem, int[] values, string detail, TimeSpan elapsed, string solver = "SCIP")
     {
-        var items = problem.Items;
-        var broken = values.Sum() != problem.Total
-            || values.Where((v, i) => v != 0 && (v < items[i].LowerIfAsked || v > items[i].Upper || items[i].Excluded)).Any()
-            || values.Where((v, i) => v == 0 && items[i].MustAsk).Any()
-            || problem.Groups.Any(g => g.Items.Count(i => values[i] > 0) < g.MinAsked);
-        return broken
+        return !problem.Allows(values)
             ? new SolverOutcome(SolverStatus.NotSolved, [], solver, detail + "; the solution broke a rule and was rejected", elapsed)
             : new SolverOutcome(SolverStatus.Optimal, values, solver, detail, elapsed);
     }

@@ -76,12 +76,7 @@ public sealed class ScipMinimumChangeSolver(TimeSpan? timeLimit = null) : IMinim
     /// <summary>Every rule, the total and the minimal movement once more; a broken one is a failure, never a result.</summary>
     private static SolverOutcome Verified(AllocationProblem problem, IReadOnlyList<int> reference, int[] values, int movement, string detail, TimeSpan elapsed)
     {
-        var items = problem.Items;
-        var broken = values.Sum() != problem.Total
-            || values.Where((v, i) => v != 0 && (v < items[i].LowerIfAsked || v > items[i].Upper || items[i].Excluded)).Any()
-            || values.Where((v, i) => v == 0 && items[i].MustAsk).Any()
-            || problem.Groups.Any(g => g.Items.Count(i => values[i] > 0) < g.MinAsked)
-            || Movement(values, reference) != movement;
+        var broken = !problem.Allows(values) || Movement(values, reference) != movement;
         return broken
             ? new SolverOutcome(SolverStatus.NotSolved, [], "SCIP", detail + "; the solution broke a rule and was rejected", elapsed)
             : new SolverOutcome(SolverStatus.Optimal, values, "SCIP", detail, elapsed);

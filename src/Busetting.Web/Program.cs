@@ -41,6 +41,8 @@ var connectionString = config.GetConnectionString("Busetting")
 builder.Services.AddBusettingDb(provider, connectionString, config.GetValue("Database:Retries", DatabaseSetup.DefaultRetries),
     config.GetValue<TimeSpan?>("Database:MaxRetryDelay"));
 builder.Services.AddTransient<PlanningService>();
+// The solvers keep no state between solves, so one runner serves every request.
+builder.Services.AddSingleton<IAllocationRunner>(Busetting.Application.AllocationRunner.Scip());
 builder.Services.AddSingleton(new PlanningOptions(builder.Configuration.GetValue("Planning:FourEyes", true),
     builder.Configuration.GetValue("Planning:FourEyesCredentialPeriodDays", 30)));
 builder.Services.AddScoped<UserAdminService>();

@@ -9,7 +9,7 @@ namespace Busetting.Letters.Tests;
 public static class Letters
 {
     private static readonly Lazy<AllocationRunner.Run> Run2025 = new(() =>
-        AllocationRunner.Allocate(TestData.Folder, 2025, 18_900, 0).Value);
+        AllocationRequest.Create(2025, 18_900, 0).Bind(request => AllocationRunner.Scip().Allocate(TestData.Folder, request)).Value);
 
     public static MunicipalityAllocation Municipality(string number) =>
         Run2025.Value.Result.Municipalities.Single(m => m.Municipality.Number.Value == number);

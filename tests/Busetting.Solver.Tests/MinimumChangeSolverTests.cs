@@ -6,14 +6,11 @@ namespace Busetting.Solver.Tests;
 /// <summary>The minimum-change solver against brute force: lexicographically least movement, then proportional share.</summary>
 public class MinimumChangeSolverTests
 {
-    private static int Movement(IReadOnlyList<int> values, IReadOnlyList<int> reference) => values.Select((v, i) => Math.Abs(v - reference[i])).Sum();
+    private static int Movement(IReadOnlyList<int> values, IReadOnlyList<int> reference) => BruteForceSolver.Movement(values, reference);
 
-    private static double Share(IReadOnlyList<int> values, IReadOnlyList<int> reference) =>
-        values.Select((v, i) => (v - reference[i]) * (double)(v - reference[i]) / Math.Max(reference[i], 1)).Sum();
+    private static double Share(IReadOnlyList<int> values, IReadOnlyList<int> reference) => BruteForceSolver.Share(values, reference);
 
-    private static bool Allowed(AllocationProblem problem, int[] values) => ScipAllocationSolverTests.Allowed(problem, values);
-
-    private static List<int[]> AllAllowed(AllocationProblem problem) => ScipAllocationSolverTests.AllAllowed(problem);
+    private static bool Allowed(AllocationProblem problem, int[] values) => problem.Allows(values);
 
     private sealed record Instance(AllocationProblem Problem, int[] Reference);
 
@@ -33,16 +30,16 @@ public class MinimumChangeSolverTests
         {
             var (problem, reference) = (instance.Problem, instance.Reference);
             var outcome = new ScipMinimumChangeSolver().Solve(problem, reference);
-            var all = AllAllowed(problem);
+            var best = new BruteForceSolver().Solve(problem, reference);
             var description = string.Join("; ", problem.Items.Select((i, k) => $"r={reference[k]} [{i.LowerIfAsked},{i.Upper}]{(i.MustAsk ? " must" : "")}{(i.Excluded ? " excluded" : "")}"))
                 + $"; total {problem.Total}; groups {problem.Groups.Count}; solver {outcome.Status} [{string.Join(",", outcome.Values)}] {outcome.Detail}";
-            if (all.Count == 0)
+            if (best.Status == SolverStatus.Infeasible)
             {
                 Assert.True(outcome.Status == SolverStatus.Infeasible, "brute force finds no allocation: " + description);
                 return;
             }
-            var least = all.Min(v => Movement(v, reference));
-            var bestShare = all.Where(v => Movement(v, reference) == least).Min(v => Share(v, reference));
+            var least = Movement(best.Values, reference);
+            var bestShare = Share(best.Values, reference);
             Assert.True(outcome.Status == SolverStatus.Optimal, "brute force finds one: " + description);
             Assert.True(Allowed(problem, [.. outcome.Values]), "breaks a rule: " + description);
             Assert.True(Movement(outcome.Values, reference) == least, $"movement {Movement(outcome.Values, reference)}, brute force {least}: {description}");

@@ -6,42 +6,14 @@ namespace Busetting.Solver.Tests;
 /// <summary>The solver against brute force: on instances small enough to enumerate, SCIP's answer is the true optimum.</summary>
 public class ScipAllocationSolverTests
 {
-    private static double Cost(AllocationProblem problem, IReadOnlyList<int> values) =>
-        problem.Items.Select((item, i) => (values[i] - item.Target) * (values[i] - item.Target) / item.Target).Sum();
+    private static double Cost(AllocationProblem problem, IReadOnlyList<int> values) => BruteForceSolver.Cost(problem, values);
 
-    internal static bool Allowed(AllocationProblem problem, int[] values) =>
-        values.Sum() == problem.Total
-        && values.Select((v, i) => v == 0 ? !problem.Items[i].MustAsk : v >= problem.Items[i].LowerIfAsked && v <= problem.Items[i].Upper && !problem.Items[i].Excluded).All(ok => ok)
-        && problem.Groups.All(g => g.Items.Count(i => values[i] > 0) >= g.MinAsked);
+    private static bool Allowed(AllocationProblem problem, int[] values) => problem.Allows(values);
 
-    /// <summary>Every allowed allocation, by enumeration.</summary>
-    internal static List<int[]> AllAllowed(AllocationProblem problem)
-    {
-        var found = new List<int[]>();
-        var values = new int[problem.Items.Count];
-        void Walk(int i, int left)
-        {
-            if (i == values.Length - 1)
-            {
-                values[i] = left;
-                if (Allowed(problem, values))
-                {
-                    found.Add([.. values]);
-                }
-                return;
-            }
-            for (var v = 0; v <= left; v++)
-            {
-                values[i] = v;
-                Walk(i + 1, left - v);
-            }
-        }
-        Walk(0, problem.Total);
-        return found;
-    }
+    private static List<int[]> AllAllowed(AllocationProblem problem) => BruteForceSolver.AllAllowed(problem);
 
     private static double? BruteForceOptimum(AllocationProblem problem) =>
-        AllAllowed(problem) is { Count: > 0 } all ? all.Min(v => Cost(problem, v)) : null;
+        new BruteForceSolver().Solve(problem) is { Status: SolverStatus.Optimal } best ? Cost(problem, best.Values) : null;
 
     [Fact]
     public void Certificate_AnyAllowedAllocation_HoldsOnlyForAnOptimum() =>

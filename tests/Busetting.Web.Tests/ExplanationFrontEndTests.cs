@@ -21,7 +21,7 @@ namespace Busetting.Web.Tests;
 /// <summary>The CLI, the web page and the letter lay out the same presenter lines: the same parts, numbers and rules.</summary>
 public partial class ExplanationFrontEndTests
 {
-    private static readonly Lazy<AllocationRunner.Run> Run2025 = new(() => AllocationRunner.Allocate(DataFolder(), 2025, 18_900, 0).Value);
+    private static readonly Lazy<AllocationRunner.Run> Run2025 = new(() => AllocationRequest.Create(2025, 18_900, 0).Bind(request => AllocationRunner.Scip().Allocate(DataFolder(), request)).Value);
 
     /// <summary>99 municipalities under the 2025 criteria; 1101 (target below half the floor) is alone in Nord-Norge and in the 0–1 999 size class.</summary>
     private static AllocationResult SpreadRun()

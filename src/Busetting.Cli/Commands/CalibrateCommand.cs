@@ -145,8 +145,8 @@ public static class CalibrateCommand
             }
             cache[year] = inputs = (criteria.Value.Criteria, criteria.Value.Warning, profiles.Value);
         }
-        var run = AllocationRunner.Allocate(reference, inputs.Profiles, adjust(inputs.Criteria), inputs.Warning, settlementYear,
-            NationalNeed.Create(need, 0).Value, null, []);
+        var run = AllocationRequest.Create(settlementYear, NationalNeed.Create(need, 0).Value)
+            .Bind(request => CommonOptions.Runner.Allocate(reference, inputs.Profiles, adjust(inputs.Criteria), inputs.Warning, request));
         return run.IsSuccess ? Backtest.Run(run.Value, against, actualFile) : Domain.Errors.Result<Backtest.Report>.Fail(run.Errors);
     }
 

@@ -31,7 +31,13 @@ public sealed class CommonOptions
         command.Options.Add(AsOf);
     }
 
-    public Domain.Errors.Result<AllocationRunner.Run> Allocate(ParseResult parse, DateOnly? defaultAsOf = null) =>
-        AllocationRunner.Allocate(DataFolder.Resolve(parse.GetValue(Data)), parse.GetValue(Year), parse.GetValue(Need), parse.GetValue(Em), parse.GetValue(PlanNeed),
-            parse.GetValue(AsOf) ?? defaultAsOf);
+    /// <summary>The allocation runner of every CLI command: over the SCIP solvers.</summary>
+    public static IAllocationRunner Runner { get; } = AllocationRunner.Scip();
+
+    public Domain.Errors.Result<AllocationRunner.Run> Allocate(ParseResult parse, DateOnly? defaultAsOf = null)
+    {
+        var folder = DataFolder.Resolve(parse.GetValue(Data));
+        return AllocationRequest.Create(parse.GetValue(Year), parse.GetValue(Need), parse.GetValue(Em), parse.GetValue(PlanNeed), parse.GetValue(AsOf) ?? defaultAsOf)
+            .Bind(request => Runner.Allocate(folder, request));
+    }
 }

@@ -74,7 +74,8 @@ public static class ReviseCommand
             return Result<bool>.Fail(profiles.Errors);
         }
         Result<AllocationRunner.Run> Run(NationalNeed n, IReadOnlyList<AgreedChange> changes, RevisionInput? revision) =>
-            AllocationRunner.Allocate(data.Value, profiles.Value, criteria.Value.Criteria, null, year, n, null, changes, revision);
+            AllocationRequest.Create(year, n).Bind(request =>
+                CommonOptions.Runner.Allocate(data.Value, profiles.Value, criteria.Value.Criteria, null, request with { AgreedChanges = changes, Revision = revision }));
 
         var published = Run(firstNeed.Value, agreements.Select(a => new AgreedChange(a.Municipality, a.Persons, a.Reason)).ToList(), null);
         if (!published.IsSuccess)

@@ -12,7 +12,32 @@ public sealed record GroupMinimum(string Name, IReadOnlyList<int> Items, int Min
 /// every municipality's number as close to its criteria target as the rules allow, with deviations shared in
 /// proportion to the targets.
 /// </summary>
-public sealed record AllocationProblem(IReadOnlyList<ProblemItem> Items, int Total, IReadOnlyList<GroupMinimum> Groups);
+public sealed record AllocationProblem(IReadOnlyList<ProblemItem> Items, int Total, IReadOnlyList<GroupMinimum> Groups)
+{
+    /// <summary>
+    /// Whether <paramref name="values"/> is an allowed allocation: the numbers add up to the total, every asked item lies
+    /// within its bounds and is not excluded, every must-ask item is asked, and every group has its minimum asked.
+    /// </summary>
+    public bool Allows(IReadOnlyList<int> values)
+    {
+        if (values.Count != Items.Count)
+        {
+            return false;
+        }
+        long sum = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var (value, item) = (values[i], Items[i]);
+            sum += value;
+            var allowed = value == 0 ? !item.MustAsk : value >= item.LowerIfAsked && value <= item.Upper && !item.Excluded;
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+        return sum == Total && Groups.All(g => g.Items.Count(i => values[i] > 0) >= g.MinAsked);
+    }
+}
 
 public enum SolverStatus
 {

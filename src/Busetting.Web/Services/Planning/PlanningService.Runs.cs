@@ -82,7 +82,8 @@ public sealed partial class PlanningService
         {
             return Result<Computed>.Fail(profiles.Errors);
         }
-        return AllocationRunner.Allocate(reference.Data, profiles.Value, set, null, settlementYear, nationalNeed, null, changes, revision?.ToInput())
+        return AllocationRequest.Create(settlementYear, nationalNeed)
+            .Bind(request => runner.Allocate(reference.Data, profiles.Value, set, null, request with { AgreedChanges = changes, Revision = revision?.ToInput() }))
             .Map(run => new Computed(run, needEntry, criteriaEntry, agreed, revision));
     }
 

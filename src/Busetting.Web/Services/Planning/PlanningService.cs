@@ -28,10 +28,12 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
     private readonly ILogger<PlanningService> log;
     private readonly Notifications notifications;
     private readonly PlanningOptions options;
+    private readonly IAllocationRunner runner;
 
     public PlanningService(IDbContextFactory<BusettingDb> contexts, ReferenceStore reference, PublicFigures figures, TimeProvider clock, ILogger<PlanningService> log,
-        Notifications notifications, PlanningOptions options)
+        Notifications notifications, PlanningOptions options, IAllocationRunner runner)
     {
+        this.runner = runner;
         this.notifications = notifications;
         this.options = options;
         db = contexts.CreateDbContext();
