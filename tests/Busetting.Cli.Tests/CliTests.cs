@@ -5,7 +5,7 @@ namespace Busetting.Cli.Tests;
 /// <summary>End to end through the real command line on the shipped data: structure and invariants, not golden numbers.</summary>
 public class CliTests
 {
-    private static readonly string Data = Busetting.Data.Tests.TestData.Folder;
+    private static readonly string Data = Busetting.TestKit.TestData.Folder;
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {

@@ -5,7 +5,7 @@ namespace Busetting.Cli.Tests;
 /// <summary>`revise` on the shipped data: agreements scaled, both revisions meet the new need, minimum change never moves more.</summary>
 public partial class ReviseCommandTests
 {
-    private static readonly string Data = Busetting.Data.Tests.TestData.Folder;
+    private static readonly string Data = Busetting.TestKit.TestData.Folder;
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {

@@ -2,6 +2,7 @@ using Busetting.Data.Import;
 using Busetting.Data.Reference;
 using Busetting.Domain.Errors;
 using Busetting.Domain.Primitives;
+using Busetting.TestKit;
 
 namespace Busetting.Data.Tests;
 

@@ -3,6 +3,7 @@ using Busetting.Data.Profiles;
 using Busetting.Data.Reference;
 using Busetting.Domain.Allocation;
 using Busetting.Domain.Primitives;
+using Busetting.TestKit;
 
 namespace Busetting.Data.Tests;
 

@@ -1,5 +1,5 @@
 using Busetting.Application;
-using Busetting.Data.Tests;
+using Busetting.TestKit;
 using Busetting.Domain.Allocation;
 using UglyToad.PdfPig;
 

@@ -4,7 +4,7 @@ using Busetting.Domain.Errors;
 using Busetting.Domain.Need;
 using Busetting.Domain.Primitives;
 using CsCheck;
-using static Busetting.Domain.Tests.Fixtures;
+using static Busetting.TestKit.Fixtures;
 
 namespace Busetting.Solver.Tests;
 

@@ -3,7 +3,7 @@ using Busetting.Domain.Criteria;
 using Busetting.Domain.Errors;
 using Busetting.Domain.Need;
 using Busetting.Domain.Primitives;
-using static Busetting.Domain.Tests.Fixtures;
+using static Busetting.TestKit.Fixtures;
 
 namespace Busetting.Solver.Tests;
 

@@ -2,7 +2,7 @@ using Busetting.Domain.Allocation;
 using Busetting.Domain.Criteria;
 using Busetting.Domain.Need;
 using Busetting.Domain.Primitives;
-using static Busetting.Domain.Tests.Fixtures;
+using static Busetting.TestKit.Fixtures;
 
 namespace Busetting.Solver.Tests;
 

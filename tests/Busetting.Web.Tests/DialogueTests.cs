@@ -13,8 +13,6 @@ namespace Busetting.Web.Tests;
 /// </summary>
 public class DialogueTests
 {
-    public static TheoryData<DatabaseProvider> Databases() => WorkflowTests.Databases();
-
     private static string Inv(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<string> Text(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -52,7 +50,7 @@ public class DialogueTests
         Assert.Contains("\"consultationDeadline\":\"2099-12-31\"", await app.Db(db => db.Audit.Where(a => a.Action == "year.status").Select(a => a.Details).SingleAsync()));
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task FourEyes_RequesterCannotConfirm_SecondImdiPersonDoes_StaleRequestRefused(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -141,7 +139,7 @@ public class DialogueTests
     }
 
     /// <summary>Vestland's package for Bergen and Sogndal (Sogndal's EM too), answered by IMDi after seeing the national effect.</summary>
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task CountyPackage_CountyTotalThenNationalEffect_AcceptedWithPublicJustification_InternalTextStaysInternal(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -211,7 +209,7 @@ public class DialogueTests
         Assert.DoesNotContain(Json("Bergen manglar bustader"), await app.Db(d => d.Runs.Where(r => r.Id == second).Select(r => r.AgreedChangesJson).SingleAsync()));
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task ConsultationDeadline_LateProposalRefused_UntilImdiMovesTheDeadline_AuthorWithdraws(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -283,7 +281,7 @@ public class DialogueTests
     }
 
     /// <summary>After a revision is published, the public sees the original and adjusted request with their dates; the case worker was told meanwhile.</summary>
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task Revision_PublicSeesOriginalAndAdjustedSideBySide_CaseWorkerToldWhileRevised_CacheEvicted(DatabaseProvider db)
     {
         using var app = new WebApp(db);

@@ -9,8 +9,6 @@ namespace Busetting.Web.Tests;
 /// <summary>Letters end to end: background batch, versions, sending to the outbox, the case worker's portal, adjusted letters, postponement.</summary>
 public class LetterWorkflowTests
 {
-    public static TheoryData<DatabaseProvider> Databases() => WorkflowTests.Databases();
-
     private static async Task<LetterJob> StartAndWait(WebApp app, Session planner, string kind, string reason = "")
     {
         var before = await app.Db(db => db.LetterJobs.MaxAsync(j => (int?)j.Id)) ?? 0;
@@ -40,7 +38,7 @@ public class LetterWorkflowTests
         return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Replace('\u00A0', ' ');
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task Letters_NotApprovedYear_RefusedWithReason_NothingStored(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -52,7 +50,7 @@ public class LetterWorkflowTests
         Assert.Equal(0, await app.Db(d => d.Letters.CountAsync()));
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task Letters_ApprovedYear_OnePerAskedMunicipality_SentAndSeenByTheirOwnCaseWorker(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -116,7 +114,7 @@ public class LetterWorkflowTests
         Assert.Contains(archive.Entries, e => e.Name == "2025-4640-sogndal-oppmoding-v1.pdf");
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task Letters_AfterRevision_AdjustedOnlyWhereTheNumberChanged_ThenPostponement(DatabaseProvider db)
     {
         using var app = new WebApp(db);

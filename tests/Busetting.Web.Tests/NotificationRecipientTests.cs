@@ -46,7 +46,7 @@ public class NotificationRecipientTests
     private static Task<List<string>> AnswersTo(WebApp app) =>
         app.Db(d => d.Outbox.Where(m => m.Kind == "proposal").Select(m => m.To).ToListAsync());
 
-    [Theory, MemberData(nameof(WorkflowTests.Databases), MemberType = typeof(WorkflowTests))]
+    [Theory, DatabaseData]
     public async Task ProposalDecided_TwoOtherUsersWithTheAuthorsName_OnlyTheAuthorIsTold(DatabaseProvider provider)
     {
         using var app = new WebApp(provider);

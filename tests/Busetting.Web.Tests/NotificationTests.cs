@@ -15,8 +15,6 @@ namespace Busetting.Web.Tests;
 /// </summary>
 public class NotificationTests
 {
-    public static TheoryData<DatabaseProvider> Databases() => WorkflowTests.Databases();
-
     private static NotificationSender Sender(WebApp app) => app.Services.GetRequiredService<NotificationSender>();
 
     /// <summary>An app pointed at the sink; the background loop polls rarely, so the test decides when messages go.</summary>
@@ -54,7 +52,7 @@ public class NotificationTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task EveryEvent_ArrivesAtTheSmtpServer_InTheRecipientsLanguageForm(DatabaseProvider db)
     {
         using var smtp = new SmtpSink();

@@ -20,7 +20,7 @@ public class PublicPageCacheTests
 
     private static bool FromCache(HttpResponseMessage response) => response.Headers.Age is not null;
 
-    [Theory, MemberData(nameof(WorkflowTests.Databases), MemberType = typeof(WorkflowTests))]
+    [Theory, DatabaseData]
     public async Task PublicPages_AreCachedForAnonymousVisitors_WithoutCookiesOrFormTokens(DatabaseProvider db)
     {
         using var app = NewApp(db);
@@ -39,7 +39,7 @@ public class PublicPageCacheTests
         }
     }
 
-    [Theory, MemberData(nameof(WorkflowTests.Databases), MemberType = typeof(WorkflowTests))]
+    [Theory, DatabaseData]
     public async Task Revision_And_Decision_InvalidateTheCachedPages(DatabaseProvider db)
     {
         using var app = NewApp(db);

@@ -11,8 +11,6 @@ namespace Busetting.Web.Tests;
 /// <summary>A mid-year revision 18 900 → 12 640 with two county agreements, through the web forms, on both databases.</summary>
 public partial class RevisionWorkflowTests
 {
-    public static TheoryData<DatabaseProvider> Databases() => WorkflowTests.Databases();
-
     public sealed record Agreements(int Published, int BergenAgreed, int SogndalAgreed, int BergenProposal, int SogndalProposal);
 
     private static string Inv(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -68,7 +66,7 @@ public partial class RevisionWorkflowTests
         return (await d.RunLines.Where(l => l.RunId == to).ToListAsync()).Sum(l => Math.Abs(l.Requested - before[l.Kommunenummer]));
     });
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task Revision_AgreementsScaledKeptOrDropped_MinimumChange_StoredAndReproduced(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -126,7 +124,7 @@ public partial class RevisionWorkflowTests
         }
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task AdjustedLetters_NeedANewDeadlineNotInThePast_GoOnlyToChangedMunicipalities_NeverFromXToX(DatabaseProvider db)
     {
         using var app = new WebApp(db);

@@ -48,7 +48,7 @@ public class TableExportTests
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.Get("/data/2031/busetting-2031.xlsx")).StatusCode);
     }
 
-    [Theory, MemberData(nameof(WorkflowTests.Databases), MemberType = typeof(WorkflowTests))]
+    [Theory, DatabaseData]
     public async Task RunTable_FiltersSortsPages_AndItsXlsxMatchesTheDatabase(DatabaseProvider db)
     {
         using var app = new WebApp(db);

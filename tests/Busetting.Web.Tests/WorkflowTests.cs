@@ -11,17 +11,7 @@ namespace Busetting.Web.Tests;
 /// <summary>The planning year end to end through the web forms, on SQLite and (when configured) PostgreSQL.</summary>
 public class WorkflowTests
 {
-    public static TheoryData<DatabaseProvider> Databases()
-    {
-        var data = new TheoryData<DatabaseProvider> { DatabaseProvider.Sqlite };
-        if (WebApp.PostgresAvailable)
-        {
-            data.Add(DatabaseProvider.Postgres);
-        }
-        return data;
-    }
-
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task Planner_RunsConsultsAcceptsCountyProposalApprovesPublishes(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -64,7 +54,7 @@ public class WorkflowTests
         Assert.Contains("proposal.accept", audit);
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task CaseWorker_RegistersDecisionWithPdf_CorrectsIt_AndAStaleCorrectionConflicts(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -106,7 +96,7 @@ public class WorkflowTests
         Assert.Equal(75, publicRow.GetProperty("decided").GetInt32());
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task CaseWorker_AnotherMunicipality_RefusedEverywhere_NothingStored(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -132,7 +122,7 @@ public class WorkflowTests
         Assert.DoesNotContain("Registrer vedtaket", page);
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task Decision_BadInput_ClearMessagesAndNothingStored(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -178,7 +168,7 @@ public class WorkflowTests
         Assert.Equal(1, await app.Db(d => d.Decisions.CountAsync()));
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task Criteria_TwoAdministratorsEditTheSameVersion_SecondGetsConflict(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -211,7 +201,7 @@ public class WorkflowTests
         Assert.Equal(2, await app.Db(d => d.CriteriaVersions.CountAsync(c => c.Year == 2025)));
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task StoredRun_RerunFromItsInputs_GivesIdenticalNumbers(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -224,7 +214,7 @@ public class WorkflowTests
         Assert.Equal(357, reproduction.Value.Stored.Lines.Count);
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task NeedRevision_AfterPublication_ShowsTheTenPercentTrigger(DatabaseProvider db)
     {
         using var app = new WebApp(db);
@@ -243,7 +233,7 @@ public class WorkflowTests
         Assert.Equal(2, await app.Db(d => d.Needs.CountAsync()));
     }
 
-    [Theory, MemberData(nameof(Databases))]
+    [Theory, DatabaseData]
     public async Task Proposal_AnsweredTwice_SecondAnswerConflicts(DatabaseProvider db)
     {
         using var app = new WebApp(db);

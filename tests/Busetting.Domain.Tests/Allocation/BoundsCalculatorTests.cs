@@ -1,7 +1,7 @@
 using Busetting.Domain.Allocation;
 using Busetting.Domain.Criteria;
 using Busetting.Domain.Primitives;
-using static Busetting.Domain.Tests.Fixtures;
+using static Busetting.TestKit.Fixtures;
 
 namespace Busetting.Domain.Tests.Allocation;
 

@@ -1,6 +1,6 @@
 using Busetting.Domain.Allocation;
 using Busetting.Domain.Criteria;
-using static Busetting.Domain.Tests.Fixtures;
+using static Busetting.TestKit.Fixtures;
 
 namespace Busetting.Domain.Tests.Allocation;
 

@@ -1,4 +1,4 @@
-namespace Busetting.Data.Tests;
+namespace Busetting.TestKit;
 
 /// <summary>The shipped data folder, and scratch folders that are copies of it.</summary>
 public static class TestData

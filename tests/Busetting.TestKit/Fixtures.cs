@@ -3,7 +3,7 @@ using Busetting.Domain.Criteria;
 using Busetting.Domain.Municipalities;
 using Busetting.Domain.Primitives;
 
-namespace Busetting.Domain.Tests;
+namespace Busetting.TestKit;
 
 /// <summary>Small hand-checkable municipalities and criteria sets.</summary>
 public static class Fixtures

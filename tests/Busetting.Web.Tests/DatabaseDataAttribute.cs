@@ -1,0 +1,22 @@
+using System.Reflection;
+using Busetting.Persistence;
+using Xunit.Sdk;
+
+namespace Busetting.Web.Tests;
+
+/// <summary>
+/// Runs a theory once per database: SQLite always, PostgreSQL too when <c>BUSETTING_TEST_POSTGRES</c> is set.
+/// The test method takes one <see cref="DatabaseProvider"/> parameter: <c>[Theory, DatabaseData]</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class DatabaseDataAttribute : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod)
+    {
+        yield return [DatabaseProvider.Sqlite];
+        if (WebApp.PostgresAvailable)
+        {
+            yield return [DatabaseProvider.Postgres];
+        }
+    }
+}
