@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Busetting.Application;
 using Busetting.Data.Criteria;
-using Busetting.Domain.Errors;
 using Busetting.Domain.Municipalities;
-using Busetting.Domain.Primitives;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Busetting.Letters;
 
@@ -167,14 +162,14 @@ public sealed partial class LetterService
         if (latest is not null)
         {
             version = latest.Version + 1;
-            pdf = LetterRenderer.Render(LetterComposer.Compose(input with { Reference = Reference(year, line.Kommunenummer, kind, version) }, template));
+            pdf = LetterRenderer.Render(LetterComposer.Compose(input with { Identity = input.Identity with { Reference = Reference(year, line.Kommunenummer, kind, version) } }, template));
             hash = Convert.ToHexStringLower(SHA256.HashData(pdf));
         }
         return new PlannedLetter(new Letter
         {
             Year = year, Kommunenummer = line.Kommunenummer, Kind = kind.ToString(), Version = version, RunId = batch.Run.Id, Language = language,
             TemplateEntryId = templateId, Reference = Reference(year, line.Kommunenummer, kind, version), ContentHash = hash, Pdf = pdf,
-            Requested = input.Requested, RequestedEm = input.RequestedEm, By = batch.Actor.Name, At = clock.GetUtcNow().UtcDateTime,
+            Requested = input.Numbers.Requested, RequestedEm = input.Numbers.RequestedEm, By = batch.Actor.Name, At = clock.GetUtcNow().UtcDateTime,
         }, null);
     }
 
@@ -182,14 +177,21 @@ public sealed partial class LetterService
     private static LetterInput BatchInput(BatchContext batch, RunLine line, Municipality m, Letter? last, string language, string reference)
     {
         var kind = batch.Kind;
-        return new LetterInput(kind, language, batch.Year, batch.Date, reference, line.Kommunenummer,
-            m.OfficialName, m.CountyName,
-            kind == LetterKind.Postponement ? last!.Requested : line.Requested,
-            kind == LetterKind.Postponement ? last!.RequestedEm : line.RequestedEm,
-            line.PlanNextYear, kind == LetterKind.Adjusted ? batch.Deadline : batch.PlanningYear.DecisionDeadline, batch.Run.Persons, batch.Run.Em, batch.Weights,
-            StoredExplanation.Parse(line.ExplanationJson), batch.People.Line,
-            last?.Requested, last?.RequestedEm, last is null ? null : batch.NeedByRun.GetValueOrDefault(last.RunId), batch.Reason?.Trim(),
-            batch.People.Row?.SignerName, batch.People.Row?.SignerTitle);
+        var postponed = kind == LetterKind.Postponement;
+        return new LetterInput(
+            Identity: new(kind, language, batch.Year, reference),
+            Recipient: new(line.Kommunenummer, m.OfficialName, m.CountyName),
+            Dates: new(batch.Date, Deadline: kind == LetterKind.Adjusted ? batch.Deadline : batch.PlanningYear.DecisionDeadline),
+            Numbers: new(
+                Requested: postponed ? last!.Requested : line.Requested,
+                RequestedEm: postponed ? last!.RequestedEm : line.RequestedEm,
+                PlanNextYear: line.PlanNextYear,
+                NeedPersons: batch.Run.Persons,
+                NeedEm: batch.Run.Em),
+            Texts: new(batch.People.Line, batch.Reason?.Trim(), batch.People.Row?.SignerName, batch.People.Row?.SignerTitle),
+            Criteria: batch.Weights,
+            Explanation: StoredExplanation.Parse(line.ExplanationJson),
+            Previous: last is null ? null : new(last.Requested, last.RequestedEm, NeedPersons: batch.NeedByRun.GetValueOrDefault(last.RunId)));
     }
 
     /// <summary>All or nothing: the letters and the audit entry in one transaction (retried as a whole after a transient failure).</summary>

@@ -1,10 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Busetting.Data.Reference;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Primitives;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Busetting.Letters;
 

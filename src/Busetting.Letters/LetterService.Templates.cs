@@ -1,12 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Busetting.Application;
 using Busetting.Data.Criteria;
-using Busetting.Data.Reference;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Primitives;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Busetting.Letters;
 
@@ -83,10 +77,15 @@ public sealed partial class LetterService
         var people = await Contact(year, CancellationToken.None);
         var criteriaEntry = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
         var weights = Weights(run, CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value);
-        var input = new LetterInput(kind, language, year, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Reference(year, kommunenummer, kind, 1) + " (EKSEMPEL)",
-            kommunenummer, m.OfficialName, m.CountyName, line.Requested, line.RequestedEm, line.PlanNextYear, null, run.Persons, run.Em, weights,
-            StoredExplanation.Parse(line.ExplanationJson), people.Line, line.Requested, line.RequestedEm, run.Persons, kind == LetterKind.Request ? null : "(begrunnelse)",
-            people.Row?.SignerName, people.Row?.SignerTitle);
+        var input = new LetterInput(
+            Identity: new(kind, language, year, Reference(year, kommunenummer, kind, 1) + " (EKSEMPEL)"),
+            Recipient: new(kommunenummer, m.OfficialName, m.CountyName),
+            Dates: new(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Deadline: null),
+            Numbers: new(Requested: line.Requested, RequestedEm: line.RequestedEm, PlanNextYear: line.PlanNextYear, NeedPersons: run.Persons, NeedEm: run.Em),
+            Texts: new(people.Line, kind == LetterKind.Request ? null : "(begrunnelse)", people.Row?.SignerName, people.Row?.SignerTitle),
+            Criteria: weights,
+            Explanation: StoredExplanation.Parse(line.ExplanationJson),
+            Previous: new(line.Requested, line.RequestedEm, NeedPersons: run.Persons));
         return LetterRenderer.Render(LetterComposer.Compose(input, parsed.Value));
     }
 }

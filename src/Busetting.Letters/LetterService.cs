@@ -1,14 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Busetting.Application;
 using Busetting.Data.Criteria;
-using Busetting.Data.Reference;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Primitives;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Busetting.Letters;
 
