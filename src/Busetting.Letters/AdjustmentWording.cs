@@ -11,12 +11,12 @@ public static class AdjustmentWording
 {
     public static string Sentence(LetterInput input)
     {
-        var nn = input.Language == "nn";
-        var name = input.OfficialName;
-        var year = input.Year.ToString(CultureInfo.InvariantCulture);
-        var now = input.Requested;
-        var before = input.PreviousRequested ?? 0;
-        var (em, emBefore) = (input.RequestedEm, input.PreviousRequestedEm ?? 0);
+        var nn = input.Identity.Language == "nn";
+        var name = input.Recipient.OfficialName;
+        var year = input.Identity.Year.ToString(CultureInfo.InvariantCulture);
+        var now = input.Numbers.Requested;
+        var before = input.Previous?.Requested ?? 0;
+        var (em, emBefore) = (input.Numbers.RequestedEm, input.Previous?.RequestedEm ?? 0);
         string N(int value) => Texts.Number(value);
         if (now == 0 && before > 0)
         {

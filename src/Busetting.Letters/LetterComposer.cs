@@ -3,35 +3,6 @@ using Busetting.Application;
 
 namespace Busetting.Letters;
 
-/// <summary>A criterion as the letter lists it.</summary>
-public sealed record LetterCriterion(string Id, string NameNb, string NameNn, int PriorityGroup, decimal Weight);
-
-/// <summary>The numbers and facts one letter is made of. Previous* and Reason are for adjusted letters and postponements.</summary>
-public sealed record LetterInput(
-    LetterKind Kind,
-    string Language,
-    int Year,
-    DateOnly Date,
-    string Reference,
-    string Kommunenummer,
-    string OfficialName,
-    string County,
-    int Requested,
-    int RequestedEm,
-    int PlanNextYear,
-    DateOnly? Deadline,
-    int NeedPersons,
-    int NeedEm,
-    IReadOnlyList<LetterCriterion> Criteria,
-    StoredExplanation? Explanation,
-    string Contact,
-    int? PreviousRequested = null,
-    int? PreviousRequestedEm = null,
-    int? PreviousNeedPersons = null,
-    string? Reason = null,
-    string? SignerName = null,
-    string? SignerTitle = null);
-
 /// <summary>Turns a letter's input and its template into the document the renderer lays out.</summary>
 public static class LetterComposer
 {
@@ -42,43 +13,71 @@ public static class LetterComposer
 
     public static LetterDocument Compose(LetterInput input, Template template)
     {
-        var nn = input.Language == "nn";
+        var nn = input.Identity.Language == "nn";
         string T(string nb, string nnText) => nn ? nnText : nb;
         var lang = nn ? Language.Nn : Language.Nb;
         var presented = input.Explanation is { } explanation
             ? ExplanationPresenter.Present(explanation, lang, input.Criteria.ToDictionary(c => c.Id, c => (c.NameNb, c.NameNn)))
             : null;
-        var values = new Dictionary<string, string>
+        var values = Values(input, presented);
+        var tables = Tables(input, presented);
+        var body = template.Fill(values, tables);
+        var title = body.OfType<Heading>().FirstOrDefault()?.Text ?? "";
+        return new LetterDocument(
+            Sender: [nn ? "Integrerings- og mangfaldsdirektoratet (IMDi)" : "Integrerings- og mangfoldsdirektoratet (IMDi)", "imdi.no"],
+            Addressee: [Inv($"{input.Recipient.OfficialName} kommune"), T("v/ kommunedirektøren", "v/ kommunedirektøren"), input.Recipient.County],
+            DatePlace: "Oslo, " + LongDate(input.Dates.Date),
+            Reference: T("Vår referanse: ", "Vår referanse: ") + input.Identity.Reference,
+            Title: title,
+            Body: body,
+            FooterText: Inv($"IMDi · {input.Identity.Reference} · ") + input.Recipient.OfficialName,
+            Language: input.Identity.Language,
+            Date: input.Dates.Date);
+    }
+
+    /// <summary>The template's placeholders and what each is filled with.</summary>
+    private static Dictionary<string, string> Values(LetterInput input, PresentedExplanation? presented)
+    {
+        var nn = input.Identity.Language == "nn";
+        string T(string nb, string nnText) => nn ? nnText : nb;
+        return new Dictionary<string, string>
         {
-            ["kommune"] = input.OfficialName,
-            ["kommunenummer"] = input.Kommunenummer,
-            ["fylke"] = input.County,
-            ["aar"] = Inv($"{input.Year}"),
-            ["neste_aar"] = Inv($"{input.Year + 1}"),
-            ["dato"] = LongDate(input.Date),
-            ["referanse"] = input.Reference,
-            ["kontakt"] = input.Contact,
-            ["oppmoda"] = Texts.Number(input.Requested),
-            ["oppmoda_em"] = Texts.Number(input.RequestedEm),
-            ["plantal"] = Texts.Number(input.PlanNextYear),
-            ["frist"] = input.Deadline is { } d ? LongDate(d) : T("fristen IMDi set", "fristen IMDi set"),
-            ["behov"] = Texts.Number(input.NeedPersons),
-            ["behov_em"] = Texts.Number(input.NeedEm),
-            ["tidlegare_oppmoda"] = input.PreviousRequested is { } pr ? Texts.Number(pr) : "–",
-            ["tidlegare_oppmoda_em"] = input.PreviousRequestedEm is { } pe ? Texts.Number(pe) : "–",
-            ["tidlegare_behov"] = input.PreviousNeedPersons is { } pn ? Texts.Number(pn) : "–",
-            ["grunn"] = input.Reason ?? "",
+            ["kommune"] = input.Recipient.OfficialName,
+            ["kommunenummer"] = input.Recipient.Kommunenummer,
+            ["fylke"] = input.Recipient.County,
+            ["aar"] = Inv($"{input.Identity.Year}"),
+            ["neste_aar"] = Inv($"{input.Identity.Year + 1}"),
+            ["dato"] = LongDate(input.Dates.Date),
+            ["referanse"] = input.Identity.Reference,
+            ["kontakt"] = input.Texts.Contact,
+            ["oppmoda"] = Texts.Number(input.Numbers.Requested),
+            ["oppmoda_em"] = Texts.Number(input.Numbers.RequestedEm),
+            ["plantal"] = Texts.Number(input.Numbers.PlanNextYear),
+            ["frist"] = input.Dates.Deadline is { } d ? LongDate(d) : T("fristen IMDi set", "fristen IMDi set"),
+            ["behov"] = Texts.Number(input.Numbers.NeedPersons),
+            ["behov_em"] = Texts.Number(input.Numbers.NeedEm),
+            ["tidlegare_oppmoda"] = input.Previous?.Requested is { } pr ? Texts.Number(pr) : "–",
+            ["tidlegare_oppmoda_em"] = input.Previous?.RequestedEm is { } pe ? Texts.Number(pe) : "–",
+            ["tidlegare_behov"] = input.Previous?.NeedPersons is { } pn ? Texts.Number(pn) : "–",
+            ["grunn"] = input.Texts.Reason ?? "",
             ["justering"] = AdjustmentWording.Sentence(input),
             // Why the municipality is, or is not, asked to settle unaccompanied minors.
             ["em_grunn"] = presented is null ? "" : presented.EmEligibility.Text,
             // Zero is not written as "herav 0": a municipality not asked for EM (or a need without EM) gets no clause.
-            ["herav_em"] = EmClause(nn, input.RequestedEm),
-            ["behov_herav_em"] = EmClause(nn, input.NeedEm),
-            ["kopi"] = CopyLine(input.County),
+            ["herav_em"] = EmClause(nn, input.Numbers.RequestedEm),
+            ["behov_herav_em"] = EmClause(nn, input.Numbers.NeedEm),
+            ["kopi"] = CopyLine(input.Recipient.County),
             // The signer is configured per year; without one the letter is signed by the directorate alone.
-            ["signatar"] = input.SignerName ?? "",
-            ["signatar_tittel"] = input.SignerTitle ?? "",
+            ["signatar"] = input.Texts.SignerName ?? "",
+            ["signatar_tittel"] = input.Texts.SignerTitle ?? "",
         };
+    }
+
+    /// <summary>The template's tables: the criteria, "before / now" and, with an explanation, its parts and rules.</summary>
+    private static Dictionary<string, Table> Tables(LetterInput input, PresentedExplanation? presented)
+    {
+        var nn = input.Identity.Language == "nn";
+        string T(string nb, string nnText) => nn ? nnText : nb;
         var tables = new Dictionary<string, Table>
         {
             ["kriterium"] = new(
@@ -87,11 +86,11 @@ public static class LetterComposer
                 [false, true, true]),
             ["endring"] = new(
                 [["", T("Før", "Før"), T("Nå", "No"), T("Endring", "Endring")],
-                 ChangeRow(nn, T("Nasjonalt behov", "Nasjonalt behov"), input.PreviousNeedPersons, input.NeedPersons),
-                 ChangeRow(nn, T("Anmodet", "Oppmoda"), input.PreviousRequested, input.Requested),
-                 .. input.RequestedEm == 0 && (input.PreviousRequestedEm ?? 0) == 0
+                 ChangeRow(nn, T("Nasjonalt behov", "Nasjonalt behov"), input.Previous?.NeedPersons, input.Numbers.NeedPersons),
+                 ChangeRow(nn, T("Anmodet", "Oppmoda"), input.Previous?.Requested, input.Numbers.Requested),
+                 .. input.Numbers.RequestedEm == 0 && (input.Previous?.RequestedEm ?? 0) == 0
                      ? Array.Empty<IReadOnlyList<string>>()
-                     : [ChangeRow(nn, T("Herav enslige mindreårige", "Av dei einslege mindreårige"), input.PreviousRequestedEm, input.RequestedEm)]],
+                     : [ChangeRow(nn, T("Herav enslige mindreårige", "Av dei einslege mindreårige"), input.Previous?.RequestedEm, input.Numbers.RequestedEm)]],
                 [false, true, true, true]),
         };
         if (presented is not null)
@@ -99,18 +98,7 @@ public static class LetterComposer
             tables["forklaring"] = ExplanationTable(presented);
             tables["reglar"] = RulesTable(presented);
         }
-        var body = template.Fill(values, tables);
-        var title = body.OfType<Heading>().FirstOrDefault()?.Text ?? "";
-        return new LetterDocument(
-            Sender: [nn ? "Integrerings- og mangfaldsdirektoratet (IMDi)" : "Integrerings- og mangfoldsdirektoratet (IMDi)", "imdi.no"],
-            Addressee: [Inv($"{input.OfficialName} kommune"), T("v/ kommunedirektøren", "v/ kommunedirektøren"), input.County],
-            DatePlace: "Oslo, " + LongDate(input.Date),
-            Reference: T("Vår referanse: ", "Vår referanse: ") + input.Reference,
-            Title: title,
-            Body: body,
-            FooterText: Inv($"IMDi · {input.Reference} · ") + input.OfficialName,
-            Language: input.Language,
-            Date: input.Date);
+        return tables;
     }
 
     /// <summary>The parts that add up to the number, with each criterion's weight and indicator.</summary>

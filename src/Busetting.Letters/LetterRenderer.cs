@@ -51,7 +51,25 @@ public static partial class LetterRenderer
         document.Language = letter.Language == "nn" ? "nn-NO" : "nb-NO";
 
         var writer = new PageWriter(document);
-        // Letterhead: sender left, date and reference right; then the addressee.
+        DrawLetterhead(writer, letter, regular, bold, small);
+        DrawBody(writer, letter.Body, regular, bold, heading, title);
+
+        // Footer on every page, now that the page count is known.
+        writer.Dispose();
+        DrawFooters(document, letter, small);
+
+        // A document id from the content, so regenerating an unchanged letter gives identical bytes.
+        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", letter.Reference, letter.Title, letter.Date, string.Join("\n", letter.Body)))))[..32];
+        document.Internals.FirstDocumentID = id;
+        document.Internals.SecondDocumentID = id;
+        using var output = new MemoryStream();
+        document.Save(output, false);
+        return MakeDeterministic(output.ToArray(), id);
+    }
+
+    /// <summary>Letterhead: sender left, date and reference right; then the addressee.</summary>
+    private static void DrawLetterhead(PageWriter writer, LetterDocument letter, XFont regular, XFont bold, XFont small)
+    {
         var top = Margin;
         foreach (var (line, i) in letter.Sender.Select((l, i) => (l, i)))
         {
@@ -67,10 +85,13 @@ public static partial class LetterRenderer
             y += BodySize * Leading;
         }
         writer.Y = y + 24;
+    }
 
+    /// <summary>The body's blocks in order, each kept with what must follow it on the same page.</summary>
+    private static void DrawBody(PageWriter writer, IReadOnlyList<Block> body, XFont regular, XFont bold, XFont heading, XFont title)
+    {
         var width = PageWidth - 2 * Margin;
         var first = true;
-        var body = letter.Body;
         for (var index = 0; index < body.Count; index++)
         {
             var block = body[index];
@@ -121,9 +142,11 @@ public static partial class LetterRenderer
                     break;
             }
         }
+    }
 
-        // Footer on every page, now that the page count is known.
-        writer.Dispose();
+    /// <summary>The footer on every page: a rule, the footer text and "Side n av m".</summary>
+    private static void DrawFooters(PdfDocument document, LetterDocument letter, XFont small)
+    {
         var pages = document.PageCount;
         for (var i = 0; i < pages; i++)
         {
@@ -133,104 +156,6 @@ public static partial class LetterRenderer
             graphics.DrawString(letter.FooterText, small, XBrushes.Gray, Margin, footerY, XStringFormats.TopLeft);
             graphics.DrawString(string.Create(CultureInfo.InvariantCulture, $"Side {i + 1} av {pages}"), small, XBrushes.Gray, PageWidth - Margin, footerY, XStringFormats.TopRight);
         }
-
-        // A document id from the content, so regenerating an unchanged letter gives identical bytes.
-        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", letter.Reference, letter.Title, letter.Date, string.Join("\n", letter.Body)))))[..32];
-        document.Internals.FirstDocumentID = id;
-        document.Internals.SecondDocumentID = id;
-        using var output = new MemoryStream();
-        document.Save(output, false);
-        return MakeDeterministic(output.ToArray(), id);
-    }
-
-    /// <summary>
-    /// PDFsharp names embedded font subsets with a random six-letter tag ("QWMJPF+DejaVu Sans"). Replace each distinct
-    /// tag by one counted from "BUSAAA" in order of appearance — same length, so the cross-reference offsets stay valid.
-    /// </summary>
-    private static byte[] MakeDeterministic(byte[] pdf, string id)
-    {
-        var text = Encoding.Latin1.GetString(pdf);
-        // The XMP metadata carries random document and instance UUIDs; derive them from the content id instead.
-        var count = 0;
-        text = XmpUuid().Replace(text, _ =>
-        {
-            var hex = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{id}:{count++}"))));
-            return string.Create(CultureInfo.InvariantCulture, $"uuid:{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..32]}");
-        });
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        var fixedText = SubsetTag().Replace(text, m =>
-        {
-            if (!tags.TryGetValue(m.Groups[1].Value, out var tag))
-            {
-                var n = tags.Count;
-                tag = string.Create(CultureInfo.InvariantCulture, $"BUS{(char)('A' + n / 676 % 26)}{(char)('A' + n / 26 % 26)}{(char)('A' + n % 26)}");
-                tags[m.Groups[1].Value] = tag;
-            }
-            return "/" + tag + "+";
-        });
-        return Encoding.Latin1.GetBytes(fixedText);
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
-    private static partial System.Text.RegularExpressions.Regex XmpUuid();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"/([A-Z]{6})\+")]
-    private static partial System.Text.RegularExpressions.Regex SubsetTag();
-
-    private sealed class PageWriter : IDisposable
-    {
-        private readonly PdfDocument _document;
-
-        public PageWriter(PdfDocument document)
-        {
-            _document = document;
-            NewPage();
-        }
-
-        public XGraphics Graphics { get; private set; } = null!;
-
-        public double Y { get; set; }
-
-        private void NewPage()
-        {
-            Graphics?.Dispose();
-            var page = _document.AddPage();
-            page.Width = XUnit.FromPoint(PageWidth);
-            page.Height = XUnit.FromPoint(PageHeight);
-            Graphics = XGraphics.FromPdfPage(page);
-            Y = Margin;
-        }
-
-        public void EnsureRoom(double height)
-        {
-            if (Y + height > PageHeight - Margin - FooterSpace)
-            {
-                NewPage();
-            }
-        }
-
-        public void Space(double points) => Y += points;
-
-        /// <summary>Whether <paramref name="height"/> more would start a new page.</summary>
-        public bool WouldBreak(double height) => Y + height > PageHeight - Margin - FooterSpace;
-
-        public void Lines(IReadOnlyList<IReadOnlyList<(string Text, XFont Font)>> lines, XFont font, double x)
-        {
-            var height = font.Height * Leading;
-            foreach (var line in lines)
-            {
-                EnsureRoom(height);
-                var cursor = x;
-                foreach (var (text, runFont) in line)
-                {
-                    Graphics.DrawString(text, runFont, XBrushes.Black, cursor, Y, XStringFormats.TopLeft);
-                    cursor += Graphics.MeasureString(text, runFont).Width;
-                }
-                Y += height;
-            }
-        }
-
-        public void Dispose() => Graphics.Dispose();
     }
 
     /// <summary>
@@ -299,88 +224,5 @@ public static partial class LetterRenderer
             lines.Add(current);
         }
         return lines;
-    }
-
-    private static double[] ColumnWidths(XGraphics g, Table table, XFont regular, XFont bold, double width)
-    {
-        var columns = table.Rows[0].Count;
-        var natural = Enumerable.Range(0, columns)
-            .Select(c => table.Rows.Max(r => g.MeasureString(r[c], r == table.Rows[0] ? bold : regular).Width) + 10).ToArray();
-        if (natural.Sum() <= width)
-        {
-            return natural;
-        }
-        // Numeric columns keep their width; text columns share what is left.
-        var fixedWidth = Enumerable.Range(0, columns).Where(c => table.Numeric[c]).Sum(c => natural[c]);
-        var textWidth = natural.Where((_, c) => !table.Numeric[c]).Sum();
-        var scale = Math.Max(0.2, (width - fixedWidth) / textWidth);
-        return natural.Select((w, c) => table.Numeric[c] ? w : w * scale).ToArray();
-    }
-
-    private static List<List<IReadOnlyList<(string, XFont)>>> Cells(XGraphics g, Table table, IReadOnlyList<string> row, XFont font, double[] widths) =>
-        row.Select((text, c) => table.Numeric[c]
-            ? [[(text, font)]]
-            : Wrap(g, text, font, font, widths[c] - 10)).ToList();
-
-    private static double RowHeight(List<List<IReadOnlyList<(string, XFont)>>> cells, XFont regular) =>
-        cells.Max(c => Math.Max(1, c.Count)) * regular.Height * 1.25 + 4;
-
-    /// <summary>The height of a table's header and first row as they will be drawn.</summary>
-    private static double HeadHeight(XGraphics g, Table table, XFont regular, XFont bold, double width)
-    {
-        var widths = ColumnWidths(g, table, regular, bold, width);
-        return table.Rows.Take(2).Select((row, r) => RowHeight(Cells(g, table, row, r == 0 ? bold : regular, widths), regular)).Sum();
-    }
-
-    private static void DrawTable(PageWriter writer, Table table, XFont regular, XFont bold, double width)
-    {
-        var widths = ColumnWidths(writer.Graphics, table, regular, bold, width);
-        var lineHeight = regular.Height * 1.25;
-        List<List<IReadOnlyList<(string, XFont)>>> Cells(IReadOnlyList<string> row, XFont font) => LetterRenderer.Cells(writer.Graphics, table, row, font, widths);
-        double Height(List<List<IReadOnlyList<(string, XFont)>>> cells) => RowHeight(cells, regular);
-        // The header row never stands alone at the bottom of a page: it needs room for the first data row too.
-        var headerHeight = Height(Cells(table.Rows[0], bold));
-        writer.EnsureRoom(headerHeight + (table.Rows.Count > 1 ? Height(Cells(table.Rows[1], regular)) : 0));
-        foreach (var (row, r) in table.Rows.Select((row, r) => (row, r)))
-        {
-            var font = r == 0 ? bold : regular;
-            var cells = Cells(row, font);
-            var height = Height(cells);
-            if (r > 0 && writer.WouldBreak(height))
-            {
-                // A table that goes on over the page repeats its header row first.
-                writer.EnsureRoom(height + headerHeight);
-                DrawRow(writer, table, Cells(table.Rows[0], bold), bold, widths, lineHeight, headerHeight, header: true);
-            }
-            writer.EnsureRoom(height);
-            DrawRow(writer, table, cells, font, widths, lineHeight, height, header: r == 0);
-        }
-    }
-
-    private static void DrawRow(PageWriter writer, Table table, List<List<IReadOnlyList<(string, XFont)>>> cells, XFont font,
-        double[] widths, double lineHeight, double height, bool header)
-    {
-        var g = writer.Graphics;
-        var x = Margin;
-        for (var c = 0; c < cells.Count; c++)
-        {
-            var lineY = writer.Y + 2;
-            foreach (var line in cells[c])
-            {
-                var text = string.Concat(line.Select(run => run.Item1));
-                if (table.Numeric[c])
-                {
-                    g.DrawString(text, font, XBrushes.Black, x + widths[c] - 5, lineY, XStringFormats.TopRight);
-                }
-                else
-                {
-                    g.DrawString(text, font, XBrushes.Black, x + 5, lineY, XStringFormats.TopLeft);
-                }
-                lineY += lineHeight;
-            }
-            x += widths[c];
-        }
-        writer.Y += height;
-        g.DrawLine(new XPen(header ? XColors.Black : XColors.LightGray, header ? 0.8 : 0.4), Margin, writer.Y, Margin + widths.Sum(), writer.Y);
     }
 }

@@ -4,7 +4,7 @@ namespace Busetting.Letters.Tests;
 public class AdjustmentWordingTests
 {
     private static LetterInput Input(string language, int before, int now, int emBefore = 0, int em = 0) =>
-        Letters.Request("4640", language, LetterKind.Adjusted) with { PreviousRequested = before, Requested = now, PreviousRequestedEm = emBefore, RequestedEm = em };
+        Letters.Request("4640", language, LetterKind.Adjusted).With(previous: new(before, emBefore, null), requested: now, requestedEm: em);
 
     [Theory]
     [InlineData("nb", 559, 374, "IMDi justerer derfor anmodningen til Sogndal kommune fra 559 til **374** flyktninger.")]
@@ -38,7 +38,7 @@ public class AdjustmentWordingTests
     [Fact]
     public void AdjustedLetter_ChangedToZero_PdfNeverSaysFromXToX()
     {
-        var text = Letters.Text(Letters.Pdf(Input("nb", 40, 0) with { PreviousNeedPersons = 18_900, NeedPersons = 12_640, Reason = "Nytt behov." }));
+        var text = Letters.Text(Letters.Pdf(Input("nb", 40, 0).With(previous: new(40, 0, 18_900), needPersons: 12_640, reason: "Nytt behov.")));
         Assert.Contains("ber derfor ikke lenger Sogndal kommune om å bosette flyktninger i 2025", text);
         Assert.DoesNotContain("fra 40 til 40", text);
         Assert.DoesNotContain("fra 0 til 0", text);
@@ -57,9 +57,9 @@ public class AdjustmentWordingTests
     [Fact]
     public void Sentence_EmFallsToZero_SaysNoneNotZero()
     {
-        var input = Letters.Request("4640", "nn", LetterKind.Adjusted) with { Requested = 40, RequestedEm = 0, PreviousRequested = 60, PreviousRequestedEm = 2 };
+        var input = Letters.Request("4640", "nn", LetterKind.Adjusted).With(requested: 40, requestedEm: 0, previous: new(60, 2, null));
         Assert.Equal("IMDi justerer difor oppmodinga til Sogndal kommune frå 60 til **40** flyktningar, ingen einslege mindreårige (før 2).", AdjustmentWording.Sentence(input));
         Assert.Equal("IMDi justerer derfor anmodningen til Sogndal kommune fra 60 til **40** flyktninger, ingen enslige mindreårige (før 2).",
-            AdjustmentWording.Sentence(input with { Language = "nb" }));
+            AdjustmentWording.Sentence(input with { Identity = input.Identity with { Language = "nb" } }));
     }
 }

@@ -25,7 +25,7 @@ public class HouseStyleTests
                 var input = Letters.Request(number, language, kind);
                 if (kind != LetterKind.Request)
                 {
-                    input = input with { PreviousRequested = input.Requested + 7, PreviousRequestedEm = 0, PreviousNeedPersons = 20_000, Reason = "Behovet er endra." };
+                    input = input.With(previous: new(input.Numbers.Requested + 7, 0, 20_000), reason: "Behovet er endra.");
                 }
                 yield return (kind, language, Letters.Text(Letters.Pdf(input)));
             }
@@ -70,7 +70,7 @@ public class HouseStyleTests
         Assert.DoesNotContain("av dei 0", sogndal);
         Assert.Contains("Kopi: Vestland fylkeskommune, KS", sogndal);
         // With EM asked, the clause is there.
-        var withEm = Letters.Text(Letters.Pdf(Letters.Request("4640", "nn") with { RequestedEm = 3, NeedEm = 300 }));
+        var withEm = Letters.Text(Letters.Pdf(Letters.Request("4640", "nn").With(requestedEm: 3, needEm: 300)));
         Assert.Contains("av dei 3 einslege mindreårige", withEm);
         Assert.Contains("av dei 300 einslege mindreårige", withEm);
     }
@@ -78,11 +78,11 @@ public class HouseStyleTests
     [Fact]
     public void Adjusted_UnchangedNumbersSayUnchanged_ChangedOnesTheDifference()
     {
-        var input = Letters.Request("4601", "nb", LetterKind.Adjusted) with { PreviousRequested = null, PreviousNeedPersons = 20_000, Reason = "Nytt behov." };
-        var unchanged = Letters.Text(Letters.Pdf(input with { PreviousRequested = input.Requested, PreviousRequestedEm = 0 }));
-        Assert.Contains($"Anmodet {Busetting.Application.Texts.Number(input.Requested)} {Busetting.Application.Texts.Number(input.Requested)} uendret", unchanged);
+        var input = Letters.Request("4601", "nb", LetterKind.Adjusted).With(previous: new(null, null, 20_000), reason: "Nytt behov.");
+        var unchanged = Letters.Text(Letters.Pdf(input.With(previous: new(input.Numbers.Requested, 0, 20_000))));
+        Assert.Contains($"Anmodet {Busetting.Application.Texts.Number(input.Numbers.Requested)} {Busetting.Application.Texts.Number(input.Numbers.Requested)} uendret", unchanged);
         Assert.Contains("er uendret", unchanged);
-        var changed = Letters.Text(Letters.Pdf(input with { PreviousRequested = input.Requested + 12, PreviousRequestedEm = 0 }));
+        var changed = Letters.Text(Letters.Pdf(input.With(previous: new(input.Numbers.Requested + 12, 0, 20_000))));
         Assert.Contains("−12", changed);
         Assert.DoesNotContain("enslige mindreårige –", changed);
     }
@@ -139,7 +139,7 @@ public class SignatureTests
     [Fact]
     public void Signature_ConfiguredSigner_NameTitleAndDirectorateOnLinesOfTheirOwn()
     {
-        var input = Letters.Request("4640", "nn") with { Contact = "Kari Nordmann (telefon 22 24 16 00, e-post kari.nordmann@imdi.no)", SignerName = "Ola Nordmann", SignerTitle = "avdelingsdirektør" };
+        var input = Letters.Request("4640", "nn") with { Texts = new("Kari Nordmann (telefon 22 24 16 00, e-post kari.nordmann@imdi.no)", SignerName: "Ola Nordmann", SignerTitle: "avdelingsdirektør") };
         var document = LetterComposer.Compose(input, Template.Default(LetterKind.Request, "nn"));
         var signature = Assert.Single(document.Body.OfType<LineGroup>());
         Assert.Equal(["Ola Nordmann", "avdelingsdirektør", "Integrerings- og mangfaldsdirektoratet"], signature.Lines);

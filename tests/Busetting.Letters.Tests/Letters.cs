@@ -20,13 +20,34 @@ public static class Letters
     public static LetterInput Request(string number, string language, LetterKind kind = LetterKind.Request)
     {
         var m = Municipality(number);
-        return new LetterInput(kind, language, 2025, new DateOnly(2024, 11, 27), $"2025/{number}-O1", number, m.Municipality.OfficialName,
-            m.Municipality.CountyName, m.Requested, m.RequestedEm, m.PlanNextYear, new DateOnly(2025, 1, 31), 18_900, 0, Criteria,
-            StoredExplanation.Parse(StoredExplanation.Serialize(m.Explanation)), "IMDi (imdi.no)");
+        return new LetterInput(
+            Identity: new(kind, language, 2025, $"2025/{number}-O1"),
+            Recipient: new(number, m.Municipality.OfficialName, m.Municipality.CountyName),
+            Dates: new(new DateOnly(2024, 11, 27), Deadline: new DateOnly(2025, 1, 31)),
+            Numbers: new(Requested: m.Requested, RequestedEm: m.RequestedEm, PlanNextYear: m.PlanNextYear, NeedPersons: 18_900, NeedEm: 0),
+            Texts: new("IMDi (imdi.no)"),
+            Criteria: Criteria,
+            Explanation: StoredExplanation.Parse(StoredExplanation.Serialize(m.Explanation)));
     }
 
+    /// <summary>A copy with the earlier letter's numbers, some of the numbers or the reason changed; what is not given stays.</summary>
+    public static LetterInput With(this LetterInput input, LetterPrevious? previous = null, int? requested = null, int? requestedEm = null,
+        int? needPersons = null, int? needEm = null, string? reason = null) =>
+        input with
+        {
+            Previous = previous ?? input.Previous,
+            Numbers = input.Numbers with
+            {
+                Requested = requested ?? input.Numbers.Requested,
+                RequestedEm = requestedEm ?? input.Numbers.RequestedEm,
+                NeedPersons = needPersons ?? input.Numbers.NeedPersons,
+                NeedEm = needEm ?? input.Numbers.NeedEm,
+            },
+            Texts = reason is null ? input.Texts : input.Texts with { Reason = reason },
+        };
+
     public static byte[] Pdf(LetterInput input) =>
-        LetterRenderer.Render(LetterComposer.Compose(input, Template.Default(input.Kind, input.Language)));
+        LetterRenderer.Render(LetterComposer.Compose(input, Template.Default(input.Identity.Kind, input.Identity.Language)));
 
     /// <summary>The text of every page, words joined by single spaces; no-break spaces become spaces.</summary>
     public static string Text(byte[] pdf)

@@ -31,19 +31,15 @@ public class SamplePageTests
     [Theory, MemberData(nameof(Samples))]
     public void Sample_RendersToPdfAndPng(string name, string kommunenummer, LetterKind kind, string language)
     {
-        var input = Letters.Request(kommunenummer, language, kind) with
-        {
-            PreviousRequested = kind == LetterKind.Request ? null : 110,
-            PreviousRequestedEm = kind == LetterKind.Request ? null : 2,
-            PreviousNeedPersons = kind == LetterKind.Request ? null : 18_900,
-            NeedPersons = kind == LetterKind.Adjusted ? 12_640 : 18_900,
-            Reason = kind switch
+        var input = Letters.Request(kommunenummer, language, kind).With(
+            previous: kind == LetterKind.Request ? null : new(110, 2, 18_900),
+            needPersons: kind == LetterKind.Adjusted ? 12_640 : 18_900,
+            reason: kind switch
             {
                 LetterKind.Adjusted => "Beregningsutvalet reduserte prognosen for 2025 i juni.",
                 LetterKind.Postponement => "Utviklinga dei siste vekene har gjort ei ny vurdering nødvendig.",
                 _ => null,
-            },
-        };
+            });
         var pdf = Letters.Pdf(input);
         var path = Path.Combine(Artifacts(), name + ".pdf");
         File.WriteAllBytes(path, pdf);

@@ -74,10 +74,15 @@ public partial class ExplanationFrontEndTests
             : WebRule().Matches(html).Select(g => Decode(g.Groups[1].Value)).ToList();
 
         // Letter
-        var input = new LetterInput(LetterKind.Request, language == Language.Nn ? "nn" : "nb", 2025, new DateOnly(2024, 11, 27), "ref", m.Municipality.Number.Value,
-            m.Municipality.OfficialName, m.Municipality.CountyName, m.Requested, m.RequestedEm, m.PlanNextYear, new DateOnly(2025, 1, 31), 18_900, 0,
-            criteria.Criteria.Select(c => new LetterCriterion(c.Id, c.NameNb, c.NameNn, c.PriorityGroup, c.Weight)).ToList(), stored, "IMDi");
-        var letter = LetterComposer.Compose(input, Template.Default(input.Kind, input.Language));
+        var input = new LetterInput(
+            Identity: new(LetterKind.Request, language == Language.Nn ? "nn" : "nb", 2025, "ref"),
+            Recipient: new(m.Municipality.Number.Value, m.Municipality.OfficialName, m.Municipality.CountyName),
+            Dates: new(new DateOnly(2024, 11, 27), Deadline: new DateOnly(2025, 1, 31)),
+            Numbers: new(Requested: m.Requested, RequestedEm: m.RequestedEm, PlanNextYear: m.PlanNextYear, NeedPersons: 18_900, NeedEm: 0),
+            Texts: new("IMDi"),
+            Criteria: criteria.Criteria.Select(c => new LetterCriterion(c.Id, c.NameNb, c.NameNn, c.PriorityGroup, c.Weight)).ToList(),
+            Explanation: stored);
+        var letter = LetterComposer.Compose(input, Template.Default(input.Identity.Kind, input.Identity.Language));
         var tables = letter.Body.OfType<Table>().ToList();
         var explanationTable = tables.Single(t => t.Rows[0][0] == x.Label(ExplanationLabel.Part));
         var letterParts = explanationTable.Rows.Skip(1).SkipLast(1).Select(r => (r[0], r[3])).ToList();

@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Busetting.Application;
+using Busetting.Data.Criteria;
+using Busetting.Domain.Municipalities;
+
+namespace Busetting.Letters;
+
+/// <summary>The letter batch: check → load context → plan each letter → store, all letters or none.</summary>
+public sealed partial class LetterService
+{
+    /// <summary>What the checks found: the year, the run the letters are made from and each municipality's last letter.</summary>
+    private sealed record BatchStart(PlanningYear Year, int? RunId, Dictionary<string, Letter> Previous);
+
+    /// <summary>Everything a batch reads before it plans a letter.</summary>
+    private sealed record BatchContext(
+        LetterActor Actor, int Year, LetterKind Kind, string? Reason, DateOnly? Deadline, PlanningYear PlanningYear, AllocationRun Run,
+        List<LetterCriterion> Weights, Dictionary<string, (Template Template, int? EntryId)> Templates, Dictionary<string, string> Languages,
+        (string Line, LetterContact? Row) People, DateOnly Date, Dictionary<string, Letter> Previous, Dictionary<string, Letter> LatestOfKind,
+        Dictionary<int, int> NeedByRun);
+
+    /// <summary>One municipality's outcome: a letter to store, or a reason it is left out; neither means already up to date.</summary>
+    private sealed record PlannedLetter(Letter? Created, string? Skipped)
+    {
+        public static readonly PlannedLetter Unchanged = new(null, null);
+        public static PlannedLetter Skip(string why) => new(null, why);
+    }
+
+    /// <param name="deadline">The new decision deadline; required for adjusted letters (stored on the year with the letters).</param>
+    public async Task<Result<BatchResult>> Generate(LetterActor actor, int year, LetterKind kind, string? reason,
+        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default, DateOnly? deadline = null)
+    {
+        var started = clock.GetTimestamp();
+        var checkedBatch = await CheckBatch(actor, year, kind, reason, deadline, cancellationToken);
+        if (!checkedBatch.IsSuccess)
+        {
+            return Result<BatchResult>.Fail(checkedBatch.Errors);
+        }
+        var loaded = await LoadBatch(actor, year, kind, reason, deadline, checkedBatch.Value, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return Result<BatchResult>.Fail(loaded.Errors);
+        }
+        var batch = loaded.Value;
+        var skipped = new List<string>();
+        var created = new List<Letter>();
+        var unchanged = 0;
+        var lines = batch.Run.Lines.OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report((i, lines.Count));
+            var planned = PlanLetter(batch, lines[i]);
+            if (planned.Skipped is { } why)
+            {
+                skipped.Add(why);
+            }
+            else if (planned.Created is { } letter)
+            {
+                created.Add(letter);
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+        progress?.Report((lines.Count, lines.Count));
+        if (!await StoreBatch(batch, created, unchanged, skipped.Count, cancellationToken))
+        {
+            return Error.Conflict("letters.conflict", "en annen laget de samme brevene samtidig; ingenting er lagret, prøv igjen");
+        }
+        return new BatchResult(year, kind, batch.Run.Id, created.Count, unchanged, skipped, clock.GetElapsedTime(started));
+    }
+
+    /// <summary>Every check before anything is read for the letters themselves: the actor, the year's state, the previous letters.</summary>
+    private async Task<Result<BatchStart>> CheckBatch(LetterActor actor, int year, LetterKind kind, string? reason, DateOnly? deadline, CancellationToken cancellationToken)
+    {
+        if (!actor.MayProduce)
+        {
+            return Error.Forbidden("bare IMDis planleggere lager og sender brev");
+        }
+        var planningYear = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year, cancellationToken);
+        if (planningYear is null)
+        {
+            return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+        }
+        var runId = planningYear.ApprovedRunId ?? planningYear.PublishedRunId;
+        if (LetterBatchRules.CheckBatch(SettlementYear.Create(year), kind, planningYear.Status, runId is not null, planningYear.Revision, reason, FieldLimits.Reason, deadline, Today) is { } refused)
+        {
+            return Said(refused);
+        }
+        var previous = await LatestLetters(year, [nameof(LetterKind.Request), nameof(LetterKind.Adjusted)], cancellationToken);
+        if (LetterBatchRules.CheckPreviousLetters(SettlementYear.Create(year), kind, previous.Count) is { } noneSent)
+        {
+            return Said(noneSent);
+        }
+        if (kind == LetterKind.Postponement)
+        {
+            runId = previous.Values.Max(l => l.RunId);
+        }
+        return new BatchStart(planningYear, runId, previous);
+    }
+
+    /// <summary>The run, its criteria weights, both templates, the written standards, the people, the date and the letters before.</summary>
+    private async Task<Result<BatchContext>> LoadBatch(LetterActor actor, int year, LetterKind kind, string? reason, DateOnly? deadline, BatchStart start,
+        CancellationToken cancellationToken)
+    {
+        var run = await db.Runs.AsNoTracking().Include(r => r.Lines).FirstAsync(r => r.Id == start.RunId, cancellationToken);
+        await db.Needs.AsNoTracking().FirstAsync(n => n.Id == run.NeedEntryId, cancellationToken);
+        var criteriaEntry = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId, cancellationToken);
+        var criteria = CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value;
+        var weights = Weights(run, criteria);
+        var templates = new Dictionary<string, (Template Template, int? EntryId)>();
+        foreach (var language in new[] { "nb", "nn" })
+        {
+            var current = await CurrentTemplate(kind, language, cancellationToken);
+            if (!current.IsSuccess)
+            {
+                return Result<BatchContext>.Fail(current.Errors);
+            }
+            templates[language] = current.Value;
+        }
+        var languages = await db.LetterLanguages.AsNoTracking().ToDictionaryAsync(l => l.Kommunenummer, l => l.Language, cancellationToken);
+        var people = await Contact(year, cancellationToken);
+        var date = await LetterDate(year, cancellationToken);
+        var latestOfKind = await LatestLetters(year, [kind.ToString()], cancellationToken);
+        // The need behind each municipality's last letter, for "before / now" in adjusted letters.
+        var previousRunIds = start.Previous.Values.Select(l => l.RunId).Distinct().ToList();
+        var needByRun = await db.Runs.AsNoTracking().Where(r => previousRunIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons, cancellationToken);
+        return new BatchContext(actor, year, kind, reason, deadline, start.Year, run, weights, templates, languages, people, date, start.Previous, latestOfKind, needByRun);
+    }
+
+    /// <summary>One municipality's letter: left out (with why), unchanged (same bytes as its newest version) or a new version.</summary>
+    private PlannedLetter PlanLetter(BatchContext batch, RunLine line)
+    {
+        var (year, kind) = (batch.Year, batch.Kind);
+        var m = reference.Find(MunicipalityNumber.Parse(line.Kommunenummer))!;
+        var last = batch.Previous.GetValueOrDefault(line.Kommunenummer);
+        if (kind == LetterKind.Request && line.Requested == 0)
+        {
+            return PlannedLetter.Skip(Inv($"{m.Number} {m.Name}: ikke anmodet i kjøring #{batch.Run.Id}, derfor ingen brev"));
+        }
+        if (kind != LetterKind.Request && last is null)
+        {
+            return PlannedLetter.Skip(Inv($"{m.Number} {m.Name}: har ikke fått anmodningsbrev, derfor ingen {(kind == LetterKind.Adjusted ? "justering" : "utsettelse")}"));
+        }
+        if (kind == LetterKind.Adjusted && last is not null && last.Requested == line.Requested && last.RequestedEm == line.RequestedEm)
+        {
+            return PlannedLetter.Skip(Inv($"{m.Number} {m.Name}: tallet er uendret ({line.Requested}), derfor ikke justert brev"));
+        }
+        var language = batch.Languages.GetValueOrDefault(line.Kommunenummer) ?? (m.LanguageForm == LanguageForm.Nynorsk ? "nn" : "nb");
+        var (template, templateId) = batch.Templates[language];
+        var latest = batch.LatestOfKind.GetValueOrDefault(line.Kommunenummer);
+        var version = latest?.Version ?? 1;
+        var input = BatchInput(batch, line, m, last, language, Reference(year, line.Kommunenummer, kind, version));
+        var pdf = LetterRenderer.Render(LetterComposer.Compose(input, template));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        if (latest is not null && latest.ContentHash == hash)
+        {
+            return PlannedLetter.Unchanged;
+        }
+        if (latest is not null)
+        {
+            version = latest.Version + 1;
+            pdf = LetterRenderer.Render(LetterComposer.Compose(input with { Identity = input.Identity with { Reference = Reference(year, line.Kommunenummer, kind, version) } }, template));
+            hash = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        }
+        return new PlannedLetter(new Letter
+        {
+            Year = year, Kommunenummer = line.Kommunenummer, Kind = kind.ToString(), Version = version, RunId = batch.Run.Id, Language = language,
+            TemplateEntryId = templateId, Reference = Reference(year, line.Kommunenummer, kind, version), ContentHash = hash, Pdf = pdf,
+            Requested = input.Numbers.Requested, RequestedEm = input.Numbers.RequestedEm, By = batch.Actor.Name, At = clock.GetUtcNow().UtcDateTime,
+        }, null);
+    }
+
+    /// <summary>The numbers and texts of one batch letter; a postponement repeats the request the municipality already has.</summary>
+    private static LetterInput BatchInput(BatchContext batch, RunLine line, Municipality m, Letter? last, string language, string reference)
+    {
+        var kind = batch.Kind;
+        var postponed = kind == LetterKind.Postponement;
+        return new LetterInput(
+            Identity: new(kind, language, batch.Year, reference),
+            Recipient: new(line.Kommunenummer, m.OfficialName, m.CountyName),
+            Dates: new(batch.Date, Deadline: kind == LetterKind.Adjusted ? batch.Deadline : batch.PlanningYear.DecisionDeadline),
+            Numbers: new(
+                Requested: postponed ? last!.Requested : line.Requested,
+                RequestedEm: postponed ? last!.RequestedEm : line.RequestedEm,
+                PlanNextYear: line.PlanNextYear,
+                NeedPersons: batch.Run.Persons,
+                NeedEm: batch.Run.Em),
+            Texts: new(batch.People.Line, batch.Reason?.Trim(), batch.People.Row?.SignerName, batch.People.Row?.SignerTitle),
+            Criteria: batch.Weights,
+            Explanation: StoredExplanation.Parse(line.ExplanationJson),
+            Previous: last is null ? null : new(last.Requested, last.RequestedEm, NeedPersons: batch.NeedByRun.GetValueOrDefault(last.RunId)));
+    }
+
+    /// <summary>All or nothing: the letters and the audit entry in one transaction (retried as a whole after a transient failure).</summary>
+    /// <returns>False when another batch stored the same letters first.</returns>
+    private async Task<bool> StoreBatch(BatchContext batch, List<Letter> created, int unchanged, int skipped, CancellationToken cancellationToken)
+    {
+        var (year, kind, deadline) = (batch.Year, batch.Kind, batch.Deadline);
+        var stored = await db.InTransaction(async () =>
+        {
+            db.Letters.AddRange(created);
+            if (kind == LetterKind.Adjusted)
+            {
+                // The adjusted letters name the new deadline; the year carries it, so the decision pages show the same date.
+                var tracked = await db.Years.FirstAsync(y => y.Year == year, cancellationToken);
+                tracked.DecisionDeadline = deadline;
+                tracked.Version++;
+            }
+            db.Audit.Add(new AuditEntry
+            {
+                At = clock.GetUtcNow().UtcDateTime, Actor = batch.Actor.Name, Role = "", Action = "letters.generate", Year = year,
+                Details = JsonSerializer.Serialize(new { kind = kind.ToString(), run = batch.Run.Id, created = created.Count, unchanged, skipped, deadline }),
+                Reason = batch.Reason,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException e) when (Transactions.IsConflict(e))
+            {
+                return false;
+            }
+        }, ok => ok, cancellationToken);
+        db.ChangeTracker.Clear();
+        return stored;
+    }
+}

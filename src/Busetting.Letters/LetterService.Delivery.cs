@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace Busetting.Letters;
+
+/// <summary>Letter delivery: listing, the ZIP of a batch and sending through a channel.</summary>
+public sealed partial class LetterService
+{
+    public Task<List<Letter>> List(int year, string? kommunenummer = null) =>
+        db.Letters.AsNoTracking().Where(l => l.Year == year && (kommunenummer == null || l.Kommunenummer == kommunenummer))
+            .OrderBy(l => l.Kommunenummer).ThenBy(l => l.Kind).ThenByDescending(l => l.Version)
+            .Select(l => new Letter
+            {
+                Id = l.Id, Year = l.Year, Kommunenummer = l.Kommunenummer, Kind = l.Kind, Version = l.Version, RunId = l.RunId, Language = l.Language,
+                Reference = l.Reference, ContentHash = l.ContentHash, Requested = l.Requested, RequestedEm = l.RequestedEm, By = l.By, At = l.At,
+                SentAt = l.SentAt, Channel = l.Channel, ChannelReference = l.ChannelReference,
+            })
+            .ToListAsync();
+
+    public Task<Letter?> Find(int id) => db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id);
+
+    /// <summary>The newest version of every letter of a kind, as a ZIP of PDFs.</summary>
+    public async Task<byte[]> Zip(int year, LetterKind kind)
+    {
+        var letters = await db.Letters.AsNoTracking().Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync();
+        using var memory = new MemoryStream();
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var letter in letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal))
+            {
+                var name = reference.Find(MunicipalityNumber.Parse(letter.Kommunenummer))?.Name ?? "";
+                var entry = zip.CreateEntry(FileName(letter, name), CompressionLevel.Fastest);
+                entry.LastWriteTime = new DateTimeOffset(letter.At, TimeSpan.Zero);
+                await using var stream = entry.Open();
+                await stream.WriteAsync(letter.Pdf);
+            }
+        }
+        return memory.ToArray();
+    }
+
+    public static string FileName(Letter letter, string municipalityName) =>
+        string.Create(CultureInfo.InvariantCulture, $"{letter.Year}-{letter.Kommunenummer}-{Slug(municipalityName)}-{KindInFileName(letter.Kind, letter.Language)}-v{letter.Version}.pdf");
+
+    /// <summary>The letter kind as a file name says it, in the letter's own written standard ("oppmoding", "justert-anmodning").</summary>
+    public static string KindInFileName(string kind, string language) => (kind, language) switch
+    {
+        ("Request", "nn") => "oppmoding",
+        ("Request", _) => "anmodning",
+        ("Adjusted", "nn") => "justert-oppmoding",
+        ("Adjusted", _) => "justert-anmodning",
+        ("Postponement", "nn") => "utsetjing",
+        _ => "utsettelse",
+    };
+
+    /// <summary>Sends every newest letter of a kind that has not been sent, one by one; each is recorded as soon as the channel takes it.</summary>
+    /// <param name="sent">Called for each letter just before it is stored as sent, with this service's context: whatever it adds
+    /// (the e-mail to the municipality) is saved together with the letter's "sent" mark.</param>
+    public async Task<Result<int>> Send(LetterActor actor, int year, LetterKind kind, ILetterChannel channel, CancellationToken cancellationToken = default,
+        Func<BusettingDb, Letter, Task>? sent = null)
+    {
+        if (!actor.MayProduce)
+        {
+            return Error.Forbidden("bare IMDis planleggere lager og sender brev");
+        }
+        var letters = await db.Letters.Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync(cancellationToken);
+        var newest = letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).ToList();
+        if (letters.Count == 0)
+        {
+            return Error.Invalid("letters.none", Inv($"det finnes ingen brev av typen {kind} for {year}; lag dem først"));
+        }
+        foreach (var letter in newest)
+        {
+            var name = reference.Find(MunicipalityNumber.Parse(letter.Kommunenummer))?.OfficialName ?? letter.Kommunenummer;
+            var receipt = await channel.Deliver(new Envelope(year, letter.Kommunenummer, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf, letter.Language), cancellationToken);
+            letter.SentAt = clock.GetUtcNow().UtcDateTime;
+            letter.Channel = channel.Name;
+            letter.ChannelReference = receipt;
+            db.Audit.Add(new AuditEntry
+            {
+                At = letter.SentAt.Value, Actor = actor.Name, Role = "", Action = "letter.send", Year = year, Kommunenummer = letter.Kommunenummer,
+                Details = JsonSerializer.Serialize(new { letter.Kind, letter.Version, channel = channel.Name, receipt }),
+            });
+            if (sent is not null)
+            {
+                await sent(db, letter);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+        return newest.Count;
+    }
+}
