@@ -28,10 +28,8 @@ if (builder.Environment.IsDevelopment() && string.IsNullOrEmpty(config["urls"]) 
 
 // Data and database: SQLite file by default; Database:Provider=Postgres + ConnectionStrings:Busetting for production.
 var dataFolder = DataFolder.Resolve(config["Data:Folder"]);
-builder.Services.AddSingleton(new ReferenceStore(dataFolder));
 builder.Services.AddSingleton<MapRenderer>();
-builder.Services.AddSingleton<PublicFigures>();
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IPublicPages, OutputCachedPublicPages>();
 var provider = Enum.Parse<DatabaseProvider>(config["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite), ignoreCase: true);
 var connectionString = config.GetConnectionString("Busetting")
     ?? (provider == DatabaseProvider.Sqlite
@@ -40,25 +38,8 @@ var connectionString = config.GetConnectionString("Busetting")
 // PostgreSQL: transient failures retried a few times within seconds (Database:Retries, Database:MaxRetryDelay), then 503.
 builder.Services.AddBusettingDb(provider, connectionString, config.GetValue("Database:Retries", DatabaseSetup.DefaultRetries),
     config.GetValue<TimeSpan?>("Database:MaxRetryDelay"));
-builder.Services.AddTransient<PlanningService>();
-// The solvers keep no state between solves, so one runner serves every request.
-builder.Services.AddSingleton<IAllocationRunner>(Busetting.Application.AllocationRunner.Scip());
-builder.Services.AddSingleton(new PlanningOptions(builder.Configuration.GetValue("Planning:FourEyes", true),
-    builder.Configuration.GetValue("Planning:FourEyesCredentialPeriodDays", 30)));
-builder.Services.AddScoped<UserAdminService>();
-// Letters: a service with its own context per use, the outbox channel (replace with digital post in production), background jobs.
-builder.Services.AddTransient(sp => new Busetting.Letters.LetterService(
-    sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BusettingDb>>().CreateDbContext(),
-    sp.GetRequiredService<ReferenceStore>().Data, sp.GetRequiredService<TimeProvider>(), config["Letters:Contact"] ?? "IMDi (imdi.no)"));
-builder.Services.AddSingleton<Busetting.Letters.ILetterChannel>(new Busetting.Letters.FolderOutbox(
-    config["Letters:Outbox"] ?? Path.Combine(builder.Environment.ContentRootPath, "outbox")));
-builder.Services.AddSingleton<LetterJobs>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<LetterJobs>());
+builder.Services.AddPlanning(config, dataFolder, builder.Environment.ContentRootPath);
 builder.Services.AddScoped<Seeder>();
-// E-mail notifications: written to the outbox table with the change that causes them, sent by a background job (SMTP).
-builder.Services.AddSingleton<Notifications>();
-builder.Services.AddSingleton<NotificationSender>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationSender>());
 
 // Sign-in: local accounts (hashed passwords, lockout); OpenID Connect (ID-porten, Entra ID) when configured.
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>

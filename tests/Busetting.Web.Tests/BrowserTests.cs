@@ -380,8 +380,8 @@ public class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         if (!published)
         {
             using var scope = browser.App.Services.CreateScope();
-            var planning = scope.ServiceProvider.GetRequiredService<Services.PlanningService>();
-            var planner = new Services.Actor("Planlegger (test)", Services.Roles.Planner, null, null);
+            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var planner = new Actor("Planlegger (test)", Roles.Planner, null, null);
             Assert.True((await planning.RunAllocation(planner, 2025, "test")).IsSuccess);
             foreach (var step in new[] { YearStatus.Consultation, YearStatus.Approved, YearStatus.Published })
             {

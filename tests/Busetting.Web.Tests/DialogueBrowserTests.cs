@@ -17,8 +17,8 @@ public class DialogueBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         int first;
         using (var scope = browser.App.Services.CreateScope())
         {
-            var planning = scope.ServiceProvider.GetRequiredService<Services.PlanningService>();
-            var run = await planning.RunAllocation(new Services.Actor("Planlegger (test)", Services.Roles.Planner, null, null), 2025, "første");
+            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var run = await planning.RunAllocation(new Actor("Planlegger (test)", Roles.Planner, null, null), 2025, "første");
             Assert.True(run.IsSuccess);
             first = run.Value.Id;
             await Steps.Step(planning, YearStatus.Consultation);
@@ -53,7 +53,7 @@ public class DialogueBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         await planner.ClickAsync("button[name='Answer.Action'][value^=accept]");
         await planner.WaitForSelectorAsync("#verknad");
         Assert.Contains("18 900 → 18 900", (await planner.Locator("#verknad p").First.InnerTextAsync()).Replace('\u00A0', ' '));
-        Assert.Equal(Services.Ui.Number(lines["4640"] + 20), (await planner.Locator("td[data-after='4640']").InnerTextAsync()).Trim());
+        Assert.Equal(Ui.Number(lines["4640"] + 20), (await planner.Locator("td[data-after='4640']").InnerTextAsync()).Trim());
         Assert.Equal("Fylket flyttar 20 plassar frå Bergen til Sogndal", await planner.InputValueAsync("textarea[name^='Answer.Public']"));
         await Check(planner, "44-pakke-verknad");
         await planner.ClickAsync("#bekreft-svar button[type=submit]");

@@ -243,7 +243,7 @@ public class FaultDrillTests(ITestOutputHelper output)
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Tjenesten er midlertidig utilgjengelig", JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString());
         var nynorsk = new HttpRequestMessage(HttpMethod.Get, "/kommune/4640");
-        nynorsk.Headers.Add("Cookie", $"{Ui.LanguageCookie}=nn");
+        nynorsk.Headers.Add("Cookie", $"{Requests.LanguageCookie}=nn");
         var nn = await app.CreateDefaultClient().SendAsync(nynorsk);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, nn.StatusCode);
         Assert.Contains("Databasen svarer ikkje akkurat no.", await nn.Content.ReadAsStringAsync());

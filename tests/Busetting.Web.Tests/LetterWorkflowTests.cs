@@ -87,7 +87,7 @@ public class LetterWorkflowTests
         // Sending asks first: how many letters to whom; nothing is sent until it is confirmed.
         var ask = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request" });
         Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
-        Assert.Contains($"{Services.Ui.Number(asked)} brev av typen «Anmodning» sendes", WebUtility.HtmlDecode(await ask.Content.ReadAsStringAsync()));
+        Assert.Contains($"{Ui.Number(asked)} brev av typen «Anmodning» sendes", WebUtility.HtmlDecode(await ask.Content.ReadAsStringAsync()));
         Assert.Equal(0, await app.Db(d => d.Letters.CountAsync(l => l.SentAt != null)));
         var send = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request", ["SendForm.Confirm"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, send.StatusCode);

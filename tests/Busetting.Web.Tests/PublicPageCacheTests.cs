@@ -103,7 +103,7 @@ public class PublicPageCacheTests
         var vestland = Rows(await bokmaal.Html("/tal/2022?fylke=46&side=alle"));
         Assert.Equal(50, Rows(await bokmaal.Html("/tal/2022")));
         Assert.Equal(357, all);
-        Assert.Equal(app.Services.GetRequiredService<Services.ReferenceStore>().Data.Municipalities.Count(m => m.County.Value == "46"), vestland);
+        Assert.Equal(app.Services.GetRequiredService<ReferenceStore>().Data.Municipalities.Count(m => m.County.Value == "46"), vestland);
 
         var planner = await Session.SignIn(app, Users.Planner);
         var signedIn = await planner.Get("/tal/2022");

@@ -18,28 +18,28 @@ public class StartPageTests
         var sogndal = await Session.SignIn(app, Users.Sogndal);
         Assert.Equal(HttpStatusCode.Redirect, (await sogndal.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "vedtak", Steps.DecisionFields(61, 0, "2025-11-20", 0))).StatusCode);
         var lines = await app.Db(d => d.RunLines.Where(l => l.RunId == run).ToListAsync());
-        var reference = app.Services.GetRequiredService<Services.ReferenceStore>();
+        var reference = app.Services.GetRequiredService<ReferenceStore>();
 
         var plannerStart = await planner.Html("/");
         Assert.Contains("Din oversikt", plannerStart);
-        Assert.Equal(Services.Ui.Number(lines.Sum(l => l.Requested)), Figure(plannerStart, "Anmodet i alt"));
-        Assert.Equal(Services.Ui.Number(lines.Count(l => l.Requested > 0) - 1), Figure(plannerStart, "Uten vedtak"));
+        Assert.Equal(Ui.Number(lines.Sum(l => l.Requested)), Figure(plannerStart, "Anmodet i alt"));
+        Assert.Equal(Ui.Number(lines.Count(l => l.Requested > 0) - 1), Figure(plannerStart, "Uten vedtak"));
         Assert.Equal("0", Figure(plannerStart, "Åpne forslag"));
         Assert.Contains("href=\"/planlegging/2025?endra=1#alle-kommunar\"", plannerStart);
 
         var caseWorker = await sogndal.Html("/");
         Assert.Contains("Oversikta di", caseWorker); // Sogndal writes Nynorsk
-        Assert.Equal(Services.Ui.Number(lines.Single(l => l.Kommunenummer == "4640").Requested), Figure(caseWorker, "Oppmoda"));
+        Assert.Equal(Ui.Number(lines.Single(l => l.Kommunenummer == "4640").Requested), Figure(caseWorker, "Oppmoda"));
         Assert.Equal("61", Figure(caseWorker, "Vedtak"));
         Assert.Contains("href=\"/kommune/4640?aar=2025#vedtak\">Registrer vedtak</a>", caseWorker);
 
         var county = await (await Session.SignIn(app, Users.Vestland)).Html("/");
         var vestland = reference.Data.Municipalities.Where(m => m.County.Value == "46").Select(m => m.Number.Value).ToHashSet();
-        Assert.Equal(Services.Ui.Number(lines.Where(l => vestland.Contains(l.Kommunenummer)).Sum(l => l.Requested)), Figure(county, "Anmodet i fylket"));
+        Assert.Equal(Ui.Number(lines.Where(l => vestland.Contains(l.Kommunenummer)).Sum(l => l.Requested)), Figure(county, "Anmodet i fylket"));
         Assert.Contains($"{vestland.Count} kommuner", county);
 
         var ks = await (await Session.SignIn(app, Users.Ks)).Html("/");
-        Assert.Equal(Services.Ui.Number(lines.Sum(l => l.Requested)), Figure(ks, "Anmodet i alt"));
+        Assert.Equal(Ui.Number(lines.Sum(l => l.Requested)), Figure(ks, "Anmodet i alt"));
 
         var admin = await (await Session.SignIn(app, Users.Admin)).Html("/");
         Assert.Contains("href=\"/admin/brukarar\"", admin);

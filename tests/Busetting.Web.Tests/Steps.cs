@@ -70,15 +70,15 @@ public static class Steps
 
     /// <summary>A status step through the services, as the web does it: approval and publication asked for by a planner
     /// and confirmed by a second IMDi person (the administrator) when four eyes are on.</summary>
-    public static async Task Step(Services.PlanningService planning, YearStatus to, string reason = "test")
+    public static async Task Step(PlanningService planning, YearStatus to, string reason = "test")
     {
-        var planner = new Services.Actor("Planlegger (test)", Services.Roles.Planner, null, null);
+        var planner = new Actor("Planlegger (test)", Roles.Planner, null, null);
         var version = (await planning.Year(Year))!.Version;
         if (planning.FourEyes && to is YearStatus.Approved or YearStatus.Published)
         {
             var request = await planning.RequestStep(planner, Year, to, version, reason);
             Assert.True(request.IsSuccess, string.Join("; ", request.Errors));
-            var confirmed = await planning.ConfirmStep(new Services.Actor("Administrator (test)", Services.Roles.Admin, null, null), request.Value.Id, request.Value.Version);
+            var confirmed = await planning.ConfirmStep(new Actor("Administrator (test)", Roles.Admin, null, null), request.Value.Id, request.Value.Version);
             Assert.True(confirmed.IsSuccess, string.Join("; ", confirmed.Errors));
             return;
         }

@@ -55,7 +55,7 @@ public class TableExportTests
         var planner = await Session.SignIn(app, Users.Planner);
         var run = await Steps.RunAllocation(app, planner);
         var lines = await app.Db(d => d.RunLines.Where(l => l.RunId == run).ToDictionaryAsync(l => l.Kommunenummer));
-        var reference = app.Services.GetRequiredService<Services.ReferenceStore>();
+        var reference = app.Services.GetRequiredService<ReferenceStore>();
 
         var page = await planner.Html($"/planlegging/2025/kjoring/{run}");
         Assert.Contains("357 av 357, side 1 av 8", page);
@@ -215,7 +215,7 @@ public class TableExportTests
         Assert.Contains("/revisjonsspor/eksport.xlsx?aar=2025", await planner.Html("/revisjonsspor?aar=2025"));
         var sheet = Read(await (await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025")).Content.ReadAsByteArrayAsync());
         Assert.Equal(["Når", "Hvem", "Rolle", "Hva", "År", "Kommunenummer", "Detaljer", "Hvorfor"], sheet[0]);
-        Assert.Equal(year2025.Select(a => Services.AuditTexts.Action(Busetting.Application.Language.Nb, a.Action)), sheet[1..].Select(r => r[3]));
+        Assert.Equal(year2025.Select(a => AuditTexts.Action(Busetting.Application.Language.Nb, a.Action)), sheet[1..].Select(r => r[3]));
         Assert.DoesNotContain(sheet[1..], r => r[3].Contains('.', StringComparison.Ordinal)); // no action codes like year.status
         Assert.All(sheet[1..], r => Assert.Equal("2025", r[4]));
 

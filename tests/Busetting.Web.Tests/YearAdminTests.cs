@@ -81,7 +81,7 @@ public class YearAdminTests
         var question = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
         Assert.Contains("Låse vedtakene?", question);
         var unanswered = await app.Db(async db => (await db.RunLines.Where(l => l.RunId == db.Years.First(y => y.Year == 2025).PublishedRunId && l.Requested > 0).CountAsync()) - 1);
-        Assert.Contains($"{Services.Ui.Number(unanswered)} anmodede kommuner har ikke registrert vedtak", question);
+        Assert.Contains($"{Ui.Number(unanswered)} anmodede kommuner har ikke registrert vedtak", question);
         Assert.False(await app.Db(db => db.Years.Where(y => y.Year == 2025).Select(y => y.DecisionsLocked).SingleAsync()));
         var locked = await planner.Post("/planlegging/2025", "/planlegging/2025", "frist", Lock(confirm: true));
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);

@@ -112,7 +112,7 @@ public static class AccountEndpoints
         app.MapGet("/konto/maalform", (string? lang, string? returnUrl, HttpContext http) =>
         {
             var chosen = lang == "nn" ? "nn" : "nb";
-            http.Response.Cookies.Append(Ui.LanguageCookie, chosen, new CookieOptions
+            http.Response.Cookies.Append(Requests.LanguageCookie, chosen, new CookieOptions
             {
                 HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps,
             });

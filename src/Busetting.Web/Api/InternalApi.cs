@@ -57,7 +57,7 @@ public static class InternalApi
             {
                 return TypedResults.ValidationProblem(missing, title: "Ugyldige data");
             }
-            var result = await planning.RegisterDecision(Ui.ActorOf(http, reference), year, kommunenummer,
+            var result = await planning.RegisterDecision(Requests.ActorOf(http, reference), year, kommunenummer,
                 new PlanningService.DecisionInput(body.Persons!.Value, body.Em!.Value, body.DecisionDate!.Value, body.AdditionalCapacity, body.Note, null, body.ExpectedVersion));
             return result.IsSuccess
                 ? TypedResults.Created(Inv($"/api/v1/intern/years/{year}/municipalities/{kommunenummer}"), new { result.Value.Version, result.Value.Persons, result.Value.Em })
@@ -66,7 +66,7 @@ public static class InternalApi
 
         api.MapGet("/years/{year:int}/municipalities/{kommunenummer}/documents/{id:int}", async Task<IResult> (int year, string kommunenummer, int id, HttpContext http, PlanningService planning, ReferenceStore reference) =>
         {
-            var document = await planning.Document(Ui.ActorOf(http, reference), year, kommunenummer, id);
+            var document = await planning.Document(Requests.ActorOf(http, reference), year, kommunenummer, id);
             return document.IsSuccess
                 ? TypedResults.File(document.Value.Content, "application/pdf", document.Value.FileName)
                 : ApiResults.From(document.Errors);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Busetting.Web.Services;
-using Busetting.Web.Services.Tables;
+using Busetting.Planning.Tables;
 
 namespace Busetting.Web.Api;
 
@@ -62,7 +62,7 @@ public static class PublicApi
             var y = await figures.For(year);
             if (y is not null && file == Inv($"{year}-excel"))
             {
-                return TypedResults.File(Export.ExcelCsv(y.Rows, Tables.Public, Ui.LanguageOf(http, reference)), "text/csv; charset=utf-8", Inv($"busetting-{year}-excel.csv"));
+                return TypedResults.File(Export.ExcelCsv(y.Rows, Tables.Public, Requests.LanguageOf(http, reference)), "text/csv; charset=utf-8", Inv($"busetting-{year}-excel.csv"));
             }
             if (y is null || file != Inv($"{year}"))
             {
@@ -76,7 +76,7 @@ public static class PublicApi
             var y = await figures.For(year);
             return y is null || file != Inv($"{year}")
                 ? TypedResults.NotFound()
-                : TypedResults.File(await Export.Xlsx(Inv($"Busetting {year}"), y.Rows, Tables.Public, Ui.LanguageOf(http, reference)), Export.XlsxType, Inv($"busetting-{year}.xlsx"));
+                : TypedResults.File(await Export.Xlsx(Inv($"Busetting {year}"), y.Rows, Tables.Public, Requests.LanguageOf(http, reference)), Export.XlsxType, Inv($"busetting-{year}.xlsx"));
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet("/data/{year:int}/busetting-{file}.json", async Task<IResult> (int year, string file, PublicFigures figures) =>

@@ -1,5 +1,5 @@
 using Busetting.Web.Services;
-using Busetting.Web.Services.Tables;
+using Busetting.Planning.Tables;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Busetting.Web.Api;
@@ -13,7 +13,7 @@ public static class TableExports
 
         app.MapGet("/planlegging/{year:int}/kjoring/{id:int}/eksport.xlsx", async Task<IResult> (int year, int id, HttpContext http, PlanningService planning, ReferenceStore reference) =>
         {
-            var me = Ui.ActorOf(http, reference);
+            var me = Requests.ActorOf(http, reference);
             var run = await planning.Run(id);
             if (!Access.CanSeePlanning(me) || run is null || run.Year != year)
             {
@@ -26,7 +26,7 @@ public static class TableExports
 
         app.MapGet("/planlegging/{year:int}/samanlikn/eksport.xlsx", async Task<IResult> (int year, int a, int b, HttpContext http, PlanningService planning, ReferenceStore reference) =>
         {
-            var me = Ui.ActorOf(http, reference);
+            var me = Requests.ActorOf(http, reference);
             var (runA, runB) = (await planning.Run(a), await planning.Run(b));
             if (!Access.CanSeePlanning(me) || runA?.Year != year || runB?.Year != year)
             {
@@ -39,7 +39,7 @@ public static class TableExports
 
         app.MapGet("/planlegging/{year:int}/vedtak/eksport.xlsx", async Task<IResult> (int year, HttpContext http, PlanningService planning, ReferenceStore reference) =>
         {
-            var me = Ui.ActorOf(http, reference);
+            var me = Requests.ActorOf(http, reference);
             var planningYear = await planning.Year(year);
             var run = planningYear is null || !Access.CanSeePlanning(me) ? null : await Tables.DashboardRun(planning, me, planningYear);
             if (run is null)
@@ -55,7 +55,7 @@ public static class TableExports
 
         app.MapGet("/planlegging/{year:int}/brev/eksport.xlsx", async Task<IResult> (int year, HttpContext http, Busetting.Letters.LetterService letters, ReferenceStore reference) =>
         {
-            var me = Ui.ActorOf(http, reference);
+            var me = Requests.ActorOf(http, reference);
             var table = Tables.Letters(await letters.List(year), reference, me.Language);
             var rows = TableQuery.From(http.Request.Query).Apply(table);
             return TypedResults.File(await Export.Xlsx($"Brev {year}", rows, table.Columns, me.Language), Export.XlsxType, $"brev-{year}.xlsx");
@@ -63,7 +63,7 @@ public static class TableExports
 
         app.MapGet("/revisjonsspor/eksport.xlsx", async Task<IResult> (HttpContext http, PlanningService planning, ReferenceStore reference, IConfiguration config) =>
         {
-            var me = Ui.ActorOf(http, reference);
+            var me = Requests.ActorOf(http, reference);
             var q = http.Request.Query;
             if (!Parse.QueryInt(q["aar"].FirstOrDefault(), out var year))
             {

@@ -25,7 +25,7 @@ public abstract class BusettingComponent : ComponentBase
     protected Actor Me => _me ??= (Http is null ? Actor.Anonymous : Actor.From(Http.User)) with { Language = Lang };
 
     /// <summary>The written standard, worked out once per component: T() is called hundreds of times on a page.</summary>
-    protected Language Lang => _lang ??= Ui.LanguageOf(Http, Reference);
+    protected Language Lang => _lang ??= Requests.LanguageOf(Http, Reference);
 
     protected string T(string nb, string nn) => Lang == Language.Nn ? nn : nb;
 

@@ -29,7 +29,7 @@ public sealed class DatabaseUnavailable(RequestDelegate next, ILogger<DatabaseUn
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.Response.Headers.CacheControl = "no-store";
             await SecurityHeaders.Add(context, () => Task.CompletedTask);
-            var nynorsk = context.Request.Cookies[Ui.LanguageCookie] == "nn";
+            var nynorsk = context.Request.Cookies[Requests.LanguageCookie] == "nn";
             var title = nynorsk ? "Tenesta er mellombels utilgjengeleg" : "Tjenesten er midlertidig utilgjengelig";
             var detail = nynorsk
                 ? $"Databasen svarer ikkje akkurat no. Ingenting av det du sende, er lagra. Prøv igjen om {RetryAfterSeconds} sekund."

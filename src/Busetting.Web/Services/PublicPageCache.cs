@@ -43,7 +43,7 @@ public sealed class PublicPageCache(TimeSpan lifetime) : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = lifetime;
         context.Tags.Add(Tag);
         context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.VaryByValues["lang"] = http.Request.Cookies[Ui.LanguageCookie] == "nn" ? "nn" : "nb";
+        context.CacheVaryByRules.VaryByValues["lang"] = http.Request.Cookies[Requests.LanguageCookie] == "nn" ? "nn" : "nb";
         context.CacheVaryByRules.VaryByValues["enhanced"] =
             http.Request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "1" : "0";
         return ValueTask.CompletedTask;
@@ -61,4 +61,10 @@ public sealed class PublicPageCache(TimeSpan lifetime) : IOutputCachePolicy
         }
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>The public pages in the output cache, evicted by their tag when public figures change.</summary>
+public sealed class OutputCachedPublicPages(IOutputCacheStore store) : IPublicPages
+{
+    public ValueTask Evict() => store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
 }

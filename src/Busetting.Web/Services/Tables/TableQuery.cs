@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Busetting.Web.Services.Tables;
+namespace Busetting.Planning.Tables;
 
 /// <summary>What a table shows, from the URL: search (name or number), county, only changed, sort, page (0 = all rows).</summary>
 public sealed record TableQuery(string? Search, string? County, bool OnlyChanged, string? Sort, int Page)

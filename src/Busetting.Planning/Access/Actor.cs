@@ -1,0 +1,55 @@
+using System.Security.Claims;
+
+namespace Busetting.Planning;
+
+/// <summary>The five roles. Names are stored in the database and in cookies; keep them stable.</summary>
+public static class Roles
+{
+    public const string Planner = "planlegger";
+    public const string Admin = "administrator";
+    public const string County = "fylke";
+    public const string Ks = "ks";
+    public const string Municipality = "kommune";
+
+    public static readonly IReadOnlyList<string> All = [Planner, Admin, County, Ks, Municipality];
+
+    /// <summary>Everyone who works inside the system (not the public).</summary>
+    public const string Staff = Planner + "," + Admin + "," + County + "," + Ks;
+    public const string Imdi = Planner + "," + Admin;
+    public const string Reviewers = Planner + "," + Admin + "," + County + "," + Ks;
+}
+
+public static class BusettingClaims
+{
+    public const string Kommunenummer = "busetting:kommunenummer";
+    public const string Fylkesnummer = "busetting:fylkesnummer";
+    public const string DisplayName = "busetting:name";
+}
+
+/// <summary>Who is acting: derived from the signed-in principal on the server, never from form input.</summary>
+/// <param name="Language">The written standard messages to this actor are given in.</param>
+/// <param name="UserId">The account's id (four eyes and withdrawals compare people by it); null for actors made in code.</param>
+public sealed record Actor(string Name, string? Role, string? Kommunenummer, string? Fylkesnummer, Language Language = Language.Nb, string? UserId = null)
+{
+    /// <summary>Who this is, for "the same person" checks: the account id, else the name.</summary>
+    public string Identity => UserId ?? Name;
+
+    public static readonly Actor Anonymous = new("anonym", null, null, null);
+
+    public bool IsSignedIn => Role is not null;
+
+    public static Actor From(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return Anonymous;
+        }
+        var role = Roles.All.FirstOrDefault(user.IsInRole);
+        return new Actor(
+            user.FindFirstValue(BusettingClaims.DisplayName) ?? user.Identity.Name ?? "?",
+            role,
+            user.FindFirstValue(BusettingClaims.Kommunenummer),
+            user.FindFirstValue(BusettingClaims.Fylkesnummer),
+            UserId: user.FindFirstValue(ClaimTypes.NameIdentifier));
+    }
+}

@@ -1,0 +1,50 @@
+using Busetting.Data.Criteria;
+
+namespace Busetting.Planning;
+
+/// <summary>Criteria versions.</summary>
+public sealed partial class PlanningService
+{
+    public async Task<Result<CriteriaEntry>> AddCriteria(Actor actor, int year, string json, string reason, int expectedNumber)
+    {
+        if (!Access.CanAdminister(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis administratorer endrer kriteriene", $"berre administratorane i IMDi endrar kriteria"));
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Invalid("criteria.reason", Say(actor, $"oppgi en begrunnelse for endringen", $"oppgje ei grunngjeving for endringa"));
+        }
+        if (TooLong(actor, "criteria.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        {
+            return tooLong;
+        }
+        var parsed = CriteriaJson.Parse(json, Inv($"criteria {year}"));
+        if (!parsed.IsSuccess)
+        {
+            return Result<CriteriaEntry>.Fail(parsed.Errors);
+        }
+        if (parsed.Value.Year != year)
+        {
+            return Error.Invalid("criteria.year", Say(actor, $"kriteriene gjelder år {parsed.Value.Year}, men dette er {year}", $"kriteria gjeld år {parsed.Value.Year}, men dette er {year}"));
+        }
+        var problems = parsed.Value.Validate(Inv($"criteria {year}"));
+        if (problems.Count > 0)
+        {
+            return Result<CriteriaEntry>.Fail(problems);
+        }
+        if (!await db.Years.AnyAsync(y => y.Year == year))
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        var current = await db.CriteriaVersions.Where(c => c.Year == year).MaxAsync(c => (int?)c.Number) ?? 0;
+        if (current != expectedNumber)
+        {
+            return Error.Conflict("criteria.version", Say(actor, $"kriteriene for {year} er endret av en annen (nå versjon {current}); last siden på nytt, se endringen og prøv igjen", $"kriteria for {year} er endra av ein annan (no versjon {current}); last sida på nytt, sjå endringa og prøv igjen"));
+        }
+        var entry = new CriteriaEntry { Year = year, Number = current + 1, Json = CriteriaJson.Write(parsed.Value), Reason = reason.Trim(), By = actor.Name, At = Now };
+        db.CriteriaVersions.Add(entry);
+        Audit(actor, "criteria.add", year, null, new { entry.Number, weights = parsed.Value.Criteria.ToDictionary(c => c.Id, c => c.Weight), parsed.Value.Rules.Floor }, reason);
+        return await Save(actor, entry);
+    }
+}

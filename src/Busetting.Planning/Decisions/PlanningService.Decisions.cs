@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Planning;
+
+/// <summary>Municipal decisions (vedtak) and their documents.</summary>
+public sealed partial class PlanningService
+{
+    public Task<List<Decision>> DecisionHistory(int year, string kommunenummer) =>
+        db.Decisions.AsNoTracking().Where(d => d.Year == year && d.Kommunenummer == kommunenummer).OrderByDescending(d => d.Version).ToListAsync();
+
+    /// <summary>The current (highest) version of every municipality's decision for a year.</summary>
+    public async Task<Dictionary<string, Decision>> CurrentDecisions(int year)
+    {
+        var all = await db.Decisions.AsNoTracking().Where(d => d.Year == year).ToListAsync();
+        return all.GroupBy(d => d.Kommunenummer).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!, StringComparer.Ordinal);
+    }
+
+    public sealed record DecisionInput(int Persons, int Em, DateOnly DecisionDate, int? AdditionalCapacity, string? Note, UploadedPdf? Pdf, int ExpectedVersion);
+
+    public sealed record UploadedPdf(string FileName, byte[] Content);
+
+    public const long MaxPdfBytes = 10 * 1024 * 1024;
+
+    public async Task<Result<Decision>> RegisterDecision(Actor actor, int year, string kommunenummer, DecisionInput input)
+    {
+        var municipality = reference.Find(kommunenummer);
+        if (municipality is null)
+        {
+            return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {kommunenummer}", $"ingen kommune med nummer {kommunenummer}"));
+        }
+        if (!Access.CanRegisterDecision(actor, municipality))
+        {
+            return Error.Forbidden(Say(actor, $"bare saksbehandleren i {municipality.Name} registrerer kommunens vedtak", $"berre saksbehandlaren i {municipality.Name} registrerer vedtaket til kommunen"));
+        }
+        var planningYear = await Year(year);
+        if (planningYear is null)
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        if (PlanningYearRules.CheckAcceptsDecisions(SettlementYear.Create(year), planningYear.PublishedRunId is not null, planningYear.DecisionsLocked) is { } closed)
+        {
+            return Say(actor, closed);
+        }
+        var errors = DecisionRules.Validate(SettlementYear.Create(year), new DecisionFigures(input.Persons, input.Em, input.AdditionalCapacity, input.DecisionDate),
+            DateOnly.FromDateTime(Now)).Select(e => Say(actor, e)).ToList();
+        if (TooLong(actor, "note", input.Note, FieldLimits.Note, "merknaden", "merknaden") is { } noteTooLong)
+        {
+            errors.Add(noteTooLong);
+        }
+        if (input.Pdf is { } pdf)
+        {
+            errors.AddRange(PdfCheck.Check(pdf.FileName, pdf.Content, MaxPdfBytes, actor.Language));
+        }
+        if (errors.Count > 0)
+        {
+            return Result<Decision>.Fail(errors);
+        }
+        // The version check, the document, the decision and its audit entry in one transaction; a second writer of the
+        // same version loses on the unique index (year, municipality, version) and is told so.
+        var stored = await db.InTransaction(() => StoreDecision(actor, year, kommunenummer, municipality.Name, input), r => r.IsSuccess);
+        if (stored.IsSuccess)
+        {
+            await figures.Invalidate(year);
+        }
+        return stored;
+    }
+
+    private async Task<Result<Decision>> StoreDecision(Actor actor, int year, string kommunenummer, string name, DecisionInput input)
+    {
+        var current = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer).MaxAsync(d => (int?)d.Version) ?? 0;
+        if (current != input.ExpectedVersion)
+        {
+            return Error.Conflict("decision.version", Say(actor, $"vedtaket for {name} {year} er endret av en annen (nå versjon {current}); last siden på nytt og se endringen før du retter", $"vedtaket for {name} {year} er endra av ein annan (no versjon {current}); last sida på nytt og sjå endringa før du rettar"));
+        }
+        int? documentId = null;
+        if (input.Pdf is { } upload)
+        {
+            var document = new DecisionDocument
+            {
+                FileName = Truncate(Path.GetFileName(upload.FileName), FieldLimits.FileName), Size = upload.Content.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content)), Content = upload.Content,
+            };
+            db.DecisionDocuments.Add(document);
+            var savedDocument = await Save(actor, document);
+            if (!savedDocument.IsSuccess)
+            {
+                return Result<Decision>.Fail(savedDocument.Errors);
+            }
+            documentId = document.Id;
+        }
+        else if (current > 0)
+        {
+            documentId = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer && d.Version == current).Select(d => d.DocumentId).FirstAsync();
+        }
+        var decision = new Decision
+        {
+            Year = year, Kommunenummer = kommunenummer, Version = current + 1, Persons = input.Persons, Em = input.Em,
+            DecisionDate = input.DecisionDate, AdditionalCapacity = input.AdditionalCapacity,
+            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), DocumentId = documentId, By = actor.Name, At = Now,
+        };
+        db.Decisions.Add(decision);
+        Audit(actor, current == 0 ? "decision.register" : "decision.correct", year, kommunenummer,
+            new { decision.Version, input.Persons, input.Em, date = input.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), input.AdditionalCapacity, documentId }, input.Note);
+        var publishedRun = await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => y.PublishedRunId).FirstOrDefaultAsync();
+        var requested = await db.RunLines.AsNoTracking().Where(l => l.RunId == publishedRun && l.Kommunenummer == kommunenummer).Select(l => (int?)l.Requested).FirstOrDefaultAsync();
+        await notifications.DecisionRegistered(db, decision, requested);
+        return await Save(actor, decision);
+    }
+
+    public async Task<Result<DecisionDocument>> Document(Actor actor, int year, string kommunenummer, int documentId)
+    {
+        var municipality = reference.Find(kommunenummer);
+        if (municipality is null || !Access.CanSeeMunicipality(actor, municipality))
+        {
+            return Error.Forbidden(Say(actor, $"du kan ikke se dokumentene til {kommunenummer}", $"du kan ikkje sjå dokumenta til {kommunenummer}"));
+        }
+        var belongs = await db.Decisions.AnyAsync(d => d.Year == year && d.Kommunenummer == kommunenummer && d.DocumentId == documentId);
+        var document = belongs ? await db.DecisionDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId) : null;
+        return document is null ? Error.NotFound("document", Say(actor, $"ingen dokument {documentId} for {kommunenummer} {year}", $"ingen dokument {documentId} for {kommunenummer} {year}")) : document;
+    }
+}

@@ -1,0 +1,348 @@
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Planning;
+
+/// <summary>Dialogue with counties and KS: proposal packages, their national effect, answers, withdrawals and comments.</summary>
+public sealed partial class PlanningService
+{
+    public Task<List<Proposal>> Proposals(int year) =>
+        db.Proposals.AsNoTracking().Where(p => p.Year == year).OrderByDescending(p => p.Id).ToListAsync();
+
+    /// <summary>One municipality's line of a package: the new number of persons, and of EM when it changes (null = unchanged).</summary>
+    public sealed record ProposedLine(string Kommunenummer, int Persons, int? Em);
+
+    /// <summary>A package as shown: its lines (one per municipality) share status, reason, author and answer.</summary>
+    public sealed record Package(int Id, IReadOnlyList<Proposal> Lines)
+    {
+        public Proposal First => Lines[0];
+        public ProposalStatus Status => First.Status;
+        public int Before => Lines.Sum(l => l.FromPersons);
+        public int After => Lines.Sum(l => l.ProposedPersons);
+    }
+
+    /// <summary>The year's packages, newest first; a county reviewer gets only its own county's.</summary>
+    public async Task<List<Package>> Packages(Actor actor, int year) =>
+        (await Proposals(year))
+            .Where(p => reference.Find(p.Kommunenummer) is { } m && Access.CanSeeMunicipality(actor, m))
+            .GroupBy(p => p.Package)
+            .Select(g => new Package(g.Key, g.OrderBy(p => p.Kommunenummer, StringComparer.Ordinal).ToList()))
+            .OrderByDescending(p => p.Id)
+            .ToList();
+
+    /// <summary>Proposals are taken while the year is on consultation, until the end of the deadline day (Norwegian date).</summary>
+    public bool ConsultationOpen(PlanningYear year) => PlanningYearRules.ConsultationOpen(year.Status, year.ConsultationDeadline, Today);
+
+    /// <summary>A single municipality's proposal: a package of one line.</summary>
+    public async Task<Result<Proposal>> Propose(Actor actor, int year, string kommunenummer, int persons, string reason) =>
+        (await ProposePackage(actor, year, [new ProposedLine(kommunenummer, persons, null)], reason, null)).Map(lines => lines[0]);
+
+    /// <summary>A county proposes new numbers for several of its municipalities at once; all lines are stored or none.</summary>
+    /// <param name="publicJustification">The county's suggestion for the public text; IMDi writes or approves it when accepting.</param>
+    public async Task<Result<List<Proposal>>> ProposePackage(Actor actor, int year, IReadOnlyList<ProposedLine> lines, string reason, string? publicJustification)
+    {
+        if (ProposalPackageRules.CheckNotEmpty(lines.Count) is { } empty)
+        {
+            return Say(actor, empty);
+        }
+        foreach (var line in lines)
+        {
+            var municipality = reference.Find(line.Kommunenummer);
+            if (municipality is null)
+            {
+                return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {line.Kommunenummer}", $"ingen kommune med nummer {line.Kommunenummer}"));
+            }
+            if (!Access.CanPropose(actor, municipality))
+            {
+                return Error.Forbidden(Say(actor, $"du kan ikke foreslå endringer for {line.Kommunenummer} {municipality.Name}", $"du kan ikkje foreslå endringar for {line.Kommunenummer} {municipality.Name}"));
+            }
+        }
+        if (ProposalPackageRules.CheckNoDuplicates(lines.Select(l => MunicipalityNumber.Parse(l.Kommunenummer))) is { } twice)
+        {
+            return Say(actor, twice);
+        }
+        var planningYear = await Year(year);
+        if (planningYear is null)
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        if (PlanningYearRules.CheckTakesProposals(SettlementYear.Create(year), planningYear.Status, planningYear.ConsultationDeadline, Today) is { } closed)
+        {
+            return Say(actor, closed);
+        }
+        var run = await db.Runs.Where(r => r.Year == year).OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Persons, r.Em }).FirstOrDefaultAsync();
+        if (run is null)
+        {
+            return Error.Invalid("proposal.run", Say(actor, $"{year} har ingen fordeling å kommentere ennå", $"{year} har inga fordeling å kommentere enno"));
+        }
+        var codes = lines.Select(l => l.Kommunenummer).ToList();
+        var current = await db.RunLines.Where(l => l.RunId == run.Id && codes.Contains(l.Kommunenummer)).ToDictionaryAsync(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm));
+        foreach (var line in lines)
+        {
+            var (fromPersons, fromEm) = current.GetValueOrDefault(line.Kommunenummer);
+            var figures = new ProposedFigures(reference.Find(line.Kommunenummer)!.Name, line.Persons, line.Em, fromPersons, fromEm);
+            if (ProposalPackageRules.CheckLine(figures, run.Persons, run.Em) is { } wrong)
+            {
+                return Say(actor, wrong);
+            }
+        }
+        if (ProposalPackageRules.CheckReason(reason) is { } noReason)
+        {
+            return Say(actor, noReason);
+        }
+        if (TooLong(actor, "proposal.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        {
+            return tooLong;
+        }
+        if (TooLong(actor, "proposal.public", publicJustification, FieldLimits.Reason, "den offentlige begrunnelsen", "den offentlege grunngjevinga") is { } publicTooLong)
+        {
+            return publicTooLong;
+        }
+        // The package's lines in one transaction (under the execution strategy, ADR 0011): all stored or none.
+        return await db.InTransaction(async () =>
+        {
+            var stored = new List<Proposal>();
+            foreach (var line in lines)
+            {
+                var (fromPersons, fromEm) = current.GetValueOrDefault(line.Kommunenummer);
+                var proposal = new Proposal
+                {
+                    Year = year, RunId = run.Id, Kommunenummer = line.Kommunenummer, FromPersons = fromPersons, ProposedPersons = line.Persons,
+                    FromEm = line.Em is null ? null : fromEm, ProposedEm = line.Em, Reason = reason.Trim(),
+                    PublicJustification = string.IsNullOrWhiteSpace(publicJustification) ? null : publicJustification.Trim(),
+                    By = actor.Name, ByUserId = actor.Identity, ByRole = actor.Role!, At = Now, Status = ProposalStatus.Open, Version = 1,
+                    PackageId = stored.FirstOrDefault()?.Id,
+                };
+                db.Proposals.Add(proposal);
+                Audit(actor, "proposal.create", year, line.Kommunenummer, new { from = fromPersons, to = line.Persons, fromEm = proposal.FromEm, toEm = line.Em, package = proposal.PackageId }, reason);
+                var saved = await Save(actor, proposal);
+                if (!saved.IsSuccess)
+                {
+                    return Result<List<Proposal>>.Fail(saved.Errors);
+                }
+                if (stored.Count == 0)
+                {
+                    proposal.PackageId = proposal.Id;
+                    await db.SaveChangesAsync();
+                }
+                stored.Add(proposal);
+            }
+            return (Result<List<Proposal>>)stored;
+        }, r => r.IsSuccess);
+    }
+
+    /// <summary>The package's lines, tracked, or an error naming it.</summary>
+    private async Task<Result<List<Proposal>>> PackageLines(Actor actor, int packageId)
+    {
+        var lines = await db.Proposals.Where(p => p.PackageId == packageId || (p.PackageId == null && p.Id == packageId)).ToListAsync();
+        return lines.Count == 0
+            ? Error.NotFound("proposal", Say(actor, $"forslag {packageId} finnes ikke", $"forslag {packageId} finst ikkje"))
+            : lines;
+    }
+
+    /// <summary>The author withdraws an open package.</summary>
+    public async Task<Result<Proposal>> WithdrawProposal(Actor actor, int packageId, int expectedVersion)
+    {
+        var found = await PackageLines(actor, packageId);
+        if (!found.IsSuccess)
+        {
+            return Result<Proposal>.Fail(found.Errors);
+        }
+        var lines = found.Value;
+        if (lines[0].ByUserId is { } author ? author != actor.Identity : lines[0].By != actor.Name)
+        {
+            return Error.Forbidden(Say(actor, $"bare den som sendte forslag {packageId}, kan trekke det", $"berre den som sende forslag {packageId}, kan trekkje det"));
+        }
+        if (lines.Any(l => l.Status != ProposalStatus.Open || l.Version != expectedVersion))
+        {
+            return Error.Conflict("proposal.version", Say(actor, $"forslag {packageId} er allerede behandlet ({Ui.ProposalStatus(actor.Language, lines[0].Status)}); last siden på nytt", $"forslag {packageId} er alt handsama ({Ui.ProposalStatus(actor.Language, lines[0].Status)}); last sida på nytt"));
+        }
+        // After the deadline IMDi works on the proposals it has; a withdrawal then would pull one from under its answer.
+        if (await Year(lines[0].Year) is { } planningYear && !ConsultationOpen(planningYear))
+        {
+            return Error.Invalid("proposal.deadline", Say(actor,
+                $"forslag {packageId} kan ikke trekkes etter høringsfristen ({Ui.Date(planningYear.ConsultationDeadline)}); kontakt IMDi hvis forslaget ikke lenger gjelder",
+                $"forslag {packageId} kan ikkje trekkjast etter høyringsfristen ({Ui.Date(planningYear.ConsultationDeadline)}); kontakt IMDi om forslaget ikkje lenger gjeld"));
+        }
+        foreach (var line in lines)
+        {
+            line.Status = ProposalStatus.Withdrawn;
+            line.DecidedBy = actor.Name;
+            line.DecidedAt = Now;
+            line.Version++;
+            Audit(actor, "proposal.withdraw", line.Year, line.Kommunenummer, new { package = packageId, line.Id }, null);
+        }
+        return await Save(actor, lines[0]);
+    }
+
+    /// <summary>A municipality's number before and after, in the newest run and with the package accepted.</summary>
+    public sealed record EffectLine(string Kommunenummer, string Name, string County, int Before, int After, int BeforeEm, int AfterEm, bool InPackage);
+
+    /// <summary>What accepting a package does nationally: the package's lines, every other municipality the re-solve moves, per county.</summary>
+    public sealed record PackageEffect(int RunId, int NationalBefore, int NationalAfter, IReadOnlyList<EffectLine> Lines, IReadOnlyList<EffectLine> Others,
+        IReadOnlyList<(string County, int Before, int After)> Counties)
+    {
+        public int OthersMoved => Others.Sum(o => Math.Abs(o.After - o.Before));
+    }
+
+    /// <summary>Re-solves with the package counted as accepted (exactly as accepting would), and compares with the newest run; nothing is stored.</summary>
+    public async Task<Result<PackageEffect>> PreviewPackage(Actor actor, int packageId)
+    {
+        if (!Access.CanPlan(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere ser virkningen av et forslag før svar", $"berre planleggjarane i IMDi ser verknaden av eit forslag før svar"));
+        }
+        var found = await PackageLines(actor, packageId);
+        if (!found.IsSuccess)
+        {
+            return Result<PackageEffect>.Fail(found.Errors);
+        }
+        var lines = found.Value;
+        var year = lines[0].Year;
+        var newest = await db.Runs.AsNoTracking().Where(r => r.Year == year).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
+        if (newest is null)
+        {
+            return Error.Invalid("proposal.run", Say(actor, $"{year} har ingen fordeling", $"{year} har inga fordeling"));
+        }
+        var asAccepted = lines.Select(l => new Proposal
+        {
+            Id = l.Id, Year = l.Year, RunId = l.RunId, Kommunenummer = l.Kommunenummer, ProposedPersons = l.ProposedPersons, ProposedEm = l.ProposedEm,
+            PublicJustification = l.PublicJustification, Status = ProposalStatus.Accepted,
+        }).ToList();
+        var computed = await Compute(year, asker: actor, also: asAccepted);
+        if (!computed.IsSuccess)
+        {
+            return Result<PackageEffect>.Fail(computed.Errors);
+        }
+        var before = await db.RunLines.AsNoTracking().Where(l => l.RunId == newest.Id)
+            .ToDictionaryAsync(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm), StringComparer.Ordinal);
+        var inPackage = lines.Select(l => l.Kommunenummer).ToHashSet(StringComparer.Ordinal);
+        var effect = computed.Value.Run.Result.Municipalities.Select(m =>
+        {
+            var (persons, em) = before.GetValueOrDefault(m.Municipality.Number.Value);
+            return new EffectLine(m.Municipality.Number.Value, m.Municipality.Name, m.Municipality.CountyName, persons, m.Requested, em, m.RequestedEm, inPackage.Contains(m.Municipality.Number.Value));
+        }).ToList();
+        var counties = effect.GroupBy(e => e.County).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(e => e.Before), g.Sum(e => e.After))).Where(c => c.Item2 != c.Item3).ToList();
+        return new PackageEffect(newest.Id, effect.Sum(e => e.Before), effect.Sum(e => e.After),
+            effect.Where(e => e.InPackage).ToList(),
+            effect.Where(e => !e.InPackage && (e.Before != e.After || e.BeforeEm != e.AfterEm)).OrderByDescending(e => Math.Abs(e.After - e.Before)).ThenBy(e => e.Kommunenummer, StringComparer.Ordinal).ToList(),
+            counties);
+    }
+
+    public sealed record ProposalDecision(Proposal Proposal, AllocationRun? NewRun);
+
+    /// <summary>
+    /// Answers a whole package. Accepting fixes its numbers with the public justification IMDi approved, and re-solves
+    /// the rest at once; if the re-solve fails, nothing is stored.
+    /// </summary>
+    public async Task<Result<ProposalDecision>> DecideProposal(Actor actor, int proposalId, bool accept, string? note, int expectedVersion, string? publicJustification = null)
+    {
+        if (!Access.CanPlan(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere godtar eller avviser forslag", $"berre planleggjarane i IMDi godtek eller avviser forslag"));
+        }
+        if (TooLong(actor, "proposal.note", note, FieldLimits.Note, "merknaden", "merknaden") is { } tooLong)
+        {
+            return tooLong;
+        }
+        if (TooLong(actor, "proposal.public", publicJustification, FieldLimits.Reason, "den offentlige begrunnelsen", "den offentlege grunngjevinga") is { } publicTooLong)
+        {
+            return publicTooLong;
+        }
+        if (accept && string.IsNullOrWhiteSpace(publicJustification))
+        {
+            return Error.Invalid("proposal.public", Say(actor, $"Offentlig begrunnelse: skriv hvorfor tallet endres, slik publikum og kommunen skal lese det (den interne dialogen publiseres ikke)", $"Offentleg grunngjeving: skriv kvifor talet blir endra, slik publikum og kommunen skal lese det (den interne dialogen blir ikkje publisert)"));
+        }
+        // The answer, its audit entries, the messages and (when accepted) the re-solved run in one transaction: if the
+        // re-solve fails, nothing is stored.
+        return await db.InTransaction(() => StoreProposalDecision(actor, proposalId, accept, note, expectedVersion, publicJustification), r => r.IsSuccess);
+    }
+
+    private async Task<Result<ProposalDecision>> StoreProposalDecision(Actor actor, int proposalId, bool accept, string? note, int expectedVersion, string? publicJustification)
+    {
+        var found = await PackageLines(actor, proposalId);
+        if (!found.IsSuccess)
+        {
+            return Result<ProposalDecision>.Fail(found.Errors);
+        }
+        var lines = found.Value;
+        if (lines.Any(l => l.Version != expectedVersion || l.Status != ProposalStatus.Open))
+        {
+            return ProposalConflict(actor, lines[0]);
+        }
+        foreach (var proposal in lines)
+        {
+            proposal.Status = accept ? ProposalStatus.Accepted : ProposalStatus.Rejected;
+            proposal.DecidedBy = actor.Name;
+            proposal.DecidedAt = Now;
+            proposal.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            if (accept)
+            {
+                proposal.PublicJustification = publicJustification!.Trim();
+            }
+            proposal.Version++;
+            Audit(actor, accept ? "proposal.accept" : "proposal.reject", proposal.Year, proposal.Kommunenummer,
+                new { proposal.Id, package = proposal.Package, proposal.FromPersons, proposal.ProposedPersons, proposal.FromEm, proposal.ProposedEm, publicJustification = accept ? proposal.PublicJustification : null }, note);
+            // In the decision's transaction: a re-solve that fails rolls the message back with it.
+            await notifications.ProposalDecided(db, proposal);
+        }
+        var saved = await Save(actor, lines[0]);
+        if (!saved.IsSuccess)
+        {
+            return Result<ProposalDecision>.Fail(saved.Errors);
+        }
+        AllocationRun? newRun = null;
+        if (accept)
+        {
+            // No municipality and no number in the label: run lists are read by every county (Access.RunLabel).
+            var label = Inv($"Etter forslag #{lines[0].Package}");
+            var run = await RunAllocation(actor, lines[0].Year, label);
+            if (!run.IsSuccess)
+            {
+                return Result<ProposalDecision>.Fail(run.Errors);
+            }
+            newRun = run.Value;
+        }
+        return new ProposalDecision(lines[0], newRun);
+    }
+
+    private static Error ProposalConflict(Actor actor, Proposal proposal)
+    {
+        var status = proposal.Status switch
+        {
+            ProposalStatus.Accepted => Say(actor, $"godtatt", $"godteke"),
+            ProposalStatus.Rejected => Say(actor, $"avvist", $"avvist"),
+            _ => Say(actor, $"endret", $"endra"),
+        };
+        var by = proposal.DecidedBy ?? Say(actor, $"en annen", $"ein annan");
+        return Error.Conflict("proposal.version", Say(actor, $"forslag {proposal.Id} er allerede {status} av {by}; last siden på nytt", $"forslag {proposal.Id} er allereie {status} av {by}; last sida på nytt"));
+    }
+
+    public Task<List<Comment>> Comments(int year, string? kommunenummer) =>
+        db.Comments.AsNoTracking().Where(c => c.Year == year && (kommunenummer == null || c.Kommunenummer == kommunenummer)).OrderByDescending(c => c.Id).ToListAsync();
+
+    public async Task<Result<Comment>> AddComment(Actor actor, int year, string kommunenummer, string text)
+    {
+        var municipality = reference.Find(kommunenummer);
+        if (municipality is null)
+        {
+            return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {kommunenummer}", $"ingen kommune med nummer {kommunenummer}"));
+        }
+        if (!Access.CanComment(actor, municipality))
+        {
+            return Error.Forbidden(Say(actor, $"du kan ikke kommentere {kommunenummer} {municipality.Name}", $"du kan ikkje kommentere {kommunenummer} {municipality.Name}"));
+        }
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > FieldLimits.Comment)
+        {
+            return Error.Invalid("comment.text", Say(actor, $"en kommentar må ha mellom 1 og {Application.Texts.Number(FieldLimits.Comment)} tegn", $"ein kommentar må ha mellom 1 og {Application.Texts.Number(FieldLimits.Comment)} teikn"));
+        }
+        if (!await db.Years.AnyAsync(y => y.Year == year))
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        var comment = new Comment { Year = year, Kommunenummer = kommunenummer, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!, At = Now };
+        db.Comments.Add(comment);
+        Audit(actor, "comment.add", year, kommunenummer, new { length = comment.Text.Length }, null);
+        return await Save(actor, comment);
+    }
+}

@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Busetting.Letters;
+
+namespace Busetting.Planning;
+
+/// <summary>
+/// Letter batches run in the background: a planner starts one, the job's row records progress, and the progress
+/// page (which only reads that row) can be reloaded or closed at any time.
+/// </summary>
+/// <remarks>
+/// A job whose process dies (killed, crashed, the machine gone) never finishes its row. The instance that queued or
+/// runs a job touches its heartbeat every <see cref="Heartbeat"/>; any instance, at start and then at every beat,
+/// marks queued or running jobs whose heartbeat is older than three beats as failed with <see cref="Interrupted"/>
+/// and records that in the audit trail. Its letters were never stored: a batch commits all its letters in one
+/// transaction at the end (docs/adr/0011). With several instances, a starting instance leaves the others' live jobs alone.
+/// </remarks>
+public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<LetterJobs> log)
+    : BackgroundService
+{
+    /// <summary>The stored message of a job that a dead or stopped process left unfinished; the letters page words it in nb/nn.</summary>
+    public const string Interrupted = "letters.job.interrupted";
+
+    private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
+    private readonly ConcurrentDictionary<int, byte> _mine = new();
+
+    /// <summary>How often this instance proves its jobs are alive (Letters:JobHeartbeat, default 10 s).</summary>
+    public TimeSpan Heartbeat { get; } = config.GetValue<TimeSpan?>("Letters:JobHeartbeat") ?? TimeSpan.FromSeconds(10);
+
+    public async Task<LetterJob> Enqueue(Actor actor, int year, LetterKind kind, string? reason, DateOnly? deadline = null)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var job = new LetterJob { Year = year, Kind = kind.ToString(), Reason = reason, Deadline = deadline, Status = JobStatus.Queued, By = actor.Name, At = now, HeartbeatAt = now };
+        db.LetterJobs.Add(job);
+        await db.SaveChangesAsync();
+        _mine[job.Id] = 0;
+        await _queue.Writer.WriteAsync(job.Id);
+        return job;
+    }
+
+    /// <summary>Runs one job now, on the caller's task (tests and the CLI-like path); the background loop uses the same code.</summary>
+    public async Task Run(int jobId, CancellationToken cancellationToken)
+    {
+        _mine[jobId] = 0;
+        try
+        {
+            await RunJob(jobId, cancellationToken);
+        }
+        finally
+        {
+            _mine.TryRemove(jobId, out _);
+        }
+    }
+
+    private async Task RunJob(int jobId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var job = await db.LetterJobs.FirstAsync(j => j.Id == jobId, cancellationToken);
+        if (job.Status != JobStatus.Queued)
+        {
+            return; // marked failed meanwhile (this instance looked dead); the planner starts it again
+        }
+        job.Status = JobStatus.Running;
+        job.HeartbeatAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        using var scope = scopes.CreateScope();
+        var letters = scope.ServiceProvider.GetRequiredService<LetterService>();
+        var lastSaved = DateTime.MinValue;
+        var progress = new SynchronousProgress(p =>
+        {
+            job.Total = p.Total;
+            job.Done = p.Done;
+            if (DateTime.UtcNow - lastSaved > TimeSpan.FromMilliseconds(300) || p.Done == p.Total)
+            {
+                lastSaved = DateTime.UtcNow;
+                db.SaveChanges();
+            }
+        });
+        try
+        {
+            var result = await letters.Generate(new LetterActor(job.By, MayProduce: true, MayEditTemplates: false), job.Year, Enum.Parse<LetterKind>(job.Kind), job.Reason, progress, cancellationToken, job.Deadline);
+            if (result.IsSuccess)
+            {
+                job.Status = JobStatus.Done;
+                job.Created = result.Value.Created;
+                job.Unchanged = result.Value.Unchanged;
+                job.Skipped = result.Value.Skipped.Count;
+                job.Message = string.Join("\n", result.Value.Skipped);
+            }
+            else
+            {
+                job.Status = JobStatus.Failed;
+                job.Message = string.Join("\n", result.Errors.Select(e => e.ToString()));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The application is stopping: the batch's transaction never committed, so no letter of it is stored.
+            job.Status = JobStatus.Failed;
+            job.Message = Interrupted;
+            db.Audit.Add(InterruptedEntry(job));
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Letter job {JobId} failed", jobId);
+            job.Status = JobStatus.Failed;
+            job.Message = "uventet feil; se loggen";
+        }
+        job.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var beats = Task.Run(() => Beat(stoppingToken), stoppingToken);
+        await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            await Run(id, stoppingToken);
+        }
+        await beats;
+    }
+
+    /// <summary>Touches this instance's jobs and fails the ones no live instance touches: at start, then every beat.</summary>
+    private async Task Beat(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Heartbeat, clock);
+        do
+        {
+            try
+            {
+                await Touch(stoppingToken);
+                await FailAbandoned(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The database may be away for a while; the next beat tries again.
+                log.LogWarning(e, "Letter job heartbeat failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task Touch(CancellationToken cancellationToken)
+    {
+        var ids = _mine.Keys.ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.LetterJobs.Where(j => ids.Contains(j.Id) && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.HeartbeatAt, now), cancellationToken);
+    }
+
+    /// <summary>Queued or running jobs whose heartbeat is older than three beats: their process is gone.</summary>
+    public async Task<int> FailAbandoned(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var cutoff = clock.GetUtcNow().UtcDateTime - 3 * Heartbeat;
+        var mine = _mine.Keys.ToList();
+        var stale = await db.LetterJobs.AsNoTracking()
+            .Where(j => (j.Status == JobStatus.Queued || j.Status == JobStatus.Running) && (j.HeartbeatAt ?? j.At) < cutoff && !mine.Contains(j.Id))
+            .Select(j => j.Id).ToListAsync(cancellationToken);
+        var failed = 0;
+        foreach (var id in stale)
+        {
+            // One job at a time, conditionally: two instances starting together fail and audit a job once.
+            var marked = await db.InTransaction(async () =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                var changed = await db.LetterJobs.Where(j => j.Id == id && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running) && (j.HeartbeatAt ?? j.At) < cutoff)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Failed).SetProperty(j => j.Message, Interrupted).SetProperty(j => j.FinishedAt, now), cancellationToken);
+                if (changed == 1)
+                {
+                    db.Audit.Add(InterruptedEntry(await db.LetterJobs.AsNoTracking().FirstAsync(j => j.Id == id, cancellationToken)));
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                return changed == 1;
+            }, marked => marked, cancellationToken);
+            if (marked)
+            {
+                failed++;
+                log.LogWarning("Letter job {JobId} was left unfinished by a stopped process; marked failed", id);
+            }
+        }
+        return failed;
+    }
+
+    private AuditEntry InterruptedEntry(LetterJob job) => new()
+    {
+        At = clock.GetUtcNow().UtcDateTime, Actor = "system", Role = "", Action = "letters.job.interrupted", Year = job.Year,
+        Details = JsonSerializer.Serialize(new { job = job.Id, kind = job.Kind, startedBy = job.By, done = job.Done, total = job.Total, heartbeat = job.HeartbeatAt }),
+    };
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; the job row must be updated in order, on this thread.</summary>
+    private sealed class SynchronousProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value);
+    }
+}

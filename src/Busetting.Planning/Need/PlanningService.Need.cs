@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Busetting.Domain.Need;
+
+namespace Busetting.Planning;
+
+/// <summary>The national need and its revisions.</summary>
+public sealed partial class PlanningService
+{
+    public sealed record NeedChange(NeedEntry Entry, NeedRevision? ComparedWithPublished);
+
+    public async Task<Result<NeedChange>> AddNeed(Actor actor, int year, int persons, int em, NeedForecast? forecast, string reason, int expectedNumber)
+    {
+        if (!Access.CanPlan(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere registrerer det nasjonale behovet", $"berre planleggjarane i IMDi registrerer det nasjonale behovet"));
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Invalid("need.reason", Say(actor, $"oppgi en begrunnelse (f.eks. beregningsutvalgets vedtak og dato)", $"oppgje ei grunngjeving (t.d. vedtaket og datoen til berekningsutvalet)"));
+        }
+        if (TooLong(actor, "need.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        {
+            return tooLong;
+        }
+        if (forecast is not null)
+        {
+            var calculated = forecast.Calculate();
+            if (!calculated.IsSuccess)
+            {
+                return Result<NeedChange>.Fail(calculated.Errors);
+            }
+            (persons, em) = (calculated.Value.Need.Persons, calculated.Value.Need.Em);
+        }
+        var need = NationalNeed.Create(persons, em);
+        if (!need.IsSuccess)
+        {
+            return Result<NeedChange>.Fail(need.Errors);
+        }
+        if (!await db.Years.AnyAsync(y => y.Year == year))
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        var current = await db.Needs.Where(n => n.Year == year).MaxAsync(n => (int?)n.Number) ?? 0;
+        if (current != expectedNumber)
+        {
+            return Error.Conflict("need.version", Say(actor, $"behovet for {year} er endret av en annen (nå revisjon {current}); last siden på nytt og prøv igjen", $"behovet for {year} er endra av ein annan (no revisjon {current}); last sida på nytt og prøv igjen"));
+        }
+        var entry = new NeedEntry
+        {
+            Year = year, Number = current + 1, Persons = persons, Em = em, Reason = reason.Trim(), By = actor.Name, At = Now,
+            ForecastJson = forecast is null ? null : JsonSerializer.Serialize(forecast, StoredExplanation.Json),
+        };
+        db.Needs.Add(entry);
+        Audit(actor, "need.add", year, null, new { entry.Number, persons, em, forecast }, reason);
+        var saved = await Save(actor, entry);
+        if (!saved.IsSuccess)
+        {
+            return Result<NeedChange>.Fail(saved.Errors);
+        }
+        return new NeedChange(entry, await CompareWithPublished(year, entry));
+    }
+
+    /// <summary>The ±10 % trigger: the new need against the need behind the published requests.</summary>
+    public async Task<NeedRevision?> CompareWithPublished(int year, NeedEntry need)
+    {
+        var planningYear = await Year(year);
+        if (planningYear?.PublishedRunId is not { } published)
+        {
+            return null;
+        }
+        var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == published);
+        return new NeedRevision(NationalNeed.Create(run.Persons, run.Em).Value, NationalNeed.Create(need.Persons, need.Em).Value);
+    }
+}

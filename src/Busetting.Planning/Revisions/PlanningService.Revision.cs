@@ -1,0 +1,122 @@
+using Busetting.Domain.Allocation;
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Planning;
+
+/// <summary>How a revision treats earlier agreements and which mode it solves in (docs/model.md, "Revisions").</summary>
+/// <param name="All">The treatment of every agreement not named in <paramref name="Treatments"/>.</param>
+/// <param name="Treatments">Per accepted proposal id.</param>
+public sealed record RevisionOptions(RevisionMode Mode, AgreementTreatment All, IReadOnlyDictionary<int, AgreementTreatment> Treatments)
+{
+    public static readonly RevisionOptions Default = new(RevisionMode.FullResolve, AgreementTreatment.Scale, new Dictionary<int, AgreementTreatment>());
+
+    public AgreementTreatment For(int proposalId) => Treatments.GetValueOrDefault(proposalId, All);
+}
+
+/// <summary>What a revision run stores to be reproduced: its mode and the reference numbers it used.</summary>
+/// <param name="BaseRunId">The published run whose requests are revised.</param>
+/// <param name="Requests">The published requests (non-zero), by municipality number.</param>
+/// <param name="Decisions">The council decisions registered when the run was made, by municipality number.</param>
+public sealed record StoredRevision(RevisionMode Mode, int BaseRunId, IReadOnlyDictionary<string, int> Requests, IReadOnlyDictionary<string, int> Decisions)
+{
+    public RevisionInput ToInput() => new(Mode,
+        Requests.ToDictionary(r => MunicipalityNumber.Parse(r.Key), r => r.Value),
+        Decisions.ToDictionary(d => MunicipalityNumber.Parse(d.Key), d => d.Value));
+}
+
+/// <summary>Revisions after publication: earlier agreements scaled, kept or dropped; full or minimum-change re-solve.</summary>
+public sealed partial class PlanningService
+{
+    /// <summary>One earlier agreement before and after the chosen treatment.</summary>
+    public sealed record AgreementLine(AgreedChangeRecord Record, string Name, string County, int Agreed, int? After);
+
+    /// <summary>A county's agreed numbers and total requests before (published) and after (this revision).</summary>
+    public sealed record CountyConsequence(string County, int AgreedBefore, int AgreedAfter, int RequestedBefore, int RequestedAfter);
+
+    /// <summary>A municipality asked for more than its council decided.</summary>
+    public sealed record AboveDecision(string Kommunenummer, string Name, int Requested, int Decided);
+
+    /// <summary>The consequences of a revision, computed and not stored.</summary>
+    public sealed record RevisionPreview(
+        RevisionOptions Options, int PublishedNeed, int NewNeed, IReadOnlyList<AgreementLine> Agreements, IReadOnlyList<CountyConsequence> Counties,
+        IReadOnlyList<AboveDecision> AboveDecisions, int Changed, int Movement);
+
+    /// <summary>Applies each agreement's treatment under the new need; the stored record keeps what was agreed and what was used.</summary>
+    private static List<AgreedChangeRecord> Treated(IReadOnlyList<AgreedChangeRecord> agreed, RevisionOptions options, int newNeed) =>
+        agreed.Select(a =>
+        {
+            var treatment = options.For(a.ProposalId);
+            var revised = AgreementRevision.Apply(new EarlierAgreement(MunicipalityNumber.Parse(a.Kommunenummer), a.AgreedPersons ?? a.Persons, a.NeedWhenAgreed ?? 0, a.Reason), treatment, newNeed);
+            return a with { Persons = revised.Persons ?? 0, Treatment = treatment };
+        }).ToList();
+
+    /// <summary>A year with published requests is being revised: the published requests and the council decisions are the reference.</summary>
+    private async Task<StoredRevision?> RevisionFor(int year, RevisionOptions options)
+    {
+        var planningYear = await Year(year);
+        if (planningYear?.PublishedRunId is not { } published)
+        {
+            return null;
+        }
+        var requests = await db.RunLines.AsNoTracking().Where(l => l.RunId == published && l.Requested > 0)
+            .Select(l => new { l.Kommunenummer, l.Requested })
+            .ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested, StringComparer.Ordinal);
+        var decisions = (await CurrentDecisions(year)).ToDictionary(d => d.Key, d => d.Value.Persons, StringComparer.Ordinal);
+        return new StoredRevision(options.Mode, published, new SortedDictionary<string, int>(requests, StringComparer.Ordinal), new SortedDictionary<string, int>(decisions, StringComparer.Ordinal));
+    }
+
+    /// <summary>Computes the revision with these options and reports its consequences per agreement and county; nothing is stored.</summary>
+    public async Task<Result<RevisionPreview>> PreviewRevision(Actor actor, int year, RevisionOptions options)
+    {
+        if (!Access.CanPlan(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere reviderer fordelinger", $"berre planleggjarane i IMDi reviderer fordelingar"));
+        }
+        var planningYear = await Year(year);
+        if (planningYear is null)
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        if (planningYear.PublishedRunId is not { } published)
+        {
+            return Error.Invalid("revision.published", Say(actor, $"{year} har ingen publisert fordeling å revidere", $"{year} har inga publisert fordeling å revidere"));
+        }
+        var computed = await Compute(year, asker: actor, options: options);
+        if (!computed.IsSuccess)
+        {
+            return Result<RevisionPreview>.Fail(computed.Errors);
+        }
+        var before = await db.RunLines.AsNoTracking().Where(l => l.RunId == published).Select(l => new { l.Kommunenummer, l.Requested })
+            .ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested, StringComparer.Ordinal);
+        var publishedNeed = await db.Runs.AsNoTracking().Where(r => r.Id == published).Select(r => r.Persons).FirstAsync();
+        var after = computed.Value.Run.Result.Municipalities;
+        var agreements = computed.Value.Agreed.Select(a =>
+        {
+            var m = reference.Find(a.Kommunenummer)!;
+            return new AgreementLine(a, m.Name, m.CountyName, a.AgreedPersons ?? a.Persons, a.Treatment == AgreementTreatment.Drop ? null : a.Persons);
+        }).ToList();
+        var agreedBefore = agreements.ToLookup(a => a.County);
+        var counties = after.GroupBy(m => m.Municipality.CountyName).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CountyConsequence(g.Key,
+                agreedBefore[g.Key].Sum(a => a.Agreed), agreedBefore[g.Key].Sum(a => a.After ?? 0),
+                g.Sum(m => before.GetValueOrDefault(m.Municipality.Number.Value)), g.Sum(m => m.Requested)))
+            .ToList();
+        var above = after.Where(m => m.Explanation.BindingRules.Contains(RuleId.AboveCouncilDecision))
+            .Select(m => new AboveDecision(m.Municipality.Number.Value, m.Municipality.Name, m.Requested,
+                (int)m.Explanation.Bounds.Notes.Last(n => n.Rule == RuleId.AboveCouncilDecision).Value!.Value))
+            .ToList();
+        var moves = after.Select(m => Math.Abs(m.Requested - before.GetValueOrDefault(m.Municipality.Number.Value))).ToList();
+        return new RevisionPreview(options, publishedNeed, computed.Value.Need.Persons, agreements, counties, above, moves.Count(d => d != 0), moves.Sum());
+    }
+
+    /// <summary>Runs and stores the revision with these options (the choices are stored with the run, so it can be reproduced).</summary>
+    public async Task<Result<AllocationRun>> RunRevision(Actor actor, int year, RevisionOptions options, string? label)
+    {
+        var planningYear = await Year(year);
+        if (planningYear is { PublishedRunId: null })
+        {
+            return Error.Invalid("revision.published", Say(actor, $"{year} har ingen publisert fordeling å revidere", $"{year} har inga publisert fordeling å revidere"));
+        }
+        return await RunAllocation(actor, year, label, options);
+    }
+}

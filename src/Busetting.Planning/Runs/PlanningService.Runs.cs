@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Busetting.Data.Criteria;
+using Busetting.Domain.Allocation;
+using Busetting.Domain.Need;
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Planning;
+
+/// <summary>Allocation runs: compute, persist, reproduce.</summary>
+public sealed partial class PlanningService
+{
+    public sealed record Computed(AllocationRunner.Run Run, NeedEntry Need, CriteriaEntry Criteria, IReadOnlyList<AgreedChangeRecord> Agreed, StoredRevision? Revision = null);
+
+    /// <summary>An accepted proposal as a run applied it.</summary>
+    /// <param name="Persons">The number the run fixed (after scaling); ignored when <paramref name="Treatment"/> is Drop.</param>
+    /// <param name="AgreedPersons">The number agreed; null in runs stored before revisions could treat agreements.</param>
+    /// <param name="NeedWhenAgreed">The national need of the run the proposal was made against.</param>
+    /// <param name="Reason">The public justification IMDi approved (never the internal dialogue text): explanations and letters show it.</param>
+    /// <param name="Em">The agreed EM number within the persons; null = EM re-solved.</param>
+    public sealed record AgreedChangeRecord(string Kommunenummer, int Persons, string Reason, int ProposalId,
+        int? AgreedPersons = null, int? NeedWhenAgreed = null, AgreementTreatment Treatment = AgreementTreatment.Keep, int? Em = null);
+
+    /// <summary>Computes an allocation from the year's current need, criteria (optionally with other weights) and accepted proposals.</summary>
+    /// <param name="options">How a revision treats earlier agreements and which mode it solves in; defaults: scale, full re-solve.</param>
+    /// <param name="anchorShare">What-if: another continuity-anchor share than the criteria set's.</param>
+    /// <param name="also">Proposals counted as accepted (the national effect of a package before it is answered).</param>
+    public async Task<Result<Computed>> Compute(int year, IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, Actor? asker = null,
+        RevisionOptions? options = null, decimal? anchorShare = null, IReadOnlyList<Proposal>? also = null)
+    {
+        var actor = asker ?? Actor.Anonymous;
+        var needEntry = await CurrentNeed(year);
+        var criteriaEntry = await CurrentCriteria(year);
+        if (needEntry is null || criteriaEntry is null)
+        {
+            return Error.Invalid("run.inputs", Say(actor, $"{year} må ha et nasjonalt behov og et kriteriesett før det kan fordeles", $"{year} må ha eit nasjonalt behov og eit kriteriesett før det kan fordelast"));
+        }
+        var persons = need?.Persons ?? needEntry.Persons;
+        var agreed = Treated(await AgreedChanges(year, also), options ?? RevisionOptions.Default, persons);
+        var revision = await RevisionFor(year, options ?? RevisionOptions.Default);
+        if (revision is null && options?.Mode == RevisionMode.MinimumChange)
+        {
+            return Error.Invalid("revision.published", Say(actor, $"minst mulig endring krever en publisert fordeling å endre fra", $"minst mogleg endring krev ei publisert fordeling å endre frå"));
+        }
+        return ComputeWith(actor, year, needEntry, criteriaEntry, agreed, weights, need, revision, anchorShare);
+    }
+
+    private Result<Computed> ComputeWith(Actor actor, int year, NeedEntry needEntry, CriteriaEntry criteriaEntry, IReadOnlyList<AgreedChangeRecord> agreed,
+        IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, StoredRevision? revision = null, decimal? anchorShare = null)
+    {
+        var criteria = CriteriaJson.Parse(criteriaEntry.Json, Inv($"criteria {year} version {criteriaEntry.Number}"));
+        if (!criteria.IsSuccess)
+        {
+            return Result<Computed>.Fail(criteria.Errors);
+        }
+        var set = criteria.Value;
+        if (weights is not null)
+        {
+            set = set with { Criteria = set.Criteria.Select(c => weights.TryGetValue(c.Id, out var w) ? c with { Weight = w } : c).ToList() };
+        }
+        if (anchorShare is { } share)
+        {
+            set = set with { Anchor = (set.Anchor ?? new Busetting.Domain.Criteria.ContinuityAnchor(0, 0)) with { Share = share } };
+        }
+        if (!SettlementYear.TryCreate(year, out var settlementYear))
+        {
+            return Error.Invalid("year", Say(actor, $"{year} er utenfor årene dataene dekker", $"{year} er utanfor åra dataa dekkjer"));
+        }
+        var nationalNeed = need ?? NationalNeed.Create(needEntry.Persons, needEntry.Em).Value;
+        var changes = agreed.Where(a => a.Treatment != AgreementTreatment.Drop)
+            .Select(a => new AgreedChange(MunicipalityNumber.Parse(a.Kommunenummer), a.Persons, a.Reason,
+                a.Treatment == AgreementTreatment.Scale && a.Persons != a.AgreedPersons ? AgreementTreatment.Scale : AgreementTreatment.Keep,
+                a.Em is { } em ? Math.Min(em, a.Persons) : null)).ToList();
+        var profiles = reference.Profiles(settlementYear);
+        if (!profiles.IsSuccess)
+        {
+            return Result<Computed>.Fail(profiles.Errors);
+        }
+        return AllocationRequest.Create(settlementYear, nationalNeed)
+            .Bind(request => runner.Allocate(reference.Data, profiles.Value, set, null, request with { AgreedChanges = changes, Revision = revision?.ToInput() }))
+            .Map(run => new Computed(run, needEntry, criteriaEntry, agreed, revision));
+    }
+
+    /// <summary>The latest accepted proposal per municipality is an agreed, fixed number, justified by its public text.</summary>
+    /// <param name="also">Proposals to count as accepted (a package's preview before IMDi answers it).</param>
+    private async Task<List<AgreedChangeRecord>> AgreedChanges(int year, IReadOnlyList<Proposal>? also = null)
+    {
+        var accepted = await db.Proposals.AsNoTracking().Where(p => p.Year == year && p.Status == ProposalStatus.Accepted).ToListAsync();
+        accepted.AddRange(also ?? []);
+        var runIds = accepted.Select(p => p.RunId).Distinct().ToList();
+        var needByRun = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons);
+        return accepted.GroupBy(p => p.Kommunenummer)
+            .Select(g => g.OrderByDescending(p => p.DecidedAt ?? DateTime.MaxValue).ThenByDescending(p => p.Id).First())
+            .OrderBy(p => p.Kommunenummer, StringComparer.Ordinal)
+            .Select(p => new AgreedChangeRecord(p.Kommunenummer, p.ProposedPersons, p.PublicJustification ?? "", p.Id, p.ProposedPersons, needByRun.GetValueOrDefault(p.RunId),
+                Em: p.ProposedEm))
+            .ToList();
+    }
+
+    public async Task<Result<AllocationRun>> RunAllocation(Actor actor, int year, string? label, RevisionOptions? options = null)
+    {
+        if (!Access.CanPlan(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere kjører fordelinger", $"berre planleggjarane i IMDi køyrer fordelingar"));
+        }
+        if (TooLong(actor, "run.label", label, FieldLimits.Label, "merkelappen", "merkelappen") is { } tooLong)
+        {
+            return tooLong;
+        }
+        // Tracked: storing a run bumps the year's version, so two runs computed at the same time from the same inputs
+        // cannot both be stored — the second would silently miss what the first one fixed (an accepted proposal).
+        var planningYear = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
+        if (planningYear is null)
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        if (planningYear.Status is YearStatus.Approved or YearStatus.Published)
+        {
+            return Error.Invalid("run.status", Say(actor, $"{year} er {Ui.Status(actor.Language, planningYear.Status)}; åpne høringen igjen eller start en revisjon før en ny fordeling", $"{year} er {Ui.Status(actor.Language, planningYear.Status)}; opne høyringa igjen eller start ein revisjon før ei ny fordeling"));
+        }
+        var computed = await Compute(year, asker: actor, options: options);
+        if (!computed.IsSuccess)
+        {
+            return Result<AllocationRun>.Fail(computed.Errors);
+        }
+        var run = ToEntity(computed.Value, actor, label);
+        planningYear.Version++;
+        db.Runs.Add(run);
+        Audit(actor, "run.create", year, null, new { run.Persons, run.Em, need = computed.Value.Need.Number, criteria = computed.Value.Criteria.Number, agreed = computed.Value.Agreed.Count, revision = computed.Value.Revision?.Mode, run.ResultHash }, label);
+        var saved = await Save(actor, run);
+        if (saved.IsSuccess)
+        {
+            log.LogInformation("Allocation run {RunId} for {Year}: {Persons} persons, {Solver} in {ElapsedMs} ms", run.Id, year, run.Persons, run.Solver, run.ElapsedMs);
+        }
+        return saved;
+    }
+
+    private AllocationRun ToEntity(Computed computed, Actor actor, string? label)
+    {
+        var result = computed.Run.Result;
+        var lines = result.Municipalities.Select(m => new RunLine
+        {
+            Kommunenummer = m.Municipality.Number.Value,
+            Requested = m.Requested,
+            RequestedEm = m.RequestedEm,
+            PlanNextYear = m.PlanNextYear,
+            ExplanationJson = StoredExplanation.Serialize(m.Explanation),
+        }).ToList();
+        return new AllocationRun
+        {
+            Year = result.Year,
+            NeedEntryId = computed.Need.Id,
+            CriteriaEntryId = computed.Criteria.Id,
+            Persons = result.Need.Persons,
+            Em = result.Need.Em,
+            PlanNeed = result.PlanNeed,
+            AgreedChangesJson = JsonSerializer.Serialize(computed.Agreed, StoredExplanation.Json),
+            RevisionJson = computed.Revision is null ? null : JsonSerializer.Serialize(computed.Revision, StoredExplanation.Json),
+            WarningsJson = JsonSerializer.Serialize(result.Warnings, StoredExplanation.Json),
+            Solver = result.Solver.Solver,
+            SolverDetail = result.Solver.Detail,
+            ElapsedMs = result.Solver.Elapsed.TotalMilliseconds + result.EmSolver.Elapsed.TotalMilliseconds,
+            ResultHash = Hash(lines),
+            Label = string.IsNullOrWhiteSpace(label) ? null : label.Trim(),
+            By = actor.Name,
+            At = Now,
+            Lines = lines,
+        };
+    }
+
+    /// <summary>SHA-256 over every municipality's numbers, in number order: equal hashes mean equal results.</summary>
+    public static string Hash(IEnumerable<RunLine> lines)
+    {
+        var text = new StringBuilder();
+        foreach (var line in lines.OrderBy(l => l.Kommunenummer, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{line.Kommunenummer};{line.Requested};{line.RequestedEm};{line.PlanNextYear}\n");
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    public sealed record Reproduction(AllocationRun Stored, string RecomputedHash, IReadOnlyList<string> Differences)
+    {
+        public bool Identical => Differences.Count == 0 && RecomputedHash == Stored.ResultHash;
+    }
+
+    /// <summary>Re-runs a stored run from its own inputs (need, criteria version, agreed changes) and compares every number.</summary>
+    public async Task<Result<Reproduction>> Reproduce(Actor actor, int runId)
+    {
+        if (!Access.CanSeePlanning(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDi, fylkene og KS ser fordelingskjøringer", $"berre IMDi, fylka og KS ser fordelingskøyringar"));
+        }
+        var run = await Run(runId);
+        if (run is null)
+        {
+            return Error.NotFound("run", Say(actor, $"fordelingskjøring {runId} finnes ikke", $"fordelingskøyring {runId} finst ikkje"));
+        }
+        var need = await db.Needs.AsNoTracking().FirstAsync(n => n.Id == run.NeedEntryId);
+        var criteria = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
+        var agreed = JsonSerializer.Deserialize<List<AgreedChangeRecord>>(run.AgreedChangesJson, StoredExplanation.Json) ?? [];
+        var revision = run.RevisionJson is null ? null : JsonSerializer.Deserialize<StoredRevision>(run.RevisionJson, StoredExplanation.Json);
+        var computed = ComputeWith(actor, run.Year, need, criteria, agreed, revision: revision);
+        if (!computed.IsSuccess)
+        {
+            return Result<Reproduction>.Fail(computed.Errors);
+        }
+        var again = ToEntity(computed.Value, actor, null);
+        var stored = run.Lines.ToDictionary(l => l.Kommunenummer, StringComparer.Ordinal);
+        var differences = again.Lines
+            .Where(l => !stored.TryGetValue(l.Kommunenummer, out var s) || s.Requested != l.Requested || s.RequestedEm != l.RequestedEm || s.PlanNextYear != l.PlanNextYear)
+            .Select(l => Inv($"{l.Kommunenummer}: stored {stored.GetValueOrDefault(l.Kommunenummer)?.Requested}, now {l.Requested}"))
+            .ToList();
+        return new Reproduction(run, again.ResultHash, differences);
+    }
+}

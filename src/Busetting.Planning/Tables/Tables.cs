@@ -1,0 +1,110 @@
+namespace Busetting.Planning.Tables;
+
+/// <summary>The municipality tables of the application: one definition each, shared by the page and its exports.</summary>
+public static class Tables
+{
+    /// <summary>Published figures (public table, downloads).</summary>
+    public static IReadOnlyList<Column<PublicRow>> Public { get; } =
+    [
+        new("folketal", "Innbyggere", "Innbyggjarar", r => r.Population),
+        new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
+        new("em", "Herav EM", "Av dei EM", r => r.RequestedEm),
+        new("plantal", "Plantall neste år", "Plantal neste år", r => r.PlanNextYear),
+        new("vedteke", "Vedtatt", "Vedteke", r => r.Decided),
+        new("vedteke_em", "Vedtatt EM", "Vedteke EM", r => r.DecidedEm),
+        new("busett", "Bosatt", "Busett", r => r.Settled),
+    ];
+
+    public sealed record RunRow(string Kommunenummer, string Name, string CountyNumber, string County, int Requested, int RequestedEm, int PlanNextYear)
+        : IMunicipalityRow;
+
+    /// <summary>One allocation run; a county reviewer sees its own county's rows only.</summary>
+    public static TableData<RunRow> Run(AllocationRun run, ReferenceStore reference, Actor me) => new(
+        run.Lines.Select(l => reference.ByNumber[l.Kommunenummer] is var m
+                ? new RunRow(l.Kommunenummer, m.Name, m.County.Value, m.CountyName, l.Requested, l.RequestedEm, l.PlanNextYear)
+                : throw new InvalidOperationException())
+            .Where(r => me.Role != Roles.County || r.CountyNumber == me.Fylkesnummer).ToList(),
+        [
+            new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
+            new("em", "Herav EM", "Av dei EM", r => r.RequestedEm),
+            new("plantal", "Plantall", "Plantal", r => r.PlanNextYear),
+        ]);
+
+    public sealed record CompareRow(string Kommunenummer, string Name, string CountyNumber, string County, int A, int B) : IMunicipalityRow
+    {
+        public int Change => B - A;
+    }
+
+    /// <summary>Two runs side by side; "only changed" keeps the municipalities whose number differs.</summary>
+    public static TableData<CompareRow> Compare(AllocationRun a, AllocationRun b, ReferenceStore reference, Actor me)
+    {
+        var before = a.Lines.ToDictionary(l => l.Kommunenummer, l => l.Requested);
+        var rows = b.Lines.Select(l => reference.ByNumber[l.Kommunenummer] is var m
+                ? new CompareRow(l.Kommunenummer, m.Name, m.County.Value, m.CountyName, before.GetValueOrDefault(l.Kommunenummer), l.Requested)
+                : throw new InvalidOperationException())
+            .Where(r => me.Role != Roles.County || r.CountyNumber == me.Fylkesnummer).ToList();
+        return new(rows,
+        [
+            new("a", $"#{a.Id}", $"#{a.Id}", r => r.A),
+            new("b", $"#{b.Id}", $"#{b.Id}", r => r.B),
+            new("endring", "Endring", "Endring", r => r.Change),
+        ], r => r.A != r.B);
+    }
+
+    public sealed record DecisionRow(string Kommunenummer, string Name, string CountyNumber, string County, int Requested, int? Decided, int? DecidedEm, int? Extra, int? Settled)
+        : IMunicipalityRow;
+
+    /// <summary>The run the decision dashboard follows: the published one, else the approved one, else what this user may see.</summary>
+    public static async Task<AllocationRun?> DashboardRun(PlanningService planning, Actor me, PlanningYear year) =>
+        (year.PublishedRunId ?? year.ApprovedRunId) is { } id ? await planning.Run(id) : await planning.VisibleRun(me, year.Year);
+
+    /// <summary>Requested, decided and settled per municipality; the filter keeps those asked that have not answered.</summary>
+    public static TableData<DecisionRow> Decisions(AllocationRun run, IReadOnlyDictionary<string, Decision> decisions, ReferenceStore reference, Actor me) => new(
+        run.Lines.Select(l => (Line: l, M: reference.ByNumber[l.Kommunenummer], D: decisions.GetValueOrDefault(l.Kommunenummer)))
+            .Where(x => me.Role != Roles.County || x.M.County.Value == me.Fylkesnummer)
+            .Select(x => new DecisionRow(x.Line.Kommunenummer, x.M.Name, x.M.County.Value, x.M.CountyName, x.Line.Requested,
+                x.D?.Persons, x.D?.Em, x.D?.AdditionalCapacity, reference.Settled(x.Line.Kommunenummer, run.Year)))
+            .ToList(),
+        [
+            new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
+            new("vedteke", "Vedtatt", "Vedteke", r => r.Decided),
+            new("vedteke_em", "Vedtatt EM", "Vedteke EM", r => r.DecidedEm),
+            new("fleire", "Kan ta flere", "Kan ta fleire", r => r.Extra),
+            new("busett", "Bosatt", "Busett", r => r.Settled),
+        ],
+        r => r.Requested > 0 && r.Decided is null);
+
+    public sealed record LetterRow(string Kommunenummer, string Name, string CountyNumber, string County, int Id, string Kind, int Version,
+        string Language, int Requested, int RequestedEm, string Reference, int RunId, string Hash, DateTime? SentAt, string? Channel) : IMunicipalityRow;
+
+    /// <summary>Every letter version of a year; "not sent" keeps those still waiting in the outbox.</summary>
+    public static TableData<LetterRow> Letters(IEnumerable<Letter> letters, ReferenceStore reference, Language lang) => new(
+        letters.Select(l =>
+            {
+                // A letter to a municipality no longer in the reference data keeps its number as its name.
+                var m = reference.Find(l.Kommunenummer);
+                return new LetterRow(l.Kommunenummer, m?.Name ?? l.Kommunenummer, m?.County.Value ?? "", m?.CountyName ?? "", l.Id, Ui.LetterKind(lang, l.Kind),
+                    l.Version, LanguageName(l.Language), l.Requested, l.RequestedEm, l.Reference, l.RunId, l.ContentHash, l.SentAt, l.Channel);
+            })
+            .ToList(),
+        [
+            new("type", "Type", "Type", r => r.Kind, Numeric: false),
+            new("versjon", "Versjon", "Versjon", r => r.Version, Sum: false),
+            new("maalform", "Målform", "Målform", r => r.Language, Numeric: false),
+            new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
+            new("em", "Herav EM", "Av dei EM", r => r.RequestedEm),
+            new("referanse", "Referanse", "Referanse", r => r.Reference, Numeric: false),
+            new("kjoring", "Fra kjøring", "Frå køyring", r => r.RunId, Sum: false),
+            new("sha256", "Innhold (SHA-256)", "Innhald (SHA-256)", r => r.Hash[..12], Numeric: false),
+            new("sendt", "Sendt", "Sendt", r => r.SentAt, Numeric: false),
+        ],
+        r => r.SentAt is null);
+
+    private static string LanguageName(string code) => code switch
+    {
+        "nb" => "Bokmål",
+        "nn" => "Nynorsk",
+        "se" => "Nordsamisk",
+        _ => code,
+    };
+}

@@ -1,0 +1,207 @@
+using Busetting.Data.Criteria;
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Planning;
+
+/// <summary>Planning years: status steps, deadline and lock, new years.</summary>
+public sealed partial class PlanningService
+{
+    /// <summary>Moves the year one step. With four eyes on (<see cref="PlanningOptions.FourEyes"/>), approval and
+    /// publication go through <see cref="RequestStep"/> and <see cref="ConfirmStep"/> instead.</summary>
+    /// <param name="consultationDeadline">The last day for proposals when the year goes on consultation; the year's
+    /// current deadline is kept when none is given.</param>
+    public async Task<Result<PlanningYear>> ChangeStatus(Actor actor, int year, YearStatus to, int expectedVersion, string? reason, int? runId = null,
+        DateOnly? consultationDeadline = null)
+    {
+        if (!Access.CanPlan(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere flytter et planår mellom stegene", $"berre planleggjarane i IMDi flyttar eit planår mellom stega"));
+        }
+        if (FourEyesRules.CheckDirectStep(options.FourEyes, to) is { } fourEyes)
+        {
+            return Say(actor, fourEyes);
+        }
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
+        var checkedStep = await CheckStep(actor, entity, year, to, expectedVersion, reason, runId, consultationDeadline);
+        if (!checkedStep.IsSuccess)
+        {
+            return checkedStep;
+        }
+        await ApplyStep(actor, entity!, to, reason, runId, consultationDeadline, requestedBy: null);
+        var saved = await Save(actor, entity!);
+        await figures.Invalidate(year);
+        return saved;
+    }
+
+    /// <summary>Everything that must hold before the year moves to <paramref name="to"/>; nothing is changed.</summary>
+    private async Task<Result<PlanningYear>> CheckStep(Actor actor, PlanningYear? entity, int year, YearStatus to, int expectedVersion, string? reason, int? runId,
+        DateOnly? consultationDeadline)
+    {
+        if (TooLong(actor, "year.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        {
+            return tooLong;
+        }
+        if (entity is null)
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        if (entity.Version != expectedVersion)
+        {
+            return Error.Conflict("year.version", Say(actor, $"planåret {year} er endret av en annen (nå {Ui.Status(actor.Language, entity.Status)}); last siden på nytt og prøv igjen", $"planåret {year} er endra av ein annan (no {Ui.Status(actor.Language, entity.Status)}); last sida på nytt og prøv igjen"));
+        }
+        if (PlanningYearRules.CheckStep(entity.Status, to) is { } notAllowed)
+        {
+            return Say(actor, notAllowed);
+        }
+        switch (to)
+        {
+            case YearStatus.Consultation when PlanningYearRules.CheckConsultation(await db.Runs.AnyAsync(r => r.Year == year), consultationDeadline ?? entity.ConsultationDeadline, Today) is { } notReady:
+                return Say(actor, notReady);
+            case YearStatus.Approved:
+                var approve = runId ?? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id);
+                if (approve is null || !await db.Runs.AnyAsync(r => r.Id == approve && r.Year == year))
+                {
+                    return Error.Invalid("year.run", Say(actor, $"fordelingskjøring {runId} hører ikke til {year}", $"fordelingskøyring {runId} høyrer ikkje til {year}"));
+                }
+                break;
+        }
+        return entity;
+    }
+
+    /// <summary>Moves the year (checked by <see cref="CheckStep"/>), records the step and its audit entry, and closes
+    /// any other open four-eyes request of the year (it was made against the old state). Not saved here.</summary>
+    private async Task ApplyStep(Actor actor, PlanningYear entity, YearStatus to, string? reason, int? runId, DateOnly? consultationDeadline, StepRequest? requestedBy)
+    {
+        var from = entity.Status;
+        switch (to)
+        {
+            case YearStatus.Consultation:
+                entity.ConsultationDeadline = consultationDeadline ?? entity.ConsultationDeadline;
+                break;
+            case YearStatus.Approved:
+                entity.ApprovedRunId = runId ?? await db.Runs.Where(r => r.Year == entity.Year).MaxAsync(r => (int?)r.Id);
+                break;
+            case YearStatus.Published:
+                entity.PublishedRunId = entity.ApprovedRunId;
+                break;
+            case YearStatus.Revised:
+                entity.Revision++;
+                entity.ApprovedRunId = null;
+                break;
+        }
+        entity.Status = to;
+        entity.Version++;
+        foreach (var open in await db.StepRequests.Where(r => r.Year == entity.Year && r.Status == StepRequestStatus.Open).ToListAsync())
+        {
+            if (open.Id != requestedBy?.Id)
+            {
+                open.Status = StepRequestStatus.Withdrawn;
+                open.ClosedBy = actor.Name;
+                open.ClosedAt = Now;
+                open.Version++;
+            }
+        }
+        var text = string.IsNullOrWhiteSpace(reason) ? requestedBy?.Reason : reason.Trim();
+        db.YearStatusChanges.Add(new YearStatusChange { Year = entity.Year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = text });
+        Audit(actor, "year.status", entity.Year, null, new
+        {
+            from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId, entity.ConsultationDeadline,
+            requestedBy = requestedBy?.RequestedBy, request = requestedBy?.Id,
+        }, text);
+        if (to == YearStatus.Consultation)
+        {
+            // Written with the status step: stored together or not at all.
+            await notifications.ConsultationOpened(db, entity.Year);
+        }
+    }
+
+    /// <summary>Today in Norway: deadlines are Norwegian dates.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(NorwegianTime.FromUtc(Now));
+
+    /// <summary>Moves the consultation deadline (a later one reopens consultation for late proposals).</summary>
+    public async Task<Result<PlanningYear>> SetConsultationDeadline(Actor actor, int year, DateOnly? deadline, int expectedVersion)
+    {
+        if (!Access.CanPlan(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere setter høringsfristen", $"berre planleggjarane i IMDi set høyringsfristen"));
+        }
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
+        if (entity is null)
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        if (entity.Version != expectedVersion)
+        {
+            return Error.Conflict("year.version", Say(actor, $"planåret {year} er endret av en annen; last siden på nytt og prøv igjen", $"planåret {year} er endra av ein annan; last sida på nytt og prøv igjen"));
+        }
+        if (deadline is not { } d)
+        {
+            return Error.Invalid("year.consultationDeadline", Say(actor, $"Høringsfrist: velg en dato", $"Høyringsfrist: vel ein dato"));
+        }
+        if (PlanningYearRules.CheckDeadlineNotPast(d, Today) is { } past)
+        {
+            return Say(actor, past);
+        }
+        Audit(actor, "year.consultationDeadline", year, null, new { from = entity.ConsultationDeadline, to = d }, null);
+        entity.ConsultationDeadline = d;
+        entity.Version++;
+        return await Save(actor, entity);
+    }
+
+    public async Task<Result<PlanningYear>> SetDeadline(Actor actor, int year, DateOnly? deadline, bool locked, int expectedVersion)
+    {
+        if (!Access.CanPlan(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis planleggere setter frist og låser vedtak", $"berre planleggjarane i IMDi set frist og låser vedtak"));
+        }
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
+        if (entity is null)
+        {
+            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+        }
+        if (entity.Version != expectedVersion)
+        {
+            return Error.Conflict("year.version", Say(actor, $"planåret {year} er endret av en annen; last siden på nytt og prøv igjen", $"planåret {year} er endra av ein annan; last sida på nytt og prøv igjen"));
+        }
+        Audit(actor, "year.deadline", year, null, new { from = entity.DecisionDeadline, to = deadline, locked }, null);
+        entity.DecisionDeadline = deadline;
+        entity.DecisionsLocked = locked;
+        entity.Version++;
+        var saved = await Save(actor, entity);
+        await figures.Invalidate(year);
+        return saved;
+    }
+
+    public async Task<Result<PlanningYear>> CreateYear(Actor actor, int year)
+    {
+        if (!Access.CanAdminister(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDis administratorer oppretter planår", $"berre administratorane i IMDi opprettar planår"));
+        }
+        if (!SettlementYear.TryCreate(year, out _))
+        {
+            return Error.Invalid("year", Say(actor, $"{year} er utenfor årene systemet dekker ({SettlementYear.Earliest}–{SettlementYear.Latest})", $"{year} er utanfor åra systemet dekkjer ({SettlementYear.Earliest}–{SettlementYear.Latest})"));
+        }
+        if (await db.Years.AnyAsync(y => y.Year == year))
+        {
+            return Error.Conflict("year.exists", Say(actor, $"planåret {year} finnes allerede", $"planåret {year} finst allereie"));
+        }
+        var previous = await db.CriteriaVersions.AsNoTracking().Where(c => c.Year < year).OrderByDescending(c => c.Year).ThenByDescending(c => c.Number).FirstOrDefaultAsync();
+        var json = previous is null ? reference.DefaultCriteriaJson(year) : WithYear(previous.Json, year);
+        var entity = new PlanningYear { Year = year, Status = YearStatus.Draft, Version = 1 };
+        db.Years.Add(entity);
+        db.CriteriaVersions.Add(new CriteriaEntry
+        {
+            Year = year, Number = 1, Json = json, By = actor.Name, At = Now,
+            Reason = previous is null ? "Levert med systemet" : Inv($"Videreført fra {previous.Year} versjon {previous.Number}"),
+        });
+        Audit(actor, "year.create", year, null, new { criteriaFrom = previous?.Year }, null);
+        return await Save(actor, entity);
+    }
+
+    private static string WithYear(string json, int year)
+    {
+        var parsed = CriteriaJson.Parse(json, "criteria").Value;
+        return CriteriaJson.Write(parsed with { Year = year, Version = Inv($"{year}-1") });
+    }
+}

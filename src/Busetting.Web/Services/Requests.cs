@@ -1,0 +1,29 @@
+using Busetting.Application;
+using Busetting.Domain.Primitives;
+
+namespace Busetting.Web.Services;
+
+/// <summary>Who asks, and in which written standard, read from the request (cookie and signed-in principal).</summary>
+public static class Requests
+{
+    public const string LanguageCookie = "busetting-lang";
+
+    /// <summary>The user's choice (cookie), else a case worker's municipality's official form (Nynorsk → nn), else Bokmål.</summary>
+    public static Language LanguageOf(HttpContext? http, ReferenceStore reference)
+    {
+        var chosen = http?.Request.Cookies[LanguageCookie];
+        if (chosen == "nn")
+        {
+            return Language.Nn;
+        }
+        if (chosen == "nb")
+        {
+            return Language.Nb;
+        }
+        var actor = http is null ? Actor.Anonymous : Actor.From(http.User);
+        return reference.Find(actor.Kommunenummer)?.LanguageForm == LanguageForm.Nynorsk ? Language.Nn : Language.Nb;
+    }
+
+    /// <summary>The acting user of a request, with the written standard their messages are given in.</summary>
+    public static Actor ActorOf(HttpContext http, ReferenceStore reference) => Actor.From(http.User) with { Language = LanguageOf(http, reference) };
+}
