@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -72,6 +73,9 @@ public class WebApp : WebApplicationFactory<Program>
     /// <summary>Extra configuration for one test's app (set before the first request).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Services one test replaces (applied after the application's own registrations, before the first request).</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     /// <summary>The server's errors, for assertion messages.</summary>
     public ServerLog Log { get; } = new();
 
@@ -93,6 +97,7 @@ public class WebApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter, TestPeer>());
+        builder.ConfigureTestServices(s => TestServices.ForEach(replace => replace(s)));
     }
 
     /// <summary>
