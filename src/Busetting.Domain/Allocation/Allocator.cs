@@ -29,22 +29,9 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
         }
 
         var warnings = new List<string>(input.DataNotes);
-        if (criteria.TopGroupWeight < CriteriaSet.MinimumTopGroupWeight)
-        {
-            warnings.Add(Invariant($"priority group 1 (introduction results, work, upper-secondary capacity) weighs {criteria.TopGroupWeight:P0}, below the ministry's minimum of {CriteriaSet.MinimumTopGroupWeight:P0}"));
-        }
-        var targetResult = TargetCalculator.Calculate(criteria, participants, year, total);
-        warnings.AddRange(targetResult.Warnings);
-        warnings.AddRange(PartialIndicatorWarnings(criteria, targetResult, participants, year));
-
+        var targetResult = Targets(criteria, participants, year, total, warnings);
         var targets = targetResult.Targets.ToDictionary(t => t.Municipality);
-        var nationalRate = total / (double)participants.Sum(p => (long)p.Population);
-        var previous = PreviousRequests(participants, year);
-        var decisions = PreviousDecisions(participants, year, previous?.Total);
-        warnings.AddRange(MissingInputWarnings(criteria, previous, decisions, year));
-        var bounds = profiles.Select(p => BoundsCalculator.Calculate(p, criteria.Rules, nationalRate, total,
-            previous is { } prev ? (Requested: prev.ByMunicipality.GetValueOrDefault(p.Municipality.Number), NationalTotal: prev.Total) : null,
-            decisions is { } dec && dec.ByMunicipality.TryGetValue(p.Municipality.Number, out var decided) ? (decided, dec.NationalNeed) : null)).ToList();
+        var bounds = Bounds(criteria, profiles, participants, year, total, warnings);
         var agreed = ApplyAgreedChanges(input.AgreedChanges ?? [], profiles, bounds, total);
         if (!agreed.IsSuccess)
         {
@@ -89,39 +76,73 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
         }
         var planNeed = input.PlanNeed ?? total;
         var plan = Apportion.LargestRemainder(outcome.Values.Select(v => v * (double)planNeed / total).ToList(), planNeed);
-
-        var allocations = new List<MunicipalityAllocation>(profiles.Count);
-        for (var i = 0; i < profiles.Count; i++)
-        {
-            var profile = profiles[i];
-            var target = targets.TryGetValue(profile.Municipality.Number, out var found)
-                ? found
-                : new MunicipalityTarget(profile.Municipality.Number, 0, []);
-            var notAskedRule = bounds[i].Excluded ? bounds[i].UpperRule is RuleId.AgreedChange or RuleId.AgreedChangeScaled ? bounds[i].UpperRule : bounds[i].Notes[^1].Rule : RuleId.NotAskedSmallTarget;
-            var spreadNotes = spread?[i] ?? [];
-            if (spreadNotes.Count > 0)
-            {
-                bounds[i] = bounds[i] with { Notes = [.. bounds[i].Notes, .. spreadNotes] };
-            }
-            var itemBounds = RevisionExplanation.WithNotes(bounds[i], input.Revision, reference?[i], outcome.Values[i]);
-            var parts = reference is null
-                ? ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule, spreadNotes.FirstOrDefault()?.Rule)
-                : RevisionExplanation.Parts(target, bounds[i], outcome.Values[i], notAskedRule);
-            var binding = RevisionExplanation.Binding(BindingRules(parts, itemBounds, asked[i], reference is null || bounds[i].Excluded ? notAskedRule : RuleId.MinimumChangeRevision, spreadNotes), itemBounds);
-            var explanation = new Explanation(
-                Math.Round((decimal)target.Target, 2, MidpointRounding.AwayFromZero),
-                target.Contributions, parts, itemBounds, binding,
-                profile.Indicators.Values.OrderBy(v => v.IndicatorId, StringComparer.Ordinal).ToList(),
-                em.Value.Explanations[i]);
-            allocations.Add(new MunicipalityAllocation(profile.Municipality, profile.Population, profile.PopulationYear,
-                outcome.Values[i], em.Value.Values[i], plan[i], explanation));
-        }
+        var solved = new Solved(outcome.Values, asked, fill.Lambda, spread, reference, input.Revision, em.Value, plan);
+        var allocations = profiles.Select((p, i) => Allocation(p, i, targets, bounds[i], solved)).ToList();
 
         warnings.AddRange(RevisionExplanation.Warnings(allocations));
         return new AllocationResult(year, input.Need, planNeed, criteria.Version, targetResult.EffectiveWeights,
             targetResult.WeightMoves, allocations, warnings,
             new SolverReport(outcome.Solver, outcome.Status.ToString(), outcome.Detail, outcome.Elapsed, fill.Lambda),
             em.Value.Report);
+    }
+
+    /// <summary>The criteria targets, with warnings for a low priority-group weight and for partial or old indicators.</summary>
+    private static TargetResult Targets(CriteriaSet criteria, List<MunicipalityProfile> participants, int year, int total, List<string> warnings)
+    {
+        if (criteria.TopGroupWeight < CriteriaSet.MinimumTopGroupWeight)
+        {
+            warnings.Add(Invariant($"priority group 1 (introduction results, work, upper-secondary capacity) weighs {criteria.TopGroupWeight:P0}, below the ministry's minimum of {CriteriaSet.MinimumTopGroupWeight:P0}"));
+        }
+        var targetResult = TargetCalculator.Calculate(criteria, participants, year, total);
+        warnings.AddRange(targetResult.Warnings);
+        warnings.AddRange(PartialIndicatorWarnings(criteria, targetResult, participants, year));
+        return targetResult;
+    }
+
+    /// <summary>Each municipality's bounds from the hard rules, given last year's requests and decisions where known.</summary>
+    private static List<MunicipalityBounds> Bounds(CriteriaSet criteria, List<MunicipalityProfile> profiles, List<MunicipalityProfile> participants,
+        int year, int total, List<string> warnings)
+    {
+        var nationalRate = total / (double)participants.Sum(p => (long)p.Population);
+        var previous = PreviousRequests(participants, year);
+        var decisions = PreviousDecisions(participants, year, previous?.Total);
+        warnings.AddRange(MissingInputWarnings(criteria, previous, decisions, year));
+        return profiles.Select(p => BoundsCalculator.Calculate(p, criteria.Rules, nationalRate, total,
+            previous is { } prev ? (Requested: prev.ByMunicipality.GetValueOrDefault(p.Municipality.Number), NationalTotal: prev.Total) : null,
+            decisions is { } dec && dec.ByMunicipality.TryGetValue(p.Municipality.Number, out var decided) ? (decided, dec.NationalNeed) : null)).ToList();
+    }
+
+    /// <summary>What the solve gave, for each municipality's explanation.</summary>
+    private sealed record Solved(IReadOnlyList<int> Values, bool[] Asked, double Lambda, IReadOnlyList<RuleNote>[]? Spread,
+        IReadOnlyList<int>? Reference, RevisionInput? Revision, EmAllocation Em, IReadOnlyList<int> Plan);
+
+    /// <summary>One municipality's numbers and the explanation of them: its target, its bounds and the rules that bound it.</summary>
+    private static MunicipalityAllocation Allocation(MunicipalityProfile profile, int i, Dictionary<Primitives.MunicipalityNumber, MunicipalityTarget> targets,
+        MunicipalityBounds bounds, Solved solved)
+    {
+        var target = targets.TryGetValue(profile.Municipality.Number, out var found)
+            ? found
+            : new MunicipalityTarget(profile.Municipality.Number, 0, []);
+        var notAskedRule = bounds.Excluded ? bounds.UpperRule is RuleId.AgreedChange or RuleId.AgreedChangeScaled ? bounds.UpperRule : bounds.Notes[^1].Rule : RuleId.NotAskedSmallTarget;
+        var spreadNotes = solved.Spread?[i] ?? [];
+        if (spreadNotes.Count > 0)
+        {
+            bounds = bounds with { Notes = [.. bounds.Notes, .. spreadNotes] };
+        }
+        var value = solved.Values[i];
+        var asked = solved.Asked[i];
+        var itemBounds = RevisionExplanation.WithNotes(bounds, solved.Revision, solved.Reference?[i], value);
+        var parts = solved.Reference is null
+            ? ExplanationBuilder.Parts(target, bounds, solved.Lambda, value, asked, notAskedRule, spreadNotes.FirstOrDefault()?.Rule)
+            : RevisionExplanation.Parts(target, bounds, value, notAskedRule);
+        var binding = RevisionExplanation.Binding(BindingRules(parts, itemBounds, asked, solved.Reference is null || bounds.Excluded ? notAskedRule : RuleId.MinimumChangeRevision, spreadNotes), itemBounds);
+        var explanation = new Explanation(
+            Math.Round((decimal)target.Target, 2, MidpointRounding.AwayFromZero),
+            target.Contributions, parts, itemBounds, binding,
+            profile.Indicators.Values.OrderBy(v => v.IndicatorId, StringComparer.Ordinal).ToList(),
+            solved.Em.Explanations[i]);
+        return new MunicipalityAllocation(profile.Municipality, profile.Population, profile.PopulationYear,
+            value, solved.Em.Values[i], solved.Plan[i], explanation);
     }
 
     /// <summary>Agreed numbers replace the municipality's bounds with exactly that number; the rest is re-solved around them.</summary>
