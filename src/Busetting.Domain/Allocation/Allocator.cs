@@ -37,15 +37,12 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
         {
             return Result<AllocationResult>.Fail(agreed.Errors);
         }
-
         var items = profiles.Select((p, i) => new ProblemItem(
             p.Municipality.Number.Value,
             targets.TryGetValue(p.Municipality.Number, out var t) ? t.Target : 0,
             bounds[i].Lower, bounds[i].Upper, bounds[i].MustAsk, bounds[i].Excluded)).ToList();
         var problem = new AllocationProblem(items, total, SpreadGroups(profiles, criteria));
-        string Describe(int i) => $"{profiles[i].Municipality.Number} {profiles[i].Municipality.Name}";
-
-        var conflicts = FeasibilityCheck.Diagnose(problem, Describe);
+        var conflicts = FeasibilityCheck.Diagnose(problem, i => $"{profiles[i].Municipality.Number} {profiles[i].Municipality.Name}");
         if (conflicts.Count > 0)
         {
             return Error.Infeasible(Invariant($"the rules for {year} cannot all hold with a need of {total} persons"), conflicts);
