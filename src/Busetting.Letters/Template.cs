@@ -125,50 +125,51 @@ public sealed partial class Template
     /// <summary>Fills the fields and turns the text into blocks.</summary>
     public IReadOnlyList<Block> Fill(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, Table> tables)
     {
-        var blocks = new List<Block>();
-        var paragraph = new List<string>();
-        var group = new List<string>();
-        void Flush()
-        {
-            if (paragraph.Count > 0)
-            {
-                blocks.Add(new Paragraph(string.Join(" ", paragraph)));
-                paragraph.Clear();
-            }
-            if (group.Count > 0)
-            {
-                blocks.Add(new LineGroup([.. group]));
-                group.Clear();
-            }
-        }
+        var blocks = new BlockWriter();
         foreach (var raw in _lines)
         {
             var line = raw.TrimEnd();
             var table = TablePattern().Match(line.Trim());
             if (table.Success)
             {
-                Flush();
-                if (tables.TryGetValue(table.Groups[1].Value, out var t) && t.Rows.Count > 1)
-                {
-                    blocks.Add(t);
-                }
+                blocks.Table(tables.GetValueOrDefault(table.Groups[1].Value));
                 continue;
             }
-            var text = FieldPattern().Replace(line, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+            blocks.Line(line, FieldPattern().Replace(line, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value));
+        }
+        return blocks.Finish();
+    }
+
+    /// <summary>
+    /// Turns filled lines into blocks: lines run together into a paragraph until a blank line; "# " is a heading, "- " a
+    /// bullet; "| " lines stay lines, together in one group (an address, a signature).
+    /// </summary>
+    private sealed class BlockWriter
+    {
+        private readonly List<Block> _blocks = [];
+        private readonly List<string> _paragraph = [];
+        private readonly List<string> _group = [];
+
+        /// <summary>A table placeholder on its own line: the table, when it has a row beyond its header.</summary>
+        public void Table(Table? table)
+        {
+            Flush();
+            if (table is { Rows.Count: > 1 })
+            {
+                _blocks.Add(table);
+            }
+        }
+
+        /// <param name="line">The template line as written (its "| " mark decides a group line).</param>
+        /// <param name="text">The line with its fields filled.</param>
+        public void Line(string line, string text)
+        {
             if (line.StartsWith("| ", StringComparison.Ordinal) || line == "|")
             {
-                if (paragraph.Count > 0)
-                {
-                    blocks.Add(new Paragraph(string.Join(" ", paragraph)));
-                    paragraph.Clear();
-                }
-                if (text.Length > 1 && !string.IsNullOrWhiteSpace(text[1..]))
-                {
-                    group.Add(text[1..].Trim());
-                }
-                continue;
+                GroupLine(text);
+                return;
             }
-            if (group.Count > 0)
+            if (_group.Count > 0)
             {
                 Flush();
             }
@@ -179,20 +180,53 @@ public sealed partial class Template
             else if (text.StartsWith("# ", StringComparison.Ordinal))
             {
                 Flush();
-                blocks.Add(new Heading(text[2..].Trim()));
+                _blocks.Add(new Heading(text[2..].Trim()));
             }
             else if (text.StartsWith("- ", StringComparison.Ordinal))
             {
                 Flush();
-                blocks.Add(new Bullet(text[2..].Trim()));
+                _blocks.Add(new Bullet(text[2..].Trim()));
             }
             else
             {
-                paragraph.Add(text.Trim());
+                _paragraph.Add(text.Trim());
             }
         }
-        Flush();
-        return blocks;
+
+        public IReadOnlyList<Block> Finish()
+        {
+            Flush();
+            return _blocks;
+        }
+
+        /// <summary>A "| " line ends the paragraph before it; an empty one ("|") adds nothing but keeps the group open.</summary>
+        private void GroupLine(string text)
+        {
+            FlushParagraph();
+            if (text.Length > 1 && !string.IsNullOrWhiteSpace(text[1..]))
+            {
+                _group.Add(text[1..].Trim());
+            }
+        }
+
+        private void FlushParagraph()
+        {
+            if (_paragraph.Count > 0)
+            {
+                _blocks.Add(new Paragraph(string.Join(" ", _paragraph)));
+                _paragraph.Clear();
+            }
+        }
+
+        private void Flush()
+        {
+            FlushParagraph();
+            if (_group.Count > 0)
+            {
+                _blocks.Add(new LineGroup([.. _group]));
+                _group.Clear();
+            }
+        }
     }
 
     [GeneratedRegex(@"\{\{([a-z_:]+)\}\}")]

@@ -29,36 +29,20 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
         }
 
         var warnings = new List<string>(input.DataNotes);
-        if (criteria.TopGroupWeight < CriteriaSet.MinimumTopGroupWeight)
-        {
-            warnings.Add(Invariant($"priority group 1 (introduction results, work, upper-secondary capacity) weighs {criteria.TopGroupWeight:P0}, below the ministry's minimum of {CriteriaSet.MinimumTopGroupWeight:P0}"));
-        }
-        var targetResult = TargetCalculator.Calculate(criteria, participants, year, total);
-        warnings.AddRange(targetResult.Warnings);
-        warnings.AddRange(PartialIndicatorWarnings(criteria, targetResult, participants, year));
-
+        var targetResult = Targets(criteria, participants, year, total, warnings);
         var targets = targetResult.Targets.ToDictionary(t => t.Municipality);
-        var nationalRate = total / (double)participants.Sum(p => (long)p.Population);
-        var previous = PreviousRequests(participants, year);
-        var decisions = PreviousDecisions(participants, year, previous?.Total);
-        warnings.AddRange(MissingInputWarnings(criteria, previous, decisions, year));
-        var bounds = profiles.Select(p => BoundsCalculator.Calculate(p, criteria.Rules, nationalRate, total,
-            previous is { } prev ? (Requested: prev.ByMunicipality.GetValueOrDefault(p.Municipality.Number), NationalTotal: prev.Total) : null,
-            decisions is { } dec && dec.ByMunicipality.TryGetValue(p.Municipality.Number, out var decided) ? (decided, dec.NationalNeed) : null)).ToList();
+        var bounds = Bounds(criteria, profiles, participants, year, total, warnings);
         var agreed = ApplyAgreedChanges(input.AgreedChanges ?? [], profiles, bounds, total);
         if (!agreed.IsSuccess)
         {
             return Result<AllocationResult>.Fail(agreed.Errors);
         }
-
         var items = profiles.Select((p, i) => new ProblemItem(
             p.Municipality.Number.Value,
             targets.TryGetValue(p.Municipality.Number, out var t) ? t.Target : 0,
             bounds[i].Lower, bounds[i].Upper, bounds[i].MustAsk, bounds[i].Excluded)).ToList();
         var problem = new AllocationProblem(items, total, SpreadGroups(profiles, criteria));
-        string Describe(int i) => $"{profiles[i].Municipality.Number} {profiles[i].Municipality.Name}";
-
-        var conflicts = FeasibilityCheck.Diagnose(problem, Describe);
+        var conflicts = FeasibilityCheck.Diagnose(problem, i => $"{profiles[i].Municipality.Number} {profiles[i].Municipality.Name}");
         if (conflicts.Count > 0)
         {
             return Error.Infeasible(Invariant($"the rules for {year} cannot all hold with a need of {total} persons"), conflicts);
@@ -82,46 +66,80 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
             warnings.Add("could not check which municipalities are asked only because of the spread rule (the solve without it failed); their explanations name the floor");
         }
 
-        var em = AllocateEm(input, profiles, outcome.Values, warnings);
+        var em = new EmAllocator(solver).Allocate(input, profiles, outcome.Values, warnings);
         if (!em.IsSuccess)
         {
             return Result<AllocationResult>.Fail(em.Errors);
         }
         var planNeed = input.PlanNeed ?? total;
         var plan = Apportion.LargestRemainder(outcome.Values.Select(v => v * (double)planNeed / total).ToList(), planNeed);
-
-        var allocations = new List<MunicipalityAllocation>(profiles.Count);
-        for (var i = 0; i < profiles.Count; i++)
-        {
-            var profile = profiles[i];
-            var target = targets.TryGetValue(profile.Municipality.Number, out var found)
-                ? found
-                : new MunicipalityTarget(profile.Municipality.Number, 0, []);
-            var notAskedRule = bounds[i].Excluded ? bounds[i].UpperRule is RuleId.AgreedChange or RuleId.AgreedChangeScaled ? bounds[i].UpperRule : bounds[i].Notes[^1].Rule : RuleId.NotAskedSmallTarget;
-            var spreadNotes = spread?[i] ?? [];
-            if (spreadNotes.Count > 0)
-            {
-                bounds[i] = bounds[i] with { Notes = [.. bounds[i].Notes, .. spreadNotes] };
-            }
-            var itemBounds = RevisionExplanation.WithNotes(bounds[i], input.Revision, reference?[i], outcome.Values[i]);
-            var parts = reference is null
-                ? ExplanationBuilder.Parts(target, bounds[i], fill.Lambda, outcome.Values[i], asked[i], notAskedRule, spreadNotes.FirstOrDefault()?.Rule)
-                : RevisionExplanation.Parts(target, bounds[i], outcome.Values[i], notAskedRule);
-            var binding = RevisionExplanation.Binding(BindingRules(parts, itemBounds, asked[i], reference is null || bounds[i].Excluded ? notAskedRule : RuleId.MinimumChangeRevision, spreadNotes), itemBounds);
-            var explanation = new Explanation(
-                Math.Round((decimal)target.Target, 2, MidpointRounding.AwayFromZero),
-                target.Contributions, parts, itemBounds, binding,
-                profile.Indicators.Values.OrderBy(v => v.IndicatorId, StringComparer.Ordinal).ToList(),
-                em.Value.Explanations[i]);
-            allocations.Add(new MunicipalityAllocation(profile.Municipality, profile.Population, profile.PopulationYear,
-                outcome.Values[i], em.Value.Values[i], plan[i], explanation));
-        }
+        var solved = new Solved(outcome.Values, asked, fill.Lambda, spread, reference, input.Revision, em.Value, plan);
+        var allocations = profiles.Select((p, i) => Allocation(p, i, targets, bounds[i], solved)).ToList();
 
         warnings.AddRange(RevisionExplanation.Warnings(allocations));
         return new AllocationResult(year, input.Need, planNeed, criteria.Version, targetResult.EffectiveWeights,
             targetResult.WeightMoves, allocations, warnings,
             new SolverReport(outcome.Solver, outcome.Status.ToString(), outcome.Detail, outcome.Elapsed, fill.Lambda),
             em.Value.Report);
+    }
+
+    /// <summary>The criteria targets, with warnings for a low priority-group weight and for partial or old indicators.</summary>
+    private static TargetResult Targets(CriteriaSet criteria, List<MunicipalityProfile> participants, int year, int total, List<string> warnings)
+    {
+        if (criteria.TopGroupWeight < CriteriaSet.MinimumTopGroupWeight)
+        {
+            warnings.Add(Invariant($"priority group 1 (introduction results, work, upper-secondary capacity) weighs {criteria.TopGroupWeight:P0}, below the ministry's minimum of {CriteriaSet.MinimumTopGroupWeight:P0}"));
+        }
+        var targetResult = TargetCalculator.Calculate(criteria, participants, year, total);
+        warnings.AddRange(targetResult.Warnings);
+        warnings.AddRange(PartialIndicatorWarnings(criteria, targetResult, participants, year));
+        return targetResult;
+    }
+
+    /// <summary>Each municipality's bounds from the hard rules, given last year's requests and decisions where known.</summary>
+    private static List<MunicipalityBounds> Bounds(CriteriaSet criteria, List<MunicipalityProfile> profiles, List<MunicipalityProfile> participants,
+        int year, int total, List<string> warnings)
+    {
+        var nationalRate = total / (double)participants.Sum(p => (long)p.Population);
+        var previous = PreviousRequests(participants, year);
+        var decisions = PreviousDecisions(participants, year, previous?.Total);
+        warnings.AddRange(MissingInputWarnings(criteria, previous, decisions, year));
+        return profiles.Select(p => BoundsCalculator.Calculate(p, criteria.Rules, nationalRate, total,
+            previous is { } prev ? (Requested: prev.ByMunicipality.GetValueOrDefault(p.Municipality.Number), NationalTotal: prev.Total) : null,
+            decisions is { } dec && dec.ByMunicipality.TryGetValue(p.Municipality.Number, out var decided) ? (decided, dec.NationalNeed) : null)).ToList();
+    }
+
+    /// <summary>What the solve gave, for each municipality's explanation.</summary>
+    private sealed record Solved(IReadOnlyList<int> Values, bool[] Asked, double Lambda, IReadOnlyList<RuleNote>[]? Spread,
+        IReadOnlyList<int>? Reference, RevisionInput? Revision, EmAllocation Em, IReadOnlyList<int> Plan);
+
+    /// <summary>One municipality's numbers and the explanation of them: its target, its bounds and the rules that bound it.</summary>
+    private static MunicipalityAllocation Allocation(MunicipalityProfile profile, int i, Dictionary<Primitives.MunicipalityNumber, MunicipalityTarget> targets,
+        MunicipalityBounds bounds, Solved solved)
+    {
+        var target = targets.TryGetValue(profile.Municipality.Number, out var found)
+            ? found
+            : new MunicipalityTarget(profile.Municipality.Number, 0, []);
+        var notAskedRule = bounds.Excluded ? bounds.UpperRule is RuleId.AgreedChange or RuleId.AgreedChangeScaled ? bounds.UpperRule : bounds.Notes[^1].Rule : RuleId.NotAskedSmallTarget;
+        var spreadNotes = solved.Spread?[i] ?? [];
+        if (spreadNotes.Count > 0)
+        {
+            bounds = bounds with { Notes = [.. bounds.Notes, .. spreadNotes] };
+        }
+        var value = solved.Values[i];
+        var asked = solved.Asked[i];
+        var itemBounds = RevisionExplanation.WithNotes(bounds, solved.Revision, solved.Reference?[i], value);
+        var parts = solved.Reference is null
+            ? ExplanationBuilder.Parts(target, bounds, solved.Lambda, value, asked, notAskedRule, spreadNotes.FirstOrDefault()?.Rule)
+            : RevisionExplanation.Parts(target, bounds, value, notAskedRule);
+        var binding = RevisionExplanation.Binding(BindingRules(parts, itemBounds, asked, solved.Reference is null || bounds.Excluded ? notAskedRule : RuleId.MinimumChangeRevision, spreadNotes), itemBounds);
+        var explanation = new Explanation(
+            Math.Round((decimal)target.Target, 2, MidpointRounding.AwayFromZero),
+            target.Contributions, parts, itemBounds, binding,
+            profile.Indicators.Values.OrderBy(v => v.IndicatorId, StringComparer.Ordinal).ToList(),
+            solved.Em.Explanations[i]);
+        return new MunicipalityAllocation(profile.Municipality, profile.Population, profile.PopulationYear,
+            value, solved.Em.Values[i], solved.Plan[i], explanation);
     }
 
     /// <summary>Agreed numbers replace the municipality's bounds with exactly that number; the rest is re-solved around them.</summary>
@@ -274,145 +292,6 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
 
     /// <summary>Marks EM history with years IMDi suppressed (fewer than 5), so texts do not present the known sum as all.</summary>
     public const string EmSuppressedDetail = "suppressed";
-
-    private sealed record EmAllocation(int[] Values, EmExplanation[] Explanations, SolverReport Report);
-
-    /// <summary>
-    /// EM are allocated within each municipality's request, only where the municipality can receive EM (an imported
-    /// capability, EM settled in recent years, or an EM grant in the latest known year), and at least the viable minimum
-    /// where any are asked.
-    /// </summary>
-    private Result<EmAllocation> AllocateEm(AllocationInput input, List<MunicipalityProfile> profiles, IReadOnlyList<int> requested, List<string> warnings)
-    {
-        var year = input.Year.Value;
-        var rule = input.Criteria.Rules.Em;
-        var n = profiles.Count;
-        var history = profiles.Select(p => p.History.Where(h => h.Year >= year - rule.HistoryYears && h.Year < year).ToList()).ToList();
-        var grantYear = profiles.SelectMany(p => p.History).Where(h => h.Year < year && h.EmGrant is not null).Select(h => h.Year).DefaultIfEmpty(0).Max();
-        var grants = profiles.Select(p => p.History.FirstOrDefault(h => h.Year == grantYear)?.EmGrant ?? 0).ToArray();
-        var anyEmInformation = profiles.Any(p => p.EmCapable is not null) || grantYear > 0
-            || history.Any(h => h.Any(x => x.SettledEm is not null || x.SettledEmSuppressed));
-        var notes = new RuleNote[n];
-        var eligible = new bool[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (profiles[i].EmCapable is { } capable)
-            {
-                eligible[i] = capable;
-                notes[i] = new RuleNote(capable ? RuleId.EmEligibleByIndicator : RuleId.EmNotEligible);
-            }
-            else if (history[i].Any(h => h.SettledEm > 0 || h.SettledEmSuppressed))
-            {
-                eligible[i] = true;
-                notes[i] = new RuleNote(RuleId.EmEligibleByHistory, history[i].Sum(h => h.SettledEm ?? 0),
-                    history[i].Any(h => h.SettledEmSuppressed) ? EmSuppressedDetail : null);
-            }
-            else if (grants[i] > 0 || profiles[i].History.Any(h => h.Year == grantYear && h.EmGrantSuppressed))
-            {
-                eligible[i] = true;
-                notes[i] = new RuleNote(RuleId.EmEligibleByGrant, grantYear) { Basis = Math.Round(grants[i]) };
-            }
-            else if (!anyEmInformation)
-            {
-                eligible[i] = true;
-                notes[i] = new RuleNote(RuleId.EmEligibilityUnknown);
-            }
-            else
-            {
-                notes[i] = new RuleNote(RuleId.EmNotEligible);
-            }
-            eligible[i] &= requested[i] >= rule.MinimumPerMunicipality;
-        }
-        // An agreed EM number overrides eligibility and the viable minimum, as agreed persons override every rule.
-        var agreedEm = new int?[n];
-        foreach (var change in input.AgreedChanges ?? [])
-        {
-            var index = profiles.FindIndex(p => p.Municipality.Number == change.Municipality);
-            if (change.Em is not { } em || index < 0)
-            {
-                continue;
-            }
-            if (em < 0 || em > requested[index])
-            {
-                return Error.Invalid("agreed-change.em", Invariant($"agreed change for {change.Municipality}: {em} EM must be between 0 and its {requested[index]} persons"));
-            }
-            agreedEm[index] = em;
-            eligible[index] = em > 0;
-            notes[index] = new RuleNote(RuleId.AgreedChange, em, change.Reason);
-        }
-        if (!anyEmInformation && input.Need.Em > 0)
-        {
-            warnings.Add(Invariant($"no EM capability data, no EM grants and no EM settlements in {year - rule.HistoryYears}–{year - 1} known: every asked municipality is treated as able to receive EM; import '{IndicatorIds.EmCapable}' to restrict"));
-        }
-
-        if (input.Need.Em == 0 && agreedEm.Any(e => e > 0))
-        {
-            return Error.Invalid("agreed-change.em", Invariant($"EM are agreed for {agreedEm.Count(e => e > 0)} municipalities, but the EM need is 0"));
-        }
-        var targets = EmTargets(input.Need.Em, eligible, history, grants, requested, (double)rule.HistoryWeight);
-        var values = new int[n];
-        var report = new SolverReport("none", "Skipped", "no EM need", TimeSpan.Zero, 1);
-        if (input.Need.Em > 0)
-        {
-            var items = Enumerable.Range(0, n).Select(i => agreedEm[i] is { } fixedEm
-                ? new ProblemItem(profiles[i].Municipality.Number.Value, targets[i], fixedEm, fixedEm, fixedEm > 0, fixedEm == 0)
-                : new ProblemItem(profiles[i].Municipality.Number.Value,
-                    targets[i], rule.MinimumPerMunicipality, requested[i], false, !eligible[i] || targets[i] <= 0)).ToList();
-            var problem = new AllocationProblem(items, input.Need.Em, []);
-            var conflicts = FeasibilityCheck.Diagnose(problem, i => profiles[i].Municipality.Name, "EM");
-            if (conflicts.Count > 0)
-            {
-                var eligibleCount = eligible.Count(e => e);
-                return Error.Infeasible(Invariant($"the EM need of {input.Need.Em} cannot be placed"),
-                    [.. conflicts, Invariant($"{eligibleCount} asked municipalities can receive EM")]);
-            }
-            var outcome = solver.Solve(problem);
-            if (outcome.Status != SolverStatus.Optimal)
-            {
-                return Error.Infeasible(Invariant($"the EM need of {input.Need.Em} cannot be placed"), [$"{outcome.Solver}: {outcome.Status} {outcome.Detail}"]);
-            }
-            values = [.. outcome.Values];
-            report = new SolverReport(outcome.Solver, outcome.Status.ToString(), outcome.Detail, outcome.Elapsed, 1);
-            for (var i = 0; i < n; i++)
-            {
-                if (eligible[i] && values[i] == 0 && agreedEm[i] is null)
-                {
-                    notes[i] = new RuleNote(RuleId.EmBelowMinimum, rule.MinimumPerMunicipality);
-                }
-            }
-        }
-        var explanations = Enumerable.Range(0, n)
-            .Select(i => new EmExplanation(eligible[i], notes[i], Math.Round((decimal)targets[i], 2, MidpointRounding.AwayFromZero), values[i]))
-            .ToArray();
-        return new EmAllocation(values, explanations, report);
-    }
-
-    /// <summary>
-    /// EM target: the EM need shared among the eligible by (1 − h) × their share of the latest EM grants (the size of
-    /// their EM apparatus) + h × their share of EM settled in recent years; by the persons requested when neither is known.
-    /// </summary>
-    private static double[] EmTargets(int need, bool[] eligible, List<List<HistoryPoint>> history, decimal[] grants, IReadOnlyList<int> requested, double historyWeight)
-    {
-        var n = eligible.Length;
-        double SumEligible(Func<int, double> value) => Enumerable.Range(0, n).Where(i => eligible[i]).Sum(value);
-        var emHistory = history.Select(h => (double)h.Sum(x => x.SettledEm ?? 0)).ToArray();
-        var historySum = SumEligible(i => emHistory[i]);
-        var grantSum = SumEligible(i => (double)grants[i]);
-        var requestSum = SumEligible(i => requested[i]);
-        var h = historySum > 0 ? grantSum > 0 ? historyWeight : 1 : 0;
-        var targets = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (!eligible[i])
-            {
-                continue;
-            }
-            targets[i] = historySum > 0 || grantSum > 0
-                ? need * ((1 - h) * (grantSum > 0 ? (double)grants[i] / grantSum : 0) + h * (historySum > 0 ? emHistory[i] / historySum : 0))
-                : requestSum > 0 ? need * requested[i] / requestSum : 0;
-        }
-        return targets;
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

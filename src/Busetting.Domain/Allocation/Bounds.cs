@@ -16,7 +16,7 @@ public sealed record MunicipalityBounds(
     RuleId UpperRule,
     IReadOnlyList<RuleNote> Notes);
 
-/// <summary>Applies the criteria set's hard rules to each municipality.</summary>
+/// <summary>Applies the criteria set's hard rules (<see cref="BoundRules.InOrder"/>) to each municipality.</summary>
 public static class BoundsCalculator
 {
     /// <param name="nationalRate">Persons per inhabitant the need implies nationally (need ÷ population).</param>
@@ -30,127 +30,50 @@ public static class BoundsCalculator
         (int Requested, int NationalTotal)? previousRequested,
         (int Decided, int NationalTotal)? previousDecided = null)
     {
-        var number = profile.Municipality.Number;
-        var notes = new List<RuleNote>();
-        var exception = rules.Exceptions.FirstOrDefault(e => e.Municipality == number);
-
-        if (profile.NotSeparateReason is { } parent)
+        var context = new BoundsContext(profile, rules, nationalRate, total, previousRequested, previousDecided);
+        var draft = BoundsDraft.Start(context);
+        foreach (var rule in BoundRules.InOrder)
         {
-            notes.Add(new RuleNote(RuleId.NotSeparateMunicipality, null, parent));
-            return Excluded(number, notes);
-        }
-        if (exception is { Exclude: true })
-        {
-            notes.Add(new RuleNote(RuleId.ExceptionExcluded, null, exception.Reason));
-            return Excluded(number, notes);
-        }
-
-        // As a rule no municipality is asked for fewer than the floor; a named exception may set another floor.
-        var lower = rules.Floor;
-        var lowerRule = RuleId.Floor;
-        if (exception?.Floor is { } exceptionFloor)
-        {
-            lower = exceptionFloor;
-            lowerRule = RuleId.FloorException;
-            notes.Add(new RuleNote(RuleId.FloorException, exceptionFloor, exception.Reason));
-        }
-
-        // Capacity relative to population (optional): at most a multiple of the national rate per inhabitant, never below the floor.
-        var upper = total;
-        var upperRule = RuleId.CapacityCap;
-        if (rules.CapacityMaxMultipleOfNationalRate is { } multiple)
-        {
-            upper = Math.Min(total, Math.Max(lower, (int)Math.Ceiling((double)multiple * nationalRate * profile.Population)));
-        }
-
-        // Capacity from decisions: at most a factor × last year's council decision, scaled by the change in the need.
-        if (rules.DecisionCapacity is { } capacity && previousDecided is { Decided: >= 0, NationalTotal: > 0 } decided)
-        {
-            var cap = Math.Max(lower, (int)Math.Ceiling((double)capacity.MaxFactor * decided.Decided * total / decided.NationalTotal - 1e-9));
-            notes.Add(new RuleNote(RuleId.DecisionCapacity, cap) { Basis = decided.Decided });
-            if (cap < upper)
+            draft = rule.Apply(draft, context);
+            if (draft.Excluded)
             {
-                upper = cap;
-                upperRule = RuleId.DecisionCapacity;
+                break;
             }
         }
-
-        // Avoid housing segregation: above the immigrant-share threshold, cap at a fraction of the national rate, or exclude;
-        // in "consider" mode only the target is reduced (see TargetCalculator), never the bounds.
-        if (rules.ImmigrantShare.Mode == ImmigrantShareMode.Consider
-            && profile.Indicators.TryGetValue(IndicatorIds.ImmigrantShare, out var considered) && considered.Value > rules.ImmigrantShare.ThresholdPercent)
-        {
-            notes.Add(new RuleNote(RuleId.ImmigrantShareConsidered, rules.ImmigrantShare.ConsiderFactor) { Basis = considered.Value });
-        }
-        if (profile.Indicators.TryGetValue(IndicatorIds.ImmigrantShare, out var share) && share.Value > rules.ImmigrantShare.ThresholdPercent
-            && rules.ImmigrantShare.Mode != ImmigrantShareMode.Consider)
-        {
-            if (rules.ImmigrantShare.Mode == ImmigrantShareMode.Exclude)
-            {
-                notes.Add(new RuleNote(RuleId.ImmigrantShareExcluded, share.Value));
-                return Excluded(number, notes);
-            }
-            var cap = (int)Math.Floor((double)rules.ImmigrantShare.CapFactorOfNationalRate * nationalRate * profile.Population);
-            notes.Add(new RuleNote(RuleId.ImmigrantShareCap, cap) { Basis = share.Value });
-            if (cap < upper)
-            {
-                upper = cap;
-                upperRule = RuleId.ImmigrantShareCap;
-            }
-        }
-
-        if (exception?.MaxPersons is { } max && max < upper)
-        {
-            upper = max;
-            upperRule = RuleId.ExceptionMax;
-            notes.Add(new RuleNote(RuleId.ExceptionMax, max, exception.Reason));
-        }
-
-        // Continuity: stay within a band around last year's request, scaled by the change in the national need.
-        if (rules.Continuity is { } band && previousRequested is { Requested: > 0, NationalTotal: > 0 } previous)
-        {
-            var scaled = previous.Requested * (double)total / previous.NationalTotal;
-            var bandLower = (int)Math.Floor(scaled * (double)(1 - band.MaxDecrease));
-            var bandUpper = (int)Math.Ceiling(scaled * (double)(1 + band.MaxIncrease));
-            if (bandLower > lower && bandLower <= upper)
-            {
-                lower = bandLower;
-                lowerRule = RuleId.ContinuityFloor;
-                notes.Add(new RuleNote(RuleId.ContinuityFloor, bandLower) { Basis = previous.Requested });
-            }
-            if (bandUpper < upper && bandUpper >= lower)
-            {
-                upper = bandUpper;
-                upperRule = RuleId.ContinuityCap;
-                notes.Add(new RuleNote(RuleId.ContinuityCap, bandUpper) { Basis = previous.Requested });
-            }
-        }
-
-        var mustAsk = false;
-        // Municipalities hosting a reception centre are always considered: they are always asked.
-        if (rules.ReceptionCentresAlwaysAsked && profile.HostsReceptionCentre)
-        {
-            mustAsk = true;
-            notes.Add(new RuleNote(RuleId.ReceptionCentre, profile.ReceptionCentre!.Value));
-        }
-        if (exception is { AlwaysAsk: true })
-        {
-            mustAsk = true;
-            notes.Add(new RuleNote(RuleId.ExceptionAlwaysAsk, null, exception.Reason));
-        }
-
-        if (upper < lower)
-        {
-            // A cap below the floor: the municipality cannot be asked for the floor, so it is not asked, unless it must be.
-            notes.Add(new RuleNote(RuleId.CapBelowFloor, upper));
-            if (!mustAsk)
-            {
-                return new MunicipalityBounds(number, lower, upper, false, true, lowerRule, upperRule, notes);
-            }
-        }
-        return new MunicipalityBounds(number, lower, upper, mustAsk, false, lowerRule, upperRule, notes);
+        return new MunicipalityBounds(profile.Municipality.Number, draft.Lower, draft.Upper, draft.MustAsk, draft.Excluded,
+            draft.LowerRule, draft.UpperRule, draft.Notes.ToList());
     }
-
-    private static MunicipalityBounds Excluded(MunicipalityNumber number, List<RuleNote> notes) =>
-        new(number, 0, 0, false, true, RuleId.Floor, notes[^1].Rule, notes);
 }
+
+/// <summary>The facts the bound rules read for one municipality (see <see cref="BoundsCalculator.Calculate"/>).</summary>
+public sealed record BoundsContext(
+    MunicipalityProfile Profile,
+    AllocationRules Rules,
+    double NationalRate,
+    int Total,
+    (int Requested, int NationalTotal)? PreviousRequested,
+    (int Decided, int NationalTotal)? PreviousDecided)
+{
+    /// <summary>The criteria set's named exception for this municipality, if any.</summary>
+    public MunicipalityException? Exception { get; } = Rules.Exceptions.FirstOrDefault(e => e.Municipality == Profile.Municipality.Number);
+}
+
+/// <summary>The bounds as the rules applied so far leave them; an excluded draft ends the rules.</summary>
+public sealed record BoundsDraft(int Lower, RuleId LowerRule, int Upper, RuleId UpperRule, bool MustAsk, bool Excluded, IReadOnlyList<RuleNote> Notes)
+{
+    /// <summary>Before any rule: the general floor, and at most the whole need.</summary>
+    public static BoundsDraft Start(BoundsContext context) =>
+        new(context.Rules.Floor, RuleId.Floor, context.Total, RuleId.CapacityCap, false, false, []);
+
+    public BoundsDraft Note(RuleNote note) => this with { Notes = [.. Notes, note] };
+
+    /// <summary>Not asked at all, for the reason <paramref name="note"/> gives.</summary>
+    public BoundsDraft Exclude(RuleNote note) =>
+        Note(note) with { Lower = 0, Upper = 0, MustAsk = false, Excluded = true, LowerRule = RuleId.Floor, UpperRule = note.Rule };
+
+    /// <summary>Lowers the upper bound to <paramref name="cap"/> when that is lower.</summary>
+    public BoundsDraft CapAt(int cap, RuleId rule) => cap < Upper ? this with { Upper = cap, UpperRule = rule } : this;
+}
+
+/// <summary>One named hard rule: takes the bounds so far and returns them with the rule applied.</summary>
+public sealed record BoundRule(string Name, Func<BoundsDraft, BoundsContext, BoundsDraft> Apply);

@@ -1,0 +1,201 @@
+using System.Net.Http;
+using Busetting.Application;
+using Busetting.Domain.Errors;
+using Busetting.Letters;
+using Busetting.Persistence;
+using Busetting.Web;
+using Busetting.Web.Components;
+using Busetting.Web.Components.Shared;
+using Busetting.Web.Services;
+using Busetting.Web.Services.Tables;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace Busetting.Web.Components.Pages;
+
+public partial class LettersPage
+{
+    private static readonly Dictionary<string, string> ErrorFields = new()
+    {
+        ["letters.reason"] = "reason", ["letters.deadline"] = "deadline", ["kommunenummer"] = "lang-kommune", ["language"] = "lang-form",
+    };
+
+    [Parameter] public int Year { get; set; }
+    [SupplyParameterFromQuery(Name = "melding")] public string? Done { get; set; }
+    [SupplyParameterFromQuery(Name = "tal")] public string? DoneCount { get; set; }
+
+    /// <summary>The success message for a key the server put in the address; other text in the query is never shown.</summary>
+    private string? DoneText => Done switch
+    {
+        "maalform" => T("Målformen er lagret.", "Målforma er lagra."),
+        "kontakt" => T("Kontaktperson og underskriver er lagret; nye brev bruker dem.", "Kontaktperson og underskrivar er lagra; nye brev bruker dei."),
+        "sendt" when Parse.QueryInt(DoneCount, out var n) && n is { } sent => T($"{Ui.Number(sent)} brev sendt.", $"{Ui.Number(sent)} brev sende."),
+        _ => null,
+    };
+    [SupplyParameterFromForm(FormName = "lag")] public StartFields? StartForm { get; set; }
+    [SupplyParameterFromForm(FormName = "send")] public SendFields? SendForm { get; set; }
+
+    public sealed class StartFields { public string? Kind { get; set; } public string? Reason { get; set; } public string? Deadline { get; set; } }
+    public sealed class SendFields { public string? Kind { get; set; } public bool Confirm { get; set; } }
+
+    /// <summary>What sending would do: the kind and the municipalities whose newest letter of that kind is not sent.</summary>
+    private sealed record SendPreview(LetterKind Kind, IReadOnlyList<string> Names);
+
+    private SendPreview? _sendPreview;
+    public sealed class LanguageFields { public string? Kommunenummer { get; set; } public string? Language { get; set; } }
+
+    [SupplyParameterFromForm(FormName = "maalform")] public LanguageFields? LanguageForm { get; set; }
+
+    public sealed class ContactFields { public string? Name { get; set; } public string? Phone { get; set; } public string? Email { get; set; } public string? Signer { get; set; } public string? Title { get; set; } }
+
+    [SupplyParameterFromForm(FormName = "kontakt")] public ContactFields? ContactForm { get; set; }
+
+    private LetterContact? _contact;
+    private string _contactLine = "";
+
+    private async Task SaveContact()
+    {
+        var f = ContactForm ?? new ContactFields();
+        var result = await Letters.SaveContact(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), Year, f.Name, f.Phone, f.Email, f.Signer, f.Title);
+        if (result.IsSuccess)
+        {
+            Navigation.NavigateTo($"/planlegging/{Year}/brev?melding=kontakt");
+            return;
+        }
+        _errors = result.Errors;
+        SetStatus(result.Errors);
+        await Load();
+        // Keep what the planner typed.
+        _contact = new LetterContact { Year = Year, ContactName = f.Name, ContactPhone = f.Phone, ContactEmail = f.Email, SignerName = f.Signer, SignerTitle = f.Title };
+    }
+
+    private List<MunicipalityLetterLanguage> _overrides = [];
+
+    private async Task SetLanguage()
+    {
+        var f = LanguageForm ?? new LanguageFields();
+        var result = await Letters.SetLanguage(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), (f.Kommunenummer ?? "").Trim(), string.IsNullOrEmpty(f.Language) ? null : f.Language);
+        if (result.IsSuccess)
+        {
+            Navigation.NavigateTo($"/planlegging/{Year}/brev?melding=maalform");
+            return;
+        }
+        _errors = result.Errors;
+        SetStatus(result.Errors);
+        await Load();
+    }
+
+    private PlanningYear? _year;
+    private List<LetterJob> _jobs = [];
+    private List<Letter> _letters = [];
+    private TableData<Tables.LetterRow> _table = new([], []);
+    private IReadOnlyList<Error> _errors = [];
+
+    protected override async Task OnInitializedAsync() => await Load();
+
+    private async Task Load()
+    {
+        _year = await Planning.Year(Year);
+        _jobs = await Planning.LetterJobs(Year);
+        _letters = await Letters.List(Year);
+        _table = Tables.Letters(_letters, Reference, Lang);
+        _overrides = await Letters.LanguageOverrides();
+        _contact = (await Letters.Contact(Year)).Row;
+        _contactLine = Letters.DefaultContact;
+    }
+
+
+    private string JobStatusText(JobStatus status) => status switch
+    {
+        JobStatus.Queued => T("I kø", "I kø"),
+        JobStatus.Running => T("Lager brev …", "Lagar brev …"),
+        JobStatus.Done => T("Ferdig", "Ferdig"),
+        JobStatus.Failed => T("Feilet", "Feila"),
+    };
+
+    private async Task Start()
+    {
+        if (!Access.CanProduceLetters(Me))
+        {
+            _errors = [Error.Forbidden("bare IMDis planleggere lager brev")];
+            SetStatus(403);
+        }
+        else if (!Enum.TryParse<LetterKind>(StartForm?.Kind, out var kind))
+        {
+            _errors = [Error.Invalid("kind", T("Velg en brevtype", "Vel ein brevtype"))];
+            SetStatus(400);
+        }
+        else if (StartForm?.Reason?.Trim().Length > FieldLimits.Reason)
+        {
+            _errors = [Error.Invalid("reason", T($"Begrunnelsen kan ha høyst {Ui.Number(FieldLimits.Reason)} tegn, fikk {Ui.Number(StartForm.Reason.Trim().Length)}.", $"Grunngjevinga kan ha høgst {Ui.Number(FieldLimits.Reason)} teikn, fekk {Ui.Number(StartForm.Reason.Trim().Length)}."))];
+        }
+        else if (DeadlineErrors(kind, out var deadline) is { Count: > 0 } deadlineErrors)
+        {
+            // Checked before the job is queued: a refused deadline stores nothing.
+            _errors = deadlineErrors;
+            SetStatus(400);
+        }
+        else
+        {
+            var job = await Jobs.Enqueue(Me, Year, kind, StartForm?.Reason?.Trim(), deadline);
+            Navigation.NavigateTo($"/planlegging/{Year}/brev?jobb={job.Id}");
+            return;
+        }
+        await Load();
+    }
+
+    /// <summary>Adjusted letters need a new decision deadline, today or later (Norwegian time).</summary>
+    private List<Error> DeadlineErrors(LetterKind kind, out DateOnly? deadline)
+    {
+        var errors = new List<Error>();
+        deadline = null;
+        var label = T("Ny vedtaksfrist", "Ny vedtaksfrist");
+        if (!string.IsNullOrWhiteSpace(StartForm?.Deadline))
+        {
+            deadline = Busetting.Web.Services.Parse.Date(StartForm.Deadline, "letters.deadline", label, Lang, errors);
+        }
+        var today = DateOnly.FromDateTime(NorwegianTime.FromUtc(Clock.GetUtcNow().UtcDateTime));
+        if (errors.Count == 0 && LetterBatchRules.CheckDeadline(kind, deadline, today) is { } refused)
+        {
+            errors.Add(PlanningErrorTexts.Say(refused, Lang));
+        }
+        return errors;
+    }
+
+    private async Task Send()
+    {
+        if (!Enum.TryParse<LetterKind>(SendForm?.Kind, out var kind))
+        {
+            _errors = [Error.Invalid("kind", T("Velg en brevtype", "Vel ein brevtype"))];
+            SetStatus(400);
+            await Load();
+            return;
+        }
+        if (SendForm?.Confirm != true && Access.CanProduceLetters(Me))
+        {
+            // First post: how many letters to whom; the second post sends.
+            await Load();
+            var names = _letters.Where(l => l.Kind == kind.ToString()).GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!)
+                .Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).Select(l => Reference.Find(l.Kommunenummer)?.Name ?? l.Kommunenummer).ToList();
+            if (names.Count == 0)
+            {
+                _errors = [Error.Invalid("kind", T($"Ingen usendte brev av typen «{Ui.LetterKind(Lang, kind.ToString())}».", $"Ingen usende brev av typen «{Ui.LetterKind(Lang, kind.ToString())}»."))];
+                SetStatus(400);
+                return;
+            }
+            _sendPreview = new SendPreview(kind, names);
+            return;
+        }
+        var result = await Letters.Send(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), Year, kind, Channel, sent: Notify.LetterSent);
+        if (result.IsSuccess)
+        {
+            Navigation.NavigateTo(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/planlegging/{Year}/brev?melding=sendt&tal={result.Value}"));
+            return;
+        }
+        _errors = result.Errors;
+        SetStatus(result.Errors);
+        await Load();
+    }
+}

@@ -1,0 +1,210 @@
+using System.Net.Http;
+using Busetting.Application;
+using Busetting.Domain.Errors;
+using Busetting.Persistence;
+using Busetting.Web;
+using Busetting.Web.Components;
+using Busetting.Web.Components.Shared;
+using Busetting.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace Busetting.Web.Components.Shared;
+
+public partial class YearSteps
+{
+    [Parameter, EditorRequired] public int Year { get; set; }
+    [Parameter, EditorRequired] public required PlanningYear PlanningYear { get; set; }
+    [Parameter, EditorRequired] public bool HasRun { get; set; }
+    [Parameter] public int? NewestRunId { get; set; }
+
+    /// <summary>The year's open four-eyes request and its summary, loaded by the page (so this renders at once).</summary>
+    [Parameter] public StepRequest? Request { get; set; }
+    [Parameter] public PlanningService.StepSummary? RequestSummary { get; set; }
+    [SupplyParameterFromForm(FormName = "status")] public StatusFields? StatusForm { get; set; }
+    [SupplyParameterFromForm(FormName = "steg")] public StepFields? StepForm { get; set; }
+    [SupplyParameterFromForm(FormName = "hoyringsfrist")] public DeadlineFields? DeadlineForm { get; set; }
+
+    public sealed class StatusFields
+    {
+        public YearStatus To { get; set; }
+        public string? Reason { get; set; }
+        public int Version { get; set; }
+        public bool Confirm { get; set; }
+        public string? ConsultationDeadline { get; set; }
+    }
+
+    /// <summary>The pressed button says "confirm:12" or "close:12".</summary>
+    public sealed class StepFields { public string? Action { get; set; } public int Version { get; set; } public bool Confirm { get; set; } }
+
+    public sealed class DeadlineFields { public string? Deadline { get; set; } public int Version { get; set; } }
+
+    [Inject] public required TimeProvider Clock { get; set; }
+
+    private StepRequest? _request;
+    private StepRequest? _requestToConfirm;
+    private bool _own, _stale;
+    private YearStatus? _confirming;
+    private PlanningService.StepSummary? _summary;
+    private List<YearStatus> _steps = [];
+    private IReadOnlyList<Error> _errors = [];
+
+    private string DefaultDeadline => DateOnly.FromDateTime(NorwegianTime.FromUtc(Clock.GetUtcNow().UtcDateTime)).AddDays(21)
+        .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    protected override void OnParametersSet()
+    {
+        _request = Request;
+        if (_request is { } r)
+        {
+            _own = r.RequestedByUserId == Me.Identity;
+            _stale = r.YearVersion != PlanningYear.Version || (r.To == YearStatus.Approved && r.RunId != NewestRunId);
+            _summary ??= RequestSummary;
+        }
+        // Offer only the steps that make sense now: consultation needs a run; with four eyes, approval and
+        // publication are asked for once, and not again while a request is open.
+        _steps = YearWorkflow.Next(PlanningYear.Status)
+            .Where(to => to != YearStatus.Consultation || HasRun)
+            .Where(to => !(Planning.FourEyes && _request is not null && to is YearStatus.Approved or YearStatus.Published))
+            .ToList();
+    }
+
+    private string StepLabel(YearStatus to) => to switch
+    {
+        YearStatus.Consultation => PlanningYear.Status == YearStatus.Approved ? T("Åpne høringen igjen", "Opne høyringa igjen") : T("Send på høring", "Send på høyring"),
+        YearStatus.Draft => T("Tilbake til utkast", "Tilbake til utkast"),
+        YearStatus.Approved => Planning.FourEyes ? T("Be om godkjenning av siste fordeling", "Be om godkjenning av siste fordeling") : T("Godkjenn siste fordeling", "Godkjenn siste fordeling"),
+        YearStatus.Published => Planning.FourEyes ? T("Be om publisering", "Be om publisering") : T("Publiser", "Publiser"),
+        YearStatus.Revised => T("Start revisjon", "Start revisjon"),
+    };
+
+    private string ConfirmHeading(YearStatus to) => to switch
+    {
+        YearStatus.Consultation => T("Sende fordelingen på høring?", "Sende fordelinga på høyring?"),
+        YearStatus.Draft => T("Stenge høringen og gå tilbake til utkast?", "Stengje høyringa og gå tilbake til utkast?"),
+        YearStatus.Approved => T("Godkjenne fordelingen?", "Godkjenne fordelinga?"),
+        YearStatus.Published => T("Publisere tallene?", "Publisere tala?"),
+        YearStatus.Revised => T("Starte en revisjon?", "Starte ein revisjon?"),
+    };
+
+    private string ConfirmButton(YearStatus to) => (to, Planning.FourEyes && _requestToConfirm is null) switch
+    {
+        (YearStatus.Approved, true) => T("Ja, be om godkjenning", "Ja, be om godkjenning"),
+        (YearStatus.Published, true) => T("Ja, be om publisering", "Ja, be om publisering"),
+        (YearStatus.Approved, _) => T("Ja, godkjenn", "Ja, godkjenn"),
+        (YearStatus.Published, _) => T("Ja, publiser nå", "Ja, publiser no"),
+        (YearStatus.Consultation, _) => T("Ja, send på høring", "Ja, send på høyring"),
+        (YearStatus.Draft, _) => T("Ja, tilbake til utkast", "Ja, tilbake til utkast"),
+        (YearStatus.Revised, _) => T("Ja, start revisjon", "Ja, start revisjon"),
+    };
+
+    private async Task ChangeStatus()
+    {
+        var f = StatusForm ?? new StatusFields();
+        if (!Access.CanPlan(Me))
+        {
+            Fail([Error.Forbidden(T("Bare IMDis planleggere flytter et planår mellom stegene.", "Berre planleggjarane i IMDi flyttar eit planår mellom stega."))]);
+            return;
+        }
+        if (!f.Confirm)
+        {
+            // First post: show what the step does, and ask again.
+            _confirming = f.To;
+            _summary = await Planning.Summary(Year, f.To);
+            return;
+        }
+        var errors = new List<Error>();
+        DateOnly? deadline = string.IsNullOrWhiteSpace(f.ConsultationDeadline) ? null
+            : Parse.Date(f.ConsultationDeadline, "consultationDeadline", T("Høringsfrist", "Høyringsfrist"), Lang, errors);
+        if (errors.Count > 0)
+        {
+            await Retry(f.To, errors);
+            return;
+        }
+        if (Planning.FourEyes && f.To is YearStatus.Approved or YearStatus.Published)
+        {
+            var requested = await Planning.RequestStep(Me, Year, f.To, f.Version, f.Reason);
+            if (requested.IsSuccess)
+            {
+                Navigation.NavigateTo($"/planlegging/{Year}?lagra=forespurnad");
+                return;
+            }
+            await Retry(f.To, requested.Errors);
+            return;
+        }
+        var result = await Planning.ChangeStatus(Me, Year, f.To, f.Version, f.Reason, consultationDeadline: deadline);
+        if (result.IsSuccess)
+        {
+            Navigation.NavigateTo($"/planlegging/{Year}?lagra=1");
+            return;
+        }
+        await Retry(f.To, result.Errors);
+    }
+
+    /// <summary>The confirmation again, with what must be corrected (the typed reason and deadline kept).</summary>
+    private async Task Retry(YearStatus to, IReadOnlyList<Error> errors)
+    {
+        Fail(errors);
+        if (errors.All(e => e.Kind == ErrorKind.InvalidInput))
+        {
+            _confirming = to;
+            _summary = await Planning.Summary(Year, to);
+        }
+    }
+
+    private async Task Answer()
+    {
+        var f = StepForm ?? new StepFields();
+        var parts = (f.Action ?? "").Split(':');
+        if (parts.Length != 2 || parts[0] is not ("confirm" or "close") || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            Fail([Error.Invalid("action", T("Ukjent handling", "Ukjend handling"))]);
+            return;
+        }
+        if (parts[0] == "confirm" && !f.Confirm)
+        {
+            if (_request?.Id == id && !_own && Access.CanConfirmStep(Me))
+            {
+                _requestToConfirm = _request;
+                _confirming = _request.To;
+                _summary = await Planning.Summary(Year, _request.To);
+                return;
+            }
+        }
+        var result = parts[0] == "confirm"
+            ? (await Planning.ConfirmStep(Me, id, f.Version)).Errors
+            : (await Planning.CloseStep(Me, id, f.Version)).Errors;
+        if (result.Count == 0)
+        {
+            Navigation.NavigateTo($"/planlegging/{Year}?lagra=1");
+            return;
+        }
+        Fail(result);
+    }
+
+    private async Task MoveDeadline()
+    {
+        var f = DeadlineForm ?? new DeadlineFields();
+        var errors = new List<Error>();
+        var deadline = string.IsNullOrWhiteSpace(f.Deadline) ? null : Parse.Date(f.Deadline, "consultationDeadline", T("Høringsfrist", "Høyringsfrist"), Lang, errors);
+        if (errors.Count == 0)
+        {
+            var result = await Planning.SetConsultationDeadline(Me, Year, deadline, f.Version);
+            if (result.IsSuccess)
+            {
+                Navigation.NavigateTo($"/planlegging/{Year}?lagra=hoyringsfrist");
+                return;
+            }
+            errors.AddRange(result.Errors);
+        }
+        Fail(errors);
+    }
+
+    private void Fail(IReadOnlyList<Error> errors)
+    {
+        _errors = errors;
+        SetStatus(errors);
+    }
+}
