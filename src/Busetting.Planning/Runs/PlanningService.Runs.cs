@@ -200,8 +200,8 @@ public sealed partial class PlanningService
         }
         var need = await db.Needs.AsNoTracking().FirstAsync(n => n.Id == run.NeedEntryId);
         var criteria = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
-        var agreed = JsonSerializer.Deserialize<List<AgreedChangeRecord>>(run.AgreedChangesJson, StoredExplanation.Json) ?? [];
-        var revision = run.RevisionJson is null ? null : JsonSerializer.Deserialize<StoredRevision>(run.RevisionJson, StoredExplanation.Json);
+        var agreed = StoredRun.Agreed(run);
+        var revision = StoredRun.Revision(run);
         var computed = ComputeWith(actor, run.Year, need, criteria, agreed, revision: revision);
         if (!computed.IsSuccess)
         {

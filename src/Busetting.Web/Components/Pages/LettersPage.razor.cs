@@ -7,7 +7,7 @@ using Busetting.Web;
 using Busetting.Web.Components;
 using Busetting.Web.Components.Shared;
 using Busetting.Web.Services;
-using Busetting.Web.Services.Tables;
+using Busetting.Planning.Tables;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;

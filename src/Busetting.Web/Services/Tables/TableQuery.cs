@@ -1,6 +1,7 @@
+using Busetting.Planning.Tables;
 using Microsoft.AspNetCore.Http;
 
-namespace Busetting.Planning.Tables;
+namespace Busetting.Web.Services.Tables;
 
 /// <summary>What a table shows, from the URL: search (name or number), county, only changed, sort, page (0 = all rows).</summary>
 public sealed record TableQuery(string? Search, string? County, bool OnlyChanged, string? Sort, int Page)

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Busetting.Data.Criteria;
+using Busetting.Domain.Criteria;
+
+namespace Busetting.Planning;
+
+/// <summary>
+/// What a stored run and a criteria version keep as JSON, read in one place: pages and handlers ask here and never
+/// parse stored JSON themselves.
+/// </summary>
+public static class StoredRun
+{
+    /// <summary>The solver's and the rules' notes of the run.</summary>
+    public static IReadOnlyList<string> Warnings(AllocationRun run) => JsonSerializer.Deserialize<List<string>>(run.WarningsJson) ?? [];
+
+    /// <summary>The agreed changes the run was solved with (after a revision's treatment).</summary>
+    public static List<PlanningService.AgreedChangeRecord> Agreed(AllocationRun run) =>
+        JsonSerializer.Deserialize<List<PlanningService.AgreedChangeRecord>>(run.AgreedChangesJson, StoredExplanation.Json) ?? [];
+
+    /// <summary>The revision's mode and references, for a revision run; null otherwise.</summary>
+    public static StoredRevision? Revision(AllocationRun run) =>
+        run.RevisionJson is null ? null : JsonSerializer.Deserialize<StoredRevision>(run.RevisionJson, StoredExplanation.Json);
+
+    /// <summary>One municipality's explanation as stored with its line.</summary>
+    public static StoredExplanation Explanation(RunLine line) => StoredExplanation.Parse(line.ExplanationJson);
+
+    /// <summary>A stored criteria version as a criteria set (stored versions were validated when saved).</summary>
+    public static CriteriaSet Criteria(CriteriaEntry entry) => CriteriaJson.Parse(entry.Json, "criteria").Value;
+}
