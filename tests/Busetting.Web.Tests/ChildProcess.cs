@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Busetting.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Busetting.Web.Tests;
 

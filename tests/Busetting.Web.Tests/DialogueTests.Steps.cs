@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Busetting.Persistence;
 using Busetting.Web.Services;
 using Microsoft.EntityFrameworkCore;

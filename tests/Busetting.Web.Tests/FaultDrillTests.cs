@@ -1,5 +1,3 @@
-extern alias cli;
-
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

@@ -1,7 +1,4 @@
-using System.Globalization;
 using Busetting.Data.Csv;
-using Busetting.Data.Import;
-using Busetting.Domain.Allocation;
 using Busetting.Domain.Errors;
 using Busetting.Domain.Municipalities;
 using Busetting.Domain.Primitives;

@@ -1,10 +1,8 @@
 using System.Globalization;
-using Busetting.Data.Csv;
 using Busetting.Data.Import;
 using Busetting.Domain.Allocation;
 using Busetting.Domain.Errors;
 using Busetting.Domain.Municipalities;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Data.Reference;
 

@@ -1,18 +1,13 @@
 using System.Globalization;
-using System.Net.Http;
 using Busetting.Application;
 using Busetting.Data.Criteria;
 using Busetting.Domain.Criteria;
 using Busetting.Domain.Errors;
 using Busetting.Persistence;
 using Busetting.Web;
-using Busetting.Web.Components;
 using Busetting.Web.Components.Shared;
 using Busetting.Web.Services;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Components.Web;
 
 namespace Busetting.Web.Components.Pages;
 

@@ -1,17 +1,13 @@
-using System.Net.Http;
 using Busetting.Application;
 using Busetting.Domain.Errors;
 using Busetting.Letters;
 using Busetting.Persistence;
 using Busetting.Web;
-using Busetting.Web.Components;
 using Busetting.Web.Components.Shared;
 using Busetting.Web.Services;
 using Busetting.Planning.Tables;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Components.Web;
 
 namespace Busetting.Web.Components.Pages;
 
