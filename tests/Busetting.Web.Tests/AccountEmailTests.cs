@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Busetting.Web.Tests;

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 public partial class AdminTests

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>User administration, templates, letter languages and reads of unpublished figures in the audit view (ASVS V7.1, V7.2).</summary>

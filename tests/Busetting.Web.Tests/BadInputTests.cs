@@ -1,9 +1,3 @@
-using System.Net;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Bad input gets a clear answer naming the field, never a 500, and nothing is stored (ASVS V5.1, V7.4).</summary>

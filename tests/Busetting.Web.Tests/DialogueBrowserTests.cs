@@ -1,6 +1,3 @@
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Busetting.Web.Tests.BrowserTests;
 
 namespace Busetting.Web.Tests;

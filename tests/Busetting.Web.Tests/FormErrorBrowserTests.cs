@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using static Busetting.Web.Tests.BrowserTests;
 
 namespace Busetting.Web.Tests;

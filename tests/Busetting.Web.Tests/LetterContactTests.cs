@@ -1,6 +1,3 @@
-using System.Net;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 
 namespace Busetting.Web.Tests;

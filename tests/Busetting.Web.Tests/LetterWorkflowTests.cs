@@ -1,7 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 
 namespace Busetting.Web.Tests;

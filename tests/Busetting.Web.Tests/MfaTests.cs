@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Multi-factor sign-in with an authenticator app (ASVS 2.8, 4.3.1): IMDi staff must, others may.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Busetting.Web.Tests;

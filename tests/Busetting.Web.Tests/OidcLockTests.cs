@@ -1,9 +1,3 @@
-using System.Net;
-using Busetting.Web.Services;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>OpenID Connect links are made only for accounts that are not locked, and the owner is told (ASVS 2.2.3).</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Own password change, and one-time passwords from the administrator (ASVS V2.1, V2.5).</summary>

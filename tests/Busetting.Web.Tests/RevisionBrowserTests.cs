@@ -1,13 +1,6 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Busetting.Letters;
-using Busetting.Persistence;
-using Busetting.Web.Services;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using UglyToad.PdfPig;
 
 namespace Busetting.Web.Tests;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 
 namespace Busetting.Web.Tests;

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 

@@ -1,11 +1,4 @@
-using System.Net;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>The planning steps, as a planner does them through the web forms.</summary>

@@ -1,11 +1,6 @@
-using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 

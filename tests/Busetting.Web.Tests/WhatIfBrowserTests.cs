@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Playwright;
 using static Busetting.Web.Tests.BrowserTests;
 
 namespace Busetting.Web.Tests;

@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 

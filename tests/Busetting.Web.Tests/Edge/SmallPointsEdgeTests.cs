@@ -1,11 +1,5 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Busetting.Application;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 
