@@ -104,8 +104,8 @@ public partial class FourEyesCredentialTests
         using var app = new SqliteApp();
         app.Settings["Planning:FourEyesCredentialPeriodDays"] = "7";
         var admin = await Session.SignIn(app, Users.Admin);
-        var id = await app.Db(d => d.Users.Where(u => u.Email == Users.Planner).Select(u => u.Id).SingleAsync());
-        var reset = await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"reset:{id}" });
+        var id = await app.UserId(Users.Planner);
+        var reset = await Steps.UserAction(admin, "reset", id);
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var oneTime = WebUtility.HtmlDecode(PasswordPattern().Match(await reset.Content.ReadAsStringAsync()).Groups[1].Value);
         Assert.False(string.IsNullOrEmpty(oneTime));

@@ -1,5 +1,5 @@
-// The namespaces most test files here use, once for the project. The planning year's statuses and letter kinds live
-// in the domain (Busetting.Domain.Planning).
+// The namespaces most test files here use, and the browser tests' steps (BrowserTests), once for the project. The
+// planning year's statuses and letter kinds live in the domain (Busetting.Domain.Planning).
 global using System.Globalization;
 global using System.Net;
 global using System.Text.RegularExpressions;
@@ -11,3 +11,5 @@ global using Microsoft.AspNetCore.Identity;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.DependencyInjection;
 global using Microsoft.Playwright;
+global using static Busetting.Web.Tests.BrowserTests;
+global using static Busetting.Web.Tests.PdfText;

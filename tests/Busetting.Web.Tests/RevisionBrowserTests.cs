@@ -1,7 +1,6 @@
 using Busetting.Letters;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using UglyToad.PdfPig;
 
 namespace Busetting.Web.Tests;
 
@@ -127,14 +126,5 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
         }
         var sogndalLetter = Text(adjusted.Single(l => l.Kommunenummer == "4640").Pdf);
         Assert.Contains($"frå {Ui.Number(sogndal)} til {Ui.Number(Scaled(sogndal))} flyktningar", sogndalLetter);
-    }
-
-    [GeneratedRegex(@"fr[aå] (\d[\d ]*) til \*?\*?\1(?!\d)")]
-    private static partial Regex FromXToX();
-
-    private static string Text(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Replace('\u00A0', ' ');
     }
 }

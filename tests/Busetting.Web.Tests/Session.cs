@@ -133,6 +133,9 @@ public static class AppExtensions
         using var scope = app.Services.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<BusettingDb>());
     }
+
+    /// <summary>The id of the user with this e-mail address.</summary>
+    public static Task<string> UserId(this WebApp app, string email) => app.Db(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 }
 
 public static class Users

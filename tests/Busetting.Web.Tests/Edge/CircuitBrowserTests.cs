@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
-using static Busetting.Web.Tests.BrowserTests;
 
 namespace Busetting.Web.Tests;
 

@@ -11,8 +11,7 @@ public partial class SmallPointsEdgeTests
     private static async Task<Session> OnConsultation(WebApp app)
     {
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
         return planner;
     }
 
