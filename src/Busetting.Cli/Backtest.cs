@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text;
-using Busetting.Application;
 using Busetting.Data.Import;
-using Busetting.Domain.Allocation;
 using Busetting.Domain.Backtest;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Cli;
 

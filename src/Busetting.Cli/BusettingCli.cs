@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Busetting.Cli.Commands;
 
 namespace Busetting.Cli;

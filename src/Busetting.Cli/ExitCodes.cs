@@ -1,5 +1,3 @@
-using Busetting.Domain.Errors;
-
 namespace Busetting.Cli;
 
 /// <summary>The one place where error kinds become process exit codes.</summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Busetting.Domain.Allocation;
-using Google.OrTools.LinearSolver;
-
 namespace Busetting.Solver;
 
 /// <summary>
@@ -20,9 +15,6 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
 {
     /// <summary>Each refinement makes at least one new point exact, so this is a guard, never a tolerance.</summary>
     private const int MaxRefinements = 200;
-
-    /// <summary>Presolve only reformulates; on this model it costs more than half the solve time (docs/adr/0002).</summary>
-    private const string ScipParameters = "presolving/maxrounds = 0\n";
 
     /// <summary>Integers on each side of the continuous optimum where the cost starts exact.</summary>
     private const int Window = 2;
@@ -63,14 +55,8 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
     private SolverOutcome Run(AllocationProblem problem, double[] centres, bool exact, Stopwatch stopwatch)
     {
         var items = problem.Items;
-        using var solver = Google.OrTools.LinearSolver.Solver.CreateSolver("SCIP")
-            ?? throw new InvalidOperationException("OR-Tools was built without SCIP");
-        solver.SetTimeLimit((long)Math.Max(1, (_timeLimit - stopwatch.Elapsed).TotalMilliseconds));
-        solver.SetNumThreads(1);
-        if (!solver.SetSolverSpecificParametersAsString(ScipParameters))
-        {
-            throw new InvalidOperationException($"SCIP rejected its parameters: {ScipParameters}");
-        }
+        using var solver = Scip.Create();
+        Scip.LimitTime(solver, _timeLimit, stopwatch);
 
         var grouped = problem.Groups.SelectMany(g => g.Items).ToHashSet();
         var x = new Variable[items.Count];
@@ -95,29 +81,14 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
             // group to count in. Elsewhere x ∈ [0, upper] already says it.
             if (open && !item.MustAsk && (lower > 1 || grouped.Contains(i)))
             {
-                asked[i] = solver.MakeBoolVar($"asked_{item.Key}");
-                var atLeast = solver.MakeConstraint(0, double.PositiveInfinity, $"floor_{item.Key}");
-                atLeast.SetCoefficient(x[i], 1);
-                atLeast.SetCoefficient(asked[i], -lower);
-                var atMost = solver.MakeConstraint(double.NegativeInfinity, 0, $"cap_{item.Key}");
-                atMost.SetCoefficient(x[i], 1);
-                atMost.SetCoefficient(asked[i], -upper);
+                asked[i] = Scip.Asked(solver, item.Key, x[i], lower, upper);
             }
             if (open)
             {
                 costs[i] = new ItemCost(solver, objective, x[i], item, lower, upper, centres[i], exact);
             }
         }
-        foreach (var group in problem.Groups)
-        {
-            // Items that must be asked count as asked; items that may not be asked cannot count.
-            var alwaysAsked = group.Items.Count(i => asked[i] is null && x[i].Lb() >= 1);
-            var constraint = solver.MakeConstraint(group.MinAsked - alwaysAsked, double.PositiveInfinity, group.Name);
-            foreach (var i in group.Items.Where(i => asked[i] is not null))
-            {
-                constraint.SetCoefficient(asked[i], 1);
-            }
-        }
+        Scip.AddGroupRows(solver, problem, x, asked);
         objective.SetMinimization();
 
         var parameters = new MPSolverParameters();

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Busetting.Domain.Allocation;
-using Google.OrTools.LinearSolver;
-
 namespace Busetting.Solver;
 
 /// <summary>
@@ -103,13 +98,7 @@ public sealed class ScipMinimumChangeSolver(TimeSpan? timeLimit = null) : IMinim
             _problem = problem;
             _reference = reference;
             _timeLimit = timeLimit;
-            _solver = Google.OrTools.LinearSolver.Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools was built without SCIP");
-            _solver.SetNumThreads(1);
-            // As in ScipAllocationSolver: presolve only reformulates this model and costs time (docs/adr/0002).
-            if (!_solver.SetSolverSpecificParametersAsString("presolving/maxrounds = 0\n"))
-            {
-                throw new InvalidOperationException("SCIP rejected its parameters");
-            }
+            _solver = Scip.Create();
             var items = problem.Items;
             var n = items.Count;
             _x = new Variable[n];
@@ -132,13 +121,7 @@ public sealed class ScipMinimumChangeSolver(TimeSpan? timeLimit = null) : IMinim
                 total.SetCoefficient(_x[i], 1);
                 if (open && !item.MustAsk && (lower > 1 || grouped.Contains(i)))
                 {
-                    asked[i] = _solver.MakeBoolVar($"asked_{item.Key}");
-                    var atLeast = _solver.MakeConstraint(0, double.PositiveInfinity, $"floor_{item.Key}");
-                    atLeast.SetCoefficient(_x[i], 1);
-                    atLeast.SetCoefficient(asked[i], -lower);
-                    var atMost = _solver.MakeConstraint(double.NegativeInfinity, 0, $"cap_{item.Key}");
-                    atMost.SetCoefficient(_x[i], 1);
-                    atMost.SetCoefficient(asked[i], -_upper[i]);
+                    asked[i] = Scip.Asked(_solver, item.Key, _x[i], lower, _upper[i]);
                 }
                 // d ≥ |x − r|
                 _d[i] = _solver.MakeNumVar(0, double.PositiveInfinity, $"d_{item.Key}");
@@ -150,15 +133,7 @@ public sealed class ScipMinimumChangeSolver(TimeSpan? timeLimit = null) : IMinim
                 below.SetCoefficient(_x[i], 1);
                 objective.SetCoefficient(_d[i], 1);
             }
-            foreach (var group in problem.Groups)
-            {
-                var alwaysAsked = group.Items.Count(i => asked[i] is null && _x[i].Lb() >= 1);
-                var constraint = _solver.MakeConstraint(group.MinAsked - alwaysAsked, double.PositiveInfinity, group.Name);
-                foreach (var i in group.Items.Where(i => asked[i] is not null))
-                {
-                    constraint.SetCoefficient(asked[i], 1);
-                }
-            }
+            Scip.AddGroupRows(_solver, problem, _x, asked);
             objective.SetMinimization();
         }
 
@@ -168,7 +143,7 @@ public sealed class ScipMinimumChangeSolver(TimeSpan? timeLimit = null) : IMinim
 
         public Solution Solve(Stopwatch stopwatch)
         {
-            _solver.SetTimeLimit((long)Math.Max(1, (_timeLimit - stopwatch.Elapsed).TotalMilliseconds));
+            Scip.LimitTime(_solver, _timeLimit, stopwatch);
             var parameters = new MPSolverParameters();
             parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
             var status = _solver.Solve(parameters);

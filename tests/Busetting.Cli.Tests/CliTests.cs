@@ -5,20 +5,10 @@ namespace Busetting.Cli.Tests;
 /// <summary>End to end through the real command line on the shipped data: structure and invariants, not golden numbers.</summary>
 public class CliTests
 {
-    private static readonly string Data = Busetting.TestKit.TestData.Folder;
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = BusettingCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Allocate_2025Json_EveryMunicipalityAndExactSums()
     {
-        var (code, output, _) = Run("allocate", "--year", "2025", "--need", "18900", "--em", "750", "--format", "json", "--data", Data);
+        var (code, output, _) = Run("allocate", "--year", "2025", "--need", "18900", "--em", "750", "--format", "json", "--data", ShippedData);
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
@@ -46,7 +36,7 @@ public class CliTests
     [Fact]
     public void Allocate_2025_BatsfjordAskedAndEmOnlyOfAFewDozenCapableMunicipalities()
     {
-        var (code, output, _) = Run("allocate", "--year", "2025", "--need", "18900", "--em", "300", "--format", "json", "--data", Data);
+        var (code, output, _) = Run("allocate", "--year", "2025", "--need", "18900", "--em", "300", "--format", "json", "--data", ShippedData);
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         var municipalities = json.RootElement.GetProperty("municipalities").EnumerateArray().ToList();
@@ -61,7 +51,7 @@ public class CliTests
     public void Backtest_PseudoYear2024_ModelAheadOfBothBaselinesAndDetailsWritten()
     {
         var details = Path.Combine(Path.GetTempPath(), $"backtest-{Guid.NewGuid():N}.csv");
-        var (code, output, error) = Run("backtest", "--year", "2024", "--need", "21437", "--em", "0", "--against", "settled", "--details", details, "--format", "json", "--data", Data);
+        var (code, output, error) = Run("backtest", "--year", "2024", "--need", "21437", "--em", "0", "--against", "settled", "--details", details, "--format", "json", "--data", ShippedData);
         Assert.True(code == 0, error);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
@@ -81,10 +71,10 @@ public class CliTests
     public void Backtest_ActualFileWithEmColumn_EmFiguresReported()
     {
         // The 2022 table with an anmodet_em column: 5 EM asked of Oslo and of Bergen, none elsewhere.
-        var lines = File.ReadAllLines(Path.Combine(Data, "imdi_nokkeltall_bosetting_2022.csv"));
+        var lines = File.ReadAllLines(Path.Combine(ShippedData, "imdi_nokkeltall_bosetting_2022.csv"));
         var file = Path.Combine(Path.GetTempPath(), $"imdi_nokkeltall_bosetting_2022-{Guid.NewGuid():N}.csv");
         File.WriteAllLines(file, lines.Select((line, i) => line + (i == 0 ? ",anmodet_em" : line.StartsWith("2022,0301,", StringComparison.Ordinal) || line.StartsWith("2022,4601,", StringComparison.Ordinal) ? ",5" : ",")));
-        var (code, output, error) = Run("backtest", "--year", "2022", "--need", "35000", "--em", "10", "--actual", file, "--format", "json", "--data", Data);
+        var (code, output, error) = Run("backtest", "--year", "2022", "--need", "35000", "--em", "10", "--actual", file, "--format", "json", "--data", ShippedData);
         File.Delete(file);
         Assert.True(code == 0, error);
         using var json = JsonDocument.Parse(output);
@@ -97,7 +87,7 @@ public class CliTests
     [Fact]
     public void Backtest_NeedDiffersFromTheActualTotal_Warned()
     {
-        var (code, _, error) = Run("backtest", "--year", "2022", "--need", "30000", "--em", "0", "--actual", Path.Combine(Data, "imdi_nokkeltall_bosetting_2022.csv"), "--data", Data);
+        var (code, _, error) = Run("backtest", "--year", "2022", "--need", "30000", "--em", "0", "--actual", Path.Combine(ShippedData, "imdi_nokkeltall_bosetting_2022.csv"), "--data", ShippedData);
         Assert.Equal(0, code);
         Assert.Contains("differs from the actual total 35000", error);
     }
@@ -105,8 +95,8 @@ public class CliTests
     [Fact]
     public void Allocate_SameInputTwice_IdenticalCsv()
     {
-        var first = Run("allocate", "--year", "2025", "--need", "18900", "--em", "750", "--format", "csv", "--data", Data);
-        var second = Run("allocate", "--year", "2025", "--need", "18900", "--em", "750", "--format", "csv", "--data", Data);
+        var first = Run("allocate", "--year", "2025", "--need", "18900", "--em", "750", "--format", "csv", "--data", ShippedData);
+        var second = Run("allocate", "--year", "2025", "--need", "18900", "--em", "750", "--format", "csv", "--data", ShippedData);
         Assert.Equal(first.Out, second.Out);
         Assert.Equal(358, first.Out.TrimEnd().Split('\n').Length);
     }
@@ -114,7 +104,7 @@ public class CliTests
     [Fact]
     public void Allocate_FloorsAboveNeed_InfeasibleExitWithDiagnosis()
     {
-        var (code, _, error) = Run("allocate", "--year", "2025", "--need", "500", "--em", "0", "--data", Data);
+        var (code, _, error) = Run("allocate", "--year", "2025", "--need", "500", "--em", "0", "--data", ShippedData);
         Assert.Equal(ExitCodes.Infeasible, code);
         Assert.Contains("cannot all hold", error);
         Assert.Contains("more than the need of 500", error);
@@ -123,7 +113,7 @@ public class CliTests
     [Fact]
     public void Allocate_EmAboveNeed_InvalidInput()
     {
-        var (code, _, error) = Run("allocate", "--year", "2025", "--need", "100", "--em", "200", "--data", Data);
+        var (code, _, error) = Run("allocate", "--year", "2025", "--need", "100", "--em", "200", "--data", ShippedData);
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains("cannot exceed", error);
     }
@@ -132,7 +122,7 @@ public class CliTests
     public void Explain_NynorskMunicipality_NynorskTextWithPartsThatAddUp()
     {
         // 4601 Bergen is neutral; 4640 Sogndal is Nynorsk.
-        var (code, output, _) = Run("explain", "4640", "--year", "2025", "--need", "18900", "--em", "750", "--data", Data);
+        var (code, output, _) = Run("explain", "4640", "--year", "2025", "--need", "18900", "--em", "750", "--data", ShippedData);
         Assert.Equal(0, code);
         Assert.Contains("Forklaring av oppmodinga 2025: 4640", output);
         Assert.Contains("Bidrag frå kvart kriterium", output);
@@ -142,7 +132,7 @@ public class CliTests
     [Fact]
     public void Explain_BokmalOnRequest_BokmalText()
     {
-        var (code, output, _) = Run("explain", "0301", "--year", "2025", "--need", "18900", "--em", "750", "--lang", "nb", "--data", Data);
+        var (code, output, _) = Run("explain", "0301", "--year", "2025", "--need", "18900", "--em", "750", "--lang", "nb", "--data", ShippedData);
         Assert.Equal(0, code);
         Assert.Contains("Forklaring av anmodningen", output);
         Assert.Contains("Mottakskommune", output);
@@ -151,7 +141,7 @@ public class CliTests
     [Fact]
     public void Explain_LostLeadingZero_ClearError()
     {
-        var (code, _, error) = Run("explain", "301", "--year", "2025", "--need", "18900", "--em", "750", "--data", Data);
+        var (code, _, error) = Run("explain", "301", "--year", "2025", "--need", "18900", "--em", "750", "--data", ShippedData);
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains("did you mean '0301'", error);
     }
@@ -159,7 +149,7 @@ public class CliTests
     [Fact]
     public void Backtest_2022_BeatsPopulationBaseline()
     {
-        var (code, output, _) = Run("backtest", "--year", "2022", "--need", "35000", "--em", "0", "--actual", Path.Combine(Data, "imdi_nokkeltall_bosetting_2022.csv"), "--format", "json", "--data", Data);
+        var (code, output, _) = Run("backtest", "--year", "2022", "--need", "35000", "--em", "0", "--actual", Path.Combine(ShippedData, "imdi_nokkeltall_bosetting_2022.csv"), "--format", "json", "--data", ShippedData);
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
@@ -225,9 +215,9 @@ public class CliTests
     private static string CopyData()
     {
         var target = Path.Combine(Directory.CreateTempSubdirectory("busetting-cli-").FullName, "data");
-        foreach (var file in Directory.GetFiles(Data, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(ShippedData, "*", SearchOption.AllDirectories))
         {
-            var destination = Path.Combine(target, Path.GetRelativePath(Data, file));
+            var destination = Path.Combine(target, Path.GetRelativePath(ShippedData, file));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.Copy(file, destination);
         }

@@ -5,21 +5,11 @@ namespace Busetting.Cli.Tests;
 /// <summary>`revise` on the shipped data: agreements scaled, both revisions meet the new need, minimum change never moves more.</summary>
 public partial class ReviseCommandTests
 {
-    private static readonly string Data = Busetting.TestKit.TestData.Folder;
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = BusettingCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Revise_18900To12640_AgreementsScaled_BothSumToTheNeed_MinimumChangeMovesNoMore()
     {
         var (code, output, error) = Run("revise", "--year", "2025", "--from-need", "18900", "--need", "12640", "--agree", "4601=559", "--agree", "4640=60",
-            "--decided", "0301=900", "--show", "4601", "0301", "--data", Data);
+            "--decided", "0301=900", "--show", "4601", "0301", "--data", ShippedData);
         Assert.True(code == 0, error);
         // 559 × 12 640 / 18 900 = 373.85 → 374; 60 × 12 640 / 18 900 = 40.13 → 40.
         Assert.Contains("agreement 4601: 559 → 374", output);
@@ -33,7 +23,7 @@ public partial class ReviseCommandTests
     [Fact]
     public void Revise_BadAgreement_InvalidNamingTheOption()
     {
-        var (code, _, error) = Run("revise", "--year", "2025", "--from-need", "18900", "--need", "12640", "--agree", "Bergen=559", "--data", Data);
+        var (code, _, error) = Run("revise", "--year", "2025", "--from-need", "18900", "--need", "12640", "--agree", "Bergen=559", "--data", ShippedData);
         Assert.Equal(2, code);
         Assert.Contains("--agree «Bergen=559» must be KOMMUNENUMMER=PERSONS", error);
     }

@@ -1,11 +1,3 @@
-using Busetting.Domain.Allocation;
-using Busetting.Domain.Criteria;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Need;
-using Busetting.Domain.Primitives;
-using CsCheck;
-using static Busetting.TestKit.Fixtures;
-
 namespace Busetting.Solver.Tests;
 
 /// <summary>Invariants over many random instances: whatever the data, the rules hold or a diagnosis says why not.</summary>

@@ -1,10 +1,3 @@
-using Busetting.Domain.Allocation;
-using Busetting.Domain.Criteria;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Need;
-using Busetting.Domain.Primitives;
-using static Busetting.TestKit.Fixtures;
-
 namespace Busetting.Solver.Tests;
 
 public class AllocatorTests

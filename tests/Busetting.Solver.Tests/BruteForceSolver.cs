@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Busetting.Domain.Allocation;
 
 namespace Busetting.Solver.Tests;
 

@@ -1,9 +1,3 @@
-using Busetting.Domain.Allocation;
-using Busetting.Domain.Criteria;
-using Busetting.Domain.Need;
-using Busetting.Domain.Primitives;
-using static Busetting.TestKit.Fixtures;
-
 namespace Busetting.Solver.Tests;
 
 /// <summary>The continuity anchor, capacity from decisions, the immigrant-share consideration and EM capability on hand-checkable fixtures.</summary>

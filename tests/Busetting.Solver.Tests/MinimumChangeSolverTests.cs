@@ -1,6 +1,3 @@
-using Busetting.Domain.Allocation;
-using CsCheck;
-
 namespace Busetting.Solver.Tests;
 
 /// <summary>The minimum-change solver against brute force: lexicographically least movement, then proportional share.</summary>

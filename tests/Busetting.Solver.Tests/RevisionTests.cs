@@ -1,11 +1,3 @@
-using Busetting.Domain.Allocation;
-using Busetting.Domain.Criteria;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Need;
-using Busetting.Domain.Primitives;
-using CsCheck;
-using static Busetting.TestKit.Fixtures;
-
 namespace Busetting.Solver.Tests;
 
 /// <summary>Revisions: earlier agreements scaled, kept or dropped; the minimum-change mode; the council-decision flag.</summary>

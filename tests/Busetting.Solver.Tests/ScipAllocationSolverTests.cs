@@ -1,6 +1,3 @@
-using Busetting.Domain.Allocation;
-using CsCheck;
-
 namespace Busetting.Solver.Tests;
 
 /// <summary>The solver against brute force: on instances small enough to enumerate, SCIP's answer is the true optimum.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Busetting.Web.Tests;
@@ -47,15 +42,15 @@ public partial class AccountEmailTests
         using var smtp = new SmtpSink();
         using var app = App(smtp);
         var admin = await Session.SignIn(app, Users.Admin);
-        var id = await app.Db(db => db.Users.Where(u => u.Email == Users.Planner).Select(u => u.Id).SingleAsync());
-        var reset = await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"mfa:{id}" });
+        var id = await app.UserId(Users.Planner);
+        var reset = await Steps.UserAction(admin, "mfa", id);
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var mail = Assert.Single(await Delivered(app, smtp, Users.Planner));
         Assert.Equal("Autentiseringsappen din i Busetting er endret", mail.Subject);
         Assert.Contains("En administrator i IMDi har nullstilt autentiseringsappen", mail.TextBody);
         // The reset hands the account a fresh enrolment: it counts as issuing credentials for four eyes (CredentialIssuers).
         var entry = await app.Db(db => db.Audit.Where(a => a.Action == "user.mfa.reset").SingleAsync());
-        var adminActor = new Actor("Admin", "Admin", null, null, UserId: await app.Db(db => db.Users.Where(u => u.Email == Users.Admin).Select(u => u.Id).SingleAsync()));
+        var adminActor = new Actor("Admin", "Admin", null, null, UserId: await app.UserId(Users.Admin));
         Assert.True(CredentialIssuers.IssuedBy(entry, adminActor, id, Users.Planner));
     }
 
@@ -65,8 +60,8 @@ public partial class AccountEmailTests
         using var smtp = new SmtpSink();
         using var app = App(smtp);
         var admin = await Session.SignIn(app, Users.Admin);
-        var id = await app.Db(db => db.Users.Where(u => u.Email == Users.Planner).Select(u => u.Id).SingleAsync());
-        var reset = await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"reset:{id}" });
+        var id = await app.UserId(Users.Planner);
+        var reset = await Steps.UserAction(admin, "reset", id);
         var oneTime = WebUtility.HtmlDecode(PasswordPattern().Match(await reset.Content.ReadAsStringAsync()).Groups[1].Value);
         Assert.False(string.IsNullOrEmpty(oneTime));
         var mail = Assert.Single(await Delivered(app, smtp, Users.Planner));

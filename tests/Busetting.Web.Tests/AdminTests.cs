@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 public partial class AdminTests
@@ -36,7 +31,7 @@ public partial class AdminTests
         Assert.Equal(HttpStatusCode.OK, (await oslo.Get("/api/v1/intern/years/2025/municipalities/0301")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await oslo.Get("/api/v1/intern/years/2025/municipalities/4601")).StatusCode);
 
-        var id = await app.Db(db => db.Users.Where(u => u.Email == "sakshandsamar@oslo.kommune.no").Select(u => u.Id).SingleAsync());
+        var id = await app.UserId("sakshandsamar@oslo.kommune.no");
         Assert.Equal(HttpStatusCode.OK, (await admin.Post(page, page, "laas", new() { ["LockForm.Action"] = $"lock:{id}" })).StatusCode);
         var locked = await new Session(app).Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = "sakshandsamar@oslo.kommune.no", ["password"] = own });
         Assert.Contains("feil=laast", locked.Headers.Location?.OriginalString);

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>User administration, templates, letter languages and reads of unpublished figures in the audit view (ASVS V7.1, V7.2).</summary>
@@ -16,7 +12,7 @@ public partial class AuditTrailTests
         var admin = await Session.SignIn(app, Users.Admin);
         const string users = "/admin/brukarar";
         await admin.Post(users, users, "ny-brukar", new() { ["NewUser.Email"] = "ny@ks.no", ["NewUser.DisplayName"] = "Ny", ["NewUser.Role"] = "ks" });
-        var id = await app.Db(db => db.Users.Where(u => u.Email == "ny@ks.no").Select(u => u.Id).SingleAsync());
+        var id = await app.UserId("ny@ks.no");
         await admin.Post(users, users, "laas", new() { ["LockForm.Action"] = $"lock:{id}" });
         await admin.Post(users, users, "laas", new() { ["LockForm.Action"] = $"reset:{id}" });
         const string templates = "/admin/brevmalar";

@@ -1,20 +1,14 @@
 extern alias cli;
 
 using cli::Busetting.Cli;
-using Microsoft.EntityFrameworkCore;
 
 namespace Busetting.Web.Tests;
 
 /// <summary>`busetting letters` on the application's own SQLite database.</summary>
 public class CliLettersTests
 {
-    private static (int Exit, string Output, string Error) Cli(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = BusettingCli.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Cli(params string[] args) =>
+        Busetting.TestKit.Captured.Run((output, error) => BusettingCli.Run(args, output, error));
 
     [Fact]
     public async Task Letters_ApprovedYear_MadeZippedAndSent()

@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>
@@ -81,8 +72,7 @@ public partial class CountyVisibilityTests
         await AddUser(app, Rogaland, Roles.County, "Rogaland fylkeskommune", "11", null);
         await AddUser(app, Stavanger, Roles.Municipality, "Saksbehandler Stavanger", null, "1103");
         var planner = await Session.SignIn(app, Users.Planner);
-        var first = await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        var first = await Steps.ToConsultation(app, planner);
         var vestland = await Session.SignIn(app, Users.Vestland);
         var rogaland = await Session.SignIn(app, Rogaland);
         await Propose(app, vestland, planner, "4640", await Steps.Requested(app, first, "4640") + 12);

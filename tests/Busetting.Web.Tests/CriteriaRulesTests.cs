@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 public class CriteriaRulesTests

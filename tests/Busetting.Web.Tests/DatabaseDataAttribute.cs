@@ -1,5 +1,4 @@
 using System.Reflection;
-using Busetting.Persistence;
 using Xunit.Sdk;
 
 namespace Busetting.Web.Tests;

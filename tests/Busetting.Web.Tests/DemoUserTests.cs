@@ -1,7 +1,3 @@
-using Busetting.Persistence;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Demo users only outside Production; no password ever in the log (ASVS V2.10, V7.1).</summary>

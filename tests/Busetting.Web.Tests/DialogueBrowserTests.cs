@@ -1,8 +1,3 @@
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using static Busetting.Web.Tests.BrowserTests;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>
@@ -26,9 +21,7 @@ public class DialogueBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         var lines = await browser.App.Db(db => db.RunLines.Where(l => l.RunId == first && (l.Kommunenummer == "4601" || l.Kommunenummer == "4640")).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested));
 
         // The county: its start page shows the consultation deadline; it proposes for Bergen and Sogndal at once.
-        var county = await browser.NewPage();
-        await SignIn(county, Users.Vestland);
-        await county.GotoAsync("/");
+        var county = await browser.OpenAs(Users.Vestland, "/");
         Assert.Contains("31.12.2099", await county.Locator("#hoyringsfrist").InnerTextAsync());
         await Check(county, "41-start-fylke-hoyring");
         await county.ClickAsync("a[href='/planlegging/2025/forslag/ny']");
@@ -47,9 +40,7 @@ public class DialogueBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         await Check(county, "43-pakke-sendt");
 
         // IMDi: the national effect before answering; accepted with the public justification.
-        var planner = await browser.NewPage();
-        await SignIn(planner, Users.Planner);
-        await planner.GotoAsync("/planlegging/2025/forslag");
+        var planner = await browser.OpenAs(Users.Planner, "/planlegging/2025/forslag");
         await planner.ClickAsync("button[name='Answer.Action'][value^=accept]");
         await planner.WaitForSelectorAsync("#verknad");
         Assert.Contains("18 900 → 18 900", (await planner.Locator("#verknad p").First.InnerTextAsync()).Replace('\u00A0', ' '));

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Busetting.Web.Tests.BrowserTests;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Issue 9 in the browser: the API page, the clickable map (axe on each page, screenshots in artifacts/).</summary>
@@ -37,9 +34,7 @@ public class EverydayBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
     [BrowserFact]
     public async Task RunTable_FilteredByCounty_ExportsXlsx_AndPrintsWithoutMenus()
     {
-        var page = await browser.NewPage();
-        await SignIn(page, Users.Planner);
-        await page.GotoAsync("/planlegging/2025");
+        var page = await browser.OpenAs(Users.Planner, "/planlegging/2025");
         var hasRun = await browser.App.Db(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Runs));
         if (!hasRun)
         {
@@ -70,9 +65,7 @@ public class EverydayBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         await EnsurePublished(browser);
         foreach (var (user, name) in new[] { (Users.Planner, "planlegger"), (Users.Admin, "admin"), (Users.Vestland, "fylke"), (Users.Ks, "ks"), (Users.Sogndal, "kommune") })
         {
-            var page = await browser.NewPage();
-            await SignIn(page, user);
-            await page.GotoAsync("/");
+            var page = await browser.OpenAs(user, "/");
             await page.Locator("h1", new() { HasText = "oversikt" }).WaitForAsync();
             await Check(page, $"40-start-{name}-{await page.GetAttributeAsync("html", "lang")}");
             var other = await page.GetAttributeAsync("html", "lang") == "nn" ? "nb" : "nn";

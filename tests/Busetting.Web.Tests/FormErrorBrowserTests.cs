@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Busetting.Web.Tests.BrowserTests;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Issue 9 item 5 in the browser: Designsystemet's error summary, focused, linked to the fields, axe-clean.</summary>
@@ -9,9 +6,7 @@ public class FormErrorBrowserTests(BrowserApp browser) : IClassFixture<BrowserAp
     [BrowserFact]
     public async Task NeedForm_Invalid_ErrorSummaryFocused_LinkMovesFocusToTheField_AxeClean()
     {
-        var page = await browser.NewPage();
-        await SignIn(page, Users.Planner);
-        await page.GotoAsync("/planlegging/2025");
+        var page = await browser.OpenAs(Users.Planner, "/planlegging/2025");
         await page.FillAsync("#need-persons", "900");
         await page.FillAsync("#need-em", "1000");
         await page.FillAsync("#need-reason", "Utvalets vedtak 3. oktober");

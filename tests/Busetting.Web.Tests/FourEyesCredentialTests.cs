@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>
@@ -98,7 +90,7 @@ public partial class FourEyesCredentialTests
         await AskForApproval(app, planner);
 
         await AssertRefused(app, admin, "du har gitt Ny planlegger passord eller innlogging de siste 30 dagene; en annen person i IMDi må bekrefte godkjenning");
-        admin.Cookies.Add(new Uri("http://localhost"), new Cookie("busetting-lang", "nn"));
+        admin.Cookies.Add(new Uri("http://localhost"), new System.Net.Cookie("busetting-lang", "nn"));
         await AssertRefused(app, admin, "du har gjeve Ny planlegger passord eller innlogging dei siste 30 dagane; ein annan person i IMDi må stadfeste godkjenning");
 
         var confirmed = await Steps.Confirm(app, await SecondAdmin(app));
@@ -112,8 +104,8 @@ public partial class FourEyesCredentialTests
         using var app = new SqliteApp();
         app.Settings["Planning:FourEyesCredentialPeriodDays"] = "7";
         var admin = await Session.SignIn(app, Users.Admin);
-        var id = await app.Db(d => d.Users.Where(u => u.Email == Users.Planner).Select(u => u.Id).SingleAsync());
-        var reset = await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"reset:{id}" });
+        var id = await app.UserId(Users.Planner);
+        var reset = await Steps.UserAction(admin, "reset", id);
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var oneTime = WebUtility.HtmlDecode(PasswordPattern().Match(await reset.Content.ReadAsStringAsync()).Groups[1].Value);
         Assert.False(string.IsNullOrEmpty(oneTime));

@@ -1,19 +1,8 @@
-using System.Net;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
-using UglyToad.PdfPig;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>The year's contact person and signer: set by a planner on the letters page, printed in that year's letters.</summary>
 public class LetterContactTests
 {
-    private static string Text(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Replace('\u00A0', ' ');
-    }
-
     [Fact]
     public async Task Contact_SavedForTheYear_PrintedInTheLetters_BadPhoneRefusedAndNothingStored()
     {

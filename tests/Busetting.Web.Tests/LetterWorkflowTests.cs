@@ -1,8 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
-using UglyToad.PdfPig;
 
 namespace Busetting.Web.Tests;
 
@@ -11,7 +7,7 @@ public class LetterWorkflowTests
 {
     private static async Task<LetterJob> StartAndWait(WebApp app, Session planner, string kind, string reason = "")
     {
-        var before = await app.Db(db => db.LetterJobs.MaxAsync(j => (int?)j.Id)) ?? 0;
+        var before = await Steps.LastLetterJob(app);
         var fields = new Dictionary<string, string> { ["StartForm.Kind"] = kind, ["StartForm.Reason"] = reason };
         if (kind == "Adjusted")
         {
@@ -20,22 +16,7 @@ public class LetterWorkflowTests
         }
         var response = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "lag", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        for (var i = 0; i < 600; i++)
-        {
-            var job = await app.Db(db => db.LetterJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id > before));
-            if (job is { Status: JobStatus.Done or JobStatus.Failed })
-            {
-                return job;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"letter job did not finish: {app.Log}");
-    }
-
-    private static string Text(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Replace('\u00A0', ' ');
+        return await Steps.LetterJobAfter(app, before);
     }
 
     [Theory, DatabaseData]

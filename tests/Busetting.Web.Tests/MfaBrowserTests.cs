@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Busetting.Web.Tests.BrowserTests;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>The authenticator pages in a browser, Bokmål and Nynorsk, axe on each (screenshots in artifacts/screenshots).</summary>
@@ -10,9 +7,7 @@ public class MfaBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
     public async Task EnrolmentAndCodePages_BothLanguageForms_AxeClean()
     {
         // KS may enrol voluntarily: the account page, the enrolment page, the recovery codes once enrolled.
-        var ks = await browser.NewPage();
-        await SignIn(ks, Users.Ks);
-        await ks.GotoAsync("/konto/tofaktor");
+        var ks = await browser.OpenAs(Users.Ks, "/konto/tofaktor");
         await Check(ks, "mfa-01-konto");
         await ks.ClickAsync("a[href='/konto/tofaktor/oppsett']");
         await ks.WaitForSelectorAsync("#mfa-key");
@@ -29,9 +24,7 @@ public class MfaBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Check(ks, "mfa-04-gjenopprettingskodar");
 
         // Nynorsk: the county's enrolment page.
-        var county = await browser.NewPage();
-        await SignIn(county, Users.Vestland);
-        await county.GotoAsync("/konto/maalform?lang=nn&returnUrl=%2Fkonto%2Ftofaktor%2Foppsett");
+        var county = await browser.OpenAs(Users.Vestland, "/konto/maalform?lang=nn&returnUrl=%2Fkonto%2Ftofaktor%2Foppsett");
         await county.WaitForSelectorAsync("#mfa-key");
         Assert.Contains("Ta i bruk autentiseringsapp", await county.Locator("h1").InnerTextAsync());
         await Check(county, "mfa-05-oppsett-nn");

@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Multi-factor sign-in with an authenticator app (ASVS 2.8, 4.3.1): IMDi staff must, others may.</summary>
@@ -179,7 +170,7 @@ public partial class MfaTests
         var admin = await Session.SignIn(app, Users.Admin);
         var planner = await Session.SignIn(app, Users.Planner);
         Assert.Equal(HttpStatusCode.OK, (await planner.Get("/planlegging")).StatusCode);
-        var id = await app.Db(db => db.Users.Where(u => u.Email == Users.Planner).Select(u => u.Id).SingleAsync());
+        var id = await app.UserId(Users.Planner);
 
         const string page = "/admin/brukarar";
         var reset = await admin.Post(page, page, "laas", new() { ["LockForm.Action"] = $"mfa:{id}" });

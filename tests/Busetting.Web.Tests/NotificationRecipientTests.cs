@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>
@@ -34,8 +26,7 @@ public class NotificationRecipientTests
 
     private static async Task<int> Propose(WebApp app, Session planner)
     {
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
         var reviewer = await Session.SignIn(app, Users.Vestland);
         var from = await Steps.Requested(app, await app.Db(d => d.Runs.MaxAsync(r => r.Id)), "4640");
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "forslag",
@@ -68,8 +59,8 @@ public class NotificationRecipientTests
         var planner = await Session.SignIn(app, Users.Planner);
         var package = await Propose(app, planner);
         var admin = await Session.SignIn(app, Users.Admin);
-        var id = await app.Db(d => d.Users.Where(u => u.Email == Users.Vestland).Select(u => u.Id).SingleAsync());
-        Assert.Equal(HttpStatusCode.OK, (await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"lock:{id}" })).StatusCode);
+        var id = await app.UserId(Users.Vestland);
+        Assert.Equal(HttpStatusCode.OK, (await Steps.UserAction(admin, "lock", id)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.Accept(planner, package)).StatusCode);
         Assert.Empty(await AnswersTo(app));
@@ -92,11 +83,10 @@ public class NotificationRecipientTests
     {
         using var app = new SqliteApp();
         var admin = await Session.SignIn(app, Users.Admin);
-        var id = await app.Db(d => d.Users.Where(u => u.Email == Users.Ks).Select(u => u.Id).SingleAsync());
-        Assert.Equal(HttpStatusCode.OK, (await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"lock:{id}" })).StatusCode);
+        var id = await app.UserId(Users.Ks);
+        Assert.Equal(HttpStatusCode.OK, (await Steps.UserAction(admin, "lock", id)).StatusCode);
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
 
         Assert.Equal([Users.Vestland], await app.Db(d => d.Outbox.Select(m => m.To).ToListAsync()));
     }

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Busetting.Web.Tests;
@@ -170,8 +164,7 @@ public class NotificationTests
         app.Settings["Notifications:MaxAttempts"] = "3";
         app.Settings["Notifications:RetrySeconds"] = "600";
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
         Task<OutboxMessage> Ks() => app.Db(d => d.Outbox.AsNoTracking().SingleAsync(m => m.To == Users.Ks));
 
         // First attempt refused: pending again, 10 minutes later.
@@ -229,8 +222,7 @@ public class NotificationTests
         using var smtp = new SmtpSink();
         using var app = App(DatabaseProvider.Sqlite, smtp, pollSeconds: "0.2");
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
         for (var i = 0; i < 100 && smtp.Received.Count < 2; i++)
         {
             await Task.Delay(100);
@@ -243,8 +235,7 @@ public class NotificationTests
     {
         using var app = new SqliteApp();
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
         Assert.Equal(0, await Sender(app).SendDue());
         var messages = await app.Db(d => d.Outbox.AsNoTracking().ToListAsync());
         Assert.Equal(2, messages.Count);
@@ -261,8 +252,7 @@ public class NotificationTests
         // must-ask rule is broken): the acceptance is rolled back, and the message to the proposer with it.
         using var app = new SqliteApp();
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
         var consultation = await app.Db(d => d.Outbox.CountAsync());
         var reviewer = await Session.SignIn(app, Users.Vestland);
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "forslag",

@@ -1,9 +1,3 @@
-using System.Net;
-using Busetting.Web.Services;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>OpenID Connect links are made only for accounts that are not locked, and the owner is told (ASVS 2.2.3).</summary>
@@ -40,15 +34,15 @@ public class OidcLockTests
         await idp.Start();
         using var app = new OidcApp(idp.Issuer);
         var admin = await Session.SignIn(app, Users.Admin);
-        var id = await app.Db(db => db.Users.Where(u => u.Email == Users.Ks).Select(u => u.Id).SingleAsync());
-        await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"lock:{id}" });
+        var id = await app.UserId(Users.Ks);
+        await Steps.UserAction(admin, "lock", id);
 
         (idp.Email, idp.Subject) = (Users.Ks, "ks-subject");
         Assert.Equal("/konto/logg-inn?feil=laast", await SignIn(new Session(app)));
         Assert.Equal(0, await app.Db(db => db.UserLogins.CountAsync()));
 
         // Unlocked again, the same sign-in links and works: nothing was left half-made.
-        await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"unlock:{id}" });
+        await Steps.UserAction(admin, "unlock", id);
         Assert.Equal("/planlegging", await SignIn(new Session(app)));
         Assert.Equal(1, await app.Db(db => db.UserLogins.CountAsync()));
     }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>No composition rules, a minimum length and no common or breached password (ASVS 2.1.7, 2.1.9).</summary>

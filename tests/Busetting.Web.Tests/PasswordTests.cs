@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Own password change, and one-time passwords from the administrator (ASVS V2.1, V2.5).</summary>
@@ -61,8 +57,8 @@ public partial class PasswordTests
         using var app = new SqliteApp();
         var admin = await Session.SignIn(app, Users.Admin);
         var ks = await Session.SignIn(app, Users.Ks);
-        var id = await app.Db(db => db.Users.Where(u => u.Email == Users.Ks).Select(u => u.Id).SingleAsync());
-        var reset = await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"reset:{id}" });
+        var id = await app.UserId(Users.Ks);
+        var reset = await Steps.UserAction(admin, "reset", id);
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var oneTime = WebUtility.HtmlDecode(PasswordPattern().Match(await reset.Content.ReadAsStringAsync()).Groups[1].Value);
         Assert.False(string.IsNullOrEmpty(oneTime), "the one-time password is shown once to the administrator");

@@ -1,7 +1,3 @@
-using System.Net;
-using Busetting.Persistence;
-using Microsoft.AspNetCore.Hosting;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Behind a TLS proxy: forwarded headers only from the configured proxy (ASVS V14.4, V3.4, V8.1).</summary>

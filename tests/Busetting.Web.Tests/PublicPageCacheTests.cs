@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using static Busetting.Web.Tests.AuthorizationMatrixTests;
 
 namespace Busetting.Web.Tests;

@@ -1,14 +1,6 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Busetting.Letters;
-using Busetting.Persistence;
-using Busetting.Web.Services;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using UglyToad.PdfPig;
 
 namespace Busetting.Web.Tests;
 
@@ -134,14 +126,5 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
         }
         var sogndalLetter = Text(adjusted.Single(l => l.Kommunenummer == "4640").Pdf);
         Assert.Contains($"frå {Ui.Number(sogndal)} til {Ui.Number(Scaled(sogndal))} flyktningar", sogndalLetter);
-    }
-
-    [GeneratedRegex(@"fr[aå] (\d[\d ]*) til \*?\*?\1(?!\d)")]
-    private static partial Regex FromXToX();
-
-    private static string Text(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Replace('\u00A0', ' ');
     }
 }

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
-using UglyToad.PdfPig;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>A mid-year revision 18 900 → 12 640 with two county agreements, through the web forms, on both databases.</summary>
@@ -21,8 +13,7 @@ public partial class RevisionWorkflowTests
     /// </summary>
     public static async Task<Agreements> PublishWithTwoAgreementsAndCutTheNeed(WebApp app, Session planner, Func<WebApp, Session, Task> requestLetters)
     {
-        var first = await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        var first = await Steps.ToConsultation(app, planner);
         var county = await Session.SignIn(app, Users.Vestland);
         var bergen = await Steps.Requested(app, first, "4601") - 40;
         var sogndal = await Steps.Requested(app, first, "4640") + 12;
@@ -168,30 +159,11 @@ public partial class RevisionWorkflowTests
         Assert.Contains($"innen {Busetting.Letters.LetterComposer.LongDate(deadline)}", bergen);
     }
 
-    /// <summary>"fra 559 til 559", "frå 12 til 12": a number said to change into itself.</summary>
-    [GeneratedRegex(@"fr[aå] (\d[\d ]*) til \*?\*?\1(?!\d)")]
-    private static partial Regex FromXToX();
-
-    private static string Text(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Replace('\u00A0', ' ');
-    }
-
     private static async Task<LetterJob> StartAndWait(WebApp app, Session planner, Dictionary<string, string> fields)
     {
-        var before = await app.Db(db => db.LetterJobs.MaxAsync(j => (int?)j.Id)) ?? 0;
+        var before = await Steps.LastLetterJob(app);
         var response = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "lag", fields);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())}");
-        for (var i = 0; i < 600; i++)
-        {
-            var job = await app.Db(db => db.LetterJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id > before));
-            if (job is { Status: JobStatus.Done or JobStatus.Failed })
-            {
-                return job;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"letter job did not finish: {app.Log}");
+        return await Steps.LetterJobAfter(app, before);
     }
 }

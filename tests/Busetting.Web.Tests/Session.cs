@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 
@@ -137,6 +133,9 @@ public static class AppExtensions
         using var scope = app.Services.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<BusettingDb>());
     }
+
+    /// <summary>The id of the user with this e-mail address.</summary>
+    public static Task<string> UserId(this WebApp app, string email) => app.Db(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 }
 
 public static class Users

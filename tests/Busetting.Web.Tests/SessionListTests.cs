@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Users see their active sessions and can end all the others (ASVS 3.3.4).</summary>

@@ -1,11 +1,4 @@
-using System.Net;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 
@@ -35,8 +28,8 @@ public class SessionTests
     private static async Task Lock(WebApp app, string email)
     {
         var admin = await Session.SignIn(app, Users.Admin);
-        var id = await app.Db(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        var locked = await admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"lock:{id}" });
+        var id = await app.UserId(email);
+        var locked = await Steps.UserAction(admin, "lock", id);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
     }
 

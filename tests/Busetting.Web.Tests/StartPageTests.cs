@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Each role's start page after sign-in (issue 9, item 2): the numbers come from the database.</summary>

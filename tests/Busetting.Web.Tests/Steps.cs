@@ -1,7 +1,3 @@
-using System.Net;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>The planning steps, as a planner does them through the web forms.</summary>
@@ -29,6 +25,37 @@ public static class Steps
     }
 
     /// <summary>A second IMDi person confirms the year's open four-eyes request.</summary>
+    /// <summary>A first run, then the year opened for consultation: where most dialogue tests start.</summary>
+    public static async Task<int> ToConsultation(WebApp app, Session planner)
+    {
+        var run = await RunAllocation(app, planner);
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        return run;
+    }
+
+    /// <summary>The newest letter job's id, or 0: what <see cref="LetterJobAfter"/> waits past.</summary>
+    public static async Task<int> LastLetterJob(WebApp app) => await app.Db(db => db.LetterJobs.MaxAsync(j => (int?)j.Id)) ?? 0;
+
+    /// <summary>The first letter job after <paramref name="before"/>, once it is done or has failed (a minute at most).</summary>
+    public static async Task<LetterJob> LetterJobAfter(WebApp app, int before)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var job = await app.Db(db => db.LetterJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id > before));
+            if (job is { Status: JobStatus.Done or JobStatus.Failed })
+            {
+                return job;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"letter job did not finish: {app.Log}");
+    }
+
+    /// <summary>An administrator's button on a user's row of the users page: lock, unlock, reset (a new password) or mfa
+    /// (the authenticator app reset).</summary>
+    public static Task<HttpResponseMessage> UserAction(Session admin, string action, string id) =>
+        admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"{action}:{id}" });
+
     public static async Task<HttpResponseMessage> Confirm(WebApp app, Session second)
     {
         var request = await app.Db(db => db.StepRequests.Where(r => r.Year == Year && r.Status == StepRequestStatus.Open).FirstAsync());

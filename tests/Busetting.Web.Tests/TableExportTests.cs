@@ -1,11 +1,6 @@
-using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
-using Busetting.Persistence;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 
@@ -94,8 +89,7 @@ public class TableExportTests
     {
         using var app = new WebApp(DatabaseProvider.Sqlite);
         var planner = await Session.SignIn(app, Users.Planner);
-        var first = await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        var first = await Steps.ToConsultation(app, planner);
         var county = await Session.SignIn(app, Users.Vestland);
         var proposed = await Steps.Requested(app, first, "4640") + 26;
         await county.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "forslag",

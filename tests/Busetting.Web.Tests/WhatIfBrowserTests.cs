@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Playwright;
-using static Busetting.Web.Tests.BrowserTests;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Issue 9 item 4: the what-if page keeps the keyboard on the slider, says when it is busy and which criteria have no data.</summary>
@@ -10,9 +6,7 @@ public class WhatIfBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
     [BrowserFact]
     public async Task Slider_ArrowKeys_FocusStaysOnTheSlider_AndTheLatestValueIsSolved()
     {
-        var page = await browser.NewPage();
-        await SignIn(page, Users.Planner);
-        await page.GotoAsync("/planlegging/2025/kva-om");
+        var page = await browser.OpenAs(Users.Planner, "/planlegging/2025/kva-om");
         await page.WaitForSelectorAsync("#what-if[data-ready=true]", new() { Timeout = 20_000 });
         var slider = page.Locator("#wi-arbeid");
         var before = int.Parse(await slider.InputValueAsync(), CultureInfo.InvariantCulture);

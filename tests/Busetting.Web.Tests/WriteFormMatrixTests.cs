@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Busetting.Web.Tests;
 

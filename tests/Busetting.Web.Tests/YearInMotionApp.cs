@@ -1,7 +1,3 @@
-using System.Net;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Busetting.Application;
-using System.CommandLine;
-using Busetting.Cli.Output;
-
 namespace Busetting.Cli.Commands;
 
 public static class AllocateCommand

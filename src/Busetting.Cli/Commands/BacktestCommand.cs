@@ -1,8 +1,4 @@
-using Busetting.Application;
-using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
-using Busetting.Cli.Output;
 using Spectre.Console;
 
 namespace Busetting.Cli.Commands;

@@ -1,12 +1,6 @@
-using System.CommandLine;
-using System.Globalization;
-using Busetting.Application;
 using Busetting.Data.Criteria;
 using Busetting.Data.Profiles;
-using Busetting.Data.Reference;
 using Busetting.Domain.Criteria;
-using Busetting.Domain.Need;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Cli.Commands;
 

@@ -1,6 +1,3 @@
-using Busetting.Application;
-using System.CommandLine;
-
 namespace Busetting.Cli.Commands;
 
 /// <summary>Options shared by the commands that allocate.</summary>

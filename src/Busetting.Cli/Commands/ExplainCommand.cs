@@ -1,8 +1,4 @@
-using Busetting.Application;
-using System.CommandLine;
 using System.Text.Json;
-using Busetting.Cli.Output;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Cli.Commands;
 

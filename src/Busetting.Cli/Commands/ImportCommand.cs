@@ -1,9 +1,4 @@
-using Busetting.Application;
-using System.CommandLine;
-using System.Globalization;
 using Busetting.Data.Import;
-using Busetting.Data.Reference;
-using Busetting.Domain.Errors;
 
 namespace Busetting.Cli.Commands;
 

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Busetting.Application;
-using Busetting.Data.Reference;
-using Busetting.Domain.Errors;
 using Busetting.Letters;
 using Busetting.Persistence;
 using Microsoft.EntityFrameworkCore;

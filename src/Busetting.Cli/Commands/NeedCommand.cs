@@ -1,10 +1,4 @@
-using Busetting.Application;
-using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
-using Busetting.Cli.Output;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Need;
 
 namespace Busetting.Cli.Commands;
 

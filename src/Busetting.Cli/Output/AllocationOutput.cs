@@ -1,9 +1,6 @@
-using Busetting.Application;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Busetting.Domain.Allocation;
 using Spectre.Console;
 
 namespace Busetting.Cli.Output;

@@ -1,5 +1,3 @@
-using Busetting.Application;
-using Busetting.Domain.Allocation;
 using Busetting.Domain.Criteria;
 
 namespace Busetting.Cli.Output;

@@ -18,11 +18,8 @@ public static class IndicatorCsv
     /// <summary>At most this many errors are reported for one file; the rest are counted.</summary>
     public const int MaxErrors = 25;
 
-    public static Result<IReadOnlyList<MunicipalityIndicator>> Read(string path, IReadOnlySet<MunicipalityNumber> known, CodeChanges changes)
-    {
-        var table = CsvTable.Read(path, Columns);
-        return table.IsSuccess ? Validate(table.Value, known, changes) : Result<IReadOnlyList<MunicipalityIndicator>>.Fail(table.Errors);
-    }
+    public static Result<IReadOnlyList<MunicipalityIndicator>> Read(string path, IReadOnlySet<MunicipalityNumber> known, CodeChanges changes) =>
+        CsvTable.Read(path, Columns).Bind(table => Validate(table, known, changes));
 
     public static Result<IReadOnlyList<MunicipalityIndicator>> Validate(CsvTable table, IReadOnlySet<MunicipalityNumber> known, CodeChanges changes)
     {

@@ -20,11 +20,8 @@ public static class KeyFiguresCsv
     /// <summary>Optional column: of the persons requested, unaccompanied minors.</summary>
     public const string EmColumn = "anmodet_em";
 
-    public static Result<IReadOnlyList<KeyFigureRow>> Read(string path, IReadOnlySet<MunicipalityNumber> known, CodeChanges changes)
-    {
-        var table = CsvTable.Read(path, Columns);
-        return table.IsSuccess ? Validate(table.Value, known, changes) : Result<IReadOnlyList<KeyFigureRow>>.Fail(table.Errors);
-    }
+    public static Result<IReadOnlyList<KeyFigureRow>> Read(string path, IReadOnlySet<MunicipalityNumber> known, CodeChanges changes) =>
+        CsvTable.Read(path, Columns).Bind(table => Validate(table, known, changes));
 
     public static Result<IReadOnlyList<KeyFigureRow>> Validate(CsvTable table, IReadOnlySet<MunicipalityNumber> known, CodeChanges changes)
     {

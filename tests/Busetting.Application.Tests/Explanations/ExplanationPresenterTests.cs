@@ -8,15 +8,8 @@ public class ExplanationPresenterTests
     private static readonly Dictionary<string, (string Nb, string Nn)> Names = new() { ["arbeid"] = ("Muligheter for arbeid", "Moglegheiter for arbeid") };
 
     /// <summary>A run line's explanation exactly as runs stored it before this presenter (numbers kept as invariant text in rule and EM details).</summary>
-    private const string StoredBeforePresenter = """
-        {"target":10.5,"contributions":[{"criterion":"arbeid","weight":0.6,"share":0.00447,"persons":10.5,"indicator":{"id":"helt_ledige_pst","value":1.35,"year":2020,"source":"NAV"},"factor":1.61}],
-         "parts":[{"kind":"Criterion","id":"arbeid","persons":10.5},{"kind":"Redistribution","id":"redistribution","persons":2.25},
-                  {"kind":"Rule","id":"ImmigrantShareCap","persons":-0.75,"rule":"ImmigrantShareCap"},{"kind":"Rounding","id":"rounding","persons":0}],
-         "bindingRules":["ImmigrantShareCap"],"bounds":{"lower":10,"upper":12,"mustAsk":false,"excluded":false},
-         "rules":[{"rule":"ImmigrantShareCap","value":12,"detail":"33.79"},{"rule":"ContinuityFloor","value":8,"detail":"1200"}],
-         "indicators":[{"id":"helt_ledige_pst","value":1.35,"year":2020,"source":"NAV"}],
-         "em":{"eligible":true,"eligibility":"EmEligibleByGrant","eligibilityValue":2024,"eligibilityDetail":"1250000","target":0,"requested":0}}
-        """;
+    private static readonly string StoredBeforePresenter = Busetting.TestKit.StoredExplanations.BeforePresenter(
+        """{"eligible":true,"eligibility":"EmEligibleByGrant","eligibilityValue":2024,"eligibilityDetail":"1250000","target":0,"requested":0}""");
 
     [Fact]
     public void Present_RunStoredBeforeThePresenter_RendersWithNorwegianNumbers()

@@ -1,5 +1,3 @@
-using Busetting.Domain.Allocation;
-
 namespace Busetting.Domain.Tests.Allocation;
 
 /// <summary>The one rule "is this allocation allowed", case by case on a three-item problem.</summary>

@@ -1,6 +1,3 @@
-using Busetting.Domain.Allocation;
-using CsCheck;
-
 namespace Busetting.Domain.Tests.Allocation;
 
 public class ArithmeticTests

@@ -1,8 +1,3 @@
-using Busetting.Domain.Allocation;
-using Busetting.Domain.Criteria;
-using Busetting.Domain.Primitives;
-using static Busetting.TestKit.Fixtures;
-
 namespace Busetting.Domain.Tests.Allocation;
 
 public class BoundsCalculatorTests

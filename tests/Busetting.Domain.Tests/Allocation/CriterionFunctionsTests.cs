@@ -1,6 +1,3 @@
-using Busetting.Domain.Allocation;
-using Busetting.Domain.Criteria;
-
 namespace Busetting.Domain.Tests.Allocation;
 
 public class CriterionFunctionsTests

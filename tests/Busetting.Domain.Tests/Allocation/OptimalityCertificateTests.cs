@@ -1,5 +1,3 @@
-using Busetting.Domain.Allocation;
-
 namespace Busetting.Domain.Tests.Allocation;
 
 public class OptimalityCertificateTests

@@ -1,7 +1,3 @@
-using Busetting.Domain.Allocation;
-using Busetting.Domain.Criteria;
-using static Busetting.TestKit.Fixtures;
-
 namespace Busetting.Domain.Tests.Allocation;
 
 public class TargetCalculatorTests

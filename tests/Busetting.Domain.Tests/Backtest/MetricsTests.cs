@@ -1,5 +1,3 @@
-using Busetting.Domain.Backtest;
-
 namespace Busetting.Domain.Tests.Backtest;
 
 public class MetricsTests

@@ -1,6 +1,3 @@
-using Busetting.Domain.Errors;
-using Busetting.Domain.Need;
-
 namespace Busetting.Domain.Tests.Need;
 
 public class NeedTests

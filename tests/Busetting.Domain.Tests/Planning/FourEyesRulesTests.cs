@@ -1,7 +1,3 @@
-using Busetting.Domain.Errors;
-using Busetting.Domain.Planning;
-using CsCheck;
-
 namespace Busetting.Domain.Tests.Planning;
 
 public class FourEyesRulesTests

@@ -1,7 +1,3 @@
-using Busetting.Domain.Planning;
-using Busetting.Domain.Primitives;
-using CsCheck;
-
 namespace Busetting.Domain.Tests.Planning;
 
 public class ProposalPackageRulesTests

@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using static Busetting.Web.Tests.BrowserTests;
 
 namespace Busetting.Web.Tests;
 

@@ -1,5 +1,3 @@
-using Busetting.Web.Services;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Issue 14 item 5: the one check for return addresses (ASVS 5.1.5), over the ways a browser reads a path as another site.</summary>

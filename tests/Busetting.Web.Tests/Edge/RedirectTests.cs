@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Busetting.Web.Services;
-
 namespace Busetting.Web.Tests;
 
 /// <summary>Issue 14 item 5: no page redirects or links off-site from a return address, and none answers 500 to one.</summary>

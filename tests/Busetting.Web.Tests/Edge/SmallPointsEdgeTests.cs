@@ -1,11 +1,5 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Busetting.Application;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 
@@ -17,8 +11,7 @@ public partial class SmallPointsEdgeTests
     private static async Task<Session> OnConsultation(WebApp app)
     {
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
         return planner;
     }
 

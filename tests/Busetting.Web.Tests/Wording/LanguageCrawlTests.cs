@@ -1,7 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Busetting.Web.Tests.Wording;
 
