@@ -5,3 +5,4 @@ global using Busetting.Persistence;
 global using Busetting.Planning;
 global using Busetting.TestKit;
 global using Microsoft.EntityFrameworkCore;
+global using static Busetting.Planning.Tests.Handlers;

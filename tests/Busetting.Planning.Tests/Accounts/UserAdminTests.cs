@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using static Busetting.Planning.Tests.Handlers;
 
 namespace Busetting.Planning.Tests.Accounts;
 

@@ -1,5 +1,3 @@
-using static Busetting.Planning.Tests.Handlers;
-
 namespace Busetting.Planning.Tests.Decisions;
 
 /// <summary>Council decisions: registered and corrected by the municipality's own case worker once the year is published.</summary>

@@ -1,5 +1,3 @@
-using static Busetting.Planning.Tests.Handlers;
-
 namespace Busetting.Planning.Tests.Dialogue;
 
 /// <summary>County proposal packages on consultation: proposed, answered, withdrawn; all lines stored or none.</summary>

@@ -1,6 +1,5 @@
 using Busetting.Letters;
 using Microsoft.Extensions.DependencyInjection;
-using static Busetting.Planning.Tests.Handlers;
 
 namespace Busetting.Planning.Tests.Letters;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using static Busetting.Planning.Tests.Handlers;
 
 namespace Busetting.Planning.Tests.Notifications;
 

@@ -1,5 +1,4 @@
 using Busetting.Domain.Allocation;
-using static Busetting.Planning.Tests.Handlers;
 
 namespace Busetting.Planning.Tests.Revisions;
 

@@ -1,5 +1,3 @@
-using static Busetting.Planning.Tests.Handlers;
-
 namespace Busetting.Planning.Tests.Runs;
 
 /// <summary>The national need and the criteria versions: who may change them, versions, and nothing stored on refusal.</summary>

@@ -1,5 +1,3 @@
-using static Busetting.Planning.Tests.Handlers;
-
 namespace Busetting.Planning.Tests.Runs;
 
 /// <summary>Allocation runs with the real SCIP runner: stored with their inputs, reproducible, refused when the year is settled.</summary>

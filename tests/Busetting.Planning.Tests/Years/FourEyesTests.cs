@@ -1,5 +1,3 @@
-using static Busetting.Planning.Tests.Handlers;
-
 namespace Busetting.Planning.Tests.Years;
 
 /// <summary>Approval and publication need a second IMDi person (four eyes on, the default).</summary>

@@ -1,5 +1,3 @@
-using static Busetting.Planning.Tests.Handlers;
-
 namespace Busetting.Planning.Tests.Years;
 
 /// <summary>Creating a year and moving it between its statuses, through <see cref="PlanningService"/> with no web host.</summary>
