@@ -6,6 +6,7 @@ global using System.Text.RegularExpressions;
 global using Busetting.Domain.Planning;
 global using Busetting.Persistence;
 global using Busetting.Planning;
+global using Busetting.TestKit;
 global using Busetting.Web.Security;
 global using Busetting.Web.Services;
 global using Microsoft.AspNetCore.Hosting;

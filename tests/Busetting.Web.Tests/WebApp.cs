@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Busetting.Web.Tests;
 
@@ -16,10 +15,10 @@ public class WebApp : WebApplicationFactory<Program>
 
     /// <summary>The IMDi demo users' authenticator key in tests (Demo:AuthenticatorKey); <see cref="Totp"/> makes their codes.</summary>
     public const string AuthenticatorKey = "KRSXG5DTNFTW4LLJNZTG65LUNBSW42LD";
-    public const string PostgresVariable = "BUSETTING_TEST_POSTGRES";
+    public const string PostgresVariable = TestDatabase.PostgresVariable;
 
     private readonly string _connectionString;
-    private readonly string? _postgresDatabase;
+    private readonly TestDatabase? _database;
     private readonly string? _sqliteFile;
 
     /// <param name="sharedSqliteFile">Another instance's SQLite file, to run two instances on one database (not deleted here).</param>
@@ -31,17 +30,11 @@ public class WebApp : WebApplicationFactory<Program>
         {
             _connectionString = $"Data Source={sharedSqliteFile}";
         }
-        else if (provider == DatabaseProvider.Sqlite)
-        {
-            _sqliteFile = Path.Combine(Path.GetTempPath(), $"busetting-test-{Guid.NewGuid():N}.db");
-            _connectionString = $"Data Source={_sqliteFile}";
-        }
         else
         {
-            var server = Environment.GetEnvironmentVariable(PostgresVariable)
-                ?? throw new InvalidOperationException($"{PostgresVariable} is not set");
-            _postgresDatabase = $"busetting_test_{Guid.NewGuid():N}";
-            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+            _database = new TestDatabase(provider);
+            _sqliteFile = _database.SqliteFile;
+            _connectionString = _database.ConnectionString;
         }
     }
 
@@ -75,7 +68,7 @@ public class WebApp : WebApplicationFactory<Program>
     /// <summary>The server's errors, for assertion messages.</summary>
     public ServerLog Log { get; } = new();
 
-    public static bool PostgresAvailable => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresVariable));
+    public static bool PostgresAvailable => TestDatabase.PostgresAvailable;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -127,23 +120,7 @@ public class WebApp : WebApplicationFactory<Program>
         {
             Directory.Delete(Outbox, recursive: true);
         }
-        if (_sqliteFile is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
-        if (_postgresDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable)) { Database = "postgres" };
-            using var connection = new NpgsqlConnection(server.ConnectionString);
-            connection.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            drop.ExecuteNonQuery();
-        }
+        _database?.Dispose();
     }
 }
 

@@ -1,7 +1,8 @@
 using System.Reflection;
+using Busetting.Persistence;
 using Xunit.Sdk;
 
-namespace Busetting.Web.Tests;
+namespace Busetting.TestKit;
 
 /// <summary>
 /// Runs a theory once per database: SQLite always, PostgreSQL too when <c>BUSETTING_TEST_POSTGRES</c> is set.
@@ -13,7 +14,7 @@ public sealed class DatabaseDataAttribute : DataAttribute
     public override IEnumerable<object[]> GetData(MethodInfo testMethod)
     {
         yield return [DatabaseProvider.Sqlite];
-        if (WebApp.PostgresAvailable)
+        if (TestDatabase.PostgresAvailable)
         {
             yield return [DatabaseProvider.Postgres];
         }

@@ -1,0 +1,86 @@
+using Busetting.Letters;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Busetting.Planning.Tests.Letters;
+
+/// <summary>Letter batches as background jobs, run on the test's task: the job row records the outcome, all letters or none.</summary>
+public sealed class LetterJobTests
+{
+    private static async Task<LetterJob> RunJob(PlanningHost host, LetterKind kind, string? reason = null, DateOnly? deadline = null)
+    {
+        var jobs = host.Services.GetRequiredService<LetterJobs>();
+        var job = await jobs.Enqueue(People.Planner, Places.Year, kind, reason, deadline);
+        Assert.Equal(JobStatus.Queued, job.Status);
+        await jobs.Run(job.Id, CancellationToken.None);
+        return await host.Db(db => db.LetterJobs.SingleAsync(j => j.Id == job.Id));
+    }
+
+    [Theory, DatabaseData]
+    public async Task RequestLetters_ApprovedYear_OneLetterPerAskedMunicipalityAndTheJobDone(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, run) = await Scenario.OnConsultation(host);
+        await Scenario.FourEyes(planning, YearStatus.Approved);
+
+        var job = await RunJob(host, LetterKind.Request);
+
+        Assert.True(job.Status == JobStatus.Done, job.Message);
+        var letters = await host.Db(db => db.Letters.ToListAsync());
+        Assert.Equal(job.Created, letters.Count);
+        Assert.Equal(job.Total, job.Done);
+        Assert.True(letters.Count > 100, $"{letters.Count} letters");
+        Assert.All(letters, l => Assert.Equal((nameof(LetterKind.Request), run.Id, "%PDF"), (l.Kind, l.RunId, System.Text.Encoding.ASCII.GetString(l.Pdf, 0, 4))));
+        Assert.Contains(letters, l => l.Kommunenummer == Places.Sogndal);
+        Assert.NotNull(job.FinishedAt);
+    }
+
+    [Theory, DatabaseData]
+    public async Task RequestLetters_YearStillADraft_JobFailsAndNoLetterStored(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        await Scenario.WithRun(host);
+
+        var job = await RunJob(host, LetterKind.Request);
+
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.False(string.IsNullOrWhiteSpace(job.Message));
+        Assert.Equal(0, await host.Db(db => db.Letters.CountAsync()));
+    }
+
+    [Theory, DatabaseData]
+    public async Task AdjustedLetters_WithoutRevisionOrDeadline_JobFailsAndNoLetterStored(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.OnConsultation(host);
+        await Scenario.FourEyes(planning, YearStatus.Approved);
+
+        var noDeadline = await RunJob(host, LetterKind.Adjusted, "Behovet er endra");
+        var pastDeadline = await RunJob(host, LetterKind.Adjusted, "Behovet er endra", new DateOnly(2020, 1, 31));
+
+        Assert.Equal((JobStatus.Failed, JobStatus.Failed), (noDeadline.Status, pastDeadline.Status));
+        Assert.Equal(0, await host.Db(db => db.Letters.CountAsync()));
+        Assert.Null((await Year(planning)).DecisionDeadline);
+    }
+
+    [Theory, DatabaseData]
+    public async Task FailAbandoned_JobWithAnOldHeartbeat_MarkedInterruptedAndAudited(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        await Scenario.Drafted(host);
+        var at = host.Clock.GetUtcNow().UtcDateTime.AddMinutes(-10);
+        var id = await host.Db(async db =>
+        {
+            var job = new LetterJob { Year = Places.Year, Kind = nameof(LetterKind.Request), Status = JobStatus.Running, By = "gone", At = at, HeartbeatAt = at };
+            db.LetterJobs.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+
+        Assert.Equal(1, await host.Services.GetRequiredService<LetterJobs>().FailAbandoned());
+
+        var stored = await host.Db(db => db.LetterJobs.SingleAsync(j => j.Id == id));
+        Assert.Equal((JobStatus.Failed, LetterJobs.Interrupted), (stored.Status, stored.Message));
+        Assert.Contains("letters.job.interrupted", await host.AuditActions());
+        Assert.Equal(0, await host.Services.GetRequiredService<LetterJobs>().FailAbandoned());
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Busetting.Planning.Tests.Notifications;
+
+/// <summary>E-mails are written to the outbox in the same transaction as the change that causes them.</summary>
+public sealed class NotificationTests
+{
+    private static Task<List<OutboxMessage>> Messages(PlanningHost host, string kind) =>
+        host.Db(async db => (await db.Outbox.Where(m => m.Kind == kind).ToListAsync()).OrderBy(m => m.To, StringComparer.Ordinal).ToList());
+
+    [Theory, DatabaseData]
+    public async Task Consultation_EveryCountyAndKsReviewerIsAskedToLook(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        await Scenario.OnConsultation(host);
+
+        var messages = await Messages(host, "consultation");
+
+        Assert.Equal(new[] { People.OsloCounty, People.Vestland, People.Ks }.Select(People.Email).Order(StringComparer.Ordinal), messages.Select(m => m.To));
+        var vestland = messages.Single(m => m.To == People.Email(People.Vestland));
+        Assert.Equal($"Fordelingen for {Places.Year} er sendt på høring", vestland.Subject);
+        Assert.Contains("Se tallene for kommunene i Vestland", vestland.Body, StringComparison.Ordinal);
+        Assert.All(messages, m => Assert.Equal((OutboxStatus.Pending, Places.Year), (m.Status, m.Year)));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Consultation_Refused_NoMessageWritten(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var planning = await Scenario.Drafted(host);
+
+        Assert.False((await Step(planning, People.Planner, YearStatus.Consultation)).IsSuccess);
+
+        Assert.Empty(await host.Db(db => db.Outbox.ToListAsync()));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Consultation_LockedReviewer_GetsNoMessage(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        await host.InScope<UserManager<AppUser>, IdentityResult>(async users =>
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(People.Ks.UserId!))!, DateTimeOffset.MaxValue));
+
+        await Scenario.OnConsultation(host);
+
+        Assert.DoesNotContain(People.Email(People.Ks), (await Messages(host, "consultation")).Select(m => m.To));
+        Assert.Equal(2, (await Messages(host, "consultation")).Count);
+    }
+
+    [Theory, DatabaseData]
+    public async Task ProposalAnswered_OnlyItsAuthorIsToldWithTheNote(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, run) = await Scenario.OnConsultation(host);
+        var from = await Requested(host, run.Id, Places.Bergen);
+        var package = Ok(await Propose(planning, People.Vestland, "x", Line(Places.Bergen, from - 5)))[0];
+
+        Ok(await Reject(planning, package));
+
+        var message = Assert.Single(await Messages(host, "proposal"));
+        Assert.Equal((People.Email(People.Vestland), Places.Bergen), (message.To, message.Kommunenummer));
+        Assert.Equal($"Forslaget ditt for Bergen ({Places.Year}) er avvist", message.Subject);
+        Assert.Contains($"fra {Texts.Number(from)} til {Texts.Number(from - 5)} personer", message.Body, StringComparison.Ordinal);
+        Assert.Contains("Merknad fra IMDi: nei", message.Body, StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseData]
+    public async Task DecisionByANynorskMunicipality_ThePlannersAreToldInTheirOwnForm(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.Published(host);
+
+        Ok(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(70)));
+        Ok(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(75, expectedVersion: 1)));
+
+        var messages = await Messages(host, "decision");
+        Assert.Equal(4, messages.Count);
+        Assert.All(messages, m => Assert.Equal("nb", m.Language));
+        Assert.Equal(2, messages.Count(m => m.Subject == $"Vedtak rettet: Sogndal {Places.Year}"));
+    }
+
+    [Fact]
+    public void LanguageOf_OwnChoiceElseTheMunicipalitysFormElseBokmal()
+    {
+        var notifications = new global::Busetting.Planning.Notifications(new ReferenceStore(TestData.Folder), TimeProvider.System,
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+
+        Assert.Equal("nn", notifications.LanguageOf(new AppUser { Kommunenummer = Places.Sogndal }));
+        Assert.Equal("nb", notifications.LanguageOf(new AppUser { Kommunenummer = Places.Sogndal, Language = "nb" }));
+        Assert.Equal("nb", notifications.LanguageOf(new AppUser { Kommunenummer = Places.Bergen }));
+        Assert.Equal("nn", notifications.LanguageOf(new AppUser { Language = "nn" }));
+        Assert.Equal("nb", notifications.LanguageOf(new AppUser()));
+    }
+}

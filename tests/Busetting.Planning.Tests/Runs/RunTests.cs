@@ -1,0 +1,91 @@
+namespace Busetting.Planning.Tests.Runs;
+
+/// <summary>Allocation runs with the real SCIP runner: stored with their inputs, reproducible, refused when the year is settled.</summary>
+public sealed class RunTests
+{
+    [Theory, DatabaseData]
+    public async Task RunAllocation_Planner_StoresEveryMunicipalityWithTheNeedAsSumAndAudits(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, run) = await Scenario.WithRun(host);
+
+        var stored = (await planning.Run(run.Id))!;
+        Assert.Equal(357, stored.Lines.Count);
+        Assert.Equal(Places.Need, stored.Lines.Sum(l => l.Requested));
+        Assert.Equal((Places.Need, 0, "test", People.Planner.Name), (stored.Persons, stored.Em, stored.Label, stored.By));
+        Assert.Equal(PlanningService.Hash(stored.Lines), stored.ResultHash);
+        Assert.Equal((await planning.CurrentNeed(Places.Year))!.Id, stored.NeedEntryId);
+        Assert.Equal(2, (await Year(planning)).Version);
+        Assert.Equal(["year.create", "need.add", "run.create"], await host.AuditActions());
+    }
+
+    [Theory, DatabaseData]
+    public async Task Reproduce_StoredRun_IdenticalNumbersAndHash(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, run) = await Scenario.WithRun(host);
+
+        var reproduction = Ok(await planning.Reproduce(People.Ks, run.Id));
+
+        Assert.True(reproduction.Identical, string.Join("; ", reproduction.Differences));
+        Assert.Equal(run.ResultHash, reproduction.RecomputedHash);
+        Refused(await planning.Reproduce(People.Sogndal, run.Id), ErrorKind.Forbidden);
+        Refused(await planning.Reproduce(People.Planner, run.Id + 100), ErrorKind.NotFound);
+    }
+
+    [Theory, DatabaseData]
+    public async Task RunAllocation_NotAPlannerOrNoYear_RefusedAndNoRunStored(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var planning = host.Planning();
+        Refused(await Run(planning, People.Planner), ErrorKind.NotFound);
+        Ok(await CreateYear(planning, People.Admin));
+
+        Refused(await Run(planning, People.Admin), ErrorKind.Forbidden);
+        Refused(await Run(planning, People.Vestland), ErrorKind.Forbidden);
+        Assert.Equal("run.inputs", Refused(await Run(planning, People.Planner), ErrorKind.InvalidInput).Code);
+        Assert.Equal("run.label", Refused(await Run(planning, People.Planner, new string('x', 5000)), ErrorKind.InvalidInput).Code);
+
+        Assert.Equal(0, await host.Db(db => db.Runs.CountAsync()));
+        Assert.Equal(1, (await Year(planning)).Version);
+    }
+
+    [Theory, DatabaseData]
+    public async Task RunAllocation_YearApproved_RefusedUntilRevised(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.OnConsultation(host);
+        await Scenario.FourEyes(planning, YearStatus.Approved);
+
+        Assert.Equal("run.status", Refused(await Run(planning, People.Planner), ErrorKind.InvalidInput).Code);
+        Assert.Equal(1, await host.Db(db => db.Runs.CountAsync()));
+    }
+
+    [Theory, DatabaseData]
+    public async Task VisibleRun_CaseWorkerSeesOnlyThePublishedRun_ReadsOfUnpublishedRunsAudited(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, run) = await Scenario.WithRun(host);
+
+        Assert.Null(await planning.VisibleRun(People.Sogndal, Places.Year));
+        Assert.Equal(run.Id, (await planning.VisibleRun(People.Vestland, Places.Year))!.Id);
+        var line = (await planning.VisibleLine(People.Ks, Places.Year, Places.Sogndal))!.Value;
+
+        Assert.Equal(await Requested(host, run.Id, Places.Sogndal), line.Line!.Requested);
+        Assert.Equal(2, await host.Db(db => db.Audit.CountAsync(a => a.Action == "read.unpublished")));
+    }
+
+    [Theory, DatabaseData]
+    public async Task StepSummary_BeforeConsultation_CountsTheNewestRun(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, run) = await Scenario.WithRun(host);
+
+        var summary = await planning.Summary(Places.Year, YearStatus.Consultation);
+
+        Assert.Equal(run.Id, summary.Run!.Id);
+        Assert.Equal(await host.Db(db => db.RunLines.CountAsync(l => l.RunId == run.Id && l.Requested > 0)), summary.Asked);
+        Assert.True(summary.Asked > 100);
+        Assert.Equal((0, 0, (int?)null), (summary.OpenProposals, summary.Agreed, summary.ChangedFromPublished));
+    }
+}

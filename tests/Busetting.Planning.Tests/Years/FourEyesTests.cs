@@ -1,0 +1,169 @@
+namespace Busetting.Planning.Tests.Years;
+
+/// <summary>Approval and publication need a second IMDi person (four eyes on, the default).</summary>
+public sealed class FourEyesTests
+{
+    [Theory, DatabaseData]
+    public async Task Approval_PlannerAsksSecondPlannerConfirms_YearApprovedWithTheRunAsked(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, run) = await Scenario.OnConsultation(host);
+
+        var request = Ok(await Request(planning, People.Planner, YearStatus.Approved));
+        Assert.Equal(YearStatus.Consultation, (await Year(planning)).Status);
+        Assert.Equal(request.Id, (await planning.OpenStepRequest(Places.Year))!.Id);
+        Assert.Empty(await planning.RequestsToConfirm(People.Planner));
+        Assert.Single(await planning.RequestsToConfirm(People.SecondPlanner));
+        Ok(await Confirm(planning, People.SecondPlanner, request));
+
+        var year = await Year(planning);
+        Assert.Equal((YearStatus.Approved, run.Id), (year.Status, year.ApprovedRunId));
+        var stored = await host.Db(db => db.StepRequests.SingleAsync());
+        Assert.Equal((StepRequestStatus.Confirmed, People.SecondPlanner.Name, People.Planner.UserId), (stored.Status, stored.ClosedBy, stored.RequestedByUserId));
+        Assert.Equal(["year.step.request", "year.status"], (await host.AuditActions()).TakeLast(2));
+        Assert.Null(await planning.OpenStepRequest(Places.Year));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Confirm_BySamePerson_RefusedAndTheYearStays(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.OnConsultation(host);
+        var request = Ok(await Request(planning, People.Planner, YearStatus.Approved));
+
+        var refused = Refused(await Confirm(planning, People.Planner, request), ErrorKind.Forbidden);
+
+        Assert.Contains("en annen person i IMDi må bekrefte", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(YearStatus.Consultation, (await Year(planning)).Status);
+        Assert.Equal(StepRequestStatus.Open, await host.Db(db => db.StepRequests.Select(r => r.Status).SingleAsync()));
+    }
+
+    [Theory, DatabaseData]
+    public async Task DirectApproval_WithFourEyesOn_Refused(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.OnConsultation(host);
+
+        Assert.Equal("year.four-eyes", Refused(await Step(planning, People.Planner, YearStatus.Approved), ErrorKind.InvalidInput).Code);
+        Assert.Equal(YearStatus.Consultation, (await Year(planning)).Status);
+    }
+
+    [Theory, DatabaseData]
+    public async Task Confirm_AfterANewRun_StaleAndRefused(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.OnConsultation(host);
+        var request = Ok(await Request(planning, People.Planner, YearStatus.Approved));
+        Ok(await Run(planning, People.SecondPlanner, "newer"));
+
+        var refused = Refused(await Confirm(planning, People.Admin, request), ErrorKind.Conflict);
+
+        Assert.Equal("step.stale", refused.Code);
+        Assert.Equal(YearStatus.Consultation, (await Year(planning)).Status);
+        Assert.Null((await Year(planning)).ApprovedRunId);
+    }
+
+    [Theory, DatabaseData]
+    public async Task Confirm_AlreadyWithdrawn_ConflictNamingWhoClosedIt(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.OnConsultation(host);
+        var request = Ok(await Request(planning, People.Planner, YearStatus.Approved));
+        var withdrawn = Ok(await planning.CloseStep(People.Planner, request.Id, request.Version));
+
+        var refused = Refused(await Confirm(planning, People.Admin, request), ErrorKind.Conflict);
+
+        Assert.Equal(StepRequestStatus.Withdrawn, withdrawn.Status);
+        Assert.Equal("step.version", refused.Code);
+        Assert.Contains(People.Planner.Name, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("year.step.withdraw", await host.AuditActions());
+    }
+
+    [Theory, DatabaseData]
+    public async Task CloseStep_AnotherImdiPersonDeclines_CountyMayNot(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.OnConsultation(host);
+        var request = Ok(await Request(planning, People.Planner, YearStatus.Approved));
+
+        Refused(await planning.CloseStep(People.Vestland, request.Id, request.Version), ErrorKind.Forbidden);
+        Refused(await Confirm(planning, People.Ks, request), ErrorKind.Forbidden);
+        var declined = Ok(await planning.CloseStep(People.Admin, request.Id, request.Version));
+
+        Assert.Equal((StepRequestStatus.Declined, People.Admin.Name), (declined.Status, declined.ClosedBy));
+        Assert.Equal(YearStatus.Consultation, (await Year(planning)).Status);
+        Assert.Contains("year.step.decline", await host.AuditActions());
+    }
+
+    [Theory, DatabaseData]
+    public async Task Request_WhileAnotherIsOpen_Conflict(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.OnConsultation(host);
+        Ok(await Request(planning, People.Planner, YearStatus.Approved));
+
+        var refused = Refused(await Request(planning, People.SecondPlanner, YearStatus.Approved), ErrorKind.Conflict);
+
+        Assert.Equal("step.open", refused.Code);
+        Assert.Equal(1, await host.Db(db => db.StepRequests.CountAsync()));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Request_ForConsultation_NotRequestable(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.WithRun(host);
+
+        Refused(await Request(planning, People.Planner, YearStatus.Consultation), ErrorKind.InvalidInput);
+        Refused(await Request(planning, People.Admin, YearStatus.Approved), ErrorKind.Forbidden);
+
+        Assert.Equal(0, await host.Db(db => db.StepRequests.CountAsync()));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Confirm_ByWhoeverIssuedTheRequestersCredentials_Refused_AnotherPersonMayConfirm(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.OnConsultation(host);
+        var created = Ok(await host.InScope<UserAdminService, Result<(AppUser User, string Password)>>(users =>
+            users.Create(People.Admin, new UserAdminService.NewUser("ny.planlegger@test.busetting.no", "Ny planlegger", Roles.Planner, null, null))));
+        var newPlanner = new Actor("Ny planlegger", Roles.Planner, null, null, UserId: created.User.Id);
+        var request = Ok(await Request(planning, newPlanner, YearStatus.Approved));
+
+        var refused = Refused(await Confirm(planning, People.Admin, request), ErrorKind.Forbidden);
+
+        Assert.Contains("du har gitt Ny planlegger passord eller innlogging de siste 30 dagene", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(YearStatus.Consultation, (await Year(planning)).Status);
+        Ok(await Confirm(planning, People.SecondPlanner, request));
+        Assert.Equal(YearStatus.Approved, (await Year(planning)).Status);
+    }
+
+    [Theory, DatabaseData]
+    public async Task Confirm_CredentialsIssuedLongerAgoThanThePeriod_Allowed(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider, new Dictionary<string, string?> { ["Planning:FourEyesCredentialPeriodDays"] = "2" });
+        var (planning, _) = await Scenario.OnConsultation(host);
+        var created = Ok(await host.InScope<UserAdminService, Result<(AppUser User, string Password)>>(users =>
+            users.Create(People.Admin, new UserAdminService.NewUser("ny@test.busetting.no", "Ny", Roles.Planner, null, null))));
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        var request = Ok(await Request(planning, new Actor("Ny", Roles.Planner, null, null, UserId: created.User.Id), YearStatus.Approved));
+
+        Ok(await Confirm(planning, People.Admin, request));
+
+        Assert.Equal(YearStatus.Approved, (await Year(planning)).Status);
+    }
+
+    [Theory, DatabaseData]
+    public async Task Publication_ConfirmedByTheAdministrator_PublishesTheApprovedRun(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, run) = await Scenario.Published(host);
+
+        var year = await Year(planning);
+        Assert.Equal((YearStatus.Published, run.Id, 0), (year.Status, year.PublishedRunId, year.Revision));
+        var requests = await host.Db(db => db.StepRequests.OrderBy(r => r.Id).ToListAsync());
+        Assert.Equal([YearStatus.Approved, YearStatus.Published], requests.Select(r => r.To));
+        Assert.All(requests, r => Assert.Equal(StepRequestStatus.Confirmed, r.Status));
+        Assert.Equal(3, (await host.AuditActions()).Count(a => a == "year.status"));
+    }
+}
