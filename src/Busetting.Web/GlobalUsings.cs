@@ -4,3 +4,4 @@ global using Busetting.Domain.Planning;
 global using Busetting.Planning;
 global using Busetting.Web.Security;
 global using Busetting.Web.Services;
+global using Busetting.Domain.Primitives;

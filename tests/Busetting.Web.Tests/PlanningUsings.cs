@@ -2,3 +2,4 @@
 global using Busetting.Domain.Planning;
 global using Busetting.Planning;
 global using Busetting.Web.Security;
+global using Busetting.Domain.Primitives;
