@@ -26,13 +26,13 @@ public class BadInputTests
     /// <summary>
     /// A route year outside the years the system covers (2000–2100) is a year that does not exist: each page and export
     /// answers as it does for a missing planning year, never a 500 (the adapters turn the number into a SettlementYear).
-    /// The texts are the start of both written standards' words ("finnes ikke" / "finst ikkje").
+    /// A page that answers 404 shows the not-found page (status pages re-execute), so only the API answers are read.
     /// </summary>
     [Theory]
-    [InlineData("/planlegging/1999", HttpStatusCode.NotFound, "Planåret fin")]
-    [InlineData("/planlegging/2101/revisjon", HttpStatusCode.NotFound, "planåret 2101 fin")]
+    [InlineData("/planlegging/1999", HttpStatusCode.NotFound, null)]
+    [InlineData("/planlegging/2101/revisjon", HttpStatusCode.NotFound, null)]
     [InlineData("/planlegging/1999/kjoring/1", HttpStatusCode.NotFound, null)]
-    [InlineData("/planlegging/1999/ikkje-svart", HttpStatusCode.NotFound, "Planåret 1999 fin")]
+    [InlineData("/planlegging/1999/ikkje-svart", HttpStatusCode.NotFound, null)]
     [InlineData("/planlegging/1999/vedtak/eksport.xlsx", HttpStatusCode.NotFound, null)]
     [InlineData("/planlegging/1999/logg", HttpStatusCode.OK, null)]
     [InlineData("/planlegging/1999/brev", HttpStatusCode.OK, null)]
