@@ -14,7 +14,7 @@ public sealed partial class LetterService
 
     /// <summary>Everything a batch reads before it plans a letter.</summary>
     private sealed record BatchContext(
-        LetterActor Actor, int Year, LetterKind Kind, string? Reason, DateOnly? Deadline, PlanningYear PlanningYear, AllocationRun Run,
+        LetterActor Actor, SettlementYear Year, LetterKind Kind, string? Reason, DateOnly? Deadline, PlanningYear PlanningYear, AllocationRun Run,
         List<LetterCriterion> Weights, Dictionary<string, (Template Template, int? EntryId)> Templates, Dictionary<string, string> Languages,
         (string Line, LetterContact? Row) People, DateOnly Date, Dictionary<string, Letter> Previous, Dictionary<string, Letter> LatestOfKind,
         Dictionary<int, int> NeedByRun);
@@ -27,7 +27,7 @@ public sealed partial class LetterService
     }
 
     /// <param name="deadline">The new decision deadline; required for adjusted letters (stored on the year with the letters).</param>
-    public async Task<Result<BatchResult>> Generate(LetterActor actor, int year, LetterKind kind, string? reason,
+    public async Task<Result<BatchResult>> Generate(LetterActor actor, SettlementYear year, LetterKind kind, string? reason,
         IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default, DateOnly? deadline = null)
     {
         var started = clock.GetTimestamp();
@@ -69,28 +69,28 @@ public sealed partial class LetterService
         {
             return Error.Conflict("letters.conflict", "en annen laget de samme brevene samtidig; ingenting er lagret, prøv igjen");
         }
-        return new BatchResult(year, kind, batch.Run.Id, created.Count, unchanged, skipped, clock.GetElapsedTime(started));
+        return new BatchResult(year.Value, kind, batch.Run.Id, created.Count, unchanged, skipped, clock.GetElapsedTime(started));
     }
 
     /// <summary>Every check before anything is read for the letters themselves: the actor, the year's state, the previous letters.</summary>
-    private async Task<Result<BatchStart>> CheckBatch(LetterActor actor, int year, LetterKind kind, string? reason, DateOnly? deadline, CancellationToken cancellationToken)
+    private async Task<Result<BatchStart>> CheckBatch(LetterActor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline, CancellationToken cancellationToken)
     {
         if (!actor.MayProduce)
         {
             return Error.Forbidden("bare IMDis planleggere lager og sender brev");
         }
-        var planningYear = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year, cancellationToken);
+        var planningYear = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year.Value, cancellationToken);
         if (planningYear is null)
         {
-            return Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+            return YearNotFound(year.Value);
         }
         var runId = planningYear.ApprovedRunId ?? planningYear.PublishedRunId;
-        if (LetterBatchRules.CheckBatch(SettlementYear.Create(year), kind, planningYear.Status, runId is not null, planningYear.Revision, reason, FieldLimits.Reason, deadline, Today) is { } refused)
+        if (LetterBatchRules.CheckBatch(year, kind, planningYear.Status, runId is not null, planningYear.Revision, reason, FieldLimits.Reason, deadline, Today) is { } refused)
         {
             return Said(refused);
         }
         var previous = await LatestLetters(year, [nameof(LetterKind.Request), nameof(LetterKind.Adjusted)], cancellationToken);
-        if (LetterBatchRules.CheckPreviousLetters(SettlementYear.Create(year), kind, previous.Count) is { } noneSent)
+        if (LetterBatchRules.CheckPreviousLetters(year, kind, previous.Count) is { } noneSent)
         {
             return Said(noneSent);
         }
@@ -102,7 +102,7 @@ public sealed partial class LetterService
     }
 
     /// <summary>The run, its criteria weights, both templates, the written standards, the people, the date and the letters before.</summary>
-    private async Task<Result<BatchContext>> LoadBatch(LetterActor actor, int year, LetterKind kind, string? reason, DateOnly? deadline, BatchStart start,
+    private async Task<Result<BatchContext>> LoadBatch(LetterActor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline, BatchStart start,
         CancellationToken cancellationToken)
     {
         var run = await db.Runs.AsNoTracking().Include(r => r.Lines).FirstAsync(r => r.Id == start.RunId, cancellationToken);
@@ -167,7 +167,7 @@ public sealed partial class LetterService
         }
         return new PlannedLetter(new Letter
         {
-            Year = year, Kommunenummer = line.Kommunenummer, Kind = kind.ToString(), Version = version, RunId = batch.Run.Id, Language = language,
+            Year = year.Value, Kommunenummer = line.Kommunenummer, Kind = kind.ToString(), Version = version, RunId = batch.Run.Id, Language = language,
             TemplateEntryId = templateId, Reference = Reference(year, line.Kommunenummer, kind, version), ContentHash = hash, Pdf = pdf,
             Requested = input.Numbers.Requested, RequestedEm = input.Numbers.RequestedEm, By = batch.Actor.Name, At = clock.GetUtcNow().UtcDateTime,
         }, null);
@@ -179,7 +179,7 @@ public sealed partial class LetterService
         var kind = batch.Kind;
         var postponed = kind == LetterKind.Postponement;
         return new LetterInput(
-            Identity: new(kind, language, batch.Year, reference),
+            Identity: new(kind, language, batch.Year.Value, reference),
             Recipient: new(line.Kommunenummer, m.OfficialName, m.CountyName),
             Dates: new(batch.Date, Deadline: kind == LetterKind.Adjusted ? batch.Deadline : batch.PlanningYear.DecisionDeadline),
             Numbers: new(
@@ -205,13 +205,13 @@ public sealed partial class LetterService
             if (kind == LetterKind.Adjusted)
             {
                 // The adjusted letters name the new deadline; the year carries it, so the decision pages show the same date.
-                var tracked = await db.Years.FirstAsync(y => y.Year == year, cancellationToken);
+                var tracked = await db.Years.FirstAsync(y => y.Year == year.Value, cancellationToken);
                 tracked.DecisionDeadline = deadline;
                 tracked.Version++;
             }
             db.Audit.Add(new AuditEntry
             {
-                At = clock.GetUtcNow().UtcDateTime, Actor = batch.Actor.Name, Role = "", Action = "letters.generate", Year = year,
+                At = clock.GetUtcNow().UtcDateTime, Actor = batch.Actor.Name, Role = "", Action = "letters.generate", Year = year.Value,
                 Details = JsonSerializer.Serialize(new { kind = kind.ToString(), run = batch.Run.Id, created = created.Count, unchanged, skipped, deadline }),
                 Reason = batch.Reason,
             });

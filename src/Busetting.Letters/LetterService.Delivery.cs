@@ -6,8 +6,8 @@ namespace Busetting.Letters;
 /// <summary>Letter delivery: listing, the ZIP of a batch and sending through a channel.</summary>
 public sealed partial class LetterService
 {
-    public Task<List<Letter>> List(int year, string? kommunenummer = null) =>
-        db.Letters.AsNoTracking().Where(l => l.Year == year && (kommunenummer == null || l.Kommunenummer == kommunenummer))
+    public Task<List<Letter>> List(SettlementYear year, string? kommunenummer = null) =>
+        db.Letters.AsNoTracking().Where(l => l.Year == year.Value && (kommunenummer == null || l.Kommunenummer == kommunenummer))
             .OrderBy(l => l.Kommunenummer).ThenBy(l => l.Kind).ThenByDescending(l => l.Version)
             .Select(l => new Letter
             {
@@ -20,9 +20,12 @@ public sealed partial class LetterService
     public Task<Letter?> Find(int id) => db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id);
 
     /// <summary>The newest version of every letter of a kind, as a ZIP of PDFs.</summary>
-    public async Task<byte[]> Zip(int year, LetterKind kind)
+    public async Task<byte[]> Zip(SettlementYear year, LetterKind kind) =>
+        await Zip(await db.Letters.AsNoTracking().Where(l => l.Year == year.Value && l.Kind == kind.ToString()).ToListAsync());
+
+    /// <summary>The newest version of each municipality's letter among these, as a ZIP of PDFs (none: an empty ZIP).</summary>
+    public async Task<byte[]> Zip(IReadOnlyList<Letter> letters)
     {
-        var letters = await db.Letters.AsNoTracking().Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync();
         using var memory = new MemoryStream();
         using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -55,14 +58,14 @@ public sealed partial class LetterService
     /// <summary>Sends every newest letter of a kind that has not been sent, one by one; each is recorded as soon as the channel takes it.</summary>
     /// <param name="sent">Called for each letter just before it is stored as sent, with this service's context: whatever it adds
     /// (the e-mail to the municipality) is saved together with the letter's "sent" mark.</param>
-    public async Task<Result<int>> Send(LetterActor actor, int year, LetterKind kind, ILetterChannel channel, CancellationToken cancellationToken = default,
+    public async Task<Result<int>> Send(LetterActor actor, SettlementYear year, LetterKind kind, ILetterChannel channel, CancellationToken cancellationToken = default,
         Func<BusettingDb, Letter, Task>? sent = null)
     {
         if (!actor.MayProduce)
         {
             return Error.Forbidden("bare IMDis planleggere lager og sender brev");
         }
-        var letters = await db.Letters.Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync(cancellationToken);
+        var letters = await db.Letters.Where(l => l.Year == year.Value && l.Kind == kind.ToString()).ToListAsync(cancellationToken);
         var newest = letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).ToList();
         if (letters.Count == 0)
         {
@@ -71,13 +74,13 @@ public sealed partial class LetterService
         foreach (var letter in newest)
         {
             var name = reference.Find(MunicipalityNumber.Parse(letter.Kommunenummer))?.OfficialName ?? letter.Kommunenummer;
-            var receipt = await channel.Deliver(new Envelope(year, letter.Kommunenummer, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf, letter.Language), cancellationToken);
+            var receipt = await channel.Deliver(new Envelope(year.Value, letter.Kommunenummer, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf, letter.Language), cancellationToken);
             letter.SentAt = clock.GetUtcNow().UtcDateTime;
             letter.Channel = channel.Name;
             letter.ChannelReference = receipt;
             db.Audit.Add(new AuditEntry
             {
-                At = letter.SentAt.Value, Actor = actor.Name, Role = "", Action = "letter.send", Year = year, Kommunenummer = letter.Kommunenummer,
+                At = letter.SentAt.Value, Actor = actor.Name, Role = "", Action = "letter.send", Year = year.Value, Kommunenummer = letter.Kommunenummer,
                 Details = JsonSerializer.Serialize(new { letter.Kind, letter.Version, channel = channel.Name, receipt }),
             });
             if (sent is not null)

@@ -53,9 +53,9 @@ public sealed partial class LetterService
     /// The year's contact line for the letters ("Kari Nordmann (telefon 22 24 16 00, e-post kari@imdi.no)") and the
     /// signer; without a configured contact name, the configured line (Letters:Contact). Nothing is made up.
     /// </summary>
-    public async Task<(string Line, LetterContact? Row)> Contact(int year, CancellationToken cancellationToken = default)
+    public async Task<(string Line, LetterContact? Row)> Contact(SettlementYear year, CancellationToken cancellationToken = default)
     {
-        var row = await db.LetterContacts.AsNoTracking().FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
+        var row = await db.LetterContacts.AsNoTracking().FirstOrDefaultAsync(c => c.Year == year.Value, cancellationToken);
         if (row?.ContactName is not { Length: > 0 } name)
         {
             return (contact, row);
@@ -66,7 +66,7 @@ public sealed partial class LetterService
     }
 
     /// <summary>Saves who the year's letters name as contact and who signs them; every field optional, each checked.</summary>
-    public async Task<Result<LetterContact>> SaveContact(LetterActor actor, int year, string? name, string? phone, string? email, string? signer, string? title)
+    public async Task<Result<LetterContact>> SaveContact(LetterActor actor, SettlementYear year, string? name, string? phone, string? email, string? signer, string? title)
     {
         if (!actor.MayProduce)
         {
@@ -98,18 +98,18 @@ public sealed partial class LetterService
         {
             errors.Add(Error.Invalid("contact.signer", "Underskriver: fyll inn navnet når tittelen er fylt inn / fyll inn namnet når tittelen er fylt inn"));
         }
-        if (!await db.Years.AnyAsync(y => y.Year == year))
+        if (!await db.Years.AnyAsync(y => y.Year == year.Value))
         {
-            errors.Add(Error.NotFound("year", Inv($"planåret {year} finnes ikke")));
+            errors.Add(YearNotFound(year.Value));
         }
         if (errors.Count > 0)
         {
             return Result<LetterContact>.Fail(errors);
         }
-        var row = await db.LetterContacts.FirstOrDefaultAsync(c => c.Year == year);
+        var row = await db.LetterContacts.FirstOrDefaultAsync(c => c.Year == year.Value);
         if (row is null)
         {
-            row = new LetterContact { Year = year };
+            row = new LetterContact { Year = year.Value };
             db.LetterContacts.Add(row);
         }
         (row.ContactName, row.ContactPhone, row.ContactEmail, row.SignerName, row.SignerTitle) = (name, phone, email, signer, title);
@@ -117,7 +117,7 @@ public sealed partial class LetterService
         row.At = clock.GetUtcNow().UtcDateTime;
         db.Audit.Add(new AuditEntry
         {
-            At = row.At, Actor = actor.Name, Role = "", Action = "letters.contact", Year = year,
+            At = row.At, Actor = actor.Name, Role = "", Action = "letters.contact", Year = year.Value,
             Details = JsonSerializer.Serialize(new { name, phone, email, signer, title }),
         });
         await db.SaveChangesAsync();

@@ -59,7 +59,10 @@ public sealed partial class LetterService
         return entry;
     }
 
-    /// <summary>A sample letter from a template text that is not saved yet: the year's newest run, the given municipality.</summary>
+    /// <summary>
+    /// A sample letter from a template text that is not saved yet: the year's newest run, the given municipality. The
+    /// year is the number typed in the editor; a year without a run (any number outside the years covered) has no sample.
+    /// </summary>
     public async Task<Result<byte[]>> Preview(int year, LetterKind kind, string language, string text, string kommunenummer)
     {
         var parsed = Template.Parse(kind, language, text, Inv($"{kind.ToString().ToLowerInvariant()}.{language}"));
@@ -74,11 +77,12 @@ public sealed partial class LetterService
             return Error.NotFound("preview", Inv($"{year} har ingen fordeling med kommune {kommunenummer} å vise et eksempel fra"));
         }
         var m = reference.Find(MunicipalityNumber.Parse(kommunenummer))!;
-        var people = await Contact(year, CancellationToken.None);
+        var settlement = SettlementYear.Create(year); // the year has a run, so it is one the system covers
+        var people = await Contact(settlement, CancellationToken.None);
         var criteriaEntry = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
         var weights = Weights(run, CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value);
         var input = new LetterInput(
-            Identity: new(kind, language, year, Reference(year, kommunenummer, kind, 1) + " (EKSEMPEL)"),
+            Identity: new(kind, language, year, Reference(settlement, kommunenummer, kind, 1) + " (EKSEMPEL)"),
             Recipient: new(kommunenummer, m.OfficialName, m.CountyName),
             Dates: new(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Deadline: null),
             Numbers: new(Requested: line.Requested, RequestedEm: line.RequestedEm, PlanNextYear: line.PlanNextYear, NeedPersons: run.Persons, NeedEm: run.Em),

@@ -35,9 +35,9 @@ public sealed partial class LetterService(BusettingDb db, ReferenceData referenc
     private static Error Said(Error error) => PlanningErrorTexts.Say(error, Language.Nb);
 
     /// <summary>The newest version of each municipality's letter of these kinds.</summary>
-    private async Task<Dictionary<string, Letter>> LatestLetters(int year, string[] kinds, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Letter>> LatestLetters(SettlementYear year, string[] kinds, CancellationToken cancellationToken)
     {
-        var rows = await db.Letters.AsNoTracking().Where(l => l.Year == year && kinds.Contains(l.Kind))
+        var rows = await db.Letters.AsNoTracking().Where(l => l.Year == year.Value && kinds.Contains(l.Kind))
             .Select(l => new Letter { Id = l.Id, Kommunenummer = l.Kommunenummer, Kind = l.Kind, Version = l.Version, RunId = l.RunId, ContentHash = l.ContentHash, Requested = l.Requested, RequestedEm = l.RequestedEm, At = l.At })
             .ToListAsync(cancellationToken);
         return rows.GroupBy(l => l.Kommunenummer).ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).First(), StringComparer.Ordinal);
@@ -52,14 +52,17 @@ public sealed partial class LetterService(BusettingDb db, ReferenceData referenc
         return criteria.Criteria.Select(c => new LetterCriterion(c.Id, c.NameNb, c.NameNn, c.PriorityGroup, used.GetValueOrDefault(c.Id, c.Weight))).ToList();
     }
 
-    private async Task<DateOnly> LetterDate(int year, CancellationToken cancellationToken)
+    private async Task<DateOnly> LetterDate(SettlementYear year, CancellationToken cancellationToken)
     {
-        var step = await db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Id).Select(c => (DateTime?)c.At).FirstOrDefaultAsync(cancellationToken);
+        var step = await db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Id).Select(c => (DateTime?)c.At).FirstOrDefaultAsync(cancellationToken);
         return DateOnly.FromDateTime(NorwegianTime.FromUtc(step ?? clock.GetUtcNow().UtcDateTime));
     }
 
+    /// <summary>The answer for a planning year that does not exist (also for a number outside the years the system covers).</summary>
+    public static Error YearNotFound(int year) => Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
+
     /// <summary>2025/4640-O1: year, municipality, O(ppmoding) / J(ustert) / U(tsetjing), version.</summary>
-    public static string Reference(int year, string kommunenummer, LetterKind kind, int version) =>
+    public static string Reference(SettlementYear year, string kommunenummer, LetterKind kind, int version) =>
         string.Create(CultureInfo.InvariantCulture, $"{year}/{kommunenummer}-{kind switch { LetterKind.Request => "O", LetterKind.Adjusted => "J", LetterKind.Postponement => "U" }}{version}");
 
     private static string Slug(string name) =>

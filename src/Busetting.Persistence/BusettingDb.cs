@@ -1,3 +1,4 @@
+using Busetting.Domain.Primitives;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,14 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<LetterContact> LetterContacts => Set<LetterContact>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
+
+    /// <summary>Typed values (<see cref="SettlementYear"/>, <see cref="MunicipalityNumber"/>) in the same columns as the plain ones.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<SettlementYear>().HaveConversion<SettlementYearConverter>();
+        configurationBuilder.Properties<MunicipalityNumber>().HaveConversion<MunicipalityNumberConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

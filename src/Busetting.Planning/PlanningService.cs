@@ -48,36 +48,36 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public Task<PlanningYear?> Year(int year) => db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year);
+    public Task<PlanningYear?> Year(SettlementYear year) => db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year.Value);
 
     public Task<List<PlanningYear>> Years() => db.Years.AsNoTracking().OrderByDescending(y => y.Year).ToListAsync();
 
-    public Task<NeedEntry?> CurrentNeed(int year) =>
-        db.Needs.AsNoTracking().Where(n => n.Year == year).OrderByDescending(n => n.Number).FirstOrDefaultAsync();
+    public Task<NeedEntry?> CurrentNeed(SettlementYear year) =>
+        db.Needs.AsNoTracking().Where(n => n.Year == year.Value).OrderByDescending(n => n.Number).FirstOrDefaultAsync();
 
-    public Task<List<NeedEntry>> Needs(int year) =>
-        db.Needs.AsNoTracking().Where(n => n.Year == year).OrderByDescending(n => n.Number).ToListAsync();
+    public Task<List<NeedEntry>> Needs(SettlementYear year) =>
+        db.Needs.AsNoTracking().Where(n => n.Year == year.Value).OrderByDescending(n => n.Number).ToListAsync();
 
-    public Task<CriteriaEntry?> CurrentCriteria(int year) =>
-        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Number).FirstOrDefaultAsync();
+    public Task<CriteriaEntry?> CurrentCriteria(SettlementYear year) =>
+        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Number).FirstOrDefaultAsync();
 
-    public Task<List<CriteriaEntry>> CriteriaHistory(int year) =>
-        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Number).ToListAsync();
+    public Task<List<CriteriaEntry>> CriteriaHistory(SettlementYear year) =>
+        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Number).ToListAsync();
 
-    public Task<List<AllocationRun>> Runs(int year) =>
-        db.Runs.AsNoTracking().Where(r => r.Year == year).OrderByDescending(r => r.Id).ToListAsync();
+    public Task<List<AllocationRun>> Runs(SettlementYear year) =>
+        db.Runs.AsNoTracking().Where(r => r.Year == year.Value).OrderByDescending(r => r.Id).ToListAsync();
 
     public Task<AllocationRun?> Run(int id) =>
         db.Runs.AsNoTracking().Include(r => r.Lines).FirstOrDefaultAsync(r => r.Id == id);
 
-    public Task<List<YearStatusChange>> StatusHistory(int year) =>
-        db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Id).ToListAsync();
+    public Task<List<YearStatusChange>> StatusHistory(SettlementYear year) =>
+        db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Id).ToListAsync();
 
-    public Task<List<LetterJob>> LetterJobs(int year) =>
-        db.LetterJobs.AsNoTracking().Where(j => j.Year == year).OrderByDescending(j => j.Id).Take(20).ToListAsync();
+    public Task<List<LetterJob>> LetterJobs(SettlementYear year) =>
+        db.LetterJobs.AsNoTracking().Where(j => j.Year == year.Value).OrderByDescending(j => j.Id).Take(20).ToListAsync();
 
     /// <summary>The run whose numbers the actor may see: IMDi, counties and KS the newest; municipalities and the public the published one.</summary>
-    public async Task<AllocationRun?> VisibleRun(Actor actor, int year)
+    public async Task<AllocationRun?> VisibleRun(Actor actor, SettlementYear year)
     {
         if (await VisibleRunId(actor, year) is not { } id)
         {
@@ -88,28 +88,28 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
     }
 
     /// <summary>One municipality's line of the visible run, without loading the other 356 lines and their explanations.</summary>
-    public async Task<(AllocationRun Run, RunLine? Line)?> VisibleLine(Actor actor, int year, string kommunenummer)
+    public async Task<(AllocationRun Run, RunLine? Line)?> VisibleLine(Actor actor, SettlementYear year, MunicipalityNumber kommunenummer)
     {
         if (await VisibleRunId(actor, year) is not { } id)
         {
             return null;
         }
         var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == id);
-        var line = await db.RunLines.AsNoTracking().FirstOrDefaultAsync(l => l.RunId == id && l.Kommunenummer == kommunenummer);
-        await RecordIfUnpublished(actor, year, kommunenummer, id);
+        var line = await db.RunLines.AsNoTracking().FirstOrDefaultAsync(l => l.RunId == id && l.Kommunenummer == kommunenummer.Value);
+        await RecordIfUnpublished(actor, year, kommunenummer.Value, id);
         return (run, line);
     }
 
     /// <summary>Records the read when the run shown is not the year's published one (see <see cref="RecordRead"/>).</summary>
-    public async Task RecordIfUnpublished(Actor actor, int year, string? kommunenummer, int runId)
+    public async Task RecordIfUnpublished(Actor actor, SettlementYear year, string? kommunenummer, int runId)
     {
-        if (actor.IsSignedIn && await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => y.PublishedRunId).FirstOrDefaultAsync() != runId)
+        if (actor.IsSignedIn && await db.Years.AsNoTracking().Where(y => y.Year == year.Value).Select(y => y.PublishedRunId).FirstOrDefaultAsync() != runId)
         {
             await RecordRead(actor, year, kommunenummer, runId);
         }
     }
 
-    private async Task<int?> VisibleRunId(Actor actor, int year)
+    private async Task<int?> VisibleRunId(Actor actor, SettlementYear year)
     {
         var planningYear = await Year(year);
         if (planningYear is null)
@@ -117,23 +117,23 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
             return null;
         }
         return Access.CanSeePlanning(actor)
-            ? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id)
+            ? await db.Runs.Where(r => r.Year == year.Value).MaxAsync(r => (int?)r.Id)
             : planningYear.PublishedRunId;
     }
 
-    public async Task<Result<List<AuditEntry>>> AuditTrail(Actor actor, int year, int take = 500)
+    public async Task<Result<List<AuditEntry>>> AuditTrail(Actor actor, SettlementYear year, int take = 500)
     {
         if (!Access.CanSeeAudit(actor))
         {
             return Error.Forbidden(Say(actor, $"bare IMDi ser revisjonssporet", $"berre IMDi ser revisjonssporet"));
         }
-        return await db.Audit.AsNoTracking().Where(a => a.Year == year).OrderByDescending(a => a.Id).Take(take).ToListAsync();
+        return await db.Audit.AsNoTracking().Where(a => a.Year == year.Value).OrderByDescending(a => a.Id).Take(take).ToListAsync();
     }
 
-    private void Audit(Actor actor, string action, int? year, string? kommunenummer, object details, string? reason) =>
+    private void Audit(Actor actor, string action, SettlementYear? year, string? kommunenummer, object details, string? reason) =>
         db.Audit.Add(new AuditEntry
         {
-            At = Now, Actor = actor.Name, Role = actor.Role ?? "", Action = action, Year = year, Kommunenummer = kommunenummer,
+            At = Now, Actor = actor.Name, Role = actor.Role ?? "", Action = action, Year = year?.Value, Kommunenummer = kommunenummer,
             Details = JsonSerializer.Serialize(details, StoredExplanation.Json), Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
         });
 
@@ -162,6 +162,17 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
             ? Error.Invalid(code, Say(actor, $"{nameNb} kan ha høyst {Texts.Number(max)} tegn, fikk {Texts.Number(text.Trim().Length)}",
                 $"{nameNn} kan ha høgst {Texts.Number(max)} teikn, fekk {Texts.Number(text.Trim().Length)}"))
             : null;
+
+    /// <summary>
+    /// The answer for a planning year that does not exist; adapters give it too for a number outside the years the
+    /// system covers (<see cref="SettlementYear"/>), where no planning year can exist.
+    /// </summary>
+    public static Error YearNotFound(Actor actor, int year) =>
+        Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+
+    /// <summary>The answer for a kommunenummer that names no municipality (adapters give it too for text that is no kommunenummer).</summary>
+    public static Error MunicipalityNotFound(Actor actor, string kommunenummer) =>
+        Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {kommunenummer}", $"ingen kommune med nummer {kommunenummer}"));
 
     /// <summary>A name we keep only for display (an uploaded file's name): cut, not refused.</summary>
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

@@ -4,4 +4,5 @@ global using Busetting.Domain.Planning;
 global using Busetting.Planning;
 global using Busetting.Web.Security;
 global using Busetting.Web.Services;
+global using Busetting.Domain.Primitives;
 global using Busetting.Web.Services.Tables;

@@ -27,29 +27,29 @@ public static class Handlers
     public static Task<Result<PlanningYear>> CreateYear(PlanningService planning, Actor actor, int year = Places.Year) =>
         planning.CreateYear(actor, year);
 
-    public static async Task<PlanningYear> Year(PlanningService planning) => (await planning.Year(Places.Year))!;
+    public static async Task<PlanningYear> Year(PlanningService planning) => (await planning.Year(Places.Settlement))!;
 
     public static Task<Result<PlanningService.NeedChange>> AddNeed(PlanningService planning, Actor actor, int persons, int em, int expected, string reason = "Beregningsutvalet") =>
-        planning.AddNeed(actor, Places.Year, persons, em, null, reason, expected);
+        planning.AddNeed(actor, Places.Settlement, persons, em, null, reason, expected);
 
     public static Task<Result<CriteriaEntry>> AddCriteria(PlanningService planning, Actor actor, string json, int expected, string reason = "Nye vekter") =>
-        planning.AddCriteria(actor, Places.Year, json, reason, expected);
+        planning.AddCriteria(actor, Places.Settlement, json, reason, expected);
 
     public static Task<Result<AllocationRun>> Run(PlanningService planning, Actor actor, string? label = "test") =>
-        planning.RunAllocation(actor, Places.Year, label);
+        planning.RunAllocation(actor, Places.Settlement, label);
 
     /// <summary>A direct status step (four eyes off, or consultation), at the year's current version unless given.</summary>
     public static async Task<Result<PlanningYear>> Step(PlanningService planning, Actor actor, YearStatus to, int? version = null, DateOnly? deadline = null) =>
-        await planning.ChangeStatus(actor, Places.Year, to, version ?? (await Year(planning)).Version, "test", consultationDeadline: deadline ?? Deadline);
+        await planning.ChangeStatus(actor, Places.Settlement, to, version ?? (await Year(planning)).Version, "test", consultationDeadline: deadline ?? Deadline);
 
     public static async Task<Result<StepRequest>> Request(PlanningService planning, Actor actor, YearStatus to, int? version = null) =>
-        await planning.RequestStep(actor, Places.Year, to, version ?? (await Year(planning)).Version, "test");
+        await planning.RequestStep(actor, Places.Settlement, to, version ?? (await Year(planning)).Version, "test");
 
     public static Task<Result<PlanningYear>> Confirm(PlanningService planning, Actor actor, StepRequest request) =>
         planning.ConfirmStep(actor, request.Id, request.Version);
 
     public static Task<Result<List<Proposal>>> Propose(PlanningService planning, Actor actor, string reason, params PlanningService.ProposedLine[] lines) =>
-        planning.ProposePackage(actor, Places.Year, lines, reason, "Offentleg grunngjeving");
+        planning.ProposePackage(actor, Places.Settlement, lines, reason, "Offentleg grunngjeving");
 
     public static PlanningService.ProposedLine Line(string kommunenummer, int persons, int? em = null) => new(kommunenummer, persons, em);
 
@@ -60,14 +60,14 @@ public static class Handlers
         planning.DecideProposal(People.Planner, package.Package, accept: false, "nei", package.Version);
 
     public static Task<Result<Comment>> Comment(PlanningService planning, Actor actor, string kommunenummer, string text) =>
-        planning.AddComment(actor, Places.Year, kommunenummer, text);
+        planning.AddComment(actor, Places.Settlement, Places.Number(kommunenummer), text);
 
     public static PlanningService.DecisionInput Decision(int persons, int em = 0, int expectedVersion = 0, DateOnly? date = null, int? extra = null,
         PlanningService.UploadedPdf? pdf = null) =>
         new(persons, em, date ?? new DateOnly(Places.Year, 11, 20), extra, null, pdf, expectedVersion);
 
     public static Task<Result<Decision>> RegisterDecision(PlanningService planning, Actor actor, string kommunenummer, PlanningService.DecisionInput input) =>
-        planning.RegisterDecision(actor, Places.Year, kommunenummer, input);
+        planning.RegisterDecision(actor, Places.Settlement, Places.Number(kommunenummer), input);
 
     public static Task<int> Requested(PlanningHost host, int runId, string kommunenummer) =>
         host.Db(db => db.RunLines.Where(l => l.RunId == runId && l.Kommunenummer == kommunenummer).Select(l => l.Requested).FirstAsync());

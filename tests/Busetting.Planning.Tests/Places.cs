@@ -9,6 +9,12 @@ public static class Places
     /// <summary>The planning year of every test (the web seeds the same one).</summary>
     public const int Year = 2025;
 
+    /// <summary><see cref="Year"/> as the handlers take it.</summary>
+    public static readonly SettlementYear Settlement = SettlementYear.Create(Year);
+
+    /// <summary>A municipality named here as the handlers take it.</summary>
+    public static MunicipalityNumber Number(string kommunenummer) => MunicipalityNumber.Parse(kommunenummer);
+
     /// <summary>The committee's first need for <see cref="Year"/> (the web's seed: 18 900, no EM yet).</summary>
     public const int Need = 18_900;
 

@@ -6,3 +6,4 @@ global using Busetting.Planning;
 global using Busetting.TestKit;
 global using Microsoft.EntityFrameworkCore;
 global using static Busetting.Planning.Tests.Handlers;
+global using Busetting.Domain.Primitives;

@@ -17,6 +17,38 @@ public class BadInputTests
         Assert.Contains("er ikke et årstall", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
+    /// <summary>
+    /// A route year outside the years the system covers (2000–2100) is a year that does not exist: each page and export
+    /// answers as it does for a missing planning year, never a 500 (the adapters turn the number into a SettlementYear).
+    /// A page that answers 404 shows the not-found page (status pages re-execute), so only the API answers are read.
+    /// </summary>
+    [Theory]
+    [InlineData("/planlegging/1999", HttpStatusCode.NotFound, null)]
+    [InlineData("/planlegging/2101/revisjon", HttpStatusCode.NotFound, null)]
+    [InlineData("/planlegging/1999/kjoring/1", HttpStatusCode.NotFound, null)]
+    [InlineData("/planlegging/1999/ikkje-svart", HttpStatusCode.NotFound, null)]
+    [InlineData("/planlegging/1999/vedtak/eksport.xlsx", HttpStatusCode.NotFound, null)]
+    [InlineData("/planlegging/1999/logg", HttpStatusCode.OK, null)]
+    [InlineData("/planlegging/1999/brev", HttpStatusCode.OK, null)]
+    [InlineData("/planlegging/1999/kriterium", HttpStatusCode.OK, null)]
+    [InlineData("/planlegging/1999/forslag", HttpStatusCode.OK, null)]
+    [InlineData("/planlegging/1999/brev/eksport.xlsx", HttpStatusCode.OK, null)]
+    [InlineData("/api/v1/intern/years/1999/letters.zip", HttpStatusCode.OK, null)]
+    [InlineData("/api/v1/intern/years/1999/municipalities/4640", HttpStatusCode.OK, "\"year\":1999")]
+    [InlineData("/tal/1999", HttpStatusCode.NotFound, null)]
+    [InlineData("/api/v1/years/1999/municipalities/4640", HttpStatusCode.NotFound, "ingen publiserte tal for kommune 4640 i 1999")]
+    public async Task YearOutsideCoveredYears_AnsweredAsAMissingYear(string url, HttpStatusCode status, string? text)
+    {
+        using var app = new SqliteApp();
+        var planner = await Session.SignIn(app, Users.Planner);
+        var response = await planner.Get(url);
+        Assert.Equal(status, response.StatusCode);
+        if (text is not null)
+        {
+            Assert.Contains(text, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        }
+    }
+
     [Fact]
     public async Task MalformedRunNumbers_StaffPages_BadRequestNotServerError()
     {
@@ -76,12 +108,12 @@ public class BadInputTests
         string Over(int limit) => new('y', limit + 1);
         static string Message<T>(Busetting.Domain.Errors.Result<T> r) => Spaces(Assert.Single(r.Errors).Message);
 
-        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await planning.AddNeed(planner, 2025, 100, 0, null, Over(FieldLimits.Reason), 1)));
-        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await planning.AddCriteria(admin, 2025, "{}", Over(FieldLimits.Reason), 1)));
-        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await planning.ChangeStatus(planner, 2025, YearStatus.Consultation, 1, Over(FieldLimits.Reason))));
-        Assert.Contains("merkelappen kan ha høgst 200 teikn", Message(await planning.RunAllocation(planner, 2025, Over(FieldLimits.Label))));
+        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await planning.AddNeed(planner, Steps.Settlement, 100, 0, null, Over(FieldLimits.Reason), 1)));
+        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await planning.AddCriteria(admin, Steps.Settlement, "{}", Over(FieldLimits.Reason), 1)));
+        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await planning.ChangeStatus(planner, Steps.Settlement, YearStatus.Consultation, 1, Over(FieldLimits.Reason))));
+        Assert.Contains("merkelappen kan ha høgst 200 teikn", Message(await planning.RunAllocation(planner, Steps.Settlement, Over(FieldLimits.Label))));
         Assert.Contains("merknaden kan ha høgst 2 000 teikn", Message(await planning.DecideProposal(planner, 1, true, Over(FieldLimits.Note), 1)));
-        Assert.Contains("ein kommentar må ha mellom 1 og 4 000 teikn", Message(await planning.AddComment(ks, 2025, "4640", Over(FieldLimits.Comment))));
+        Assert.Contains("ein kommentar må ha mellom 1 og 4 000 teikn", Message(await planning.AddComment(ks, Steps.Settlement, MunicipalityNumber.Parse("4640"), Over(FieldLimits.Comment))));
         Assert.Equal(0, await app.Db(db => db.Comments.CountAsync()));
         Assert.Equal(1, await app.Db(db => db.Needs.CountAsync()));
     }

@@ -229,7 +229,7 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
             using var scope = browser.App.Services.CreateScope();
             var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
             var planner = new Actor("Planlegger (test)", Roles.Planner, null, null);
-            Assert.True((await planning.RunAllocation(planner, 2025, "test")).IsSuccess);
+            Assert.True((await planning.RunAllocation(planner, Steps.Settlement, "test")).IsSuccess);
             foreach (var step in new[] { YearStatus.Consultation, YearStatus.Approved, YearStatus.Published })
             {
                 await Steps.Step(planning, step);

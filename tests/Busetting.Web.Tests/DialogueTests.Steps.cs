@@ -69,8 +69,8 @@ public partial class DialogueTests
         using (var scope = app.Services.CreateScope())
         {
             var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
-            var version = (await planning.Year(2025))!.Version;
-            var direct = await planning.ChangeStatus(new Actor("Planlegger", Roles.Planner, null, null), 2025, YearStatus.Approved, version, null);
+            var version = (await planning.Year(Steps.Settlement))!.Version;
+            var direct = await planning.ChangeStatus(new Actor("Planlegger", Roles.Planner, null, null), Steps.Settlement, YearStatus.Approved, version, null);
             Assert.Contains("krever en annen person i IMDi", Assert.Single(direct.Errors).Message);
         }
 

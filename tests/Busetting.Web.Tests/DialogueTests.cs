@@ -108,7 +108,7 @@ public partial class DialogueTests
         using (var scope = app.Services.CreateScope())
         {
             var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
-            var late = await planning.Propose(new Actor("Vestland", Roles.County, null, "46"), 2025, "4601", 500, "sein");
+            var late = await planning.Propose(new Actor("Vestland", Roles.County, null, "46"), Steps.Settlement, MunicipalityNumber.Parse("4601"), 500, "sein");
             Assert.Contains($"høringsfristen var {Ui.Date(yesterday)}; forslag tas ikke imot etter fristen", Assert.Single(late.Errors).Message);
         }
         Assert.Equal(0, await app.Db(d => d.Proposals.CountAsync()));
@@ -146,11 +146,11 @@ public partial class DialogueTests
         using var scope = app.Services.CreateScope();
         var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
         var vestland = new Actor("Vestland", Roles.County, null, "46");
-        var mixed = await planning.ProposePackage(vestland, 2025, [new("4601", 500, null), new("0301", 3000, null)], "x", null);
+        var mixed = await planning.ProposePackage(vestland, Steps.Settlement, [new("4601", 500, null), new("0301", 3000, null)], "x", null);
         Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(mixed.Errors).Kind);
-        var ks = await planning.ProposePackage(new Actor("KS", Roles.Ks, null, null), 2025, [new("4601", 500, null)], "x", null);
+        var ks = await planning.ProposePackage(new Actor("KS", Roles.Ks, null, null), Steps.Settlement, [new("4601", 500, null)], "x", null);
         Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(ks.Errors).Kind);
-        var emAbovePersons = await planning.ProposePackage(vestland, 2025, [new("4640", 3, 5)], "x", null);
+        var emAbovePersons = await planning.ProposePackage(vestland, Steps.Settlement, [new("4640", 3, 5)], "x", null);
         Assert.Contains("EM er en del av personene", Assert.Single(emAbovePersons.Errors).Message);
         Assert.Equal(0, await app.Db(d => d.Proposals.CountAsync()));
         // The form lists only the county's own municipalities.

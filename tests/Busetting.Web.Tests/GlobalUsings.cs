@@ -4,6 +4,7 @@ global using System.Globalization;
 global using System.Net;
 global using System.Text.RegularExpressions;
 global using Busetting.Domain.Planning;
+global using Busetting.Domain.Primitives;
 global using Busetting.Persistence;
 global using Busetting.Planning;
 global using Busetting.TestKit;

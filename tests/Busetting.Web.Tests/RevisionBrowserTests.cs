@@ -33,14 +33,14 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
         var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
         var planner = new Actor("Planlegger (test)", Roles.Planner, null, null);
         var county = new Actor("Vestland (test)", Roles.County, null, "46");
-        var first = await planning.RunAllocation(planner, 2025, "første runde");
+        var first = await planning.RunAllocation(planner, Steps.Settlement, "første runde");
         Assert.True(first.IsSuccess);
         await Steps.Step(planning, YearStatus.Consultation);
         var bergen = first.Value.Lines.Single(l => l.Kommunenummer == "4601").Requested + 17;
         var sogndal = first.Value.Lines.Single(l => l.Kommunenummer == "4640").Requested - 14;
         foreach (var (number, persons) in new[] { ("4601", bergen), ("4640", sogndal) })
         {
-            var proposal = await planning.Propose(county, 2025, number, persons, "Avtalt med Vestland fylkeskommune");
+            var proposal = await planning.Propose(county, Steps.Settlement, MunicipalityNumber.Parse(number), persons, "Avtalt med Vestland fylkeskommune");
             Assert.True(proposal.IsSuccess, string.Join("; ", proposal.Errors.Select(e => e.Message)));
             Assert.True((await planning.DecideProposal(planner, proposal.Value.Id, accept: true, "ok", 1, "Avtalt med Vestland fylkeskommune")).IsSuccess);
         }
@@ -49,8 +49,8 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
             await Steps.Step(planning, step);
         }
         var letters = scope.ServiceProvider.GetRequiredService<LetterService>();
-        Assert.True((await letters.Generate(new LetterActor("Planlegger (test)", true, false), 2025, LetterKind.Request, null)).IsSuccess);
-        return ((await planning.Year(2025))!.PublishedRunId!.Value, bergen, sogndal);
+        Assert.True((await letters.Generate(new LetterActor("Planlegger (test)", true, false), Steps.Settlement, LetterKind.Request, null)).IsSuccess);
+        return ((await planning.Year(Steps.Settlement))!.PublishedRunId!.Value, bergen, sogndal);
     }
 
     private static int Scaled(int persons) => (int)Math.Round(persons * 12_640m / 18_900m, MidpointRounding.AwayFromZero);

@@ -5,6 +5,9 @@ public static class Steps
 {
     public const int Year = 2025;
 
+    /// <summary><see cref="Year"/> as the planning layer takes it.</summary>
+    public static readonly SettlementYear Settlement = SettlementYear.Create(Year);
+
     public static async Task<int> RunAllocation(WebApp app, Session planner, string label = "test")
     {
         var response = await planner.Post($"/planlegging/{Year}", $"/planlegging/{Year}", "kjor", new() { ["RunForm.Label"] = label });
@@ -100,16 +103,16 @@ public static class Steps
     public static async Task Step(PlanningService planning, YearStatus to, string reason = "test")
     {
         var planner = new Actor("Planlegger (test)", Roles.Planner, null, null);
-        var version = (await planning.Year(Year))!.Version;
+        var version = (await planning.Year(Settlement))!.Version;
         if (planning.FourEyes && to is YearStatus.Approved or YearStatus.Published)
         {
-            var request = await planning.RequestStep(planner, Year, to, version, reason);
+            var request = await planning.RequestStep(planner, Settlement, to, version, reason);
             Assert.True(request.IsSuccess, string.Join("; ", request.Errors));
             var confirmed = await planning.ConfirmStep(new Actor("Administrator (test)", Roles.Admin, null, null), request.Value.Id, request.Value.Version);
             Assert.True(confirmed.IsSuccess, string.Join("; ", confirmed.Errors));
             return;
         }
-        var changed = await planning.ChangeStatus(planner, Year, to, version, reason, consultationDeadline: new DateOnly(2099, 12, 31));
+        var changed = await planning.ChangeStatus(planner, Settlement, to, version, reason, consultationDeadline: new DateOnly(2099, 12, 31));
         Assert.True(changed.IsSuccess, string.Join("; ", changed.Errors));
     }
 

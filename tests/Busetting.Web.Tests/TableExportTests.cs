@@ -147,7 +147,7 @@ public class TableExportTests
         using (var scope = app.Services.CreateScope())
         {
             var letters = scope.ServiceProvider.GetRequiredService<Busetting.Letters.LetterService>();
-            Assert.True((await letters.Generate(new Busetting.Letters.LetterActor("Planlegger (test)", true, false), 2025, LetterKind.Request, null)).IsSuccess);
+            Assert.True((await letters.Generate(new Busetting.Letters.LetterActor("Planlegger (test)", true, false), Steps.Settlement, LetterKind.Request, null)).IsSuccess);
         }
         var stored = await app.Db(d => d.Letters.AsNoTracking().ToListAsync());
         Assert.True(stored.Count > 300);
@@ -176,7 +176,7 @@ public class TableExportTests
         {
             var letters = scope.ServiceProvider.GetRequiredService<Busetting.Letters.LetterService>();
             var channel = scope.ServiceProvider.GetRequiredService<Busetting.Letters.ILetterChannel>();
-            Assert.True((await letters.Send(new Busetting.Letters.LetterActor("Planlegger (test)", true, false), 2025, LetterKind.Request, channel)).IsSuccess);
+            Assert.True((await letters.Send(new Busetting.Letters.LetterActor("Planlegger (test)", true, false), Steps.Settlement, LetterKind.Request, channel)).IsSuccess);
         }
         Assert.Single(Read(await (await planner.Get("/planlegging/2025/brev/eksport.xlsx?endra=1")).Content.ReadAsByteArrayAsync()));
         var sent = Read(await (await planner.Get("/planlegging/2025/brev/eksport.xlsx?q=4640")).Content.ReadAsByteArrayAsync());

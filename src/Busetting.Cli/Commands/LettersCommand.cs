@@ -48,6 +48,10 @@ public static class LettersCommand
             var service = new LetterService(db, loaded.Value, TimeProvider.System, "IMDi (imdi.no)");
             var actor = new LetterActor(string.Create(CultureInfo.InvariantCulture, $"kommandolinje ({Environment.UserName})"), MayProduce: true, MayEditTemplates: false);
             var letterKind = Enum.Parse<LetterKind>(parse.GetValue(kind)!, ignoreCase: true);
+            if (!SettlementYear.TryCreate(parse.GetValue(year), out var settlement))
+            {
+                return ExitCodes.Report([LetterService.YearNotFound(parse.GetValue(year))], io.Error);
+            }
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Error) });
             Result<BatchResult>? result = null;
             await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -59,7 +63,7 @@ public static class LettersCommand
                         task.MaxValue = Math.Max(1, p.Total);
                         task.Value = p.Done;
                     });
-                    result = await service.Generate(actor, parse.GetValue(year), letterKind, parse.GetValue(reason), progress, cancellationToken, parse.GetValue(deadline));
+                    result = await service.Generate(actor, settlement, letterKind, parse.GetValue(reason), progress, cancellationToken, parse.GetValue(deadline));
                     task.Value = task.MaxValue;
                 });
             if (!result!.IsSuccess)
@@ -75,13 +79,13 @@ public static class LettersCommand
             }
             if (parse.GetValue(zip) is { } zipPath)
             {
-                await File.WriteAllBytesAsync(zipPath, await service.Zip(batch.Year, letterKind), cancellationToken);
+                await File.WriteAllBytesAsync(zipPath, await service.Zip(settlement, letterKind), cancellationToken);
                 io.Output.WriteLine($"ZIP: {zipPath}");
             }
             if (parse.GetValue(send))
             {
                 var channel = new FolderOutbox(parse.GetValue(outbox)!);
-                var sent = await service.Send(actor, batch.Year, letterKind, channel, cancellationToken);
+                var sent = await service.Send(actor, settlement, letterKind, channel, cancellationToken);
                 if (!sent.IsSuccess)
                 {
                     return ExitCodes.Report(sent.Errors, io.Error);

@@ -58,7 +58,7 @@ public sealed partial class PlanningService
     }
 
     /// <summary>Staff reading figures that are not published yet leave a trace: who, which year, run and municipality.</summary>
-    public async Task RecordRead(Actor actor, int year, string? kommunenummer, int runId)
+    public async Task RecordRead(Actor actor, SettlementYear year, string? kommunenummer, int runId)
     {
         Audit(actor, "read.unpublished", year, kommunenummer, new { run = runId }, null);
         await db.SaveChangesAsync();

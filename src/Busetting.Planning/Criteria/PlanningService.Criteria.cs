@@ -5,7 +5,7 @@ namespace Busetting.Planning;
 /// <summary>Criteria versions.</summary>
 public sealed partial class PlanningService
 {
-    public async Task<Result<CriteriaEntry>> AddCriteria(Actor actor, int year, string json, string reason, int expectedNumber)
+    public async Task<Result<CriteriaEntry>> AddCriteria(Actor actor, SettlementYear year, string json, string reason, int expectedNumber)
     {
         if (!Access.CanAdminister(actor))
         {
@@ -24,7 +24,7 @@ public sealed partial class PlanningService
         {
             return Result<CriteriaEntry>.Fail(parsed.Errors);
         }
-        if (parsed.Value.Year != year)
+        if (parsed.Value.Year != year.Value)
         {
             return Error.Invalid("criteria.year", Say(actor, $"kriteriene gjelder år {parsed.Value.Year}, men dette er {year}", $"kriteria gjeld år {parsed.Value.Year}, men dette er {year}"));
         }
@@ -33,16 +33,16 @@ public sealed partial class PlanningService
         {
             return Result<CriteriaEntry>.Fail(problems);
         }
-        if (!await db.Years.AnyAsync(y => y.Year == year))
+        if (!await db.Years.AnyAsync(y => y.Year == year.Value))
         {
-            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+            return YearNotFound(actor, year.Value);
         }
-        var current = await db.CriteriaVersions.Where(c => c.Year == year).MaxAsync(c => (int?)c.Number) ?? 0;
+        var current = await db.CriteriaVersions.Where(c => c.Year == year.Value).MaxAsync(c => (int?)c.Number) ?? 0;
         if (current != expectedNumber)
         {
             return Error.Conflict("criteria.version", Say(actor, $"kriteriene for {year} er endret av en annen (nå versjon {current}); last siden på nytt, se endringen og prøv igjen", $"kriteria for {year} er endra av ein annan (no versjon {current}); last sida på nytt, sjå endringa og prøv igjen"));
         }
-        var entry = new CriteriaEntry { Year = year, Number = current + 1, Json = CriteriaJson.Write(parsed.Value), Reason = reason.Trim(), By = actor.Name, At = Now };
+        var entry = new CriteriaEntry { Year = year.Value, Number = current + 1, Json = CriteriaJson.Write(parsed.Value), Reason = reason.Trim(), By = actor.Name, At = Now };
         db.CriteriaVersions.Add(entry);
         Audit(actor, "criteria.add", year, null, new { entry.Number, weights = parsed.Value.Criteria.ToDictionary(c => c.Id, c => c.Weight), parsed.Value.Rules.Floor }, reason);
         return await Save(actor, entry);

@@ -1,19 +1,18 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Planning;
 
 /// <summary>Municipal decisions (vedtak) and their documents.</summary>
 public sealed partial class PlanningService
 {
-    public Task<List<Decision>> DecisionHistory(int year, string kommunenummer) =>
-        db.Decisions.AsNoTracking().Where(d => d.Year == year && d.Kommunenummer == kommunenummer).OrderByDescending(d => d.Version).ToListAsync();
+    public Task<List<Decision>> DecisionHistory(SettlementYear year, MunicipalityNumber kommunenummer) =>
+        db.Decisions.AsNoTracking().Where(d => d.Year == year.Value && d.Kommunenummer == kommunenummer.Value).OrderByDescending(d => d.Version).ToListAsync();
 
     /// <summary>The current (highest) version of every municipality's decision for a year.</summary>
-    public async Task<Dictionary<string, Decision>> CurrentDecisions(int year)
+    public async Task<Dictionary<string, Decision>> CurrentDecisions(SettlementYear year)
     {
-        var all = await db.Decisions.AsNoTracking().Where(d => d.Year == year).ToListAsync();
+        var all = await db.Decisions.AsNoTracking().Where(d => d.Year == year.Value).ToListAsync();
         return all.GroupBy(d => d.Kommunenummer).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!, StringComparer.Ordinal);
     }
 
@@ -23,12 +22,12 @@ public sealed partial class PlanningService
 
     public const long MaxPdfBytes = 10 * 1024 * 1024;
 
-    public async Task<Result<Decision>> RegisterDecision(Actor actor, int year, string kommunenummer, DecisionInput input)
+    public async Task<Result<Decision>> RegisterDecision(Actor actor, SettlementYear year, MunicipalityNumber kommunenummer, DecisionInput input)
     {
-        var municipality = reference.Find(kommunenummer);
+        var municipality = reference.Find(kommunenummer.Value);
         if (municipality is null)
         {
-            return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {kommunenummer}", $"ingen kommune med nummer {kommunenummer}"));
+            return MunicipalityNotFound(actor, kommunenummer.Value);
         }
         if (!Access.CanRegisterDecision(actor, municipality))
         {
@@ -37,13 +36,13 @@ public sealed partial class PlanningService
         var planningYear = await Year(year);
         if (planningYear is null)
         {
-            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+            return YearNotFound(actor, year.Value);
         }
-        if (PlanningYearRules.CheckAcceptsDecisions(SettlementYear.Create(year), planningYear.PublishedRunId is not null, planningYear.DecisionsLocked) is { } closed)
+        if (PlanningYearRules.CheckAcceptsDecisions(year, planningYear.PublishedRunId is not null, planningYear.DecisionsLocked) is { } closed)
         {
             return Say(actor, closed);
         }
-        var errors = DecisionRules.Validate(SettlementYear.Create(year), new DecisionFigures(input.Persons, input.Em, input.AdditionalCapacity, input.DecisionDate),
+        var errors = DecisionRules.Validate(year, new DecisionFigures(input.Persons, input.Em, input.AdditionalCapacity, input.DecisionDate),
             DateOnly.FromDateTime(Now)).Select(e => Say(actor, e)).ToList();
         if (TooLong(actor, "note", input.Note, FieldLimits.Note, "merknaden", "merknaden") is { } noteTooLong)
         {
@@ -67,9 +66,9 @@ public sealed partial class PlanningService
         return stored;
     }
 
-    private async Task<Result<Decision>> StoreDecision(Actor actor, int year, string kommunenummer, string name, DecisionInput input)
+    private async Task<Result<Decision>> StoreDecision(Actor actor, SettlementYear year, MunicipalityNumber kommunenummer, string name, DecisionInput input)
     {
-        var current = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer).MaxAsync(d => (int?)d.Version) ?? 0;
+        var current = await db.Decisions.Where(d => d.Year == year.Value && d.Kommunenummer == kommunenummer.Value).MaxAsync(d => (int?)d.Version) ?? 0;
         if (current != input.ExpectedVersion)
         {
             return Error.Conflict("decision.version", Say(actor, $"vedtaket for {name} {year} er endret av en annen (nå versjon {current}); last siden på nytt og se endringen før du retter", $"vedtaket for {name} {year} er endra av ein annan (no versjon {current}); last sida på nytt og sjå endringa før du rettar"));
@@ -92,23 +91,24 @@ public sealed partial class PlanningService
         }
         else if (current > 0)
         {
-            documentId = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer && d.Version == current).Select(d => d.DocumentId).FirstAsync();
+            documentId = await db.Decisions.Where(d => d.Year == year.Value && d.Kommunenummer == kommunenummer.Value && d.Version == current).Select(d => d.DocumentId).FirstAsync();
         }
         var decision = new Decision
         {
-            Year = year, Kommunenummer = kommunenummer, Version = current + 1, Persons = input.Persons, Em = input.Em,
+            Year = year.Value, Kommunenummer = kommunenummer.Value, Version = current + 1, Persons = input.Persons, Em = input.Em,
             DecisionDate = input.DecisionDate, AdditionalCapacity = input.AdditionalCapacity,
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), DocumentId = documentId, By = actor.Name, At = Now,
         };
         db.Decisions.Add(decision);
-        Audit(actor, current == 0 ? "decision.register" : "decision.correct", year, kommunenummer,
+        Audit(actor, current == 0 ? "decision.register" : "decision.correct", year, kommunenummer.Value,
             new { decision.Version, input.Persons, input.Em, date = input.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), input.AdditionalCapacity, documentId }, input.Note);
-        var publishedRun = await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => y.PublishedRunId).FirstOrDefaultAsync();
-        var requested = await db.RunLines.AsNoTracking().Where(l => l.RunId == publishedRun && l.Kommunenummer == kommunenummer).Select(l => (int?)l.Requested).FirstOrDefaultAsync();
+        var publishedRun = await db.Years.AsNoTracking().Where(y => y.Year == year.Value).Select(y => y.PublishedRunId).FirstOrDefaultAsync();
+        var requested = await db.RunLines.AsNoTracking().Where(l => l.RunId == publishedRun && l.Kommunenummer == kommunenummer.Value).Select(l => (int?)l.Requested).FirstOrDefaultAsync();
         await notifications.DecisionRegistered(db, decision, requested);
         return await Save(actor, decision);
     }
 
+    /// <summary>A decision's document; the year is the route's number as given (a year that does not exist has no documents).</summary>
     public async Task<Result<DecisionDocument>> Document(Actor actor, int year, string kommunenummer, int documentId)
     {
         var municipality = reference.Find(kommunenummer);

@@ -1,12 +1,11 @@
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Planning;
 
 /// <summary>Dialogue with counties and KS: proposal packages, their national effect, answers, withdrawals and comments.</summary>
 public sealed partial class PlanningService
 {
-    public Task<List<Proposal>> Proposals(int year) =>
-        db.Proposals.AsNoTracking().Where(p => p.Year == year).OrderByDescending(p => p.Id).ToListAsync();
+    public Task<List<Proposal>> Proposals(SettlementYear year) =>
+        db.Proposals.AsNoTracking().Where(p => p.Year == year.Value).OrderByDescending(p => p.Id).ToListAsync();
 
     /// <summary>One municipality's line of a package: the new number of persons, and of EM when it changes (null = unchanged).</summary>
     public sealed record ProposedLine(string Kommunenummer, int Persons, int? Em);
@@ -21,7 +20,7 @@ public sealed partial class PlanningService
     }
 
     /// <summary>The year's packages, newest first; a county reviewer gets only its own county's.</summary>
-    public async Task<List<Package>> Packages(Actor actor, int year) =>
+    public async Task<List<Package>> Packages(Actor actor, SettlementYear year) =>
         (await Proposals(year))
             .Where(p => reference.Find(p.Kommunenummer) is { } m && Access.CanSeeMunicipality(actor, m))
             .GroupBy(p => p.Package)
@@ -33,12 +32,12 @@ public sealed partial class PlanningService
     public bool ConsultationOpen(PlanningYear year) => PlanningYearRules.ConsultationOpen(year.Status, year.ConsultationDeadline, Today);
 
     /// <summary>A single municipality's proposal: a package of one line.</summary>
-    public async Task<Result<Proposal>> Propose(Actor actor, int year, string kommunenummer, int persons, string reason) =>
-        (await ProposePackage(actor, year, [new ProposedLine(kommunenummer, persons, null)], reason, null)).Map(lines => lines[0]);
+    public async Task<Result<Proposal>> Propose(Actor actor, SettlementYear year, MunicipalityNumber kommunenummer, int persons, string reason) =>
+        (await ProposePackage(actor, year, [new ProposedLine(kommunenummer.Value, persons, null)], reason, null)).Map(lines => lines[0]);
 
     /// <summary>A county proposes new numbers for several of its municipalities at once; all lines are stored or none.</summary>
     /// <param name="publicJustification">The county's suggestion for the public text; IMDi writes or approves it when accepting.</param>
-    public async Task<Result<List<Proposal>>> ProposePackage(Actor actor, int year, IReadOnlyList<ProposedLine> lines, string reason, string? publicJustification)
+    public async Task<Result<List<Proposal>>> ProposePackage(Actor actor, SettlementYear year, IReadOnlyList<ProposedLine> lines, string reason, string? publicJustification)
     {
         if (ProposalPackageRules.CheckNotEmpty(lines.Count) is { } empty)
         {
@@ -63,13 +62,13 @@ public sealed partial class PlanningService
         var planningYear = await Year(year);
         if (planningYear is null)
         {
-            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+            return YearNotFound(actor, year.Value);
         }
-        if (PlanningYearRules.CheckTakesProposals(SettlementYear.Create(year), planningYear.Status, planningYear.ConsultationDeadline, Today) is { } closed)
+        if (PlanningYearRules.CheckTakesProposals(year, planningYear.Status, planningYear.ConsultationDeadline, Today) is { } closed)
         {
             return Say(actor, closed);
         }
-        var run = await db.Runs.Where(r => r.Year == year).OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Persons, r.Em }).FirstOrDefaultAsync();
+        var run = await db.Runs.Where(r => r.Year == year.Value).OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Persons, r.Em }).FirstOrDefaultAsync();
         if (run is null)
         {
             return Error.Invalid("proposal.run", Say(actor, $"{year} har ingen fordeling å kommentere ennå", $"{year} har inga fordeling å kommentere enno"));
@@ -106,7 +105,7 @@ public sealed partial class PlanningService
                 var (fromPersons, fromEm) = current.GetValueOrDefault(line.Kommunenummer);
                 var proposal = new Proposal
                 {
-                    Year = year, RunId = run.Id, Kommunenummer = line.Kommunenummer, FromPersons = fromPersons, ProposedPersons = line.Persons,
+                    Year = year.Value, RunId = run.Id, Kommunenummer = line.Kommunenummer, FromPersons = fromPersons, ProposedPersons = line.Persons,
                     FromEm = line.Em is null ? null : fromEm, ProposedEm = line.Em, Reason = reason.Trim(),
                     PublicJustification = string.IsNullOrWhiteSpace(publicJustification) ? null : publicJustification.Trim(),
                     By = actor.Name, ByUserId = actor.Identity, ByRole = actor.Role!, At = Now, Status = ProposalStatus.Open, Version = 1,
@@ -157,7 +156,7 @@ public sealed partial class PlanningService
             return Error.Conflict("proposal.version", Say(actor, $"forslag {packageId} er allerede behandlet ({Ui.ProposalStatus(actor.Language, lines[0].Status)}); last siden på nytt", $"forslag {packageId} er alt handsama ({Ui.ProposalStatus(actor.Language, lines[0].Status)}); last sida på nytt"));
         }
         // After the deadline IMDi works on the proposals it has; a withdrawal then would pull one from under its answer.
-        if (await Year(lines[0].Year) is { } planningYear && !ConsultationOpen(planningYear))
+        if (await Year(SettlementYear.Create(lines[0].Year)) is { } planningYear && !ConsultationOpen(planningYear))
         {
             return Error.Invalid("proposal.deadline", Say(actor,
                 $"forslag {packageId} kan ikke trekkes etter høringsfristen ({Ui.Date(planningYear.ConsultationDeadline)}); kontakt IMDi hvis forslaget ikke lenger gjelder",
@@ -169,7 +168,7 @@ public sealed partial class PlanningService
             line.DecidedBy = actor.Name;
             line.DecidedAt = Now;
             line.Version++;
-            Audit(actor, "proposal.withdraw", line.Year, line.Kommunenummer, new { package = packageId, line.Id }, null);
+            Audit(actor, "proposal.withdraw", SettlementYear.Create(line.Year), line.Kommunenummer, new { package = packageId, line.Id }, null);
         }
         return await Save(actor, lines[0]);
     }
@@ -208,7 +207,7 @@ public sealed partial class PlanningService
             Id = l.Id, Year = l.Year, RunId = l.RunId, Kommunenummer = l.Kommunenummer, ProposedPersons = l.ProposedPersons, ProposedEm = l.ProposedEm,
             PublicJustification = l.PublicJustification, Status = ProposalStatus.Accepted,
         }).ToList();
-        var computed = await Compute(year, asker: actor, also: asAccepted);
+        var computed = await Compute(SettlementYear.Create(year), asker: actor, also: asAccepted);
         if (!computed.IsSuccess)
         {
             return Result<PackageEffect>.Fail(computed.Errors);
@@ -281,7 +280,7 @@ public sealed partial class PlanningService
                 proposal.PublicJustification = publicJustification!.Trim();
             }
             proposal.Version++;
-            Audit(actor, accept ? "proposal.accept" : "proposal.reject", proposal.Year, proposal.Kommunenummer,
+            Audit(actor, accept ? "proposal.accept" : "proposal.reject", SettlementYear.Create(proposal.Year), proposal.Kommunenummer,
                 new { proposal.Id, package = proposal.Package, proposal.FromPersons, proposal.ProposedPersons, proposal.FromEm, proposal.ProposedEm, publicJustification = accept ? proposal.PublicJustification : null }, note);
             // In the decision's transaction: a re-solve that fails rolls the message back with it.
             await notifications.ProposalDecided(db, proposal);
@@ -296,7 +295,7 @@ public sealed partial class PlanningService
         {
             // No municipality and no number in the label: run lists are read by every county (Access.RunLabel).
             var label = Inv($"Etter forslag #{lines[0].Package}");
-            var run = await RunAllocation(actor, lines[0].Year, label);
+            var run = await RunAllocation(actor, SettlementYear.Create(lines[0].Year), label);
             if (!run.IsSuccess)
             {
                 return Result<ProposalDecision>.Fail(run.Errors);
@@ -318,15 +317,15 @@ public sealed partial class PlanningService
         return Error.Conflict("proposal.version", Say(actor, $"forslag {proposal.Id} er allerede {status} av {by}; last siden på nytt", $"forslag {proposal.Id} er allereie {status} av {by}; last sida på nytt"));
     }
 
-    public Task<List<Comment>> Comments(int year, string? kommunenummer) =>
-        db.Comments.AsNoTracking().Where(c => c.Year == year && (kommunenummer == null || c.Kommunenummer == kommunenummer)).OrderByDescending(c => c.Id).ToListAsync();
+    public Task<List<Comment>> Comments(SettlementYear year, string? kommunenummer) =>
+        db.Comments.AsNoTracking().Where(c => c.Year == year.Value && (kommunenummer == null || c.Kommunenummer == kommunenummer)).OrderByDescending(c => c.Id).ToListAsync();
 
-    public async Task<Result<Comment>> AddComment(Actor actor, int year, string kommunenummer, string text)
+    public async Task<Result<Comment>> AddComment(Actor actor, SettlementYear year, MunicipalityNumber kommunenummer, string text)
     {
-        var municipality = reference.Find(kommunenummer);
+        var municipality = reference.Find(kommunenummer.Value);
         if (municipality is null)
         {
-            return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {kommunenummer}", $"ingen kommune med nummer {kommunenummer}"));
+            return MunicipalityNotFound(actor, kommunenummer.Value);
         }
         if (!Access.CanComment(actor, municipality))
         {
@@ -336,13 +335,13 @@ public sealed partial class PlanningService
         {
             return Error.Invalid("comment.text", Say(actor, $"en kommentar må ha mellom 1 og {Application.Texts.Number(FieldLimits.Comment)} tegn", $"ein kommentar må ha mellom 1 og {Application.Texts.Number(FieldLimits.Comment)} teikn"));
         }
-        if (!await db.Years.AnyAsync(y => y.Year == year))
+        if (!await db.Years.AnyAsync(y => y.Year == year.Value))
         {
-            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+            return YearNotFound(actor, year.Value);
         }
-        var comment = new Comment { Year = year, Kommunenummer = kommunenummer, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!, At = Now };
+        var comment = new Comment { Year = year.Value, Kommunenummer = kommunenummer.Value, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!, At = Now };
         db.Comments.Add(comment);
-        Audit(actor, "comment.add", year, kommunenummer, new { length = comment.Text.Length }, null);
+        Audit(actor, "comment.add", year, kommunenummer.Value, new { length = comment.Text.Length }, null);
         return await Save(actor, comment);
     }
 }

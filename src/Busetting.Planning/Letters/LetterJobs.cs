@@ -28,11 +28,11 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     /// <summary>How often this instance proves its jobs are alive (Letters:JobHeartbeat, default 10 s).</summary>
     public TimeSpan Heartbeat { get; } = config.GetValue<TimeSpan?>("Letters:JobHeartbeat") ?? TimeSpan.FromSeconds(10);
 
-    public async Task<LetterJob> Enqueue(Actor actor, int year, LetterKind kind, string? reason, DateOnly? deadline = null)
+    public async Task<LetterJob> Enqueue(Actor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline = null)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var job = new LetterJob { Year = year, Kind = kind.ToString(), Reason = reason, Deadline = deadline, Status = JobStatus.Queued, By = actor.Name, At = now, HeartbeatAt = now };
+        var job = new LetterJob { Year = year.Value, Kind = kind.ToString(), Reason = reason, Deadline = deadline, Status = JobStatus.Queued, By = actor.Name, At = now, HeartbeatAt = now };
         db.LetterJobs.Add(job);
         await db.SaveChangesAsync();
         _mine[job.Id] = 0;
@@ -80,7 +80,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
         });
         try
         {
-            var result = await letters.Generate(new LetterActor(job.By, MayProduce: true, MayEditTemplates: false), job.Year, Enum.Parse<LetterKind>(job.Kind), job.Reason, progress, cancellationToken, job.Deadline);
+            var result = await letters.Generate(new LetterActor(job.By, MayProduce: true, MayEditTemplates: false), SettlementYear.Create(job.Year), Enum.Parse<LetterKind>(job.Kind), job.Reason, progress, cancellationToken, job.Deadline);
             if (result.IsSuccess)
             {
                 job.Status = JobStatus.Done;

@@ -8,7 +8,7 @@ public sealed partial class PlanningService
 {
     public sealed record NeedChange(NeedEntry Entry, NeedRevision? ComparedWithPublished);
 
-    public async Task<Result<NeedChange>> AddNeed(Actor actor, int year, int persons, int em, NeedForecast? forecast, string reason, int expectedNumber)
+    public async Task<Result<NeedChange>> AddNeed(Actor actor, SettlementYear year, int persons, int em, NeedForecast? forecast, string reason, int expectedNumber)
     {
         if (!Access.CanPlan(actor))
         {
@@ -36,18 +36,18 @@ public sealed partial class PlanningService
         {
             return Result<NeedChange>.Fail(need.Errors);
         }
-        if (!await db.Years.AnyAsync(y => y.Year == year))
+        if (!await db.Years.AnyAsync(y => y.Year == year.Value))
         {
-            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+            return YearNotFound(actor, year.Value);
         }
-        var current = await db.Needs.Where(n => n.Year == year).MaxAsync(n => (int?)n.Number) ?? 0;
+        var current = await db.Needs.Where(n => n.Year == year.Value).MaxAsync(n => (int?)n.Number) ?? 0;
         if (current != expectedNumber)
         {
             return Error.Conflict("need.version", Say(actor, $"behovet for {year} er endret av en annen (nå revisjon {current}); last siden på nytt og prøv igjen", $"behovet for {year} er endra av ein annan (no revisjon {current}); last sida på nytt og prøv igjen"));
         }
         var entry = new NeedEntry
         {
-            Year = year, Number = current + 1, Persons = persons, Em = em, Reason = reason.Trim(), By = actor.Name, At = Now,
+            Year = year.Value, Number = current + 1, Persons = persons, Em = em, Reason = reason.Trim(), By = actor.Name, At = Now,
             ForecastJson = forecast is null ? null : JsonSerializer.Serialize(forecast, StoredExplanation.Json),
         };
         db.Needs.Add(entry);
@@ -61,7 +61,7 @@ public sealed partial class PlanningService
     }
 
     /// <summary>The ±10 % trigger: the new need against the need behind the published requests.</summary>
-    public async Task<NeedRevision?> CompareWithPublished(int year, NeedEntry need)
+    public async Task<NeedRevision?> CompareWithPublished(SettlementYear year, NeedEntry need)
     {
         var planningYear = await Year(year);
         if (planningYear?.PublishedRunId is not { } published)

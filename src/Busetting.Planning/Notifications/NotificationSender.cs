@@ -210,7 +210,7 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
         foreach (var year in years)
         {
             var deadline = year.DecisionDeadline!.Value;
-            var missing = await Deadlines.Unanswered(db, year.Year);
+            var missing = await Deadlines.Unanswered(db, SettlementYear.Create(year.Year));
             if (missing.Count == 0)
             {
                 continue;
@@ -223,7 +223,7 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
                     var key = Inv($"reminder:{year.Year}:{m.Kommunenummer}:{deadline:yyyy-MM-dd}:{threshold}");
                     if (!await db.Outbox.AnyAsync(o => o.DedupeKey!.StartsWith(key), cancellationToken))
                     {
-                        await notifications.DeadlineReminder(db, year.Year, m.Kommunenummer, deadline, daysLeft, threshold);
+                        await notifications.DeadlineReminder(db, SettlementYear.Create(year.Year), m.Kommunenummer, deadline, daysLeft, threshold);
                     }
                 }
             }
@@ -232,7 +232,7 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
                 var key = Inv($"overdue:{year.Year}:{deadline:yyyy-MM-dd}");
                 if (!await db.Outbox.AnyAsync(o => o.DedupeKey!.StartsWith(key), cancellationToken))
                 {
-                    await notifications.Overdue(db, year.Year, deadline, missing.Select(m => m.Kommunenummer).ToList());
+                    await notifications.Overdue(db, SettlementYear.Create(year.Year), deadline, missing.Select(m => m.Kommunenummer).ToList());
                 }
             }
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Busetting.Domain.Municipalities;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Planning;
 
@@ -17,13 +16,13 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     private string? BaseUrl => config["Notifications:BaseUrl"]?.TrimEnd('/') is { Length: > 0 } url ? url : null;
 
     /// <summary>The year went on consultation: every county and KS reviewer is asked to look at the numbers.</summary>
-    public async Task ConsultationOpened(BusettingDb db, int year)
+    public async Task ConsultationOpened(BusettingDb db, SettlementYear year)
     {
         foreach (var user in await UsersInRoles(db, Roles.County, Roles.Ks))
         {
             var county = user.Fylkesnummer is { } f ? reference.Counties.FirstOrDefault(c => c.Number == f).Name : null;
             var (seeNb, seeNn) = county is null ? ("Se tallene", "Sjå tala") : ($"Se tallene for kommunene i {county}", $"Sjå tala for kommunane i {county}");
-            Add(db, user, "consultation", year, null, null,
+            Add(db, user, "consultation", year.Value, null, null,
                 (Inv($"Fordelingen for {year} er sendt på høring"), Inv($"Fordelinga for {year} er send på høyring")),
                 (Inv($"IMDi har sendt forslaget til fordeling av flyktninger for {year} på høring. {seeNb} og send forslag eller kommentarer i Busetting."),
                  Inv($"IMDi har sendt forslaget til fordeling av flyktningar for {year} på høyring. {seeNn} og send forslag eller kommentarar i Busetting.")),
@@ -93,14 +92,14 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     }
 
     /// <summary>The decision deadline is near and the municipality has not answered: its case workers are reminded (once per threshold).</summary>
-    public async Task DeadlineReminder(BusettingDb db, int year, string kommunenummer, DateOnly deadline, int daysLeft, int threshold)
+    public async Task DeadlineReminder(BusettingDb db, SettlementYear year, string kommunenummer, DateOnly deadline, int daysLeft, int threshold)
     {
         var name = MunicipalityName(kommunenummer);
         var date = deadline.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var key = Inv($"reminder:{year}:{kommunenummer}:{deadline:yyyy-MM-dd}:{threshold}");
         foreach (var user in await CaseWorkers(db, kommunenummer))
         {
-            Add(db, user, "reminder", year, kommunenummer, key + ":" + user.Id,
+            Add(db, user, "reminder", year.Value, kommunenummer, key + ":" + user.Id,
                 (Inv($"Påminnelse: vedtaksfristen for {name} er {date}"), Inv($"Påminning: vedtaksfristen for {name} er {date}")),
                 (Inv($"{name} kommune har ikke registrert vedtak om bosetting for {year} ennå. Fristen er {date} ({Days(daysLeft, false)}). Registrer vedtaket i Busetting under «Registrer vedtak»."),
                  Inv($"{name} kommune har ikkje registrert vedtak om busetjing for {year} enno. Fristen er {date} ({Days(daysLeft, true)}). Registrer vedtaket i Busetting under «Registrer vedtak».")),
@@ -109,14 +108,14 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     }
 
     /// <summary>The deadline has passed: IMDi's planners get the list of municipalities that have not answered (once per deadline).</summary>
-    public async Task Overdue(BusettingDb db, int year, DateOnly deadline, IReadOnlyList<string> kommunenummer)
+    public async Task Overdue(BusettingDb db, SettlementYear year, DateOnly deadline, IReadOnlyList<string> kommunenummer)
     {
         var date = deadline.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var list = string.Join("\n", kommunenummer.Select(k => "- " + k + " " + MunicipalityName(k)));
         var key = Inv($"overdue:{year}:{deadline:yyyy-MM-dd}");
         foreach (var user in await UsersInRoles(db, Roles.Planner))
         {
-            Add(db, user, "overdue", year, null, key + ":" + user.Id,
+            Add(db, user, "overdue", year.Value, null, key + ":" + user.Id,
                 (Inv($"Ikke svart etter fristen {date}: {kommunenummer.Count} kommuner ({year})"), Inv($"Ikkje svart etter fristen {date}: {kommunenummer.Count} kommunar ({year})")),
                 (Inv($"Disse kommunene har ikke registrert vedtak for {year}, og fristen {date} er passert:\n\n") + list,
                  Inv($"Desse kommunane har ikkje registrert vedtak for {year}, og fristen {date} er passert:\n\n") + list),

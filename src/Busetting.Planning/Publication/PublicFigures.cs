@@ -56,16 +56,16 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
     public int CachedYears => _cache.Count;
 
     /// <summary>Forget a year at once, and every cached public page (called after this instance changed something public).</summary>
-    public async ValueTask Invalidate(int year)
+    public async ValueTask Invalidate(SettlementYear year)
     {
-        _cache.TryRemove(year, out _);
+        _cache.TryRemove(year.Value, out _);
         await pages.Evict();
     }
 
-    public async Task<PublicJson?> Json(int year)
+    public async Task<PublicJson?> Json(SettlementYear year)
     {
         await For(year);
-        return _cache.TryGetValue(year, out var entry) ? entry.Json : null;
+        return _cache.TryGetValue(year.Value, out var entry) ? entry.Json : null;
     }
 
     public async Task<IReadOnlyList<int>> Years()
@@ -76,22 +76,22 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
         return planned.Concat(reference.SettledYears).Concat(reference.KeyFigureYears).Distinct().OrderDescending().ToList();
     }
 
-    public async Task<PublicYear?> For(int year)
+    public async Task<PublicYear?> For(SettlementYear year)
     {
         var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(year, out var fresh) && now - fresh.CheckedAt < StampLifetime)
+        if (_cache.TryGetValue(year.Value, out var fresh) && now - fresh.CheckedAt < StampLifetime)
         {
             return fresh.Year;
         }
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BusettingDb>();
-        var planning = await db.Years.AsNoTracking().Where(y => y.Year == year)
+        var planning = await db.Years.AsNoTracking().Where(y => y.Year == year.Value)
             .Select(y => new { y.Version, y.PublishedRunId, y.Revision, y.DecisionDeadline }).FirstOrDefaultAsync();
-        var newestDecision = planning?.PublishedRunId is null ? 0 : await db.Decisions.Where(d => d.Year == year).MaxAsync(d => (int?)d.Id) ?? 0;
+        var newestDecision = planning?.PublishedRunId is null ? 0 : await db.Decisions.Where(d => d.Year == year.Value).MaxAsync(d => (int?)d.Id) ?? 0;
         var stamp = $"{planning?.Version}:{planning?.PublishedRunId}:{newestDecision}";
-        if (_cache.TryGetValue(year, out var cached) && cached.Stamp == stamp)
+        if (_cache.TryGetValue(year.Value, out var cached) && cached.Stamp == stamp)
         {
-            _cache[year] = cached with { CheckedAt = now };
+            _cache[year.Value] = cached with { CheckedAt = now };
             return cached.Year;
         }
         PublicYear? result;
@@ -99,26 +99,26 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
         {
             var lines = await db.RunLines.AsNoTracking().Where(l => l.RunId == runId)
                 .Select(l => new { l.Kommunenummer, l.Requested, l.RequestedEm, l.PlanNextYear }).ToListAsync();
-            var decisions = (await db.Decisions.AsNoTracking().Where(d => d.Year == year).ToListAsync())
+            var decisions = (await db.Decisions.AsNoTracking().Where(d => d.Year == year.Value).ToListAsync())
                 .GroupBy(d => d.Kommunenummer).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!);
             var rows = lines.Select(l =>
             {
                 var m = reference.ByNumber[l.Kommunenummer];
                 var decision = decisions.GetValueOrDefault(l.Kommunenummer);
-                return new PublicRow(l.Kommunenummer, m.Name, m.County.Value, m.CountyName, reference.Population(l.Kommunenummer, year),
-                    l.Requested, l.RequestedEm, l.PlanNextYear, decision?.Persons, decision?.Em, reference.Settled(l.Kommunenummer, year));
+                return new PublicRow(l.Kommunenummer, m.Name, m.County.Value, m.CountyName, reference.Population(l.Kommunenummer, year.Value),
+                    l.Requested, l.RequestedEm, l.PlanNextYear, decision?.Persons, decision?.Em, reference.Settled(l.Kommunenummer, year.Value));
             }).OrderBy(r => r.Kommunenummer, StringComparer.Ordinal).ToList();
-            result = new PublicYear(year, PublicSource.Busetting, planning.Revision, planning.DecisionDeadline, rows);
+            result = new PublicYear(year.Value, PublicSource.Busetting, planning.Revision, planning.DecisionDeadline, rows);
         }
-        else if (reference.SettledYears.Contains(year) || reference.KeyFigureYears.Contains(year))
+        else if (reference.SettledYears.Contains(year.Value) || reference.KeyFigureYears.Contains(year.Value))
         {
             var rows = reference.Data.Municipalities.Select(m =>
             {
-                var key = reference.KeyFigures(m.Number.Value, year);
-                return new PublicRow(m.Number.Value, m.Name, m.County.Value, m.CountyName, reference.Population(m.Number.Value, year),
-                    key?.Requested, null, null, key?.Decided, null, reference.Settled(m.Number.Value, year) ?? key?.Settled);
+                var key = reference.KeyFigures(m.Number.Value, year.Value);
+                return new PublicRow(m.Number.Value, m.Name, m.County.Value, m.CountyName, reference.Population(m.Number.Value, year.Value),
+                    key?.Requested, null, null, key?.Decided, null, reference.Settled(m.Number.Value, year.Value) ?? key?.Settled);
             }).ToList();
-            result = new PublicYear(year, PublicSource.Imdi, 0, null, rows);
+            result = new PublicYear(year.Value, PublicSource.Imdi, 0, null, rows);
         }
         else
         {
@@ -127,11 +127,11 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
         if (result is null && planning is null)
         {
             // A year that exists nowhere is not remembered: the cache holds at most one entry per real year.
-            _cache.TryRemove(year, out _);
+            _cache.TryRemove(year.Value, out _);
             return null;
         }
         var json = result is null ? null : Serialize(result);
-        _cache[year] = new Entry(stamp, now, result, json);
+        _cache[year.Value] = new Entry(stamp, now, result, json);
         return result;
     }
 

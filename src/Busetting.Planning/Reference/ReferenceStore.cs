@@ -3,7 +3,6 @@ using Busetting.Data.Criteria;
 using Busetting.Data.Profiles;
 using Busetting.Data.Reference;
 using Busetting.Domain.Municipalities;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Planning;
 
@@ -62,9 +61,9 @@ public sealed class ReferenceStore
     public IReadOnlyList<int> KeyFigureYears => Data.KeyFigures.Select(k => k.Year).Distinct().Order().ToList();
 
     /// <summary>The shipped criteria for a year (its own file, else the newest earlier one).</summary>
-    public string DefaultCriteriaJson(int year)
+    public string DefaultCriteriaJson(SettlementYear year)
     {
-        var found = CriteriaJson.ForYear(Folder, year);
+        var found = CriteriaJson.ForYear(Folder, year.Value);
         return found.IsSuccess ? CriteriaJson.Write(found.Value.Criteria) : throw new InvalidOperationException(string.Join("; ", found.Errors));
     }
 }

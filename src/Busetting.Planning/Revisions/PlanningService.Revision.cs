@@ -1,5 +1,4 @@
 using Busetting.Domain.Allocation;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Planning;
 
@@ -51,7 +50,7 @@ public sealed partial class PlanningService
         }).ToList();
 
     /// <summary>A year with published requests is being revised: the published requests and the council decisions are the reference.</summary>
-    private async Task<StoredRevision?> RevisionFor(int year, RevisionOptions options)
+    private async Task<StoredRevision?> RevisionFor(SettlementYear year, RevisionOptions options)
     {
         var planningYear = await Year(year);
         if (planningYear?.PublishedRunId is not { } published)
@@ -66,7 +65,7 @@ public sealed partial class PlanningService
     }
 
     /// <summary>Computes the revision with these options and reports its consequences per agreement and county; nothing is stored.</summary>
-    public async Task<Result<RevisionPreview>> PreviewRevision(Actor actor, int year, RevisionOptions options)
+    public async Task<Result<RevisionPreview>> PreviewRevision(Actor actor, SettlementYear year, RevisionOptions options)
     {
         if (!Access.CanPlan(actor))
         {
@@ -75,7 +74,7 @@ public sealed partial class PlanningService
         var planningYear = await Year(year);
         if (planningYear is null)
         {
-            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+            return YearNotFound(actor, year.Value);
         }
         if (planningYear.PublishedRunId is not { } published)
         {
@@ -110,7 +109,7 @@ public sealed partial class PlanningService
     }
 
     /// <summary>Runs and stores the revision with these options (the choices are stored with the run, so it can be reproduced).</summary>
-    public async Task<Result<AllocationRun>> RunRevision(Actor actor, int year, RevisionOptions options, string? label)
+    public async Task<Result<AllocationRun>> RunRevision(Actor actor, SettlementYear year, RevisionOptions options, string? label)
     {
         var planningYear = await Year(year);
         if (planningYear is { PublishedRunId: null })

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Busetting.Data.Criteria;
 using Busetting.Domain.Allocation;
 using Busetting.Domain.Need;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Planning;
 
@@ -27,7 +26,7 @@ public sealed partial class PlanningService
     /// <param name="options">How a revision treats earlier agreements and which mode it solves in; defaults: scale, full re-solve.</param>
     /// <param name="anchorShare">What-if: another continuity-anchor share than the criteria set's.</param>
     /// <param name="also">Proposals counted as accepted (the national effect of a package before it is answered).</param>
-    public async Task<Result<Computed>> Compute(int year, IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, Actor? asker = null,
+    public async Task<Result<Computed>> Compute(SettlementYear year, IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, Actor? asker = null,
         RevisionOptions? options = null, decimal? anchorShare = null, IReadOnlyList<Proposal>? also = null)
     {
         var actor = asker ?? Actor.Anonymous;
@@ -47,7 +46,7 @@ public sealed partial class PlanningService
         return ComputeWith(actor, year, needEntry, criteriaEntry, agreed, weights, need, revision, anchorShare);
     }
 
-    private Result<Computed> ComputeWith(Actor actor, int year, NeedEntry needEntry, CriteriaEntry criteriaEntry, IReadOnlyList<AgreedChangeRecord> agreed,
+    private Result<Computed> ComputeWith(Actor actor, SettlementYear year, NeedEntry needEntry, CriteriaEntry criteriaEntry, IReadOnlyList<AgreedChangeRecord> agreed,
         IReadOnlyDictionary<string, decimal>? weights = null, NationalNeed? need = null, StoredRevision? revision = null, decimal? anchorShare = null)
     {
         var criteria = CriteriaJson.Parse(criteriaEntry.Json, Inv($"criteria {year} version {criteriaEntry.Number}"));
@@ -64,30 +63,26 @@ public sealed partial class PlanningService
         {
             set = set with { Anchor = (set.Anchor ?? new Busetting.Domain.Criteria.ContinuityAnchor(0, 0)) with { Share = share } };
         }
-        if (!SettlementYear.TryCreate(year, out var settlementYear))
-        {
-            return Error.Invalid("year", Say(actor, $"{year} er utenfor årene dataene dekker", $"{year} er utanfor åra dataa dekkjer"));
-        }
         var nationalNeed = need ?? NationalNeed.Create(needEntry.Persons, needEntry.Em).Value;
         var changes = agreed.Where(a => a.Treatment != AgreementTreatment.Drop)
             .Select(a => new AgreedChange(MunicipalityNumber.Parse(a.Kommunenummer), a.Persons, a.Reason,
                 a.Treatment == AgreementTreatment.Scale && a.Persons != a.AgreedPersons ? AgreementTreatment.Scale : AgreementTreatment.Keep,
                 a.Em is { } em ? Math.Min(em, a.Persons) : null)).ToList();
-        var profiles = reference.Profiles(settlementYear);
+        var profiles = reference.Profiles(year);
         if (!profiles.IsSuccess)
         {
             return Result<Computed>.Fail(profiles.Errors);
         }
-        return AllocationRequest.Create(settlementYear, nationalNeed)
+        return AllocationRequest.Create(year, nationalNeed)
             .Bind(request => runner.Allocate(reference.Data, profiles.Value, set, null, request with { AgreedChanges = changes, Revision = revision?.ToInput() }))
             .Map(run => new Computed(run, needEntry, criteriaEntry, agreed, revision));
     }
 
     /// <summary>The latest accepted proposal per municipality is an agreed, fixed number, justified by its public text.</summary>
     /// <param name="also">Proposals to count as accepted (a package's preview before IMDi answers it).</param>
-    private async Task<List<AgreedChangeRecord>> AgreedChanges(int year, IReadOnlyList<Proposal>? also = null)
+    private async Task<List<AgreedChangeRecord>> AgreedChanges(SettlementYear year, IReadOnlyList<Proposal>? also = null)
     {
-        var accepted = await db.Proposals.AsNoTracking().Where(p => p.Year == year && p.Status == ProposalStatus.Accepted).ToListAsync();
+        var accepted = await db.Proposals.AsNoTracking().Where(p => p.Year == year.Value && p.Status == ProposalStatus.Accepted).ToListAsync();
         accepted.AddRange(also ?? []);
         var runIds = accepted.Select(p => p.RunId).Distinct().ToList();
         var needByRun = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons);
@@ -99,7 +94,7 @@ public sealed partial class PlanningService
             .ToList();
     }
 
-    public async Task<Result<AllocationRun>> RunAllocation(Actor actor, int year, string? label, RevisionOptions? options = null)
+    public async Task<Result<AllocationRun>> RunAllocation(Actor actor, SettlementYear year, string? label, RevisionOptions? options = null)
     {
         if (!Access.CanPlan(actor))
         {
@@ -111,10 +106,10 @@ public sealed partial class PlanningService
         }
         // Tracked: storing a run bumps the year's version, so two runs computed at the same time from the same inputs
         // cannot both be stored — the second would silently miss what the first one fixed (an accepted proposal).
-        var planningYear = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
+        var planningYear = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
         if (planningYear is null)
         {
-            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+            return YearNotFound(actor, year.Value);
         }
         if (planningYear.Status is YearStatus.Approved or YearStatus.Published)
         {
@@ -202,7 +197,7 @@ public sealed partial class PlanningService
         var criteria = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
         var agreed = StoredRun.Agreed(run);
         var revision = StoredRun.Revision(run);
-        var computed = ComputeWith(actor, run.Year, need, criteria, agreed, revision: revision);
+        var computed = ComputeWith(actor, SettlementYear.Create(run.Year), need, criteria, agreed, revision: revision);
         if (!computed.IsSuccess)
         {
             return Result<Reproduction>.Fail(computed.Errors);

@@ -56,7 +56,7 @@ public static class Tables
 
     /// <summary>The run the decision dashboard follows: the published one, else the approved one, else what this user may see.</summary>
     public static async Task<AllocationRun?> DashboardRun(PlanningService planning, Actor me, PlanningYear year) =>
-        (year.PublishedRunId ?? year.ApprovedRunId) is { } id ? await planning.Run(id) : await planning.VisibleRun(me, year.Year);
+        (year.PublishedRunId ?? year.ApprovedRunId) is { } id ? await planning.Run(id) : await planning.VisibleRun(me, SettlementYear.Create(year.Year));
 
     /// <summary>Requested, decided and settled per municipality; the filter keeps those asked that have not answered.</summary>
     public static TableData<DecisionRow> Decisions(AllocationRun run, IReadOnlyDictionary<string, Decision> decisions, ReferenceStore reference, Actor me) => new(

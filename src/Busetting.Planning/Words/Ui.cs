@@ -1,5 +1,4 @@
 using System.Globalization;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Planning;
 

@@ -12,13 +12,13 @@ public sealed partial class PlanningService
     /// <param name="ChangedFromPublished">Municipalities whose request differs from the published one (revisions); null before a first publication.</param>
     public sealed record StepSummary(YearStatus To, AllocationRun? Run, int Asked, int AskedEm, int OpenProposals, int Agreed, int? ChangedFromPublished);
 
-    public async Task<StepSummary> Summary(int year, YearStatus to)
+    public async Task<StepSummary> Summary(SettlementYear year, YearStatus to)
     {
         var planningYear = await Year(year);
-        var runId = to == YearStatus.Published ? planningYear?.ApprovedRunId : await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id);
+        var runId = to == YearStatus.Published ? planningYear?.ApprovedRunId : await db.Runs.Where(r => r.Year == year.Value).MaxAsync(r => (int?)r.Id);
         var run = runId is null ? null : await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId);
         var lines = run is null ? [] : await db.RunLines.AsNoTracking().Where(l => l.RunId == run.Id).Select(l => new { l.Kommunenummer, l.Requested, l.RequestedEm }).ToListAsync();
-        var proposals = await db.Proposals.AsNoTracking().Where(p => p.Year == year).Select(p => new { p.Id, p.PackageId, p.Status }).ToListAsync();
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.Year == year.Value).Select(p => new { p.Id, p.PackageId, p.Status }).ToListAsync();
         int? changed = null;
         if (planningYear?.PublishedRunId is { } published && run is not null && published != run.Id)
         {
@@ -31,8 +31,8 @@ public sealed partial class PlanningService
     }
 
     /// <summary>The year's open four-eyes request, if any.</summary>
-    public Task<StepRequest?> OpenStepRequest(int year) =>
-        db.StepRequests.AsNoTracking().Where(r => r.Year == year && r.Status == StepRequestStatus.Open).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
+    public Task<StepRequest?> OpenStepRequest(SettlementYear year) =>
+        db.StepRequests.AsNoTracking().Where(r => r.Year == year.Value && r.Status == StepRequestStatus.Open).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
 
     /// <summary>Open four-eyes requests of every year that this actor could confirm (not their own).</summary>
     public async Task<List<StepRequest>> RequestsToConfirm(Actor actor) =>
@@ -40,7 +40,7 @@ public sealed partial class PlanningService
             .Where(r => r.Status == StepRequestStatus.Open && r.RequestedByUserId != actor.Identity).OrderBy(r => r.Id).ToListAsync();
 
     /// <summary>A planner asks for the year to be approved or published; a second IMDi person confirms (<see cref="ConfirmStep"/>).</summary>
-    public async Task<Result<StepRequest>> RequestStep(Actor actor, int year, YearStatus to, int expectedVersion, string? reason)
+    public async Task<Result<StepRequest>> RequestStep(Actor actor, SettlementYear year, YearStatus to, int expectedVersion, string? reason)
     {
         if (!Access.CanPlan(actor))
         {
@@ -50,7 +50,7 @@ public sealed partial class PlanningService
         {
             return Say(actor, notRequestable);
         }
-        var entity = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year);
+        var entity = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year.Value);
         var check = await CheckStep(actor, entity, year, to, expectedVersion, reason, null, null);
         if (!check.IsSuccess)
         {
@@ -62,8 +62,8 @@ public sealed partial class PlanningService
         }
         var request = new StepRequest
         {
-            Year = year, To = to, YearVersion = entity!.Version, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-            RunId = to == YearStatus.Approved ? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id) : entity.ApprovedRunId,
+            Year = year.Value, To = to, YearVersion = entity!.Version, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            RunId = to == YearStatus.Approved ? await db.Runs.Where(r => r.Year == year.Value).MaxAsync(r => (int?)r.Id) : entity.ApprovedRunId,
             RequestedBy = actor.Name, RequestedByUserId = actor.Identity, RequestedAt = Now, Status = StepRequestStatus.Open, Version = 1,
         };
         db.StepRequests.Add(request);
@@ -104,7 +104,7 @@ public sealed partial class PlanningService
         {
             return Say(actor, stale);
         }
-        var check = await CheckStep(actor, entity, request.Year, request.To, request.YearVersion, null, request.RunId, null);
+        var check = await CheckStep(actor, entity, SettlementYear.Create(request.Year), request.To, request.YearVersion, null, request.RunId, null);
         if (!check.IsSuccess)
         {
             return check;
@@ -115,7 +115,7 @@ public sealed partial class PlanningService
         request.Version++;
         await ApplyStep(actor, check.Value, request.To, null, request.RunId, null, request);
         var saved = await Save(actor, check.Value);
-        await figures.Invalidate(request.Year);
+        await figures.Invalidate(SettlementYear.Create(request.Year));
         return saved;
     }
 
@@ -140,7 +140,7 @@ public sealed partial class PlanningService
         request.ClosedBy = actor.Name;
         request.ClosedAt = Now;
         request.Version++;
-        Audit(actor, own ? "year.step.withdraw" : "year.step.decline", request.Year, null, new { request.Id, request.To, request.RequestedBy }, null);
+        Audit(actor, own ? "year.step.withdraw" : "year.step.decline", SettlementYear.Create(request.Year), null, new { request.Id, request.To, request.RequestedBy }, null);
         return await Save(actor, request);
     }
 

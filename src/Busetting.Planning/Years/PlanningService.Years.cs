@@ -1,5 +1,4 @@
 using Busetting.Data.Criteria;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Planning;
 
@@ -10,7 +9,7 @@ public sealed partial class PlanningService
     /// publication go through <see cref="RequestStep"/> and <see cref="ConfirmStep"/> instead.</summary>
     /// <param name="consultationDeadline">The last day for proposals when the year goes on consultation; the year's
     /// current deadline is kept when none is given.</param>
-    public async Task<Result<PlanningYear>> ChangeStatus(Actor actor, int year, YearStatus to, int expectedVersion, string? reason, int? runId = null,
+    public async Task<Result<PlanningYear>> ChangeStatus(Actor actor, SettlementYear year, YearStatus to, int expectedVersion, string? reason, int? runId = null,
         DateOnly? consultationDeadline = null)
     {
         if (!Access.CanPlan(actor))
@@ -21,7 +20,7 @@ public sealed partial class PlanningService
         {
             return Say(actor, fourEyes);
         }
-        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
         var checkedStep = await CheckStep(actor, entity, year, to, expectedVersion, reason, runId, consultationDeadline);
         if (!checkedStep.IsSuccess)
         {
@@ -34,7 +33,7 @@ public sealed partial class PlanningService
     }
 
     /// <summary>Everything that must hold before the year moves to <paramref name="to"/>; nothing is changed.</summary>
-    private async Task<Result<PlanningYear>> CheckStep(Actor actor, PlanningYear? entity, int year, YearStatus to, int expectedVersion, string? reason, int? runId,
+    private async Task<Result<PlanningYear>> CheckStep(Actor actor, PlanningYear? entity, SettlementYear year, YearStatus to, int expectedVersion, string? reason, int? runId,
         DateOnly? consultationDeadline)
     {
         if (TooLong(actor, "year.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
@@ -43,7 +42,7 @@ public sealed partial class PlanningService
         }
         if (entity is null)
         {
-            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+            return YearNotFound(actor, year.Value);
         }
         if (entity.Version != expectedVersion)
         {
@@ -55,11 +54,11 @@ public sealed partial class PlanningService
         }
         switch (to)
         {
-            case YearStatus.Consultation when PlanningYearRules.CheckConsultation(await db.Runs.AnyAsync(r => r.Year == year), consultationDeadline ?? entity.ConsultationDeadline, Today) is { } notReady:
+            case YearStatus.Consultation when PlanningYearRules.CheckConsultation(await db.Runs.AnyAsync(r => r.Year == year.Value), consultationDeadline ?? entity.ConsultationDeadline, Today) is { } notReady:
                 return Say(actor, notReady);
             case YearStatus.Approved:
-                var approve = runId ?? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id);
-                if (approve is null || !await db.Runs.AnyAsync(r => r.Id == approve && r.Year == year))
+                var approve = runId ?? await db.Runs.Where(r => r.Year == year.Value).MaxAsync(r => (int?)r.Id);
+                if (approve is null || !await db.Runs.AnyAsync(r => r.Id == approve && r.Year == year.Value))
                 {
                     return Error.Invalid("year.run", Say(actor, $"fordelingskjøring {runId} hører ikke til {year}", $"fordelingskøyring {runId} høyrer ikkje til {year}"));
                 }
@@ -103,7 +102,7 @@ public sealed partial class PlanningService
         }
         var text = string.IsNullOrWhiteSpace(reason) ? requestedBy?.Reason : reason.Trim();
         db.YearStatusChanges.Add(new YearStatusChange { Year = entity.Year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = text });
-        Audit(actor, "year.status", entity.Year, null, new
+        Audit(actor, "year.status", SettlementYear.Create(entity.Year), null, new
         {
             from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId, entity.ConsultationDeadline,
             requestedBy = requestedBy?.RequestedBy, request = requestedBy?.Id,
@@ -111,7 +110,7 @@ public sealed partial class PlanningService
         if (to == YearStatus.Consultation)
         {
             // Written with the status step: stored together or not at all.
-            await notifications.ConsultationOpened(db, entity.Year);
+            await notifications.ConsultationOpened(db, SettlementYear.Create(entity.Year));
         }
     }
 
@@ -119,16 +118,16 @@ public sealed partial class PlanningService
     private DateOnly Today => DateOnly.FromDateTime(NorwegianTime.FromUtc(Now));
 
     /// <summary>Moves the consultation deadline (a later one reopens consultation for late proposals).</summary>
-    public async Task<Result<PlanningYear>> SetConsultationDeadline(Actor actor, int year, DateOnly? deadline, int expectedVersion)
+    public async Task<Result<PlanningYear>> SetConsultationDeadline(Actor actor, SettlementYear year, DateOnly? deadline, int expectedVersion)
     {
         if (!Access.CanPlan(actor))
         {
             return Error.Forbidden(Say(actor, $"bare IMDis planleggere setter høringsfristen", $"berre planleggjarane i IMDi set høyringsfristen"));
         }
-        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
         if (entity is null)
         {
-            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+            return YearNotFound(actor, year.Value);
         }
         if (entity.Version != expectedVersion)
         {
@@ -148,16 +147,16 @@ public sealed partial class PlanningService
         return await Save(actor, entity);
     }
 
-    public async Task<Result<PlanningYear>> SetDeadline(Actor actor, int year, DateOnly? deadline, bool locked, int expectedVersion)
+    public async Task<Result<PlanningYear>> SetDeadline(Actor actor, SettlementYear year, DateOnly? deadline, bool locked, int expectedVersion)
     {
         if (!Access.CanPlan(actor))
         {
             return Error.Forbidden(Say(actor, $"bare IMDis planleggere setter frist og låser vedtak", $"berre planleggjarane i IMDi set frist og låser vedtak"));
         }
-        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
         if (entity is null)
         {
-            return Error.NotFound("year", Say(actor, $"planåret {year} finnes ikke", $"planåret {year} finst ikkje"));
+            return YearNotFound(actor, year.Value);
         }
         if (entity.Version != expectedVersion)
         {
@@ -172,13 +171,14 @@ public sealed partial class PlanningService
         return saved;
     }
 
+    /// <summary>Creates a planning year from the number an administrator typed; a number outside the years the system covers is refused.</summary>
     public async Task<Result<PlanningYear>> CreateYear(Actor actor, int year)
     {
         if (!Access.CanAdminister(actor))
         {
             return Error.Forbidden(Say(actor, $"bare IMDis administratorer oppretter planår", $"berre administratorane i IMDi opprettar planår"));
         }
-        if (!SettlementYear.TryCreate(year, out _))
+        if (!SettlementYear.TryCreate(year, out var settlement))
         {
             return Error.Invalid("year", Say(actor, $"{year} er utenfor årene systemet dekker ({SettlementYear.Earliest}–{SettlementYear.Latest})", $"{year} er utanfor åra systemet dekkjer ({SettlementYear.Earliest}–{SettlementYear.Latest})"));
         }
@@ -187,7 +187,7 @@ public sealed partial class PlanningService
             return Error.Conflict("year.exists", Say(actor, $"planåret {year} finnes allerede", $"planåret {year} finst allereie"));
         }
         var previous = await db.CriteriaVersions.AsNoTracking().Where(c => c.Year < year).OrderByDescending(c => c.Year).ThenByDescending(c => c.Number).FirstOrDefaultAsync();
-        var json = previous is null ? reference.DefaultCriteriaJson(year) : WithYear(previous.Json, year);
+        var json = previous is null ? reference.DefaultCriteriaJson(settlement) : WithYear(previous.Json, settlement);
         var entity = new PlanningYear { Year = year, Status = YearStatus.Draft, Version = 1 };
         db.Years.Add(entity);
         db.CriteriaVersions.Add(new CriteriaEntry
@@ -195,13 +195,13 @@ public sealed partial class PlanningService
             Year = year, Number = 1, Json = json, By = actor.Name, At = Now,
             Reason = previous is null ? "Levert med systemet" : Inv($"Videreført fra {previous.Year} versjon {previous.Number}"),
         });
-        Audit(actor, "year.create", year, null, new { criteriaFrom = previous?.Year }, null);
+        Audit(actor, "year.create", settlement, null, new { criteriaFrom = previous?.Year }, null);
         return await Save(actor, entity);
     }
 
-    private static string WithYear(string json, int year)
+    private static string WithYear(string json, SettlementYear year)
     {
         var parsed = CriteriaJson.Parse(json, "criteria").Value;
-        return CriteriaJson.Write(parsed with { Year = year, Version = Inv($"{year}-1") });
+        return CriteriaJson.Write(parsed with { Year = year.Value, Version = Inv($"{year}-1") });
     }
 }

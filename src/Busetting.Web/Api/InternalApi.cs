@@ -1,4 +1,6 @@
 using Busetting.Application;
+using Busetting.Domain.Errors;
+using Busetting.Persistence;
 using System.Globalization;
 using Busetting.Web.Services;
 using Microsoft.AspNetCore.Antiforgery;
@@ -30,9 +32,11 @@ public static class InternalApi
             {
                 return TypedResults.Problem(Inv($"du har ikke tilgang til {kommunenummer} {municipality.Name}"), statusCode: 403);
             }
-            var visible = await planning.VisibleLine(actor, year, kommunenummer);
+            // A year outside the years the system covers has no planning year: nothing visible, no decisions.
+            var settlement = SettlementYear.TryCreate(year, out var typed) ? typed : (SettlementYear?)null;
+            var visible = settlement is { } seen ? await planning.VisibleLine(actor, seen, municipality.Number) : null;
             var (run, line) = visible is { } v ? (v.Run, v.Line) : (null, null);
-            var decisions = await planning.DecisionHistory(year, kommunenummer);
+            var decisions = settlement is { } decided ? await planning.DecisionHistory(decided, municipality.Number) : [];
             return TypedResults.Ok(new
             {
                 year, kommunenummer, name = municipality.Name, runId = run?.Id,
@@ -57,7 +61,11 @@ public static class InternalApi
             {
                 return TypedResults.ValidationProblem(missing, title: "Ugyldige data");
             }
-            var result = await planning.RegisterDecision(Requests.ActorOf(http, reference), year, kommunenummer,
+            var actor = Requests.ActorOf(http, reference);
+            // Text that is no kommunenummer as written names no municipality; a year outside the years the system covers, no planning year.
+            Result<Decision> result = !MunicipalityNumber.TryParse(kommunenummer, out var number, out _) || number.Value != kommunenummer ? PlanningService.MunicipalityNotFound(actor, kommunenummer)
+                : !SettlementYear.TryCreate(year, out var settlement) ? PlanningService.YearNotFound(actor, year)
+                : await planning.RegisterDecision(actor, settlement, number,
                 new PlanningService.DecisionInput(body.Persons!.Value, body.Em!.Value, body.DecisionDate!.Value, body.AdditionalCapacity, body.Note, null, body.ExpectedVersion));
             return result.IsSuccess
                 ? TypedResults.Created(Inv($"/api/v1/intern/years/{year}/municipalities/{kommunenummer}"), new { result.Value.Version, result.Value.Persons, result.Value.Em })

@@ -34,7 +34,9 @@ public static class LetterEndpoints
             {
                 return TypedResults.Problem($"ukjent brevtype «{kind}»", statusCode: 400);
             }
-            return TypedResults.File(await letters.Zip(year, letterKind), "application/zip", $"brev-{year}-{letterKind.ToString().ToLowerInvariant()}.zip");
+            // A year outside the years the system covers has no letters: an empty ZIP, as for any year without letters.
+            var zip = SettlementYear.TryCreate(year, out var settlement) ? await letters.Zip(settlement, letterKind) : await letters.Zip([]);
+            return TypedResults.File(zip, "application/zip", $"brev-{year}-{letterKind.ToString().ToLowerInvariant()}.zip");
         }).RequireAuthorization().ExcludeFromDescription();
 
         // The template editor's "preview" button posts the unsaved text here and gets a sample PDF back.

@@ -19,7 +19,7 @@ public static class PublicApi
             var list = new List<YearSummary>();
             foreach (var year in await figures.Years())
             {
-                if (await figures.For(year) is { } y)
+                if (await figures.ForRoute(year) is { } y)
                 {
                     list.Add(Summary(y));
                 }
@@ -29,7 +29,9 @@ public static class PublicApi
 
         api.MapGet("/years/{year:int}/municipalities", async Task<IResult> (int year, string? county, PublicFigures figures, HttpContext http) =>
         {
-            if (county is null && await figures.Json(year) is { } cached)
+            // A year outside the years the system covers has no figures (404 below).
+            var settlement = SettlementYear.TryCreate(year, out var typed) ? typed : (SettlementYear?)null;
+            if (county is null && settlement is { } whole && await figures.Json(whole) is { } cached)
             {
                 // The whole year, serialised once; clients that have it get 304.
                 http.Response.Headers.ETag = cached.ETag;
@@ -38,7 +40,7 @@ public static class PublicApi
                     ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
                     : TypedResults.Bytes(cached.Utf8, "application/json; charset=utf-8");
             }
-            var y = await figures.For(year);
+            var y = settlement is { } known ? await figures.For(known) : null;
             if (y is null)
             {
                 return TypedResults.Problem(Inv($"ingen publiserte tal for {year}"), statusCode: 404);
@@ -49,7 +51,7 @@ public static class PublicApi
 
         api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, PublicFigures figures) =>
         {
-            var y = await figures.For(year);
+            var y = await figures.ForRoute(year);
             var row = y?.Rows.FirstOrDefault(r => r.Kommunenummer == kommunenummer);
             return row is null
                 ? TypedResults.Problem(Inv($"ingen publiserte tal for kommune {kommunenummer} i {year}"), statusCode: 404)
@@ -59,7 +61,7 @@ public static class PublicApi
         // busetting-<år>.csv: standard CSV (comma, code headers); busetting-<år>-excel.csv: for Norwegian Excel (semicolon, BOM, readable headers).
         app.MapGet("/data/{year:int}/busetting-{file}.csv", async Task<IResult> (int year, string file, PublicFigures figures, HttpContext http, ReferenceStore reference) =>
         {
-            var y = await figures.For(year);
+            var y = await figures.ForRoute(year);
             if (y is not null && file == Inv($"{year}-excel"))
             {
                 return TypedResults.File(Export.ExcelCsv(y.Rows, Tables.Public, Requests.LanguageOf(http, reference)), "text/csv; charset=utf-8", Inv($"busetting-{year}-excel.csv"));
@@ -73,7 +75,7 @@ public static class PublicApi
 
         app.MapGet("/data/{year:int}/busetting-{file}.xlsx", async Task<IResult> (int year, string file, PublicFigures figures, HttpContext http, ReferenceStore reference) =>
         {
-            var y = await figures.For(year);
+            var y = await figures.ForRoute(year);
             return y is null || file != Inv($"{year}")
                 ? TypedResults.NotFound()
                 : TypedResults.File(await Export.Xlsx(Inv($"Busetting {year}"), y.Rows, Tables.Public, Requests.LanguageOf(http, reference)), Export.XlsxType, Inv($"busetting-{year}.xlsx"));
@@ -81,12 +83,16 @@ public static class PublicApi
 
         app.MapGet("/data/{year:int}/busetting-{file}.json", async Task<IResult> (int year, string file, PublicFigures figures) =>
         {
-            var y = await figures.For(year);
+            var y = await figures.ForRoute(year);
             return y is null || file != Inv($"{year}")
                 ? TypedResults.NotFound()
                 : TypedResults.Json(new { year = y.Year, source = y.Source.ToString(), revision = y.Revision, municipalities = y.Rows });
         }).AllowAnonymous().ExcludeFromDescription();
     }
+
+    /// <summary>A route's year's figures; a number outside the years the system covers has none.</summary>
+    private static async Task<PublicYear?> ForRoute(this PublicFigures figures, int year) =>
+        SettlementYear.TryCreate(year, out var settlement) ? await figures.For(settlement) : null;
 
     public static YearSummary Summary(PublicYear y) => new(y.Year, y.Source.ToString(), y.Revision, y.Deadline,
         SumOrNull(y.Rows.Select(r => r.Requested)), SumOrNull(y.Rows.Select(r => r.RequestedEm)),

@@ -40,13 +40,13 @@ public static class TableExports
         app.MapGet("/planlegging/{year:int}/vedtak/eksport.xlsx", async Task<IResult> (int year, HttpContext http, PlanningService planning, ReferenceStore reference) =>
         {
             var me = Requests.ActorOf(http, reference);
-            var planningYear = await planning.Year(year);
+            var planningYear = SettlementYear.TryCreate(year, out var settlement) ? await planning.Year(settlement) : null;
             var run = planningYear is null || !Access.CanSeePlanning(me) ? null : await Tables.DashboardRun(planning, me, planningYear);
             if (run is null)
             {
                 return TypedResults.NotFound();
             }
-            var table = Tables.Decisions(run, await planning.CurrentDecisions(year), reference, me);
+            var table = Tables.Decisions(run, await planning.CurrentDecisions(settlement), reference, me);
             var rows = TableQuery.From(http.Request.Query).Apply(table);
             return TypedResults.File(await Export.Xlsx($"Vedtak {year}", rows, table.Columns, me.Language), Export.XlsxType, $"vedtak-{year}.xlsx");
         }).RequireAuthorization(staff).ExcludeFromDescription();
@@ -56,7 +56,7 @@ public static class TableExports
         app.MapGet("/planlegging/{year:int}/brev/eksport.xlsx", async Task<IResult> (int year, HttpContext http, Busetting.Letters.LetterService letters, ReferenceStore reference) =>
         {
             var me = Requests.ActorOf(http, reference);
-            var table = Tables.Letters(await letters.List(year), reference, me.Language);
+            var table = Tables.Letters(SettlementYear.TryCreate(year, out var settlement) ? await letters.List(settlement) : [], reference, me.Language);
             var rows = TableQuery.From(http.Request.Query).Apply(table);
             return TypedResults.File(await Export.Xlsx($"Brev {year}", rows, table.Columns, me.Language), Export.XlsxType, $"brev-{year}.xlsx");
         }).RequireAuthorization(imdi).ExcludeFromDescription();

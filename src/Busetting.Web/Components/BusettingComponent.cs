@@ -31,6 +31,19 @@ public abstract class BusettingComponent : ComponentBase
 
     protected string LangCode => Lang == Language.Nn ? "nn" : "nb";
 
+    /// <summary>
+    /// A route's year as a <see cref="SettlementYear"/>; null for a number outside the years the system covers, where no
+    /// planning year can exist (the page answers as for a year that does not exist).
+    /// </summary>
+    protected static SettlementYear? Settlement(int year) => SettlementYear.TryCreate(year, out var settlement) ? settlement : null;
+
+    /// <summary>A form posted to a route year outside the years the system covers: the year does not exist (404).</summary>
+    protected IReadOnlyList<Error> NoSuchYear(int year)
+    {
+        SetStatus(404);
+        return [PlanningService.YearNotFound(Me, year)];
+    }
+
     /// <summary>Answers with the status the errors call for (<see cref="ErrorStatus.For"/>).</summary>
     protected void SetStatus(IReadOnlyList<Error> errors) => SetStatus(ErrorStatus.For(errors));
 

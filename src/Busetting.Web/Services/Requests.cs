@@ -1,5 +1,4 @@
 using Busetting.Application;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Web.Services;
 

@@ -49,7 +49,7 @@ public sealed class Seeder(BusettingDb db, ReferenceStore reference, UserManager
         db.Years.Add(new PlanningYear { Year = SeedYear, Status = YearStatus.Draft, Version = 1 });
         db.CriteriaVersions.Add(new CriteriaEntry
         {
-            Year = SeedYear, Number = 1, Json = reference.DefaultCriteriaJson(SeedYear), By = "system", At = now,
+            Year = SeedYear, Number = 1, Json = reference.DefaultCriteriaJson(SettlementYear.Create(SeedYear)), By = "system", At = now,
             Reason = "Levert med systemet (kriteriesettet for 2025)",
         });
         db.Needs.Add(new NeedEntry

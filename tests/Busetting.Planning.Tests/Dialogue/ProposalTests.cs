@@ -16,9 +16,9 @@ public sealed class ProposalTests
         Assert.Equal(2, lines.Count);
         Assert.All(lines, l => Assert.Equal((lines[0].Id, ProposalStatus.Open, run.Id, People.Vestland.UserId), (l.Package, l.Status, l.RunId, l.ByUserId)));
         Assert.Equal([(voss, voss + 3), (sogndal, sogndal + 5)], lines.OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).Select(l => (l.FromPersons, l.ProposedPersons)));
-        var package = Assert.Single(await planning.Packages(People.Planner, Places.Year));
+        var package = Assert.Single(await planning.Packages(People.Planner, Places.Settlement));
         Assert.Equal((sogndal + voss, sogndal + voss + 8), (package.Before, package.After));
-        Assert.Empty(await planning.Packages(People.OsloCounty, Places.Year));
+        Assert.Empty(await planning.Packages(People.OsloCounty, Places.Settlement));
         Assert.Equal(2, (await host.AuditActions()).Count(a => a == "proposal.create"));
     }
 
@@ -90,7 +90,7 @@ public sealed class ProposalTests
         var stored = await host.Db(db => db.Proposals.SingleAsync());
         Assert.Equal((ProposalStatus.Accepted, "Avtalt med fylket", "ok", 2), (stored.Status, stored.PublicJustification, stored.DecisionNote, stored.Version));
         Assert.Equal(["proposal.create", "proposal.accept", "run.create"], (await host.AuditActions()).TakeLast(3));
-        var summary = await planning.Summary(Places.Year, YearStatus.Approved);
+        var summary = await planning.Summary(Places.Settlement, YearStatus.Approved);
         Assert.Equal((0, 1), (summary.OpenProposals, summary.Agreed));
     }
 

@@ -9,7 +9,7 @@ public sealed class LetterJobTests
     private static async Task<LetterJob> RunJob(PlanningHost host, LetterKind kind, string? reason = null, DateOnly? deadline = null)
     {
         var jobs = host.Services.GetRequiredService<LetterJobs>();
-        var job = await jobs.Enqueue(People.Planner, Places.Year, kind, reason, deadline);
+        var job = await jobs.Enqueue(People.Planner, Places.Settlement, kind, reason, deadline);
         Assert.Equal(JobStatus.Queued, job.Status);
         await jobs.Run(job.Id, CancellationToken.None);
         return await host.Db(db => db.LetterJobs.SingleAsync(j => j.Id == job.Id));

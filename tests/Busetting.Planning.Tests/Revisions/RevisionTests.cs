@@ -30,7 +30,7 @@ public sealed class RevisionTests
         var (planning, published, agreement) = await PublishWithAnAgreementAndCutTheNeed(host);
         var runs = await host.Db(db => db.Runs.CountAsync());
 
-        var preview = Ok(await planning.PreviewRevision(People.Planner, Places.Year, Options()));
+        var preview = Ok(await planning.PreviewRevision(People.Planner, Places.Settlement, Options()));
 
         Assert.Equal((Places.Need, CutNeed), (preview.PublishedNeed, preview.NewNeed));
         var line = Assert.Single(preview.Agreements);
@@ -49,8 +49,8 @@ public sealed class RevisionTests
         await using var host = await PlanningHost.Start(provider);
         var (planning, _, agreement) = await PublishWithAnAgreementAndCutTheNeed(host);
 
-        var kept = Ok(await planning.RunRevision(People.Planner, Places.Year, Options(treatments: new() { [agreement.Id] = AgreementTreatment.Keep }), "keep"));
-        var dropped = Ok(await planning.RunRevision(People.Planner, Places.Year, Options(all: AgreementTreatment.Drop), "drop"));
+        var kept = Ok(await planning.RunRevision(People.Planner, Places.Settlement, Options(treatments: new() { [agreement.Id] = AgreementTreatment.Keep }), "keep"));
+        var dropped = Ok(await planning.RunRevision(People.Planner, Places.Settlement, Options(all: AgreementTreatment.Drop), "drop"));
 
         Assert.Equal(agreement.ProposedPersons, await Requested(host, kept.Id, Places.Sogndal));
         Assert.Contains("\"treatment\":\"Keep\"", kept.AgreedChangesJson, StringComparison.Ordinal);
@@ -69,8 +69,8 @@ public sealed class RevisionTests
         await using var host = await PlanningHost.Start(provider);
         var (planning, published, _) = await PublishWithAnAgreementAndCutTheNeed(host);
 
-        var full = Ok(await planning.RunRevision(People.Planner, Places.Year, Options(), "full"));
-        var minimum = Ok(await planning.RunRevision(People.Planner, Places.Year, Options(RevisionMode.MinimumChange), "minimum"));
+        var full = Ok(await planning.RunRevision(People.Planner, Places.Settlement, Options(), "full"));
+        var minimum = Ok(await planning.RunRevision(People.Planner, Places.Settlement, Options(RevisionMode.MinimumChange), "minimum"));
 
         Assert.Contains("\"mode\":\"MinimumChange\"", minimum.RevisionJson, StringComparison.Ordinal);
         Assert.Equal(CutNeed, await host.Db(db => db.RunLines.Where(l => l.RunId == minimum.Id).SumAsync(l => l.Requested)));
@@ -84,10 +84,10 @@ public sealed class RevisionTests
         await using var host = await PlanningHost.Start(provider);
         var (planning, _) = await Scenario.WithRun(host);
 
-        Assert.Equal("revision.published", Refused(await planning.PreviewRevision(People.Planner, Places.Year, Options()), ErrorKind.InvalidInput).Code);
-        Assert.Equal("revision.published", Refused(await planning.RunRevision(People.Planner, Places.Year, Options(), null), ErrorKind.InvalidInput).Code);
-        Refused(await planning.PreviewRevision(People.Ks, Places.Year, Options()), ErrorKind.Forbidden);
-        Refused(await planning.PreviewRevision(People.Planner, Places.Year + 1, Options()), ErrorKind.NotFound);
+        Assert.Equal("revision.published", Refused(await planning.PreviewRevision(People.Planner, Places.Settlement, Options()), ErrorKind.InvalidInput).Code);
+        Assert.Equal("revision.published", Refused(await planning.RunRevision(People.Planner, Places.Settlement, Options(), null), ErrorKind.InvalidInput).Code);
+        Refused(await planning.PreviewRevision(People.Ks, Places.Settlement, Options()), ErrorKind.Forbidden);
+        Refused(await planning.PreviewRevision(People.Planner, SettlementYear.Create(Places.Year + 1), Options()), ErrorKind.NotFound);
 
         Assert.Equal(1, await host.Db(db => db.Runs.CountAsync()));
     }

@@ -11,7 +11,7 @@ public sealed class FourEyesTests
 
         var request = Ok(await Request(planning, People.Planner, YearStatus.Approved));
         Assert.Equal(YearStatus.Consultation, (await Year(planning)).Status);
-        Assert.Equal(request.Id, (await planning.OpenStepRequest(Places.Year))!.Id);
+        Assert.Equal(request.Id, (await planning.OpenStepRequest(Places.Settlement))!.Id);
         Assert.Empty(await planning.RequestsToConfirm(People.Planner));
         Assert.Single(await planning.RequestsToConfirm(People.SecondPlanner));
         Ok(await Confirm(planning, People.SecondPlanner, request));
@@ -21,7 +21,7 @@ public sealed class FourEyesTests
         var stored = await host.Db(db => db.StepRequests.SingleAsync());
         Assert.Equal((StepRequestStatus.Confirmed, People.SecondPlanner.Name, People.Planner.UserId), (stored.Status, stored.ClosedBy, stored.RequestedByUserId));
         Assert.Equal(["year.step.request", "year.status"], (await host.AuditActions()).TakeLast(2));
-        Assert.Null(await planning.OpenStepRequest(Places.Year));
+        Assert.Null(await planning.OpenStepRequest(Places.Settlement));
     }
 
     [Theory, DatabaseData]

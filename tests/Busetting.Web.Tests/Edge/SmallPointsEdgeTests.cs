@@ -19,7 +19,7 @@ public partial class SmallPointsEdgeTests
     {
         using var scope = app.Services.CreateScope();
         var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
-        var proposed = await planning.Propose(actor ?? Vestland, Steps.Year, kommunenummer, persons, "grunngjeving");
+        var proposed = await planning.Propose(actor ?? Vestland, Steps.Settlement, MunicipalityNumber.Parse(kommunenummer), persons, "grunngjeving");
         Assert.True(proposed.IsSuccess, string.Join("; ", proposed.Errors));
         return proposed.Value.Id;
     }

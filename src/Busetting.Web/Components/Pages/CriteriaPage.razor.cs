@@ -131,6 +131,8 @@ public partial class CriteriaPage
 
     private CriteriaEntry? _entry;
     private CriteriaSet? _set;
+    /// <summary>The route's year, typed once (null outside the years the system covers: no such planning year).</summary>
+    private SettlementYear? PlanYear => Settlement(Year);
     private List<CriteriaEntry> _history = [];
     private IReadOnlyList<Error> _errors = [];
 
@@ -138,7 +140,7 @@ public partial class CriteriaPage
 
     private async Task Load()
     {
-        _history = await Planning.CriteriaHistory(Year);
+        _history = PlanYear is { } year ? await Planning.CriteriaHistory(year) : [];
         _entry = _history.FirstOrDefault();
         _set = _entry is null ? null : CriteriaJson.Parse(_entry.Json, "criteria").Value;
     }
@@ -187,7 +189,9 @@ public partial class CriteriaPage
 
     private async Task Save(string json, string? reason, int expected)
     {
-        var result = await Planning.AddCriteria(Me, Year, json, reason ?? "", expected);
+        Result<CriteriaEntry> result = PlanYear is { } year
+            ? await Planning.AddCriteria(Me, year, json, reason ?? "", expected)
+            : PlanningService.YearNotFound(Me, Year);
         if (result.IsSuccess)
         {
             Navigation.NavigateTo($"/planlegging/{Year}/kriterium?lagra=1");

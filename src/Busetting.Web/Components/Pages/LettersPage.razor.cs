@@ -54,7 +54,9 @@ public partial class LettersPage
     private async Task SaveContact()
     {
         var f = ContactForm ?? new ContactFields();
-        var result = await Letters.SaveContact(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), Year, f.Name, f.Phone, f.Email, f.Signer, f.Title);
+        Result<LetterContact> result = PlanYear is { } year
+            ? await Letters.SaveContact(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), year, f.Name, f.Phone, f.Email, f.Signer, f.Title)
+            : PlanningService.YearNotFound(Me, Year);
         if (result.IsSuccess)
         {
             Navigation.NavigateTo($"/planlegging/{Year}/brev?melding=kontakt");
@@ -83,6 +85,7 @@ public partial class LettersPage
         await Load();
     }
 
+    private SettlementYear? PlanYear => Settlement(Year);
     private PlanningYear? _year;
     private List<LetterJob> _jobs = [];
     private List<Letter> _letters = [];
@@ -93,12 +96,15 @@ public partial class LettersPage
 
     private async Task Load()
     {
-        _year = await Planning.Year(Year);
-        _jobs = await Planning.LetterJobs(Year);
-        _letters = await Letters.List(Year);
+        if (PlanYear is { } year)
+        {
+            _year = await Planning.Year(year);
+            _jobs = await Planning.LetterJobs(year);
+            _letters = await Letters.List(year);
+            _contact = (await Letters.Contact(year)).Row;
+        }
         _table = Tables.Letters(_letters, Reference, Lang);
         _overrides = await Letters.LanguageOverrides();
-        _contact = (await Letters.Contact(Year)).Row;
         _contactLine = Letters.DefaultContact;
     }
 
@@ -133,9 +139,13 @@ public partial class LettersPage
             _errors = deadlineErrors;
             SetStatus(400);
         }
+        else if (PlanYear is not { } year)
+        {
+            _errors = NoSuchYear(Year);
+        }
         else
         {
-            var job = await Jobs.Enqueue(Me, Year, kind, StartForm?.Reason?.Trim(), deadline);
+            var job = await Jobs.Enqueue(Me, year, kind, StartForm?.Reason?.Trim(), deadline);
             Navigation.NavigateTo($"/planlegging/{Year}/brev?jobb={job.Id}");
             return;
         }
@@ -184,7 +194,9 @@ public partial class LettersPage
             _sendPreview = new SendPreview(kind, names);
             return;
         }
-        var result = await Letters.Send(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), Year, kind, Channel, sent: Notify.LetterSent);
+        Result<int> result = PlanYear is { } year
+            ? await Letters.Send(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), year, kind, Channel, sent: Notify.LetterSent)
+            : PlanningService.YearNotFound(Me, Year);
         if (result.IsSuccess)
         {
             Navigation.NavigateTo(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/planlegging/{Year}/brev?melding=sendt&tal={result.Value}"));

@@ -10,7 +10,7 @@ namespace Busetting.Web.Components.Shared;
 
 public partial class YearSteps
 {
-    [Parameter, EditorRequired] public int Year { get; set; }
+    [Parameter, EditorRequired] public SettlementYear Year { get; set; }
     [Parameter, EditorRequired] public required PlanningYear PlanningYear { get; set; }
     [Parameter, EditorRequired] public bool HasRun { get; set; }
     [Parameter] public int? NewestRunId { get; set; }
