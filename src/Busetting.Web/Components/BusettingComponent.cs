@@ -29,6 +29,9 @@ public abstract class BusettingComponent : ComponentBase
 
     protected string T(string nb, string nn) => Lang == Language.Nn ? nn : nb;
 
+    /// <summary>A text written the same in Bokmål and Nynorsk.</summary>
+    protected static string T(string both) => both;
+
     protected string LangCode => Lang == Language.Nn ? "nn" : "nb";
 
     /// <summary>

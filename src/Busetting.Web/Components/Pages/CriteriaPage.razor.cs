@@ -73,12 +73,12 @@ public partial class CriteriaPage
         await Load();
         var f = RulesForm ?? new RuleFields();
         var errors = new List<Error>();
-        decimal? capacity = string.IsNullOrWhiteSpace(f.CapacityMultiple) ? null : Parse.Decimal(f.CapacityMultiple, "capacity", T("Kapasitet", "Kapasitet"), Lang, errors);
-        decimal? decisionFactor = string.IsNullOrWhiteSpace(f.DecisionFactor) ? null : Parse.Decimal(f.DecisionFactor, "decisionFactor", T("Kapasitet etter vedtak", "Kapasitet etter vedtak"), Lang, errors);
+        decimal? capacity = string.IsNullOrWhiteSpace(f.CapacityMultiple) ? null : Parse.Decimal(f.CapacityMultiple, "capacity", T("Kapasitet"), Lang, errors);
+        decimal? decisionFactor = string.IsNullOrWhiteSpace(f.DecisionFactor) ? null : Parse.Decimal(f.DecisionFactor, "decisionFactor", T("Kapasitet etter vedtak"), Lang, errors);
         ContinuityAnchor? anchor = null;
         if (!string.IsNullOrWhiteSpace(f.AnchorShare))
         {
-            var share = Parse.Decimal(f.AnchorShare, "anchorShare", T("Kontinuitetsanker", "Kontinuitetsanker"), Lang, errors);
+            var share = Parse.Decimal(f.AnchorShare, "anchorShare", T("Kontinuitetsanker"), Lang, errors);
             var requestWeight = Parse.Decimal(string.IsNullOrWhiteSpace(f.AnchorRequestWeight) ? "50" : f.AnchorRequestWeight, "anchorRequestWeight",
                 T("Ankeret: vekt på anmodninger", "Ankeret: vekt på oppmodingar"), Lang, errors);
             anchor = share is { } sh && requestWeight is { } rw ? new ContinuityAnchor(sh / 100m, rw / 100m) : null;
@@ -87,8 +87,8 @@ public partial class CriteriaPage
         ContinuityBand? band = null;
         if (!string.IsNullOrWhiteSpace(f.ContinuityDecrease) || !string.IsNullOrWhiteSpace(f.ContinuityIncrease))
         {
-            var down = Parse.Decimal(f.ContinuityDecrease, "continuityDecrease", T("Kontinuitet ned", "Kontinuitet ned"), Lang, errors);
-            var up = Parse.Decimal(f.ContinuityIncrease, "continuityIncrease", T("Kontinuitet opp", "Kontinuitet opp"), Lang, errors);
+            var down = Parse.Decimal(f.ContinuityDecrease, "continuityDecrease", T("Kontinuitet ned"), Lang, errors);
+            var up = Parse.Decimal(f.ContinuityIncrease, "continuityIncrease", T("Kontinuitet opp"), Lang, errors);
             band = down is { } d && up is { } u ? new ContinuityBand(d / 100m, u / 100m) : null;
         }
         var exceptions = new List<MunicipalityException>();
@@ -98,10 +98,10 @@ public partial class CriteriaPage
             {
                 continue;
             }
-            var label = T($"Unntak rad {i + 1}", $"Unntak rad {i + 1}");
+            var label = T($"Unntak rad {i + 1}");
             if (!Busetting.Domain.Primitives.MunicipalityNumber.TryParse(row.Kommunenummer, out var number, out _) || Reference.Find(number.Value) is null)
             {
-                errors.Add(Error.Invalid("exception.kommunenummer", T($"{label}: ingen kommune med nummer «{row.Kommunenummer}»", $"{label}: ingen kommune med nummer «{row.Kommunenummer}»")));
+                errors.Add(Error.Invalid("exception.kommunenummer", T($"{label}: ingen kommune med nummer «{row.Kommunenummer}»")));
                 continue;
             }
             int? floor = string.IsNullOrWhiteSpace(row.Floor) ? null : Parse.Int(row.Floor, "exception.floor", label + T(", gulv", ", golv"), Lang, errors);

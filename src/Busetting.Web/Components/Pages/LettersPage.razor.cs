@@ -111,9 +111,9 @@ public partial class LettersPage
 
     private string JobStatusText(JobStatus status) => status switch
     {
-        JobStatus.Queued => T("I kø", "I kø"),
+        JobStatus.Queued => T("I kø"),
         JobStatus.Running => T("Lager brev …", "Lagar brev …"),
-        JobStatus.Done => T("Ferdig", "Ferdig"),
+        JobStatus.Done => T("Ferdig"),
         JobStatus.Failed => T("Feilet", "Feila"),
     };
 
@@ -157,7 +157,7 @@ public partial class LettersPage
     {
         var errors = new List<Error>();
         deadline = null;
-        var label = T("Ny vedtaksfrist", "Ny vedtaksfrist");
+        var label = T("Ny vedtaksfrist");
         if (!string.IsNullOrWhiteSpace(StartForm?.Deadline))
         {
             deadline = Busetting.Web.Services.Parse.Date(StartForm.Deadline, "letters.deadline", label, Lang, errors);

@@ -69,10 +69,10 @@ public partial class YearSteps
     private string StepLabel(YearStatus to) => to switch
     {
         YearStatus.Consultation => PlanningYear.Status == YearStatus.Approved ? T("Åpne høringen igjen", "Opne høyringa igjen") : T("Send på høring", "Send på høyring"),
-        YearStatus.Draft => T("Tilbake til utkast", "Tilbake til utkast"),
-        YearStatus.Approved => Planning.FourEyes ? T("Be om godkjenning av siste fordeling", "Be om godkjenning av siste fordeling") : T("Godkjenn siste fordeling", "Godkjenn siste fordeling"),
-        YearStatus.Published => Planning.FourEyes ? T("Be om publisering", "Be om publisering") : T("Publiser", "Publiser"),
-        YearStatus.Revised => T("Start revisjon", "Start revisjon"),
+        YearStatus.Draft => T("Tilbake til utkast"),
+        YearStatus.Approved => Planning.FourEyes ? T("Be om godkjenning av siste fordeling") : T("Godkjenn siste fordeling"),
+        YearStatus.Published => Planning.FourEyes ? T("Be om publisering") : T("Publiser"),
+        YearStatus.Revised => T("Start revisjon"),
     };
 
     private string ConfirmHeading(YearStatus to) => to switch
@@ -86,13 +86,13 @@ public partial class YearSteps
 
     private string ConfirmButton(YearStatus to) => (to, Planning.FourEyes && _requestToConfirm is null) switch
     {
-        (YearStatus.Approved, true) => T("Ja, be om godkjenning", "Ja, be om godkjenning"),
-        (YearStatus.Published, true) => T("Ja, be om publisering", "Ja, be om publisering"),
-        (YearStatus.Approved, _) => T("Ja, godkjenn", "Ja, godkjenn"),
+        (YearStatus.Approved, true) => T("Ja, be om godkjenning"),
+        (YearStatus.Published, true) => T("Ja, be om publisering"),
+        (YearStatus.Approved, _) => T("Ja, godkjenn"),
         (YearStatus.Published, _) => T("Ja, publiser nå", "Ja, publiser no"),
         (YearStatus.Consultation, _) => T("Ja, send på høring", "Ja, send på høyring"),
-        (YearStatus.Draft, _) => T("Ja, tilbake til utkast", "Ja, tilbake til utkast"),
-        (YearStatus.Revised, _) => T("Ja, start revisjon", "Ja, start revisjon"),
+        (YearStatus.Draft, _) => T("Ja, tilbake til utkast"),
+        (YearStatus.Revised, _) => T("Ja, start revisjon"),
     };
 
     private async Task ChangeStatus()
