@@ -26,4 +26,8 @@ public static class StoredRun
 
     /// <summary>A stored criteria version as a criteria set (stored versions were validated when saved).</summary>
     public static CriteriaSet Criteria(CriteriaEntry entry) => CriteriaJson.Parse(entry.Json, "criteria").Value;
+
+    /// <summary>A stored criteria version as a criteria set, or null if it cannot be read (shown as nothing, not an error).</summary>
+    public static CriteriaSet? TryCriteria(CriteriaEntry entry) =>
+        CriteriaJson.Parse(entry.Json, "criteria") is { IsSuccess: true } parsed ? parsed.Value : null;
 }

@@ -142,7 +142,7 @@ public partial class CriteriaPage
     {
         _history = PlanYear is { } year ? await Planning.CriteriaHistory(year) : [];
         _entry = _history.FirstOrDefault();
-        _set = _entry is null ? null : CriteriaJson.Parse(_entry.Json, "criteria").Value;
+        _set = _entry is null ? null : StoredRun.Criteria(_entry);
     }
 
     private static string Percent(decimal weight) => (weight * 100).ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',');
