@@ -92,8 +92,9 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     }
 
     /// <summary>The decision deadline is near and the municipality has not answered: its case workers are reminded (once per threshold).</summary>
-    public async Task DeadlineReminder(BusettingDb db, SettlementYear year, string kommunenummer, DateOnly deadline, int daysLeft, int threshold)
+    public async Task DeadlineReminder(BusettingDb db, SettlementYear year, MunicipalityNumber municipality, DateOnly deadline, int daysLeft, int threshold)
     {
+        var kommunenummer = municipality.Value;
         var name = MunicipalityName(kommunenummer);
         var date = deadline.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var key = Inv($"reminder:{year}:{kommunenummer}:{deadline:yyyy-MM-dd}:{threshold}");
