@@ -6,3 +6,6 @@ global using Busetting.Web.Security;
 global using Busetting.Web.Services;
 global using Busetting.Domain.Primitives;
 global using Busetting.Web.Services.Tables;
+global using Busetting.Application;
+global using Busetting.Domain.Errors;
+global using Busetting.Persistence;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Busetting.Planning;
 
 /// <summary>Revision history in public: every publication of a year, original first.</summary>
@@ -24,7 +22,7 @@ public sealed partial class PlanningService
         }
         var chain = new List<int> { id };
         while (await db.Runs.AsNoTracking().Where(r => r.Id == id).Select(r => r.RevisionJson).FirstOrDefaultAsync() is { } json
-            && JsonSerializer.Deserialize<StoredRevision>(json, StoredExplanation.Json) is { } revision && !chain.Contains(revision.BaseRunId))
+            && StoredRun.Revision(json) is { } revision && !chain.Contains(revision.BaseRunId))
         {
             id = revision.BaseRunId;
             chain.Add(id);

@@ -18,8 +18,11 @@ public static class StoredRun
         JsonSerializer.Deserialize<List<PlanningService.AgreedChangeRecord>>(run.AgreedChangesJson, StoredExplanation.Json) ?? [];
 
     /// <summary>The revision's mode and references, for a revision run; null otherwise.</summary>
-    public static StoredRevision? Revision(AllocationRun run) =>
-        run.RevisionJson is null ? null : JsonSerializer.Deserialize<StoredRevision>(run.RevisionJson, StoredExplanation.Json);
+    public static StoredRevision? Revision(AllocationRun run) => Revision(run.RevisionJson);
+
+    /// <summary>A run's stored revision column (<see cref="AllocationRun.RevisionJson"/>) read alone.</summary>
+    public static StoredRevision? Revision(string? revisionJson) =>
+        revisionJson is null ? null : JsonSerializer.Deserialize<StoredRevision>(revisionJson, StoredExplanation.Json);
 
     /// <summary>One municipality's explanation as stored with its line.</summary>
     public static StoredExplanation Explanation(RunLine line) => StoredExplanation.Parse(line.ExplanationJson);

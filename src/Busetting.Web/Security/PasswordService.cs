@@ -16,9 +16,6 @@ namespace Busetting.Web.Security;
 public sealed class PasswordService(UserManager<AppUser> users, SignInManager<AppUser> signIn, BusettingDb db, TimeProvider clock,
     LoginGuard guard, Notifications notifications)
 {
-    /// <summary>The one-time password's claim (<see cref="OneTimePasswords.Claim"/>).</summary>
-    public const string MustChangeClaim = OneTimePasswords.Claim;
-
     /// <summary>
     /// Changes the signed-in user's password. Wrong current passwords count like wrong passwords at sign-in
     /// (<see cref="LoginGuard"/>): a stolen session cannot guess the current password without limit.
@@ -69,7 +66,7 @@ public sealed class PasswordService(UserManager<AppUser> users, SignInManager<Ap
             {
                 return Result<bool>.Fail(changed.Errors.Select(e => Explain(actor, e)).ToList());
             }
-            foreach (var claim in (await users.GetClaimsAsync(user)).Where(c => c.Type == MustChangeClaim).ToList())
+            foreach (var claim in (await users.GetClaimsAsync(user)).Where(c => c.Type == OneTimePasswords.Claim).ToList())
             {
                 await users.RemoveClaimAsync(user, claim);
             }

@@ -179,7 +179,7 @@ public static class SecuritySetup
     /// <summary>Someone signed in with a one-time password may only choose a new one (or sign out) until they have.</summary>
     private static Task RequirePasswordChange(HttpContext context, Func<Task> next)
     {
-        if (!context.User.HasClaim(c => c.Type == PasswordService.MustChangeClaim) || OpenDuringPasswordChange(context.Request.Path))
+        if (!context.User.HasClaim(c => c.Type == OneTimePasswords.Claim) || OpenDuringPasswordChange(context.Request.Path))
         {
             return next();
         }

@@ -1,12 +1,6 @@
 using System.Globalization;
-using Busetting.Application;
 using Busetting.Data.Criteria;
 using Busetting.Domain.Criteria;
-using Busetting.Domain.Errors;
-using Busetting.Persistence;
-using Busetting.Web;
-using Busetting.Web.Components.Shared;
-using Busetting.Web.Services;
 using Microsoft.AspNetCore.Components;
 
 namespace Busetting.Web.Components.Pages;

@@ -1,10 +1,4 @@
-using Busetting.Application;
-using Busetting.Domain.Errors;
 using Busetting.Letters;
-using Busetting.Persistence;
-using Busetting.Web;
-using Busetting.Web.Components.Shared;
-using Busetting.Web.Services;
 using Busetting.Planning.Tables;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;

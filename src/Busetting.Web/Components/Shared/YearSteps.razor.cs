@@ -1,9 +1,3 @@
-using Busetting.Application;
-using Busetting.Domain.Errors;
-using Busetting.Persistence;
-using Busetting.Web;
-using Busetting.Web.Components.Shared;
-using Busetting.Web.Services;
 using Microsoft.AspNetCore.Components;
 
 namespace Busetting.Web.Components.Shared;
