@@ -27,6 +27,7 @@ public static class PlanningSetup
             sp.GetRequiredService<IDbContextFactory<BusettingDb>>().CreateDbContext(),
             sp.GetRequiredService<ReferenceStore>().Data, sp.GetRequiredService<TimeProvider>(), config["Letters:Contact"] ?? "IMDi (imdi.no)"));
         services.AddSingleton<ILetterChannel>(new FolderOutbox(config["Letters:Outbox"] ?? Path.Combine(contentRoot, "outbox")));
+        services.AddTransient<LetterDelivery>();
         services.AddSingleton<LetterJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<LetterJobs>());
         // E-mail notifications: written to the outbox table with the change that causes them, sent by a background job (SMTP).

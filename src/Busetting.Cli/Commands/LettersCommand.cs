@@ -1,13 +1,16 @@
 using Busetting.Letters;
 using Busetting.Persistence;
+using Busetting.Planning;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Busetting.Cli.Commands;
 
 /// <summary>
 /// `letters --year Y`: makes the letters of an approved year in the application's database (the same one the web
-/// application uses), with a progress bar; optionally sends them to the outbox and packs them as a ZIP.
+/// application uses) through the same planning handlers as the letters page, with a progress bar; optionally sends them to the outbox and packs them as a ZIP.
 /// </summary>
 public static class LettersCommand
 {
@@ -38,19 +41,28 @@ public static class LettersCommand
             {
                 return ExitCodes.Report(loaded.Errors, io.Error);
             }
-            var options = Options(parse.GetValue(provider)!, parse.GetValue(database), dataFolder);
-            if (!options.IsSuccess)
+            var target = Database(parse.GetValue(provider)!, parse.GetValue(database), dataFolder);
+            if (!target.IsSuccess)
             {
-                return ExitCodes.Report(options.Errors, io.Error);
+                return ExitCodes.Report(target.Errors, io.Error);
             }
-            await using var db = options.Value;
-            await db.Database.MigrateAsync(cancellationToken);
-            var service = new LetterService(db, loaded.Value, TimeProvider.System, "IMDi (imdi.no)");
-            var actor = new LetterActor(string.Create(CultureInfo.InvariantCulture, $"kommandolinje ({Environment.UserName})"), MayProduce: true, MayEditTemplates: false);
+            await using var services = Services(target.Value, dataFolder);
+            await using (var db = await services.GetRequiredService<IDbContextFactory<BusettingDb>>().CreateDbContextAsync(cancellationToken))
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            // The same handlers as the letters page, for whoever runs the command at the server (the audit names them).
+            var actor = Actor.Operator(string.Create(CultureInfo.InvariantCulture, $"kommandolinje ({Environment.UserName})"));
             var letterKind = Enum.Parse<LetterKind>(parse.GetValue(kind)!, ignoreCase: true);
             if (!SettlementYear.TryCreate(parse.GetValue(year), out var settlement))
             {
                 return ExitCodes.Report([LetterService.YearNotFound(parse.GetValue(year))], io.Error);
+            }
+            var jobs = services.GetRequiredService<LetterJobs>();
+            var started = await jobs.Start(actor, settlement, letterKind, parse.GetValue(reason), parse.GetValue(deadline));
+            if (!started.IsSuccess)
+            {
+                return ExitCodes.Report(started.Errors, io.Error);
             }
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Error) });
             Result<BatchResult>? result = null;
@@ -63,7 +75,7 @@ public static class LettersCommand
                         task.MaxValue = Math.Max(1, p.Total);
                         task.Value = p.Done;
                     });
-                    result = await service.Generate(actor, settlement, letterKind, parse.GetValue(reason), progress, cancellationToken, parse.GetValue(deadline));
+                    result = await jobs.Run(started.Value.Id, cancellationToken, progress);
                     task.Value = task.MaxValue;
                 });
             if (!result!.IsSuccess)
@@ -79,13 +91,14 @@ public static class LettersCommand
             }
             if (parse.GetValue(zip) is { } zipPath)
             {
-                await File.WriteAllBytesAsync(zipPath, await service.Zip(settlement, letterKind), cancellationToken);
+                using var letters = services.GetRequiredService<LetterService>();
+                await File.WriteAllBytesAsync(zipPath, await letters.Zip(settlement, letterKind), cancellationToken);
                 io.Output.WriteLine($"ZIP: {zipPath}");
             }
             if (parse.GetValue(send))
             {
                 var channel = new FolderOutbox(parse.GetValue(outbox)!);
-                var sent = await service.Send(actor, settlement, letterKind, channel, cancellationToken);
+                var sent = await services.GetRequiredService<LetterDelivery>().Send(actor, settlement, letterKind, channel, cancellationToken);
                 if (!sent.IsSuccess)
                 {
                     return ExitCodes.Report(sent.Errors, io.Error);
@@ -97,19 +110,29 @@ public static class LettersCommand
         return command;
     }
 
-    private static Result<BusettingDb> Options(string provider, string? database, string dataFolder)
+    /// <summary>The planning application layer over the chosen database, as the web application registers it.</summary>
+    private static ServiceProvider Services((DatabaseProvider Provider, string ConnectionString) database, string dataFolder)
+    {
+        var config = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config);
+        services.AddBusettingDb(database.Provider, database.ConnectionString);
+        services.AddPlanning(config, dataFolder, contentRoot: Directory.GetCurrentDirectory());
+        return services.BuildServiceProvider();
+    }
+
+    private static Result<(DatabaseProvider Provider, string ConnectionString)> Database(string provider, string? database, string dataFolder)
     {
         if (provider == "postgres")
         {
             return string.IsNullOrWhiteSpace(database)
                 ? Error.Invalid("database", "--provider postgres needs --database with a connection string")
-                : new PostgresBusettingDb(new DbContextOptionsBuilder<PostgresBusettingDb>().UseNpgsql(database).Options);
+                : (DatabaseProvider.Postgres, database);
         }
         var file = database ?? Path.Combine(Path.GetDirectoryName(dataFolder)!, "src", "Busetting.Web", "busetting.db");
         if (!File.Exists(file))
         {
             return Error.NotFound("database", $"no database at {file}: start the web application once (dotnet run --project src/Busetting.Web) or give --database");
         }
-        return new SqliteBusettingDb(new DbContextOptionsBuilder<SqliteBusettingDb>().UseSqlite($"Data Source={file}").Options);
+        return (DatabaseProvider.Sqlite, $"Data Source={file}");
     }
 }

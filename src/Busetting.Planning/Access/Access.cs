@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Busetting.Domain.Municipalities;
+using Busetting.Letters;
 
 namespace Busetting.Planning;
 
@@ -43,6 +44,9 @@ public static partial class Access
     };
 
     public static bool CanProduceLetters(Actor a) => a.Role == Roles.Planner;
+
+    /// <summary>What the letters engine may do for this actor: make and send letters, edit templates.</summary>
+    public static LetterActor LetterActor(Actor a) => new(a.Name, CanProduceLetters(a), CanAdminister(a));
 
     /// <summary>IMDi sees every letter; reviewers those of municipalities they see; a case worker its own, once sent.</summary>
     public static bool CanSeeLetter(Actor a, Municipality m, bool sent) =>

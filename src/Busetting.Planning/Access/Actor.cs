@@ -38,6 +38,12 @@ public sealed record Actor(string Name, string? Role, string? Kommunenummer, str
 
     public bool IsSignedIn => Role is not null;
 
+    /// <summary>
+    /// Someone at the server's console (the CLI): acts as an IMDi planner, since whoever can run commands there reaches
+    /// the database anyway. The name goes into the audit trail, e.g. "kommandolinje (ola)".
+    /// </summary>
+    public static Actor Operator(string name) => new(name, Roles.Planner, null, null);
+
     public static Actor From(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -23,30 +24,65 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     public const string Interrupted = "letters.job.interrupted";
 
     private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
-    private readonly ConcurrentDictionary<int, byte> _mine = new();
+
+    /// <summary>The jobs this instance queued or runs, and who started each: the batch is made with that person's rights.</summary>
+    private readonly ConcurrentDictionary<int, Actor> _mine = new();
 
     /// <summary>How often this instance proves its jobs are alive (Letters:JobHeartbeat, default 10 s).</summary>
     public TimeSpan Heartbeat { get; } = config.GetValue<TimeSpan?>("Letters:JobHeartbeat") ?? TimeSpan.FromSeconds(10);
 
-    public async Task<LetterJob> Enqueue(Actor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline = null)
+    /// <summary>
+    /// Starts a letter batch for <paramref name="actor"/>: who may make letters, the reason's length and the new
+    /// decision deadline are checked before the job is queued (a refused start stores nothing); the year's state is
+    /// checked when the batch runs (<see cref="LetterService.Generate"/>).
+    /// </summary>
+    public async Task<Result<LetterJob>> Start(Actor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline = null)
+    {
+        var said = (FormattableString nb, FormattableString nn) => (actor.Language == Language.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);
+        if (!Access.CanProduceLetters(actor))
+        {
+            return Error.Forbidden("bare IMDis planleggere lager brev");
+        }
+        reason = reason?.Trim();
+        if (reason?.Length > FieldLimits.Reason)
+        {
+            return Error.Invalid("reason", said($"Begrunnelsen kan ha høyst {Ui.Number(FieldLimits.Reason)} tegn, fikk {Ui.Number(reason.Length)}.",
+                $"Grunngjevinga kan ha høgst {Ui.Number(FieldLimits.Reason)} teikn, fekk {Ui.Number(reason.Length)}."));
+        }
+        var today = DateOnly.FromDateTime(NorwegianTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        if (LetterBatchRules.CheckDeadline(kind, deadline, today) is { } refused)
+        {
+            return PlanningErrorTexts.Say(refused, actor.Language);
+        }
+        return await Enqueue(actor, year, kind, reason, deadline);
+    }
+
+    private async Task<LetterJob> Enqueue(Actor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         var job = new LetterJob { Year = year.Value, Kind = kind.ToString(), Reason = reason, Deadline = deadline, Status = JobStatus.Queued, By = actor.Name, At = now, HeartbeatAt = now };
         db.LetterJobs.Add(job);
         await db.SaveChangesAsync();
-        _mine[job.Id] = 0;
+        _mine[job.Id] = actor;
         await _queue.Writer.WriteAsync(job.Id);
         return job;
     }
 
-    /// <summary>Runs one job now, on the caller's task (tests and the CLI-like path); the background loop uses the same code.</summary>
-    public async Task Run(int jobId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one job this instance started (<see cref="Start"/>) now, on the caller's task — the CLI and the tests; the
+    /// background loop uses the same code. <paramref name="observer"/> hears the progress too. Returns the batch's
+    /// outcome, or null when the job was no longer queued or was started elsewhere.
+    /// </summary>
+    public async Task<Result<BatchResult>?> Run(int jobId, CancellationToken cancellationToken, IProgress<(int Done, int Total)>? observer = null)
     {
-        _mine[jobId] = 0;
+        if (!_mine.TryGetValue(jobId, out var actor))
+        {
+            return null;
+        }
         try
         {
-            await RunJob(jobId, cancellationToken);
+            return await RunJob(jobId, actor, observer, cancellationToken);
         }
         finally
         {
@@ -54,13 +90,13 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
         }
     }
 
-    private async Task RunJob(int jobId, CancellationToken cancellationToken)
+    private async Task<Result<BatchResult>?> RunJob(int jobId, Actor actor, IProgress<(int Done, int Total)>? observer, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var job = await db.LetterJobs.FirstAsync(j => j.Id == jobId, cancellationToken);
         if (job.Status != JobStatus.Queued)
         {
-            return; // marked failed meanwhile (this instance looked dead); the planner starts it again
+            return null; // marked failed meanwhile (this instance looked dead); the planner starts it again
         }
         job.Status = JobStatus.Running;
         job.HeartbeatAt = clock.GetUtcNow().UtcDateTime;
@@ -70,17 +106,25 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
         var lastSaved = DateTime.MinValue;
         var progress = new SynchronousProgress(p =>
         {
+            observer?.Report(p);
             job.Total = p.Total;
             job.Done = p.Done;
             if (DateTime.UtcNow - lastSaved > TimeSpan.FromMilliseconds(300) || p.Done == p.Total)
             {
                 lastSaved = DateTime.UtcNow;
+                if (observer is not null)
+                {
+                    // Run on the caller's task (the CLI), with no beating loop: the progress keeps the job alive for
+                    // the web instances' FailAbandoned.
+                    job.HeartbeatAt = clock.GetUtcNow().UtcDateTime;
+                }
                 db.SaveChanges();
             }
         });
+        Result<BatchResult>? result = null;
         try
         {
-            var result = await letters.Generate(new LetterActor(job.By, MayProduce: true, MayEditTemplates: false), SettlementYear.Create(job.Year), Enum.Parse<LetterKind>(job.Kind), job.Reason, progress, cancellationToken, job.Deadline);
+            result = await letters.Generate(Access.LetterActor(actor), SettlementYear.Create(job.Year), Enum.Parse<LetterKind>(job.Kind), job.Reason, progress, cancellationToken, job.Deadline);
             if (result.IsSuccess)
             {
                 job.Status = JobStatus.Done;
@@ -110,6 +154,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
         }
         job.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(CancellationToken.None);
+        return result;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

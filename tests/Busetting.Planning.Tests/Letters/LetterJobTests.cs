@@ -9,7 +9,7 @@ public sealed class LetterJobTests
     private static async Task<LetterJob> RunJob(PlanningHost host, LetterKind kind, string? reason = null, DateOnly? deadline = null)
     {
         var jobs = host.Services.GetRequiredService<LetterJobs>();
-        var job = await jobs.Enqueue(People.Planner, Places.Settlement, kind, reason, deadline);
+        var job = (await jobs.Start(People.Planner, Places.Settlement, kind, reason, deadline)).Value;
         Assert.Equal(JobStatus.Queued, job.Status);
         await jobs.Run(job.Id, CancellationToken.None);
         return await host.Db(db => db.LetterJobs.SingleAsync(j => j.Id == job.Id));
@@ -48,18 +48,34 @@ public sealed class LetterJobTests
     }
 
     [Theory, DatabaseData]
-    public async Task AdjustedLetters_WithoutRevisionOrDeadline_JobFailsAndNoLetterStored(DatabaseProvider provider)
+    public async Task AdjustedLetters_WithoutOrWithPastDeadline_RefusedAtStartAndNothingStored(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.OnConsultation(host);
+        await Scenario.FourEyes(planning, YearStatus.Approved);
+        var jobs = host.Services.GetRequiredService<LetterJobs>();
+
+        var noDeadline = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Adjusted, "Behovet er endra", null);
+        var pastDeadline = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Adjusted, "Behovet er endra", new DateOnly(2020, 1, 31));
+
+        Assert.Equal("letters.deadline", Assert.Single(noDeadline.Errors).Code);
+        Assert.Equal("letters.deadline", Assert.Single(pastDeadline.Errors).Code);
+        Assert.Equal(0, await host.Db(db => db.LetterJobs.CountAsync()));
+        Assert.Equal(0, await host.Db(db => db.Letters.CountAsync()));
+        Assert.Null((await Year(planning)).DecisionDeadline);
+    }
+
+    [Theory, DatabaseData]
+    public async Task Start_CaseWorker_ForbiddenAndNoJobQueued(DatabaseProvider provider)
     {
         await using var host = await PlanningHost.Start(provider);
         var (planning, _) = await Scenario.OnConsultation(host);
         await Scenario.FourEyes(planning, YearStatus.Approved);
 
-        var noDeadline = await RunJob(host, LetterKind.Adjusted, "Behovet er endra");
-        var pastDeadline = await RunJob(host, LetterKind.Adjusted, "Behovet er endra", new DateOnly(2020, 1, 31));
+        var started = await host.Services.GetRequiredService<LetterJobs>().Start(People.Bergen, Places.Settlement, LetterKind.Request, null);
 
-        Assert.Equal((JobStatus.Failed, JobStatus.Failed), (noDeadline.Status, pastDeadline.Status));
-        Assert.Equal(0, await host.Db(db => db.Letters.CountAsync()));
-        Assert.Null((await Year(planning)).DecisionDeadline);
+        Assert.Equal(ErrorKind.Forbidden, Assert.Single(started.Errors).Kind);
+        Assert.Equal(0, await host.Db(db => db.LetterJobs.CountAsync()));
     }
 
     [Theory, DatabaseData]

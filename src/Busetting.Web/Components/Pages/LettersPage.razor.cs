@@ -49,7 +49,7 @@ public partial class LettersPage
     {
         var f = ContactForm ?? new ContactFields();
         Result<LetterContact> result = PlanYear is { } year
-            ? await Letters.SaveContact(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), year, f.Name, f.Phone, f.Email, f.Signer, f.Title)
+            ? await Letters.SaveContact(Access.LetterActor(Me), year, f.Name, f.Phone, f.Email, f.Signer, f.Title)
             : PlanningService.YearNotFound(Me, Year);
         if (result.IsSuccess)
         {
@@ -68,7 +68,7 @@ public partial class LettersPage
     private async Task SetLanguage()
     {
         var f = LanguageForm ?? new LanguageFields();
-        var result = await Letters.SetLanguage(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), (f.Kommunenummer ?? "").Trim(), string.IsNullOrEmpty(f.Language) ? null : f.Language);
+        var result = await Letters.SetLanguage(Access.LetterActor(Me), (f.Kommunenummer ?? "").Trim(), string.IsNullOrEmpty(f.Language) ? null : f.Language);
         if (result.IsSuccess)
         {
             Navigation.NavigateTo($"/planlegging/{Year}/brev?melding=maalform");
@@ -113,55 +113,35 @@ public partial class LettersPage
 
     private async Task Start()
     {
-        if (!Access.CanProduceLetters(Me))
+        var errors = new List<Error>();
+        if (!Enum.TryParse<LetterKind>(StartForm?.Kind, out var kind))
         {
-            _errors = [Error.Forbidden("bare IMDis planleggere lager brev")];
-            SetStatus(403);
+            errors.Add(Error.Invalid("kind", T("Velg en brevtype", "Vel ein brevtype")));
         }
-        else if (!Enum.TryParse<LetterKind>(StartForm?.Kind, out var kind))
-        {
-            _errors = [Error.Invalid("kind", T("Velg en brevtype", "Vel ein brevtype"))];
-            SetStatus(400);
-        }
-        else if (StartForm?.Reason?.Trim().Length > FieldLimits.Reason)
-        {
-            _errors = [Error.Invalid("reason", T($"Begrunnelsen kan ha høyst {Ui.Number(FieldLimits.Reason)} tegn, fikk {Ui.Number(StartForm.Reason.Trim().Length)}.", $"Grunngjevinga kan ha høgst {Ui.Number(FieldLimits.Reason)} teikn, fekk {Ui.Number(StartForm.Reason.Trim().Length)}."))];
-        }
-        else if (DeadlineErrors(kind, out var deadline) is { Count: > 0 } deadlineErrors)
-        {
-            // Checked before the job is queued: a refused deadline stores nothing.
-            _errors = deadlineErrors;
-            SetStatus(400);
-        }
-        else if (PlanYear is not { } year)
+        DateOnly? deadline = string.IsNullOrWhiteSpace(StartForm?.Deadline) ? null
+            : Busetting.Web.Services.Parse.Date(StartForm.Deadline, "letters.deadline", T("Ny vedtaksfrist"), Lang, errors);
+        if (PlanYear is not { } year)
         {
             _errors = NoSuchYear(Year);
         }
+        else if (errors.Count > 0)
+        {
+            _errors = errors;
+            SetStatus(400);
+        }
         else
         {
-            var job = await Jobs.Enqueue(Me, year, kind, StartForm?.Reason?.Trim(), deadline);
-            Navigation.NavigateTo($"/planlegging/{Year}/brev?jobb={job.Id}");
-            return;
+            // Who may start a batch, the reason's length and the deadline are the handler's to check.
+            var started = await Jobs.Start(Me, year, kind, StartForm?.Reason, deadline);
+            if (started.IsSuccess)
+            {
+                Navigation.NavigateTo($"/planlegging/{Year}/brev?jobb={started.Value.Id}");
+                return;
+            }
+            _errors = started.Errors;
+            SetStatus(started.Errors);
         }
         await Load();
-    }
-
-    /// <summary>Adjusted letters need a new decision deadline, today or later (Norwegian time).</summary>
-    private List<Error> DeadlineErrors(LetterKind kind, out DateOnly? deadline)
-    {
-        var errors = new List<Error>();
-        deadline = null;
-        var label = T("Ny vedtaksfrist");
-        if (!string.IsNullOrWhiteSpace(StartForm?.Deadline))
-        {
-            deadline = Busetting.Web.Services.Parse.Date(StartForm.Deadline, "letters.deadline", label, Lang, errors);
-        }
-        var today = DateOnly.FromDateTime(NorwegianTime.FromUtc(Clock.GetUtcNow().UtcDateTime));
-        if (errors.Count == 0 && LetterBatchRules.CheckDeadline(kind, deadline, today) is { } refused)
-        {
-            errors.Add(PlanningErrorTexts.Say(refused, Lang));
-        }
-        return errors;
     }
 
     private async Task Send()
@@ -189,7 +169,7 @@ public partial class LettersPage
             return;
         }
         Result<int> result = PlanYear is { } year
-            ? await Letters.Send(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), year, kind, Channel, sent: Notify.LetterSent)
+            ? await Delivery.Send(Me, year, kind, Channel)
             : PlanningService.YearNotFound(Me, Year);
         if (result.IsSuccess)
         {

@@ -1,0 +1,14 @@
+using Busetting.Letters;
+
+namespace Busetting.Planning;
+
+/// <summary>
+/// Sending a year's letters, for every adapter (the letters page, the CLI): the actor's rights decide
+/// (<see cref="Access.LetterActor"/>), each sent letter tells the municipality's case workers by e-mail.
+/// </summary>
+public sealed class LetterDelivery(LetterService letters, Notifications notifications)
+{
+    /// <summary>Sends the newest unsent letter of each municipality through <paramref name="channel"/>; returns how many.</summary>
+    public Task<Result<int>> Send(Actor actor, SettlementYear year, LetterKind kind, ILetterChannel channel, CancellationToken cancellationToken = default) =>
+        letters.Send(Access.LetterActor(actor), year, kind, channel, cancellationToken, sent: notifications.LetterSent);
+}
