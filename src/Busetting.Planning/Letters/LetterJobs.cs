@@ -28,6 +28,13 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     /// <summary>How often this instance proves its jobs are alive (Letters:JobHeartbeat, default 10 s).</summary>
     public TimeSpan Heartbeat { get; } = config.GetValue<TimeSpan?>("Letters:JobHeartbeat") ?? TimeSpan.FromSeconds(10);
 
+    /// <summary>The year's twenty newest letter jobs, newest first.</summary>
+    public async Task<List<LetterJob>> Recent(SettlementYear year)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.LetterJobs.AsNoTracking().Where(j => j.Year == year.Value).OrderByDescending(j => j.Id).Take(20).ToListAsync();
+    }
+
     public async Task<LetterJob> Enqueue(Actor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline = null)
     {
         await using var db = await contexts.CreateDbContextAsync();
