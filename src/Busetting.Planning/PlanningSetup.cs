@@ -16,7 +16,13 @@ public static class PlanningSetup
         services.AddSingleton(new ReferenceStore(dataFolder));
         services.AddSingleton<PublicFigures>();
         services.AddSingleton(TimeProvider.System);
-        services.AddTransient<PlanningService>();
+        services.AddTransient<PlanningDependencies>();
+        // One handler per feature, each transient with a context of its own (PlanningHandler).
+        foreach (var handler in new[] { typeof(YearHandler), typeof(NeedHandler), typeof(CriteriaHandler), typeof(RunHandler), typeof(DialogueHandler),
+                     typeof(DecisionHandler), typeof(RevisionHandler), typeof(AuditHandler), typeof(PublicationHandler) })
+        {
+            services.AddTransient(handler);
+        }
         // The solvers keep no state between solves, so one runner serves every request.
         services.AddSingleton<IAllocationRunner>(AllocationRunner.Scip());
         services.AddSingleton(new PlanningOptions(config.GetValue("Planning:FourEyes", true),

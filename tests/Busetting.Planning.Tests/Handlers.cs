@@ -24,50 +24,50 @@ public static class Handlers
         return error;
     }
 
-    public static Task<Result<PlanningYear>> CreateYear(PlanningService planning, Actor actor, int year = Places.Year) =>
-        planning.CreateYear(actor, year);
+    public static Task<Result<PlanningYear>> CreateYear(PlanningHandlers planning, Actor actor, int year = Places.Year) =>
+        planning.Years.CreateYear(actor, year);
 
-    public static async Task<PlanningYear> Year(PlanningService planning) => (await planning.Year(Places.Settlement))!;
+    public static async Task<PlanningYear> Year(PlanningHandlers planning) => (await planning.Years.Year(Places.Settlement))!;
 
-    public static Task<Result<PlanningService.NeedChange>> AddNeed(PlanningService planning, Actor actor, int persons, int em, int expected, string reason = "Beregningsutvalet") =>
-        planning.AddNeed(actor, Places.Settlement, persons, em, null, reason, expected);
+    public static Task<Result<NeedHandler.NeedChange>> AddNeed(PlanningHandlers planning, Actor actor, int persons, int em, int expected, string reason = "Beregningsutvalet") =>
+        planning.Needs.AddNeed(actor, Places.Settlement, persons, em, null, reason, expected);
 
-    public static Task<Result<CriteriaEntry>> AddCriteria(PlanningService planning, Actor actor, string json, int expected, string reason = "Nye vekter") =>
-        planning.AddCriteria(actor, Places.Settlement, json, reason, expected);
+    public static Task<Result<CriteriaEntry>> AddCriteria(PlanningHandlers planning, Actor actor, string json, int expected, string reason = "Nye vekter") =>
+        planning.Criteria.AddCriteria(actor, Places.Settlement, json, reason, expected);
 
-    public static Task<Result<AllocationRun>> Run(PlanningService planning, Actor actor, string? label = "test") =>
-        planning.RunAllocation(actor, Places.Settlement, label);
+    public static Task<Result<AllocationRun>> Run(PlanningHandlers planning, Actor actor, string? label = "test") =>
+        planning.Runs.RunAllocation(actor, Places.Settlement, label);
 
     /// <summary>A direct status step (four eyes off, or consultation), at the year's current version unless given.</summary>
-    public static async Task<Result<PlanningYear>> Step(PlanningService planning, Actor actor, YearStatus to, int? version = null, DateOnly? deadline = null) =>
-        await planning.ChangeStatus(actor, Places.Settlement, to, version ?? (await Year(planning)).Version, "test", consultationDeadline: deadline ?? Deadline);
+    public static async Task<Result<PlanningYear>> Step(PlanningHandlers planning, Actor actor, YearStatus to, int? version = null, DateOnly? deadline = null) =>
+        await planning.Years.ChangeStatus(actor, Places.Settlement, to, version ?? (await Year(planning)).Version, "test", consultationDeadline: deadline ?? Deadline);
 
-    public static async Task<Result<StepRequest>> Request(PlanningService planning, Actor actor, YearStatus to, int? version = null) =>
-        await planning.RequestStep(actor, Places.Settlement, to, version ?? (await Year(planning)).Version, "test");
+    public static async Task<Result<StepRequest>> Request(PlanningHandlers planning, Actor actor, YearStatus to, int? version = null) =>
+        await planning.Years.RequestStep(actor, Places.Settlement, to, version ?? (await Year(planning)).Version, "test");
 
-    public static Task<Result<PlanningYear>> Confirm(PlanningService planning, Actor actor, StepRequest request) =>
-        planning.ConfirmStep(actor, request.Id, request.Version);
+    public static Task<Result<PlanningYear>> Confirm(PlanningHandlers planning, Actor actor, StepRequest request) =>
+        planning.Years.ConfirmStep(actor, request.Id, request.Version);
 
-    public static Task<Result<List<Proposal>>> Propose(PlanningService planning, Actor actor, string reason, params PlanningService.ProposedLine[] lines) =>
-        planning.ProposePackage(actor, Places.Settlement, lines, reason, "Offentleg grunngjeving");
+    public static Task<Result<List<Proposal>>> Propose(PlanningHandlers planning, Actor actor, string reason, params DialogueHandler.ProposedLine[] lines) =>
+        planning.Dialogue.ProposePackage(actor, Places.Settlement, lines, reason, "Offentleg grunngjeving");
 
-    public static PlanningService.ProposedLine Line(string kommunenummer, int persons, int? em = null) => new(kommunenummer, persons, em);
+    public static DialogueHandler.ProposedLine Line(string kommunenummer, int persons, int? em = null) => new(kommunenummer, persons, em);
 
-    public static Task<Result<PlanningService.ProposalDecision>> Accept(PlanningService planning, Proposal package, string publicText = "Avtalt med fylket") =>
-        planning.DecideProposal(People.Planner, package.Package, accept: true, "ok", package.Version, publicText);
+    public static Task<Result<DialogueHandler.ProposalDecision>> Accept(PlanningHandlers planning, Proposal package, string publicText = "Avtalt med fylket") =>
+        planning.Dialogue.DecideProposal(People.Planner, package.Package, accept: true, "ok", package.Version, publicText);
 
-    public static Task<Result<PlanningService.ProposalDecision>> Reject(PlanningService planning, Proposal package) =>
-        planning.DecideProposal(People.Planner, package.Package, accept: false, "nei", package.Version);
+    public static Task<Result<DialogueHandler.ProposalDecision>> Reject(PlanningHandlers planning, Proposal package) =>
+        planning.Dialogue.DecideProposal(People.Planner, package.Package, accept: false, "nei", package.Version);
 
-    public static Task<Result<Comment>> Comment(PlanningService planning, Actor actor, string kommunenummer, string text) =>
-        planning.AddComment(actor, Places.Settlement, Places.Number(kommunenummer), text);
+    public static Task<Result<Comment>> Comment(PlanningHandlers planning, Actor actor, string kommunenummer, string text) =>
+        planning.Dialogue.AddComment(actor, Places.Settlement, Places.Number(kommunenummer), text);
 
-    public static PlanningService.DecisionInput Decision(int persons, int em = 0, int expectedVersion = 0, DateOnly? date = null, int? extra = null,
-        PlanningService.UploadedPdf? pdf = null) =>
+    public static DecisionHandler.DecisionInput Decision(int persons, int em = 0, int expectedVersion = 0, DateOnly? date = null, int? extra = null,
+        DecisionHandler.UploadedPdf? pdf = null) =>
         new(persons, em, date ?? new DateOnly(Places.Year, 11, 20), extra, null, pdf, expectedVersion);
 
-    public static Task<Result<Decision>> RegisterDecision(PlanningService planning, Actor actor, string kommunenummer, PlanningService.DecisionInput input) =>
-        planning.RegisterDecision(actor, Places.Settlement, Places.Number(kommunenummer), input);
+    public static Task<Result<Decision>> RegisterDecision(PlanningHandlers planning, Actor actor, string kommunenummer, DecisionHandler.DecisionInput input) =>
+        planning.Decisions.RegisterDecision(actor, Places.Settlement, Places.Number(kommunenummer), input);
 
     public static Task<int> Requested(PlanningHost host, int runId, string kommunenummer) =>
         host.Db(db => db.RunLines.Where(l => l.RunId == runId && l.Kommunenummer == kommunenummer).Select(l => l.Requested).FirstAsync());
@@ -75,5 +75,5 @@ public static class Handlers
     public static Task<List<YearStatusChange>> StatusChanges(PlanningHost host) =>
         host.Db(db => db.YearStatusChanges.Where(c => c.Year == Places.Year).OrderBy(c => c.Id).ToListAsync());
 
-    public static PlanningService.UploadedPdf Pdf => new("vedtak.pdf", "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray());
+    public static DecisionHandler.UploadedPdf Pdf => new("vedtak.pdf", "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray());
 }

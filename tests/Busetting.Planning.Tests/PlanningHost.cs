@@ -80,12 +80,16 @@ public sealed class PlanningHost : IAsyncDisposable
     private static void Check(IdentityResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
 
-    /// <summary>A planning service as a page gets one (transient, its own context); disposed with the host.</summary>
-    public PlanningService Planning()
+    /// <summary>The planning handlers, each as a page gets one (transient, its own context); disposed with the host.</summary>
+    public PlanningHandlers Planning() => new(this);
+
+    /// <summary>A fresh handler (transient, its own context); disposed with the host.</summary>
+    public T Handler<T>()
+        where T : PlanningHandler
     {
-        var planning = _services.GetRequiredService<PlanningService>();
-        _handlers.Add(planning);
-        return planning;
+        var handler = _services.GetRequiredService<T>();
+        _handlers.Add(handler);
+        return handler;
     }
 
     /// <summary>Runs a service from a scope of its own (scoped services: user administration, letters).</summary>

@@ -4,7 +4,7 @@ namespace Busetting.Planning.Tests;
 public static class Scenario
 {
     /// <summary>The administrator creates <see cref="Places.Year"/> (criteria shipped with the system) and the planner enters the need.</summary>
-    public static async Task<PlanningService> Drafted(PlanningHost host, int em = 0)
+    public static async Task<PlanningHandlers> Drafted(PlanningHost host, int em = 0)
     {
         var planning = host.Planning();
         Handlers.Ok(await Handlers.CreateYear(planning, People.Admin));
@@ -13,14 +13,14 @@ public static class Scenario
     }
 
     /// <summary>Drafted, with one allocation run; returns the run.</summary>
-    public static async Task<(PlanningService Planning, AllocationRun Run)> WithRun(PlanningHost host, int em = 0)
+    public static async Task<(PlanningHandlers Planning, AllocationRun Run)> WithRun(PlanningHost host, int em = 0)
     {
         var planning = await Drafted(host, em);
         return (planning, Handlers.Ok(await Handlers.Run(planning, People.Planner)));
     }
 
     /// <summary>A run, on consultation until <see cref="Handlers.Deadline"/>.</summary>
-    public static async Task<(PlanningService Planning, AllocationRun Run)> OnConsultation(PlanningHost host, int em = 0)
+    public static async Task<(PlanningHandlers Planning, AllocationRun Run)> OnConsultation(PlanningHost host, int em = 0)
     {
         var (planning, run) = await WithRun(host, em);
         Handlers.Ok(await Handlers.Step(planning, People.Planner, YearStatus.Consultation));
@@ -28,7 +28,7 @@ public static class Scenario
     }
 
     /// <summary>Approval or publication with four eyes: the planner asks, the administrator confirms.</summary>
-    public static async Task FourEyes(PlanningService planning, YearStatus to)
+    public static async Task FourEyes(PlanningHandlers planning, YearStatus to)
     {
         var request = Handlers.Ok(await Handlers.Request(planning, People.Planner, to));
         Handlers.Ok(await Handlers.Confirm(planning, People.Admin, request));
@@ -36,7 +36,7 @@ public static class Scenario
     }
 
     /// <summary>Run → consultation → approved → published; returns the published run.</summary>
-    public static async Task<(PlanningService Planning, AllocationRun Run)> Published(PlanningHost host, int em = 0)
+    public static async Task<(PlanningHandlers Planning, AllocationRun Run)> Published(PlanningHost host, int em = 0)
     {
         var (planning, run) = await OnConsultation(host, em);
         await FourEyes(planning, YearStatus.Approved);

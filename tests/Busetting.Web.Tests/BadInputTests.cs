@@ -101,19 +101,23 @@ public class BadInputTests
     {
         using var app = new SqliteApp();
         using var scope = app.Services.CreateScope();
-        var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+        var needs = scope.ServiceProvider.GetRequiredService<NeedHandler>();
+        var criteria = scope.ServiceProvider.GetRequiredService<CriteriaHandler>();
+        var years = scope.ServiceProvider.GetRequiredService<YearHandler>();
+        var runs = scope.ServiceProvider.GetRequiredService<RunHandler>();
+        var dialogue = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
         var planner = new Actor("p", Roles.Planner, null, null, Busetting.Application.Language.Nn);
         var admin = planner with { Role = Roles.Admin };
         var ks = planner with { Role = Roles.Ks };
         string Over(int limit) => new('y', limit + 1);
         static string Message<T>(Busetting.Domain.Errors.Result<T> r) => Spaces(Assert.Single(r.Errors).Message);
 
-        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await planning.AddNeed(planner, Steps.Settlement, 100, 0, null, Over(FieldLimits.Reason), 1)));
-        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await planning.AddCriteria(admin, Steps.Settlement, "{}", Over(FieldLimits.Reason), 1)));
-        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await planning.ChangeStatus(planner, Steps.Settlement, YearStatus.Consultation, 1, Over(FieldLimits.Reason))));
-        Assert.Contains("merkelappen kan ha høgst 200 teikn", Message(await planning.RunAllocation(planner, Steps.Settlement, Over(FieldLimits.Label))));
-        Assert.Contains("merknaden kan ha høgst 2 000 teikn", Message(await planning.DecideProposal(planner, 1, true, Over(FieldLimits.Note), 1)));
-        Assert.Contains("ein kommentar må ha mellom 1 og 4 000 teikn", Message(await planning.AddComment(ks, Steps.Settlement, MunicipalityNumber.Parse("4640"), Over(FieldLimits.Comment))));
+        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await needs.AddNeed(planner, Steps.Settlement, 100, 0, null, Over(FieldLimits.Reason), 1)));
+        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await criteria.AddCriteria(admin, Steps.Settlement, "{}", Over(FieldLimits.Reason), 1)));
+        Assert.Contains("grunngjevinga kan ha høgst 2 000 teikn", Message(await years.ChangeStatus(planner, Steps.Settlement, YearStatus.Consultation, 1, Over(FieldLimits.Reason))));
+        Assert.Contains("merkelappen kan ha høgst 200 teikn", Message(await runs.RunAllocation(planner, Steps.Settlement, Over(FieldLimits.Label))));
+        Assert.Contains("merknaden kan ha høgst 2 000 teikn", Message(await dialogue.DecideProposal(planner, 1, true, Over(FieldLimits.Note), 1)));
+        Assert.Contains("ein kommentar må ha mellom 1 og 4 000 teikn", Message(await dialogue.AddComment(ks, Steps.Settlement, MunicipalityNumber.Parse("4640"), Over(FieldLimits.Comment))));
         Assert.Equal(0, await app.Db(db => db.Comments.CountAsync()));
         Assert.Equal(1, await app.Db(db => db.Needs.CountAsync()));
     }

@@ -227,12 +227,12 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         if (!published)
         {
             using var scope = browser.App.Services.CreateScope();
-            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var planning = scope.ServiceProvider.GetRequiredService<RunHandler>();
             var planner = new Actor("Planlegger (test)", Roles.Planner, null, null);
             Assert.True((await planning.RunAllocation(planner, Steps.Settlement, "test")).IsSuccess);
             foreach (var step in new[] { YearStatus.Consultation, YearStatus.Approved, YearStatus.Published })
             {
-                await Steps.Step(planning, step);
+                await Steps.Step(scope.ServiceProvider, step);
             }
         }
     }

@@ -12,11 +12,11 @@ public class DialogueBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         int first;
         using (var scope = browser.App.Services.CreateScope())
         {
-            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var planning = scope.ServiceProvider.GetRequiredService<RunHandler>();
             var run = await planning.RunAllocation(new Actor("Planlegger (test)", Roles.Planner, null, null), Steps.Settlement, "første");
             Assert.True(run.IsSuccess);
             first = run.Value.Id;
-            await Steps.Step(planning, YearStatus.Consultation);
+            await Steps.Step(scope.ServiceProvider, YearStatus.Consultation);
         }
         var lines = await browser.App.Db(db => db.RunLines.Where(l => l.RunId == first && (l.Kommunenummer == "4601" || l.Kommunenummer == "4640")).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested));
 

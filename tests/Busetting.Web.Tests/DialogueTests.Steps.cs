@@ -68,7 +68,7 @@ public partial class DialogueTests
         // A planner cannot skip the request either.
         using (var scope = app.Services.CreateScope())
         {
-            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var planning = scope.ServiceProvider.GetRequiredService<YearHandler>();
             var version = (await planning.Year(Steps.Settlement))!.Version;
             var direct = await planning.ChangeStatus(new Actor("Planlegger", Roles.Planner, null, null), Steps.Settlement, YearStatus.Approved, version, null);
             Assert.Contains("krever en annen person i IMDi", Assert.Single(direct.Errors).Message);

@@ -107,7 +107,7 @@ public partial class DialogueTests
         Assert.Contains($"Høringsfristen var {Ui.Date(yesterday)}", proposalPage);
         using (var scope = app.Services.CreateScope())
         {
-            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
             var late = await planning.Propose(new Actor("Vestland", Roles.County, null, "46"), Steps.Settlement, MunicipalityNumber.Parse("4601"), 500, "sein");
             Assert.Contains($"høringsfristen var {Ui.Date(yesterday)}; forslag tas ikke imot etter fristen", Assert.Single(late.Errors).Message);
         }
@@ -125,7 +125,7 @@ public partial class DialogueTests
         // Only the author withdraws: another county reviewer may not.
         using (var scope = app.Services.CreateScope())
         {
-            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
             var other = await planning.WithdrawProposal(new Actor("Ein annan", Roles.County, null, "46", UserId: "someone-else"), proposal.Id, 1);
             Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(other.Errors).Kind);
         }
@@ -144,7 +144,7 @@ public partial class DialogueTests
         await Steps.RunAllocation(app, planner);
         await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
         using var scope = app.Services.CreateScope();
-        var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+        var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
         var vestland = new Actor("Vestland", Roles.County, null, "46");
         var mixed = await planning.ProposePackage(vestland, Steps.Settlement, [new("4601", 500, null), new("0301", 3000, null)], "x", null);
         Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(mixed.Errors).Kind);

@@ -120,7 +120,7 @@ public partial class FaultDrillTests
         foreach (var run in hashes)
         {
             using var scope = restored.Services.CreateScope();
-            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var planning = scope.ServiceProvider.GetRequiredService<RunHandler>();
             var again = await planning.Reproduce(new Actor("drill", Roles.Planner, null, null), run.Id);
             Assert.True(again.IsSuccess, string.Join("; ", again.Errors));
             Assert.Empty(again.Value.Differences);

@@ -30,23 +30,24 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
     private async Task<(int Published, int Bergen, int Sogndal)> PublishWithTwoAgreements()
     {
         using var scope = browser.App.Services.CreateScope();
-        var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+        var planning = scope.ServiceProvider.GetRequiredService<RunHandler>();
+        var dialogue = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
         var planner = new Actor("Planlegger (test)", Roles.Planner, null, null);
         var county = new Actor("Vestland (test)", Roles.County, null, "46");
         var first = await planning.RunAllocation(planner, Steps.Settlement, "første runde");
         Assert.True(first.IsSuccess);
-        await Steps.Step(planning, YearStatus.Consultation);
+        await Steps.Step(scope.ServiceProvider, YearStatus.Consultation);
         var bergen = first.Value.Lines.Single(l => l.Kommunenummer == "4601").Requested + 17;
         var sogndal = first.Value.Lines.Single(l => l.Kommunenummer == "4640").Requested - 14;
         foreach (var (number, persons) in new[] { ("4601", bergen), ("4640", sogndal) })
         {
-            var proposal = await planning.Propose(county, Steps.Settlement, MunicipalityNumber.Parse(number), persons, "Avtalt med Vestland fylkeskommune");
+            var proposal = await dialogue.Propose(county, Steps.Settlement, MunicipalityNumber.Parse(number), persons, "Avtalt med Vestland fylkeskommune");
             Assert.True(proposal.IsSuccess, string.Join("; ", proposal.Errors.Select(e => e.Message)));
-            Assert.True((await planning.DecideProposal(planner, proposal.Value.Id, accept: true, "ok", 1, "Avtalt med Vestland fylkeskommune")).IsSuccess);
+            Assert.True((await dialogue.DecideProposal(planner, proposal.Value.Id, accept: true, "ok", 1, "Avtalt med Vestland fylkeskommune")).IsSuccess);
         }
         foreach (var step in new[] { YearStatus.Approved, YearStatus.Published })
         {
-            await Steps.Step(planning, step);
+            await Steps.Step(scope.ServiceProvider, step);
         }
         var letters = scope.ServiceProvider.GetRequiredService<LetterService>();
         Assert.True((await letters.Generate(new LetterActor("Planlegger (test)", true, false), Steps.Settlement, LetterKind.Request, null)).IsSuccess);

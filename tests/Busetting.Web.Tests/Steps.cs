@@ -99,9 +99,11 @@ public static class Steps
         });
 
     /// <summary>A status step through the services, as the web does it: approval and publication asked for by a planner
-    /// and confirmed by a second IMDi person (the administrator) when four eyes are on.</summary>
-    public static async Task Step(PlanningService planning, YearStatus to, string reason = "test")
+    /// and confirmed by a second IMDi person (the administrator) when four eyes are on. A year handler of its own (a fresh
+    /// context), as each web request gets one.</summary>
+    public static async Task Step(IServiceProvider services, YearStatus to, string reason = "test")
     {
+        var planning = services.GetRequiredService<YearHandler>();
         var planner = new Actor("Planlegger (test)", Roles.Planner, null, null);
         var version = (await planning.Year(Settlement))!.Version;
         if (planning.FourEyes && to is YearStatus.Approved or YearStatus.Published)

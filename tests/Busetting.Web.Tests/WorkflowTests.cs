@@ -137,7 +137,7 @@ public class WorkflowTests
         Assert.Contains("er ikke en dato", await Refused(Steps.DecisionFields(10, 0, "31.02.2025", 0)));
         Assert.Contains("er ikke en PDF", await Refused(Steps.DecisionFields(10, 0, "2025-11-20", 0), ("pdf", "vedtak.pdf", "<html>not a pdf</html>"u8.ToArray())));
         Assert.Contains("må ha navn som slutter på .pdf", await Refused(Steps.DecisionFields(10, 0, "2025-11-20", 0), ("pdf", "vedtak.exe", Steps.MinimalPdf)));
-        var oversized = new byte[PlanningService.MaxPdfBytes + 1];
+        var oversized = new byte[DecisionHandler.MaxPdfBytes + 1];
         "%PDF-"u8.CopyTo(oversized);
         Assert.Contains("for stor", await Refused(Steps.DecisionFields(10, 0, "2025-11-20", 0), ("pdf", "stor.pdf", oversized)));
 
@@ -202,7 +202,7 @@ public class WorkflowTests
         var planner = await Session.SignIn(app, Users.Planner);
         var run = await Steps.RunAllocation(app, planner);
         using var scope = app.Services.CreateScope();
-        var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+        var planning = scope.ServiceProvider.GetRequiredService<RunHandler>();
         var reproduction = await planning.Reproduce(new Actor("test", Roles.Planner, null, null), run);
         Assert.True(reproduction.Value.Identical, string.Join("; ", reproduction.Value.Differences));
         Assert.Equal(357, reproduction.Value.Stored.Lines.Count);

@@ -55,7 +55,7 @@ public static partial class Access
     /// <summary>
     /// A run's label as this reader may see it. Labels made on acceptance once carried the municipality and its agreed
     /// number ("Etter forslag #6 (0301: 1100)"); a reader who does not see every municipality gets such a label without
-    /// the part in brackets. New labels carry neither (<see cref="PlanningService"/> writes "Etter forslag #6").
+    /// the part in brackets. New labels carry neither (<see cref="DialogueHandler"/> writes "Etter forslag #6").
     /// </summary>
     public static string? RunLabel(Actor a, string? label) =>
         label is null || a.Role is Roles.Planner or Roles.Admin or Roles.Ks ? label

@@ -31,6 +31,13 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     /// <summary>How often this instance proves its jobs are alive (Letters:JobHeartbeat, default 10 s).</summary>
     public TimeSpan Heartbeat { get; } = config.GetValue<TimeSpan?>("Letters:JobHeartbeat") ?? TimeSpan.FromSeconds(10);
 
+    /// <summary>The year's twenty newest letter jobs, newest first.</summary>
+    public async Task<List<LetterJob>> Recent(SettlementYear year)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.LetterJobs.AsNoTracking().Where(j => j.Year == year.Value).OrderByDescending(j => j.Id).Take(20).ToListAsync();
+    }
+
     /// <summary>
     /// Starts a letter batch for <paramref name="actor"/>: who may make letters, the reason's length and the new
     /// decision deadline are checked before the job is queued (a refused start stores nothing); the year's state is

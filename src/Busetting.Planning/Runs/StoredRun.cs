@@ -14,8 +14,8 @@ public static class StoredRun
     public static IReadOnlyList<string> Warnings(AllocationRun run) => JsonSerializer.Deserialize<List<string>>(run.WarningsJson) ?? [];
 
     /// <summary>The agreed changes the run was solved with (after a revision's treatment).</summary>
-    public static List<PlanningService.AgreedChangeRecord> Agreed(AllocationRun run) =>
-        JsonSerializer.Deserialize<List<PlanningService.AgreedChangeRecord>>(run.AgreedChangesJson, StoredExplanation.Json) ?? [];
+    public static List<RunHandler.AgreedChangeRecord> Agreed(AllocationRun run) =>
+        JsonSerializer.Deserialize<List<RunHandler.AgreedChangeRecord>>(run.AgreedChangesJson, StoredExplanation.Json) ?? [];
 
     /// <summary>The revision's mode and references, for a revision run; null otherwise.</summary>
     public static StoredRevision? Revision(AllocationRun run) => Revision(run.RevisionJson);

@@ -55,8 +55,8 @@ public static class Tables
         : IMunicipalityRow;
 
     /// <summary>The run the decision dashboard follows: the published one, else the approved one, else what this user may see.</summary>
-    public static async Task<AllocationRun?> DashboardRun(PlanningService planning, Actor me, PlanningYear year) =>
-        (year.PublishedRunId ?? year.ApprovedRunId) is { } id ? await planning.Run(id) : await planning.VisibleRun(me, SettlementYear.Create(year.Year));
+    public static async Task<AllocationRun?> DashboardRun(RunHandler runs, Actor me, PlanningYear year) =>
+        (year.PublishedRunId ?? year.ApprovedRunId) is { } id ? await runs.Run(id) : await runs.VisibleRun(me, SettlementYear.Create(year.Year));
 
     /// <summary>Requested, decided and settled per municipality; the filter keeps those asked that have not answered.</summary>
     public static TableData<DecisionRow> Decisions(AllocationRun run, IReadOnlyDictionary<string, Decision> decisions, ReferenceStore reference, Actor me) => new(

@@ -20,7 +20,7 @@ public static class InternalApi
         // Not in the public OpenAPI document: the public API describes published figures only.
         var api = app.MapGroup("/api/v1/intern").WithTags("Intern").RequireAuthorization().ExcludeFromDescription();
 
-        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, HttpContext http, RunHandler runs, DecisionHandler registry, ReferenceStore reference) =>
         {
             var actor = Actor.From(http.User);
             var municipality = reference.Find(kommunenummer);
@@ -34,9 +34,9 @@ public static class InternalApi
             }
             // A year outside the years the system covers has no planning year: nothing visible, no decisions.
             var settlement = SettlementYear.TryCreate(year, out var typed) ? typed : (SettlementYear?)null;
-            var visible = settlement is { } seen ? await planning.VisibleLine(actor, seen, municipality.Number) : null;
+            var visible = settlement is { } seen ? await runs.VisibleLine(actor, seen, municipality.Number) : null;
             var (run, line) = visible is { } v ? (v.Run, v.Line) : (null, null);
-            var decisions = settlement is { } decided ? await planning.DecisionHistory(decided, municipality.Number) : [];
+            var decisions = settlement is { } decided ? await registry.DecisionHistory(decided, municipality.Number) : [];
             return TypedResults.Ok(new
             {
                 year, kommunenummer, name = municipality.Name, runId = run?.Id,
@@ -47,7 +47,7 @@ public static class InternalApi
         });
 
         api.MapPost("/years/{year:int}/municipalities/{kommunenummer}/decision", async Task<IResult> (int year, string kommunenummer, DecisionRequest body,
-            HttpContext http, IAntiforgery antiforgery, PlanningService planning, ReferenceStore reference) =>
+            HttpContext http, IAntiforgery antiforgery, DecisionHandler registry, ReferenceStore reference) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
@@ -63,18 +63,18 @@ public static class InternalApi
             }
             var actor = Requests.ActorOf(http, reference);
             // Text that is no kommunenummer as written names no municipality; a year outside the years the system covers, no planning year.
-            Result<Decision> result = !MunicipalityNumber.TryParse(kommunenummer, out var number, out _) || number.Value != kommunenummer ? PlanningService.MunicipalityNotFound(actor, kommunenummer)
-                : !SettlementYear.TryCreate(year, out var settlement) ? PlanningService.YearNotFound(actor, year)
-                : await planning.RegisterDecision(actor, settlement, number,
-                new PlanningService.DecisionInput(body.Persons!.Value, body.Em!.Value, body.DecisionDate!.Value, body.AdditionalCapacity, body.Note, null, body.ExpectedVersion));
+            Result<Decision> result = !MunicipalityNumber.TryParse(kommunenummer, out var number, out _) || number.Value != kommunenummer ? PlanningHandler.MunicipalityNotFound(actor, kommunenummer)
+                : !SettlementYear.TryCreate(year, out var settlement) ? PlanningHandler.YearNotFound(actor, year)
+                : await registry.RegisterDecision(actor, settlement, number,
+                new DecisionHandler.DecisionInput(body.Persons!.Value, body.Em!.Value, body.DecisionDate!.Value, body.AdditionalCapacity, body.Note, null, body.ExpectedVersion));
             return result.IsSuccess
                 ? TypedResults.Created(Inv($"/api/v1/intern/years/{year}/municipalities/{kommunenummer}"), new { result.Value.Version, result.Value.Persons, result.Value.Em })
                 : ApiResults.From(result.Errors);
         });
 
-        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}/documents/{id:int}", async Task<IResult> (int year, string kommunenummer, int id, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}/documents/{id:int}", async Task<IResult> (int year, string kommunenummer, int id, HttpContext http, DecisionHandler registry, ReferenceStore reference) =>
         {
-            var document = await planning.Document(Requests.ActorOf(http, reference), year, kommunenummer, id);
+            var document = await registry.Document(Requests.ActorOf(http, reference), year, kommunenummer, id);
             return document.IsSuccess
                 ? TypedResults.File(document.Value.Content, "application/pdf", document.Value.FileName)
                 : ApiResults.From(document.Errors);

@@ -11,10 +11,10 @@ public static class TableExports
     {
         var staff = new AuthorizeAttribute { Roles = Roles.Staff };
 
-        app.MapGet("/planlegging/{year:int}/kjoring/{id:int}/eksport.xlsx", async Task<IResult> (int year, int id, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        app.MapGet("/planlegging/{year:int}/kjoring/{id:int}/eksport.xlsx", async Task<IResult> (int year, int id, HttpContext http, RunHandler runs, ReferenceStore reference) =>
         {
             var me = Requests.ActorOf(http, reference);
-            var run = await planning.Run(id);
+            var run = await runs.Run(id);
             if (!Access.CanSeePlanning(me) || run is null || run.Year != year)
             {
                 return TypedResults.NotFound();
@@ -24,10 +24,10 @@ public static class TableExports
             return TypedResults.File(await Export.Xlsx($"Fordeling {id}", rows, table.Columns, me.Language), Export.XlsxType, $"fordeling-{year}-{id}.xlsx");
         }).RequireAuthorization(staff).ExcludeFromDescription();
 
-        app.MapGet("/planlegging/{year:int}/samanlikn/eksport.xlsx", async Task<IResult> (int year, int a, int b, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        app.MapGet("/planlegging/{year:int}/samanlikn/eksport.xlsx", async Task<IResult> (int year, int a, int b, HttpContext http, RunHandler runs, ReferenceStore reference) =>
         {
             var me = Requests.ActorOf(http, reference);
-            var (runA, runB) = (await planning.Run(a), await planning.Run(b));
+            var (runA, runB) = (await runs.Run(a), await runs.Run(b));
             if (!Access.CanSeePlanning(me) || runA?.Year != year || runB?.Year != year)
             {
                 return TypedResults.NotFound();
@@ -37,16 +37,16 @@ public static class TableExports
             return TypedResults.File(await Export.Xlsx($"{a} mot {b}", rows, table.Columns, me.Language), Export.XlsxType, $"samanlikning-{year}-{a}-{b}.xlsx");
         }).RequireAuthorization(staff).ExcludeFromDescription();
 
-        app.MapGet("/planlegging/{year:int}/vedtak/eksport.xlsx", async Task<IResult> (int year, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        app.MapGet("/planlegging/{year:int}/vedtak/eksport.xlsx", async Task<IResult> (int year, HttpContext http, RunHandler runs, DecisionHandler decisions, ReferenceStore reference) =>
         {
             var me = Requests.ActorOf(http, reference);
-            var planningYear = SettlementYear.TryCreate(year, out var settlement) ? await planning.Year(settlement) : null;
-            var run = planningYear is null || !Access.CanSeePlanning(me) ? null : await Tables.DashboardRun(planning, me, planningYear);
+            var planningYear = SettlementYear.TryCreate(year, out var settlement) ? await runs.Year(settlement) : null;
+            var run = planningYear is null || !Access.CanSeePlanning(me) ? null : await Tables.DashboardRun(runs, me, planningYear);
             if (run is null)
             {
                 return TypedResults.NotFound();
             }
-            var table = Tables.Decisions(run, await planning.CurrentDecisions(settlement), reference, me);
+            var table = Tables.Decisions(run, await decisions.CurrentDecisions(settlement), reference, me);
             var rows = TableQuery.From(http.Request.Query).Apply(table);
             return TypedResults.File(await Export.Xlsx($"Vedtak {year}", rows, table.Columns, me.Language), Export.XlsxType, $"vedtak-{year}.xlsx");
         }).RequireAuthorization(staff).ExcludeFromDescription();
@@ -61,7 +61,7 @@ public static class TableExports
             return TypedResults.File(await Export.Xlsx($"Brev {year}", rows, table.Columns, me.Language), Export.XlsxType, $"brev-{year}.xlsx");
         }).RequireAuthorization(imdi).ExcludeFromDescription();
 
-        app.MapGet("/revisjonsspor/eksport.xlsx", async Task<IResult> (HttpContext http, PlanningService planning, ReferenceStore reference, IConfiguration config) =>
+        app.MapGet("/revisjonsspor/eksport.xlsx", async Task<IResult> (HttpContext http, AuditHandler audit, ReferenceStore reference, IConfiguration config) =>
         {
             var me = Requests.ActorOf(http, reference);
             var q = http.Request.Query;
@@ -71,7 +71,7 @@ public static class TableExports
             }
             var kind = q["type"].FirstOrDefault();
             var cap = AuditExport.MaxRows(config);
-            var result = await planning.SearchAudit(me, new PlanningService.AuditQuery(year, string.IsNullOrEmpty(kind) ? null : kind,
+            var result = await audit.SearchAudit(me, new AuditHandler.AuditQuery(year, string.IsNullOrEmpty(kind) ? null : kind,
                 q["kven"].FirstOrDefault(), q["kommune"].FirstOrDefault(), 1, All: true, MaxRows: cap));
             if (!result.IsSuccess)
             {

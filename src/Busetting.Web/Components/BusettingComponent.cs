@@ -44,7 +44,7 @@ public abstract class BusettingComponent : ComponentBase
     protected IReadOnlyList<Error> NoSuchYear(int year)
     {
         SetStatus(404);
-        return [PlanningService.YearNotFound(Me, year)];
+        return [PlanningHandler.YearNotFound(Me, year)];
     }
 
     /// <summary>Answers with the status the errors call for (<see cref="ErrorStatus.For"/>).</summary>

@@ -12,17 +12,17 @@ public sealed class DecisionTests
         var first = Ok(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(70, em: 5, extra: 15, pdf: Pdf)));
         var second = Ok(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(75, em: 5, expectedVersion: 1)));
 
-        var versions = await planning.DecisionHistory(Places.Settlement, Places.Number(Places.Sogndal));
+        var versions = await planning.Decisions.DecisionHistory(Places.Settlement, Places.Number(Places.Sogndal));
         Assert.Equal([(2, 75), (1, 70)], versions.Select(v => (v.Version, v.Persons)));
         Assert.Equal(first.DocumentId, second.DocumentId);
         Assert.Equal(15, first.AdditionalCapacity);
-        Assert.Equal(75, (await planning.CurrentDecisions(Places.Settlement))[Places.Sogndal].Persons);
+        Assert.Equal(75, (await planning.Decisions.CurrentDecisions(Places.Settlement))[Places.Sogndal].Persons);
         Assert.Equal(["decision.register", "decision.correct"], (await host.AuditActions()).TakeLast(2));
-        var document = Ok(await planning.Document(People.Vestland, Places.Year, Places.Sogndal, first.DocumentId!.Value));
+        var document = Ok(await planning.Decisions.Document(People.Vestland, Places.Year, Places.Sogndal, first.DocumentId!.Value));
         Assert.Equal(Pdf.Content, document.Content);
         Assert.Equal("vedtak.pdf", document.FileName);
-        Refused(await planning.Document(People.Bergen, Places.Year, Places.Sogndal, first.DocumentId.Value), ErrorKind.Forbidden);
-        Refused(await planning.Document(People.Sogndal, Places.Year, Places.Sogndal, first.DocumentId.Value + 1), ErrorKind.NotFound);
+        Refused(await planning.Decisions.Document(People.Bergen, Places.Year, Places.Sogndal, first.DocumentId.Value), ErrorKind.Forbidden);
+        Refused(await planning.Decisions.Document(People.Sogndal, Places.Year, Places.Sogndal, first.DocumentId.Value + 1), ErrorKind.NotFound);
     }
 
     [Theory, DatabaseData]
@@ -98,7 +98,7 @@ public sealed class DecisionTests
         Assert.Equal("decision.closed", Refused(await RegisterDecision(planning, People.Bergen, Places.Bergen, Decision(10)), ErrorKind.InvalidInput).Code);
         await Scenario.FourEyes(planning, YearStatus.Approved);
         await Scenario.FourEyes(planning, YearStatus.Published);
-        Ok(await planning.SetDeadline(People.Planner, Places.Settlement, null, locked: true, (await Year(planning)).Version));
+        Ok(await planning.Years.SetDeadline(People.Planner, Places.Settlement, null, locked: true, (await Year(planning)).Version));
 
         Assert.Equal("decision.closed", Refused(await RegisterDecision(planning, People.Bergen, Places.Bergen, Decision(10)), ErrorKind.InvalidInput).Code);
         Assert.Equal(0, await host.Db(db => db.Decisions.CountAsync()));

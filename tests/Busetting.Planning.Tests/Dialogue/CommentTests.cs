@@ -13,10 +13,10 @@ public sealed class CommentTests
         Ok(await Comment(planning, People.Vestland, Places.Sogndal, "Bustadmangel"));
         Ok(await Comment(planning, People.Planner, Places.Sogndal, "Sjekka"));
 
-        var sogndal = await planning.Comments(Places.Settlement, Places.Sogndal);
+        var sogndal = await planning.Dialogue.Comments(Places.Settlement, Places.Sogndal);
         Assert.Equal([("Sjekka", Roles.Planner), ("Bustadmangel", Roles.County)], sogndal.Select(c => (c.Text, c.ByRole)));
-        Assert.Equal("Høgt tal for Oslo", Assert.Single(await planning.Comments(Places.Settlement, Places.Oslo)).Text);
-        Assert.Equal(3, (await planning.Comments(Places.Settlement, null)).Count);
+        Assert.Equal("Høgt tal for Oslo", Assert.Single(await planning.Dialogue.Comments(Places.Settlement, Places.Oslo)).Text);
+        Assert.Equal(3, (await planning.Dialogue.Comments(Places.Settlement, null)).Count);
         Assert.Equal(3, (await host.AuditActions()).Count(a => a == "comment.add"));
     }
 
@@ -45,7 +45,7 @@ public sealed class CommentTests
         Assert.Equal("comment.text", Refused(await Comment(planning, People.Ks, Places.Bergen, "   "), ErrorKind.InvalidInput).Code);
         Assert.Equal("comment.text", Refused(await Comment(planning, People.Ks, Places.Bergen, new string('x', FieldLimits.Comment + 1)), ErrorKind.InvalidInput).Code);
         Refused(await Comment(planning, People.Ks, "9999", "x"), ErrorKind.NotFound);
-        Refused(await planning.AddComment(People.Ks, SettlementYear.Create(Places.Year + 5), Places.Number(Places.Bergen), "x"), ErrorKind.NotFound);
+        Refused(await planning.Dialogue.AddComment(People.Ks, SettlementYear.Create(Places.Year + 5), Places.Number(Places.Bergen), "x"), ErrorKind.NotFound);
 
         Ok(await Comment(planning, People.Ks, Places.Bergen, new string('x', FieldLimits.Comment)));
         Assert.Equal(1, await host.Db(db => db.Comments.CountAsync()));
@@ -58,11 +58,11 @@ public sealed class CommentTests
         var planning = await Scenario.Drafted(host);
         Ok(await Comment(planning, People.Ks, Places.Bergen, "x"));
 
-        var trail = Ok(await planning.AuditTrail(People.Admin, Places.Settlement));
+        var trail = Ok(await planning.Audit.AuditTrail(People.Admin, Places.Settlement));
 
         Assert.Equal(["comment.add", "need.add", "year.create"], trail.Select(a => a.Action));
         Assert.Equal((People.Ks.Name, Roles.Ks, Places.Bergen), (trail[0].Actor, trail[0].Role, trail[0].Kommunenummer));
-        Assert.Equal("bare IMDi ser revisjonssporet", Refused(await planning.AuditTrail(People.Ks, Places.Settlement), ErrorKind.Forbidden).Message);
-        Refused(await planning.AuditTrail(People.Vestland, Places.Settlement), ErrorKind.Forbidden);
+        Assert.Equal("bare IMDi ser revisjonssporet", Refused(await planning.Audit.AuditTrail(People.Ks, Places.Settlement), ErrorKind.Forbidden).Message);
+        Refused(await planning.Audit.AuditTrail(People.Vestland, Places.Settlement), ErrorKind.Forbidden);
     }
 }

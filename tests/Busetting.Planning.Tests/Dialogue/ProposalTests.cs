@@ -16,9 +16,9 @@ public sealed class ProposalTests
         Assert.Equal(2, lines.Count);
         Assert.All(lines, l => Assert.Equal((lines[0].Id, ProposalStatus.Open, run.Id, People.Vestland.UserId), (l.Package, l.Status, l.RunId, l.ByUserId)));
         Assert.Equal([(voss, voss + 3), (sogndal, sogndal + 5)], lines.OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).Select(l => (l.FromPersons, l.ProposedPersons)));
-        var package = Assert.Single(await planning.Packages(People.Planner, Places.Settlement));
+        var package = Assert.Single(await planning.Dialogue.Packages(People.Planner, Places.Settlement));
         Assert.Equal((sogndal + voss, sogndal + voss + 8), (package.Before, package.After));
-        Assert.Empty(await planning.Packages(People.OsloCounty, Places.Settlement));
+        Assert.Empty(await planning.Dialogue.Packages(People.OsloCounty, Places.Settlement));
         Assert.Equal(2, (await host.AuditActions()).Count(a => a == "proposal.create"));
     }
 
@@ -69,7 +69,7 @@ public sealed class ProposalTests
         host.Clock.Advance(TimeSpan.FromDays(40));
 
         Refused(await Propose(planning, People.Vestland, "x", Line(Places.Sogndal, 1)), ErrorKind.InvalidInput);
-        Assert.False(planning.ConsultationOpen(await Year(planning)));
+        Assert.False(planning.Dialogue.ConsultationOpen(await Year(planning)));
         Assert.Equal(0, await host.Db(db => db.Proposals.CountAsync()));
     }
 
@@ -90,7 +90,7 @@ public sealed class ProposalTests
         var stored = await host.Db(db => db.Proposals.SingleAsync());
         Assert.Equal((ProposalStatus.Accepted, "Avtalt med fylket", "ok", 2), (stored.Status, stored.PublicJustification, stored.DecisionNote, stored.Version));
         Assert.Equal(["proposal.create", "proposal.accept", "run.create"], (await host.AuditActions()).TakeLast(3));
-        var summary = await planning.Summary(Places.Settlement, YearStatus.Approved);
+        var summary = await planning.Years.Summary(Places.Settlement, YearStatus.Approved);
         Assert.Equal((0, 1), (summary.OpenProposals, summary.Agreed));
     }
 
@@ -102,7 +102,7 @@ public sealed class ProposalTests
         var package = Ok(await Propose(planning, People.Vestland, "x", Line(Places.Sogndal, await Requested(host, run.Id, Places.Sogndal) + 1)))[0];
 
         Assert.Equal("proposal.public", Refused(await Accept(planning, package, " "), ErrorKind.InvalidInput).Code);
-        Refused(await planning.DecideProposal(People.Vestland, package.Package, true, null, package.Version, "x"), ErrorKind.Forbidden);
+        Refused(await planning.Dialogue.DecideProposal(People.Vestland, package.Package, true, null, package.Version, "x"), ErrorKind.Forbidden);
 
         Assert.Equal(ProposalStatus.Open, await host.Db(db => db.Proposals.Select(p => p.Status).SingleAsync()));
         Assert.Equal(1, await host.Db(db => db.Runs.CountAsync()));
@@ -133,10 +133,10 @@ public sealed class ProposalTests
         var package = Ok(await Propose(planning, People.Vestland, "x", Line(Places.Sogndal, sogndal + 1), Line(Places.Voss, 1)))[0];
         var sameName = People.Vestland with { UserId = "someone-else" };
 
-        Refused(await planning.WithdrawProposal(sameName, package.Package, package.Version), ErrorKind.Forbidden);
-        Refused(await planning.WithdrawProposal(People.Planner, package.Package, package.Version), ErrorKind.Forbidden);
-        Ok(await planning.WithdrawProposal(People.Vestland, package.Package, package.Version));
-        Refused(await planning.WithdrawProposal(People.Vestland, package.Package, package.Version), ErrorKind.Conflict);
+        Refused(await planning.Dialogue.WithdrawProposal(sameName, package.Package, package.Version), ErrorKind.Forbidden);
+        Refused(await planning.Dialogue.WithdrawProposal(People.Planner, package.Package, package.Version), ErrorKind.Forbidden);
+        Ok(await planning.Dialogue.WithdrawProposal(People.Vestland, package.Package, package.Version));
+        Refused(await planning.Dialogue.WithdrawProposal(People.Vestland, package.Package, package.Version), ErrorKind.Conflict);
 
         Assert.All(await host.Db(db => db.Proposals.ToListAsync()), p => Assert.Equal((ProposalStatus.Withdrawn, People.Vestland.Name), (p.Status, p.DecidedBy)));
         Assert.Equal(2, (await host.AuditActions()).Count(a => a == "proposal.withdraw"));
@@ -150,7 +150,7 @@ public sealed class ProposalTests
         var package = Ok(await Propose(planning, People.Vestland, "x", Line(Places.Sogndal, await Requested(host, run.Id, Places.Sogndal) + 1)))[0];
         host.Clock.Advance(TimeSpan.FromDays(40));
 
-        Assert.Equal("proposal.deadline", Refused(await planning.WithdrawProposal(People.Vestland, package.Package, package.Version), ErrorKind.InvalidInput).Code);
+        Assert.Equal("proposal.deadline", Refused(await planning.Dialogue.WithdrawProposal(People.Vestland, package.Package, package.Version), ErrorKind.InvalidInput).Code);
         Assert.Equal(ProposalStatus.Open, await host.Db(db => db.Proposals.Select(p => p.Status).SingleAsync()));
     }
 
@@ -163,13 +163,13 @@ public sealed class ProposalTests
         var package = Ok(await Propose(planning, People.Vestland, "x", Line(Places.Sogndal, sogndal + 20)))[0];
         var audited = (await host.AuditActions()).Count;
 
-        var effect = Ok(await planning.PreviewPackage(People.Planner, package.Package));
+        var effect = Ok(await planning.Dialogue.PreviewPackage(People.Planner, package.Package));
 
         Assert.Equal((run.Id, Places.Need, Places.Need), (effect.RunId, effect.NationalBefore, effect.NationalAfter));
         var line = Assert.Single(effect.Lines);
         Assert.Equal((Places.Sogndal, sogndal, sogndal + 20), (line.Kommunenummer, line.Before, line.After));
         Assert.Equal(20, effect.Others.Sum(o => o.Before - o.After));
-        Refused(await planning.PreviewPackage(People.Vestland, package.Package), ErrorKind.Forbidden);
+        Refused(await planning.Dialogue.PreviewPackage(People.Vestland, package.Package), ErrorKind.Forbidden);
         Assert.Equal(1, await host.Db(db => db.Runs.CountAsync()));
         Assert.Equal(audited, (await host.AuditActions()).Count);
     }

@@ -11,7 +11,7 @@ public sealed class RevisionTests
         Dictionary<int, AgreementTreatment>? treatments = null) => new(mode, all, treatments ?? []);
 
     /// <summary>Sogndal's number agreed on consultation (+10), published, then revised with the need cut to <see cref="CutNeed"/>.</summary>
-    private static async Task<(PlanningService Planning, AllocationRun Published, Proposal Agreement)> PublishWithAnAgreementAndCutTheNeed(PlanningHost host)
+    private static async Task<(PlanningHandlers Planning, AllocationRun Published, Proposal Agreement)> PublishWithAnAgreementAndCutTheNeed(PlanningHost host)
     {
         var (planning, run) = await Scenario.OnConsultation(host);
         var package = Ok(await Propose(planning, People.Vestland, "Avtalt", Line(Places.Sogndal, await Requested(host, run.Id, Places.Sogndal) + 10)))[0];
@@ -30,7 +30,7 @@ public sealed class RevisionTests
         var (planning, published, agreement) = await PublishWithAnAgreementAndCutTheNeed(host);
         var runs = await host.Db(db => db.Runs.CountAsync());
 
-        var preview = Ok(await planning.PreviewRevision(People.Planner, Places.Settlement, Options()));
+        var preview = Ok(await planning.Revisions.PreviewRevision(People.Planner, Places.Settlement, Options()));
 
         Assert.Equal((Places.Need, CutNeed), (preview.PublishedNeed, preview.NewNeed));
         var line = Assert.Single(preview.Agreements);
@@ -49,8 +49,8 @@ public sealed class RevisionTests
         await using var host = await PlanningHost.Start(provider);
         var (planning, _, agreement) = await PublishWithAnAgreementAndCutTheNeed(host);
 
-        var kept = Ok(await planning.RunRevision(People.Planner, Places.Settlement, Options(treatments: new() { [agreement.Id] = AgreementTreatment.Keep }), "keep"));
-        var dropped = Ok(await planning.RunRevision(People.Planner, Places.Settlement, Options(all: AgreementTreatment.Drop), "drop"));
+        var kept = Ok(await planning.Revisions.RunRevision(People.Planner, Places.Settlement, Options(treatments: new() { [agreement.Id] = AgreementTreatment.Keep }), "keep"));
+        var dropped = Ok(await planning.Revisions.RunRevision(People.Planner, Places.Settlement, Options(all: AgreementTreatment.Drop), "drop"));
 
         Assert.Equal(agreement.ProposedPersons, await Requested(host, kept.Id, Places.Sogndal));
         Assert.Contains("\"treatment\":\"Keep\"", kept.AgreedChangesJson, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class RevisionTests
         foreach (var run in new[] { kept, dropped })
         {
             Assert.Equal(CutNeed, await host.Db(db => db.RunLines.Where(l => l.RunId == run.Id).SumAsync(l => l.Requested)));
-            Assert.True(Ok(await planning.Reproduce(People.Planner, run.Id)).Identical);
+            Assert.True(Ok(await planning.Runs.Reproduce(People.Planner, run.Id)).Identical);
         }
     }
 
@@ -69,13 +69,13 @@ public sealed class RevisionTests
         await using var host = await PlanningHost.Start(provider);
         var (planning, published, _) = await PublishWithAnAgreementAndCutTheNeed(host);
 
-        var full = Ok(await planning.RunRevision(People.Planner, Places.Settlement, Options(), "full"));
-        var minimum = Ok(await planning.RunRevision(People.Planner, Places.Settlement, Options(RevisionMode.MinimumChange), "minimum"));
+        var full = Ok(await planning.Revisions.RunRevision(People.Planner, Places.Settlement, Options(), "full"));
+        var minimum = Ok(await planning.Revisions.RunRevision(People.Planner, Places.Settlement, Options(RevisionMode.MinimumChange), "minimum"));
 
         Assert.Contains("\"mode\":\"MinimumChange\"", minimum.RevisionJson, StringComparison.Ordinal);
         Assert.Equal(CutNeed, await host.Db(db => db.RunLines.Where(l => l.RunId == minimum.Id).SumAsync(l => l.Requested)));
         Assert.True(await Movement(host, published.Id, minimum.Id) <= await Movement(host, published.Id, full.Id));
-        Assert.True(Ok(await planning.Reproduce(People.Planner, minimum.Id)).Identical);
+        Assert.True(Ok(await planning.Runs.Reproduce(People.Planner, minimum.Id)).Identical);
     }
 
     [Theory, DatabaseData]
@@ -84,10 +84,10 @@ public sealed class RevisionTests
         await using var host = await PlanningHost.Start(provider);
         var (planning, _) = await Scenario.WithRun(host);
 
-        Assert.Equal("revision.published", Refused(await planning.PreviewRevision(People.Planner, Places.Settlement, Options()), ErrorKind.InvalidInput).Code);
-        Assert.Equal("revision.published", Refused(await planning.RunRevision(People.Planner, Places.Settlement, Options(), null), ErrorKind.InvalidInput).Code);
-        Refused(await planning.PreviewRevision(People.Ks, Places.Settlement, Options()), ErrorKind.Forbidden);
-        Refused(await planning.PreviewRevision(People.Planner, SettlementYear.Create(Places.Year + 1), Options()), ErrorKind.NotFound);
+        Assert.Equal("revision.published", Refused(await planning.Revisions.PreviewRevision(People.Planner, Places.Settlement, Options()), ErrorKind.InvalidInput).Code);
+        Assert.Equal("revision.published", Refused(await planning.Revisions.RunRevision(People.Planner, Places.Settlement, Options(), null), ErrorKind.InvalidInput).Code);
+        Refused(await planning.Revisions.PreviewRevision(People.Ks, Places.Settlement, Options()), ErrorKind.Forbidden);
+        Refused(await planning.Revisions.PreviewRevision(People.Planner, SettlementYear.Create(Places.Year + 1), Options()), ErrorKind.NotFound);
 
         Assert.Equal(1, await host.Db(db => db.Runs.CountAsync()));
     }

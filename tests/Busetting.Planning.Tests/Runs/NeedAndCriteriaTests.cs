@@ -13,7 +13,7 @@ public sealed class NeedAndCriteriaTests
 
         Assert.Equal((2, 12_640, 300, "Kutt midt i året"), (change.Entry.Number, change.Entry.Persons, change.Entry.Em, change.Entry.Reason));
         Assert.Null(change.ComparedWithPublished);
-        Assert.Equal(12_640, (await planning.CurrentNeed(Places.Settlement))!.Persons);
+        Assert.Equal(12_640, (await planning.Needs.CurrentNeed(Places.Settlement))!.Persons);
         Assert.Equal(2, (await host.AuditActions()).Count(a => a == "need.add"));
     }
 
@@ -28,7 +28,7 @@ public sealed class NeedAndCriteriaTests
         Refused(await AddNeed(planning, People.Admin, 12_640, 0, expected: 1), ErrorKind.Forbidden);
         Refused(await AddNeed(planning, People.Ks, 12_640, 0, expected: 1), ErrorKind.Forbidden);
         Assert.False((await AddNeed(planning, People.Planner, 100, 200, expected: 1)).IsSuccess, "more EM than persons");
-        Refused(await planning.AddNeed(People.Planner, SettlementYear.Create(Places.Year + 3), 100, 0, null, "x", 0), ErrorKind.NotFound);
+        Refused(await planning.Needs.AddNeed(People.Planner, SettlementYear.Create(Places.Year + 3), 100, 0, null, "x", 0), ErrorKind.NotFound);
 
         Assert.Equal(1, await host.Db(db => db.Needs.CountAsync()));
         Assert.Equal(1, (await host.AuditActions()).Count(a => a == "need.add"));
@@ -53,12 +53,12 @@ public sealed class NeedAndCriteriaTests
     {
         await using var host = await PlanningHost.Start(provider);
         var planning = await Scenario.Drafted(host);
-        var json = (await planning.CurrentCriteria(Places.Settlement))!.Json.Replace("\"floor\": 10", "\"floor\": 8", StringComparison.Ordinal);
+        var json = (await planning.Criteria.CurrentCriteria(Places.Settlement))!.Json.Replace("\"floor\": 10", "\"floor\": 8", StringComparison.Ordinal);
 
         var entry = Ok(await AddCriteria(planning, People.Admin, json, expected: 1));
 
         Assert.Equal((2, "Nye vekter", People.Admin.Name), (entry.Number, entry.Reason, entry.By));
-        Assert.Contains("\"floor\": 8", (await planning.CurrentCriteria(Places.Settlement))!.Json, StringComparison.Ordinal);
+        Assert.Contains("\"floor\": 8", (await planning.Criteria.CurrentCriteria(Places.Settlement))!.Json, StringComparison.Ordinal);
         var audit = await host.Db(db => db.Audit.SingleAsync(a => a.Action == "criteria.add"));
         Assert.Contains("\"Floor\":8", audit.Details.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
     }
@@ -68,7 +68,7 @@ public sealed class NeedAndCriteriaTests
     {
         await using var host = await PlanningHost.Start(provider);
         var planning = await Scenario.Drafted(host);
-        var json = (await planning.CurrentCriteria(Places.Settlement))!.Json;
+        var json = (await planning.Criteria.CurrentCriteria(Places.Settlement))!.Json;
         Ok(await AddCriteria(planning, People.Admin, json, expected: 1));
 
         var refused = Refused(await AddCriteria(host.Planning(), People.Admin, json, expected: 1), ErrorKind.Conflict);
@@ -82,7 +82,7 @@ public sealed class NeedAndCriteriaTests
     {
         await using var host = await PlanningHost.Start(provider);
         var planning = await Scenario.Drafted(host);
-        var json = (await planning.CurrentCriteria(Places.Settlement))!.Json;
+        var json = (await planning.Criteria.CurrentCriteria(Places.Settlement))!.Json;
 
         Refused(await AddCriteria(planning, People.Planner, json, expected: 1), ErrorKind.Forbidden);
         Assert.Equal("criteria.reason", Refused(await AddCriteria(planning, People.Admin, json, expected: 1, reason: ""), ErrorKind.InvalidInput).Code);

@@ -9,12 +9,12 @@ public sealed class RunTests
         await using var host = await PlanningHost.Start(provider);
         var (planning, run) = await Scenario.WithRun(host);
 
-        var stored = (await planning.Run(run.Id))!;
+        var stored = (await planning.Runs.Run(run.Id))!;
         Assert.Equal(357, stored.Lines.Count);
         Assert.Equal(Places.Need, stored.Lines.Sum(l => l.Requested));
         Assert.Equal((Places.Need, 0, "test", People.Planner.Name), (stored.Persons, stored.Em, stored.Label, stored.By));
-        Assert.Equal(PlanningService.Hash(stored.Lines), stored.ResultHash);
-        Assert.Equal((await planning.CurrentNeed(Places.Settlement))!.Id, stored.NeedEntryId);
+        Assert.Equal(RunHandler.Hash(stored.Lines), stored.ResultHash);
+        Assert.Equal((await planning.Needs.CurrentNeed(Places.Settlement))!.Id, stored.NeedEntryId);
         Assert.Equal(2, (await Year(planning)).Version);
         Assert.Equal(["year.create", "need.add", "run.create"], await host.AuditActions());
     }
@@ -25,12 +25,12 @@ public sealed class RunTests
         await using var host = await PlanningHost.Start(provider);
         var (planning, run) = await Scenario.WithRun(host);
 
-        var reproduction = Ok(await planning.Reproduce(People.Ks, run.Id));
+        var reproduction = Ok(await planning.Runs.Reproduce(People.Ks, run.Id));
 
         Assert.True(reproduction.Identical, string.Join("; ", reproduction.Differences));
         Assert.Equal(run.ResultHash, reproduction.RecomputedHash);
-        Refused(await planning.Reproduce(People.Sogndal, run.Id), ErrorKind.Forbidden);
-        Refused(await planning.Reproduce(People.Planner, run.Id + 100), ErrorKind.NotFound);
+        Refused(await planning.Runs.Reproduce(People.Sogndal, run.Id), ErrorKind.Forbidden);
+        Refused(await planning.Runs.Reproduce(People.Planner, run.Id + 100), ErrorKind.NotFound);
     }
 
     [Theory, DatabaseData]
@@ -67,9 +67,9 @@ public sealed class RunTests
         await using var host = await PlanningHost.Start(provider);
         var (planning, run) = await Scenario.WithRun(host);
 
-        Assert.Null(await planning.VisibleRun(People.Sogndal, Places.Settlement));
-        Assert.Equal(run.Id, (await planning.VisibleRun(People.Vestland, Places.Settlement))!.Id);
-        var line = (await planning.VisibleLine(People.Ks, Places.Settlement, Places.Number(Places.Sogndal)))!.Value;
+        Assert.Null(await planning.Runs.VisibleRun(People.Sogndal, Places.Settlement));
+        Assert.Equal(run.Id, (await planning.Runs.VisibleRun(People.Vestland, Places.Settlement))!.Id);
+        var line = (await planning.Runs.VisibleLine(People.Ks, Places.Settlement, Places.Number(Places.Sogndal)))!.Value;
 
         Assert.Equal(await Requested(host, run.Id, Places.Sogndal), line.Line!.Requested);
         Assert.Equal(2, await host.Db(db => db.Audit.CountAsync(a => a.Action == "read.unpublished")));
@@ -81,7 +81,7 @@ public sealed class RunTests
         await using var host = await PlanningHost.Start(provider);
         var (planning, run) = await Scenario.WithRun(host);
 
-        var summary = await planning.Summary(Places.Settlement, YearStatus.Consultation);
+        var summary = await planning.Years.Summary(Places.Settlement, YearStatus.Consultation);
 
         Assert.Equal(run.Id, summary.Run!.Id);
         Assert.Equal(await host.Db(db => db.RunLines.CountAsync(l => l.RunId == run.Id && l.Requested > 0)), summary.Asked);

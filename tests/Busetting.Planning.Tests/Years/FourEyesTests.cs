@@ -11,9 +11,9 @@ public sealed class FourEyesTests
 
         var request = Ok(await Request(planning, People.Planner, YearStatus.Approved));
         Assert.Equal(YearStatus.Consultation, (await Year(planning)).Status);
-        Assert.Equal(request.Id, (await planning.OpenStepRequest(Places.Settlement))!.Id);
-        Assert.Empty(await planning.RequestsToConfirm(People.Planner));
-        Assert.Single(await planning.RequestsToConfirm(People.SecondPlanner));
+        Assert.Equal(request.Id, (await planning.Years.OpenStepRequest(Places.Settlement))!.Id);
+        Assert.Empty(await planning.Years.RequestsToConfirm(People.Planner));
+        Assert.Single(await planning.Years.RequestsToConfirm(People.SecondPlanner));
         Ok(await Confirm(planning, People.SecondPlanner, request));
 
         var year = await Year(planning);
@@ -21,7 +21,7 @@ public sealed class FourEyesTests
         var stored = await host.Db(db => db.StepRequests.SingleAsync());
         Assert.Equal((StepRequestStatus.Confirmed, People.SecondPlanner.Name, People.Planner.UserId), (stored.Status, stored.ClosedBy, stored.RequestedByUserId));
         Assert.Equal(["year.step.request", "year.status"], (await host.AuditActions()).TakeLast(2));
-        Assert.Null(await planning.OpenStepRequest(Places.Settlement));
+        Assert.Null(await planning.Years.OpenStepRequest(Places.Settlement));
     }
 
     [Theory, DatabaseData]
@@ -69,7 +69,7 @@ public sealed class FourEyesTests
         await using var host = await PlanningHost.Start(provider);
         var (planning, _) = await Scenario.OnConsultation(host);
         var request = Ok(await Request(planning, People.Planner, YearStatus.Approved));
-        var withdrawn = Ok(await planning.CloseStep(People.Planner, request.Id, request.Version));
+        var withdrawn = Ok(await planning.Years.CloseStep(People.Planner, request.Id, request.Version));
 
         var refused = Refused(await Confirm(planning, People.Admin, request), ErrorKind.Conflict);
 
@@ -86,9 +86,9 @@ public sealed class FourEyesTests
         var (planning, _) = await Scenario.OnConsultation(host);
         var request = Ok(await Request(planning, People.Planner, YearStatus.Approved));
 
-        Refused(await planning.CloseStep(People.Vestland, request.Id, request.Version), ErrorKind.Forbidden);
+        Refused(await planning.Years.CloseStep(People.Vestland, request.Id, request.Version), ErrorKind.Forbidden);
         Refused(await Confirm(planning, People.Ks, request), ErrorKind.Forbidden);
-        var declined = Ok(await planning.CloseStep(People.Admin, request.Id, request.Version));
+        var declined = Ok(await planning.Years.CloseStep(People.Admin, request.Id, request.Version));
 
         Assert.Equal((StepRequestStatus.Declined, People.Admin.Name), (declined.Status, declined.ClosedBy));
         Assert.Equal(YearStatus.Consultation, (await Year(planning)).Status);

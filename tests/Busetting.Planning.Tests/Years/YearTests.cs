@@ -1,6 +1,6 @@
 namespace Busetting.Planning.Tests.Years;
 
-/// <summary>Creating a year and moving it between its statuses, through <see cref="PlanningService"/> with no web host.</summary>
+/// <summary>Creating a year and moving it between its statuses, through <see cref="YearHandler"/> with no web host.</summary>
 public sealed class YearTests
 {
     [Theory, DatabaseData]
@@ -22,12 +22,12 @@ public sealed class YearTests
     {
         await using var host = await PlanningHost.Start(provider);
         var planning = await Scenario.Drafted(host);
-        var current = (await planning.CurrentCriteria(Places.Settlement))!;
+        var current = (await planning.Criteria.CurrentCriteria(Places.Settlement))!;
         Ok(await AddCriteria(planning, People.Admin, current.Json.Replace("\"floor\": 10", "\"floor\": 8", StringComparison.Ordinal), expected: 1));
 
         Ok(await CreateYear(planning, People.Admin, Places.Year + 1));
 
-        var next = (await planning.CurrentCriteria(SettlementYear.Create(Places.Year + 1)))!;
+        var next = (await planning.Criteria.CurrentCriteria(SettlementYear.Create(Places.Year + 1)))!;
         Assert.Equal($"Videreført fra {Places.Year} versjon 2", next.Reason);
         Assert.Contains("\"floor\": 8", next.Json, StringComparison.Ordinal);
         Assert.Contains($"\"year\": {Places.Year + 1}", next.Json, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class YearTests
         var change = Assert.Single(await StatusChanges(host));
         Assert.Equal((YearStatus.Draft, YearStatus.Consultation, People.Planner.Name, "test"), (change.From, change.To, change.By, change.Reason));
         Assert.Equal(["year.create", "need.add", "run.create", "year.status"], await host.AuditActions());
-        Assert.True(planning.ConsultationOpen(year));
+        Assert.True(planning.Dialogue.ConsultationOpen(year));
     }
 
     [Theory, DatabaseData]
@@ -150,9 +150,9 @@ public sealed class YearTests
         var version = (await Year(planning)).Version;
         var deadline = new DateOnly(Places.Year + 1, 2, 1);
 
-        Refused(await planning.SetDeadline(People.Vestland, Places.Settlement, deadline, locked: true, version), ErrorKind.Forbidden);
-        Ok(await planning.SetDeadline(People.Planner, Places.Settlement, deadline, locked: true, version));
-        Refused(await planning.SetDeadline(People.Planner, Places.Settlement, null, locked: false, version), ErrorKind.Conflict);
+        Refused(await planning.Years.SetDeadline(People.Vestland, Places.Settlement, deadline, locked: true, version), ErrorKind.Forbidden);
+        Ok(await planning.Years.SetDeadline(People.Planner, Places.Settlement, deadline, locked: true, version));
+        Refused(await planning.Years.SetDeadline(People.Planner, Places.Settlement, null, locked: false, version), ErrorKind.Conflict);
 
         var year = await Year(planning);
         Assert.Equal((deadline, true, version + 1), (year.DecisionDeadline, year.DecisionsLocked, year.Version));
@@ -166,9 +166,9 @@ public sealed class YearTests
         var (planning, _) = await Scenario.OnConsultation(host);
         var version = (await Year(planning)).Version;
 
-        Assert.Equal("Høringsfrist: velg en dato", Refused(await planning.SetConsultationDeadline(People.Planner, Places.Settlement, null, version), ErrorKind.InvalidInput).Message);
-        Refused(await planning.SetConsultationDeadline(People.Planner, Places.Settlement, host.Clock.Today.AddDays(-1), version), ErrorKind.InvalidInput);
-        Ok(await planning.SetConsultationDeadline(People.Planner, Places.Settlement, Deadline.AddDays(7), version));
+        Assert.Equal("Høringsfrist: velg en dato", Refused(await planning.Years.SetConsultationDeadline(People.Planner, Places.Settlement, null, version), ErrorKind.InvalidInput).Message);
+        Refused(await planning.Years.SetConsultationDeadline(People.Planner, Places.Settlement, host.Clock.Today.AddDays(-1), version), ErrorKind.InvalidInput);
+        Ok(await planning.Years.SetConsultationDeadline(People.Planner, Places.Settlement, Deadline.AddDays(7), version));
 
         Assert.Equal(Deadline.AddDays(7), (await Year(planning)).ConsultationDeadline);
         Assert.Equal(1, (await host.AuditActions()).Count(a => a == "year.consultationDeadline"));

@@ -18,7 +18,7 @@ public partial class SmallPointsEdgeTests
     private static async Task<int> Propose(WebApp app, string kommunenummer, int persons, Actor? actor = null)
     {
         using var scope = app.Services.CreateScope();
-        var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+        var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
         var proposed = await planning.Propose(actor ?? Vestland, Steps.Settlement, MunicipalityNumber.Parse(kommunenummer), persons, "grunngjeving");
         Assert.True(proposed.IsSuccess, string.Join("; ", proposed.Errors));
         return proposed.Value.Id;
@@ -78,7 +78,7 @@ public partial class SmallPointsEdgeTests
         await app.Db(async d => await d.Years.ExecuteUpdateAsync(s => s.SetProperty(y => y.ConsultationDeadline, yesterday)));
         using (var scope = app.Services.CreateScope())
         {
-            var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
+            var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
             var nb = await planning.WithdrawProposal(Vestland, id, 1);
             Assert.Contains($"kan ikke trekkes etter høringsfristen ({Ui.Date(yesterday)})", Assert.Single(nb.Errors).Message);
             var nn = await planning.WithdrawProposal(Vestland with { Language = Language.Nn }, id, 1);

@@ -134,7 +134,7 @@ public partial class CriteriaPage
 
     private async Task Load()
     {
-        _history = PlanYear is { } year ? await Planning.CriteriaHistory(year) : [];
+        _history = PlanYear is { } year ? await Criteria.CriteriaHistory(year) : [];
         _entry = _history.FirstOrDefault();
         _set = _entry is null ? null : StoredRun.Criteria(_entry);
     }
@@ -184,8 +184,8 @@ public partial class CriteriaPage
     private async Task Save(string json, string? reason, int expected)
     {
         Result<CriteriaEntry> result = PlanYear is { } year
-            ? await Planning.AddCriteria(Me, year, json, reason ?? "", expected)
-            : PlanningService.YearNotFound(Me, Year);
+            ? await Criteria.AddCriteria(Me, year, json, reason ?? "", expected)
+            : PlanningHandler.YearNotFound(Me, Year);
         if (result.IsSuccess)
         {
             Navigation.NavigateTo($"/planlegging/{Year}/kriterium?lagra=1");

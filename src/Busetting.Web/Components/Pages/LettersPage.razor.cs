@@ -50,7 +50,7 @@ public partial class LettersPage
         var f = ContactForm ?? new ContactFields();
         Result<LetterContact> result = PlanYear is { } year
             ? await Letters.SaveContact(Access.LetterActor(Me), year, f.Name, f.Phone, f.Email, f.Signer, f.Title)
-            : PlanningService.YearNotFound(Me, Year);
+            : PlanningHandler.YearNotFound(Me, Year);
         if (result.IsSuccess)
         {
             Navigation.NavigateTo($"/planlegging/{Year}/brev?melding=kontakt");
@@ -92,8 +92,8 @@ public partial class LettersPage
     {
         if (PlanYear is { } year)
         {
-            _year = await Planning.Year(year);
-            _jobs = await Planning.LetterJobs(year);
+            _year = await Years.Year(year);
+            _jobs = await Jobs.Recent(year);
             _letters = await Letters.List(year);
             _contact = (await Letters.Contact(year)).Row;
         }
@@ -170,7 +170,7 @@ public partial class LettersPage
         }
         Result<int> result = PlanYear is { } year
             ? await Delivery.Send(Me, year, kind, Channel)
-            : PlanningService.YearNotFound(Me, Year);
+            : PlanningHandler.YearNotFound(Me, Year);
         if (result.IsSuccess)
         {
             Navigation.NavigateTo(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/planlegging/{Year}/brev?melding=sendt&tal={result.Value}"));

@@ -11,7 +11,7 @@ public partial class YearSteps
 
     /// <summary>The year's open four-eyes request and its summary, loaded by the page (so this renders at once).</summary>
     [Parameter] public StepRequest? Request { get; set; }
-    [Parameter] public PlanningService.StepSummary? RequestSummary { get; set; }
+    [Parameter] public YearHandler.StepSummary? RequestSummary { get; set; }
     [SupplyParameterFromForm(FormName = "status")] public StatusFields? StatusForm { get; set; }
     [SupplyParameterFromForm(FormName = "steg")] public StepFields? StepForm { get; set; }
     [SupplyParameterFromForm(FormName = "hoyringsfrist")] public DeadlineFields? DeadlineForm { get; set; }
@@ -36,7 +36,7 @@ public partial class YearSteps
     private StepRequest? _requestToConfirm;
     private bool _own, _stale;
     private YearStatus? _confirming;
-    private PlanningService.StepSummary? _summary;
+    private YearHandler.StepSummary? _summary;
     private List<YearStatus> _steps = [];
     private IReadOnlyList<Error> _errors = [];
 
@@ -56,7 +56,7 @@ public partial class YearSteps
         // publication are asked for once, and not again while a request is open.
         _steps = YearWorkflow.Next(PlanningYear.Status)
             .Where(to => to != YearStatus.Consultation || HasRun)
-            .Where(to => !(Planning.FourEyes && _request is not null && to is YearStatus.Approved or YearStatus.Published))
+            .Where(to => !(Years.FourEyes && _request is not null && to is YearStatus.Approved or YearStatus.Published))
             .ToList();
     }
 
@@ -64,8 +64,8 @@ public partial class YearSteps
     {
         YearStatus.Consultation => PlanningYear.Status == YearStatus.Approved ? T("Åpne høringen igjen", "Opne høyringa igjen") : T("Send på høring", "Send på høyring"),
         YearStatus.Draft => T("Tilbake til utkast"),
-        YearStatus.Approved => Planning.FourEyes ? T("Be om godkjenning av siste fordeling") : T("Godkjenn siste fordeling"),
-        YearStatus.Published => Planning.FourEyes ? T("Be om publisering") : T("Publiser"),
+        YearStatus.Approved => Years.FourEyes ? T("Be om godkjenning av siste fordeling") : T("Godkjenn siste fordeling"),
+        YearStatus.Published => Years.FourEyes ? T("Be om publisering") : T("Publiser"),
         YearStatus.Revised => T("Start revisjon"),
     };
 
@@ -78,7 +78,7 @@ public partial class YearSteps
         YearStatus.Revised => T("Starte en revisjon?", "Starte ein revisjon?"),
     };
 
-    private string ConfirmButton(YearStatus to) => (to, Planning.FourEyes && _requestToConfirm is null) switch
+    private string ConfirmButton(YearStatus to) => (to, Years.FourEyes && _requestToConfirm is null) switch
     {
         (YearStatus.Approved, true) => T("Ja, be om godkjenning"),
         (YearStatus.Published, true) => T("Ja, be om publisering"),
@@ -101,7 +101,7 @@ public partial class YearSteps
         {
             // First post: show what the step does, and ask again.
             _confirming = f.To;
-            _summary = await Planning.Summary(Year, f.To);
+            _summary = await Years.Summary(Year, f.To);
             return;
         }
         var errors = new List<Error>();
@@ -112,9 +112,9 @@ public partial class YearSteps
             await Retry(f.To, errors);
             return;
         }
-        if (Planning.FourEyes && f.To is YearStatus.Approved or YearStatus.Published)
+        if (Years.FourEyes && f.To is YearStatus.Approved or YearStatus.Published)
         {
-            var requested = await Planning.RequestStep(Me, Year, f.To, f.Version, f.Reason);
+            var requested = await Years.RequestStep(Me, Year, f.To, f.Version, f.Reason);
             if (requested.IsSuccess)
             {
                 Navigation.NavigateTo($"/planlegging/{Year}?lagra=forespurnad");
@@ -123,7 +123,7 @@ public partial class YearSteps
             await Retry(f.To, requested.Errors);
             return;
         }
-        var result = await Planning.ChangeStatus(Me, Year, f.To, f.Version, f.Reason, consultationDeadline: deadline);
+        var result = await Years.ChangeStatus(Me, Year, f.To, f.Version, f.Reason, consultationDeadline: deadline);
         if (result.IsSuccess)
         {
             Navigation.NavigateTo($"/planlegging/{Year}?lagra=1");
@@ -139,7 +139,7 @@ public partial class YearSteps
         if (errors.All(e => e.Kind == ErrorKind.InvalidInput))
         {
             _confirming = to;
-            _summary = await Planning.Summary(Year, to);
+            _summary = await Years.Summary(Year, to);
         }
     }
 
@@ -158,13 +158,13 @@ public partial class YearSteps
             {
                 _requestToConfirm = _request;
                 _confirming = _request.To;
-                _summary = await Planning.Summary(Year, _request.To);
+                _summary = await Years.Summary(Year, _request.To);
                 return;
             }
         }
         var result = parts[0] == "confirm"
-            ? (await Planning.ConfirmStep(Me, id, f.Version)).Errors
-            : (await Planning.CloseStep(Me, id, f.Version)).Errors;
+            ? (await Years.ConfirmStep(Me, id, f.Version)).Errors
+            : (await Years.CloseStep(Me, id, f.Version)).Errors;
         if (result.Count == 0)
         {
             Navigation.NavigateTo($"/planlegging/{Year}?lagra=1");
@@ -180,7 +180,7 @@ public partial class YearSteps
         var deadline = string.IsNullOrWhiteSpace(f.Deadline) ? null : Parse.Date(f.Deadline, "consultationDeadline", T("Høringsfrist", "Høyringsfrist"), Lang, errors);
         if (errors.Count == 0)
         {
-            var result = await Planning.SetConsultationDeadline(Me, Year, deadline, f.Version);
+            var result = await Years.SetConsultationDeadline(Me, Year, deadline, f.Version);
             if (result.IsSuccess)
             {
                 Navigation.NavigateTo($"/planlegging/{Year}?lagra=hoyringsfrist");

@@ -8,9 +8,26 @@ using Busetting.Domain.Need;
 
 namespace Busetting.Planning;
 
-/// <summary>Allocation runs: compute, persist, reproduce.</summary>
-public sealed partial class PlanningService
+/// <summary>Allocation runs: compute, persist, reproduce; the run a reader may see (RunHandler.Visible.cs).</summary>
+public sealed partial class RunHandler : PlanningHandler
 {
+    private readonly NeedHandler needs;
+    private readonly CriteriaHandler criteriaVersions;
+    private readonly DecisionHandler registeredDecisions;
+    private readonly AuditHandler auditTrail;
+
+    public RunHandler(PlanningDependencies dependencies) : base(dependencies)
+    {
+        (needs, criteriaVersions, registeredDecisions, auditTrail) = (new(Shared), new(Shared), new(Shared), new(Shared));
+    }
+
+    /// <summary>The year's runs, newest first.</summary>
+    public Task<List<AllocationRun>> All(SettlementYear year) =>
+        db.Runs.AsNoTracking().Where(r => r.Year == year.Value).OrderByDescending(r => r.Id).ToListAsync();
+
+    public Task<AllocationRun?> Run(int id) =>
+        db.Runs.AsNoTracking().Include(r => r.Lines).FirstOrDefaultAsync(r => r.Id == id);
+
     public sealed record Computed(AllocationRunner.Run Run, NeedEntry Need, CriteriaEntry Criteria, IReadOnlyList<AgreedChangeRecord> Agreed, StoredRevision? Revision = null);
 
     /// <summary>An accepted proposal as a run applied it.</summary>
@@ -30,8 +47,8 @@ public sealed partial class PlanningService
         RevisionOptions? options = null, decimal? anchorShare = null, IReadOnlyList<Proposal>? also = null)
     {
         var actor = asker ?? Actor.Anonymous;
-        var needEntry = await CurrentNeed(year);
-        var criteriaEntry = await CurrentCriteria(year);
+        var needEntry = await needs.CurrentNeed(year);
+        var criteriaEntry = await criteriaVersions.CurrentCriteria(year);
         if (needEntry is null || criteriaEntry is null)
         {
             return Error.Invalid("run.inputs", Say(actor, $"{year} må ha et nasjonalt behov og et kriteriesett før det kan fordeles", $"{year} må ha eit nasjonalt behov og eit kriteriesett før det kan fordelast"));
@@ -92,6 +109,30 @@ public sealed partial class PlanningService
             .Select(p => new AgreedChangeRecord(p.Kommunenummer, p.ProposedPersons, p.PublicJustification ?? "", p.Id, p.ProposedPersons, needByRun.GetValueOrDefault(p.RunId),
                 Em: p.ProposedEm))
             .ToList();
+    }
+
+    /// <summary>Applies each agreement's treatment under the new need; the stored record keeps what was agreed and what was used.</summary>
+    private static List<AgreedChangeRecord> Treated(IReadOnlyList<AgreedChangeRecord> agreed, RevisionOptions options, int newNeed) =>
+        agreed.Select(a =>
+        {
+            var treatment = options.For(a.ProposalId);
+            var revised = AgreementRevision.Apply(new EarlierAgreement(MunicipalityNumber.Parse(a.Kommunenummer), a.AgreedPersons ?? a.Persons, a.NeedWhenAgreed ?? 0, a.Reason), treatment, newNeed);
+            return a with { Persons = revised.Persons ?? 0, Treatment = treatment };
+        }).ToList();
+
+    /// <summary>A year with published requests is being revised: the published requests and the council decisions are the reference.</summary>
+    private async Task<StoredRevision?> RevisionFor(SettlementYear year, RevisionOptions options)
+    {
+        var planningYear = await Year(year);
+        if (planningYear?.PublishedRunId is not { } published)
+        {
+            return null;
+        }
+        var requests = await db.RunLines.AsNoTracking().Where(l => l.RunId == published && l.Requested > 0)
+            .Select(l => new { l.Kommunenummer, l.Requested })
+            .ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested, StringComparer.Ordinal);
+        var decisions = (await registeredDecisions.CurrentDecisions(year)).ToDictionary(d => d.Key, d => d.Value.Persons, StringComparer.Ordinal);
+        return new StoredRevision(options.Mode, published, new SortedDictionary<string, int>(requests, StringComparer.Ordinal), new SortedDictionary<string, int>(decisions, StringComparer.Ordinal));
     }
 
     public async Task<Result<AllocationRun>> RunAllocation(Actor actor, SettlementYear year, string? label, RevisionOptions? options = null)

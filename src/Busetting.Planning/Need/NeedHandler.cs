@@ -4,7 +4,7 @@ using Busetting.Domain.Need;
 namespace Busetting.Planning;
 
 /// <summary>The national need and its revisions.</summary>
-public sealed partial class PlanningService
+public sealed class NeedHandler(PlanningDependencies dependencies) : PlanningHandler(dependencies)
 {
     public sealed record NeedChange(NeedEntry Entry, NeedRevision? ComparedWithPublished);
 
@@ -71,4 +71,11 @@ public sealed partial class PlanningService
         var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == published);
         return new NeedRevision(NationalNeed.Create(run.Persons, run.Em).Value, NationalNeed.Create(need.Persons, need.Em).Value);
     }
+
+    public Task<NeedEntry?> CurrentNeed(SettlementYear year) =>
+        db.Needs.AsNoTracking().Where(n => n.Year == year.Value).OrderByDescending(n => n.Number).FirstOrDefaultAsync();
+
+    /// <summary>The year's need revisions, newest first.</summary>
+    public Task<List<NeedEntry>> All(SettlementYear year) =>
+        db.Needs.AsNoTracking().Where(n => n.Year == year.Value).OrderByDescending(n => n.Number).ToListAsync();
 }

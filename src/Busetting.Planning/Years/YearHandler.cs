@@ -2,9 +2,18 @@ using Busetting.Data.Criteria;
 
 namespace Busetting.Planning;
 
-/// <summary>Planning years: status steps, deadline and lock, new years.</summary>
-public sealed partial class PlanningService
+/// <summary>Planning years: status steps, deadline and lock, new years (four eyes in YearHandler.Steps.cs).</summary>
+public sealed partial class YearHandler(PlanningDependencies dependencies) : PlanningHandler(dependencies)
 {
+    /// <summary>Approval and publication need a second IMDi person (<c>Planning:FourEyes</c>, default on).</summary>
+    public bool FourEyes => options.FourEyes;
+
+    /// <summary>Every planning year, newest first.</summary>
+    public Task<List<PlanningYear>> All() => db.Years.AsNoTracking().OrderByDescending(y => y.Year).ToListAsync();
+
+    public Task<List<YearStatusChange>> StatusHistory(SettlementYear year) =>
+        db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Id).ToListAsync();
+
     /// <summary>Moves the year one step. With four eyes on (<see cref="PlanningOptions.FourEyes"/>), approval and
     /// publication go through <see cref="RequestStep"/> and <see cref="ConfirmStep"/> instead.</summary>
     /// <param name="consultationDeadline">The last day for proposals when the year goes on consultation; the year's
@@ -113,9 +122,6 @@ public sealed partial class PlanningService
             await notifications.ConsultationOpened(db, SettlementYear.Create(entity.Year));
         }
     }
-
-    /// <summary>Today in Norway: deadlines are Norwegian dates.</summary>
-    private DateOnly Today => DateOnly.FromDateTime(NorwegianTime.FromUtc(Now));
 
     /// <summary>Moves the consultation deadline (a later one reopens consultation for late proposals).</summary>
     public async Task<Result<PlanningYear>> SetConsultationDeadline(Actor actor, SettlementYear year, DateOnly? deadline, int expectedVersion)

@@ -23,11 +23,19 @@ public sealed record StoredRevision(RevisionMode Mode, int BaseRunId, IReadOnlyD
         Decisions.ToDictionary(d => MunicipalityNumber.Parse(d.Key), d => d.Value));
 }
 
-/// <summary>Revisions after publication: earlier agreements scaled, kept or dropped; full or minimum-change re-solve.</summary>
-public sealed partial class PlanningService
+/// <summary>Revisions after publication: earlier agreements scaled, kept or dropped; full or minimum-change re-solve
+/// (computed and stored by <see cref="RunHandler"/>, which reads the published requests and decisions as the reference).</summary>
+public sealed class RevisionHandler : PlanningHandler
 {
+    private readonly RunHandler runs;
+
+    public RevisionHandler(PlanningDependencies dependencies) : base(dependencies)
+    {
+        runs = new RunHandler(Shared);
+    }
+
     /// <summary>One earlier agreement before and after the chosen treatment.</summary>
-    public sealed record AgreementLine(AgreedChangeRecord Record, string Name, string County, int Agreed, int? After);
+    public sealed record AgreementLine(RunHandler.AgreedChangeRecord Record, string Name, string County, int Agreed, int? After);
 
     /// <summary>A county's agreed numbers and total requests before (published) and after (this revision).</summary>
     public sealed record CountyConsequence(string County, int AgreedBefore, int AgreedAfter, int RequestedBefore, int RequestedAfter);
@@ -39,30 +47,6 @@ public sealed partial class PlanningService
     public sealed record RevisionPreview(
         RevisionOptions Options, int PublishedNeed, int NewNeed, IReadOnlyList<AgreementLine> Agreements, IReadOnlyList<CountyConsequence> Counties,
         IReadOnlyList<AboveDecision> AboveDecisions, int Changed, int Movement);
-
-    /// <summary>Applies each agreement's treatment under the new need; the stored record keeps what was agreed and what was used.</summary>
-    private static List<AgreedChangeRecord> Treated(IReadOnlyList<AgreedChangeRecord> agreed, RevisionOptions options, int newNeed) =>
-        agreed.Select(a =>
-        {
-            var treatment = options.For(a.ProposalId);
-            var revised = AgreementRevision.Apply(new EarlierAgreement(MunicipalityNumber.Parse(a.Kommunenummer), a.AgreedPersons ?? a.Persons, a.NeedWhenAgreed ?? 0, a.Reason), treatment, newNeed);
-            return a with { Persons = revised.Persons ?? 0, Treatment = treatment };
-        }).ToList();
-
-    /// <summary>A year with published requests is being revised: the published requests and the council decisions are the reference.</summary>
-    private async Task<StoredRevision?> RevisionFor(SettlementYear year, RevisionOptions options)
-    {
-        var planningYear = await Year(year);
-        if (planningYear?.PublishedRunId is not { } published)
-        {
-            return null;
-        }
-        var requests = await db.RunLines.AsNoTracking().Where(l => l.RunId == published && l.Requested > 0)
-            .Select(l => new { l.Kommunenummer, l.Requested })
-            .ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested, StringComparer.Ordinal);
-        var decisions = (await CurrentDecisions(year)).ToDictionary(d => d.Key, d => d.Value.Persons, StringComparer.Ordinal);
-        return new StoredRevision(options.Mode, published, new SortedDictionary<string, int>(requests, StringComparer.Ordinal), new SortedDictionary<string, int>(decisions, StringComparer.Ordinal));
-    }
 
     /// <summary>Computes the revision with these options and reports its consequences per agreement and county; nothing is stored.</summary>
     public async Task<Result<RevisionPreview>> PreviewRevision(Actor actor, SettlementYear year, RevisionOptions options)
@@ -80,7 +64,7 @@ public sealed partial class PlanningService
         {
             return Error.Invalid("revision.published", Say(actor, $"{year} har ingen publisert fordeling å revidere", $"{year} har inga publisert fordeling å revidere"));
         }
-        var computed = await Compute(year, asker: actor, options: options);
+        var computed = await runs.Compute(year, asker: actor, options: options);
         if (!computed.IsSuccess)
         {
             return Result<RevisionPreview>.Fail(computed.Errors);
@@ -116,6 +100,6 @@ public sealed partial class PlanningService
         {
             return Error.Invalid("revision.published", Say(actor, $"{year} har ingen publisert fordeling å revidere", $"{year} har inga publisert fordeling å revidere"));
         }
-        return await RunAllocation(actor, year, label, options);
+        return await runs.RunAllocation(actor, year, label, options);
     }
 }

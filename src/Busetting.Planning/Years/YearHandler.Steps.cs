@@ -1,7 +1,7 @@
 namespace Busetting.Planning;
 
 /// <summary>Consequential steps: what a step will do (the confirmation's summary), and four eyes for approval and publication.</summary>
-public sealed partial class PlanningService
+public sealed partial class YearHandler
 {
     /// <summary>What a status step does, shown before it is confirmed.</summary>
     /// <param name="Run">The run the step concerns: the newest for consultation and approval, the approved one for publication.</param>

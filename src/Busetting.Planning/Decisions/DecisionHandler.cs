@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Busetting.Planning;
 
 /// <summary>Municipal decisions (vedtak) and their documents.</summary>
-public sealed partial class PlanningService
+public sealed class DecisionHandler(PlanningDependencies dependencies) : PlanningHandler(dependencies)
 {
     public Task<List<Decision>> DecisionHistory(SettlementYear year, MunicipalityNumber kommunenummer) =>
         db.Decisions.AsNoTracking().Where(d => d.Year == year.Value && d.Kommunenummer == kommunenummer.Value).OrderByDescending(d => d.Version).ToListAsync();

@@ -3,8 +3,14 @@ using Busetting.Data.Criteria;
 namespace Busetting.Planning;
 
 /// <summary>Criteria versions.</summary>
-public sealed partial class PlanningService
+public sealed class CriteriaHandler(PlanningDependencies dependencies) : PlanningHandler(dependencies)
 {
+    public Task<CriteriaEntry?> CurrentCriteria(SettlementYear year) =>
+        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Number).FirstOrDefaultAsync();
+
+    public Task<List<CriteriaEntry>> CriteriaHistory(SettlementYear year) =>
+        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Number).ToListAsync();
+
     public async Task<Result<CriteriaEntry>> AddCriteria(Actor actor, SettlementYear year, string json, string reason, int expectedNumber)
     {
         if (!Access.CanAdminister(actor))

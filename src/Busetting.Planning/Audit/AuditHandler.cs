@@ -1,7 +1,17 @@
 namespace Busetting.Planning;
 
-public sealed partial class PlanningService
+/// <summary>The audit trail: a year's entries, the search over all of them, and reads of unpublished figures.</summary>
+public sealed class AuditHandler(PlanningDependencies dependencies) : PlanningHandler(dependencies)
 {
+    public async Task<Result<List<AuditEntry>>> AuditTrail(Actor actor, SettlementYear year, int take = 500)
+    {
+        if (!Access.CanSeeAudit(actor))
+        {
+            return Error.Forbidden(Say(actor, $"bare IMDi ser revisjonssporet", $"berre IMDi ser revisjonssporet"));
+        }
+        return await db.Audit.AsNoTracking().Where(a => a.Year == year.Value).OrderByDescending(a => a.Id).Take(take).ToListAsync();
+    }
+
     public const int AuditPageSize = 50;
 
     /// <summary>The kinds of audit entry: the part of the action before the first dot (user.lock → user).</summary>

@@ -1,7 +1,7 @@
 namespace Busetting.Planning;
 
 /// <summary>Revision history in public: every publication of a year, original first.</summary>
-public sealed partial class PlanningService
+public sealed class PublicationHandler(PlanningDependencies dependencies) : PlanningHandler(dependencies)
 {
     /// <summary>One publication of a year's requests.</summary>
     /// <param name="Revision">0 for the original publication, n for the n-th revision.</param>

@@ -2,8 +2,15 @@
 namespace Busetting.Planning;
 
 /// <summary>Dialogue with counties and KS: proposal packages, their national effect, answers, withdrawals and comments.</summary>
-public sealed partial class PlanningService
+public sealed class DialogueHandler : PlanningHandler
 {
+    private readonly RunHandler runs;
+
+    public DialogueHandler(PlanningDependencies dependencies) : base(dependencies)
+    {
+        runs = new RunHandler(Shared);
+    }
+
     public Task<List<Proposal>> Proposals(SettlementYear year) =>
         db.Proposals.AsNoTracking().Where(p => p.Year == year.Value).OrderByDescending(p => p.Id).ToListAsync();
 
@@ -207,7 +214,7 @@ public sealed partial class PlanningService
             Id = l.Id, Year = l.Year, RunId = l.RunId, Kommunenummer = l.Kommunenummer, ProposedPersons = l.ProposedPersons, ProposedEm = l.ProposedEm,
             PublicJustification = l.PublicJustification, Status = ProposalStatus.Accepted,
         }).ToList();
-        var computed = await Compute(SettlementYear.Create(year), asker: actor, also: asAccepted);
+        var computed = await runs.Compute(SettlementYear.Create(year), asker: actor, also: asAccepted);
         if (!computed.IsSuccess)
         {
             return Result<PackageEffect>.Fail(computed.Errors);
@@ -295,7 +302,7 @@ public sealed partial class PlanningService
         {
             // No municipality and no number in the label: run lists are read by every county (Access.RunLabel).
             var label = Inv($"Etter forslag #{lines[0].Package}");
-            var run = await RunAllocation(actor, SettlementYear.Create(lines[0].Year), label);
+            var run = await runs.RunAllocation(actor, SettlementYear.Create(lines[0].Year), label);
             if (!run.IsSuccess)
             {
                 return Result<ProposalDecision>.Fail(run.Errors);
