@@ -108,8 +108,7 @@ public partial class CriteriaPage
         }
         if (errors.Count > 0)
         {
-            _errors = errors;
-            SetStatus(errors);
+            _errors = Refused(errors);
             return;
         }
         var rules = _set!.Rules with
@@ -162,8 +161,7 @@ public partial class CriteriaPage
         var floor = Parse.Int(f.Floor, "floor", T("Gulv", "Golv"), Lang, errors);
         if (errors.Count > 0)
         {
-            _errors = errors;
-            SetStatus(400);
+            _errors = Refused(errors);
             return;
         }
         var changed = _set with
@@ -186,13 +184,6 @@ public partial class CriteriaPage
         Result<CriteriaEntry> result = PlanYear is { } year
             ? await Planning.AddCriteria(Me, year, json, reason ?? "", expected)
             : PlanningService.YearNotFound(Me, Year);
-        if (result.IsSuccess)
-        {
-            Navigation.NavigateTo($"/planlegging/{Year}/kriterium?lagra=1");
-            return;
-        }
-        _errors = result.Errors;
-        SetStatus(result.Errors);
-        await Load();
+        _errors = await Submit(result, $"/planlegging/{Year}/kriterium?lagra=1", Load);
     }
 }

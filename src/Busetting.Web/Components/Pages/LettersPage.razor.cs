@@ -51,16 +51,12 @@ public partial class LettersPage
         Result<LetterContact> result = PlanYear is { } year
             ? await Letters.SaveContact(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), year, f.Name, f.Phone, f.Email, f.Signer, f.Title)
             : PlanningService.YearNotFound(Me, Year);
-        if (result.IsSuccess)
+        _errors = await Submit(result, $"/planlegging/{Year}/brev?melding=kontakt", async () =>
         {
-            Navigation.NavigateTo($"/planlegging/{Year}/brev?melding=kontakt");
-            return;
-        }
-        _errors = result.Errors;
-        SetStatus(result.Errors);
-        await Load();
-        // Keep what the planner typed.
-        _contact = new LetterContact { Year = Year, ContactName = f.Name, ContactPhone = f.Phone, ContactEmail = f.Email, SignerName = f.Signer, SignerTitle = f.Title };
+            await Load();
+            // Keep what the planner typed.
+            _contact = new LetterContact { Year = Year, ContactName = f.Name, ContactPhone = f.Phone, ContactEmail = f.Email, SignerName = f.Signer, SignerTitle = f.Title };
+        });
     }
 
     private List<MunicipalityLetterLanguage> _overrides = [];
@@ -69,14 +65,7 @@ public partial class LettersPage
     {
         var f = LanguageForm ?? new LanguageFields();
         var result = await Letters.SetLanguage(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), (f.Kommunenummer ?? "").Trim(), string.IsNullOrEmpty(f.Language) ? null : f.Language);
-        if (result.IsSuccess)
-        {
-            Navigation.NavigateTo($"/planlegging/{Year}/brev?melding=maalform");
-            return;
-        }
-        _errors = result.Errors;
-        SetStatus(result.Errors);
-        await Load();
+        _errors = await Submit(result, $"/planlegging/{Year}/brev?melding=maalform", Load);
     }
 
     private SettlementYear? PlanYear => Settlement(Year);
@@ -115,13 +104,11 @@ public partial class LettersPage
     {
         if (!Access.CanProduceLetters(Me))
         {
-            _errors = [Error.Forbidden("bare IMDis planleggere lager brev")];
-            SetStatus(403);
+            _errors = Refused([Error.Forbidden("bare IMDis planleggere lager brev")]);
         }
         else if (!Enum.TryParse<LetterKind>(StartForm?.Kind, out var kind))
         {
-            _errors = [Error.Invalid("kind", T("Velg en brevtype", "Vel ein brevtype"))];
-            SetStatus(400);
+            _errors = Refused([Error.Invalid("kind", T("Velg en brevtype", "Vel ein brevtype"))]);
         }
         else if (StartForm?.Reason?.Trim().Length > FieldLimits.Reason)
         {
@@ -130,8 +117,7 @@ public partial class LettersPage
         else if (DeadlineErrors(kind, out var deadline) is { Count: > 0 } deadlineErrors)
         {
             // Checked before the job is queued: a refused deadline stores nothing.
-            _errors = deadlineErrors;
-            SetStatus(400);
+            _errors = Refused(deadlineErrors);
         }
         else if (PlanYear is not { } year)
         {
@@ -168,8 +154,7 @@ public partial class LettersPage
     {
         if (!Enum.TryParse<LetterKind>(SendForm?.Kind, out var kind))
         {
-            _errors = [Error.Invalid("kind", T("Velg en brevtype", "Vel ein brevtype"))];
-            SetStatus(400);
+            _errors = Refused([Error.Invalid("kind", T("Velg en brevtype", "Vel ein brevtype"))]);
             await Load();
             return;
         }
@@ -181,8 +166,7 @@ public partial class LettersPage
                 .Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).Select(l => Reference.Find(l.Kommunenummer)?.Name ?? l.Kommunenummer).ToList();
             if (names.Count == 0)
             {
-                _errors = [Error.Invalid("kind", T($"Ingen usendte brev av typen «{Ui.LetterKind(Lang, kind.ToString())}».", $"Ingen usende brev av typen «{Ui.LetterKind(Lang, kind.ToString())}»."))];
-                SetStatus(400);
+                _errors = Refused([Error.Invalid("kind", T($"Ingen usendte brev av typen «{Ui.LetterKind(Lang, kind.ToString())}».", $"Ingen usende brev av typen «{Ui.LetterKind(Lang, kind.ToString())}»."))]);
                 return;
             }
             _sendPreview = new SendPreview(kind, names);
@@ -191,13 +175,6 @@ public partial class LettersPage
         Result<int> result = PlanYear is { } year
             ? await Letters.Send(new LetterActor(Me.Name, Access.CanProduceLetters(Me), false), year, kind, Channel, sent: Notify.LetterSent)
             : PlanningService.YearNotFound(Me, Year);
-        if (result.IsSuccess)
-        {
-            Navigation.NavigateTo(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/planlegging/{Year}/brev?melding=sendt&tal={result.Value}"));
-            return;
-        }
-        _errors = result.Errors;
-        SetStatus(result.Errors);
-        await Load();
+        _errors = await Submit(result, sent => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/planlegging/{Year}/brev?melding=sendt&tal={sent}"), Load);
     }
 }
