@@ -16,7 +16,6 @@ public partial class CriteriaPage
     }.Concat((_set?.Criteria ?? []).SelectMany(c => new[] { KeyValuePair.Create("weight." + c.Id, "w-" + c.Id), KeyValuePair.Create("criteria.weight-negative:" + c.Id, "w-" + c.Id) }))
      .ToDictionary();
 
-    [Parameter] public int Year { get; set; }
     [SupplyParameterFromQuery(Name = "lagra")] public string? Done { get; set; }
     [SupplyParameterFromForm(FormName = "vekter")] public WeightFields? WeightsForm { get; set; }
     [SupplyParameterFromForm(FormName = "json")] public JsonFields? JsonForm { get; set; }
@@ -124,8 +123,6 @@ public partial class CriteriaPage
 
     private CriteriaEntry? _entry;
     private CriteriaSet? _set;
-    /// <summary>The route's year, typed once (null outside the years the system covers: no such planning year).</summary>
-    private SettlementYear? PlanYear => Settlement(Year);
     private List<CriteriaEntry> _history = [];
     private IReadOnlyList<Error> _errors = [];
 

@@ -12,7 +12,6 @@ public partial class LettersPage
         ["letters.reason"] = "reason", ["letters.deadline"] = "deadline", ["kommunenummer"] = "lang-kommune", ["language"] = "lang-form",
     };
 
-    [Parameter] public int Year { get; set; }
     [SupplyParameterFromQuery(Name = "melding")] public string? Done { get; set; }
     [SupplyParameterFromQuery(Name = "tal")] public string? DoneCount { get; set; }
 
@@ -68,7 +67,6 @@ public partial class LettersPage
         _errors = await Submit(result, $"/planlegging/{Year}/brev?melding=maalform", Load);
     }
 
-    private SettlementYear? PlanYear => Settlement(Year);
     private PlanningYear? _year;
     private List<LetterJob> _jobs = [];
     private List<Letter> _letters = [];
