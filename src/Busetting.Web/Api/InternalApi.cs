@@ -26,11 +26,11 @@ public static class InternalApi
             var municipality = reference.Find(kommunenummer);
             if (municipality is null)
             {
-                return TypedResults.Problem(Inv($"ingen kommune med nummer {kommunenummer}"), statusCode: 404);
+                return ApiResults.Problem(http, ApiErrors.NoMunicipality(kommunenummer));
             }
             if (!Access.CanSeeMunicipality(actor, municipality))
             {
-                return TypedResults.Problem(Inv($"du har ikke tilgang til {kommunenummer} {municipality.Name}"), statusCode: 403);
+                return ApiResults.Problem(http, language => ApiErrors.MunicipalityForbidden(language, kommunenummer, municipality.Name));
             }
             // A year outside the years the system covers has no planning year: nothing visible, no decisions.
             var settlement = SettlementYear.TryCreate(year, out var typed) ? typed : (SettlementYear?)null;
@@ -51,15 +51,16 @@ public static class InternalApi
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
-                return TypedResults.Problem("mangler eller ugyldig X-CSRF-TOKEN", statusCode: 400, title: "Ugyldig forespørsel");
+                return ApiResults.Problem(http, ApiErrors.HeaderKey);
             }
-            var missing = new Dictionary<string, string[]>();
-            if (body.Persons is null) missing["persons"] = ["persons mangler"];
-            if (body.Em is null) missing["em"] = ["em mangler"];
-            if (body.DecisionDate is null) missing["decisionDate"] = ["decisionDate mangler (ÅÅÅÅ-MM-DD)"];
+            var language = ApiResults.LanguageOf(http);
+            var missing = new List<Error>();
+            if (body.Persons is null) missing.Add(ApiErrors.Missing(language, "persons"));
+            if (body.Em is null) missing.Add(ApiErrors.Missing(language, "em"));
+            if (body.DecisionDate is null) missing.Add(ApiErrors.Missing(language, "decisionDate", " (ÅÅÅÅ-MM-DD)"));
             if (missing.Count > 0)
             {
-                return TypedResults.ValidationProblem(missing, title: "Ugyldige data");
+                return ApiResults.Problem(http, missing);
             }
             var actor = Requests.ActorOf(http, reference);
             // Text that is no kommunenummer as written names no municipality; a year outside the years the system covers, no planning year.
@@ -69,7 +70,7 @@ public static class InternalApi
                 new DecisionHandler.DecisionInput(body.Persons!.Value, body.Em!.Value, body.DecisionDate!.Value, body.AdditionalCapacity, body.Note, null, body.ExpectedVersion));
             return result.IsSuccess
                 ? TypedResults.Created(Inv($"/api/v1/intern/years/{year}/municipalities/{kommunenummer}"), new { result.Value.Version, result.Value.Persons, result.Value.Em })
-                : ApiResults.From(result.Errors);
+                : ApiResults.Problem(http, result.Errors);
         });
 
         api.MapGet("/years/{year:int}/municipalities/{kommunenummer}/documents/{id:int}", async Task<IResult> (int year, string kommunenummer, int id, HttpContext http, DecisionHandler registry, ReferenceStore reference) =>
@@ -77,7 +78,7 @@ public static class InternalApi
             var document = await registry.Document(Requests.ActorOf(http, reference), year, kommunenummer, id);
             return document.IsSuccess
                 ? TypedResults.File(document.Value.Content, "application/pdf", document.Value.FileName)
-                : ApiResults.From(document.Errors);
+                : ApiResults.Problem(http, document.Errors);
         });
 
         api.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>

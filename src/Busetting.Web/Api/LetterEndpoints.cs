@@ -15,11 +15,11 @@ public static class LetterEndpoints
             var municipality = letter is null ? null : reference.Find(letter.Kommunenummer);
             if (letter is null || municipality is null)
             {
-                return TypedResults.Problem("brevet finnes ikke", statusCode: 404);
+                return ApiResults.Problem(http, ApiErrors.LetterNotFound);
             }
             if (!Access.CanSeeLetter(Actor.From(http.User), municipality, letter.SentAt is not null))
             {
-                return TypedResults.Problem("du har ikke tilgang til dette brevet", statusCode: 403);
+                return ApiResults.Problem(http, ApiErrors.LetterForbidden);
             }
             return TypedResults.File(letter.Pdf, "application/pdf", LetterService.FileName(letter, municipality.Name));
         }).RequireAuthorization().ExcludeFromDescription();
@@ -28,11 +28,11 @@ public static class LetterEndpoints
         {
             if (!Access.IsImdi(Actor.From(http.User)))
             {
-                return TypedResults.Problem("bare IMDi laster ned alle brevene", statusCode: 403);
+                return ApiResults.Problem(http, ApiErrors.AllLettersForbidden);
             }
             if (!Enum.TryParse<LetterKind>(kind ?? "Request", ignoreCase: true, out var letterKind))
             {
-                return TypedResults.Problem($"ukjent brevtype «{kind}»", statusCode: 400);
+                return ApiResults.Problem(http, language => ApiErrors.UnknownLetterKind(language, kind));
             }
             // A year outside the years the system covers has no letters: an empty ZIP, as for any year without letters.
             var zip = SettlementYear.TryCreate(year, out var settlement) ? await letters.Zip(settlement, letterKind) : await letters.Zip([]);
@@ -44,19 +44,19 @@ public static class LetterEndpoints
         {
             if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
             {
-                return TypedResults.Problem("ugyldig eller manglende skjemanøkkel", statusCode: 400);
+                return ApiResults.Problem(http, ApiErrors.FormKey);
             }
             if (!Access.CanAdminister(Actor.From(http.User)))
             {
-                return TypedResults.Problem("bare IMDis administratorer", statusCode: 403);
+                return ApiResults.Problem(http, ApiErrors.AdministratorsOnly);
             }
             var form = await http.Request.ReadFormAsync();
             if (!Enum.TryParse<LetterKind>(form["TemplateForm.Kind"], out var kind) || !int.TryParse(form["TemplateForm.Year"], out var year))
             {
-                return TypedResults.Problem("ukjent brevtype eller år", statusCode: 400);
+                return ApiResults.Problem(http, ApiErrors.UnknownKindOrYear);
             }
             var preview = await letters.Preview(year, kind, form["TemplateForm.Language"].ToString(), form["TemplateForm.Text"].ToString(), form["TemplateForm.Kommunenummer"].ToString());
-            return preview.IsSuccess ? TypedResults.File(preview.Value, "application/pdf") : ApiResults.From(preview.Errors);
+            return preview.IsSuccess ? TypedResults.File(preview.Value, "application/pdf") : ApiResults.Problem(http, preview.Errors);
         }).RequireAuthorization().DisableAntiforgery().ExcludeFromDescription();
     }
 }

@@ -43,18 +43,18 @@ public static class PublicApi
             var y = settlement is { } known ? await figures.For(known) : null;
             if (y is null)
             {
-                return TypedResults.Problem(Inv($"ingen publiserte tal for {year}"), statusCode: 404);
+                return ApiResults.Problem(http, ApiErrors.NoPublishedFigures(year));
             }
             var rows = county is null ? y.Rows : y.Rows.Where(r => r.CountyNumber == county).ToList();
             return TypedResults.Ok(new { year = y.Year, source = y.Source.ToString(), revision = y.Revision, decisionDeadline = y.Deadline, municipalities = rows });
         }).WithSummary("Every municipality's requested, decided and settled numbers for a year").Produces<object>();
 
-        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, PublicFigures figures) =>
+        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, PublicFigures figures, HttpContext http) =>
         {
             var y = await figures.ForRoute(year);
             var row = y?.Rows.FirstOrDefault(r => r.Kommunenummer == kommunenummer);
             return row is null
-                ? TypedResults.Problem(Inv($"ingen publiserte tal for kommune {kommunenummer} i {year}"), statusCode: 404)
+                ? ApiResults.Problem(http, ApiErrors.NoPublishedFigures(year, kommunenummer))
                 : TypedResults.Ok(row);
         }).WithSummary("One municipality's published figures for a year");
 

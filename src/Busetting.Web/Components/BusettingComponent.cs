@@ -47,6 +47,61 @@ public abstract class BusettingComponent : ComponentBase
         return [PlanningHandler.YearNotFound(Me, year)];
     }
 
+    /// <summary>
+    /// The one way a page form answers its handler (post/redirect/get): on success the browser goes to <paramref name="next"/>;
+    /// on failure the response gets the status the errors call for, and the errors come back for the form's error summary
+    /// (none on success).
+    /// </summary>
+    protected IReadOnlyList<Error> Submit<T>(Result<T> result, string next) => Submit(result, _ => next);
+
+    /// <summary>As <see cref="Submit{T}(Result{T}, string)"/>, where the page to go to depends on what the handler made.</summary>
+    protected IReadOnlyList<Error> Submit<T>(Result<T> result, Func<T, string> next) =>
+        result.IsSuccess ? Submit([], next(result.Value)) : Refused(result.Errors);
+
+    /// <summary>As <see cref="Submit{T}(Result{T}, string)"/> for a handler that answers with its errors only (none: done).</summary>
+    protected IReadOnlyList<Error> Submit(IReadOnlyList<Error> errors, string next)
+    {
+        if (errors.Count > 0)
+        {
+            return Refused(errors);
+        }
+        Navigation.NavigateTo(next);
+        return [];
+    }
+
+    /// <summary>As <see cref="Submit{T}(Result{T}, string)"/>, and on failure the page's data is loaded again to show the form with its errors.</summary>
+    protected Task<IReadOnlyList<Error>> Submit<T>(Result<T> result, string next, Func<Task> reload) => Submit(result, _ => next, reload);
+
+    /// <summary>As <see cref="Submit{T}(Result{T}, Func{T, string})"/>, and on failure the page's data is loaded again.</summary>
+    protected async Task<IReadOnlyList<Error>> Submit<T>(Result<T> result, Func<T, string> next, Func<Task> reload)
+    {
+        var errors = Submit(result, next);
+        if (errors.Count > 0)
+        {
+            await reload();
+        }
+        return errors;
+    }
+
+    /// <summary>As <see cref="Submit{T}(Result{T}, string)"/> in a section of a page: on failure the page is told (it shows the errors and loads again).</summary>
+    protected async Task Submit<T>(Result<T> result, string next, EventCallback<IReadOnlyList<Error>> failed)
+    {
+        if (Submit(result, next) is { Count: > 0 } errors)
+        {
+            await failed.InvokeAsync(errors);
+        }
+    }
+
+    /// <summary>A form refused, before its handler or by it: answers with the status the errors call for and returns them for the error summary.</summary>
+    protected IReadOnlyList<Error> Refused(IReadOnlyList<Error> errors)
+    {
+        if (errors.Count > 0)
+        {
+            SetStatus(errors);
+        }
+        return errors;
+    }
+
     /// <summary>Answers with the status the errors call for (<see cref="ErrorStatus.For"/>).</summary>
     protected void SetStatus(IReadOnlyList<Error> errors) => SetStatus(ErrorStatus.For(errors));
 

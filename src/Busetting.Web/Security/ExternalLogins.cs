@@ -1,8 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Busetting.Application;
-using Busetting.Domain.Errors;
-using Busetting.Persistence;
 using Microsoft.AspNetCore.Identity;
 
 namespace Busetting.Web.Security;

@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Busetting.Application;
-using Busetting.Domain.Errors;
-using Busetting.Persistence;
 using Microsoft.AspNetCore.Identity;
 
 namespace Busetting.Web.Security;

@@ -1,6 +1,5 @@
 using System.Globalization;
-using Busetting.Application;
-using Busetting.Domain.Errors;
+using System.Numerics;
 
 namespace Busetting.Web.Services;
 
@@ -26,30 +25,26 @@ public static class Parse
         return false;
     }
 
-    public static int? Int(string? text, string code, string label, Language lang, List<Error> errors)
-    {
-        var cleaned = (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Trim();
-        if (int.TryParse(cleaned, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-        errors.Add(Error.Invalid(code, lang == Language.Nn
-            ? $"{label}: «{text}» er ikkje eit heiltal"
-            : $"{label}: «{text}» er ikke et heltall"));
-        return null;
-    }
+    public static int? Int(string? text, string code, string label, Language lang, List<Error> errors) =>
+        Number<int>(text, Digits(text), NumberStyles.AllowLeadingSign, code, label, lang, errors, ("et heltall", "eit heiltal"));
 
     /// <summary>A decimal written the Norwegian way (comma) or with a point.</summary>
-    public static decimal? Decimal(string? text, string code, string label, Language lang, List<Error> errors)
+    public static decimal? Decimal(string? text, string code, string label, Language lang, List<Error> errors) =>
+        Number<decimal>(text, Digits(text).Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, code, label, lang, errors, ("et tall", "eit tal"));
+
+    /// <summary>The text without spaces (also non-breaking ones, as a pasted «1 234» has).</summary>
+    private static string Digits(string? text) => (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Trim();
+
+    private static T? Number<T>(string? text, string cleaned, NumberStyles styles, string code, string label, Language lang, List<Error> errors, (string Nb, string Nn) kind)
+        where T : struct, INumberBase<T>
     {
-        var cleaned = (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace('\u00A0'.ToString(), "", StringComparison.Ordinal).Replace(',', '.').Trim();
-        if (decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (T.TryParse(cleaned, styles, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
         errors.Add(Error.Invalid(code, lang == Language.Nn
-            ? $"{label}: «{text}» er ikkje eit tal"
-            : $"{label}: «{text}» er ikke et tall"));
+            ? $"{label}: «{text}» er ikkje {kind.Nn}"
+            : $"{label}: «{text}» er ikke {kind.Nb}"));
         return null;
     }
 

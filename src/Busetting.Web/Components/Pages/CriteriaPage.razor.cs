@@ -16,7 +16,6 @@ public partial class CriteriaPage
     }.Concat((_set?.Criteria ?? []).SelectMany(c => new[] { KeyValuePair.Create("weight." + c.Id, "w-" + c.Id), KeyValuePair.Create("criteria.weight-negative:" + c.Id, "w-" + c.Id) }))
      .ToDictionary();
 
-    [Parameter] public int Year { get; set; }
     [SupplyParameterFromQuery(Name = "lagra")] public string? Done { get; set; }
     [SupplyParameterFromForm(FormName = "vekter")] public WeightFields? WeightsForm { get; set; }
     [SupplyParameterFromForm(FormName = "json")] public JsonFields? JsonForm { get; set; }
@@ -108,8 +107,7 @@ public partial class CriteriaPage
         }
         if (errors.Count > 0)
         {
-            _errors = errors;
-            SetStatus(errors);
+            _errors = Refused(errors);
             return;
         }
         var rules = _set!.Rules with
@@ -125,8 +123,6 @@ public partial class CriteriaPage
 
     private CriteriaEntry? _entry;
     private CriteriaSet? _set;
-    /// <summary>The route's year, typed once (null outside the years the system covers: no such planning year).</summary>
-    private SettlementYear? PlanYear => Settlement(Year);
     private List<CriteriaEntry> _history = [];
     private IReadOnlyList<Error> _errors = [];
 
@@ -162,8 +158,7 @@ public partial class CriteriaPage
         var floor = Parse.Int(f.Floor, "floor", T("Gulv", "Golv"), Lang, errors);
         if (errors.Count > 0)
         {
-            _errors = errors;
-            SetStatus(400);
+            _errors = Refused(errors);
             return;
         }
         var changed = _set with
@@ -186,13 +181,6 @@ public partial class CriteriaPage
         Result<CriteriaEntry> result = PlanYear is { } year
             ? await Criteria.AddCriteria(Me, year, json, reason ?? "", expected)
             : PlanningHandler.YearNotFound(Me, Year);
-        if (result.IsSuccess)
-        {
-            Navigation.NavigateTo($"/planlegging/{Year}/kriterium?lagra=1");
-            return;
-        }
-        _errors = result.Errors;
-        SetStatus(result.Errors);
-        await Load();
+        _errors = await Submit(result, $"/planlegging/{Year}/kriterium?lagra=1", Load);
     }
 }

@@ -12,7 +12,6 @@ public partial class LettersPage
         ["letters.reason"] = "reason", ["letters.deadline"] = "deadline", ["kommunenummer"] = "lang-kommune", ["language"] = "lang-form",
     };
 
-    [Parameter] public int Year { get; set; }
     [SupplyParameterFromQuery(Name = "melding")] public string? Done { get; set; }
     [SupplyParameterFromQuery(Name = "tal")] public string? DoneCount { get; set; }
 
@@ -51,16 +50,12 @@ public partial class LettersPage
         Result<LetterContact> result = PlanYear is { } year
             ? await Letters.SaveContact(Access.LetterActor(Me), year, f.Name, f.Phone, f.Email, f.Signer, f.Title)
             : PlanningHandler.YearNotFound(Me, Year);
-        if (result.IsSuccess)
+        _errors = await Submit(result, $"/planlegging/{Year}/brev?melding=kontakt", async () =>
         {
-            Navigation.NavigateTo($"/planlegging/{Year}/brev?melding=kontakt");
-            return;
-        }
-        _errors = result.Errors;
-        SetStatus(result.Errors);
-        await Load();
-        // Keep what the planner typed.
-        _contact = new LetterContact { Year = Year, ContactName = f.Name, ContactPhone = f.Phone, ContactEmail = f.Email, SignerName = f.Signer, SignerTitle = f.Title };
+            await Load();
+            // Keep what the planner typed.
+            _contact = new LetterContact { Year = Year, ContactName = f.Name, ContactPhone = f.Phone, ContactEmail = f.Email, SignerName = f.Signer, SignerTitle = f.Title };
+        });
     }
 
     private List<MunicipalityLetterLanguage> _overrides = [];
@@ -69,17 +64,9 @@ public partial class LettersPage
     {
         var f = LanguageForm ?? new LanguageFields();
         var result = await Letters.SetLanguage(Access.LetterActor(Me), (f.Kommunenummer ?? "").Trim(), string.IsNullOrEmpty(f.Language) ? null : f.Language);
-        if (result.IsSuccess)
-        {
-            Navigation.NavigateTo($"/planlegging/{Year}/brev?melding=maalform");
-            return;
-        }
-        _errors = result.Errors;
-        SetStatus(result.Errors);
-        await Load();
+        _errors = await Submit(result, $"/planlegging/{Year}/brev?melding=maalform", Load);
     }
 
-    private SettlementYear? PlanYear => Settlement(Year);
     private PlanningYear? _year;
     private List<LetterJob> _jobs = [];
     private List<Letter> _letters = [];
@@ -123,33 +110,25 @@ public partial class LettersPage
         if (PlanYear is not { } year)
         {
             _errors = NoSuchYear(Year);
+            await Load();
         }
         else if (errors.Count > 0)
         {
-            _errors = errors;
-            SetStatus(400);
+            _errors = Refused(errors);
+            await Load();
         }
         else
         {
             // Who may start a batch, the reason's length and the deadline are the handler's to check.
-            var started = await Jobs.Start(Me, year, kind, StartForm?.Reason, deadline);
-            if (started.IsSuccess)
-            {
-                Navigation.NavigateTo($"/planlegging/{Year}/brev?jobb={started.Value.Id}");
-                return;
-            }
-            _errors = started.Errors;
-            SetStatus(started.Errors);
+            _errors = await Submit(await Jobs.Start(Me, year, kind, StartForm?.Reason, deadline), job => $"/planlegging/{Year}/brev?jobb={job.Id}", Load);
         }
-        await Load();
     }
 
     private async Task Send()
     {
         if (!Enum.TryParse<LetterKind>(SendForm?.Kind, out var kind))
         {
-            _errors = [Error.Invalid("kind", T("Velg en brevtype", "Vel ein brevtype"))];
-            SetStatus(400);
+            _errors = Refused([Error.Invalid("kind", T("Velg en brevtype", "Vel ein brevtype"))]);
             await Load();
             return;
         }
@@ -161,8 +140,7 @@ public partial class LettersPage
                 .Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).Select(l => Reference.Find(l.Kommunenummer)?.Name ?? l.Kommunenummer).ToList();
             if (names.Count == 0)
             {
-                _errors = [Error.Invalid("kind", T($"Ingen usendte brev av typen «{Ui.LetterKind(Lang, kind.ToString())}».", $"Ingen usende brev av typen «{Ui.LetterKind(Lang, kind.ToString())}»."))];
-                SetStatus(400);
+                _errors = Refused([Error.Invalid("kind", T($"Ingen usendte brev av typen «{Ui.LetterKind(Lang, kind.ToString())}».", $"Ingen usende brev av typen «{Ui.LetterKind(Lang, kind.ToString())}»."))]);
                 return;
             }
             _sendPreview = new SendPreview(kind, names);
@@ -171,13 +149,6 @@ public partial class LettersPage
         Result<int> result = PlanYear is { } year
             ? await Delivery.Send(Me, year, kind, Channel)
             : PlanningHandler.YearNotFound(Me, Year);
-        if (result.IsSuccess)
-        {
-            Navigation.NavigateTo(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/planlegging/{Year}/brev?melding=sendt&tal={result.Value}"));
-            return;
-        }
-        _errors = result.Errors;
-        SetStatus(result.Errors);
-        await Load();
+        _errors = await Submit(result, sent => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/planlegging/{Year}/brev?melding=sendt&tal={sent}"), Load);
     }
 }

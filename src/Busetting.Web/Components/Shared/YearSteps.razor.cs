@@ -94,7 +94,7 @@ public partial class YearSteps
         var f = StatusForm ?? new StatusFields();
         if (!Access.CanPlan(Me))
         {
-            Fail([Error.Forbidden(T("Bare IMDis planleggere flytter et planår mellom stegene.", "Berre planleggjarane i IMDi flyttar eit planår mellom stega."))]);
+            _errors = Refused([Error.Forbidden(T("Bare IMDis planleggere flytter et planår mellom stegene.", "Berre planleggjarane i IMDi flyttar eit planår mellom stega."))]);
             return;
         }
         if (!f.Confirm)
@@ -109,34 +109,25 @@ public partial class YearSteps
             : Parse.Date(f.ConsultationDeadline, "consultationDeadline", T("Høringsfrist", "Høyringsfrist"), Lang, errors);
         if (errors.Count > 0)
         {
-            await Retry(f.To, errors);
-            return;
+            _errors = Refused(errors);
         }
-        if (Years.FourEyes && f.To is YearStatus.Approved or YearStatus.Published)
+        else if (Years.FourEyes && f.To is YearStatus.Approved or YearStatus.Published)
         {
             var requested = await Years.RequestStep(Me, Year, f.To, f.Version, f.Reason);
-            if (requested.IsSuccess)
-            {
-                Navigation.NavigateTo($"/planlegging/{Year}?lagra=forespurnad");
-                return;
-            }
-            await Retry(f.To, requested.Errors);
-            return;
+            _errors = Submit(requested, $"/planlegging/{Year}?lagra=forespurnad");
         }
-        var result = await Years.ChangeStatus(Me, Year, f.To, f.Version, f.Reason, consultationDeadline: deadline);
-        if (result.IsSuccess)
+        else
         {
-            Navigation.NavigateTo($"/planlegging/{Year}?lagra=1");
-            return;
+            var result = await Years.ChangeStatus(Me, Year, f.To, f.Version, f.Reason, consultationDeadline: deadline);
+            _errors = Submit(result, $"/planlegging/{Year}?lagra=1");
         }
-        await Retry(f.To, result.Errors);
+        await Retry(f.To);
     }
 
-    /// <summary>The confirmation again, with what must be corrected (the typed reason and deadline kept).</summary>
-    private async Task Retry(YearStatus to, IReadOnlyList<Error> errors)
+    /// <summary>After a refusal: the confirmation again, with what must be corrected (the typed reason and deadline kept).</summary>
+    private async Task Retry(YearStatus to)
     {
-        Fail(errors);
-        if (errors.All(e => e.Kind == ErrorKind.InvalidInput))
+        if (_errors.Count > 0 && _errors.All(e => e.Kind == ErrorKind.InvalidInput))
         {
             _confirming = to;
             _summary = await Years.Summary(Year, to);
@@ -149,7 +140,7 @@ public partial class YearSteps
         var parts = (f.Action ?? "").Split(':');
         if (parts.Length != 2 || parts[0] is not ("confirm" or "close") || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var id))
         {
-            Fail([Error.Invalid("action", T("Ukjent handling", "Ukjend handling"))]);
+            _errors = Refused([Error.Invalid("action", T("Ukjent handling", "Ukjend handling"))]);
             return;
         }
         if (parts[0] == "confirm" && !f.Confirm)
@@ -165,12 +156,7 @@ public partial class YearSteps
         var result = parts[0] == "confirm"
             ? (await Years.ConfirmStep(Me, id, f.Version)).Errors
             : (await Years.CloseStep(Me, id, f.Version)).Errors;
-        if (result.Count == 0)
-        {
-            Navigation.NavigateTo($"/planlegging/{Year}?lagra=1");
-            return;
-        }
-        Fail(result);
+        _errors = Submit(result, $"/planlegging/{Year}?lagra=1");
     }
 
     private async Task MoveDeadline()
@@ -178,22 +164,8 @@ public partial class YearSteps
         var f = DeadlineForm ?? new DeadlineFields();
         var errors = new List<Error>();
         var deadline = string.IsNullOrWhiteSpace(f.Deadline) ? null : Parse.Date(f.Deadline, "consultationDeadline", T("Høringsfrist", "Høyringsfrist"), Lang, errors);
-        if (errors.Count == 0)
-        {
-            var result = await Years.SetConsultationDeadline(Me, Year, deadline, f.Version);
-            if (result.IsSuccess)
-            {
-                Navigation.NavigateTo($"/planlegging/{Year}?lagra=hoyringsfrist");
-                return;
-            }
-            errors.AddRange(result.Errors);
-        }
-        Fail(errors);
-    }
-
-    private void Fail(IReadOnlyList<Error> errors)
-    {
-        _errors = errors;
-        SetStatus(errors);
+        Result<PlanningYear> result = errors.Count > 0 ? Result<PlanningYear>.Fail(errors)
+            : await Years.SetConsultationDeadline(Me, Year, deadline, f.Version);
+        _errors = Submit(result, $"/planlegging/{Year}?lagra=hoyringsfrist");
     }
 }
