@@ -184,5 +184,5 @@ public sealed partial class PlanningService : IDisposable, IAsyncDisposable
 
     /// <summary>A message in the actor's written standard.</summary>
     private static string Say(Actor actor, FormattableString nb, FormattableString nn) =>
-        (actor.Language == Language.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);
+        (actor.Language == WrittenStandard.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);
 }

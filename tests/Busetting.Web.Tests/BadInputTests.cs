@@ -102,7 +102,7 @@ public class BadInputTests
         using var app = new SqliteApp();
         using var scope = app.Services.CreateScope();
         var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
-        var planner = new Actor("p", Roles.Planner, null, null, Busetting.Application.Language.Nn);
+        var planner = new Actor("p", Roles.Planner, null, null, Busetting.Domain.Primitives.WrittenStandard.Nn);
         var admin = planner with { Role = Roles.Admin };
         var ks = planner with { Role = Roles.Ks };
         string Over(int limit) => new('y', limit + 1);

@@ -81,7 +81,7 @@ public static class TableExports
             {
                 return TypedResults.Text(AuditExport.TooMany(me.Language, result.Value.Total, cap), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             }
-            var nn = me.Language == Busetting.Application.Language.Nn;
+            var nn = me.Language == WrittenStandard.Nn;
             string[] headings = nn
                 ? ["Når", "Kven", "Rolle", "Kva", "År", "Kommunenummer", "Detaljar", "Kvifor"]
                 : ["Når", "Hvem", "Rolle", "Hva", "År", "Kommunenummer", "Detaljer", "Hvorfor"];

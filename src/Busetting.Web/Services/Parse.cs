@@ -26,41 +26,41 @@ public static class Parse
         return false;
     }
 
-    public static int? Int(string? text, string code, string label, Language lang, List<Error> errors)
+    public static int? Int(string? text, string code, string label, WrittenStandard lang, List<Error> errors)
     {
         var cleaned = (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Trim();
         if (int.TryParse(cleaned, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
-        errors.Add(Error.Invalid(code, lang == Language.Nn
+        errors.Add(Error.Invalid(code, lang == WrittenStandard.Nn
             ? $"{label}: «{text}» er ikkje eit heiltal"
             : $"{label}: «{text}» er ikke et heltall"));
         return null;
     }
 
     /// <summary>A decimal written the Norwegian way (comma) or with a point.</summary>
-    public static decimal? Decimal(string? text, string code, string label, Language lang, List<Error> errors)
+    public static decimal? Decimal(string? text, string code, string label, WrittenStandard lang, List<Error> errors)
     {
         var cleaned = (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace('\u00A0'.ToString(), "", StringComparison.Ordinal).Replace(',', '.').Trim();
         if (decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
-        errors.Add(Error.Invalid(code, lang == Language.Nn
+        errors.Add(Error.Invalid(code, lang == WrittenStandard.Nn
             ? $"{label}: «{text}» er ikkje eit tal"
             : $"{label}: «{text}» er ikke et tall"));
         return null;
     }
 
-    public static DateOnly? Date(string? text, string code, string label, Language lang, List<Error> errors)
+    public static DateOnly? Date(string? text, string code, string label, WrittenStandard lang, List<Error> errors)
     {
         string[] formats = ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"];
         if (DateOnly.TryParseExact((text ?? "").Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }
-        errors.Add(Error.Invalid(code, lang == Language.Nn
+        errors.Add(Error.Invalid(code, lang == WrittenStandard.Nn
             ? $"{label}: «{text}» er ikkje ein dato (dd.mm.åååå)"
             : $"{label}: «{text}» er ikke en dato (dd.mm.åååå)"));
         return null;
