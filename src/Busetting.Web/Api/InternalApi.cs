@@ -20,7 +20,7 @@ public static class InternalApi
         // Not in the public OpenAPI document: the public API describes published figures only.
         var api = app.MapGroup("/api/v1/intern").WithTags("Intern").RequireAuthorization().ExcludeFromDescription();
 
-        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (RouteYear year, string kommunenummer, HttpContext http, PlanningService planning, ReferenceStore reference) =>
         {
             var actor = Actor.From(http.User);
             var municipality = reference.Find(kommunenummer);
@@ -33,20 +33,20 @@ public static class InternalApi
                 return TypedResults.Problem(Inv($"du har ikke tilgang til {kommunenummer} {municipality.Name}"), statusCode: 403);
             }
             // A year outside the years the system covers has no planning year: nothing visible, no decisions.
-            var settlement = SettlementYear.TryCreate(year, out var typed) ? typed : (SettlementYear?)null;
+            var settlement = year.Settlement;
             var visible = settlement is { } seen ? await planning.VisibleLine(actor, seen, municipality.Number) : null;
             var (run, line) = visible is { } v ? (v.Run, v.Line) : (null, null);
             var decisions = settlement is { } decided ? await planning.DecisionHistory(decided, municipality.Number) : [];
             return TypedResults.Ok(new
             {
-                year, kommunenummer, name = municipality.Name, runId = run?.Id,
+                year = year.Number, kommunenummer, name = municipality.Name, runId = run?.Id,
                 requested = line?.Requested, requestedEm = line?.RequestedEm, planNextYear = line?.PlanNextYear,
                 explanation = line is null ? null : StoredExplanation.Parse(line.ExplanationJson),
                 decisions = decisions.Select(d => new { d.Version, d.Persons, d.Em, d.DecisionDate, d.AdditionalCapacity, d.Note, d.By, d.At, hasDocument = d.DocumentId != null }),
             });
         });
 
-        api.MapPost("/years/{year:int}/municipalities/{kommunenummer}/decision", async Task<IResult> (int year, string kommunenummer, DecisionRequest body,
+        api.MapPost("/years/{year:int}/municipalities/{kommunenummer}/decision", async Task<IResult> (RouteYear year, string kommunenummer, DecisionRequest body,
             HttpContext http, IAntiforgery antiforgery, PlanningService planning, ReferenceStore reference) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
@@ -64,7 +64,7 @@ public static class InternalApi
             var actor = Requests.ActorOf(http, reference);
             // Text that is no kommunenummer as written names no municipality; a year outside the years the system covers, no planning year.
             Result<Decision> result = !MunicipalityNumber.TryParse(kommunenummer, out var number, out _) || number.Value != kommunenummer ? PlanningService.MunicipalityNotFound(actor, kommunenummer)
-                : !SettlementYear.TryCreate(year, out var settlement) ? PlanningService.YearNotFound(actor, year)
+                : !year.TrySettlement(out var settlement) ? PlanningService.YearNotFound(actor, year.Number)
                 : await planning.RegisterDecision(actor, settlement, number,
                 new PlanningService.DecisionInput(body.Persons!.Value, body.Em!.Value, body.DecisionDate!.Value, body.AdditionalCapacity, body.Note, null, body.ExpectedVersion));
             return result.IsSuccess
@@ -72,9 +72,9 @@ public static class InternalApi
                 : ApiResults.From(result.Errors);
         });
 
-        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}/documents/{id:int}", async Task<IResult> (int year, string kommunenummer, int id, HttpContext http, PlanningService planning, ReferenceStore reference) =>
+        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}/documents/{id:int}", async Task<IResult> (RouteYear year, string kommunenummer, int id, HttpContext http, PlanningService planning, ReferenceStore reference) =>
         {
-            var document = await planning.Document(Requests.ActorOf(http, reference), year, kommunenummer, id);
+            var document = await planning.Document(Requests.ActorOf(http, reference), year.Number, kommunenummer, id);
             return document.IsSuccess
                 ? TypedResults.File(document.Value.Content, "application/pdf", document.Value.FileName)
                 : ApiResults.From(document.Errors);
