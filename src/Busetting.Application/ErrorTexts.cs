@@ -1,4 +1,5 @@
 using Busetting.Domain.Errors;
+using Busetting.Domain.Primitives;
 
 namespace Busetting.Application;
 
@@ -10,9 +11,9 @@ namespace Busetting.Application;
 public static class ErrorTexts
 {
     /// <summary>The user's text, and the original message when it is technical (shown behind "Teknisk"), else null.</summary>
-    public static (string Text, string? Technical) For(Error error, Language language)
+    public static (string Text, string? Technical) For(Error error, WrittenStandard language)
     {
-        string T(string nb, string nn) => language == Language.Nn ? nn : nb;
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
         string N(string key) => error.Values.TryGetValue(key, out var v) ? v switch
         {
             int i => Texts.Number(i),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Busetting.Domain.Errors;
 using Busetting.Domain.Planning;
+using Busetting.Domain.Primitives;
 
 namespace Busetting.Application;
 
@@ -13,9 +14,9 @@ namespace Busetting.Application;
 public static class PlanningErrorTexts
 {
     /// <summary>The text of a planning rule's error, or null when the error is not one.</summary>
-    public static string? For(Error error, Language language)
+    public static string? For(Error error, WrittenStandard language)
     {
-        string T(string nb, string nn) => language == Language.Nn ? nn : nb;
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
         bool Has(string key) => error.Values.ContainsKey(key);
         string V(string key) => error.Values.TryGetValue(key, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "" : "";
         string D(string key) => error.Values.TryGetValue(key, out var v) && v is DateOnly d ? d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) : "–";
@@ -51,8 +52,8 @@ public static class PlanningErrorTexts
             "letters.deadline" when Has("required") => T("Ny vedtaksfrist: må fylles ut for justerte brev (datoen kommunene skal ha gjort nytt vedtak innen)",
                 "Ny vedtaksfrist: må fyllast ut for justerte brev (datoen kommunane skal ha gjort nytt vedtak innan)"),
             "letters.deadline" when Has("today") => T($"Ny vedtaksfrist: {D("deadline")} ligger i fortiden; velg {D("today")} eller senere", $"Ny vedtaksfrist: {D("deadline")} ligg i fortida; vel {D("today")} eller seinare"),
-            "letters.year" when Has("status") => T($"{V("year")} er ikke godkjent (status: {Lower(Language.Nb, error.Values["status"])}): brev lages bare for godkjente år",
-                $"{V("year")} er ikkje godkjend (status: {Lower(Language.Nn, error.Values["status"])}): brev blir berre laga for godkjende år"),
+            "letters.year" when Has("status") => T($"{V("year")} er ikke godkjent (status: {Lower(WrittenStandard.Nb, error.Values["status"])}): brev lages bare for godkjente år",
+                $"{V("year")} er ikkje godkjend (status: {Lower(WrittenStandard.Nn, error.Values["status"])}): brev blir berre laga for godkjende år"),
             "letters.reason" when Has("required") => T("justerte brev og utsettelser må ha en begrunnelse (hvorfor behovet endret seg, eller hvorfor justeringen holdes tilbake)",
                 "justerte brev og utsetjingar må ha ei grunngjeving (kvifor behovet endra seg, eller kvifor justeringa blir halden tilbake)"),
             "letters.reason" when Has("max") => $"begrunnelsen kan ha høyst {V("max")} tegn / grunngjevinga kan ha høgst {V("max")} teikn",
@@ -64,30 +65,30 @@ public static class PlanningErrorTexts
     }
 
     /// <summary>A planning rule's error with its message in the given written standard (unchanged when it is not one).</summary>
-    public static Error Say(Error error, Language language) =>
+    public static Error Say(Error error, WrittenStandard language) =>
         For(error, language) is { } text ? error with { Message = text } : error;
 
     /// <summary>A year's status as a label: «På høring».</summary>
-    public static string Status(Language language, YearStatus status) => (language, status) switch
+    public static string Status(WrittenStandard language, YearStatus status) => (language, status) switch
     {
         (_, YearStatus.Draft) => "Utkast",
-        (Language.Nb, YearStatus.Consultation) => "På høring",
-        (Language.Nn, YearStatus.Consultation) => "På høyring",
-        (Language.Nb, YearStatus.Approved) => "Godkjent",
-        (Language.Nn, YearStatus.Approved) => "Godkjend",
+        (WrittenStandard.Nb, YearStatus.Consultation) => "På høring",
+        (WrittenStandard.Nn, YearStatus.Consultation) => "På høyring",
+        (WrittenStandard.Nb, YearStatus.Approved) => "Godkjent",
+        (WrittenStandard.Nn, YearStatus.Approved) => "Godkjend",
         (_, YearStatus.Published) => "Publisert",
-        (Language.Nb, YearStatus.Revised) => "Revidert",
-        (Language.Nn, YearStatus.Revised) => "Revidert",
+        (WrittenStandard.Nb, YearStatus.Revised) => "Revidert",
+        (WrittenStandard.Nn, YearStatus.Revised) => "Revidert",
     };
 
     /// <summary>A year's status inside a sentence: «på høring».</summary>
-    private static string Lower(Language language, object status) => status is YearStatus s ? (language, s) switch
+    private static string Lower(WrittenStandard language, object status) => status is YearStatus s ? (language, s) switch
     {
         (_, YearStatus.Draft) => "utkast",
-        (Language.Nb, YearStatus.Consultation) => "på høring",
-        (Language.Nn, YearStatus.Consultation) => "på høyring",
-        (Language.Nb, YearStatus.Approved) => "godkjent",
-        (Language.Nn, YearStatus.Approved) => "godkjend",
+        (WrittenStandard.Nb, YearStatus.Consultation) => "på høring",
+        (WrittenStandard.Nn, YearStatus.Consultation) => "på høyring",
+        (WrittenStandard.Nb, YearStatus.Approved) => "godkjent",
+        (WrittenStandard.Nn, YearStatus.Approved) => "godkjend",
         (_, YearStatus.Published) => "publisert",
         (_, YearStatus.Revised) => "revidert",
     } : "";

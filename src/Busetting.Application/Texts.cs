@@ -2,13 +2,6 @@ using System.Globalization;
 
 namespace Busetting.Application;
 
-/// <summary>The two written standards of Norwegian.</summary>
-public enum Language
-{
-    Nb,
-    Nn,
-}
-
 /// <summary>Numbers written the Norwegian way (1 234,5). The words of explanations are in <see cref="ExplanationTexts"/>.</summary>
 public static class Texts
 {

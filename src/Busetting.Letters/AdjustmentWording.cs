@@ -11,7 +11,7 @@ public static class AdjustmentWording
 {
     public static string Sentence(LetterInput input)
     {
-        var nn = input.Identity.Language == "nn";
+        var nn = input.Identity.Standard == WrittenStandard.Nn;
         var name = input.Recipient.OfficialName;
         var year = input.Identity.Year.ToString(CultureInfo.InvariantCulture);
         var now = input.Numbers.Requested;

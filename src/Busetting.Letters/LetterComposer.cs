@@ -13,9 +13,9 @@ public static class LetterComposer
 
     public static LetterDocument Compose(LetterInput input, Template template)
     {
-        var nn = input.Identity.Language == "nn";
+        var nn = input.Identity.Standard == WrittenStandard.Nn;
         string T(string nb, string nnText) => nn ? nnText : nb;
-        var lang = nn ? Language.Nn : Language.Nb;
+        var lang = nn ? WrittenStandard.Nn : WrittenStandard.Nb;
         var presented = input.Explanation is { } explanation
             ? ExplanationPresenter.Present(explanation, lang, input.Criteria.ToDictionary(c => c.Id, c => (c.NameNb, c.NameNn)))
             : null;
@@ -38,7 +38,7 @@ public static class LetterComposer
     /// <summary>The template's placeholders and what each is filled with.</summary>
     private static Dictionary<string, string> Values(LetterInput input, PresentedExplanation? presented)
     {
-        var nn = input.Identity.Language == "nn";
+        var nn = input.Identity.Standard == WrittenStandard.Nn;
         string T(string nb, string nnText) => nn ? nnText : nb;
         return new Dictionary<string, string>
         {
@@ -76,7 +76,7 @@ public static class LetterComposer
     /// <summary>The template's tables: the criteria, "before / now" and, with an explanation, its parts and rules.</summary>
     private static Dictionary<string, Table> Tables(LetterInput input, PresentedExplanation? presented)
     {
-        var nn = input.Identity.Language == "nn";
+        var nn = input.Identity.Standard == WrittenStandard.Nn;
         string T(string nb, string nnText) => nn ? nnText : nb;
         var tables = new Dictionary<string, Table>
         {

@@ -6,7 +6,10 @@ namespace Busetting.Letters;
 public sealed record LetterCriterion(string Id, string NameNb, string NameNn, int PriorityGroup, decimal Weight);
 
 /// <summary>Which letter this is: its kind, written standard ("nb"/"nn"), planning year and reference (2025/4640-O1).</summary>
-public sealed record LetterIdentity(LetterKind Kind, string Language, int Year, string Reference);
+public sealed record LetterIdentity(LetterKind Kind, string Language, int Year, string Reference)
+{
+    public WrittenStandard Standard => WrittenStandards.NynorskOrBokmal(Language);
+}
 
 /// <summary>The municipality the letter is addressed to, with its county.</summary>
 public sealed record LetterRecipient(string Kommunenummer, string OfficialName, string County);

@@ -48,7 +48,7 @@ public static partial class LetterRenderer
         document.Info.Creator = "Busetting";
         document.Info.CreationDate = stamp;
         document.Info.ModificationDate = stamp;
-        document.Language = letter.Language == "nn" ? "nn-NO" : "nb-NO";
+        document.Language = WrittenStandards.NynorskOrBokmal(letter.Language).CultureName();
 
         var writer = new PageWriter(document);
         DrawLetterhead(writer, letter, regular, bold, small);

@@ -111,7 +111,7 @@ public sealed partial class LetterService
         var criteria = CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value;
         var weights = Weights(run, criteria);
         var templates = new Dictionary<string, (Template Template, int? EntryId)>();
-        foreach (var language in new[] { "nb", "nn" })
+        foreach (var language in WrittenStandards.All.Select(s => s.Code()))
         {
             var current = await CurrentTemplate(kind, language, cancellationToken);
             if (!current.IsSuccess)
@@ -148,7 +148,7 @@ public sealed partial class LetterService
         {
             return PlannedLetter.Skip(Inv($"{m.Number} {m.Name}: tallet er uendret ({line.Requested}), derfor ikke justert brev"));
         }
-        var language = batch.Languages.GetValueOrDefault(line.Kommunenummer) ?? (m.LanguageForm == LanguageForm.Nynorsk ? "nn" : "nb");
+        var language = batch.Languages.GetValueOrDefault(line.Kommunenummer) ?? WrittenStandards.Of(m.LanguageForm).Code();
         var (template, templateId) = batch.Templates[language];
         var latest = batch.LatestOfKind.GetValueOrDefault(line.Kommunenummer);
         var version = latest?.Version ?? 1;

@@ -45,13 +45,13 @@ public sealed partial class LetterService
         string.Create(CultureInfo.InvariantCulture, $"{letter.Year}-{letter.Kommunenummer}-{Slug(municipalityName)}-{KindInFileName(letter.Kind, letter.Language)}-v{letter.Version}.pdf");
 
     /// <summary>The letter kind as a file name says it, in the letter's own written standard ("oppmoding", "justert-anmodning").</summary>
-    public static string KindInFileName(string kind, string language) => (kind, language) switch
+    public static string KindInFileName(string kind, string language) => (kind, WrittenStandards.NynorskOrBokmal(language)) switch
     {
-        ("Request", "nn") => "oppmoding",
+        ("Request", WrittenStandard.Nn) => "oppmoding",
         ("Request", _) => "anmodning",
-        ("Adjusted", "nn") => "justert-oppmoding",
+        ("Adjusted", WrittenStandard.Nn) => "justert-oppmoding",
         ("Adjusted", _) => "justert-anmodning",
-        ("Postponement", "nn") => "utsetjing",
+        ("Postponement", WrittenStandard.Nn) => "utsetjing",
         _ => "utsettelse",
     };
 

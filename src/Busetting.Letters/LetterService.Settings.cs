@@ -21,7 +21,7 @@ public sealed partial class LetterService
         {
             return Error.Invalid("kommunenummer", Inv($"ingen kommune med nummer «{kommunenummer}»"));
         }
-        if (language is not (null or "nb" or "nn"))
+        if (language is not null && !WrittenStandards.TryParse(language, out _))
         {
             return Error.Invalid("language", Inv($"målform «{language}» må være nb, nn eller tom (kommunens offisielle)"));
         }

@@ -32,7 +32,7 @@ public sealed partial class LetterService(BusettingDb db, ReferenceData referenc
         LetterBatchRules.CheckDeadline(kind, deadline, today) is { } refused ? Said(refused) : true;
 
     /// <summary>A letter-batch rule's error in Bokmål: the batch's messages are for IMDi staff and the command line.</summary>
-    private static Error Said(Error error) => PlanningErrorTexts.Say(error, Language.Nb);
+    private static Error Said(Error error) => PlanningErrorTexts.Say(error, WrittenStandard.Nb);
 
     /// <summary>The newest version of each municipality's letter of these kinds.</summary>
     private async Task<Dictionary<string, Letter>> LatestLetters(SettlementYear year, string[] kinds, CancellationToken cancellationToken)

@@ -67,7 +67,7 @@ public sealed partial class Template
 
     public static Result<Template> Parse(LetterKind kind, string language, string text, string name)
     {
-        if (language is not ("nb" or "nn"))
+        if (!WrittenStandards.TryParse(language, out _))
         {
             return Error.Invalid("template.language", $"{name}: målform «{language}» må være nb eller nn");
         }

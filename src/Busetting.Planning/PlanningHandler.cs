@@ -131,5 +131,5 @@ public abstract class PlanningHandler : IDisposable, IAsyncDisposable
 
     /// <summary>A message in the actor's written standard.</summary>
     private protected static string Say(Actor actor, FormattableString nb, FormattableString nn) =>
-        (actor.Language == Language.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);
+        (actor.Language == WrittenStandard.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);
 }

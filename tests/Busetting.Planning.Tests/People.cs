@@ -17,7 +17,7 @@ public static class People
     public static readonly Actor OsloCounty = new("Oslo kommune som fylke (test)", Roles.County, null, Places.OsloCounty, UserId: "county03");
 
     /// <summary>Sogndal's case worker, answered in Nynorsk (Sogndal's official form).</summary>
-    public static readonly Actor Sogndal = new("Saksbehandlar Sogndal (test)", Roles.Municipality, Places.Sogndal, null, Language.Nn, "sogndal");
+    public static readonly Actor Sogndal = new("Saksbehandlar Sogndal (test)", Roles.Municipality, Places.Sogndal, null, WrittenStandard.Nn, "sogndal");
 
     public static readonly Actor Bergen = new("Saksbehandler Bergen (test)", Roles.Municipality, Places.Bergen, null, UserId: "bergen");
 

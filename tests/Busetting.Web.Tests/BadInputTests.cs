@@ -106,7 +106,7 @@ public class BadInputTests
         var years = scope.ServiceProvider.GetRequiredService<YearHandler>();
         var runs = scope.ServiceProvider.GetRequiredService<RunHandler>();
         var dialogue = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
-        var planner = new Actor("p", Roles.Planner, null, null, Busetting.Application.Language.Nn);
+        var planner = new Actor("p", Roles.Planner, null, null, Busetting.Domain.Primitives.WrittenStandard.Nn);
         var admin = planner with { Role = Roles.Admin };
         var ks = planner with { Role = Roles.Ks };
         string Over(int limit) => new('y', limit + 1);

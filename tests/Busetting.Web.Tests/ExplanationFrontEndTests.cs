@@ -35,14 +35,14 @@ public partial class ExplanationFrontEndTests
             [Profile("1101", 100, "Nord-Norge"), .. others], [])).Value;
     }
 
-    public static TheoryData<string, Language> Cases => new()
+    public static TheoryData<string, WrittenStandard> Cases => new()
     {
-        { "0301", Language.Nb }, { "4640", Language.Nn }, { "5632", Language.Nb }, { "4601", Language.Nn }, { "spread", Language.Nn }, { "spread", Language.Nb },
+        { "0301", WrittenStandard.Nb }, { "4640", WrittenStandard.Nn }, { "5632", WrittenStandard.Nb }, { "4601", WrittenStandard.Nn }, { "spread", WrittenStandard.Nn }, { "spread", WrittenStandard.Nb },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Explanation_SameExplanation_SameLinesInCliWebAndLetter(string number, Language language)
+    public async Task Explanation_SameExplanation_SameLinesInCliWebAndLetter(string number, WrittenStandard language)
     {
         var result = number == "spread" ? SpreadRun() : Run2025.Value.Result;
         var m = result.Municipalities.First(x => number == "spread" || x.Municipality.Number.Value == number);
@@ -75,7 +75,7 @@ public partial class ExplanationFrontEndTests
 
         // Letter
         var input = new LetterInput(
-            Identity: new(LetterKind.Request, language == Language.Nn ? "nn" : "nb", 2025, "ref"),
+            Identity: new(LetterKind.Request, language == WrittenStandard.Nn ? "nn" : "nb", 2025, "ref"),
             Recipient: new(m.Municipality.Number.Value, m.Municipality.OfficialName, m.Municipality.CountyName),
             Dates: new(new DateOnly(2024, 11, 27), Deadline: new DateOnly(2025, 1, 31)),
             Numbers: new(Requested: m.Requested, RequestedEm: m.RequestedEm, PlanNextYear: m.PlanNextYear, NeedPersons: 18_900, NeedEm: 0),

@@ -209,7 +209,7 @@ public class TableExportTests
         Assert.Contains("/revisjonsspor/eksport.xlsx?aar=2025", await planner.Html("/revisjonsspor?aar=2025"));
         var sheet = Read(await (await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025")).Content.ReadAsByteArrayAsync());
         Assert.Equal(["Når", "Hvem", "Rolle", "Hva", "År", "Kommunenummer", "Detaljer", "Hvorfor"], sheet[0]);
-        Assert.Equal(year2025.Select(a => AuditTexts.Action(Busetting.Application.Language.Nb, a.Action)), sheet[1..].Select(r => r[3]));
+        Assert.Equal(year2025.Select(a => AuditTexts.Action(Busetting.Domain.Primitives.WrittenStandard.Nb, a.Action)), sheet[1..].Select(r => r[3]));
         Assert.DoesNotContain(sheet[1..], r => r[3].Contains('.', StringComparison.Ordinal)); // no action codes like year.status
         Assert.All(sheet[1..], r => Assert.Equal("2025", r[4]));
 

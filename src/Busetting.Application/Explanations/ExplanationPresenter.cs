@@ -1,4 +1,5 @@
 using Busetting.Domain.Allocation;
+using Busetting.Domain.Primitives;
 
 namespace Busetting.Application;
 
@@ -10,7 +11,7 @@ namespace Busetting.Application;
 /// <param name="BindingRules">The rules that decide the number; empty means <see cref="ExplanationLabel.NoRules"/>.</param>
 /// <param name="AllRules">Every rule that applies to the municipality, binding or not.</param>
 public sealed record PresentedExplanation(
-    Language Language,
+    WrittenStandard Language,
     string Target,
     IReadOnlyList<ContributionLine> Contributions,
     IReadOnlyList<PartLine> Parts,
@@ -42,9 +43,9 @@ public sealed record IndicatorLine(string Id, string Name, string Value, int Yea
 public static class ExplanationPresenter
 {
     /// <param name="criterionNames">Criterion id → (Bokmål, Nynorsk) name; an unknown id is shown as itself.</param>
-    public static PresentedExplanation Present(StoredExplanation x, Language language, IReadOnlyDictionary<string, (string Nb, string Nn)> criterionNames)
+    public static PresentedExplanation Present(StoredExplanation x, WrittenStandard language, IReadOnlyDictionary<string, (string Nb, string Nn)> criterionNames)
     {
-        string Name(string id) => criterionNames.TryGetValue(id, out var n) ? (language == Language.Nn ? n.Nn : n.Nb) : id;
+        string Name(string id) => criterionNames.TryGetValue(id, out var n) ? (language == WrittenStandard.Nn ? n.Nn : n.Nb) : id;
         var contributions = x.Contributions.Where(c => c.Weight > 0)
             .Select(c => new ContributionLine(
                 c.Criterion,
@@ -85,7 +86,7 @@ public static class ExplanationPresenter
     /// The rule's latest note (an agreed change replaces an earlier one). The floor and the capacity cap keep no note of
     /// their own; their number is the bound they set.
     /// </summary>
-    private static string RuleText(StoredExplanation x, RuleId rule, Language language)
+    private static string RuleText(StoredExplanation x, RuleId rule, WrittenStandard language)
     {
         var note = x.Rules.LastOrDefault(r => r.Rule == rule)?.ToNote() ?? rule switch
         {

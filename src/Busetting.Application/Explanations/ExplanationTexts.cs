@@ -1,4 +1,5 @@
 using Busetting.Domain.Allocation;
+using Busetting.Domain.Primitives;
 
 namespace Busetting.Application;
 
@@ -8,9 +9,9 @@ namespace Busetting.Application;
 /// </summary>
 public static class ExplanationTexts
 {
-    public static string Label(Language language, ExplanationLabel label)
+    public static string Label(WrittenStandard language, ExplanationLabel label)
     {
-        string T(string nb, string nn) => language == Language.Nn ? nn : nb;
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
         return label switch
         {
             ExplanationLabel.Title => T("Forklaring av anmodningen", "Forklaring av oppmodinga"),
@@ -46,9 +47,9 @@ public static class ExplanationTexts
     }
 
     /// <summary>The label of one part; criterion parts carry the criterion's name, rule parts the rule's text.</summary>
-    public static string Part(Language language, PartKind kind, string criterionName, string ruleText)
+    public static string Part(WrittenStandard language, PartKind kind, string criterionName, string ruleText)
     {
-        string T(string nb, string nn) => language == Language.Nn ? nn : nb;
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
         return kind switch
         {
             PartKind.Criterion => criterionName,
@@ -65,7 +66,7 @@ public static class ExplanationTexts
     private static string Justification(string detail) => string.IsNullOrWhiteSpace(detail) ? "" : $" ({detail})";
 
     /// <summary>A rule with its numbers: persons as whole numbers (1 200), shares in per cent with two decimals (30,12 %), years as years.</summary>
-    public static string Rule(Language language, RuleNote note)
+    public static string Rule(WrittenStandard language, RuleNote note)
     {
         var value = note.Value is { } v ? Texts.Number(v) : "";
         var share = note.Value is { } s ? Texts.Number(s, 2) : "";
@@ -74,7 +75,7 @@ public static class ExplanationTexts
         var year = note.Value is { } y ? ((int)y).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
         var detail = note.Detail ?? "";
         var suppressed = detail == Allocator.EmSuppressedDetail;
-        string T(string nb, string nn) => language == Language.Nn ? nn : nb;
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
         return note.Rule switch
         {
             RuleId.Floor => T("Hovedregel: ingen kommune anmodes om færre enn gulvet" + (value.Length > 0 ? $" ({value})" : ""), "Hovudregel: ingen kommune blir oppmoda om færre enn golvet" + (value.Length > 0 ? $" ({value})" : "")),
@@ -130,9 +131,9 @@ public static class ExplanationTexts
     /// An indicator's name. NAV's unemployment share is a proxy — it stands in for "job opportunities" and, while they
     /// have no data, for introduction-programme results and upper-secondary capacity — and is labelled so wherever shown.
     /// </summary>
-    public static string Indicator(Language language, string id)
+    public static string Indicator(WrittenStandard language, string id)
     {
-        string T(string nb, string nn) => language == Language.Nn ? nn : nb;
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
         return id switch
         {
             IndicatorIds.Unemployment => T("Helt ledige i % av arbeidsstyrken (NAV; stedfortreder for muligheter for arbeid)",
@@ -156,10 +157,10 @@ public static class ExplanationTexts
     private const string SpreadReasonNn = "difor oppmoda, sjølv om målet åleine ikkje ville gitt ei oppmoding";
 
     /// <summary>"2 000–4 999 innbyggere", or "50 000 innbyggere eller flere" for the top class.</summary>
-    private static string SizeClass(Language language, RuleNote note)
+    private static string SizeClass(WrittenStandard language, RuleNote note)
     {
         var from = Texts.Number(note.SizeFrom ?? 0);
-        var nn = language == Language.Nn;
+        var nn = language == WrittenStandard.Nn;
         return note.SizeTo is { } to
             ? $"{from}–{Texts.Number(to)} {(nn ? "innbyggjarar" : "innbyggere")}"
             : nn ? $"{from} innbyggjarar eller fleire" : $"{from} innbyggere eller flere";

@@ -9,7 +9,7 @@ public static class ExplainCommand
         var common = new CommonOptions();
         var number = new Argument<string>("kommunenummer") { Description = "Four-digit municipality number, e.g. 4601" };
         var language = new Option<string?>("--lang") { Description = "nn (Nynorsk) or nb (Bokmål); default: the municipality's official language form" };
-        language.AcceptOnlyFromAmong("nn", "nb");
+        language.AcceptOnlyFromAmong(WrittenStandards.NnCode, WrittenStandards.NbCode);
         var format = CommonOptions.Format("text", "json");
         var command = new Command("explain", "Explain one municipality's request: indicators, criteria contributions, binding rules");
         command.Arguments.Add(number);
@@ -40,12 +40,7 @@ public static class ExplainCommand
                 io.Output.WriteLine(JsonSerializer.Serialize(ExplanationJson.Municipality(municipality), AllocationOutput.Json));
                 return ExitCodes.Success;
             }
-            var lang = parse.GetValue(language) switch
-            {
-                "nn" => Language.Nn,
-                "nb" => Language.Nb,
-                _ => municipality.Municipality.LanguageForm == LanguageForm.Nynorsk ? Language.Nn : Language.Nb,
-            };
+            var lang = WrittenStandards.TryParse(parse.GetValue(language), out var chosen) ? chosen : WrittenStandards.Of(municipality.Municipality.LanguageForm);
             ExplanationOutput.Write(result, municipality, run.Value.Criteria, lang, io.Output);
             return ExitCodes.Success;
         });

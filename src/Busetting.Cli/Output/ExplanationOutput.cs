@@ -5,7 +5,7 @@ namespace Busetting.Cli.Output;
 /// <summary>A municipality's explanation as plain text: the presenter's lines, laid out for a terminal.</summary>
 public static class ExplanationOutput
 {
-    public static void Write(AllocationResult result, MunicipalityAllocation m, CriteriaSet criteria, Language language, TextWriter writer)
+    public static void Write(AllocationResult result, MunicipalityAllocation m, CriteriaSet criteria, WrittenStandard language, TextWriter writer)
     {
         var x = ExplanationPresenter.Present(StoredExplanation.From(m.Explanation), language,
             criteria.Criteria.ToDictionary(c => c.Id, c => (c.NameNb, c.NameNn)));

@@ -29,7 +29,7 @@ public static class BusettingClaims
 /// <summary>Who is acting: derived from the signed-in principal on the server, never from form input.</summary>
 /// <param name="Language">The written standard messages to this actor are given in.</param>
 /// <param name="UserId">The account's id (four eyes and withdrawals compare people by it); null for actors made in code.</param>
-public sealed record Actor(string Name, string? Role, string? Kommunenummer, string? Fylkesnummer, Language Language = Language.Nb, string? UserId = null)
+public sealed record Actor(string Name, string? Role, string? Kommunenummer, string? Fylkesnummer, WrittenStandard Language = WrittenStandard.Nb, string? UserId = null)
 {
     /// <summary>Who this is, for "the same person" checks: the account id, else the name.</summary>
     public string Identity => UserId ?? Name;

@@ -13,7 +13,7 @@ public static class AuditExport
     public static int MaxRows(IConfiguration config) =>
         int.TryParse(config["Audit:ExportMaxRows"], NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max > 0 ? max : DefaultMaxRows;
 
-    public static string TooMany(Language language, int total, int cap) => language == Language.Nn
+    public static string TooMany(WrittenStandard language, int total, int cap) => language == WrittenStandard.Nn
         ? $"Søket har {Ui.Number(total)} treff; Excel-fila kan ha høgst {Ui.Number(cap)}. Avgrens søket (år, type, kven eller kommune) for å laste ned."
         : $"Søket har {Ui.Number(total)} treff; Excel-filen kan ha høyst {Ui.Number(cap)}. Avgrens søket (år, type, hvem eller kommune) for å laste ned.";
 }

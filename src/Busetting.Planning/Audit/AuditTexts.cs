@@ -9,59 +9,59 @@ namespace Busetting.Planning;
 /// </summary>
 public static class AuditTexts
 {
-    public static string Action(Language lang, string action) => (action, lang) switch
+    public static string Action(WrittenStandard lang, string action) => (action, lang) switch
     {
-        ("year.create", Language.Nb) => "Planår opprettet",
+        ("year.create", WrittenStandard.Nb) => "Planår opprettet",
         ("year.create", _) => "Planår oppretta",
-        ("year.status", Language.Nb) => "Status endret",
+        ("year.status", WrittenStandard.Nb) => "Status endret",
         ("year.status", _) => "Status endra",
         ("year.deadline", _) => "Vedtaksfrist sett",
-        ("need.add", Language.Nb) => "Behov registrert",
+        ("need.add", WrittenStandard.Nb) => "Behov registrert",
         ("need.add", _) => "Behov registrert",
-        ("criteria.add", Language.Nb) => "Kriterier endret",
+        ("criteria.add", WrittenStandard.Nb) => "Kriterier endret",
         ("criteria.add", _) => "Kriterium endra",
-        ("run.create", Language.Nb) => "Fordeling kjørt",
+        ("run.create", WrittenStandard.Nb) => "Fordeling kjørt",
         ("run.create", _) => "Fordeling køyrd",
-        ("proposal.create", Language.Nb) => "Forslag sendt",
+        ("proposal.create", WrittenStandard.Nb) => "Forslag sendt",
         ("proposal.create", _) => "Forslag sendt",
-        ("proposal.accept", Language.Nb) => "Forslag godtatt",
+        ("proposal.accept", WrittenStandard.Nb) => "Forslag godtatt",
         ("proposal.accept", _) => "Forslag godteke",
         ("proposal.reject", _) => "Forslag avvist",
-        ("proposal.withdraw", Language.Nb) => "Forslag trukket",
+        ("proposal.withdraw", WrittenStandard.Nb) => "Forslag trukket",
         ("proposal.withdraw", _) => "Forslag trekt",
         ("comment.add", _) => "Kommentar skriven",
         ("decision.register", _) => "Vedtak registrert",
-        ("decision.correct", Language.Nb) => "Vedtak rettet",
+        ("decision.correct", WrittenStandard.Nb) => "Vedtak rettet",
         ("decision.correct", _) => "Vedtak retta",
-        ("letters.generate", Language.Nb) => "Brev laget",
+        ("letters.generate", WrittenStandard.Nb) => "Brev laget",
         ("letters.generate", _) => "Brev laga",
         ("letters.language", _) => "Målform for brev endra",
         ("letter.send", _) => "Brev sendt",
-        ("template.save", Language.Nb) => "Brevmal lagret",
+        ("template.save", WrittenStandard.Nb) => "Brevmal lagret",
         ("template.save", _) => "Brevmal lagra",
-        ("read.unpublished", Language.Nb) => "Så upubliserte tall",
+        ("read.unpublished", WrittenStandard.Nb) => "Så upubliserte tall",
         ("read.unpublished", _) => "Såg upubliserte tal",
-        ("user.create", Language.Nb) => "Bruker opprettet",
+        ("user.create", WrittenStandard.Nb) => "Bruker opprettet",
         ("user.create", _) => "Brukar oppretta",
         ("user.lock", _) => "Brukar låst",
         ("user.unlock", _) => "Brukar opna",
         ("user.password-reset", _) => "Nytt passord sett",
-        ("user.password", Language.Nb) => "Passord endret",
+        ("user.password", WrittenStandard.Nb) => "Passord endret",
         ("user.password", _) => "Passord endra",
         ("year.seed", _) => "Planår lagt inn ved oppstart",
         ("user.link", _) => "Innlogging knytt til brukar",
-        ("user.mfa.enrol", Language.Nb) => "Autentiseringsapp tatt i bruk",
+        ("user.mfa.enrol", WrittenStandard.Nb) => "Autentiseringsapp tatt i bruk",
         ("user.mfa.enrol", _) => "Autentiseringsapp teken i bruk",
-        ("user.mfa.recovery-codes", Language.Nb) => "Nye gjenopprettingskoder laget",
+        ("user.mfa.recovery-codes", WrittenStandard.Nb) => "Nye gjenopprettingskoder laget",
         ("user.mfa.recovery-codes", _) => "Nye gjenopprettingskodar laga",
-        ("user.mfa.recovery-used", Language.Nb) => "Gjenopprettingskode brukt",
+        ("user.mfa.recovery-used", WrittenStandard.Nb) => "Gjenopprettingskode brukt",
         ("user.mfa.recovery-used", _) => "Gjenopprettingskode brukt",
         ("user.mfa.reset", _) => "Autentiseringsapp nullstilt",
-        _ => lang == Language.Nn ? "Anna hending" : "Annen hendelse",
+        _ => lang == WrittenStandard.Nn ? "Anna hending" : "Annen hendelse",
     };
 
     /// <summary>The details a person reads: known fields with Norwegian labels; anything else is left to "Teknisk".</summary>
-    public static string Details(Language lang, string json)
+    public static string Details(WrittenStandard lang, string json)
     {
         JsonElement root;
         try
@@ -87,40 +87,40 @@ public static class AuditTexts
         return string.Join(", ", parts);
     }
 
-    private static string? Label(Language lang, string key) => (key.ToLowerInvariant(), lang) switch
+    private static string? Label(WrittenStandard lang, string key) => (key.ToLowerInvariant(), lang) switch
     {
         ("from", _) => "frå",
         ("to", _) => "til",
         ("revision", _) => "revisjon",
-        ("approvedrunid", _) => lang == Language.Nn ? "godkjend fordeling" : "godkjent fordeling",
+        ("approvedrunid", _) => lang == WrittenStandard.Nn ? "godkjend fordeling" : "godkjent fordeling",
         ("publishedrunid", _) => "publisert fordeling",
         ("run" or "runid", _) => "fordeling",
-        ("left", Language.Nb) => "koder igjen",
+        ("left", WrittenStandard.Nb) => "koder igjen",
         ("left", _) => "kodar att",
         ("version" or "number", _) => "versjon",
-        ("persons", Language.Nb) => "personer",
+        ("persons", WrittenStandard.Nb) => "personer",
         ("persons", _) => "personar",
         ("em", _) => "EM",
         ("date" or "decisiondate", _) => "dato",
         ("deadline", _) => "frist",
-        ("kind", _) => lang == Language.Nn ? "brevtype" : "brevtype",
+        ("kind", _) => lang == WrittenStandard.Nn ? "brevtype" : "brevtype",
         ("language", _) => "målform",
         ("channel", _) => "kanal",
-        ("proposed" or "proposedpersons", _) => lang == Language.Nn ? "føreslått" : "foreslått",
-        ("count" or "letters", _) => lang == Language.Nn ? "tal" : "antall",
+        ("proposed" or "proposedpersons", _) => lang == WrittenStandard.Nn ? "føreslått" : "foreslått",
+        ("count" or "letters", _) => lang == WrittenStandard.Nn ? "tal" : "antall",
         ("email", _) => "e-post",
         ("role", _) => "rolle",
         _ => null,
     };
 
-    private static string? Value(Language lang, string key, JsonElement value)
+    private static string? Value(WrittenStandard lang, string key, JsonElement value)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.Number:
                 return value.TryGetInt64(out var whole) ? Texts.Number(whole) : Texts.Number(value.GetDecimal(), 2);
             case JsonValueKind.True:
-                return lang == Language.Nn ? "ja" : "ja";
+                return lang == WrittenStandard.Nn ? "ja" : "ja";
             case JsonValueKind.False:
                 return "nei";
             case JsonValueKind.String:
@@ -135,11 +135,11 @@ public static class AuditTexts
                 }
                 if (key.Equals("channel", StringComparison.OrdinalIgnoreCase))
                 {
-                    return text == "outbox" ? (lang == Language.Nn ? "utboks (mappe)" : "utboks (mappe)") : text;
+                    return text == "outbox" ? (lang == WrittenStandard.Nn ? "utboks (mappe)" : "utboks (mappe)") : text;
                 }
                 if (key.Equals("language", StringComparison.OrdinalIgnoreCase))
                 {
-                    return text switch { "nb" => "bokmål", "nn" => "nynorsk", "" => lang == Language.Nn ? "kommunen si" : "kommunens", _ => text };
+                    return text == "" ? (lang == WrittenStandard.Nn ? "kommunen si" : "kommunens") : WrittenStandards.TryParse(text, out var standard) ? Ui.WrittenStandardName(standard) : text;
                 }
                 if (key.Equals("role", StringComparison.OrdinalIgnoreCase))
                 {

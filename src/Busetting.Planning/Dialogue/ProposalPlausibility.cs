@@ -16,7 +16,7 @@ public static class ProposalPlausibility
     public const decimal NationalShare = 0.20m;
 
     /// <summary>The warning for one proposed line, in the reader's written standard; null when the number is plausible.</summary>
-    public static string? Warning(Language language, string name, int from, int proposed, int nationalNeed)
+    public static string? Warning(WrittenStandard language, string name, int from, int proposed, int nationalNeed)
     {
         if (proposed <= from)
         {
@@ -29,7 +29,7 @@ public static class ProposalPlausibility
             return null;
         }
         var share = nationalNeed > 0 ? Ui.Number(100m * proposed / nationalNeed, 0) + " %" : "–";
-        return language == Language.Nn
+        return language == WrittenStandard.Nn
             ? $"{name}: {Ui.Number(proposed)} er {(from > 0 ? Ui.Number((decimal)proposed / from, 1) + " gonger" : "meir enn")} oppmodinga på {Ui.Number(from)} og {share} av det nasjonale behovet på {Ui.Number(nationalNeed)}. Sjekk at talet er meint."
             : $"{name}: {Ui.Number(proposed)} er {(from > 0 ? Ui.Number((decimal)proposed / from, 1) + " ganger" : "mer enn")} anmodningen på {Ui.Number(from)} og {share} av det nasjonale behovet på {Ui.Number(nationalNeed)}. Sjekk at tallet er ment.";
     }

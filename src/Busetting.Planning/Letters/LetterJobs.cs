@@ -45,7 +45,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     /// </summary>
     public async Task<Result<LetterJob>> Start(Actor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline = null)
     {
-        var said = (FormattableString nb, FormattableString nn) => (actor.Language == Language.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);
+        var said = (FormattableString nb, FormattableString nn) => (actor.Language == WrittenStandard.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);
         if (!Access.CanProduceLetters(actor))
         {
             return Error.Forbidden("bare IMDis planleggere lager brev");

@@ -190,7 +190,7 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
         mime.Headers.Add("X-Busetting-Kind", message.Kind);
         mime.MessageId = Inv($"busetting-{message.Id}@{smtp.From.Split('@').Last().Trim('>', ' ')}");
         var body = new TextPart("plain") { Text = message.Body };
-        body.Headers.Add("Content-Language", message.Language == "nn" ? "nn-NO" : "nb-NO");
+        body.Headers.Add("Content-Language", WrittenStandards.NynorskOrBokmal(message.Language).CultureName());
         mime.Body = body;
         return mime;
     }
@@ -259,17 +259,17 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
     {
         if (!Access.CanAdminister(actor))
         {
-            return Error.Forbidden(actor.Language == Language.Nn ? "berre administratorane i IMDi sender varsel på nytt" : "bare IMDis administratorer sender varsler på nytt");
+            return Error.Forbidden(actor.Language == WrittenStandard.Nn ? "berre administratorane i IMDi sender varsel på nytt" : "bare IMDis administratorer sender varsler på nytt");
         }
         await using var db = await contexts.CreateDbContextAsync();
         var message = await db.Outbox.FirstOrDefaultAsync(m => m.Id == id);
         if (message is null)
         {
-            return Error.NotFound("notification", actor.Language == Language.Nn ? Inv($"varsel {id} finst ikkje") : Inv($"varsel {id} finnes ikke"));
+            return Error.NotFound("notification", actor.Language == WrittenStandard.Nn ? Inv($"varsel {id} finst ikkje") : Inv($"varsel {id} finnes ikke"));
         }
         if (message.Status == OutboxStatus.Sent)
         {
-            return Error.Invalid("notification.sent", actor.Language == Language.Nn ? Inv($"varsel {id} er allereie sendt") : Inv($"varsel {id} er allerede sendt"));
+            return Error.Invalid("notification.sent", actor.Language == WrittenStandard.Nn ? Inv($"varsel {id} er allereie sendt") : Inv($"varsel {id} er allerede sendt"));
         }
         message.Status = OutboxStatus.Pending;
         message.Attempts = 0;
@@ -286,7 +286,7 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Error.Conflict("notification.version", actor.Language == Language.Nn ? "varselet vart endra samstundes; last sida på nytt" : "varselet ble endret samtidig; last siden på nytt");
+            return Error.Conflict("notification.version", actor.Language == WrittenStandard.Nn ? "varselet vart endra samstundes; last sida på nytt" : "varselet ble endret samtidig; last siden på nytt");
         }
         return message;
     }

@@ -134,7 +134,8 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     private void Add(BusettingDb db, AppUser user, string kind, int? year, string? kommunenummer, string? dedupeKey,
         (string Nb, string Nn) subject, (string Nb, string Nn) body, string path)
     {
-        var nn = LanguageOf(user) == "nn";
+        var standard = LanguageOf(user);
+        var nn = standard == WrittenStandard.Nn;
         var link = BaseUrl is { } url ? "\n\n" + url + path : "";
         var footer = nn
             ? "\n\n-- \nDenne e-posten er send automatisk frå Busetting (IMDi). Du får han fordi du er brukar i Busetting."
@@ -142,19 +143,16 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         var now = clock.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage
         {
-            Kind = kind, To = user.Email!, Language = nn ? "nn" : "nb", Subject = nn ? subject.Nn : subject.Nb,
+            Kind = kind, To = user.Email!, Language = standard.Code(), Subject = nn ? subject.Nn : subject.Nb,
             Body = (nn ? body.Nn : body.Nb) + link + footer, Year = year, Kommunenummer = kommunenummer, DedupeKey = dedupeKey,
             Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
         });
     }
 
     /// <summary>The recipient's written standard: their own choice, else a case worker's municipality's official form, else Bokmål.</summary>
-    public string LanguageOf(AppUser user) => user.Language switch
-    {
-        "nn" => "nn",
-        "nb" => "nb",
-        _ => reference.Find(user.Kommunenummer)?.LanguageForm == LanguageForm.Nynorsk ? "nn" : "nb",
-    };
+    public WrittenStandard LanguageOf(AppUser user) => WrittenStandards.TryParse(user.Language, out var chosen)
+        ? chosen
+        : WrittenStandards.Of(reference.Find(user.Kommunenummer)?.LanguageForm ?? LanguageForm.Neutral);
 
     private string MunicipalityName(string kommunenummer) => reference.Find(kommunenummer)?.Name ?? kommunenummer;
 

@@ -47,16 +47,16 @@ public sealed class ReferenceStore
     public Municipality? Find(string? kommunenummer) =>
         kommunenummer is not null && ByNumber.TryGetValue(kommunenummer, out var m) ? m : null;
 
-    public int? Population(string kommunenummer, int year) =>
-        MunicipalityNumber.TryParse(kommunenummer, out var n, out _) && Data.Population.TryGetValue(n, out var byYear) && byYear.TryGetValue(year, out var p) ? p : null;
+    public int? Population(string kommunenummer, int dataYear) =>
+        MunicipalityNumber.TryParse(kommunenummer, out var n, out _) && Data.Population.TryGetValue(n, out var byYear) && byYear.TryGetValue(dataYear, out var p) ? p : null;
 
     /// <summary>Settled persons per municipality and year (IMDi), summed over the rows of that year.</summary>
-    public int? Settled(string kommunenummer, int year) => _settled.TryGetValue((kommunenummer, year), out var n) ? n : null;
+    public int? Settled(string kommunenummer, int dataYear) => _settled.TryGetValue((kommunenummer, dataYear), out var n) ? n : null;
 
     public IReadOnlyList<int> SettledYears => Data.Settlements.Select(s => s.Year).Distinct().Order().ToList();
 
     /// <summary>IMDi's published key figures (requested, decided, settled) for a municipality and year, mapped to 2024 numbers.</summary>
-    public KeyFigureRow? KeyFigures(string kommunenummer, int year) => _keyFigures.GetValueOrDefault((kommunenummer, year));
+    public KeyFigureRow? KeyFigures(string kommunenummer, int dataYear) => _keyFigures.GetValueOrDefault((kommunenummer, dataYear));
 
     public IReadOnlyList<int> KeyFigureYears => Data.KeyFigures.Select(k => k.Year).Distinct().Order().ToList();
 

@@ -15,7 +15,7 @@ public interface IMunicipalityRow
 /// </summary>
 public sealed record Column<T>(string Key, string Nb, string Nn, Func<T, object?> Value, bool Numeric = true, bool Sum = true)
 {
-    public string Heading(Language lang) => lang == Language.Nn ? Nn : Nb;
+    public string Heading(WrittenStandard lang) => lang == WrittenStandard.Nn ? Nn : Nb;
 
     /// <summary>As shown on the page: Norwegian numbers, "–" for unknown.</summary>
     public string Text(T row) => Value(row) switch

@@ -9,10 +9,10 @@ public static class Export
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static IReadOnlyList<string> Headings<T>(IReadOnlyList<Column<T>> columns, Language lang) =>
+    public static IReadOnlyList<string> Headings<T>(IReadOnlyList<Column<T>> columns, WrittenStandard lang) =>
         [Lang(lang, "Kommunenummer", "Kommunenummer"), "Kommune", Lang(lang, "Fylkesnummer", "Fylkesnummer"), "Fylke", .. columns.Select(c => c.Heading(lang))];
 
-    public static async Task<byte[]> Xlsx<T>(string sheet, IReadOnlyList<T> rows, IReadOnlyList<Column<T>> columns, Language lang)
+    public static async Task<byte[]> Xlsx<T>(string sheet, IReadOnlyList<T> rows, IReadOnlyList<Column<T>> columns, WrittenStandard lang)
         where T : IMunicipalityRow
     {
         using var stream = new MemoryStream();
@@ -60,7 +60,7 @@ public static class Export
     };
 
     /// <summary>Semicolon-separated with a UTF-8 BOM and readable headings: Norwegian Excel opens it as columns with æøå intact.</summary>
-    public static byte[] ExcelCsv<T>(IReadOnlyList<T> rows, IReadOnlyList<Column<T>> columns, Language lang) where T : IMunicipalityRow
+    public static byte[] ExcelCsv<T>(IReadOnlyList<T> rows, IReadOnlyList<Column<T>> columns, WrittenStandard lang) where T : IMunicipalityRow
     {
         var csv = new StringBuilder();
         csv.Append(string.Join(';', Headings(columns, lang).Select(Quote))).Append("\r\n");
@@ -82,5 +82,5 @@ public static class Export
     private static string Quote(string text) =>
         text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
-    private static string Lang(Language lang, string nb, string nn) => lang == Language.Nn ? nn : nb;
+    private static string Lang(WrittenStandard lang, string nb, string nn) => lang == WrittenStandard.Nn ? nn : nb;
 }

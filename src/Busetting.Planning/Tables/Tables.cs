@@ -78,7 +78,7 @@ public static class Tables
         string Language, int Requested, int RequestedEm, string Reference, int RunId, string Hash, DateTime? SentAt, string? Channel) : IMunicipalityRow;
 
     /// <summary>Every letter version of a year; "not sent" keeps those still waiting in the outbox.</summary>
-    public static TableData<LetterRow> Letters(IEnumerable<Letter> letters, ReferenceStore reference, Language lang) => new(
+    public static TableData<LetterRow> Letters(IEnumerable<Letter> letters, ReferenceStore reference, WrittenStandard lang) => new(
         letters.Select(l =>
             {
                 // A letter to a municipality no longer in the reference data keeps its number as its name.
@@ -100,11 +100,7 @@ public static class Tables
         ],
         r => r.SentAt is null);
 
-    private static string LanguageName(string code) => code switch
-    {
-        "nb" => "Bokmål",
-        "nn" => "Nynorsk",
-        "se" => "Nordsamisk",
-        _ => code,
-    };
+    private static string LanguageName(string code) => WrittenStandards.TryParse(code, out var standard)
+        ? standard == WrittenStandard.Nn ? "Nynorsk" : "Bokmål"
+        : code == "se" ? "Nordsamisk" : code;
 }

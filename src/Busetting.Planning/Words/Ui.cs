@@ -23,57 +23,54 @@ public static class Ui
     public static string Time(DateTime utc) =>
         NorwegianTime.FromUtc(utc).ToString("dd.MM.yyyy 'kl.' HH.mm", CultureInfo.InvariantCulture);
 
-    public static string Status(Language lang, YearStatus status) => PlanningErrorTexts.Status(lang, status);
+    public static string Status(WrittenStandard lang, YearStatus status) => PlanningErrorTexts.Status(lang, status);
 
-    public static string ProposalStatus(Language lang, ProposalStatus status) => (lang, status) switch
+    public static string ProposalStatus(WrittenStandard lang, ProposalStatus status) => (lang, status) switch
     {
-        (Language.Nb, Persistence.ProposalStatus.Open) => "Åpent",
-        (Language.Nn, Persistence.ProposalStatus.Open) => "Ope",
-        (Language.Nb, Persistence.ProposalStatus.Accepted) => "Godtatt",
-        (Language.Nn, Persistence.ProposalStatus.Accepted) => "Godteke",
+        (WrittenStandard.Nb, Persistence.ProposalStatus.Open) => "Åpent",
+        (WrittenStandard.Nn, Persistence.ProposalStatus.Open) => "Ope",
+        (WrittenStandard.Nb, Persistence.ProposalStatus.Accepted) => "Godtatt",
+        (WrittenStandard.Nn, Persistence.ProposalStatus.Accepted) => "Godteke",
         (_, Persistence.ProposalStatus.Rejected) => "Avvist",
-        (Language.Nb, Persistence.ProposalStatus.Withdrawn) => "Trukket",
-        (Language.Nn, Persistence.ProposalStatus.Withdrawn) => "Trekt",
+        (WrittenStandard.Nb, Persistence.ProposalStatus.Withdrawn) => "Trukket",
+        (WrittenStandard.Nn, Persistence.ProposalStatus.Withdrawn) => "Trekt",
     };
 
     /// <summary>A letter kind as stored ("Request", "Adjusted", "Postponement") in the user's written standard.</summary>
-    public static string LetterKind(Language lang, string kind) => (lang, kind) switch
+    public static string LetterKind(WrittenStandard lang, string kind) => (lang, kind) switch
     {
-        (Language.Nb, "Request") => "Anmodning",
-        (Language.Nn, "Request") => "Oppmoding",
-        (Language.Nb, "Adjusted") => "Justert anmodning",
-        (Language.Nn, "Adjusted") => "Justert oppmoding",
-        (Language.Nb, _) => "Utsettelse",
-        (Language.Nn, _) => "Utsetjing",
+        (WrittenStandard.Nb, "Request") => "Anmodning",
+        (WrittenStandard.Nn, "Request") => "Oppmoding",
+        (WrittenStandard.Nb, "Adjusted") => "Justert anmodning",
+        (WrittenStandard.Nn, "Adjusted") => "Justert oppmoding",
+        (WrittenStandard.Nb, _) => "Utsettelse",
+        (WrittenStandard.Nn, _) => "Utsetjing",
     };
 
     /// <summary>A written standard code ("nb", "nn") as a word; empty means the municipality's own.</summary>
-    public static string WrittenStandard(string? code) => code switch
-    {
-        "nb" => "bokmål",
-        "nn" => "nynorsk",
-        _ => "–",
-    };
+    public static string WrittenStandardName(string? code) => WrittenStandards.TryParse(code, out var standard) ? WrittenStandardName(standard) : "–";
+
+    public static string WrittenStandardName(WrittenStandard standard) => standard == WrittenStandard.Nn ? "nynorsk" : "bokmål";
 
     /// <summary>The channel letters go through, as its name is stored ("outbox"), in words.</summary>
-    public static string ChannelName(Language lang, string? channel) => channel switch
+    public static string ChannelName(WrittenStandard lang, string? channel) => channel switch
     {
-        "outbox" => lang == Language.Nn ? "utboks (mappe på tenaren)" : "utboks (mappe på serveren)",
+        "outbox" => lang == WrittenStandard.Nn ? "utboks (mappe på tenaren)" : "utboks (mappe på serveren)",
         null or "" => "–",
         _ => channel,
     };
 
-    public static string Role(Language lang, string? role) => (lang, role) switch
+    public static string Role(WrittenStandard lang, string? role) => (lang, role) switch
     {
-        (Language.Nb, Roles.Planner) => "Planlegger i IMDi",
-        (Language.Nn, Roles.Planner) => "Planleggar i IMDi",
+        (WrittenStandard.Nb, Roles.Planner) => "Planlegger i IMDi",
+        (WrittenStandard.Nn, Roles.Planner) => "Planleggar i IMDi",
         (_, Roles.Admin) => "Administrator i IMDi",
-        (Language.Nb, Roles.County) => "Fylkeskommunen",
-        (Language.Nn, Roles.County) => "Fylkeskommunen",
-        (Language.Nb, Roles.Ks) => "KS",
-        (Language.Nn, Roles.Ks) => "KS",
-        (Language.Nb, Roles.Municipality) => "Saksbehandler i kommunen",
-        (Language.Nn, Roles.Municipality) => "Saksbehandlar i kommunen",
+        (WrittenStandard.Nb, Roles.County) => "Fylkeskommunen",
+        (WrittenStandard.Nn, Roles.County) => "Fylkeskommunen",
+        (WrittenStandard.Nb, Roles.Ks) => "KS",
+        (WrittenStandard.Nn, Roles.Ks) => "KS",
+        (WrittenStandard.Nb, Roles.Municipality) => "Saksbehandler i kommunen",
+        (WrittenStandard.Nn, Roles.Municipality) => "Saksbehandlar i kommunen",
         _ => role ?? "",
     };
 }

@@ -111,7 +111,7 @@ public static class AccountEndpoints
         // carry no per-visitor form token and can be served from the output cache.
         app.MapGet("/konto/maalform", (string? lang, string? returnUrl, HttpContext http) =>
         {
-            var chosen = lang == "nn" ? "nn" : "nb";
+            var chosen = WrittenStandards.NynorskOrBokmal(lang).Code();
             http.Response.Cookies.Append(Requests.LanguageCookie, chosen, new CookieOptions
             {
                 HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps,

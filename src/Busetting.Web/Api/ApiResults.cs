@@ -14,7 +14,7 @@ public static class ApiResults
     public static IResult Problem(HttpContext http, params IReadOnlyList<Error> errors)
     {
         var language = LanguageOf(http);
-        string T(string nb, string nn) => language == Language.Nn ? nn : nb;
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
         var status = ErrorStatus.For(errors);
         var message = string.Join("; ", errors.Select(e => e.Message));
         return status switch
@@ -30,8 +30,8 @@ public static class ApiResults
     }
 
     /// <summary>An endpoint's own refusal (<see cref="ApiErrors"/>), said in the reader's written standard.</summary>
-    public static IResult Problem(HttpContext http, Func<Language, Error> refusal) => Problem(http, refusal(LanguageOf(http)));
+    public static IResult Problem(HttpContext http, Func<WrittenStandard, Error> refusal) => Problem(http, refusal(LanguageOf(http)));
 
     /// <summary>The reader's written standard (<see cref="Requests.LanguageOf"/>), for the API's own messages.</summary>
-    public static Language LanguageOf(HttpContext http) => Requests.LanguageOf(http, http.RequestServices.GetRequiredService<ReferenceStore>());
+    public static WrittenStandard LanguageOf(HttpContext http) => Requests.LanguageOf(http, http.RequestServices.GetRequiredService<ReferenceStore>());
 }

@@ -20,7 +20,7 @@ public static class InternalApi
         // Not in the public OpenAPI document: the public API describes published figures only.
         var api = app.MapGroup("/api/v1/intern").WithTags("Intern").RequireAuthorization().ExcludeFromDescription();
 
-        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, HttpContext http, RunHandler runs, DecisionHandler registry, ReferenceStore reference) =>
+        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (RouteYear year, string kommunenummer, HttpContext http, RunHandler runs, DecisionHandler registry, ReferenceStore reference) =>
         {
             var actor = Actor.From(http.User);
             var municipality = reference.Find(kommunenummer);
@@ -33,20 +33,20 @@ public static class InternalApi
                 return ApiResults.Problem(http, language => ApiErrors.MunicipalityForbidden(language, kommunenummer, municipality.Name));
             }
             // A year outside the years the system covers has no planning year: nothing visible, no decisions.
-            var settlement = SettlementYear.TryCreate(year, out var typed) ? typed : (SettlementYear?)null;
+            var settlement = year.Settlement;
             var visible = settlement is { } seen ? await runs.VisibleLine(actor, seen, municipality.Number) : null;
             var (run, line) = visible is { } v ? (v.Run, v.Line) : (null, null);
             var decisions = settlement is { } decided ? await registry.DecisionHistory(decided, municipality.Number) : [];
             return TypedResults.Ok(new
             {
-                year, kommunenummer, name = municipality.Name, runId = run?.Id,
+                year = year.Number, kommunenummer, name = municipality.Name, runId = run?.Id,
                 requested = line?.Requested, requestedEm = line?.RequestedEm, planNextYear = line?.PlanNextYear,
                 explanation = line is null ? null : StoredExplanation.Parse(line.ExplanationJson),
                 decisions = decisions.Select(d => new { d.Version, d.Persons, d.Em, d.DecisionDate, d.AdditionalCapacity, d.Note, d.By, d.At, hasDocument = d.DocumentId != null }),
             });
         });
 
-        api.MapPost("/years/{year:int}/municipalities/{kommunenummer}/decision", async Task<IResult> (int year, string kommunenummer, DecisionRequest body,
+        api.MapPost("/years/{year:int}/municipalities/{kommunenummer}/decision", async Task<IResult> (RouteYear year, string kommunenummer, DecisionRequest body,
             HttpContext http, IAntiforgery antiforgery, DecisionHandler registry, ReferenceStore reference) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
@@ -65,7 +65,7 @@ public static class InternalApi
             var actor = Requests.ActorOf(http, reference);
             // Text that is no kommunenummer as written names no municipality; a year outside the years the system covers, no planning year.
             Result<Decision> result = !MunicipalityNumber.TryParse(kommunenummer, out var number, out _) || number.Value != kommunenummer ? PlanningHandler.MunicipalityNotFound(actor, kommunenummer)
-                : !SettlementYear.TryCreate(year, out var settlement) ? PlanningHandler.YearNotFound(actor, year)
+                : !year.TrySettlement(out var settlement) ? PlanningHandler.YearNotFound(actor, year.Number)
                 : await registry.RegisterDecision(actor, settlement, number,
                 new DecisionHandler.DecisionInput(body.Persons!.Value, body.Em!.Value, body.DecisionDate!.Value, body.AdditionalCapacity, body.Note, null, body.ExpectedVersion));
             return result.IsSuccess
@@ -73,9 +73,9 @@ public static class InternalApi
                 : ApiResults.Problem(http, result.Errors);
         });
 
-        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}/documents/{id:int}", async Task<IResult> (int year, string kommunenummer, int id, HttpContext http, DecisionHandler registry, ReferenceStore reference) =>
+        api.MapGet("/years/{year:int}/municipalities/{kommunenummer}/documents/{id:int}", async Task<IResult> (RouteYear year, string kommunenummer, int id, HttpContext http, DecisionHandler registry, ReferenceStore reference) =>
         {
-            var document = await registry.Document(Requests.ActorOf(http, reference), year, kommunenummer, id);
+            var document = await registry.Document(Requests.ActorOf(http, reference), year.Number, kommunenummer, id);
             return document.IsSuccess
                 ? TypedResults.File(document.Value.Content, "application/pdf", document.Value.FileName)
                 : ApiResults.Problem(http, document.Errors);

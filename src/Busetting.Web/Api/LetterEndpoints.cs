@@ -24,7 +24,7 @@ public static class LetterEndpoints
             return TypedResults.File(letter.Pdf, "application/pdf", LetterService.FileName(letter, municipality.Name));
         }).RequireAuthorization().ExcludeFromDescription();
 
-        app.MapGet("/api/v1/intern/years/{year:int}/letters.zip", async Task<IResult> (int year, string? kind, HttpContext http, LetterService letters) =>
+        app.MapGet("/api/v1/intern/years/{year:int}/letters.zip", async Task<IResult> (RouteYear year, string? kind, HttpContext http, LetterService letters) =>
         {
             if (!Access.IsImdi(Actor.From(http.User)))
             {
@@ -35,7 +35,7 @@ public static class LetterEndpoints
                 return ApiResults.Problem(http, language => ApiErrors.UnknownLetterKind(language, kind));
             }
             // A year outside the years the system covers has no letters: an empty ZIP, as for any year without letters.
-            var zip = SettlementYear.TryCreate(year, out var settlement) ? await letters.Zip(settlement, letterKind) : await letters.Zip([]);
+            var zip = year.TrySettlement(out var settlement) ? await letters.Zip(settlement, letterKind) : await letters.Zip([]);
             return TypedResults.File(zip, "application/zip", $"brev-{year}-{letterKind.ToString().ToLowerInvariant()}.zip");
         }).RequireAuthorization().ExcludeFromDescription();
 

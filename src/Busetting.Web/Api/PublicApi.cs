@@ -19,7 +19,7 @@ public static class PublicApi
             var list = new List<YearSummary>();
             foreach (var year in await figures.Years())
             {
-                if (await figures.ForRoute(year) is { } y)
+                if (await figures.ForRoute(new RouteYear(year)) is { } y)
                 {
                     list.Add(Summary(y));
                 }
@@ -30,7 +30,7 @@ public static class PublicApi
         api.MapGet("/years/{year:int}/municipalities", async Task<IResult> (int year, string? county, PublicFigures figures, HttpContext http) =>
         {
             // A year outside the years the system covers has no figures (404 below).
-            var settlement = SettlementYear.TryCreate(year, out var typed) ? typed : (SettlementYear?)null;
+            var settlement = new RouteYear(year).Settlement;
             if (county is null && settlement is { } whole && await figures.Json(whole) is { } cached)
             {
                 // The whole year, serialised once; clients that have it get 304.
@@ -51,7 +51,7 @@ public static class PublicApi
 
         api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, PublicFigures figures, HttpContext http) =>
         {
-            var y = await figures.ForRoute(year);
+            var y = await figures.ForRoute(new RouteYear(year));
             var row = y?.Rows.FirstOrDefault(r => r.Kommunenummer == kommunenummer);
             return row is null
                 ? ApiResults.Problem(http, ApiErrors.NoPublishedFigures(year, kommunenummer))
@@ -59,7 +59,7 @@ public static class PublicApi
         }).WithSummary("One municipality's published figures for a year");
 
         // busetting-<år>.csv: standard CSV (comma, code headers); busetting-<år>-excel.csv: for Norwegian Excel (semicolon, BOM, readable headers).
-        app.MapGet("/data/{year:int}/busetting-{file}.csv", async Task<IResult> (int year, string file, PublicFigures figures, HttpContext http, ReferenceStore reference) =>
+        app.MapGet("/data/{year:int}/busetting-{file}.csv", async Task<IResult> (RouteYear year, string file, PublicFigures figures, HttpContext http, ReferenceStore reference) =>
         {
             var y = await figures.ForRoute(year);
             if (y is not null && file == Inv($"{year}-excel"))
@@ -73,7 +73,7 @@ public static class PublicApi
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(y))).ToArray(), "text/csv; charset=utf-8", Inv($"busetting-{year}.csv"));
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/data/{year:int}/busetting-{file}.xlsx", async Task<IResult> (int year, string file, PublicFigures figures, HttpContext http, ReferenceStore reference) =>
+        app.MapGet("/data/{year:int}/busetting-{file}.xlsx", async Task<IResult> (RouteYear year, string file, PublicFigures figures, HttpContext http, ReferenceStore reference) =>
         {
             var y = await figures.ForRoute(year);
             return y is null || file != Inv($"{year}")
@@ -81,7 +81,7 @@ public static class PublicApi
                 : TypedResults.File(await Export.Xlsx(Inv($"Busetting {year}"), y.Rows, Tables.Public, Requests.LanguageOf(http, reference)), Export.XlsxType, Inv($"busetting-{year}.xlsx"));
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/data/{year:int}/busetting-{file}.json", async Task<IResult> (int year, string file, PublicFigures figures) =>
+        app.MapGet("/data/{year:int}/busetting-{file}.json", async Task<IResult> (RouteYear year, string file, PublicFigures figures) =>
         {
             var y = await figures.ForRoute(year);
             return y is null || file != Inv($"{year}")
@@ -91,8 +91,8 @@ public static class PublicApi
     }
 
     /// <summary>A route's year's figures; a number outside the years the system covers has none.</summary>
-    private static async Task<PublicYear?> ForRoute(this PublicFigures figures, int year) =>
-        SettlementYear.TryCreate(year, out var settlement) ? await figures.For(settlement) : null;
+    private static async Task<PublicYear?> ForRoute(this PublicFigures figures, RouteYear year) =>
+        year.TrySettlement(out var settlement) ? await figures.For(settlement) : null;
 
     public static YearSummary Summary(PublicYear y) => new(y.Year, y.Source.ToString(), y.Revision, y.Deadline,
         SumOrNull(y.Rows.Select(r => r.Requested)), SumOrNull(y.Rows.Select(r => r.RequestedEm)),

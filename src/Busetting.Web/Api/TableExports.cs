@@ -11,11 +11,11 @@ public static class TableExports
     {
         var staff = new AuthorizeAttribute { Roles = Roles.Staff };
 
-        app.MapGet("/planlegging/{year:int}/kjoring/{id:int}/eksport.xlsx", async Task<IResult> (int year, int id, HttpContext http, RunHandler runs, ReferenceStore reference) =>
+        app.MapGet("/planlegging/{year:int}/kjoring/{id:int}/eksport.xlsx", async Task<IResult> (RouteYear year, int id, HttpContext http, RunHandler runs, ReferenceStore reference) =>
         {
             var me = Requests.ActorOf(http, reference);
             var run = await runs.Run(id);
-            if (!Access.CanSeePlanning(me) || run is null || run.Year != year)
+            if (!Access.CanSeePlanning(me) || run is null || run.Year != year.Number)
             {
                 return TypedResults.NotFound();
             }
@@ -24,11 +24,11 @@ public static class TableExports
             return TypedResults.File(await Export.Xlsx($"Fordeling {id}", rows, table.Columns, me.Language), Export.XlsxType, $"fordeling-{year}-{id}.xlsx");
         }).RequireAuthorization(staff).ExcludeFromDescription();
 
-        app.MapGet("/planlegging/{year:int}/samanlikn/eksport.xlsx", async Task<IResult> (int year, int a, int b, HttpContext http, RunHandler runs, ReferenceStore reference) =>
+        app.MapGet("/planlegging/{year:int}/samanlikn/eksport.xlsx", async Task<IResult> (RouteYear year, int a, int b, HttpContext http, RunHandler runs, ReferenceStore reference) =>
         {
             var me = Requests.ActorOf(http, reference);
             var (runA, runB) = (await runs.Run(a), await runs.Run(b));
-            if (!Access.CanSeePlanning(me) || runA?.Year != year || runB?.Year != year)
+            if (!Access.CanSeePlanning(me) || runA?.Year != year.Number || runB?.Year != year.Number)
             {
                 return TypedResults.NotFound();
             }
@@ -37,10 +37,10 @@ public static class TableExports
             return TypedResults.File(await Export.Xlsx($"{a} mot {b}", rows, table.Columns, me.Language), Export.XlsxType, $"samanlikning-{year}-{a}-{b}.xlsx");
         }).RequireAuthorization(staff).ExcludeFromDescription();
 
-        app.MapGet("/planlegging/{year:int}/vedtak/eksport.xlsx", async Task<IResult> (int year, HttpContext http, RunHandler runs, DecisionHandler decisions, ReferenceStore reference) =>
+        app.MapGet("/planlegging/{year:int}/vedtak/eksport.xlsx", async Task<IResult> (RouteYear year, HttpContext http, RunHandler runs, DecisionHandler decisions, ReferenceStore reference) =>
         {
             var me = Requests.ActorOf(http, reference);
-            var planningYear = SettlementYear.TryCreate(year, out var settlement) ? await runs.Year(settlement) : null;
+            var planningYear = year.TrySettlement(out var settlement) ? await runs.Year(settlement) : null;
             var run = planningYear is null || !Access.CanSeePlanning(me) ? null : await Tables.DashboardRun(runs, me, planningYear);
             if (run is null)
             {
@@ -53,10 +53,10 @@ public static class TableExports
 
         var imdi = new AuthorizeAttribute { Roles = Roles.Imdi };
 
-        app.MapGet("/planlegging/{year:int}/brev/eksport.xlsx", async Task<IResult> (int year, HttpContext http, Busetting.Letters.LetterService letters, ReferenceStore reference) =>
+        app.MapGet("/planlegging/{year:int}/brev/eksport.xlsx", async Task<IResult> (RouteYear year, HttpContext http, Busetting.Letters.LetterService letters, ReferenceStore reference) =>
         {
             var me = Requests.ActorOf(http, reference);
-            var table = Tables.Letters(SettlementYear.TryCreate(year, out var settlement) ? await letters.List(settlement) : [], reference, me.Language);
+            var table = Tables.Letters(year.TrySettlement(out var settlement) ? await letters.List(settlement) : [], reference, me.Language);
             var rows = TableQuery.From(http.Request.Query).Apply(table);
             return TypedResults.File(await Export.Xlsx($"Brev {year}", rows, table.Columns, me.Language), Export.XlsxType, $"brev-{year}.xlsx");
         }).RequireAuthorization(imdi).ExcludeFromDescription();
@@ -81,7 +81,7 @@ public static class TableExports
             {
                 return TypedResults.Text(AuditExport.TooMany(me.Language, result.Value.Total, cap), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             }
-            var nn = me.Language == Busetting.Application.Language.Nn;
+            var nn = me.Language == WrittenStandard.Nn;
             string[] headings = nn
                 ? ["Når", "Kven", "Rolle", "Kva", "År", "Kommunenummer", "Detaljar", "Kvifor"]
                 : ["Når", "Hvem", "Rolle", "Hva", "År", "Kommunenummer", "Detaljer", "Hvorfor"];

@@ -18,21 +18,21 @@ public abstract class BusettingComponent : ComponentBase
     [Inject]
     public required NavigationManager Navigation { get; set; }
 
-    private Language? _lang;
+    private WrittenStandard? _lang;
     private Actor? _me;
 
     /// <summary>The acting user, worked out once per component (a component lives for one request when rendered statically).</summary>
     protected Actor Me => _me ??= (Http is null ? Actor.Anonymous : Actor.From(Http.User)) with { Language = Lang };
 
     /// <summary>The written standard, worked out once per component: T() is called hundreds of times on a page.</summary>
-    protected Language Lang => _lang ??= Requests.LanguageOf(Http, Reference);
+    protected WrittenStandard Lang => _lang ??= Requests.LanguageOf(Http, Reference);
 
-    protected string T(string nb, string nn) => Lang == Language.Nn ? nn : nb;
+    protected string T(string nb, string nn) => Lang == WrittenStandard.Nn ? nn : nb;
 
     /// <summary>A text written the same in Bokmål and Nynorsk.</summary>
     protected static string T(string both) => both;
 
-    protected string LangCode => Lang == Language.Nn ? "nn" : "nb";
+    protected string LangCode => Lang.Code();
 
     /// <summary>
     /// A route's year as a <see cref="SettlementYear"/>; null for a number outside the years the system covers, where no

@@ -131,5 +131,5 @@ public sealed class ExternalLogins(UserManager<AppUser> users, IConfiguration co
             Details = JsonSerializer.Serialize(details, StoredExplanation.Json),
         });
 
-    private static string Say(Actor actor, string nb, string nn) => actor.Language == Language.Nn ? nn : nb;
+    private static string Say(Actor actor, string nb, string nn) => actor.Language == WrittenStandard.Nn ? nn : nb;
 }

@@ -108,5 +108,5 @@ public sealed class PasswordService(UserManager<AppUser> users, SignInManager<Ap
         return Say(actor, $"for mange feil forsøk med passordet du har nå; prøv igjen om {minutes} min.", $"for mange feil forsøk med passordet du har no; prøv igjen om {minutes} min.");
     }
 
-    private static string Say(Actor actor, string nb, string nn) => actor.Language == Language.Nn ? nn : nb;
+    private static string Say(Actor actor, string nb, string nn) => actor.Language == WrittenStandard.Nn ? nn : nb;
 }

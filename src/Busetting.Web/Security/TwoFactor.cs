@@ -265,5 +265,5 @@ public sealed class TwoFactor(UserManager<AppUser> users, SignInManager<AppUser>
             Details = JsonSerializer.Serialize(details, StoredExplanation.Json),
         });
 
-    private static string Say(Actor actor, string nb, string nn) => actor.Language == Language.Nn ? nn : nb;
+    private static string Say(Actor actor, string nb, string nn) => actor.Language == WrittenStandard.Nn ? nn : nb;
 }

@@ -29,7 +29,8 @@ public sealed class DatabaseUnavailable(RequestDelegate next, ILogger<DatabaseUn
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.Response.Headers.CacheControl = "no-store";
             await SecurityHeaders.Add(context, () => Task.CompletedTask);
-            var nynorsk = context.Request.Cookies[Requests.LanguageCookie] == "nn";
+            var standard = WrittenStandards.NynorskOrBokmal(context.Request.Cookies[Requests.LanguageCookie]);
+            var nynorsk = standard == WrittenStandard.Nn;
             var title = nynorsk ? "Tenesta er mellombels utilgjengeleg" : "Tjenesten er midlertidig utilgjengelig";
             var detail = nynorsk
                 ? $"Databasen svarer ikkje akkurat no. Ingenting av det du sende, er lagra. Prøv igjen om {RetryAfterSeconds} sekund."
@@ -43,7 +44,7 @@ public sealed class DatabaseUnavailable(RequestDelegate next, ILogger<DatabaseUn
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync($"""
                 <!DOCTYPE html>
-                <html lang="{(nynorsk ? "nn" : "nb")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <html lang="{standard.Code()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>{title} – Busetting</title></head>
                 <body><main><h1>{title}</h1><p>{detail}</p><p><a href="{System.Net.WebUtility.HtmlEncode(context.Request.Path.Value ?? "/")}">Prøv igjen</a></p></main></body></html>
                 """);

@@ -43,7 +43,7 @@ public sealed class PublicPageCache(TimeSpan lifetime) : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = lifetime;
         context.Tags.Add(Tag);
         context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.VaryByValues["lang"] = http.Request.Cookies[Requests.LanguageCookie] == "nn" ? "nn" : "nb";
+        context.CacheVaryByRules.VaryByValues["lang"] = WrittenStandards.NynorskOrBokmal(http.Request.Cookies[Requests.LanguageCookie]).Code();
         context.CacheVaryByRules.VaryByValues["enhanced"] =
             http.Request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "1" : "0";
         return ValueTask.CompletedTask;

@@ -8,19 +8,14 @@ public static class Requests
     public const string LanguageCookie = "busetting-lang";
 
     /// <summary>The user's choice (cookie), else a case worker's municipality's official form (Nynorsk → nn), else Bokmål.</summary>
-    public static Language LanguageOf(HttpContext? http, ReferenceStore reference)
+    public static WrittenStandard LanguageOf(HttpContext? http, ReferenceStore reference)
     {
-        var chosen = http?.Request.Cookies[LanguageCookie];
-        if (chosen == "nn")
+        if (WrittenStandards.TryParse(http?.Request.Cookies[LanguageCookie], out var chosen))
         {
-            return Language.Nn;
-        }
-        if (chosen == "nb")
-        {
-            return Language.Nb;
+            return chosen;
         }
         var actor = http is null ? Actor.Anonymous : Actor.From(http.User);
-        return reference.Find(actor.Kommunenummer)?.LanguageForm == LanguageForm.Nynorsk ? Language.Nn : Language.Nb;
+        return WrittenStandards.Of(reference.Find(actor.Kommunenummer)?.LanguageForm ?? LanguageForm.Neutral);
     }
 
     /// <summary>The acting user of a request, with the written standard their messages are given in.</summary>

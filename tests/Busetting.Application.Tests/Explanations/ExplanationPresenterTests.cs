@@ -14,7 +14,7 @@ public class ExplanationPresenterTests
     [Fact]
     public void Present_RunStoredBeforeThePresenter_RendersWithNorwegianNumbers()
     {
-        var x = ExplanationPresenter.Present(StoredExplanation.Parse(StoredBeforePresenter), Language.Nn, Names);
+        var x = ExplanationPresenter.Present(StoredExplanation.Parse(StoredBeforePresenter), WrittenStandard.Nn, Names);
         Assert.Equal(
             [(PartKind.Criterion, "Moglegheiter for arbeid", "10,50"), (PartKind.Redistribution, "Omfordeling: del av det andre kommunars golv, tak og unntak flyttar", "2,25"),
              (PartKind.Rule, "Innvandrardel 33,79 % over terskelen: tak 12", "−0,75"), (PartKind.Rounding, "Avrunding til heile personar", "0,00")],
@@ -44,7 +44,7 @@ public class ExplanationPresenterTests
         Assert.Equal(note, again.Rules.Single().ToNote());
         Assert.Null(again.Parts[1].Criterion);
 
-        var x = ExplanationPresenter.Present(again, Language.Nb, Names);
+        var x = ExplanationPresenter.Present(again, WrittenStandard.Nb, Names);
         Assert.Equal(["Spredning: størrelsesklassen 2\u00A0000–4\u00A0999 innbyggere må ha minst 1 anmodet kommune; derfor anmodet, selv om målet alene ikke ville gitt en anmodning",
             "Hovedregel: ingen kommune anmodes om færre enn gulvet (10)"], x.BindingRules.Select(r => r.Text));
         Assert.Equal(x.BindingRules[0].Text, x.Parts[2].Label);

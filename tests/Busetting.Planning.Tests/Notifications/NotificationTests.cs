@@ -86,10 +86,10 @@ public sealed class NotificationTests
         var notifications = new global::Busetting.Planning.Notifications(new ReferenceStore(TestData.Folder), TimeProvider.System,
             new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
 
-        Assert.Equal("nn", notifications.LanguageOf(new AppUser { Kommunenummer = Places.Sogndal }));
-        Assert.Equal("nb", notifications.LanguageOf(new AppUser { Kommunenummer = Places.Sogndal, Language = "nb" }));
-        Assert.Equal("nb", notifications.LanguageOf(new AppUser { Kommunenummer = Places.Bergen }));
-        Assert.Equal("nn", notifications.LanguageOf(new AppUser { Language = "nn" }));
-        Assert.Equal("nb", notifications.LanguageOf(new AppUser()));
+        Assert.Equal(WrittenStandard.Nn, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Sogndal }));
+        Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Sogndal, Language = "nb" }));
+        Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Bergen }));
+        Assert.Equal(WrittenStandard.Nn, notifications.LanguageOf(new AppUser { Language = "nn" }));
+        Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser()));
     }
 }

@@ -43,13 +43,13 @@ public partial class SmallPointsEdgeTests
     [Fact]
     public void Warning_Thresholds_OnlyDoubtfulNumbers()
     {
-        Assert.Null(ProposalPlausibility.Warning(Language.Nb, "Sogndal", 20, 25, 4000));
-        Assert.Null(ProposalPlausibility.Warning(Language.Nb, "Sogndal", 2, 9, 4000));
-        Assert.Null(ProposalPlausibility.Warning(Language.Nb, "Oslo", 600, 650, 4000));
-        Assert.Null(ProposalPlausibility.Warning(Language.Nb, "Sogndal", 20, 4, 4000));
-        Assert.NotNull(ProposalPlausibility.Warning(Language.Nb, "Sogndal", 20, 81, 4000));
-        Assert.NotNull(ProposalPlausibility.Warning(Language.Nb, "Oslo", 600, 801, 4000));
-        Assert.Contains("Sjekk at talet er meint", ProposalPlausibility.Warning(Language.Nn, "Sogndal", 0, 4000, 4000));
+        Assert.Null(ProposalPlausibility.Warning(WrittenStandard.Nb, "Sogndal", 20, 25, 4000));
+        Assert.Null(ProposalPlausibility.Warning(WrittenStandard.Nb, "Sogndal", 2, 9, 4000));
+        Assert.Null(ProposalPlausibility.Warning(WrittenStandard.Nb, "Oslo", 600, 650, 4000));
+        Assert.Null(ProposalPlausibility.Warning(WrittenStandard.Nb, "Sogndal", 20, 4, 4000));
+        Assert.NotNull(ProposalPlausibility.Warning(WrittenStandard.Nb, "Sogndal", 20, 81, 4000));
+        Assert.NotNull(ProposalPlausibility.Warning(WrittenStandard.Nb, "Oslo", 600, 801, 4000));
+        Assert.Contains("Sjekk at talet er meint", ProposalPlausibility.Warning(WrittenStandard.Nn, "Sogndal", 0, 4000, 4000));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public partial class SmallPointsEdgeTests
             var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
             var nb = await planning.WithdrawProposal(Vestland, id, 1);
             Assert.Contains($"kan ikke trekkes etter høringsfristen ({Ui.Date(yesterday)})", Assert.Single(nb.Errors).Message);
-            var nn = await planning.WithdrawProposal(Vestland with { Language = Language.Nn }, id, 1);
+            var nn = await planning.WithdrawProposal(Vestland with { Language = WrittenStandard.Nn }, id, 1);
             Assert.Contains("kan ikkje trekkjast etter høyringsfristen", Assert.Single(nn.Errors).Message);
         }
         Assert.Equal(ProposalStatus.Open, await app.Db(d => d.Proposals.Select(p => p.Status).SingleAsync()));
