@@ -196,19 +196,6 @@ public class WorkflowTests
     }
 
     [Theory, DatabaseData]
-    public async Task StoredRun_RerunFromItsInputs_GivesIdenticalNumbers(DatabaseProvider db)
-    {
-        using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        var run = await Steps.RunAllocation(app, planner);
-        using var scope = app.Services.CreateScope();
-        var planning = scope.ServiceProvider.GetRequiredService<PlanningService>();
-        var reproduction = await planning.Reproduce(new Actor("test", Roles.Planner, null, null), run);
-        Assert.True(reproduction.Value.Identical, string.Join("; ", reproduction.Value.Differences));
-        Assert.Equal(357, reproduction.Value.Stored.Lines.Count);
-    }
-
-    [Theory, DatabaseData]
     public async Task NeedRevision_AfterPublication_ShowsTheTenPercentTrigger(DatabaseProvider db)
     {
         using var app = new WebApp(db);
