@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Busetting.Letters;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Planning.Tests.Letters;
 
@@ -47,6 +48,21 @@ public sealed class LetterDeliveryTests
         Assert.Equal(letters.Count, (await host.AuditActions()).Count(a => a == "letter.send"));
         Assert.Equal(0, Ok(await SendLetters(host, People.Planner, channel)));
         Assert.Equal(letters.Count, channel.Delivered.Count);
+    }
+
+    [Theory, DatabaseData]
+    public async Task Send_WithTheNotifier_EachMunicipalitysCaseWorkersToldInTheirForm(DatabaseProvider provider)
+    {
+        await using var host = await WithRequestLetters(provider);
+        var notifications = host.Services.GetRequiredService<global::Busetting.Planning.Notifications>();
+
+        Ok(await host.Letters().Send(LetterActor(People.Planner), Places.Settlement, LetterKind.Request, new RecordingChannel(), sent: notifications.LetterSent));
+
+        var told = await host.Db(db => db.Outbox.Where(m => m.Kind == "letter").OrderBy(m => m.To).ToListAsync());
+        Assert.Equal(new[] { People.Bergen, People.Sogndal }.Select(People.Email).Order(StringComparer.Ordinal), told.Select(m => m.To));
+        Assert.Equal(("nn", $"Brev frå IMDi til Sogndal: oppmoding om busetjing {Places.Year}"), (told[1].Language, told[1].Subject));
+        Assert.Contains($"(referanse {Places.Year}/{Places.Sogndal}-O1). Brevet ligg under kommunen dykkar i Busetting.", told[1].Body, StringComparison.Ordinal);
+        Assert.Equal(("nb", $"Brev fra IMDi til Bergen: anmodning om bosetting {Places.Year}"), (told[0].Language, told[0].Subject));
     }
 
     [Theory, DatabaseData]

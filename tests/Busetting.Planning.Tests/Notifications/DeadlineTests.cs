@@ -63,6 +63,28 @@ public sealed class DeadlineTests
     }
 
     [Theory, DatabaseData]
+    public async Task ScanDeadlines_TwoThresholdsPassed_OneReminderEach_TheSmallestOnALateStart(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        await SogndalDecidedDeadlineIn(host, 10);
+        Assert.Equal([3, 14], host.Notifications.ReminderDays);
+
+        await host.Notifications.ScanDeadlines();
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        await host.Notifications.ScanDeadlines();
+        Assert.Single(await Written(host, "reminder"), m => m.To == People.Email(People.Bergen));
+        host.Clock.Advance(TimeSpan.FromDays(8));
+        await host.Notifications.ScanDeadlines();
+        await host.Notifications.ScanDeadlines();
+
+        var bergen = (await Written(host, "reminder")).Where(m => m.To == People.Email(People.Bergen)).ToList();
+        Assert.Equal(2, bergen.Count);
+        Assert.EndsWith(":14:" + People.Bergen.UserId, bergen[0].DedupeKey, StringComparison.Ordinal);
+        Assert.EndsWith(":3:" + People.Bergen.UserId, bergen[1].DedupeKey, StringComparison.Ordinal);
+        Assert.Contains("(i morgen)", bergen[1].Body, StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseData]
     public async Task ScanDeadlines_DeadlinePassed_OverdueListToThePlannersOnce(DatabaseProvider provider)
     {
         await using var host = await PlanningHost.Start(provider);
