@@ -13,8 +13,7 @@ public class BadInputTests
     {
         using var app = new SqliteApp();
         var response = await new Session(app).Get(url);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("er ikke et årstall", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("er ikke et årstall", await Steps.Answer(response, HttpStatusCode.BadRequest));
     }
 
     /// <summary>
