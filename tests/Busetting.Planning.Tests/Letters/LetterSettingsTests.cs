@@ -4,6 +4,23 @@ namespace Busetting.Planning.Tests.Letters;
 public sealed class LetterSettingsTests
 {
     [Theory, DatabaseData]
+    public async Task SetLanguage_OverrideThenBackToTheOfficialForm_BadNumberOrFormRefused(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var planner = LetterActor(People.Planner);
+
+        Ok(await host.Letters().SetLanguage(planner, Places.Bergen, "nn"));
+        Assert.Equal([(Places.Bergen, "nn")], (await host.Letters().LanguageOverrides()).Select(l => (l.Kommunenummer, l.Language)));
+        Ok(await host.Letters().SetLanguage(planner, Places.Bergen, null));
+
+        Assert.Equal("ingen kommune med nummer «9999»", Refused(await host.Letters().SetLanguage(planner, "9999", "nn"), ErrorKind.InvalidInput).Message);
+        Assert.Equal("language", Refused(await host.Letters().SetLanguage(planner, Places.Bergen, "se"), ErrorKind.InvalidInput).Code);
+        Refused(await host.Letters().SetLanguage(LetterActor(People.Admin), Places.Bergen, "nn"), ErrorKind.Forbidden);
+        Assert.Empty(await host.Letters().LanguageOverrides());
+        Assert.Equal(2, (await host.AuditActions()).Count(a => a == "letters.language"));
+    }
+
+    [Theory, DatabaseData]
     public async Task SaveContact_Planner_StoredTrimmedAsTheYearsContactLineAndAudited(DatabaseProvider provider)
     {
         await using var host = await PlanningHost.Start(provider);
@@ -33,22 +50,5 @@ public sealed class LetterSettingsTests
         Refused(await host.Letters().SaveContact(LetterActor(People.Admin), Places.Settlement, "Kari", null, null, null, null), ErrorKind.Forbidden);
         Assert.Equal(0, await host.Db(db => db.LetterContacts.CountAsync()));
         Assert.DoesNotContain("letters.contact", await host.AuditActions());
-    }
-
-    [Theory, DatabaseData]
-    public async Task SetLanguage_OverrideThenBackToTheOfficialForm_BadNumberOrFormRefused(DatabaseProvider provider)
-    {
-        await using var host = await PlanningHost.Start(provider);
-        var planner = LetterActor(People.Planner);
-
-        Ok(await host.Letters().SetLanguage(planner, Places.Bergen, "nn"));
-        Assert.Equal([(Places.Bergen, "nn")], (await host.Letters().LanguageOverrides()).Select(l => (l.Kommunenummer, l.Language)));
-        Ok(await host.Letters().SetLanguage(planner, Places.Bergen, null));
-
-        Assert.Equal("ingen kommune med nummer «9999»", Refused(await host.Letters().SetLanguage(planner, "9999", "nn"), ErrorKind.InvalidInput).Message);
-        Assert.Equal("language", Refused(await host.Letters().SetLanguage(planner, Places.Bergen, "se"), ErrorKind.InvalidInput).Code);
-        Refused(await host.Letters().SetLanguage(LetterActor(People.Admin), Places.Bergen, "nn"), ErrorKind.Forbidden);
-        Assert.Empty(await host.Letters().LanguageOverrides());
-        Assert.Equal(2, (await host.AuditActions()).Count(a => a == "letters.language"));
     }
 }
