@@ -76,4 +76,31 @@ public static class Handlers
         host.Db(db => db.YearStatusChanges.Where(c => c.Year == Places.Year).OrderBy(c => c.Id).ToListAsync());
 
     public static DecisionHandler.UploadedPdf Pdf => new("vedtak.pdf", "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray());
+
+    public static Task<Result<Proposal>> ProposeOne(PlanningHandlers planning, Actor actor, string kommunenummer, int persons, string reason = "grunngjeving") =>
+        planning.Dialogue.Propose(actor, Places.Settlement, Places.Number(kommunenummer), persons, reason);
+
+    public static Task<Result<Proposal>> Withdraw(PlanningHandlers planning, Actor actor, int package, int version) =>
+        planning.Dialogue.WithdrawProposal(actor, package, version);
+
+    public static Task<Result<RunHandler.Reproduction>> Reproduce(PlanningHandlers planning, Actor actor, int runId) =>
+        planning.Runs.Reproduce(actor, runId);
+
+    /// <summary>The decision deadline (and lock) at the year's current version.</summary>
+    public static async Task<Result<PlanningYear>> SetDeadline(PlanningHandlers planning, Actor actor, DateOnly? deadline, bool locked = false) =>
+        await planning.Years.SetDeadline(actor, Places.Settlement, deadline, locked, (await Year(planning)).Version);
+
+    /// <summary>A search in the audit trail (every filter optional; <paramref name="all"/> is the export's one page).</summary>
+    public static Task<Result<AuditHandler.AuditPage>> SearchAudit(PlanningHandlers planning, Actor actor, int? year = Places.Year, string? kind = null,
+        string? who = null, string? kommunenummer = null, int page = 1, bool all = false, int? maxRows = null) =>
+        planning.Audit.SearchAudit(actor, new AuditHandler.AuditQuery(year, kind, who, kommunenummer, page, all, maxRows));
+
+    /// <summary>Who asks, as the letters page says it (<see cref="Access.LetterActor"/>).</summary>
+    public static Busetting.Letters.LetterActor LetterActor(Actor actor) => Access.LetterActor(actor);
+
+    public static Task<Result<Busetting.Letters.BatchResult>> MakeLetters(PlanningHost host, Actor actor, LetterKind kind = LetterKind.Request) =>
+        host.Letters().Generate(LetterActor(actor), Places.Settlement, kind, null);
+
+    public static Task<Result<int>> SendLetters(PlanningHost host, Actor actor, Busetting.Letters.ILetterChannel channel, LetterKind kind = LetterKind.Request) =>
+        host.Letters().Send(LetterActor(actor), Places.Settlement, kind, channel);
 }

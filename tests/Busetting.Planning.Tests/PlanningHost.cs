@@ -1,3 +1,4 @@
+using Busetting.Letters;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public sealed class PlanningHost : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly ServiceProvider _services;
     private readonly List<IAsyncDisposable> _handlers = [];
+    private readonly List<IDisposable> _letters = [];
 
     private PlanningHost(TestDatabase database, ServiceProvider services, TestClock clock, string outbox)
     {
@@ -92,6 +94,17 @@ public sealed class PlanningHost : IAsyncDisposable
         return handler;
     }
 
+    /// <summary>The letter service as a page gets one (transient, its own context); disposed with the host.</summary>
+    public LetterService Letters()
+    {
+        var letters = _services.GetRequiredService<LetterService>();
+        _letters.Add(letters);
+        return letters;
+    }
+
+    /// <summary>The e-mail sender (its deadline scan and delivery run when the test calls them; no background loop runs).</summary>
+    public NotificationSender Notifications => _services.GetRequiredService<NotificationSender>();
+
     /// <summary>Runs a service from a scope of its own (scoped services: user administration, letters).</summary>
     public async Task<T> InScope<TService, T>(Func<TService, Task<T>> use)
         where TService : notnull
@@ -116,6 +129,7 @@ public sealed class PlanningHost : IAsyncDisposable
         {
             await handler.DisposeAsync();
         }
+        _letters.ForEach(l => l.Dispose());
         await _services.DisposeAsync();
         _database.Dispose();
         if (Directory.Exists(Outbox))

@@ -19,6 +19,14 @@ public partial class AccountEmailTests
         return app;
     }
 
+    /// <summary>An administrator signs in and takes an action on the planner's account; returns the planner's id and the answer.</summary>
+    private static async Task<(string Id, HttpResponseMessage Response)> AdminActsOnThePlanner(WebApp app, string action)
+    {
+        var admin = await Session.SignIn(app, Users.Admin);
+        var id = await app.UserId(Users.Planner);
+        return (id, await Steps.UserAction(admin, action, id));
+    }
+
     [Fact]
     public async Task ChangeOwnPassword_OwnerGetsAnEmailInTheirForm_WithoutThePassword()
     {
@@ -41,9 +49,7 @@ public partial class AccountEmailTests
     {
         using var smtp = new SmtpSink();
         using var app = App(smtp);
-        var admin = await Session.SignIn(app, Users.Admin);
-        var id = await app.UserId(Users.Planner);
-        var reset = await Steps.UserAction(admin, "mfa", id);
+        var (id, reset) = await AdminActsOnThePlanner(app, "mfa");
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var mail = Assert.Single(await Delivered(app, smtp, Users.Planner));
         Assert.Equal("Autentiseringsappen din i Busetting er endret", mail.Subject);
@@ -59,9 +65,7 @@ public partial class AccountEmailTests
     {
         using var smtp = new SmtpSink();
         using var app = App(smtp);
-        var admin = await Session.SignIn(app, Users.Admin);
-        var id = await app.UserId(Users.Planner);
-        var reset = await Steps.UserAction(admin, "reset", id);
+        var (_, reset) = await AdminActsOnThePlanner(app, "reset");
         var oneTime = WebUtility.HtmlDecode(PasswordPattern().Match(await reset.Content.ReadAsStringAsync()).Groups[1].Value);
         Assert.False(string.IsNullOrEmpty(oneTime));
         var mail = Assert.Single(await Delivered(app, smtp, Users.Planner));

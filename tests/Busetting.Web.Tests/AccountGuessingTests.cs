@@ -24,16 +24,14 @@ public class AccountGuessingTests
         for (var i = 0; i < 4; i++)
         {
             var wrong = await Change(stolen, "Gjett-nummer-" + i, "Eit-nytt-passord-42!");
-            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-            Assert.DoesNotContain("prøv igjen om", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+            Assert.DoesNotContain("prøv igjen om", await Steps.Answer(wrong, HttpStatusCode.BadRequest));
         }
         var fifth = await Change(stolen, "Gjett-nummer-5", "Eit-nytt-passord-42!");
         Assert.Contains("prøv igjen om 1 min.", WebUtility.HtmlDecode(await fifth.Content.ReadAsStringAsync()));
 
         // Now even the right current password is not tried from that client, and nothing changes.
         var right = await Change(stolen, WebApp.Password, "Eit-nytt-passord-42!");
-        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
-        Assert.Contains("for mange feil forsøk med passordet du har nå", WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync()));
+        Assert.Contains("for mange feil forsøk med passordet du har nå", await Steps.Answer(right, HttpStatusCode.BadRequest));
         var elsewhere = new Session(app).From("198.51.100.8");
         Assert.Equal("/", (await elsewhere.SecondStep(await Try(elsewhere, Users.Planner, WebApp.Password))).Headers.Location?.OriginalString);
     }

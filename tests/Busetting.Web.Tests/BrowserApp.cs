@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Busetting.Web.Tests;
 
@@ -39,17 +36,24 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             return;
         }
-        App.UseKestrel(0);
-        App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        (_playwright, Browser, BaseUrl) = await Launch(App);
         App.ClientOptions.BaseAddress = new Uri(BaseUrl);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    }
+
+    /// <summary>Starts the app on a loopback port (Kestrel) and headless Chromium; returns them with the app's address.</summary>
+    internal static async Task<(IPlaywright Playwright, IBrowser Browser, string BaseUrl)> Launch(WebApp app)
+    {
+        app.UseKestrel(0);
+        app.StartServer();
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = BrowserFactAttribute.Chromium,
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+        return (playwright, browser, baseUrl);
     }
 
     public async Task DisposeAsync()

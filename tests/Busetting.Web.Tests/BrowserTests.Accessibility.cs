@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Busetting.Web.Tests;
 
 public partial class BrowserTests

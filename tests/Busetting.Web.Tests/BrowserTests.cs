@@ -1,16 +1,14 @@
 using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Busetting.Web.Tests;
 
 /// <summary>The browser scenarios, with axe on every page and a screenshot of each step (artifacts/screenshots).</summary>
 public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
+    /// <summary>The WCAG 2.1 AA rules axe checks on every page (the revision scenario too).</summary>
+    internal static readonly AxeRunOptions Wcag21AA = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Busetting.Web.Tests;
 

@@ -38,8 +38,7 @@ public class CriteriaRulesTests
         using var app = new SqliteApp();
         var admin = await Session.SignIn(app, Users.Admin);
         var unknown = await admin.Post(Page, Page, "reglar", Rules("9999", "x"));
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("Unntak rad 1: ingen kommune med nummer «9999»", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()));
+        Assert.Contains("Unntak rad 1: ingen kommune med nummer «9999»", await Steps.Answer(unknown, HttpStatusCode.BadRequest));
         var noReason = await admin.Post(Page, Page, "reglar", Rules("4640", ""));
         Assert.Contains("Unntak rad 1: et unntak må ha en begrunnelse", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()));
         var badNumber = Rules("4640", "x");

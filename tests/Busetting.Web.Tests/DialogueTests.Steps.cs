@@ -1,9 +1,3 @@
-using System.Net;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Busetting.Web.Tests;
 
 public partial class DialogueTests
@@ -31,8 +25,7 @@ public partial class DialogueTests
 
         // Confirmed without a deadline: refused, naming the field; with one in the past: refused; then done.
         var noDeadline = await planner.Post("/planlegging/2025", "/planlegging/2025", "status", new() { ["StatusForm.To"] = "Consultation", ["StatusForm.Version"] = version, ["StatusForm.Confirm"] = "true" });
-        Assert.Equal(HttpStatusCode.BadRequest, noDeadline.StatusCode);
-        Assert.Contains("Høringsfrist: sett den siste dagen", await Text(noDeadline));
+        Assert.Contains("Høringsfrist: sett den siste dagen", await Steps.Answer(noDeadline, HttpStatusCode.BadRequest));
         var past = await planner.Post("/planlegging/2025", "/planlegging/2025", "status", new() { ["StatusForm.To"] = "Consultation", ["StatusForm.Version"] = version, ["StatusForm.Confirm"] = "true", ["StatusForm.ConsultationDeadline"] = "2020-01-01" });
         Assert.Contains("01.01.2020 ligger i fortiden", await Text(past));
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
@@ -61,8 +54,7 @@ public partial class DialogueTests
 
         // The requester forges the confirmation: refused by the service, nothing changes.
         var own = await Steps.Confirm(app, planner);
-        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
-        Assert.Contains("en annen person i IMDi må bekrefte", await Text(own));
+        Assert.Contains("en annen person i IMDi må bekrefte", await Steps.Answer(own, HttpStatusCode.Forbidden));
         Assert.Equal(YearStatus.Consultation, await app.Db(d => d.Years.Select(y => y.Status).SingleAsync()));
 
         // A planner cannot skip the request either.
@@ -91,8 +83,7 @@ public partial class DialogueTests
         var start = WebUtility.HtmlDecode(await admin.Html("/"));
         Assert.Contains("ber om at fordelingen for 2025 godkjennes", start);
         var ask = await admin.Post("/planlegging/2025", "/planlegging/2025", "steg", new() { ["StepForm.Action"] = $"confirm:{second.Id}", ["StepForm.Version"] = "1" });
-        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
-        Assert.Contains("Godkjenne fordelingen?", await Text(ask));
+        Assert.Contains("Godkjenne fordelingen?", await Steps.Answer(ask, HttpStatusCode.OK));
         Assert.Equal(YearStatus.Consultation, await app.Db(d => d.Years.Select(y => y.Status).SingleAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.Confirm(app, admin)).StatusCode);
         var year = await app.Db(d => d.Years.SingleAsync());

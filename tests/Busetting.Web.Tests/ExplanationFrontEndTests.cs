@@ -1,19 +1,14 @@
 extern alias cli;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using System.Text.RegularExpressions;
 using Busetting.Application;
 using Busetting.Domain.Allocation;
 using Busetting.Domain.Municipalities;
 using Busetting.Domain.Need;
-using Busetting.Domain.Primitives;
 using Busetting.Letters;
 using Busetting.Solver;
 using Busetting.Web.Components.Shared;
 using cli::Busetting.Cli.Output;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Busetting.Web.Tests;

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Busetting.Web.Tests;

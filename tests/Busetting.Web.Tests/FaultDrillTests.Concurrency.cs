@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Busetting.Web.Tests;

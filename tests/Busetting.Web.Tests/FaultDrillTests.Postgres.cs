@@ -1,11 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using Busetting.Persistence;
-using Busetting.Web.Services;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Busetting.Web.Tests;

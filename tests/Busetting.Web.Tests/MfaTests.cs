@@ -208,8 +208,7 @@ public partial class MfaTests
     [Fact]
     public async Task OpenIdConnect_Staff_CodeStepUnlessTheTokenSaysMfa()
     {
-        await using var idp = new FakeIdentityProvider();
-        await idp.Start();
+        await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcTests.OidcApp(idp.Issuer);
         (idp.Email, idp.Amr) = (Users.Admin, ["pwd"]);
         var session = new Session(app);

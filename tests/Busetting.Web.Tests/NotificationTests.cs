@@ -244,26 +244,4 @@ public class NotificationTests
         Assert.Contains("E-post er ikke satt opp", page);
         Assert.Contains("Fordelingen for 2025 er sendt på høring", page);
     }
-
-    [Fact]
-    public async Task AcceptanceRolledBack_WritesNoMessage()
-    {
-        // Accepting a proposal that gives one municipality the whole need cannot be re-solved (every other floor and
-        // must-ask rule is broken): the acceptance is rolled back, and the message to the proposer with it.
-        using var app = new SqliteApp();
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.ToConsultation(app, planner);
-        var consultation = await app.Db(d => d.Outbox.CountAsync());
-        var reviewer = await Session.SignIn(app, Users.Vestland);
-        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "forslag",
-            new() { ["ProposalForm.Persons"] = "18900", ["ProposalForm.Reason"] = "alle til Sogndal" })).StatusCode);
-        var proposal = await app.Db(d => d.Proposals.SingleAsync());
-        var accept = await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar",
-            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "",
-                [$"Answer.Public[{proposal.Id}]"] = "alle til Sogndal", ["Answer.Confirm"] = "true" });
-        Assert.NotEqual(HttpStatusCode.Redirect, accept.StatusCode);
-        Assert.Equal(ProposalStatus.Open, await app.Db(d => d.Proposals.Select(p => p.Status).SingleAsync()));
-        Assert.Equal(consultation, await app.Db(d => d.Outbox.CountAsync()));
-        Assert.Equal(0, await app.Db(d => d.Outbox.CountAsync(m => m.Kind == "proposal")));
-    }
 }

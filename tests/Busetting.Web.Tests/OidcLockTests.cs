@@ -30,8 +30,7 @@ public class OidcLockTests
     [Fact]
     public async Task OpenIdConnect_LockedAccountWithVerifiedEmail_NoLinkCreated()
     {
-        await using var idp = new FakeIdentityProvider();
-        await idp.Start();
+        await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer);
         var admin = await Session.SignIn(app, Users.Admin);
         var id = await app.UserId(Users.Ks);
@@ -50,8 +49,7 @@ public class OidcLockTests
     [Fact]
     public async Task OpenIdConnect_FirstSignInLinks_OwnerGetsAnEmail()
     {
-        await using var idp = new FakeIdentityProvider();
-        await idp.Start();
+        await using var idp = await FakeIdentityProvider.Started();
         using var smtp = new SmtpSink();
         using var app = new OidcApp(idp.Issuer);
         smtp.Configure(app);

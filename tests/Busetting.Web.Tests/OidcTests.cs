@@ -95,7 +95,15 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
         return claims;
     }
 
-    public async Task Start()
+    /// <summary>A provider listening on a free port, its <see cref="Issuer"/> set.</summary>
+    public static async Task<FakeIdentityProvider> Started()
+    {
+        var idp = new FakeIdentityProvider();
+        await idp.Start();
+        return idp;
+    }
+
+    private async Task Start()
     {
         await _app.StartAsync();
         Issuer = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -139,8 +147,7 @@ public class OidcTests
     [Fact]
     public async Task OpenIdConnect_KnownEmail_SignsInAsTheLocalAccountWithItsRole()
     {
-        await using var idp = new FakeIdentityProvider();
-        await idp.Start();
+        await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer);
         idp.Email = Users.Planner;
         var session = new Session(app);
@@ -155,8 +162,7 @@ public class OidcTests
     [Fact]
     public async Task OpenIdConnect_UnknownEmail_NoAccessAndAClearMessage()
     {
-        await using var idp = new FakeIdentityProvider();
-        await idp.Start();
+        await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer);
         idp.Email = "ukjend@example.no";
         var session = new Session(app);
@@ -168,8 +174,7 @@ public class OidcTests
     [Fact]
     public async Task OpenIdConnect_FirstSignInLinksTheSubject_LaterTheSubjectCountsNotTheEmail()
     {
-        await using var idp = new FakeIdentityProvider();
-        await idp.Start();
+        await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer);
         (idp.Email, idp.Subject) = (Users.Ks, "ks-subject");
         await SignIn(new Session(app));
@@ -188,8 +193,7 @@ public class OidcTests
     [Fact]
     public async Task OpenIdConnect_UnverifiedEmail_Refused()
     {
-        await using var idp = new FakeIdentityProvider();
-        await idp.Start();
+        await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer);
         (idp.Email, idp.EmailVerified) = (Users.Admin, false);
         var session = new Session(app);
@@ -203,8 +207,7 @@ public class OidcTests
     [Fact]
     public async Task OpenIdConnect_ForeignIssuer_RefusedEvenWithAVerifiedAdminEmail()
     {
-        await using var idp = new FakeIdentityProvider();
-        await idp.Start();
+        await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer, allowedIssuer: "https://login.microsoftonline.com/imdi-tenant/v2.0");
         idp.Email = Users.Admin;
         var session = new Session(app);
@@ -216,8 +219,7 @@ public class OidcTests
     [Fact]
     public async Task OpenIdConnect_UnknownSubjectWithoutEmail_Refused()
     {
-        await using var idp = new FakeIdentityProvider();
-        await idp.Start();
+        await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer);
         (idp.Email, idp.Subject) = (null, "12345678901");
         var done = await SignIn(new Session(app));
@@ -228,8 +230,7 @@ public class OidcTests
     [Fact]
     public async Task OpenIdConnect_SubjectLinkedByAdministrator_SignsInWithoutEmail()
     {
-        await using var idp = new FakeIdentityProvider();
-        await idp.Start();
+        await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer);
         var admin = await Session.SignIn(app, Users.Admin);
         const string page = "/admin/brukarar";

@@ -14,12 +14,10 @@ public class PasswordListTests
         using var app = new SqliteApp();
         var session = await Session.SignIn(app, Users.Ks);
         var common = await Change(session, WebApp.Password, "Qwerty123456");
-        Assert.Equal(HttpStatusCode.BadRequest, common.StatusCode);
-        Assert.Contains("dette passordet er mye brukt", WebUtility.HtmlDecode(await common.Content.ReadAsStringAsync()));
+        Assert.Contains("dette passordet er mye brukt", await Steps.Answer(common, HttpStatusCode.BadRequest));
         await session.Get("/konto/maalform?lang=nn&returnUrl=%2F");
         var nn = await Change(session, WebApp.Password, "ADMINISTRATOR");
-        Assert.Equal(HttpStatusCode.BadRequest, nn.StatusCode);
-        Assert.Contains("dette passordet er mykje brukt", WebUtility.HtmlDecode(await nn.Content.ReadAsStringAsync()));
+        Assert.Contains("dette passordet er mykje brukt", await Steps.Answer(nn, HttpStatusCode.BadRequest));
     }
 
     [Fact]
@@ -27,8 +25,6 @@ public class PasswordListTests
     {
         using var app = new SqliteApp();
         var session = await Session.SignIn(app, Users.Ks);
-        var changed = await Change(session, WebApp.Password, "tre lange ord utan tal");
-        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        Assert.Contains("id=\"password-changed\"", await changed.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"password-changed\"", await Steps.Answer(await Change(session, WebApp.Password, "tre lange ord utan tal"), HttpStatusCode.OK));
     }
 }

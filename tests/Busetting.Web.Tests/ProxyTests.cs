@@ -17,17 +17,21 @@ public class ProxyTests
     }
 
     /// <summary>A request as the proxy passes it on: TLS ended at the proxy, the client's address in X-Forwarded-For.</summary>
-    private static HttpRequestMessage Forwarded(HttpMethod method, string path, string client, string peer = Proxy, string proto = "https")
+    /// <param name="host">The Host header (none: the test server's own).</param>
+    internal static HttpRequestMessage Forwarded(HttpMethod method, string path, string client, string peer = Proxy, string proto = "https", string? host = Host)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Add(WebApp.PeerHeader, peer);
         request.Headers.Add("X-Forwarded-For", client);
         request.Headers.Add("X-Forwarded-Proto", proto);
-        request.Headers.Host = Host;
+        if (host is not null)
+        {
+            request.Headers.Host = host;
+        }
         return request;
     }
 
-    private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
+    internal static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
 
     [Fact]

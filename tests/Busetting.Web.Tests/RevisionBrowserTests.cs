@@ -1,5 +1,4 @@
 using Busetting.Letters;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 
 namespace Busetting.Web.Tests;
@@ -11,11 +10,6 @@ namespace Busetting.Web.Tests;
 /// </summary>
 public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     private static Task SignIn(IPage page, string user) => BrowserTests.SignIn(page, user);
 
     private static async Task Check(IPage page, string name)

@@ -1,12 +1,8 @@
-using System.Net;
 using Busetting.Application;
 using Busetting.Data.Profiles;
 using Busetting.Data.Reference;
 using Busetting.Domain.Criteria;
 using Busetting.Domain.Errors;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Busetting.Web.Tests;
 

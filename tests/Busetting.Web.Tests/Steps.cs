@@ -118,6 +118,13 @@ public static class Steps
         Assert.True(changed.IsSuccess, string.Join("; ", changed.Errors));
     }
 
+    /// <summary>The response has this status; returns its page, HTML-decoded, for the checks on what it says.</summary>
+    public static async Task<string> Answer(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     public static Task<int> Requested(WebApp app, int runId, string kommunenummer) =>
         app.Db(db => db.RunLines.Where(l => l.RunId == runId && l.Kommunenummer == kommunenummer).Select(l => l.Requested).FirstAsync());
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Busetting.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Busetting.Web.Tests;
 

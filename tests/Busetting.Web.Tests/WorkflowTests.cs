@@ -68,8 +68,7 @@ public class WorkflowTests
 
         // A second person still looking at version 1 tries to correct it: refused, nothing lost.
         var stale = await sogndal.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "vedtak", Steps.DecisionFields(60, 0, "2025-11-21", 1));
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Contains("vedtaket for Sogndal 2025 er endra av ein annan (no versjon 2)", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync())); // in Nynorsk, Sogndal's form
+        Assert.Contains("vedtaket for Sogndal 2025 er endra av ein annan (no versjon 2)", await Steps.Answer(stale, HttpStatusCode.Conflict)); // in Nynorsk, Sogndal's form
 
         var versions = await app.Db(d => d.Decisions.Where(x => x.Kommunenummer == "4640").OrderBy(x => x.Version).ToListAsync());
         Assert.Equal([70, 75], versions.Select(v => v.Persons));
@@ -177,8 +176,7 @@ public class WorkflowTests
         const string page = "/planlegging/2025/kriterium";
         Assert.Equal(HttpStatusCode.Redirect, (await first.Post(page, page, "vekter", Weights("8"))).StatusCode);
         var conflict = await second.Post(page, page, "vekter", Weights("12"));
-        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
-        Assert.Contains("endret av en annen", WebUtility.HtmlDecode(await conflict.Content.ReadAsStringAsync()));
+        Assert.Contains("endret av en annen", await Steps.Answer(conflict, HttpStatusCode.Conflict));
         var versions = await app.Db(d => d.CriteriaVersions.Where(c => c.Year == 2025).OrderBy(c => c.Number).ToListAsync());
         Assert.Equal(2, versions.Count);
         Assert.Contains("\"floor\": 8", versions[1].Json);
@@ -193,19 +191,6 @@ public class WorkflowTests
         var planner = await Session.SignIn(app, Users.Planner);
         Assert.Equal(HttpStatusCode.Forbidden, (await planner.Post(page, page, "vekter", With(Weights("9"), "WeightsForm.Expected", "2"))).StatusCode);
         Assert.Equal(2, await app.Db(d => d.CriteriaVersions.CountAsync(c => c.Year == 2025)));
-    }
-
-    [Theory, DatabaseData]
-    public async Task StoredRun_RerunFromItsInputs_GivesIdenticalNumbers(DatabaseProvider db)
-    {
-        using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        var run = await Steps.RunAllocation(app, planner);
-        using var scope = app.Services.CreateScope();
-        var planning = scope.ServiceProvider.GetRequiredService<RunHandler>();
-        var reproduction = await planning.Reproduce(new Actor("test", Roles.Planner, null, null), run);
-        Assert.True(reproduction.Value.Identical, string.Join("; ", reproduction.Value.Differences));
-        Assert.Equal(357, reproduction.Value.Stored.Lines.Count);
     }
 
     [Theory, DatabaseData]

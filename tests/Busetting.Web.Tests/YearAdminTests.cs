@@ -16,8 +16,7 @@ public class YearAdminTests
         Assert.Equal("Videreført fra 2025 versjon 1", criteria.Reason);
 
         var again = await admin.Post("/planlegging", "/planlegging", "nytt-aar", new() { ["NewYear.Year"] = "2026" });
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("planåret 2026 finnes allerede", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+        Assert.Contains("planåret 2026 finnes allerede", await Steps.Answer(again, HttpStatusCode.Conflict));
         var outside = await admin.Post("/planlegging", "/planlegging", "nytt-aar", new() { ["NewYear.Year"] = "1990" });
         Assert.Contains("1990 er utenfor årene systemet dekker", WebUtility.HtmlDecode(await outside.Content.ReadAsStringAsync()));
 

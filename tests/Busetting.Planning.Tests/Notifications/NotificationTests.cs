@@ -80,6 +80,23 @@ public sealed class NotificationTests
         Assert.Equal(2, messages.Count(m => m.Subject == $"Vedtak rettet: Sogndal {Places.Year}"));
     }
 
+    [Theory, DatabaseData]
+    public async Task AcceptanceRolledBack_WritesNoMessage(DatabaseProvider provider)
+    {
+        // Accepting a proposal that gives one municipality the whole need cannot be re-solved (every other floor and
+        // must-ask rule is broken): the acceptance is rolled back, and the message to the proposer with it.
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, _) = await Scenario.OnConsultation(host);
+        var consultation = await host.Db(d => d.Outbox.CountAsync());
+        var proposal = Ok(await ProposeOne(planning, People.Vestland, Places.Sogndal, Places.Need, "alle til Sogndal"));
+
+        Assert.False((await Accept(planning, proposal, "alle til Sogndal")).IsSuccess);
+
+        Assert.Equal(ProposalStatus.Open, await host.Db(d => d.Proposals.Select(p => p.Status).SingleAsync()));
+        Assert.Equal(consultation, await host.Db(d => d.Outbox.CountAsync()));
+        Assert.Equal(0, await host.Db(d => d.Outbox.CountAsync(m => m.Kind == "proposal")));
+    }
+
     [Fact]
     public void LanguageOf_OwnChoiceElseTheMunicipalitysFormElseBokmal()
     {

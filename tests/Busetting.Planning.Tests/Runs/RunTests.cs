@@ -88,4 +88,14 @@ public sealed class RunTests
         Assert.True(summary.Asked > 100);
         Assert.Equal((0, 0, (int?)null), (summary.OpenProposals, summary.Agreed, summary.ChangedFromPublished));
     }
+
+    [Theory, DatabaseData]
+    public async Task StoredRun_RerunFromItsInputs_GivesIdenticalNumbers(DatabaseProvider provider)
+    {
+        await using var host = await PlanningHost.Start(provider);
+        var (planning, run) = await Scenario.WithRun(host);
+        var reproduction = await Reproduce(planning, People.Planner, run.Id);
+        Assert.True(reproduction.Value.Identical, string.Join("; ", reproduction.Value.Differences));
+        Assert.Equal(357, reproduction.Value.Stored.Lines.Count);
+    }
 }

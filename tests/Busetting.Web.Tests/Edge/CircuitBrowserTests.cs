@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Busetting.Web.Tests;
@@ -33,15 +31,7 @@ public sealed class ClockBrowserApp : IAsyncLifetime
         {
             return;
         }
-        App.UseKestrel(0);
-        App.StartServer();
-        _baseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.Chromium, Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        (_playwright, _browser, _baseUrl) = await BrowserApp.Launch(App);
     }
 
     public async Task<IPage> NewPage() =>

@@ -7,22 +7,15 @@ namespace Busetting.Web.Tests;
 /// </summary>
 public class ForwardedHeadersDefaultTests
 {
-    private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
-
     [Fact]
     public async Task DefaultConfiguration_SpoofedForwardedProto_NoHstsNoSecureCookies()
     {
         using var app = new SqliteApp();
         using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        var request = new HttpRequestMessage(HttpMethod.Get, "/konto/logg-inn");
-        request.Headers.Add(WebApp.PeerHeader, "203.0.113.50");
-        request.Headers.Add("X-Forwarded-For", "198.51.100.1");
-        request.Headers.Add("X-Forwarded-Proto", "https");
-        var response = await client.SendAsync(request);
+        var response = await client.SendAsync(ProxyTests.Forwarded(HttpMethod.Get, "/konto/logg-inn", "198.51.100.1", peer: "203.0.113.50", host: null));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotEmpty(SetCookies(response));
-        Assert.DoesNotContain(SetCookies(response), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEmpty(ProxyTests.SetCookies(response));
+        Assert.DoesNotContain(ProxyTests.SetCookies(response), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
         Assert.False(response.Headers.Contains("Strict-Transport-Security"), "a spoofed X-Forwarded-Proto must not switch on HSTS");
     }
 

@@ -1,9 +1,6 @@
-using Busetting.Application;
-using Microsoft.Extensions.Configuration;
-
 namespace Busetting.Web.Tests;
 
-/// <summary>Issue 14 item 9: the public year menu, doubtful proposals, late withdrawals, the audit export's cap, SMTP in clear text.</summary>
+/// <summary>Issue 14 item 9 on the pages: the public year menu, doubtful proposals, the audit export's cap (the rules: Busetting.Planning.Tests).</summary>
 public partial class SmallPointsEdgeTests
 {
     private static readonly Actor Vestland = new("Vestland", Roles.County, null, "46");
@@ -41,18 +38,6 @@ public partial class SmallPointsEdgeTests
     }
 
     [Fact]
-    public void Warning_Thresholds_OnlyDoubtfulNumbers()
-    {
-        Assert.Null(ProposalPlausibility.Warning(WrittenStandard.Nb, "Sogndal", 20, 25, 4000));
-        Assert.Null(ProposalPlausibility.Warning(WrittenStandard.Nb, "Sogndal", 2, 9, 4000));
-        Assert.Null(ProposalPlausibility.Warning(WrittenStandard.Nb, "Oslo", 600, 650, 4000));
-        Assert.Null(ProposalPlausibility.Warning(WrittenStandard.Nb, "Sogndal", 20, 4, 4000));
-        Assert.NotNull(ProposalPlausibility.Warning(WrittenStandard.Nb, "Sogndal", 20, 81, 4000));
-        Assert.NotNull(ProposalPlausibility.Warning(WrittenStandard.Nb, "Oslo", 600, 801, 4000));
-        Assert.Contains("Sjekk at talet er meint", ProposalPlausibility.Warning(WrittenStandard.Nn, "Sogndal", 0, 4000, 4000));
-    }
-
-    [Fact]
     public async Task CountyProposal_WholeNationalNeed_WarningOnTheProposalInBothForms()
     {
         using var app = new SqliteApp();
@@ -69,25 +54,6 @@ public partial class SmallPointsEdgeTests
     }
 
     [Fact]
-    public async Task WithdrawProposal_AfterTheDeadline_RefusedWithMessageInBothForms()
-    {
-        using var app = new SqliteApp();
-        await OnConsultation(app);
-        var id = await Propose(app, "4640", 30);
-        var yesterday = DateOnly.FromDateTime(NorwegianTime.FromUtc(DateTime.UtcNow)).AddDays(-1);
-        await app.Db(async d => await d.Years.ExecuteUpdateAsync(s => s.SetProperty(y => y.ConsultationDeadline, yesterday)));
-        using (var scope = app.Services.CreateScope())
-        {
-            var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
-            var nb = await planning.WithdrawProposal(Vestland, id, 1);
-            Assert.Contains($"kan ikke trekkes etter høringsfristen ({Ui.Date(yesterday)})", Assert.Single(nb.Errors).Message);
-            var nn = await planning.WithdrawProposal(Vestland with { Language = WrittenStandard.Nn }, id, 1);
-            Assert.Contains("kan ikkje trekkjast etter høyringsfristen", Assert.Single(nn.Errors).Message);
-        }
-        Assert.Equal(ProposalStatus.Open, await app.Db(d => d.Proposals.Select(p => p.Status).SingleAsync()));
-    }
-
-    [Fact]
     public async Task AuditExport_MoreHitsThanTheCap_RefusedWithMessage_NarrowerSearchDownloads()
     {
         using var app = new SqliteApp();
@@ -101,30 +67,6 @@ public partial class SmallPointsEdgeTests
         Assert.Contains("id=\"eksport-for-stor\"", await planner.Html("/revisjonsspor?aar=2025"));
         var narrow = await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025&type=run");
         Assert.Equal(HttpStatusCode.OK, narrow.StatusCode);
-    }
-
-    [Theory]
-    [InlineData("None", "busetting", true)]
-    [InlineData("none", null, false)]
-    [InlineData("SslOnConnect", "busetting", false)]
-    [InlineData("StartTls", "busetting", false)]
-    public void SmtpSettings_NoneWithCredentials_RefusedAtStartup(string security, string? user, bool refused)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            ["Notifications:Smtp:Host"] = "smtp.imdi.test", ["Notifications:Smtp:From"] = "busetting@imdi.test", ["Notifications:Smtp:Security"] = security,
-            ["Notifications:Smtp:User"] = user, ["Notifications:Smtp:Password"] = user is null ? null : "hemmeleg",
-        };
-        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        if (refused)
-        {
-            var error = Assert.Throws<InvalidOperationException>(() => SmtpSettings.Read(config));
-            Assert.Contains("unencrypted", error.Message, StringComparison.Ordinal);
-        }
-        else
-        {
-            Assert.NotNull(SmtpSettings.Read(config));
-        }
     }
 
     [GeneratedRegex("href=\"/kommune/4640\\?aar=(\\d{4})\"")]
