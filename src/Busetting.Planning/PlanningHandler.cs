@@ -129,7 +129,7 @@ public abstract class PlanningHandler : IDisposable, IAsyncDisposable
     /// <summary>A planning rule's error (<see cref="PlanningErrorTexts"/>) in the actor's written standard.</summary>
     private protected static Error Say(Actor actor, Error error) => PlanningErrorTexts.Say(error, actor.Language);
 
-    /// <summary>A message in the actor's written standard.</summary>
-    private protected static string Say(Actor actor, FormattableString nb, FormattableString nn) =>
+    /// <summary>A message in the actor's written standard (the feature catalogues, e.g. <see cref="YearErrors"/>, write each once).</summary>
+    internal static string Say(Actor actor, FormattableString nb, FormattableString nn) =>
         (actor.Language == WrittenStandard.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);
 }

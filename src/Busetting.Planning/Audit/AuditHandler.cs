@@ -7,7 +7,7 @@ public sealed class AuditHandler(PlanningDependencies dependencies) : PlanningHa
     {
         if (!Access.CanSeeAudit(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDi ser revisjonssporet", $"berre IMDi ser revisjonssporet"));
+            return AuditErrors.OnlyImdiSeesAudit(actor);
         }
         return await db.Audit.AsNoTracking().Where(a => a.Year == year.Value).OrderByDescending(a => a.Id).Take(take).ToListAsync();
     }
@@ -30,7 +30,7 @@ public sealed class AuditHandler(PlanningDependencies dependencies) : PlanningHa
     {
         if (!Access.CanSeeAudit(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDi ser revisjonssporet", $"berre IMDi ser revisjonssporet"));
+            return AuditErrors.OnlyImdiSeesAudit(actor);
         }
         var query = db.Audit.AsNoTracking();
         if (q.Year is { } year)

@@ -15,11 +15,11 @@ public sealed class CriteriaHandler(PlanningDependencies dependencies) : Plannin
     {
         if (!Access.CanAdminister(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDis administratorer endrer kriteriene", $"berre administratorane i IMDi endrar kriteria"));
+            return CriteriaErrors.OnlyAdministratorsChangeCriteria(actor);
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Error.Invalid("criteria.reason", Say(actor, $"oppgi en begrunnelse for endringen", $"oppgje ei grunngjeving for endringa"));
+            return CriteriaErrors.NoReason(actor);
         }
         if (TooLong(actor, "criteria.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
         {
@@ -32,7 +32,7 @@ public sealed class CriteriaHandler(PlanningDependencies dependencies) : Plannin
         }
         if (parsed.Value.Year != year.Value)
         {
-            return Error.Invalid("criteria.year", Say(actor, $"kriteriene gjelder år {parsed.Value.Year}, men dette er {year}", $"kriteria gjeld år {parsed.Value.Year}, men dette er {year}"));
+            return CriteriaErrors.WrongYear(actor, parsed.Value.Year, year);
         }
         var problems = parsed.Value.Validate(Inv($"criteria {year}"));
         if (problems.Count > 0)
@@ -46,7 +46,7 @@ public sealed class CriteriaHandler(PlanningDependencies dependencies) : Plannin
         var current = await db.CriteriaVersions.Where(c => c.Year == year.Value).MaxAsync(c => (int?)c.Number) ?? 0;
         if (current != expectedNumber)
         {
-            return Error.Conflict("criteria.version", Say(actor, $"kriteriene for {year} er endret av en annen (nå versjon {current}); last siden på nytt, se endringen og prøv igjen", $"kriteria for {year} er endra av ein annan (no versjon {current}); last sida på nytt, sjå endringa og prøv igjen"));
+            return CriteriaErrors.ChangedByOther(actor, year, current);
         }
         var entry = new CriteriaEntry { Year = year.Value, Number = current + 1, Json = CriteriaJson.Write(parsed.Value), Reason = reason.Trim(), By = actor.Name, At = Now };
         db.CriteriaVersions.Add(entry);

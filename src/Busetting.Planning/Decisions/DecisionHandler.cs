@@ -31,7 +31,7 @@ public sealed class DecisionHandler(PlanningDependencies dependencies) : Plannin
         }
         if (!Access.CanRegisterDecision(actor, municipality))
         {
-            return Error.Forbidden(Say(actor, $"bare saksbehandleren i {municipality.Name} registrerer kommunens vedtak", $"berre saksbehandlaren i {municipality.Name} registrerer vedtaket til kommunen"));
+            return DecisionErrors.OnlyCaseWorkerRegisters(actor, municipality.Name);
         }
         var planningYear = await Year(year);
         if (planningYear is null)
@@ -71,7 +71,7 @@ public sealed class DecisionHandler(PlanningDependencies dependencies) : Plannin
         var current = await db.Decisions.Where(d => d.Year == year.Value && d.Kommunenummer == kommunenummer.Value).MaxAsync(d => (int?)d.Version) ?? 0;
         if (current != input.ExpectedVersion)
         {
-            return Error.Conflict("decision.version", Say(actor, $"vedtaket for {name} {year} er endret av en annen (nå versjon {current}); last siden på nytt og se endringen før du retter", $"vedtaket for {name} {year} er endra av ein annan (no versjon {current}); last sida på nytt og sjå endringa før du rettar"));
+            return DecisionErrors.ChangedByOther(actor, name, year, current);
         }
         int? documentId = null;
         if (input.Pdf is { } upload)
@@ -114,10 +114,10 @@ public sealed class DecisionHandler(PlanningDependencies dependencies) : Plannin
         var municipality = reference.Find(kommunenummer);
         if (municipality is null || !Access.CanSeeMunicipality(actor, municipality))
         {
-            return Error.Forbidden(Say(actor, $"du kan ikke se dokumentene til {kommunenummer}", $"du kan ikkje sjå dokumenta til {kommunenummer}"));
+            return DecisionErrors.CannotSeeDocuments(actor, kommunenummer);
         }
         var belongs = await db.Decisions.AnyAsync(d => d.Year == year && d.Kommunenummer == kommunenummer && d.DocumentId == documentId);
         var document = belongs ? await db.DecisionDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId) : null;
-        return document is null ? Error.NotFound("document", Say(actor, $"ingen dokument {documentId} for {kommunenummer} {year}", $"ingen dokument {documentId} for {kommunenummer} {year}")) : document;
+        return document is null ? DecisionErrors.DocumentNotFound(actor, documentId, kommunenummer, year) : document;
     }
 }

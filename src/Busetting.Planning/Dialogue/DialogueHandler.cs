@@ -55,11 +55,11 @@ public sealed class DialogueHandler : PlanningHandler
             var municipality = reference.Find(line.Kommunenummer);
             if (municipality is null)
             {
-                return Error.NotFound("municipality", Say(actor, $"ingen kommune med nummer {line.Kommunenummer}", $"ingen kommune med nummer {line.Kommunenummer}"));
+                return MunicipalityNotFound(actor, line.Kommunenummer);
             }
             if (!Access.CanPropose(actor, municipality))
             {
-                return Error.Forbidden(Say(actor, $"du kan ikke foreslå endringer for {line.Kommunenummer} {municipality.Name}", $"du kan ikkje foreslå endringar for {line.Kommunenummer} {municipality.Name}"));
+                return DialogueErrors.CannotPropose(actor, line.Kommunenummer, municipality.Name);
             }
         }
         if (ProposalPackageRules.CheckNoDuplicates(lines.Select(l => MunicipalityNumber.Parse(l.Kommunenummer))) is { } twice)
@@ -78,7 +78,7 @@ public sealed class DialogueHandler : PlanningHandler
         var run = await db.Runs.Where(r => r.Year == year.Value).OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Persons, r.Em }).FirstOrDefaultAsync();
         if (run is null)
         {
-            return Error.Invalid("proposal.run", Say(actor, $"{year} har ingen fordeling å kommentere ennå", $"{year} har inga fordeling å kommentere enno"));
+            return DialogueErrors.NoRunToComment(actor, year);
         }
         var codes = lines.Select(l => l.Kommunenummer).ToList();
         var current = await db.RunLines.Where(l => l.RunId == run.Id && codes.Contains(l.Kommunenummer)).ToDictionaryAsync(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm));
@@ -141,7 +141,7 @@ public sealed class DialogueHandler : PlanningHandler
     {
         var lines = await db.Proposals.Where(p => p.PackageId == packageId || (p.PackageId == null && p.Id == packageId)).ToListAsync();
         return lines.Count == 0
-            ? Error.NotFound("proposal", Say(actor, $"forslag {packageId} finnes ikke", $"forslag {packageId} finst ikkje"))
+            ? DialogueErrors.NotFound(actor, packageId)
             : lines;
     }
 
@@ -156,18 +156,16 @@ public sealed class DialogueHandler : PlanningHandler
         var lines = found.Value;
         if (lines[0].ByUserId is { } author ? author != actor.Identity : lines[0].By != actor.Name)
         {
-            return Error.Forbidden(Say(actor, $"bare den som sendte forslag {packageId}, kan trekke det", $"berre den som sende forslag {packageId}, kan trekkje det"));
+            return DialogueErrors.OnlyAuthorWithdraws(actor, packageId);
         }
         if (lines.Any(l => l.Status != ProposalStatus.Open || l.Version != expectedVersion))
         {
-            return Error.Conflict("proposal.version", Say(actor, $"forslag {packageId} er allerede behandlet ({Ui.ProposalStatus(actor.Language, lines[0].Status)}); last siden på nytt", $"forslag {packageId} er alt handsama ({Ui.ProposalStatus(actor.Language, lines[0].Status)}); last sida på nytt"));
+            return DialogueErrors.AlreadyHandled(actor, packageId, lines[0].Status);
         }
         // After the deadline IMDi works on the proposals it has; a withdrawal then would pull one from under its answer.
         if (await Year(SettlementYear.Create(lines[0].Year)) is { } planningYear && !ConsultationOpen(planningYear))
         {
-            return Error.Invalid("proposal.deadline", Say(actor,
-                $"forslag {packageId} kan ikke trekkes etter høringsfristen ({Ui.Date(planningYear.ConsultationDeadline)}); kontakt IMDi hvis forslaget ikke lenger gjelder",
-                $"forslag {packageId} kan ikkje trekkjast etter høyringsfristen ({Ui.Date(planningYear.ConsultationDeadline)}); kontakt IMDi om forslaget ikkje lenger gjeld"));
+            return DialogueErrors.PastDeadline(actor, packageId, planningYear.ConsultationDeadline);
         }
         foreach (var line in lines)
         {
@@ -195,7 +193,7 @@ public sealed class DialogueHandler : PlanningHandler
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDis planleggere ser virkningen av et forslag før svar", $"berre planleggjarane i IMDi ser verknaden av eit forslag før svar"));
+            return DialogueErrors.OnlyPlannersPreview(actor);
         }
         var found = await PackageLines(actor, packageId);
         if (!found.IsSuccess)
@@ -207,7 +205,7 @@ public sealed class DialogueHandler : PlanningHandler
         var newest = await db.Runs.AsNoTracking().Where(r => r.Year == year).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
         if (newest is null)
         {
-            return Error.Invalid("proposal.run", Say(actor, $"{year} har ingen fordeling", $"{year} har inga fordeling"));
+            return DialogueErrors.NoRun(actor, year);
         }
         var asAccepted = lines.Select(l => new Proposal
         {
@@ -245,7 +243,7 @@ public sealed class DialogueHandler : PlanningHandler
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDis planleggere godtar eller avviser forslag", $"berre planleggjarane i IMDi godtek eller avviser forslag"));
+            return DialogueErrors.OnlyPlannersAnswer(actor);
         }
         if (TooLong(actor, "proposal.note", note, FieldLimits.Note, "merknaden", "merknaden") is { } tooLong)
         {
@@ -257,7 +255,7 @@ public sealed class DialogueHandler : PlanningHandler
         }
         if (accept && string.IsNullOrWhiteSpace(publicJustification))
         {
-            return Error.Invalid("proposal.public", Say(actor, $"Offentlig begrunnelse: skriv hvorfor tallet endres, slik publikum og kommunen skal lese det (den interne dialogen publiseres ikke)", $"Offentleg grunngjeving: skriv kvifor talet blir endra, slik publikum og kommunen skal lese det (den interne dialogen blir ikkje publisert)"));
+            return DialogueErrors.NoPublicJustification(actor);
         }
         // The answer, its audit entries, the messages and (when accepted) the re-solved run in one transaction: if the
         // re-solve fails, nothing is stored.
@@ -274,7 +272,7 @@ public sealed class DialogueHandler : PlanningHandler
         var lines = found.Value;
         if (lines.Any(l => l.Version != expectedVersion || l.Status != ProposalStatus.Open))
         {
-            return ProposalConflict(actor, lines[0]);
+            return DialogueErrors.AnsweredByOther(actor, lines[0]);
         }
         foreach (var proposal in lines)
         {
@@ -312,18 +310,6 @@ public sealed class DialogueHandler : PlanningHandler
         return new ProposalDecision(lines[0], newRun);
     }
 
-    private static Error ProposalConflict(Actor actor, Proposal proposal)
-    {
-        var status = proposal.Status switch
-        {
-            ProposalStatus.Accepted => Say(actor, $"godtatt", $"godteke"),
-            ProposalStatus.Rejected => Say(actor, $"avvist", $"avvist"),
-            _ => Say(actor, $"endret", $"endra"),
-        };
-        var by = proposal.DecidedBy ?? Say(actor, $"en annen", $"ein annan");
-        return Error.Conflict("proposal.version", Say(actor, $"forslag {proposal.Id} er allerede {status} av {by}; last siden på nytt", $"forslag {proposal.Id} er allereie {status} av {by}; last sida på nytt"));
-    }
-
     public Task<List<Comment>> Comments(SettlementYear year, string? kommunenummer) =>
         db.Comments.AsNoTracking().Where(c => c.Year == year.Value && (kommunenummer == null || c.Kommunenummer == kommunenummer)).OrderByDescending(c => c.Id).ToListAsync();
 
@@ -336,11 +322,11 @@ public sealed class DialogueHandler : PlanningHandler
         }
         if (!Access.CanComment(actor, municipality))
         {
-            return Error.Forbidden(Say(actor, $"du kan ikke kommentere {kommunenummer} {municipality.Name}", $"du kan ikkje kommentere {kommunenummer} {municipality.Name}"));
+            return DialogueErrors.CannotComment(actor, kommunenummer, municipality.Name);
         }
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > FieldLimits.Comment)
         {
-            return Error.Invalid("comment.text", Say(actor, $"en kommentar må ha mellom 1 og {Application.Texts.Number(FieldLimits.Comment)} tegn", $"ein kommentar må ha mellom 1 og {Application.Texts.Number(FieldLimits.Comment)} teikn"));
+            return DialogueErrors.CommentLength(actor);
         }
         if (!await db.Years.AnyAsync(y => y.Year == year.Value))
         {

@@ -12,11 +12,11 @@ public sealed class NeedHandler(PlanningDependencies dependencies) : PlanningHan
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDis planleggere registrerer det nasjonale behovet", $"berre planleggjarane i IMDi registrerer det nasjonale behovet"));
+            return NeedErrors.OnlyPlannersEnterNeed(actor);
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Error.Invalid("need.reason", Say(actor, $"oppgi en begrunnelse (f.eks. beregningsutvalgets vedtak og dato)", $"oppgje ei grunngjeving (t.d. vedtaket og datoen til berekningsutvalet)"));
+            return NeedErrors.NoReason(actor);
         }
         if (TooLong(actor, "need.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
         {
@@ -43,7 +43,7 @@ public sealed class NeedHandler(PlanningDependencies dependencies) : PlanningHan
         var current = await db.Needs.Where(n => n.Year == year.Value).MaxAsync(n => (int?)n.Number) ?? 0;
         if (current != expectedNumber)
         {
-            return Error.Conflict("need.version", Say(actor, $"behovet for {year} er endret av en annen (nå revisjon {current}); last siden på nytt og prøv igjen", $"behovet for {year} er endra av ein annan (no revisjon {current}); last sida på nytt og prøv igjen"));
+            return NeedErrors.ChangedByOther(actor, year, current);
         }
         var entry = new NeedEntry
         {

@@ -53,7 +53,7 @@ public sealed class RevisionHandler : PlanningHandler
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDis planleggere reviderer fordelinger", $"berre planleggjarane i IMDi reviderer fordelingar"));
+            return RevisionErrors.OnlyPlannersRevise(actor);
         }
         var planningYear = await Year(year);
         if (planningYear is null)
@@ -62,7 +62,7 @@ public sealed class RevisionHandler : PlanningHandler
         }
         if (planningYear.PublishedRunId is not { } published)
         {
-            return Error.Invalid("revision.published", Say(actor, $"{year} har ingen publisert fordeling å revidere", $"{year} har inga publisert fordeling å revidere"));
+            return RevisionErrors.NothingPublished(actor, year);
         }
         var computed = await runs.Compute(year, asker: actor, options: options);
         if (!computed.IsSuccess)
@@ -98,7 +98,7 @@ public sealed class RevisionHandler : PlanningHandler
         var planningYear = await Year(year);
         if (planningYear is { PublishedRunId: null })
         {
-            return Error.Invalid("revision.published", Say(actor, $"{year} har ingen publisert fordeling å revidere", $"{year} har inga publisert fordeling å revidere"));
+            return RevisionErrors.NothingPublished(actor, year);
         }
         return await runs.RunAllocation(actor, year, label, options);
     }

@@ -51,14 +51,14 @@ public sealed partial class RunHandler : PlanningHandler
         var criteriaEntry = await criteriaVersions.CurrentCriteria(year);
         if (needEntry is null || criteriaEntry is null)
         {
-            return Error.Invalid("run.inputs", Say(actor, $"{year} må ha et nasjonalt behov og et kriteriesett før det kan fordeles", $"{year} må ha eit nasjonalt behov og eit kriteriesett før det kan fordelast"));
+            return RunErrors.MissingInputs(actor, year);
         }
         var persons = need?.Persons ?? needEntry.Persons;
         var agreed = Treated(await AgreedChanges(year, also), options ?? RevisionOptions.Default, persons);
         var revision = await RevisionFor(year, options ?? RevisionOptions.Default);
         if (revision is null && options?.Mode == RevisionMode.MinimumChange)
         {
-            return Error.Invalid("revision.published", Say(actor, $"minst mulig endring krever en publisert fordeling å endre fra", $"minst mogleg endring krev ei publisert fordeling å endre frå"));
+            return RunErrors.MinimumChangeNeedsPublished(actor);
         }
         return ComputeWith(actor, year, needEntry, criteriaEntry, agreed, weights, need, revision, anchorShare);
     }
@@ -139,7 +139,7 @@ public sealed partial class RunHandler : PlanningHandler
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDis planleggere kjører fordelinger", $"berre planleggjarane i IMDi køyrer fordelingar"));
+            return RunErrors.OnlyPlannersRun(actor);
         }
         if (TooLong(actor, "run.label", label, FieldLimits.Label, "merkelappen", "merkelappen") is { } tooLong)
         {
@@ -154,7 +154,7 @@ public sealed partial class RunHandler : PlanningHandler
         }
         if (planningYear.Status is YearStatus.Approved or YearStatus.Published)
         {
-            return Error.Invalid("run.status", Say(actor, $"{year} er {Ui.Status(actor.Language, planningYear.Status)}; åpne høringen igjen eller start en revisjon før en ny fordeling", $"{year} er {Ui.Status(actor.Language, planningYear.Status)}; opne høyringa igjen eller start ein revisjon før ei ny fordeling"));
+            return RunErrors.ClosedForRuns(actor, year, planningYear.Status);
         }
         var computed = await Compute(year, asker: actor, options: options);
         if (!computed.IsSuccess)
@@ -227,12 +227,12 @@ public sealed partial class RunHandler : PlanningHandler
     {
         if (!Access.CanSeePlanning(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDi, fylkene og KS ser fordelingskjøringer", $"berre IMDi, fylka og KS ser fordelingskøyringar"));
+            return RunErrors.OnlyPlanningReadersSeeRuns(actor);
         }
         var run = await Run(runId);
         if (run is null)
         {
-            return Error.NotFound("run", Say(actor, $"fordelingskjøring {runId} finnes ikke", $"fordelingskøyring {runId} finst ikkje"));
+            return RunErrors.NotFound(actor, runId);
         }
         var need = await db.Needs.AsNoTracking().FirstAsync(n => n.Id == run.NeedEntryId);
         var criteria = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);

@@ -44,7 +44,7 @@ public sealed partial class YearHandler
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDis planleggere ber om godkjenning og publisering", $"berre planleggjarane i IMDi bed om godkjenning og publisering"));
+            return YearErrors.OnlyPlannersRequestSteps(actor);
         }
         if (FourEyesRules.CheckRequestable(to) is { } notRequestable)
         {
@@ -58,7 +58,7 @@ public sealed partial class YearHandler
         }
         if (await OpenStepRequest(year) is { } open)
         {
-            return Error.Conflict("step.open", Say(actor, $"{open.RequestedBy} har allerede bedt om {StepName(actor, open.To)}; trekk den forespørselen først", $"{open.RequestedBy} har alt bede om {StepName(actor, open.To)}; trekk den førespurnaden først"));
+            return YearErrors.StepAlreadyRequested(actor, open.RequestedBy, open.To);
         }
         var request = new StepRequest
         {
@@ -76,12 +76,12 @@ public sealed partial class YearHandler
     {
         if (!Access.CanConfirmStep(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDi bekrefter godkjenning og publisering", $"berre IMDi stadfestar godkjenning og publisering"));
+            return YearErrors.OnlyImdiConfirmsSteps(actor);
         }
         var request = await db.StepRequests.FirstOrDefaultAsync(r => r.Id == requestId);
         if (request is null)
         {
-            return Error.NotFound("step", Say(actor, $"forespørsel {requestId} finnes ikke", $"førespurnad {requestId} finst ikkje"));
+            return YearErrors.RequestNotFound(actor, requestId);
         }
         if (FourEyesRules.CheckConfirmer(new UserId(request.RequestedByUserId), new UserId(actor.Identity), request.To) is { } ownRequest)
         {
@@ -93,10 +93,7 @@ public sealed partial class YearHandler
         }
         if (await IssuedCredentialsToRequester(actor, request))
         {
-            var days = options.FourEyesCredentialPeriodDays;
-            return Error.Forbidden(Say(actor,
-                $"du har gitt {request.RequestedBy} passord eller innlogging de siste {days} dagene; en annen person i IMDi må bekrefte {StepName(actor, request.To)}",
-                $"du har gjeve {request.RequestedBy} passord eller innlogging dei siste {days} dagane; ein annan person i IMDi må stadfeste {StepName(actor, request.To)}"));
+            return YearErrors.IssuedRequestersCredentials(actor, request.RequestedBy, options.FourEyesCredentialPeriodDays, request.To);
         }
         var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == request.Year);
         var newest = await db.Runs.Where(r => r.Year == request.Year).MaxAsync(r => (int?)r.Id);
@@ -125,16 +122,16 @@ public sealed partial class YearHandler
         var request = await db.StepRequests.FirstOrDefaultAsync(r => r.Id == requestId);
         if (request is null)
         {
-            return Error.NotFound("step", Say(actor, $"forespørsel {requestId} finnes ikke", $"førespurnad {requestId} finst ikkje"));
+            return YearErrors.RequestNotFound(actor, requestId);
         }
         var own = request.RequestedByUserId == actor.Identity;
         if (!(own ? Access.CanPlan(actor) : Access.CanConfirmStep(actor)))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDi trekker eller avslår forespørsler", $"berre IMDi trekkjer eller avslår førespurnader"));
+            return YearErrors.OnlyImdiClosesRequests(actor);
         }
         if (request.Status != StepRequestStatus.Open || request.Version != expectedVersion)
         {
-            return Error.Conflict("step.version", Say(actor, $"forespørselen er allerede behandlet; last siden på nytt", $"førespurnaden er alt handsama; last sida på nytt"));
+            return YearErrors.RequestAlreadyHandled(actor);
         }
         request.Status = own ? StepRequestStatus.Withdrawn : StepRequestStatus.Declined;
         request.ClosedBy = actor.Name;
@@ -160,8 +157,4 @@ public sealed partial class YearHandler
         var email = await db.Users.AsNoTracking().Where(u => u.Id == request.RequestedByUserId).Select(u => u.Email).FirstOrDefaultAsync();
         return entries.Any(e => CredentialIssuers.IssuedBy(e, confirmer, request.RequestedByUserId, email));
     }
-
-    private static string StepName(Actor actor, YearStatus to) => to == YearStatus.Published
-        ? Say(actor, $"publisering", $"publisering")
-        : Say(actor, $"godkjenning", $"godkjenning");
 }

@@ -23,7 +23,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDis planleggere flytter et planår mellom stegene", $"berre planleggjarane i IMDi flyttar eit planår mellom stega"));
+            return YearErrors.OnlyPlannersMoveSteps(actor);
         }
         if (FourEyesRules.CheckDirectStep(options.FourEyes, to) is { } fourEyes)
         {
@@ -55,7 +55,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         }
         if (entity.Version != expectedVersion)
         {
-            return Error.Conflict("year.version", Say(actor, $"planåret {year} er endret av en annen (nå {Ui.Status(actor.Language, entity.Status)}); last siden på nytt og prøv igjen", $"planåret {year} er endra av ein annan (no {Ui.Status(actor.Language, entity.Status)}); last sida på nytt og prøv igjen"));
+            return YearErrors.ChangedByOther(actor, year, entity.Status);
         }
         if (PlanningYearRules.CheckStep(entity.Status, to) is { } notAllowed)
         {
@@ -69,7 +69,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
                 var approve = runId ?? await db.Runs.Where(r => r.Year == year.Value).MaxAsync(r => (int?)r.Id);
                 if (approve is null || !await db.Runs.AnyAsync(r => r.Id == approve && r.Year == year.Value))
                 {
-                    return Error.Invalid("year.run", Say(actor, $"fordelingskjøring {runId} hører ikke til {year}", $"fordelingskøyring {runId} høyrer ikkje til {year}"));
+                    return YearErrors.RunNotOfYear(actor, runId, year);
                 }
                 break;
         }
@@ -128,7 +128,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDis planleggere setter høringsfristen", $"berre planleggjarane i IMDi set høyringsfristen"));
+            return YearErrors.OnlyPlannersSetConsultationDeadline(actor);
         }
         var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
         if (entity is null)
@@ -137,11 +137,11 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         }
         if (entity.Version != expectedVersion)
         {
-            return Error.Conflict("year.version", Say(actor, $"planåret {year} er endret av en annen; last siden på nytt og prøv igjen", $"planåret {year} er endra av ein annan; last sida på nytt og prøv igjen"));
+            return YearErrors.ChangedByOther(actor, year);
         }
         if (deadline is not { } d)
         {
-            return Error.Invalid("year.consultationDeadline", Say(actor, $"Høringsfrist: velg en dato", $"Høyringsfrist: vel ein dato"));
+            return YearErrors.NoConsultationDeadline(actor);
         }
         if (PlanningYearRules.CheckDeadlineNotPast(d, Today) is { } past)
         {
@@ -157,7 +157,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
     {
         if (!Access.CanPlan(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDis planleggere setter frist og låser vedtak", $"berre planleggjarane i IMDi set frist og låser vedtak"));
+            return YearErrors.OnlyPlannersSetDeadline(actor);
         }
         var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
         if (entity is null)
@@ -166,7 +166,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         }
         if (entity.Version != expectedVersion)
         {
-            return Error.Conflict("year.version", Say(actor, $"planåret {year} er endret av en annen; last siden på nytt og prøv igjen", $"planåret {year} er endra av ein annan; last sida på nytt og prøv igjen"));
+            return YearErrors.ChangedByOther(actor, year);
         }
         Audit(actor, "year.deadline", year, null, new { from = entity.DecisionDeadline, to = deadline, locked }, null);
         entity.DecisionDeadline = deadline;
@@ -182,15 +182,15 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
     {
         if (!Access.CanAdminister(actor))
         {
-            return Error.Forbidden(Say(actor, $"bare IMDis administratorer oppretter planår", $"berre administratorane i IMDi opprettar planår"));
+            return YearErrors.OnlyAdministratorsCreateYears(actor);
         }
         if (!SettlementYear.TryCreate(year, out var settlement))
         {
-            return Error.Invalid("year", Say(actor, $"{year} er utenfor årene systemet dekker ({SettlementYear.Earliest}–{SettlementYear.Latest})", $"{year} er utanfor åra systemet dekkjer ({SettlementYear.Earliest}–{SettlementYear.Latest})"));
+            return YearErrors.OutsideCoveredYears(actor, year);
         }
         if (await db.Years.AnyAsync(y => y.Year == year))
         {
-            return Error.Conflict("year.exists", Say(actor, $"planåret {year} finnes allerede", $"planåret {year} finst allereie"));
+            return YearErrors.AlreadyExists(actor, year);
         }
         var previous = await db.CriteriaVersions.AsNoTracking().Where(c => c.Year < year).OrderByDescending(c => c.Year).ThenByDescending(c => c.Number).FirstOrDefaultAsync();
         var json = previous is null ? reference.DefaultCriteriaJson(settlement) : WithYear(previous.Json, settlement);

@@ -1,0 +1,58 @@
+using static Busetting.Planning.PlanningHandler;
+
+namespace Busetting.Planning;
+
+/// <summary>The dialogue's errors (proposals, packages, answers, comments), each in Bokmål and Nynorsk once.</summary>
+internal static class DialogueErrors
+{
+    public static Error CannotPropose(Actor actor, string kommunenummer, string name) =>
+        Error.Forbidden(Say(actor, $"du kan ikke foreslå endringer for {kommunenummer} {name}", $"du kan ikkje foreslå endringar for {kommunenummer} {name}"));
+
+    public static Error NoRunToComment(Actor actor, SettlementYear year) =>
+        Error.Invalid("proposal.run", Say(actor, $"{year} har ingen fordeling å kommentere ennå", $"{year} har inga fordeling å kommentere enno"));
+
+    public static Error NotFound(Actor actor, int packageId) =>
+        Error.NotFound("proposal", Say(actor, $"forslag {packageId} finnes ikke", $"forslag {packageId} finst ikkje"));
+
+    public static Error OnlyAuthorWithdraws(Actor actor, int packageId) =>
+        Error.Forbidden(Say(actor, $"bare den som sendte forslag {packageId}, kan trekke det", $"berre den som sende forslag {packageId}, kan trekkje det"));
+
+    public static Error AlreadyHandled(Actor actor, int packageId, ProposalStatus status) =>
+        Error.Conflict("proposal.version", Say(actor, $"forslag {packageId} er allerede behandlet ({Ui.ProposalStatus(actor.Language, status)}); last siden på nytt", $"forslag {packageId} er alt handsama ({Ui.ProposalStatus(actor.Language, status)}); last sida på nytt"));
+
+    public static Error PastDeadline(Actor actor, int packageId, DateOnly? deadline) =>
+        Error.Invalid("proposal.deadline", Say(actor,
+            $"forslag {packageId} kan ikke trekkes etter høringsfristen ({Ui.Date(deadline)}); kontakt IMDi hvis forslaget ikke lenger gjelder",
+            $"forslag {packageId} kan ikkje trekkjast etter høyringsfristen ({Ui.Date(deadline)}); kontakt IMDi om forslaget ikkje lenger gjeld"));
+
+    public static Error OnlyPlannersPreview(Actor actor) =>
+        Error.Forbidden(Say(actor, $"bare IMDis planleggere ser virkningen av et forslag før svar", $"berre planleggjarane i IMDi ser verknaden av eit forslag før svar"));
+
+    public static Error NoRun(Actor actor, int year) =>
+        Error.Invalid("proposal.run", Say(actor, $"{year} har ingen fordeling", $"{year} har inga fordeling"));
+
+    public static Error OnlyPlannersAnswer(Actor actor) =>
+        Error.Forbidden(Say(actor, $"bare IMDis planleggere godtar eller avviser forslag", $"berre planleggjarane i IMDi godtek eller avviser forslag"));
+
+    public static Error NoPublicJustification(Actor actor) =>
+        Error.Invalid("proposal.public", Say(actor, $"Offentlig begrunnelse: skriv hvorfor tallet endres, slik publikum og kommunen skal lese det (den interne dialogen publiseres ikke)", $"Offentleg grunngjeving: skriv kvifor talet blir endra, slik publikum og kommunen skal lese det (den interne dialogen blir ikkje publisert)"));
+
+    /// <summary>The package was answered (or changed) by someone else since the page was loaded.</summary>
+    public static Error AnsweredByOther(Actor actor, Proposal proposal)
+    {
+        var status = proposal.Status switch
+        {
+            ProposalStatus.Accepted => Say(actor, $"godtatt", $"godteke"),
+            ProposalStatus.Rejected => Say(actor, $"avvist", $"avvist"),
+            _ => Say(actor, $"endret", $"endra"),
+        };
+        var by = proposal.DecidedBy ?? Say(actor, $"en annen", $"ein annan");
+        return Error.Conflict("proposal.version", Say(actor, $"forslag {proposal.Id} er allerede {status} av {by}; last siden på nytt", $"forslag {proposal.Id} er allereie {status} av {by}; last sida på nytt"));
+    }
+
+    public static Error CannotComment(Actor actor, MunicipalityNumber kommunenummer, string name) =>
+        Error.Forbidden(Say(actor, $"du kan ikke kommentere {kommunenummer} {name}", $"du kan ikkje kommentere {kommunenummer} {name}"));
+
+    public static Error CommentLength(Actor actor) =>
+        Error.Invalid("comment.text", Say(actor, $"en kommentar må ha mellom 1 og {Application.Texts.Number(FieldLimits.Comment)} tegn", $"ein kommentar må ha mellom 1 og {Application.Texts.Number(FieldLimits.Comment)} teikn"));
+}
