@@ -14,6 +14,6 @@ internal static class DecisionErrors
     public static Error CannotSeeDocuments(Actor actor, string kommunenummer) =>
         Error.Forbidden(Say(actor, $"du kan ikke se dokumentene til {kommunenummer}", $"du kan ikkje sjå dokumenta til {kommunenummer}"));
 
-    public static Error DocumentNotFound(Actor actor, int documentId, string kommunenummer, int year) =>
+    public static Error DocumentNotFound(Actor actor, int documentId, MunicipalityNumber kommunenummer, int year) =>
         Error.NotFound("document", Say(actor, $"ingen dokument {documentId} for {kommunenummer} {year}", $"ingen dokument {documentId} for {kommunenummer} {year}"));
 }

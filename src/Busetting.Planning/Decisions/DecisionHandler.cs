@@ -118,6 +118,6 @@ public sealed class DecisionHandler(PlanningDependencies dependencies) : Plannin
         }
         var belongs = await db.Decisions.AnyAsync(d => d.Year == year && d.Kommunenummer == kommunenummer && d.DocumentId == documentId);
         var document = belongs ? await db.DecisionDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId) : null;
-        return document is null ? DecisionErrors.DocumentNotFound(actor, documentId, kommunenummer, year) : document;
+        return document is null ? DecisionErrors.DocumentNotFound(actor, documentId, municipality.Number, year) : document;
     }
 }

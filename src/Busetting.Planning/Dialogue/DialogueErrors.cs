@@ -1,12 +1,13 @@
 using static Busetting.Planning.PlanningHandler;
+using Busetting.Domain.Municipalities;
 
 namespace Busetting.Planning;
 
 /// <summary>The dialogue's errors (proposals, packages, answers, comments), each in Bokmål and Nynorsk once.</summary>
 internal static class DialogueErrors
 {
-    public static Error CannotPropose(Actor actor, string kommunenummer, string name) =>
-        Error.Forbidden(Say(actor, $"du kan ikke foreslå endringer for {kommunenummer} {name}", $"du kan ikkje foreslå endringar for {kommunenummer} {name}"));
+    public static Error CannotPropose(Actor actor, Municipality municipality) =>
+        Error.Forbidden(Say(actor, $"du kan ikke foreslå endringer for {municipality.Number} {municipality.Name}", $"du kan ikkje foreslå endringar for {municipality.Number} {municipality.Name}"));
 
     public static Error NoRunToComment(Actor actor, SettlementYear year) =>
         Error.Invalid("proposal.run", Say(actor, $"{year} har ingen fordeling å kommentere ennå", $"{year} har inga fordeling å kommentere enno"));
@@ -28,7 +29,7 @@ internal static class DialogueErrors
     public static Error OnlyPlannersPreview(Actor actor) =>
         Error.Forbidden(Say(actor, $"bare IMDis planleggere ser virkningen av et forslag før svar", $"berre planleggjarane i IMDi ser verknaden av eit forslag før svar"));
 
-    public static Error NoRun(Actor actor, int year) =>
+    public static Error NoRun(Actor actor, SettlementYear year) =>
         Error.Invalid("proposal.run", Say(actor, $"{year} har ingen fordeling", $"{year} har inga fordeling"));
 
     public static Error OnlyPlannersAnswer(Actor actor) =>

@@ -59,7 +59,7 @@ public sealed class DialogueHandler : PlanningHandler
             }
             if (!Access.CanPropose(actor, municipality))
             {
-                return DialogueErrors.CannotPropose(actor, line.Kommunenummer, municipality.Name);
+                return DialogueErrors.CannotPropose(actor, municipality);
             }
         }
         if (ProposalPackageRules.CheckNoDuplicates(lines.Select(l => MunicipalityNumber.Parse(l.Kommunenummer))) is { } twice)
@@ -205,7 +205,7 @@ public sealed class DialogueHandler : PlanningHandler
         var newest = await db.Runs.AsNoTracking().Where(r => r.Year == year).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
         if (newest is null)
         {
-            return DialogueErrors.NoRun(actor, year);
+            return DialogueErrors.NoRun(actor, SettlementYear.Create(year));
         }
         var asAccepted = lines.Select(l => new Proposal
         {

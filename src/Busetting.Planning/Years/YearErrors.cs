@@ -32,7 +32,7 @@ internal static class YearErrors
     public static Error OutsideCoveredYears(Actor actor, int year) =>
         Error.Invalid("year", Say(actor, $"{year} er utenfor årene systemet dekker ({SettlementYear.Earliest}–{SettlementYear.Latest})", $"{year} er utanfor åra systemet dekkjer ({SettlementYear.Earliest}–{SettlementYear.Latest})"));
 
-    public static Error AlreadyExists(Actor actor, int year) =>
+    public static Error AlreadyExists(Actor actor, SettlementYear year) =>
         Error.Conflict("year.exists", Say(actor, $"planåret {year} finnes allerede", $"planåret {year} finst allereie"));
 
     public static Error OnlyPlannersRequestSteps(Actor actor) =>

@@ -190,7 +190,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         }
         if (await db.Years.AnyAsync(y => y.Year == year))
         {
-            return YearErrors.AlreadyExists(actor, year);
+            return YearErrors.AlreadyExists(actor, settlement);
         }
         var previous = await db.CriteriaVersions.AsNoTracking().Where(c => c.Year < year).OrderByDescending(c => c.Year).ThenByDescending(c => c.Number).FirstOrDefaultAsync();
         var json = previous is null ? reference.DefaultCriteriaJson(settlement) : WithYear(previous.Json, settlement);
