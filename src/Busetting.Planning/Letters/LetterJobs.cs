@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -45,7 +44,6 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     /// </summary>
     public async Task<Result<LetterJob>> Start(Actor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline = null)
     {
-        var said = (FormattableString nb, FormattableString nn) => (actor.Language == WrittenStandard.Nn ? nn : nb).ToString(CultureInfo.InvariantCulture);
         if (!Access.CanProduceLetters(actor))
         {
             return Error.Forbidden("bare IMDis planleggere lager brev");
@@ -53,7 +51,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
         reason = reason?.Trim();
         if (reason?.Length > FieldLimits.Reason)
         {
-            return Error.Invalid("reason", said($"Begrunnelsen kan ha høyst {Ui.Number(FieldLimits.Reason)} tegn, fikk {Ui.Number(reason.Length)}.",
+            return Error.Invalid("reason", PlanningHandler.Say(actor, $"Begrunnelsen kan ha høyst {Ui.Number(FieldLimits.Reason)} tegn, fikk {Ui.Number(reason.Length)}.",
                 $"Grunngjevinga kan ha høgst {Ui.Number(FieldLimits.Reason)} teikn, fekk {Ui.Number(reason.Length)}."));
         }
         var today = DateOnly.FromDateTime(NorwegianTime.FromUtc(clock.GetUtcNow().UtcDateTime));
