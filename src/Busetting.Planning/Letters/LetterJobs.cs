@@ -46,7 +46,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     {
         if (!Access.CanProduceLetters(actor))
         {
-            return Error.Forbidden("bare IMDis planleggere lager brev");
+            return Error.Forbidden(PlanningHandler.Say(actor, $"bare IMDis planleggere lager brev", $"berre planleggjarane i IMDi lagar brev"));
         }
         reason = reason?.Trim();
         if (reason?.Length > FieldLimits.Reason)
