@@ -18,6 +18,14 @@ public class DecisionRulesTests
         Assert.Equal(["persons", "em", "additionalCapacity", "decisionDate"], Codes(-5, -4, 100_001, Today.AddDays(1)));
     }
 
+    [Fact]
+    public void Validate_PersonsAndExtraCapacity_AtMostTheMaximum()
+    {
+        Assert.Empty(Codes(DecisionRules.Max, 0, DecisionRules.Max, Today));
+        Assert.Equal(["persons"], Codes(DecisionRules.Max + 1, 0, null, Today));
+        Assert.Equal(["additionalCapacity"], Codes(30, 0, DecisionRules.Max + 1, Today));
+    }
+
     [Theory]
     [InlineData(10, 11)] // EM is a part of the persons
     [InlineData(10, -1)]
