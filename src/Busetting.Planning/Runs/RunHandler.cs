@@ -54,7 +54,7 @@ public sealed partial class RunHandler : PlanningHandler
             return RunErrors.MissingInputs(actor, year);
         }
         var persons = need?.Persons ?? needEntry.Persons;
-        var agreed = Treated(await AgreedChanges(year, also), options ?? RevisionOptions.Default, persons);
+        var agreed = RunComputation.Treated(await AgreedChanges(year, also), options ?? RevisionOptions.Default, persons);
         var revision = await RevisionFor(year, options ?? RevisionOptions.Default);
         if (revision is null && options?.Mode == RevisionMode.MinimumChange)
         {
@@ -71,27 +71,9 @@ public sealed partial class RunHandler : PlanningHandler
         {
             return Result<Computed>.Fail(criteria.Errors);
         }
-        var set = criteria.Value;
-        if (weights is not null)
-        {
-            set = set with { Criteria = set.Criteria.Select(c => weights.TryGetValue(c.Id, out var w) ? c with { Weight = w } : c).ToList() };
-        }
-        if (anchorShare is { } share)
-        {
-            set = set with { Anchor = (set.Anchor ?? new Busetting.Domain.Criteria.ContinuityAnchor(0, 0)) with { Share = share } };
-        }
+        var set = RunComputation.Adjusted(criteria.Value, weights, anchorShare);
         var nationalNeed = need ?? NationalNeed.Create(needEntry.Persons, needEntry.Em).Value;
-        var changes = agreed.Where(a => a.Treatment != AgreementTreatment.Drop)
-            .Select(a => new AgreedChange(MunicipalityNumber.Parse(a.Kommunenummer), a.Persons, a.Reason,
-                a.Treatment == AgreementTreatment.Scale && a.Persons != a.AgreedPersons ? AgreementTreatment.Scale : AgreementTreatment.Keep,
-                a.Em is { } em ? Math.Min(em, a.Persons) : null)).ToList();
-        var profiles = reference.Profiles(year);
-        if (!profiles.IsSuccess)
-        {
-            return Result<Computed>.Fail(profiles.Errors);
-        }
-        return AllocationRequest.Create(year, nationalNeed)
-            .Bind(request => runner.Allocate(reference.Data, profiles.Value, set, null, request with { AgreedChanges = changes, Revision = revision?.ToInput() }))
+        return new RunComputation(runner, reference.Data, reference.Profiles).Compute(year, nationalNeed, set, agreed, revision?.ToInput())
             .Map(run => new Computed(run, needEntry, criteriaEntry, agreed, revision));
     }
 
@@ -110,15 +92,6 @@ public sealed partial class RunHandler : PlanningHandler
                 Em: p.ProposedEm))
             .ToList();
     }
-
-    /// <summary>Applies each agreement's treatment under the new need; the stored record keeps what was agreed and what was used.</summary>
-    private static List<AgreedChangeRecord> Treated(IReadOnlyList<AgreedChangeRecord> agreed, RevisionOptions options, int newNeed) =>
-        agreed.Select(a =>
-        {
-            var treatment = options.For(a.ProposalId);
-            var revised = AgreementRevision.Apply(new EarlierAgreement(MunicipalityNumber.Parse(a.Kommunenummer), a.AgreedPersons ?? a.Persons, a.NeedWhenAgreed ?? 0, a.Reason), treatment, newNeed);
-            return a with { Persons = revised.Persons ?? 0, Treatment = treatment };
-        }).ToList();
 
     /// <summary>A year with published requests is being revised: the published requests and the council decisions are the reference.</summary>
     private async Task<StoredRevision?> RevisionFor(SettlementYear year, RevisionOptions options)
