@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace Busetting.Planning.Tests.Audit;
 
 /// <summary>The audit trail searched by IMDi: filtered by year, kind, who and municipality, newest first, 50 a page; the export's cap.</summary>
-public sealed class AuditSearchTests
+public sealed class AuditSearchTests : PlanningTest
 {
     /// <summary>A published year with Sogndal's decision and a comment on Bergen: entries of several kinds, people and municipalities.</summary>
     private static async Task<PlanningHost> PublishedWithADecision(DatabaseProvider provider)
@@ -18,8 +18,7 @@ public sealed class AuditSearchTests
     [Theory, DatabaseData]
     public async Task SearchAudit_OutsideImdi_Forbidden(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var planning = host.Planning();
+        var planning = (await Start(provider)).Planning();
 
         Refused(await SearchAudit(planning, People.Vestland), ErrorKind.Forbidden);
         Refused(await SearchAudit(planning, People.Sogndal), ErrorKind.Forbidden);
@@ -50,7 +49,7 @@ public sealed class AuditSearchTests
     [Theory, DatabaseData]
     public async Task SearchAudit_MoreThanAPage_FiftyAPageAndAPageOutOfRangeGivesTheLast(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         await host.Db(db =>
         {
             db.Audit.AddRange(Enumerable.Range(1, 60).Select(i => new AuditEntry { At = DateTime.UtcNow, Actor = "lesar", Role = Roles.Planner, Action = "read.unpublished", Year = Places.Year }));
