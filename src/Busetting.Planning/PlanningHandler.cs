@@ -110,6 +110,15 @@ public abstract class PlanningHandler : IDisposable, IAsyncDisposable
                 $"{nameNn} kan ha høgst {Texts.Number(max)} teikn, fekk {Texts.Number(text.Trim().Length)}"))
             : null;
 
+    /// <summary>A reason longer than its field holds (<see cref="FieldLimits.Reason"/>); null when it fits.</summary>
+    private protected static Error? ReasonTooLong(Actor actor, string code, string? reason) =>
+        TooLong(actor, code, reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga");
+
+    /// <summary>The reason a change must give (need, criteria): <paramref name="missing"/> when there is none, or too
+    /// long; null when it is given and fits.</summary>
+    private protected static Error? RequiredReason(Actor actor, string code, string? reason, Func<Actor, Error> missing) =>
+        string.IsNullOrWhiteSpace(reason) ? missing(actor) : ReasonTooLong(actor, code, reason);
+
     /// <summary>
     /// The answer for a planning year that does not exist; adapters give it too for a number outside the years the
     /// system covers (<see cref="SettlementYear"/>), where no planning year can exist.

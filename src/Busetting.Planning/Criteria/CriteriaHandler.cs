@@ -17,13 +17,9 @@ public sealed class CriteriaHandler(PlanningDependencies dependencies) : Plannin
         {
             return CriteriaErrors.OnlyAdministratorsChangeCriteria(actor);
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        if (RequiredReason(actor, "criteria.reason", reason, CriteriaErrors.NoReason) is { } noReason)
         {
-            return CriteriaErrors.NoReason(actor);
-        }
-        if (TooLong(actor, "criteria.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
-        {
-            return tooLong;
+            return noReason;
         }
         var parsed = CriteriaJson.Parse(json, Inv($"criteria {year}"));
         if (!parsed.IsSuccess)

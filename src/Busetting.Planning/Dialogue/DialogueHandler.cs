@@ -95,7 +95,7 @@ public sealed class DialogueHandler : PlanningHandler
         {
             return Say(actor, noReason);
         }
-        if (TooLong(actor, "proposal.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        if (ReasonTooLong(actor, "proposal.reason", reason) is { } tooLong)
         {
             return tooLong;
         }

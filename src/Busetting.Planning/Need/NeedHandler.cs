@@ -14,13 +14,9 @@ public sealed class NeedHandler(PlanningDependencies dependencies) : PlanningHan
         {
             return NeedErrors.OnlyPlannersEnterNeed(actor);
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        if (RequiredReason(actor, "need.reason", reason, NeedErrors.NoReason) is { } noReason)
         {
-            return NeedErrors.NoReason(actor);
-        }
-        if (TooLong(actor, "need.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
-        {
-            return tooLong;
+            return noReason;
         }
         if (forecast is not null)
         {

@@ -45,7 +45,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
     private async Task<Result<PlanningYear>> CheckStep(Actor actor, PlanningYear? entity, SettlementYear year, YearStatus to, int expectedVersion, string? reason, int? runId,
         DateOnly? consultationDeadline)
     {
-        if (TooLong(actor, "year.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        if (ReasonTooLong(actor, "year.reason", reason) is { } tooLong)
         {
             return tooLong;
         }
@@ -123,12 +123,13 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         }
     }
 
-    /// <summary>Moves the consultation deadline (a later one reopens consultation for late proposals).</summary>
-    public async Task<Result<PlanningYear>> SetConsultationDeadline(Actor actor, SettlementYear year, DateOnly? deadline, int expectedVersion)
+    /// <summary>The year a planner changes a setting of (a deadline): refused with <paramref name="forbidden"/> for anyone
+    /// else, not found, or changed by another since the page was read (<paramref name="expectedVersion"/>).</summary>
+    private async Task<Result<PlanningYear>> YearToChange(Actor actor, SettlementYear year, int expectedVersion, Func<Actor, Error> forbidden)
     {
         if (!Access.CanPlan(actor))
         {
-            return YearErrors.OnlyPlannersSetConsultationDeadline(actor);
+            return forbidden(actor);
         }
         var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
         if (entity is null)
@@ -139,6 +140,18 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         {
             return YearErrors.ChangedByOther(actor, year);
         }
+        return entity;
+    }
+
+    /// <summary>Moves the consultation deadline (a later one reopens consultation for late proposals).</summary>
+    public async Task<Result<PlanningYear>> SetConsultationDeadline(Actor actor, SettlementYear year, DateOnly? deadline, int expectedVersion)
+    {
+        var found = await YearToChange(actor, year, expectedVersion, YearErrors.OnlyPlannersSetConsultationDeadline);
+        if (!found.IsSuccess)
+        {
+            return found;
+        }
+        var entity = found.Value;
         if (deadline is not { } d)
         {
             return YearErrors.NoConsultationDeadline(actor);
@@ -155,19 +168,12 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
 
     public async Task<Result<PlanningYear>> SetDeadline(Actor actor, SettlementYear year, DateOnly? deadline, bool locked, int expectedVersion)
     {
-        if (!Access.CanPlan(actor))
+        var found = await YearToChange(actor, year, expectedVersion, YearErrors.OnlyPlannersSetDeadline);
+        if (!found.IsSuccess)
         {
-            return YearErrors.OnlyPlannersSetDeadline(actor);
+            return found;
         }
-        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
-        if (entity is null)
-        {
-            return YearNotFound(actor, year.Value);
-        }
-        if (entity.Version != expectedVersion)
-        {
-            return YearErrors.ChangedByOther(actor, year);
-        }
+        var entity = found.Value;
         Audit(actor, "year.deadline", year, null, new { from = entity.DecisionDeadline, to = deadline, locked }, null);
         entity.DecisionDeadline = deadline;
         entity.DecisionsLocked = locked;
