@@ -86,7 +86,7 @@ public sealed class LetterJobTests
         var at = host.Clock.GetUtcNow().UtcDateTime.AddMinutes(-10);
         var id = await host.Db(async db =>
         {
-            var job = new LetterJob { Year = Places.Year, Kind = nameof(LetterKind.Request), Status = JobStatus.Running, By = "gone", At = at, HeartbeatAt = at };
+            var job = new LetterJob { Year = Places.Settlement, Kind = nameof(LetterKind.Request), Status = JobStatus.Running, By = "gone", At = at, HeartbeatAt = at };
             db.LetterJobs.Add(job);
             await db.SaveChangesAsync();
             return job.Id;
