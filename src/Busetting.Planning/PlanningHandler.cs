@@ -75,12 +75,12 @@ public abstract class PlanningHandler : IDisposable, IAsyncDisposable
     private protected DateOnly Today => DateOnly.FromDateTime(NorwegianTime.FromUtc(Now));
 
     /// <summary>The planning year (every feature reads it).</summary>
-    public Task<PlanningYear?> Year(SettlementYear year) => db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year.Value);
+    public Task<PlanningYear?> Year(SettlementYear year) => db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year);
 
     private protected void Audit(Actor actor, string action, SettlementYear? year, string? kommunenummer, object details, string? reason) =>
         db.Audit.Add(new AuditEntry
         {
-            At = Now, Actor = actor.Name, Role = actor.Role ?? "", Action = action, Year = year?.Value, Kommunenummer = kommunenummer,
+            At = Now, Actor = actor.Name, Role = actor.Role ?? "", Action = action, Year = year, Kommunenummer = kommunenummer,
             Details = JsonSerializer.Serialize(details, StoredExplanation.Json), Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
         });
 

@@ -23,7 +23,7 @@ public sealed partial class RunHandler : PlanningHandler
 
     /// <summary>The year's runs, newest first.</summary>
     public Task<List<AllocationRun>> All(SettlementYear year) =>
-        db.Runs.AsNoTracking().Where(r => r.Year == year.Value).OrderByDescending(r => r.Id).ToListAsync();
+        db.Runs.AsNoTracking().Where(r => r.Year == year).OrderByDescending(r => r.Id).ToListAsync();
 
     public Task<AllocationRun?> Run(int id) =>
         db.Runs.AsNoTracking().Include(r => r.Lines).FirstOrDefaultAsync(r => r.Id == id);
@@ -81,7 +81,7 @@ public sealed partial class RunHandler : PlanningHandler
     /// <param name="also">Proposals to count as accepted (a package's preview before IMDi answers it).</param>
     private async Task<List<AgreedChangeRecord>> AgreedChanges(SettlementYear year, IReadOnlyList<Proposal>? also = null)
     {
-        var accepted = await db.Proposals.AsNoTracking().Where(p => p.Year == year.Value && p.Status == ProposalStatus.Accepted).ToListAsync();
+        var accepted = await db.Proposals.AsNoTracking().Where(p => p.Year == year && p.Status == ProposalStatus.Accepted).ToListAsync();
         accepted.AddRange(also ?? []);
         var runIds = accepted.Select(p => p.RunId).Distinct().ToList();
         var needByRun = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons);
@@ -120,7 +120,7 @@ public sealed partial class RunHandler : PlanningHandler
         }
         // Tracked: storing a run bumps the year's version, so two runs computed at the same time from the same inputs
         // cannot both be stored — the second would silently miss what the first one fixed (an accepted proposal).
-        var planningYear = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
+        var planningYear = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         if (planningYear is null)
         {
             return YearNotFound(actor, year.Value);
@@ -159,7 +159,7 @@ public sealed partial class RunHandler : PlanningHandler
         }).ToList();
         return new AllocationRun
         {
-            Year = result.Year,
+            Year = SettlementYear.Create(result.Year),
             NeedEntryId = computed.Need.Id,
             CriteriaEntryId = computed.Criteria.Id,
             Persons = result.Need.Persons,
@@ -211,7 +211,7 @@ public sealed partial class RunHandler : PlanningHandler
         var criteria = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
         var agreed = StoredRun.Agreed(run);
         var revision = StoredRun.Revision(run);
-        var computed = ComputeWith(actor, SettlementYear.Create(run.Year), need, criteria, agreed, revision: revision);
+        var computed = ComputeWith(actor, run.Year, need, criteria, agreed, revision: revision);
         if (!computed.IsSuccess)
         {
             return Result<Reproduction>.Fail(computed.Errors);

@@ -12,7 +12,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
     public Task<List<PlanningYear>> All() => db.Years.AsNoTracking().OrderByDescending(y => y.Year).ToListAsync();
 
     public Task<List<YearStatusChange>> StatusHistory(SettlementYear year) =>
-        db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Id).ToListAsync();
+        db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Id).ToListAsync();
 
     /// <summary>Moves the year one step. With four eyes on (<see cref="PlanningOptions.FourEyes"/>), approval and
     /// publication go through <see cref="RequestStep"/> and <see cref="ConfirmStep"/> instead.</summary>
@@ -29,7 +29,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         {
             return Say(actor, fourEyes);
         }
-        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         var checkedStep = await CheckStep(actor, entity, year, to, expectedVersion, reason, runId, consultationDeadline);
         if (!checkedStep.IsSuccess)
         {
@@ -63,11 +63,11 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         }
         switch (to)
         {
-            case YearStatus.Consultation when PlanningYearRules.CheckConsultation(await db.Runs.AnyAsync(r => r.Year == year.Value), consultationDeadline ?? entity.ConsultationDeadline, Today) is { } notReady:
+            case YearStatus.Consultation when PlanningYearRules.CheckConsultation(await db.Runs.AnyAsync(r => r.Year == year), consultationDeadline ?? entity.ConsultationDeadline, Today) is { } notReady:
                 return Say(actor, notReady);
             case YearStatus.Approved:
-                var approve = runId ?? await db.Runs.Where(r => r.Year == year.Value).MaxAsync(r => (int?)r.Id);
-                if (approve is null || !await db.Runs.AnyAsync(r => r.Id == approve && r.Year == year.Value))
+                var approve = runId ?? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id);
+                if (approve is null || !await db.Runs.AnyAsync(r => r.Id == approve && r.Year == year))
                 {
                     return YearErrors.RunNotOfYear(actor, runId, year);
                 }
@@ -111,7 +111,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         }
         var text = string.IsNullOrWhiteSpace(reason) ? requestedBy?.Reason : reason.Trim();
         db.YearStatusChanges.Add(new YearStatusChange { Year = entity.Year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = text });
-        Audit(actor, "year.status", SettlementYear.Create(entity.Year), null, new
+        Audit(actor, "year.status", entity.Year, null, new
         {
             from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId, entity.ConsultationDeadline,
             requestedBy = requestedBy?.RequestedBy, request = requestedBy?.Id,
@@ -119,7 +119,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         if (to == YearStatus.Consultation)
         {
             // Written with the status step: stored together or not at all.
-            await notifications.ConsultationOpened(db, SettlementYear.Create(entity.Year));
+            await notifications.ConsultationOpened(db, entity.Year);
         }
     }
 
@@ -131,7 +131,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         {
             return forbidden(actor);
         }
-        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         if (entity is null)
         {
             return YearNotFound(actor, year.Value);
@@ -194,21 +194,35 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         {
             return YearErrors.OutsideCoveredYears(actor, year);
         }
-        if (await db.Years.AnyAsync(y => y.Year == year))
+        if (await db.Years.AnyAsync(y => y.Year == settlement))
         {
             return YearErrors.AlreadyExists(actor, settlement);
         }
-        var previous = await db.CriteriaVersions.AsNoTracking().Where(c => c.Year < year).OrderByDescending(c => c.Year).ThenByDescending(c => c.Number).FirstOrDefaultAsync();
+        var previous = await CriteriaBefore(settlement);
         var json = previous is null ? reference.DefaultCriteriaJson(settlement) : WithYear(previous.Json, settlement);
-        var entity = new PlanningYear { Year = year, Status = YearStatus.Draft, Version = 1 };
+        var entity = new PlanningYear { Year = settlement, Status = YearStatus.Draft, Version = 1 };
         db.Years.Add(entity);
         db.CriteriaVersions.Add(new CriteriaEntry
         {
-            Year = year, Number = 1, Json = json, By = actor.Name, At = Now,
+            Year = settlement, Number = 1, Json = json, By = actor.Name, At = Now,
             Reason = previous is null ? "Levert med systemet" : Inv($"Videreført fra {previous.Year} versjon {previous.Number}"),
         });
         Audit(actor, "year.create", settlement, null, new { criteriaFrom = previous?.Year }, null);
         return await Save(actor, entity);
+    }
+
+    /// <summary>The newest criteria version of the latest year before <paramref name="year"/>; null when there is none.</summary>
+    private async Task<CriteriaEntry?> CriteriaBefore(SettlementYear year)
+    {
+        // Newest first in SQL (on the stored number); the first one before the year is the one (a year column compares typed to typed only).
+        await foreach (var entry in db.CriteriaVersions.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Number).AsAsyncEnumerable())
+        {
+            if (entry.Year.CompareTo(year) < 0)
+            {
+                return entry;
+            }
+        }
+        return null;
     }
 
     private static string WithYear(string json, SettlementYear year)

@@ -36,7 +36,7 @@ public sealed class AuditSearchTests : PlanningTest
         var byKs = Ok(await SearchAudit(planning, People.Planner, who: " KS-rådgiver ")).Entries;
         var bergen = Ok(await SearchAudit(planning, People.Planner, kommunenummer: Places.Bergen)).Entries;
 
-        Assert.Equal(all.Total, await host.Db(db => db.Audit.CountAsync(a => a.Year == Places.Year)));
+        Assert.Equal(all.Total, await host.Db(db => db.Audit.CountAsync(a => a.Year == Places.Settlement)));
         Assert.Equal(all.Entries.Select(e => e.Id).OrderDescending(), all.Entries.Select(e => e.Id));
         Assert.Equal(["decision.register"], decisions.Select(e => e.Action));
         Assert.Equal(["comment.add"], byKs.Select(e => e.Action));
@@ -52,7 +52,7 @@ public sealed class AuditSearchTests : PlanningTest
         var host = await Start(provider);
         await host.Db(db =>
         {
-            db.Audit.AddRange(Enumerable.Range(1, 60).Select(i => new AuditEntry { At = DateTime.UtcNow, Actor = "lesar", Role = Roles.Planner, Action = "read.unpublished", Year = Places.Year }));
+            db.Audit.AddRange(Enumerable.Range(1, 60).Select(i => new AuditEntry { At = DateTime.UtcNow, Actor = "lesar", Role = Roles.Planner, Action = "read.unpublished", Year = Places.Settlement }));
             return db.SaveChangesAsync();
         });
         var planning = host.Planning();

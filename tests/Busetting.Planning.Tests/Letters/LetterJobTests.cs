@@ -81,7 +81,7 @@ public sealed class LetterJobTests : PlanningTest
         var at = Host.Clock.GetUtcNow().UtcDateTime.AddMinutes(-10);
         var id = await Host.Db(async db =>
         {
-            var job = new LetterJob { Year = Places.Year, Kind = nameof(LetterKind.Request), Status = JobStatus.Running, By = "gone", At = at, HeartbeatAt = at };
+            var job = new LetterJob { Year = Places.Settlement, Kind = nameof(LetterKind.Request), Status = JobStatus.Running, By = "gone", At = at, HeartbeatAt = at };
             db.LetterJobs.Add(job);
             await db.SaveChangesAsync();
             return job.Id;

@@ -20,7 +20,7 @@ public sealed class NotificationTests : PlanningTest
         var vestland = messages.Single(m => m.To == People.Email(People.Vestland));
         Assert.Equal($"Fordelingen for {Places.Year} er sendt på høring", vestland.Subject);
         Assert.Contains("Se tallene for kommunene i Vestland", vestland.Body, StringComparison.Ordinal);
-        Assert.All(messages, m => Assert.Equal((OutboxStatus.Pending, Places.Year), (m.Status, m.Year)));
+        Assert.All(messages, m => Assert.Equal((OutboxStatus.Pending, (SettlementYear?)Places.Settlement), (m.Status, m.Year)));
     }
 
     [Theory, DatabaseData]
@@ -72,7 +72,7 @@ public sealed class NotificationTests : PlanningTest
 
         var messages = await Messages(Host, "decision");
         Assert.Equal(4, messages.Count);
-        Assert.All(messages, m => Assert.Equal("nb", m.Language));
+        Assert.All(messages, m => Assert.Equal(WrittenStandard.Nb, m.Language));
         Assert.Equal(2, messages.Count(m => m.Subject == $"Vedtak rettet: Sogndal {Places.Year}"));
     }
 
@@ -99,9 +99,9 @@ public sealed class NotificationTests : PlanningTest
             new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
 
         Assert.Equal(WrittenStandard.Nn, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Sogndal }));
-        Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Sogndal, Language = "nb" }));
+        Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Sogndal, Language = WrittenStandard.Nb }));
         Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Bergen }));
-        Assert.Equal(WrittenStandard.Nn, notifications.LanguageOf(new AppUser { Language = "nn" }));
+        Assert.Equal(WrittenStandard.Nn, notifications.LanguageOf(new AppUser { Language = WrittenStandard.Nn }));
         Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser()));
     }
 }

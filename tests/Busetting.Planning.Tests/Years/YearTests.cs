@@ -10,7 +10,7 @@ public sealed class YearTests : PlanningTest
 
         var year = Ok(await CreateYear(planning, People.Admin));
 
-        Assert.Equal((Places.Year, YearStatus.Draft, 1), (year.Year, year.Status, year.Version));
+        Assert.Equal((Places.Settlement, YearStatus.Draft, 1), (year.Year, year.Status, year.Version));
         var criteria = Assert.Single(await Host.Db(db => db.CriteriaVersions.ToListAsync()));
         Assert.Equal((1, "Levert med systemet", People.Admin.Name), (criteria.Number, criteria.Reason, criteria.By));
         Assert.Equal(["year.create"], await Host.AuditActions());
