@@ -39,8 +39,7 @@ public partial class DialogueTests
     {
         using var app = new WebApp(db);
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
         var page = await planner.Html("/planlegging/2025");
         Assert.Contains("Be om godkjenning av siste fordeling", page);
 
@@ -107,8 +106,7 @@ public partial class DialogueTests
         using var app = new WebApp(DatabaseProvider.Sqlite);
         app.Settings["Planning:FourEyes"] = "false";
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
         Assert.Contains("Godkjenn siste fordeling", await planner.Html("/planlegging/2025"));
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Approved)).StatusCode);
         var ask = await planner.Post("/planlegging/2025", "/planlegging/2025", "status", new() { ["StatusForm.To"] = "Published", ["StatusForm.Version"] = Inv(await app.Db(d => d.Years.Select(y => y.Version).SingleAsync())) });

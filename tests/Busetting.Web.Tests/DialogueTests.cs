@@ -21,8 +21,7 @@ public partial class DialogueTests
         // An EM need, so that an EM number can be agreed.
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025", "/planlegging/2025", "behov",
             new() { ["NeedForm.Persons"] = "18900", ["NeedForm.Em"] = "300", ["NeedForm.Reason"] = "EM-behov", ["NeedForm.Expected"] = "1" })).StatusCode);
-        var first = await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        var first = await Steps.ToConsultation(app, planner);
         var lines = await app.Db(d => d.RunLines.Where(l => l.RunId == first).ToDictionaryAsync(l => l.Kommunenummer));
         var (bergen, sogndal) = (lines["4601"], lines["4640"]);
         var county = await Session.SignIn(app, Users.Vestland);
@@ -87,8 +86,7 @@ public partial class DialogueTests
     {
         using var app = new WebApp(db);
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
         var county = await Session.SignIn(app, Users.Vestland);
         Assert.Contains("31.12.2099", await county.Html("/"));
         Assert.Contains("31.12.2099", await (await Session.SignIn(app, Users.Ks)).Html("/"));
@@ -135,8 +133,7 @@ public partial class DialogueTests
     {
         using var app = new WebApp(DatabaseProvider.Sqlite);
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
+        await Steps.ToConsultation(app, planner);
         using var scope = app.Services.CreateScope();
         var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
         var vestland = new Actor("Vestland", Roles.County, null, "46");

@@ -217,8 +217,7 @@ public class WorkflowTests
     {
         using var app = new WebApp(db);
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
+        await Steps.ToConsultation(app, planner);
         var county = await Session.SignIn(app, Users.Vestland);
         await county.Post("/kommune/4601?aar=2025", "/kommune/4601?aar=2025", "forslag", new() { ["ProposalForm.Persons"] = "500", ["ProposalForm.Reason"] = "færre bustader" });
         var id = await app.Db(d => d.Proposals.Select(p => p.Id).SingleAsync());
