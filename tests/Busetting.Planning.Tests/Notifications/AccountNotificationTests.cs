@@ -20,8 +20,8 @@ public sealed class AccountNotificationTests : PlanningTest
 
         var messages = await Written(host);
         Assert.Equal(
-            [("password-reset", People.Email(People.Sogndal), "nn", "Ein administrator har gitt deg nytt passord i Busetting"),
-             ("password-reset", People.Email(People.Bergen), "nb", "En administrator har gitt deg nytt passord i Busetting")],
+            [("password-reset", People.Email(People.Sogndal), WrittenStandard.Nn, "Ein administrator har gitt deg nytt passord i Busetting"),
+             ("password-reset", People.Email(People.Bergen), WrittenStandard.Nb, "En administrator har gitt deg nytt passord i Busetting")],
             messages.Select(m => (m.Kind, m.To, m.Language, m.Subject)));
         Assert.Contains("Du får passordet frå administratoren, ikkje på e-post", messages[0].Body, StringComparison.Ordinal);
         Assert.DoesNotContain(sogndal, messages[0].Body, StringComparison.Ordinal);
