@@ -207,7 +207,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
             Year = settlement, Number = 1, Json = json, By = actor.Name, At = Now,
             Reason = previous is null ? "Levert med systemet" : Inv($"Videreført fra {previous.Year} versjon {previous.Number}"),
         });
-        Audit(actor, "year.create", settlement, null, new { criteriaFrom = previous?.Year }, null);
+        Audit(actor, "year.create", settlement, null, new { criteriaFrom = previous?.Year.Value }, null);
         return await Save(actor, entity);
     }
 
