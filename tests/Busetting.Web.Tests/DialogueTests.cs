@@ -128,23 +128,12 @@ public partial class DialogueTests
         Assert.Contains("proposal.withdraw", await app.Db(d => d.Audit.Select(a => a.Action).ToListAsync()));
     }
 
+    /// <summary>The package form lists only the county's own municipalities (the refusals behind it: Planning.Tests, ProposalTests).</summary>
     [Fact]
-    public async Task CountyPackage_OutsideItsCounty_Refused_NothingStored()
+    public async Task CountyPackageForm_OnlyTheCountysOwnMunicipalities()
     {
         using var app = new WebApp(DatabaseProvider.Sqlite);
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.ToConsultation(app, planner);
-        using var scope = app.Services.CreateScope();
-        var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
-        var vestland = new Actor("Vestland", Roles.County, null, "46");
-        var mixed = await planning.ProposePackage(vestland, Steps.Settlement, [new("4601", 500, null), new("0301", 3000, null)], "x", null);
-        Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(mixed.Errors).Kind);
-        var ks = await planning.ProposePackage(new Actor("KS", Roles.Ks, null, null), Steps.Settlement, [new("4601", 500, null)], "x", null);
-        Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(ks.Errors).Kind);
-        var emAbovePersons = await planning.ProposePackage(vestland, Steps.Settlement, [new("4640", 3, 5)], "x", null);
-        Assert.Contains("EM er en del av personene", Assert.Single(emAbovePersons.Errors).Message);
-        Assert.Equal(0, await app.Db(d => d.Proposals.CountAsync()));
-        // The form lists only the county's own municipalities.
+        await Steps.ToConsultation(app, await Session.SignIn(app, Users.Planner));
         var form = await (await Session.SignIn(app, Users.Vestland)).Html("/planlegging/2025/forslag/ny");
         Assert.Contains("name=\"Form.Persons[4640]\"", form);
         Assert.DoesNotContain("name=\"Form.Persons[0301]\"", form);
