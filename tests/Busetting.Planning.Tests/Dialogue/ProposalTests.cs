@@ -31,7 +31,9 @@ public sealed class ProposalTests : PlanningTest
         Assert.Equal("proposal.persons", Refused(await Propose(planning, People.Vestland, "x", Line(Places.Sogndal, sogndal)), ErrorKind.InvalidInput).Code);
         Assert.Equal("proposal.lines", Refused(await Propose(planning, People.Vestland, "x", Line(Places.Sogndal, 1), Line(Places.Sogndal, 2)), ErrorKind.InvalidInput).Code);
         Assert.Equal("proposal.lines", Refused(await Propose(planning, People.Vestland, "x"), ErrorKind.InvalidInput).Code);
-        Assert.Equal("proposal.em", Refused(await Propose(planning, People.Vestland, "x", Line(Places.Sogndal, 3, em: 4)), ErrorKind.InvalidInput).Code);
+        var em = Refused(await Propose(planning, People.Vestland, "x", Line(Places.Sogndal, 3, em: 4)), ErrorKind.InvalidInput);
+        Assert.Equal("proposal.em", em.Code);
+        Assert.Contains("EM er en del av personene", em.Message, StringComparison.Ordinal);
         Assert.Equal("proposal.reason", Refused(await Propose(planning, People.Vestland, " ", Line(Places.Sogndal, sogndal + 1)), ErrorKind.InvalidInput).Code);
         Refused(await Propose(planning, People.Vestland, "x", Line("9999", 1)), ErrorKind.NotFound);
 

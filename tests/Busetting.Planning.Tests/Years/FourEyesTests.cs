@@ -41,7 +41,9 @@ public sealed class FourEyesTests : PlanningTest
     {
         var (planning, _) = await OnConsultation(provider);
 
-        Assert.Equal("year.four-eyes", Refused(await Step(planning, People.Planner, YearStatus.Approved), ErrorKind.InvalidInput).Code);
+        var direct = Refused(await Step(planning, People.Planner, YearStatus.Approved), ErrorKind.InvalidInput);
+        Assert.Equal("year.four-eyes", direct.Code);
+        Assert.Contains("krever en annen person i IMDi", direct.Message, StringComparison.Ordinal);
         Assert.Equal(YearStatus.Consultation, (await Year(planning)).Status);
     }
 
