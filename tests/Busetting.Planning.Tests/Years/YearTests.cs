@@ -30,7 +30,7 @@ public sealed class YearTests : PlanningTest
         Assert.Contains("\"floor\": 8", next.Json, StringComparison.Ordinal);
         Assert.Contains($"\"year\": {Places.Year + 1}", next.Json, StringComparison.Ordinal);
         // The audit names the year the criteria came from as a plain number.
-        var created = await host.Db(db => db.Audit.Where(a => a.Action == "year.create").OrderByDescending(a => a.Id).FirstAsync());
+        var created = await Host.Db(db => db.Audit.Where(a => a.Action == "year.create").OrderByDescending(a => a.Id).FirstAsync());
         Assert.Equal(Places.Year, System.Text.Json.JsonDocument.Parse(created.Details).RootElement.GetProperty("criteriaFrom").GetInt32());
     }
 
