@@ -81,15 +81,7 @@ public static class PlanningErrorTexts
         (WrittenStandard.Nn, YearStatus.Revised) => "Revidert",
     };
 
-    /// <summary>A year's status inside a sentence: «på høring».</summary>
-    private static string Lower(WrittenStandard language, object status) => status is YearStatus s ? (language, s) switch
-    {
-        (_, YearStatus.Draft) => "utkast",
-        (WrittenStandard.Nb, YearStatus.Consultation) => "på høring",
-        (WrittenStandard.Nn, YearStatus.Consultation) => "på høyring",
-        (WrittenStandard.Nb, YearStatus.Approved) => "godkjent",
-        (WrittenStandard.Nn, YearStatus.Approved) => "godkjend",
-        (_, YearStatus.Published) => "publisert",
-        (_, YearStatus.Revised) => "revidert",
-    } : "";
+    /// <summary>A year's status inside a sentence: «på høring» (its label with a small first letter).</summary>
+    private static string Lower(WrittenStandard language, object status) =>
+        status is YearStatus s && Status(language, s) is var label ? string.Concat(label[..1].ToLowerInvariant(), label[1..]) : "";
 }

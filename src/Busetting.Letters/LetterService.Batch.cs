@@ -15,7 +15,7 @@ public sealed partial class LetterService
     /// <summary>Everything a batch reads before it plans a letter.</summary>
     private sealed record BatchContext(
         LetterActor Actor, SettlementYear Year, LetterKind Kind, string? Reason, DateOnly? Deadline, PlanningYear PlanningYear, AllocationRun Run,
-        List<LetterCriterion> Weights, Dictionary<string, (Template Template, int? EntryId)> Templates, Dictionary<string, string> Languages,
+        List<LetterCriterion> Weights, Dictionary<WrittenStandard, (Template Template, int? EntryId)> Templates, Dictionary<string, WrittenStandard> Languages,
         (string Line, LetterContact? Row) People, DateOnly Date, Dictionary<string, Letter> Previous, Dictionary<string, Letter> LatestOfKind,
         Dictionary<int, int> NeedByRun);
 
@@ -79,7 +79,7 @@ public sealed partial class LetterService
         {
             return Error.Forbidden("bare IMDis planleggere lager og sender brev");
         }
-        var planningYear = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year.Value, cancellationToken);
+        var planningYear = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year, cancellationToken);
         if (planningYear is null)
         {
             return YearNotFound(year.Value);
@@ -110,8 +110,8 @@ public sealed partial class LetterService
         var criteriaEntry = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId, cancellationToken);
         var criteria = CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value;
         var weights = Weights(run, criteria);
-        var templates = new Dictionary<string, (Template Template, int? EntryId)>();
-        foreach (var language in WrittenStandards.All.Select(s => s.Code()))
+        var templates = new Dictionary<WrittenStandard, (Template Template, int? EntryId)>();
+        foreach (var language in WrittenStandards.All)
         {
             var current = await CurrentTemplate(kind, language, cancellationToken);
             if (!current.IsSuccess)
@@ -148,11 +148,11 @@ public sealed partial class LetterService
         {
             return PlannedLetter.Skip(Inv($"{m.Number} {m.Name}: tallet er uendret ({line.Requested}), derfor ikke justert brev"));
         }
-        var language = batch.Languages.GetValueOrDefault(line.Kommunenummer) ?? WrittenStandards.Of(m.LanguageForm).Code();
+        var language = batch.Languages.TryGetValue(line.Kommunenummer, out var chosen) ? chosen : WrittenStandards.Of(m.LanguageForm);
         var (template, templateId) = batch.Templates[language];
         var latest = batch.LatestOfKind.GetValueOrDefault(line.Kommunenummer);
         var version = latest?.Version ?? 1;
-        var input = BatchInput(batch, line, m, last, language, Reference(year, line.Kommunenummer, kind, version));
+        var input = BatchInput(batch, line, m, last, language.Code(), Reference(year, line.Kommunenummer, kind, version));
         var pdf = LetterRenderer.Render(LetterComposer.Compose(input, template));
         var hash = Convert.ToHexStringLower(SHA256.HashData(pdf));
         if (latest is not null && latest.ContentHash == hash)
@@ -167,7 +167,7 @@ public sealed partial class LetterService
         }
         return new PlannedLetter(new Letter
         {
-            Year = year.Value, Kommunenummer = line.Kommunenummer, Kind = kind.ToString(), Version = version, RunId = batch.Run.Id, Language = language,
+            Year = year, Kommunenummer = line.Kommunenummer, Kind = kind.ToString(), Version = version, RunId = batch.Run.Id, Language = language,
             TemplateEntryId = templateId, Reference = Reference(year, line.Kommunenummer, kind, version), ContentHash = hash, Pdf = pdf,
             Requested = input.Numbers.Requested, RequestedEm = input.Numbers.RequestedEm, By = batch.Actor.Name, At = clock.GetUtcNow().UtcDateTime,
         }, null);
@@ -205,13 +205,13 @@ public sealed partial class LetterService
             if (kind == LetterKind.Adjusted)
             {
                 // The adjusted letters name the new deadline; the year carries it, so the decision pages show the same date.
-                var tracked = await db.Years.FirstAsync(y => y.Year == year.Value, cancellationToken);
+                var tracked = await db.Years.FirstAsync(y => y.Year == year, cancellationToken);
                 tracked.DecisionDeadline = deadline;
                 tracked.Version++;
             }
             db.Audit.Add(new AuditEntry
             {
-                At = clock.GetUtcNow().UtcDateTime, Actor = batch.Actor.Name, Role = "", Action = "letters.generate", Year = year.Value,
+                At = clock.GetUtcNow().UtcDateTime, Actor = batch.Actor.Name, Role = "", Action = "letters.generate", Year = year,
                 Details = JsonSerializer.Serialize(new { kind = kind.ToString(), run = batch.Run.Id, created = created.Count, unchanged, skipped, deadline }),
                 Reason = batch.Reason,
             });

@@ -7,7 +7,7 @@ namespace Busetting.Letters;
 public sealed partial class LetterService
 {
     public Task<List<Letter>> List(SettlementYear year, string? kommunenummer = null) =>
-        db.Letters.AsNoTracking().Where(l => l.Year == year.Value && (kommunenummer == null || l.Kommunenummer == kommunenummer))
+        db.Letters.AsNoTracking().Where(l => l.Year == year && (kommunenummer == null || l.Kommunenummer == kommunenummer))
             .OrderBy(l => l.Kommunenummer).ThenBy(l => l.Kind).ThenByDescending(l => l.Version)
             .Select(l => new Letter
             {
@@ -21,7 +21,7 @@ public sealed partial class LetterService
 
     /// <summary>The newest version of every letter of a kind, as a ZIP of PDFs.</summary>
     public async Task<byte[]> Zip(SettlementYear year, LetterKind kind) =>
-        await Zip(await db.Letters.AsNoTracking().Where(l => l.Year == year.Value && l.Kind == kind.ToString()).ToListAsync());
+        await Zip(await db.Letters.AsNoTracking().Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync());
 
     /// <summary>The newest version of each municipality's letter among these, as a ZIP of PDFs (none: an empty ZIP).</summary>
     public async Task<byte[]> Zip(IReadOnlyList<Letter> letters)
@@ -42,7 +42,7 @@ public sealed partial class LetterService
     }
 
     public static string FileName(Letter letter, string municipalityName) =>
-        string.Create(CultureInfo.InvariantCulture, $"{letter.Year}-{letter.Kommunenummer}-{Slug(municipalityName)}-{KindInFileName(letter.Kind, letter.Language)}-v{letter.Version}.pdf");
+        string.Create(CultureInfo.InvariantCulture, $"{letter.Year}-{letter.Kommunenummer}-{Slug(municipalityName)}-{KindInFileName(letter.Kind, letter.Language.Code())}-v{letter.Version}.pdf");
 
     /// <summary>The letter kind as a file name says it, in the letter's own written standard ("oppmoding", "justert-anmodning").</summary>
     public static string KindInFileName(string kind, string language) => (kind, WrittenStandards.NynorskOrBokmal(language)) switch
@@ -65,7 +65,7 @@ public sealed partial class LetterService
         {
             return Error.Forbidden("bare IMDis planleggere lager og sender brev");
         }
-        var letters = await db.Letters.Where(l => l.Year == year.Value && l.Kind == kind.ToString()).ToListAsync(cancellationToken);
+        var letters = await db.Letters.Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync(cancellationToken);
         var newest = letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).ToList();
         if (letters.Count == 0)
         {
@@ -74,13 +74,13 @@ public sealed partial class LetterService
         foreach (var letter in newest)
         {
             var name = reference.Find(MunicipalityNumber.Parse(letter.Kommunenummer))?.OfficialName ?? letter.Kommunenummer;
-            var receipt = await channel.Deliver(new Envelope(year.Value, letter.Kommunenummer, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf, letter.Language), cancellationToken);
+            var receipt = await channel.Deliver(new Envelope(year.Value, letter.Kommunenummer, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf, letter.Language.Code()), cancellationToken);
             letter.SentAt = clock.GetUtcNow().UtcDateTime;
             letter.Channel = channel.Name;
             letter.ChannelReference = receipt;
             db.Audit.Add(new AuditEntry
             {
-                At = letter.SentAt.Value, Actor = actor.Name, Role = "", Action = "letter.send", Year = year.Value, Kommunenummer = letter.Kommunenummer,
+                At = letter.SentAt.Value, Actor = actor.Name, Role = "", Action = "letter.send", Year = year, Kommunenummer = letter.Kommunenummer,
                 Details = JsonSerializer.Serialize(new { letter.Kind, letter.Version, channel = channel.Name, receipt }),
             });
             if (sent is not null)

@@ -32,12 +32,12 @@ public sealed partial class LetterService
         }
         if (language is not null)
         {
-            db.LetterLanguages.Add(new MunicipalityLetterLanguage { Kommunenummer = kommunenummer, Language = language, By = actor.Name, At = clock.GetUtcNow().UtcDateTime });
+            db.LetterLanguages.Add(new MunicipalityLetterLanguage { Kommunenummer = kommunenummer, Language = WrittenStandards.Parse(language), By = actor.Name, At = clock.GetUtcNow().UtcDateTime });
         }
         db.Audit.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = "", Action = "letters.language", Kommunenummer = kommunenummer,
-            Details = JsonSerializer.Serialize(new { from = existing?.Language, to = language }),
+            Details = JsonSerializer.Serialize(new { from = existing?.Language.Code(), to = language }),
         });
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
@@ -55,7 +55,7 @@ public sealed partial class LetterService
     /// </summary>
     public async Task<(string Line, LetterContact? Row)> Contact(SettlementYear year, CancellationToken cancellationToken = default)
     {
-        var row = await db.LetterContacts.AsNoTracking().FirstOrDefaultAsync(c => c.Year == year.Value, cancellationToken);
+        var row = await db.LetterContacts.AsNoTracking().FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
         if (row?.ContactName is not { Length: > 0 } name)
         {
             return (contact, row);
@@ -98,7 +98,7 @@ public sealed partial class LetterService
         {
             errors.Add(Error.Invalid("contact.signer", "Underskriver: fyll inn navnet når tittelen er fylt inn / fyll inn namnet når tittelen er fylt inn"));
         }
-        if (!await db.Years.AnyAsync(y => y.Year == year.Value))
+        if (!await db.Years.AnyAsync(y => y.Year == year))
         {
             errors.Add(YearNotFound(year.Value));
         }
@@ -106,10 +106,10 @@ public sealed partial class LetterService
         {
             return Result<LetterContact>.Fail(errors);
         }
-        var row = await db.LetterContacts.FirstOrDefaultAsync(c => c.Year == year.Value);
+        var row = await db.LetterContacts.FirstOrDefaultAsync(c => c.Year == year);
         if (row is null)
         {
-            row = new LetterContact { Year = year.Value };
+            row = new LetterContact { Year = year };
             db.LetterContacts.Add(row);
         }
         (row.ContactName, row.ContactPhone, row.ContactEmail, row.SignerName, row.SignerTitle) = (name, phone, email, signer, title);
@@ -117,7 +117,7 @@ public sealed partial class LetterService
         row.At = clock.GetUtcNow().UtcDateTime;
         db.Audit.Add(new AuditEntry
         {
-            At = row.At, Actor = actor.Name, Role = "", Action = "letters.contact", Year = year.Value,
+            At = row.At, Actor = actor.Name, Role = "", Action = "letters.contact", Year = year,
             Details = JsonSerializer.Serialize(new { name, phone, email, signer, title }),
         });
         await db.SaveChangesAsync();

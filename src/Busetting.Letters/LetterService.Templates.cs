@@ -9,9 +9,10 @@ public sealed partial class LetterService
 {
     // ---------- templates ----------
 
-    public async Task<Result<(Template Template, int? EntryId)>> CurrentTemplate(LetterKind kind, string language, CancellationToken cancellationToken = default)
+    public async Task<Result<(Template Template, int? EntryId)>> CurrentTemplate(LetterKind kind, WrittenStandard standard, CancellationToken cancellationToken = default)
     {
-        var entry = await db.LetterTemplates.AsNoTracking().Where(t => t.Kind == kind.ToString() && t.Language == language)
+        var language = standard.Code();
+        var entry = await db.LetterTemplates.AsNoTracking().Where(t => t.Kind == kind.ToString() && t.Language == standard)
             .OrderByDescending(t => t.Number).FirstOrDefaultAsync(cancellationToken);
         if (entry is null)
         {
@@ -21,8 +22,8 @@ public sealed partial class LetterService
             .Map(t => (t, (int?)entry.Id));
     }
 
-    public async Task<int> TemplateNumber(LetterKind kind, string language) =>
-        await db.LetterTemplates.Where(t => t.Kind == kind.ToString() && t.Language == language).MaxAsync(t => (int?)t.Number) ?? 0;
+    public async Task<int> TemplateNumber(LetterKind kind, WrittenStandard standard) =>
+        await db.LetterTemplates.Where(t => t.Kind == kind.ToString() && t.Language == standard).MaxAsync(t => (int?)t.Number) ?? 0;
 
     public async Task<Result<LetterTemplateEntry>> SaveTemplate(LetterActor actor, LetterKind kind, string language, string text, int expectedNumber)
     {
@@ -39,14 +40,15 @@ public sealed partial class LetterService
         {
             return Result<LetterTemplateEntry>.Fail(parsed.Errors);
         }
-        var current = await TemplateNumber(kind, language);
+        var standard = WrittenStandards.Parse(language); // checked by Template.Parse above
+        var current = await TemplateNumber(kind, standard);
         if (current != expectedNumber)
         {
             return Error.Conflict("template.version", Inv($"malen er endret av en annen (nå versjon {current}); last siden på nytt"));
         }
-        var entry = new LetterTemplateEntry { Kind = kind.ToString(), Language = language, Number = current + 1, Text = text, By = actor.Name, At = clock.GetUtcNow().UtcDateTime };
+        var entry = new LetterTemplateEntry { Kind = kind.ToString(), Language = standard, Number = current + 1, Text = text, By = actor.Name, At = clock.GetUtcNow().UtcDateTime };
         db.LetterTemplates.Add(entry);
-        db.Audit.Add(new AuditEntry { At = entry.At, Actor = actor.Name, Role = "", Action = "template.save", Details = JsonSerializer.Serialize(new { entry.Kind, entry.Language, entry.Number }) });
+        db.Audit.Add(new AuditEntry { At = entry.At, Actor = actor.Name, Role = "", Action = "template.save", Details = JsonSerializer.Serialize(new { entry.Kind, Language = entry.Language.Code(), entry.Number }) });
         try
         {
             await db.SaveChangesAsync();
@@ -70,14 +72,15 @@ public sealed partial class LetterService
         {
             return Result<byte[]>.Fail(parsed.Errors);
         }
-        var run = await db.Runs.AsNoTracking().Include(r => r.Lines).Where(r => r.Year == year).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
+        var run = SettlementYear.TryCreate(year, out var settlement)
+            ? await db.Runs.AsNoTracking().Include(r => r.Lines).Where(r => r.Year == settlement).OrderByDescending(r => r.Id).FirstOrDefaultAsync()
+            : null;
         var line = run?.Lines.FirstOrDefault(l => l.Kommunenummer == kommunenummer);
         if (run is null || line is null)
         {
             return Error.NotFound("preview", Inv($"{year} har ingen fordeling med kommune {kommunenummer} å vise et eksempel fra"));
         }
         var m = reference.Find(MunicipalityNumber.Parse(kommunenummer))!;
-        var settlement = SettlementYear.Create(year); // the year has a run, so it is one the system covers
         var people = await Contact(settlement, CancellationToken.None);
         var criteriaEntry = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
         var weights = Weights(run, CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value);

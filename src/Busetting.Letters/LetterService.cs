@@ -37,7 +37,7 @@ public sealed partial class LetterService(BusettingDb db, ReferenceData referenc
     /// <summary>The newest version of each municipality's letter of these kinds.</summary>
     private async Task<Dictionary<string, Letter>> LatestLetters(SettlementYear year, string[] kinds, CancellationToken cancellationToken)
     {
-        var rows = await db.Letters.AsNoTracking().Where(l => l.Year == year.Value && kinds.Contains(l.Kind))
+        var rows = await db.Letters.AsNoTracking().Where(l => l.Year == year && kinds.Contains(l.Kind))
             .Select(l => new Letter { Id = l.Id, Kommunenummer = l.Kommunenummer, Kind = l.Kind, Version = l.Version, RunId = l.RunId, ContentHash = l.ContentHash, Requested = l.Requested, RequestedEm = l.RequestedEm, At = l.At })
             .ToListAsync(cancellationToken);
         return rows.GroupBy(l => l.Kommunenummer).ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).First(), StringComparer.Ordinal);
@@ -54,7 +54,7 @@ public sealed partial class LetterService(BusettingDb db, ReferenceData referenc
 
     private async Task<DateOnly> LetterDate(SettlementYear year, CancellationToken cancellationToken)
     {
-        var step = await db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Id).Select(c => (DateTime?)c.At).FirstOrDefaultAsync(cancellationToken);
+        var step = await db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Id).Select(c => (DateTime?)c.At).FirstOrDefaultAsync(cancellationToken);
         return DateOnly.FromDateTime(NorwegianTime.FromUtc(step ?? clock.GetUtcNow().UtcDateTime));
     }
 

@@ -8,7 +8,7 @@ public sealed class AuditEntry
     public string Actor { get; set; } = "";
     public string Role { get; set; } = "";
     public string Action { get; set; } = "";
-    public int? Year { get; set; }
+    public SettlementYear? Year { get; set; }
     public string? Kommunenummer { get; set; }
     public string Details { get; set; } = "";
     public string? Reason { get; set; }

@@ -1,4 +1,3 @@
-using Busetting.Domain.Primitives;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -35,12 +34,13 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<LetterContact> LetterContacts => Set<LetterContact>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
 
-    /// <summary>Typed values (<see cref="SettlementYear"/>, <see cref="MunicipalityNumber"/>) in the same columns as the plain ones.</summary>
+    /// <summary>Typed values (<see cref="SettlementYear"/>, <see cref="MunicipalityNumber"/>, <see cref="WrittenStandard"/>) in the same columns as the plain ones.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<SettlementYear>().HaveConversion<SettlementYearConverter>();
         configurationBuilder.Properties<MunicipalityNumber>().HaveConversion<MunicipalityNumberConverter>();
+        configurationBuilder.Properties<WrittenStandard>().HaveConversion<WrittenStandardConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -7,7 +7,7 @@ namespace Busetting.Persistence;
 public sealed class Decision
 {
     public int Id { get; set; }
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
     public string Kommunenummer { get; set; } = "";
     public int Version { get; set; }
     public int Persons { get; set; }

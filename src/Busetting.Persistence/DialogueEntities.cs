@@ -16,7 +16,7 @@ public enum ProposalStatus
 public sealed class Proposal
 {
     public int Id { get; set; }
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
     public int RunId { get; set; }
 
     /// <summary>The package this line belongs to (its first line's id); null on proposals made before packages.</summary>
@@ -61,7 +61,7 @@ public sealed class Proposal
 public sealed class Comment
 {
     public long Id { get; set; }
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
     public string? Kommunenummer { get; set; }
     public string Text { get; set; } = "";
     public string By { get; set; } = "";

@@ -7,7 +7,7 @@ namespace Busetting.Persistence;
 public sealed class Letter
 {
     public int Id { get; set; }
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
     public string Kommunenummer { get; set; } = "";
 
     /// <summary>Request, Adjusted or Postponement.</summary>
@@ -16,7 +16,7 @@ public sealed class Letter
     public int RunId { get; set; }
 
     /// <summary>"nb" or "nn".</summary>
-    public string Language { get; set; } = "";
+    public WrittenStandard Language { get; set; }
     public int? TemplateEntryId { get; set; }
     public string Reference { get; set; } = "";
 
@@ -37,7 +37,7 @@ public sealed class LetterTemplateEntry
 {
     public int Id { get; set; }
     public string Kind { get; set; } = "";
-    public string Language { get; set; } = "";
+    public WrittenStandard Language { get; set; }
     public int Number { get; set; }
     public string Text { get; set; } = "";
     public string By { get; set; } = "";
@@ -56,7 +56,7 @@ public enum JobStatus
 public sealed class LetterJob
 {
     public int Id { get; set; }
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
     public string Kind { get; set; } = "";
     public string? Reason { get; set; }
 
@@ -81,7 +81,7 @@ public sealed class LetterJob
 public sealed class MunicipalityLetterLanguage
 {
     public string Kommunenummer { get; set; } = "";
-    public string Language { get; set; } = "";
+    public WrittenStandard Language { get; set; }
     public string By { get; set; } = "";
     public DateTime At { get; set; }
 }

@@ -23,10 +23,10 @@ public sealed class OutboxMessage
     public string To { get; set; } = "";
 
     /// <summary>"nb" or "nn": the recipient's written standard.</summary>
-    public string Language { get; set; } = "";
+    public WrittenStandard Language { get; set; }
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
-    public int? Year { get; set; }
+    public SettlementYear? Year { get; set; }
     public string? Kommunenummer { get; set; }
 
     /// <summary>Makes a scheduled message (reminder, overdue list) unique: the scan may run often, it is written once.</summary>
@@ -50,7 +50,7 @@ public sealed class OutboxMessage
 /// </summary>
 public sealed class LetterContact
 {
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
     public string? ContactName { get; set; }
     public string? ContactPhone { get; set; }
     public string? ContactEmail { get; set; }

@@ -4,7 +4,7 @@ namespace Busetting.Persistence;
 public sealed class AllocationRun
 {
     public int Id { get; set; }
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
     public int NeedEntryId { get; set; }
     public int CriteriaEntryId { get; set; }
     public int Persons { get; set; }

@@ -1,4 +1,3 @@
-using Busetting.Domain.Primitives;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Busetting.Persistence;
@@ -8,3 +7,6 @@ public sealed class SettlementYearConverter() : ValueConverter<SettlementYear, i
 
 /// <summary>A kommunenummer is stored as its four digits (the column stays text, leading zero kept).</summary>
 public sealed class MunicipalityNumberConverter() : ValueConverter<MunicipalityNumber, string>(number => number.Value, text => MunicipalityNumber.Parse(text));
+
+/// <summary>A written standard is stored as its code, "nb" or "nn" (the column stays text).</summary>
+public sealed class WrittenStandardConverter() : ValueConverter<WrittenStandard, string>(standard => standard.Code(), code => WrittenStandards.Parse(code));

@@ -14,5 +14,5 @@ public sealed class AppUser : IdentityUser
     public string? Fylkesnummer { get; set; }
 
     /// <summary>"nb" or "nn"; null = the municipality's official language form, else Bokmål.</summary>
-    public string? Language { get; set; }
+    public WrittenStandard? Language { get; set; }
 }

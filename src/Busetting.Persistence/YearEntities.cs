@@ -3,7 +3,7 @@ namespace Busetting.Persistence;
 /// <summary>One settlement year's planning: status, revision, deadline, and which allocation run is approved and published.</summary>
 public sealed class PlanningYear
 {
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
     public YearStatus Status { get; set; }
 
     /// <summary>0 for the first publication; n after the n-th revision.</summary>
@@ -26,7 +26,7 @@ public sealed class PlanningYear
 public sealed class YearStatusChange
 {
     public long Id { get; set; }
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
     public YearStatus From { get; set; }
     public YearStatus To { get; set; }
     public int Revision { get; set; }
@@ -50,7 +50,7 @@ public enum StepRequestStatus
 public sealed class StepRequest
 {
     public int Id { get; set; }
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
 
     /// <summary>Approved or Published.</summary>
     public YearStatus To { get; set; }
@@ -72,7 +72,7 @@ public sealed class StepRequest
 public sealed class NeedEntry
 {
     public int Id { get; set; }
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
     public int Number { get; set; }
     public int Persons { get; set; }
     public int Em { get; set; }
@@ -88,7 +88,7 @@ public sealed class NeedEntry
 public sealed class CriteriaEntry
 {
     public int Id { get; set; }
-    public int Year { get; set; }
+    public SettlementYear Year { get; set; }
     public int Number { get; set; }
 
     /// <summary>The criteria set in the same JSON format as data/criteria/&lt;year&gt;.json.</summary>

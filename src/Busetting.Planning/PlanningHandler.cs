@@ -75,12 +75,12 @@ public abstract class PlanningHandler : IDisposable, IAsyncDisposable
     private protected DateOnly Today => DateOnly.FromDateTime(NorwegianTime.FromUtc(Now));
 
     /// <summary>The planning year (every feature reads it).</summary>
-    public Task<PlanningYear?> Year(SettlementYear year) => db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year.Value);
+    public Task<PlanningYear?> Year(SettlementYear year) => db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year);
 
     private protected void Audit(Actor actor, string action, SettlementYear? year, string? kommunenummer, object details, string? reason) =>
         db.Audit.Add(new AuditEntry
         {
-            At = Now, Actor = actor.Name, Role = actor.Role ?? "", Action = action, Year = year?.Value, Kommunenummer = kommunenummer,
+            At = Now, Actor = actor.Name, Role = actor.Role ?? "", Action = action, Year = year, Kommunenummer = kommunenummer,
             Details = JsonSerializer.Serialize(details, StoredExplanation.Json), Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
         });
 
@@ -109,6 +109,15 @@ public abstract class PlanningHandler : IDisposable, IAsyncDisposable
             ? Error.Invalid(code, Say(actor, $"{nameNb} kan ha høyst {Texts.Number(max)} tegn, fikk {Texts.Number(text.Trim().Length)}",
                 $"{nameNn} kan ha høgst {Texts.Number(max)} teikn, fekk {Texts.Number(text.Trim().Length)}"))
             : null;
+
+    /// <summary>A reason longer than its field holds (<see cref="FieldLimits.Reason"/>); null when it fits.</summary>
+    private protected static Error? ReasonTooLong(Actor actor, string code, string? reason) =>
+        TooLong(actor, code, reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga");
+
+    /// <summary>The reason a change must give (need, criteria): <paramref name="missing"/> when there is none, or too
+    /// long; null when it is given and fits.</summary>
+    private protected static Error? RequiredReason(Actor actor, string code, string? reason, Func<Actor, Error> missing) =>
+        string.IsNullOrWhiteSpace(reason) ? missing(actor) : ReasonTooLong(actor, code, reason);
 
     /// <summary>
     /// The answer for a planning year that does not exist; adapters give it too for a number outside the years the

@@ -73,7 +73,7 @@ public static class Handlers
         host.Db(db => db.RunLines.Where(l => l.RunId == runId && l.Kommunenummer == kommunenummer).Select(l => l.Requested).FirstAsync());
 
     public static Task<List<YearStatusChange>> StatusChanges(PlanningHost host) =>
-        host.Db(db => db.YearStatusChanges.Where(c => c.Year == Places.Year).OrderBy(c => c.Id).ToListAsync());
+        host.Db(db => db.YearStatusChanges.Where(c => c.Year == Places.Settlement).OrderBy(c => c.Id).ToListAsync());
 
     public static DecisionHandler.UploadedPdf Pdf => new("vedtak.pdf", "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray());
 

@@ -32,7 +32,7 @@ public partial class AccountEmailTests
     {
         using var smtp = new SmtpSink();
         using var app = App(smtp);
-        await app.Db(async d => { (await d.Users.SingleAsync(u => u.Email == Users.Ks)).Language = "nn"; return await d.SaveChangesAsync(); });
+        await app.Db(async d => { (await d.Users.SingleAsync(u => u.Email == Users.Ks)).Language = WrittenStandard.Nn; return await d.SaveChangesAsync(); });
         var session = await Session.SignIn(app, Users.Ks);
         const string page = "/konto/passord";
         var changed = await session.Post(page, page, "passord", new() { ["Form.Current"] = WebApp.Password, ["Form.Next"] = "Eit-nytt-passord-42!", ["Form.Repeat"] = "Eit-nytt-passord-42!" });

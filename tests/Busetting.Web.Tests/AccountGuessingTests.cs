@@ -43,7 +43,7 @@ public class AccountGuessingTests
         using var app = new SqliteApp();
         smtp.Configure(app);
         app.Settings["Notifications:PollSeconds"] = "3600";
-        await app.Db(async d => { (await d.Users.SingleAsync(u => u.Email == Users.Bergen)).Language = "nn"; return await d.SaveChangesAsync(); });
+        await app.Db(async d => { (await d.Users.SingleAsync(u => u.Email == Users.Bergen)).Language = WrittenStandard.Nn; return await d.SaveChangesAsync(); });
         // The owner signed in from this browser before.
         var owner = await Session.SignIn(new Session(app).From("198.51.100.7"), Users.Bergen);
 

@@ -28,9 +28,7 @@ public partial class BrowserTests
             await admin.GotoAsync(url);
             await Check(admin, name);
         }
-        var caseWorker = await browser.NewPage();
-        await SignIn(caseWorker, Users.Bergen);
-        await caseWorker.GotoAsync("/planlegging");
+        var caseWorker = await browser.OpenAs(Users.Bergen, "/planlegging");
         Assert.EndsWith("/konto/ingen-tilgang", new Uri(caseWorker.Url).AbsolutePath, StringComparison.Ordinal);
         await Check(caseWorker, "23-ingen-tilgang");
     }

@@ -57,9 +57,7 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
     /// <summary>Four eyes: the administrator opens the year, sees the summary of the planner's request, and confirms it.</summary>
     internal static async Task ConfirmAsAdmin(BrowserApp browser, string? screenshot = null)
     {
-        var admin = await browser.NewPage();
-        await SignIn(admin, Users.Admin);
-        await admin.GotoAsync("/planlegging/2025");
+        var admin = await browser.OpenAs(Users.Admin, "/planlegging/2025");
         await admin.ClickAsync("button[name='StepForm.Action'][value^=confirm]");
         await admin.WaitForSelectorAsync("#bekreft-steg");
         if (screenshot is not null)
@@ -83,9 +81,7 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
     [BrowserFact]
     public async Task Planner_RunsWhatIfAcceptsProposalApprovesPublishes_ThenPublicPagesShowIt()
     {
-        var planner = await browser.NewPage();
-        await SignIn(planner, Users.Planner);
-        await planner.GotoAsync("/planlegging/2025");
+        var planner = await browser.OpenAs(Users.Planner, "/planlegging/2025");
         await Check(planner, "01-planlegging");
         await planner.FillAsync("#run-label", "Første forslag");
         await planner.ClickAsync("form:has(#run-label) button[type=submit]");
@@ -127,9 +123,7 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         // Consultation; the county proposes for Sogndal; the planner accepts.
         await planner.GotoAsync("/planlegging/2025");
         await Step(planner, "Consultation");
-        var county = await browser.NewPage();
-        await SignIn(county, Users.Vestland);
-        await county.GotoAsync("/kommune/4640?aar=2025");
+        var county = await browser.OpenAs(Users.Vestland, "/kommune/4640?aar=2025");
         await county.FillAsync("#proposed", "100");
         await county.FillAsync("#reason", "Ny mottaksavdeling og fleire bustader");
         await county.ClickAsync("form:has(#proposed) button[type=submit]");
@@ -170,9 +164,7 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
     public async Task CaseWorker_SeesRequestAndExplanation_RegistersDecision_SeesItOnTheDashboard()
     {
         await EnsurePublished(browser);
-        var page = await browser.NewPage();
-        await SignIn(page, Users.Sogndal);
-        await page.GotoAsync("/min-kommune");
+        var page = await browser.OpenAs(Users.Sogndal, "/min-kommune");
         await page.WaitForSelectorAsync("#forklaring");
         Assert.Equal("nn", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Contains("Slik vart talet til", await page.Locator("#forklaring").InnerTextAsync());
@@ -189,9 +181,7 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         Assert.Contains("70", await page.Locator("table", new() { HasText = "Versjon" }).InnerTextAsync());
         await Check(page, "09-vedtak-registrert");
 
-        var county = await browser.NewPage();
-        await SignIn(county, Users.Vestland);
-        await county.GotoAsync("/planlegging/2025");
+        var county = await browser.OpenAs(Users.Vestland, "/planlegging/2025");
         // A county reviewer's dashboard lists its own municipalities, open.
         var row = county.Locator("#alle-kommunar[open] tr", new() { HasText = "Sogndal" });
         Assert.Contains("70", await row.InnerTextAsync());
@@ -202,9 +192,7 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
     public async Task Planner_MakesLetters_ProgressPageFollowsTheBackgroundJob()
     {
         await EnsurePublished(browser);
-        var page = await browser.NewPage();
-        await SignIn(page, Users.Planner);
-        await page.GotoAsync("/planlegging/2025/brev");
+        var page = await browser.OpenAs(Users.Planner, "/planlegging/2025/brev");
         await page.SelectOptionAsync("#kind", "Request");
         await page.ClickAsync("form:has(#kind) button[type=submit]");
         await page.WaitForURLAsync("**/brev?jobb=*");

@@ -116,7 +116,7 @@ public partial class CountyVisibilityTests
 
         // Sogndal's case worker: nothing of another municipality that is not published (the revision's numbers).
         var sogndal = await Session.SignIn(app, Users.Sogndal);
-        var published = await app.Db(d => d.Years.Where(y => y.Year == 2025).Select(y => y.PublishedRunId!.Value).SingleAsync());
+        var published = await app.Db(d => d.Years.Where(y => y.Year == SettlementYear.Create(2025)).Select(y => y.PublishedRunId!.Value).SingleAsync());
         var bergenRevised = await Steps.Requested(app, revised, "4601");
         Assert.NotEqual(await Steps.Requested(app, published, "4601"), bergenRevised);
         foreach (var url in pages.Concat(["/min-kommune", "/kommune/4640?aar=2025", "/kommune/1103?aar=2025", "/kommune/4601?aar=2025"]))

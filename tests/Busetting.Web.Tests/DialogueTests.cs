@@ -21,8 +21,7 @@ public partial class DialogueTests
         // An EM need, so that an EM number can be agreed.
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025", "/planlegging/2025", "behov",
             new() { ["NeedForm.Persons"] = "18900", ["NeedForm.Em"] = "300", ["NeedForm.Reason"] = "EM-behov", ["NeedForm.Expected"] = "1" })).StatusCode);
-        var first = await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        var first = await Steps.ToConsultation(app, planner);
         var lines = await app.Db(d => d.RunLines.Where(l => l.RunId == first).ToDictionaryAsync(l => l.Kommunenummer));
         var (bergen, sogndal) = (lines["4601"], lines["4640"]);
         var county = await Session.SignIn(app, Users.Vestland);
@@ -83,12 +82,11 @@ public partial class DialogueTests
     }
 
     [Theory, DatabaseData]
-    public async Task ConsultationDeadline_LateProposalRefused_UntilImdiMovesTheDeadline_AuthorWithdraws(DatabaseProvider db)
+    public async Task ConsultationDeadline_PassedShownOnThePage_UntilImdiMovesIt_AuthorWithdraws(DatabaseProvider db)
     {
         using var app = new WebApp(db);
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
+        await Steps.ToConsultation(app, planner);
         var county = await Session.SignIn(app, Users.Vestland);
         Assert.Contains("31.12.2099", await county.Html("/"));
         Assert.Contains("31.12.2099", await (await Session.SignIn(app, Users.Ks)).Html("/"));
@@ -99,13 +97,6 @@ public partial class DialogueTests
         await app.Db(async d => await d.Years.ExecuteUpdateAsync(s => s.SetProperty(y => y.ConsultationDeadline, yesterday)));
         var proposalPage = WebUtility.HtmlDecode(await county.Html("/kommune/4601?aar=2025"));
         Assert.Contains($"Høringsfristen var {Ui.Date(yesterday)}", proposalPage);
-        using (var scope = app.Services.CreateScope())
-        {
-            var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
-            var late = await planning.Propose(new Actor("Vestland", Roles.County, null, "46"), Steps.Settlement, MunicipalityNumber.Parse("4601"), 500, "sein");
-            Assert.Contains($"høringsfristen var {Ui.Date(yesterday)}; forslag tas ikke imot etter fristen", Assert.Single(late.Errors).Message);
-        }
-        Assert.Equal(0, await app.Db(d => d.Proposals.CountAsync()));
 
         // IMDi moves the deadline: proposals are taken again.
         var version = await app.Db(d => d.Years.Select(y => y.Version).SingleAsync());
@@ -116,13 +107,7 @@ public partial class DialogueTests
         Assert.Equal(HttpStatusCode.Redirect, propose.StatusCode);
         var proposal = await app.Db(d => d.Proposals.SingleAsync());
 
-        // Only the author withdraws: another county reviewer may not.
-        using (var scope = app.Services.CreateScope())
-        {
-            var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
-            var other = await planning.WithdrawProposal(new Actor("Ein annan", Roles.County, null, "46", UserId: "someone-else"), proposal.Id, 1);
-            Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(other.Errors).Kind);
-        }
+        // The author withdraws (a late proposal and another reviewer's withdrawal are refused: Planning.Tests).
         var withdraw = await county.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "trekk", new() { ["WithdrawForm.Action"] = $"withdraw:{proposal.Id}", [$"WithdrawForm.Versions[{proposal.Id}]"] = "1" });
         Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
         Assert.Equal(ProposalStatus.Withdrawn, await app.Db(d => d.Proposals.Select(p => p.Status).SingleAsync()));
@@ -130,24 +115,12 @@ public partial class DialogueTests
         Assert.Contains("proposal.withdraw", await app.Db(d => d.Audit.Select(a => a.Action).ToListAsync()));
     }
 
+    /// <summary>The package form lists only the county's own municipalities (the refusals behind it: Planning.Tests, ProposalTests).</summary>
     [Fact]
-    public async Task CountyPackage_OutsideItsCounty_Refused_NothingStored()
+    public async Task CountyPackageForm_OnlyTheCountysOwnMunicipalities()
     {
         using var app = new WebApp(DatabaseProvider.Sqlite);
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
-        using var scope = app.Services.CreateScope();
-        var planning = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
-        var vestland = new Actor("Vestland", Roles.County, null, "46");
-        var mixed = await planning.ProposePackage(vestland, Steps.Settlement, [new("4601", 500, null), new("0301", 3000, null)], "x", null);
-        Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(mixed.Errors).Kind);
-        var ks = await planning.ProposePackage(new Actor("KS", Roles.Ks, null, null), Steps.Settlement, [new("4601", 500, null)], "x", null);
-        Assert.Equal(Busetting.Domain.Errors.ErrorKind.Forbidden, Assert.Single(ks.Errors).Kind);
-        var emAbovePersons = await planning.ProposePackage(vestland, Steps.Settlement, [new("4640", 3, 5)], "x", null);
-        Assert.Contains("EM er en del av personene", Assert.Single(emAbovePersons.Errors).Message);
-        Assert.Equal(0, await app.Db(d => d.Proposals.CountAsync()));
-        // The form lists only the county's own municipalities.
+        await Steps.ToConsultation(app, await Session.SignIn(app, Users.Planner));
         var form = await (await Session.SignIn(app, Users.Vestland)).Html("/planlegging/2025/forslag/ny");
         Assert.Contains("name=\"Form.Persons[4640]\"", form);
         Assert.DoesNotContain("name=\"Form.Persons[0301]\"", form);

@@ -81,7 +81,7 @@ public partial class FaultDrillTests
             var results = new List<(string Kommune, int Persons, HttpStatusCode Status, string Body)>();
             for (var round = 0; round < 3; round++)
             {
-                var seen = await app.Db(db => db.Decisions.Where(d => d.Year == Year && d.Kommunenummer == w.Kommune).MaxAsync(d => (int?)d.Version)) ?? 0;
+                var seen = await app.Db(db => db.Decisions.Where(d => d.Year == Steps.Settlement && d.Kommunenummer == w.Kommune).MaxAsync(d => (int?)d.Version)) ?? 0;
                 var persons = 100 + w.Index * 10 + round;
                 var response = await w.Session.Post($"/kommune/{w.Kommune}?aar={Year}", $"/kommune/{w.Kommune}?aar={Year}", "vedtak",
                     Steps.DecisionFields(persons, 0, "2025-11-20", seen));
@@ -96,7 +96,7 @@ public partial class FaultDrillTests
             || r.Body.Contains("lagret det samme samtidig", StringComparison.Ordinal) || r.Body.Contains("lagra det same samstundes", StringComparison.Ordinal), r.Body));
         foreach (var kommune in places)
         {
-            var versions = await app.Db(db => db.Decisions.Where(d => d.Year == Year && d.Kommunenummer == kommune).OrderBy(d => d.Version).ToListAsync());
+            var versions = await app.Db(db => db.Decisions.Where(d => d.Year == Steps.Settlement && d.Kommunenummer == kommune).OrderBy(d => d.Version).ToListAsync());
             var accepted = sent.Where(r => r.Kommune == kommune && r.Status == HttpStatusCode.Redirect).Select(r => r.Persons).Order().ToList();
             Assert.Equal(Enumerable.Range(1, versions.Count), versions.Select(v => v.Version));
             Assert.Equal(accepted, versions.Select(v => v.Persons).Order());

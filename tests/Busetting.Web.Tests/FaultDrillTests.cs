@@ -56,7 +56,7 @@ public partial class FaultDrillTests(ITestOutputHelper output)
             Assert.Equal([municipalities, municipalities], await Drill.Query(database, db => db.Runs.OrderBy(r => r.Id).Select(r => r.Lines.Count).ToListAsync()));
             foreach (var to in new[] { YearStatus.Consultation, YearStatus.Approved })
             {
-                var version = await Drill.Query(database, db => db.Years.Where(y => y.Year == Year).Select(y => y.Version).FirstAsync());
+                var version = await Drill.Query(database, db => db.Years.Where(y => y.Year == Steps.Settlement).Select(y => y.Version).FirstAsync());
                 var status = await planner.Post($"/planlegging/{Year}", $"/planlegging/{Year}", "status",
                     new() { ["StatusForm.To"] = to.ToString(), ["StatusForm.Version"] = version.ToString(CultureInfo.InvariantCulture), ["StatusForm.Reason"] = "drill",
                         ["StatusForm.Confirm"] = "true", ["StatusForm.ConsultationDeadline"] = "2099-12-31" });
@@ -88,7 +88,7 @@ public partial class FaultDrillTests(ITestOutputHelper output)
             var job = await Drill.Query(database, db => db.LetterJobs.FirstAsync(j => j.Id == first));
             Assert.Equal((LetterJobs.Interrupted, true), (job.Message, job.FinishedAt is not null));  // ... until a live instance sees it abandoned
             var audit = await Drill.Query(database, db => db.Audit.Where(a => a.Action == "letters.job.interrupted").ToListAsync());
-            Assert.Single(audit, a => a.Year == Year && JsonDocument.Parse(a.Details).RootElement.GetProperty("job").GetInt32() == first);
+            Assert.Single(audit, a => a.Year == Steps.Settlement && JsonDocument.Parse(a.Details).RootElement.GetProperty("job").GetInt32() == first);
             planner = await Session.SignIn(new Session(web.BaseAddress!), Users.Planner);
             Assert.Contains("Avbrutt: programmet stoppet før jobben var ferdig. Ingen brev fra denne jobben er lagret.", WebUtility.HtmlDecode(await planner.Html($"/planlegging/{Year}/brev")));
 

@@ -72,7 +72,7 @@ public partial class FourEyesCredentialTests
         var refused = await Steps.Confirm(app, confirmer);
         Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains(expected, WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
-        Assert.Equal(YearStatus.Consultation, await app.Db(d => d.Years.Where(y => y.Year == Steps.Year).Select(y => y.Status).SingleAsync()));
+        Assert.Equal(YearStatus.Consultation, await app.Db(d => d.Years.Where(y => y.Year == Steps.Settlement).Select(y => y.Status).SingleAsync()));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public partial class FourEyesCredentialTests
 
         var confirmed = await Steps.Confirm(app, await SecondAdmin(app));
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.Equal(YearStatus.Approved, await app.Db(d => d.Years.Where(y => y.Year == Steps.Year).Select(y => y.Status).SingleAsync()));
+        Assert.Equal(YearStatus.Approved, await app.Db(d => d.Years.Where(y => y.Year == Steps.Settlement).Select(y => y.Status).SingleAsync()));
     }
 
     [Fact]

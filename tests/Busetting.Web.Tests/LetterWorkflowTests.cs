@@ -52,8 +52,8 @@ public class LetterWorkflowTests
             Assert.Contains("får derfor ikke anmodningsbrev", notAskedPage);
         }
         var languages = await app.Db(d => d.Letters.Where(l => l.Kommunenummer == "4640" || l.Kommunenummer == "0301").ToDictionaryAsync(l => l.Kommunenummer, l => l.Language));
-        Assert.Equal("nn", languages["4640"]);
-        Assert.Equal("nb", languages["0301"]);
+        Assert.Equal(WrittenStandard.Nn, languages["4640"]);
+        Assert.Equal(WrittenStandard.Nb, languages["0301"]);
 
         // The same batch again changes nothing: identical content, no new versions.
         var again = await StartAndWait(app, planner, "Request");
@@ -151,7 +151,7 @@ public class LetterWorkflowTests
 
         Assert.Equal(JobStatus.Done, (await StartAndWait(app, planner, "Request")).Status);
         var bergen = await app.Db(d => d.Letters.SingleAsync(l => l.Kommunenummer == "4601"));
-        Assert.Equal("nn", bergen.Language);
+        Assert.Equal(WrittenStandard.Nn, bergen.Language);
         Assert.Contains("Oppmoding om busetjing av flyktningar i 2025", Text(bergen.Pdf));
     }
 

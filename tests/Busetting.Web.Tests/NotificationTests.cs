@@ -38,7 +38,7 @@ public class NotificationTests
 
     private static async Task SetDeadline(WebApp app, Session planner, string date)
     {
-        var version = await app.Db(db => db.Years.Where(y => y.Year == 2025).Select(y => y.Version).SingleAsync());
+        var version = await app.Db(db => db.Years.Where(y => y.Year == SettlementYear.Create(2025)).Select(y => y.Version).SingleAsync());
         var response = await planner.Post("/planlegging/2025", "/planlegging/2025", "frist", new()
         {
             ["DeadlineForm.Deadline"] = date, ["DeadlineForm.Locked"] = "false", ["DeadlineForm.Version"] = version.ToString(CultureInfo.InvariantCulture),
@@ -52,7 +52,7 @@ public class NotificationTests
         using var smtp = new SmtpSink();
         using var app = App(db, smtp);
         // The county reviewer has chosen Nynorsk; KS has made no choice (Bokmål).
-        await app.Db(async d => { (await d.Users.SingleAsync(u => u.Email == Users.Vestland)).Language = "nn"; return await d.SaveChangesAsync(); });
+        await app.Db(async d => { (await d.Users.SingleAsync(u => u.Email == Users.Vestland)).Language = WrittenStandard.Nn; return await d.SaveChangesAsync(); });
         var planner = await Session.SignIn(app, Users.Planner);
         await Steps.RunAllocation(app, planner);
 

@@ -144,6 +144,15 @@ public class OidcTests
         return await session.Get(handled.Headers.Location!.OriginalString);
     }
 
+    /// <summary>A sign-in through the provider that the app refuses: back to the sign-in page with <paramref name="reason"/>, and <paramref name="page"/> stays closed.</summary>
+    private static async Task SignInRefused(OidcApp app, string reason, string page = "/planlegging")
+    {
+        var session = new Session(app);
+        var done = await SignIn(session);
+        Assert.Equal($"/konto/logg-inn?feil={reason}", done.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.Get(page)).StatusCode);
+    }
+
     [Fact]
     public async Task OpenIdConnect_KnownEmail_SignsInAsTheLocalAccountWithItsRole()
     {
@@ -165,10 +174,7 @@ public class OidcTests
         await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer);
         idp.Email = "ukjend@example.no";
-        var session = new Session(app);
-        var done = await SignIn(session);
-        Assert.Equal("/konto/logg-inn?feil=ukjend", done.Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.Redirect, (await session.Get("/planlegging")).StatusCode);
+        await SignInRefused(app, "ukjend");
     }
 
     [Fact]
@@ -196,10 +202,7 @@ public class OidcTests
         await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer);
         (idp.Email, idp.EmailVerified) = (Users.Admin, false);
-        var session = new Session(app);
-        var done = await SignIn(session);
-        Assert.Equal("/konto/logg-inn?feil=ustadfesta", done.Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.Redirect, (await session.Get("/admin/brukarar")).StatusCode);
+        await SignInRefused(app, "ustadfesta", "/admin/brukarar");
         Assert.Equal(0, await app.Db(db => db.UserLogins.CountAsync()));
     }
 
@@ -210,10 +213,7 @@ public class OidcTests
         await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer, allowedIssuer: "https://login.microsoftonline.com/imdi-tenant/v2.0");
         idp.Email = Users.Admin;
-        var session = new Session(app);
-        var done = await SignIn(session);
-        Assert.Equal("/konto/logg-inn?feil=utferdar", done.Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.Redirect, (await session.Get("/admin/brukarar")).StatusCode);
+        await SignInRefused(app, "utferdar", "/admin/brukarar");
     }
 
     [Fact]
@@ -222,8 +222,7 @@ public class OidcTests
         await using var idp = await FakeIdentityProvider.Started();
         using var app = new OidcApp(idp.Issuer);
         (idp.Email, idp.Subject) = (null, "12345678901");
-        var done = await SignIn(new Session(app));
-        Assert.Equal("/konto/logg-inn?feil=ukjend", done.Headers.Location?.OriginalString);
+        await SignInRefused(app, "ukjend");
     }
 
     /// <summary>ID-porten gives no e-mail: an administrator links the person's subject (pid) to the account first.</summary>

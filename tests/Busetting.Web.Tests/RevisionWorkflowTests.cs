@@ -32,7 +32,7 @@ public partial class RevisionWorkflowTests
         {
             await Steps.FourEyes(app, planner, step);
         }
-        var published = await app.Db(d => d.Years.Where(y => y.Year == 2025).Select(y => y.PublishedRunId!.Value).FirstAsync());
+        var published = await app.Db(d => d.Years.Where(y => y.Year == SettlementYear.Create(2025)).Select(y => y.PublishedRunId!.Value).FirstAsync());
         await requestLetters(app, planner);
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Revised)).StatusCode);
         var need = await planner.Post("/planlegging/2025", "/planlegging/2025", "behov",
@@ -144,7 +144,7 @@ public partial class RevisionWorkflowTests
         });
         var letters = await app.Db(d => d.Letters.Where(l => l.Kind == "Adjusted").ToListAsync());
         Assert.Equal(changed, letters.Select(l => l.Kommunenummer).ToHashSet());
-        Assert.Equal(deadline, await app.Db(d => d.Years.Where(y => y.Year == 2025).Select(y => y.DecisionDeadline).FirstAsync()));
+        Assert.Equal(deadline, await app.Db(d => d.Years.Where(y => y.Year == SettlementYear.Create(2025)).Select(y => y.DecisionDeadline).FirstAsync()));
         foreach (var letter in letters)
         {
             var text = Text(letter.Pdf);

@@ -19,7 +19,7 @@ public static class Steps
     /// publication by the planner create a request; <see cref="Confirm"/> has another IMDi person confirm it.</summary>
     public static async Task<HttpResponseMessage> ChangeStatus(WebApp app, Session planner, YearStatus to, int? version = null)
     {
-        var current = version ?? await app.Db(db => db.Years.Where(y => y.Year == Year).Select(y => y.Version).FirstAsync());
+        var current = version ?? await app.Db(db => db.Years.Where(y => y.Year == Settlement).Select(y => y.Version).FirstAsync());
         return await planner.Post($"/planlegging/{Year}", $"/planlegging/{Year}", "status", new()
         {
             ["StatusForm.To"] = to.ToString(), ["StatusForm.Version"] = current.ToString(System.Globalization.CultureInfo.InvariantCulture), ["StatusForm.Reason"] = "test",
@@ -61,7 +61,7 @@ public static class Steps
 
     public static async Task<HttpResponseMessage> Confirm(WebApp app, Session second)
     {
-        var request = await app.Db(db => db.StepRequests.Where(r => r.Year == Year && r.Status == StepRequestStatus.Open).FirstAsync());
+        var request = await app.Db(db => db.StepRequests.Where(r => r.Year == Settlement && r.Status == StepRequestStatus.Open).FirstAsync());
         return await second.Post($"/planlegging/{Year}", $"/planlegging/{Year}", "steg", new()
         {
             ["StepForm.Action"] = $"confirm:{request.Id}", ["StepForm.Version"] = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["StepForm.Confirm"] = "true",
@@ -76,7 +76,7 @@ public static class Steps
         var admin = await Session.SignIn(app, Users.Admin);
         var confirmed = await Confirm(app, admin);
         Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, $"{to} confirmed: {(int)confirmed.StatusCode} {await confirmed.Content.ReadAsStringAsync()}");
-        Assert.Equal(to, await app.Db(db => db.Years.Where(y => y.Year == Year).Select(y => y.Status).FirstAsync()));
+        Assert.Equal(to, await app.Db(db => db.Years.Where(y => y.Year == Settlement).Select(y => y.Status).FirstAsync()));
     }
 
     /// <summary>Run → consultation → approved → published (four eyes: the administrator confirms); returns the published run.</summary>
@@ -87,7 +87,7 @@ public static class Steps
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Consultation: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()} {app.Log}");
         await FourEyes(app, planner, YearStatus.Approved);
         await FourEyes(app, planner, YearStatus.Published);
-        return await app.Db(db => db.Years.Where(y => y.Year == Year).Select(y => y.PublishedRunId!.Value).FirstAsync());
+        return await app.Db(db => db.Years.Where(y => y.Year == Settlement).Select(y => y.PublishedRunId!.Value).FirstAsync());
     }
 
     /// <summary>Accepts a proposal package as the planner does: the national effect shown first, then confirmed with a public justification.</summary>

@@ -198,11 +198,11 @@ public class TableExportTests
         {
             await app.Db(async d =>
             {
-                d.Audit.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "Lesar (test)", Role = "Planner", Action = "read.run", Year = 2025, Details = "{}" });
+                d.Audit.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "Lesar (test)", Role = "Planner", Action = "read.run", Year = SettlementYear.Create(2025), Details = "{}" });
                 return await d.SaveChangesAsync();
             });
         }
-        var year2025 = await app.Db(d => d.Audit.Where(a => a.Year == 2025).OrderByDescending(a => a.Id).ToListAsync());
+        var year2025 = await app.Db(d => d.Audit.Where(a => a.Year == SettlementYear.Create(2025)).OrderByDescending(a => a.Id).ToListAsync());
         var all = await app.Db(d => d.Audit.CountAsync());
         Assert.True(all > 0);
 

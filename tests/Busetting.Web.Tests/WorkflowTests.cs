@@ -40,7 +40,7 @@ public class WorkflowTests
         var csv = await anonymous.Html("/data/2025/busetting-2025.csv");
         Assert.Contains($"2025,4640,Sogndal,46,Vestland,", csv);
 
-        var actions = await app.Db(d => d.Audit.Where(a => a.Year == 2025).Select(a => a.Action).ToListAsync());
+        var actions = await app.Db(d => d.Audit.Where(a => a.Year == SettlementYear.Create(2025)).Select(a => a.Action).ToListAsync());
         Assert.Contains("proposal.create", actions);
         Assert.Contains("proposal.accept", actions);
         Assert.Equal(3, actions.Count(a => a == "year.status"));
@@ -177,7 +177,7 @@ public class WorkflowTests
         Assert.Equal(HttpStatusCode.Redirect, (await first.Post(page, page, "vekter", Weights("8"))).StatusCode);
         var conflict = await second.Post(page, page, "vekter", Weights("12"));
         Assert.Contains("endret av en annen", await Steps.Answer(conflict, HttpStatusCode.Conflict));
-        var versions = await app.Db(d => d.CriteriaVersions.Where(c => c.Year == 2025).OrderBy(c => c.Number).ToListAsync());
+        var versions = await app.Db(d => d.CriteriaVersions.Where(c => c.Year == SettlementYear.Create(2025)).OrderBy(c => c.Number).ToListAsync());
         Assert.Equal(2, versions.Count);
         Assert.Contains("\"floor\": 8", versions[1].Json);
 
@@ -190,7 +190,7 @@ public class WorkflowTests
 
         var planner = await Session.SignIn(app, Users.Planner);
         Assert.Equal(HttpStatusCode.Forbidden, (await planner.Post(page, page, "vekter", With(Weights("9"), "WeightsForm.Expected", "2"))).StatusCode);
-        Assert.Equal(2, await app.Db(d => d.CriteriaVersions.CountAsync(c => c.Year == 2025)));
+        Assert.Equal(2, await app.Db(d => d.CriteriaVersions.CountAsync(c => c.Year == SettlementYear.Create(2025))));
     }
 
     [Theory, DatabaseData]
@@ -217,8 +217,7 @@ public class WorkflowTests
     {
         using var app = new WebApp(db);
         var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
+        await Steps.ToConsultation(app, planner);
         var county = await Session.SignIn(app, Users.Vestland);
         await county.Post("/kommune/4601?aar=2025", "/kommune/4601?aar=2025", "forslag", new() { ["ProposalForm.Persons"] = "500", ["ProposalForm.Reason"] = "færre bustader" });
         var id = await app.Db(d => d.Proposals.Select(p => p.Id).SingleAsync());
@@ -249,7 +248,7 @@ public class WorkflowTests
         using var app = new PostgresApp();
         Assert.Equal(DatabaseProvider.Postgres, app.Provider);
         var years = await app.Db(d => d.Years.Select(y => y.Year).ToListAsync());
-        Assert.Equal([2025], years);
+        Assert.Equal([SettlementYear.Create(2025)], years);
         Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", await app.Db(d => Task.FromResult(d.Database.ProviderName!)));
     }
 }

@@ -11,7 +11,7 @@ public class YearAdminTests
         var admin = await Session.SignIn(app, Users.Admin);
         var created = await admin.Post("/planlegging", "/planlegging", "nytt-aar", new() { ["NewYear.Year"] = "2026" });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var criteria = await app.Db(db => db.CriteriaVersions.SingleAsync(c => c.Year == 2026));
+        var criteria = await app.Db(db => db.CriteriaVersions.SingleAsync(c => c.Year == SettlementYear.Create(2026)));
         Assert.Contains("\"year\": 2026", criteria.Json);
         Assert.Equal("Videreført fra 2025 versjon 1", criteria.Reason);
 
@@ -66,7 +66,7 @@ public class YearAdminTests
         var bergen = await Session.SignIn(app, Users.Bergen);
         Assert.Equal(HttpStatusCode.Redirect, (await bergen.Post("/kommune/4601?aar=2025", "/kommune/4601?aar=2025", "vedtak", Steps.DecisionFields(900, 10, "2025-11-20", 0))).StatusCode);
 
-        var version = await app.Db(db => db.Years.Where(y => y.Year == 2025).Select(y => y.Version).SingleAsync());
+        var version = await app.Db(db => db.Years.Where(y => y.Year == SettlementYear.Create(2025)).Select(y => y.Version).SingleAsync());
         Dictionary<string, string> Lock(bool confirm) => new()
         {
             ["DeadlineForm.Deadline"] = "2025-12-01", ["DeadlineForm.Locked"] = "true", ["DeadlineForm.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -77,12 +77,12 @@ public class YearAdminTests
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         var question = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
         Assert.Contains("Låse vedtakene?", question);
-        var unanswered = await app.Db(async db => (await db.RunLines.Where(l => l.RunId == db.Years.First(y => y.Year == 2025).PublishedRunId && l.Requested > 0).CountAsync()) - 1);
+        var unanswered = await app.Db(async db => (await db.RunLines.Where(l => l.RunId == db.Years.First(y => y.Year == SettlementYear.Create(2025)).PublishedRunId && l.Requested > 0).CountAsync()) - 1);
         Assert.Contains($"{Ui.Number(unanswered)} anmodede kommuner har ikke registrert vedtak", question);
-        Assert.False(await app.Db(db => db.Years.Where(y => y.Year == 2025).Select(y => y.DecisionsLocked).SingleAsync()));
+        Assert.False(await app.Db(db => db.Years.Where(y => y.Year == SettlementYear.Create(2025)).Select(y => y.DecisionsLocked).SingleAsync()));
         var locked = await planner.Post("/planlegging/2025", "/planlegging/2025", "frist", Lock(confirm: true));
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
-        Assert.True(await app.Db(db => db.Years.Where(y => y.Year == 2025).Select(y => y.DecisionsLocked).SingleAsync()));
+        Assert.True(await app.Db(db => db.Years.Where(y => y.Year == SettlementYear.Create(2025)).Select(y => y.DecisionsLocked).SingleAsync()));
         Assert.Contains("01.12.2025", await planner.Html("/planlegging/2025"));
 
         var page = WebUtility.HtmlDecode(await bergen.Html("/kommune/4601?aar=2025"));

@@ -1,5 +1,6 @@
 using Busetting.Data.Criteria;
 using Busetting.Data.Profiles;
+using Busetting.Planning;
 
 namespace Busetting.Cli.Commands;
 
@@ -47,7 +48,8 @@ public static class ReviseCommand
         {
             return Result<bool>.Fail([.. agreed.Errors, .. decisions.Errors]);
         }
-        var agreements = agreed.Value.Select(a => new EarlierAgreement(a.Key, a.Value, fromNeed, "--agree")).ToList();
+        // Each agreement is a record as an accepted proposal would be, so both rounds are computed as the web computes a year's runs.
+        var agreements = agreed.Value.Select(a => new RunHandler.AgreedChangeRecord(a.Key.Value, a.Value, "--agree", 0, AgreedPersons: a.Value, NeedWhenAgreed: fromNeed)).ToList();
         var data = ReferenceDataLoader.Load(folder);
         var criteria = CriteriaJson.ForYear(folder, yearValue);
         if (!data.IsSuccess || !criteria.IsSuccess)
@@ -65,20 +67,19 @@ public static class ReviseCommand
         {
             return Result<bool>.Fail(profiles.Errors);
         }
-        Result<AllocationRunner.Run> Run(NationalNeed n, IReadOnlyList<AgreedChange> changes, RevisionInput? revision) =>
-            AllocationRequest.Create(year, n).Bind(request =>
-                CommonOptions.Runner.Allocate(data.Value, profiles.Value, criteria.Value.Criteria, null, request with { AgreedChanges = changes, Revision = revision }));
+        var computation = new RunComputation(CommonOptions.Runner, data.Value, _ => profiles);
+        Result<AllocationRunner.Run> Run(NationalNeed n, IReadOnlyList<RunHandler.AgreedChangeRecord> treated, RevisionInput? revision) =>
+            computation.Compute(year, n, criteria.Value.Criteria, treated, revision);
 
-        var published = Run(firstNeed.Value, agreements.Select(a => new AgreedChange(a.Municipality, a.Persons, a.Reason)).ToList(), null);
+        var published = Run(firstNeed.Value, RunComputation.Treated(agreements, RevisionOptions.Default, fromNeed), null);
         if (!published.IsSuccess)
         {
             return Result<bool>.Fail(published.Errors);
         }
         var current = published.Value.Result.Municipalities.Where(m => m.Requested > 0).ToDictionary(m => m.Municipality.Number, m => m.Requested);
-        var revised = agreements.Select(a => AgreementRevision.Apply(a, treatment, need)).ToList();
-        var changes = revised.Select(r => r.Change).OfType<AgreedChange>().ToList();
+        var revised = RunComputation.Treated(agreements, RevisionOptions.Default with { All = treatment }, need);
         var runs = new[] { RevisionMode.FullResolve, RevisionMode.MinimumChange }
-            .Select(mode => (Mode: mode, Run: Run(secondNeed.Value, changes, new RevisionInput(mode, current, decisions.Value))))
+            .Select(mode => (Mode: mode, Run: Run(secondNeed.Value, revised, new RevisionInput(mode, current, decisions.Value))))
             .ToList();
         if (runs.FirstOrDefault(r => !r.Run.IsSuccess) is { Run: { } failed } && !failed.IsSuccess)
         {
@@ -88,7 +89,7 @@ public static class ReviseCommand
         output.WriteLine(Inv($"Published round: need {fromNeed}, {agreements.Count} agreements fixed; revision: need {need}, agreements: {treatment.ToString().ToLowerInvariant()}"));
         foreach (var r in revised)
         {
-            output.WriteLine(Inv($"  agreement {r.Agreement.Municipality}: {r.Agreement.Persons} → {(r.Persons is { } p ? p.ToString(CultureInfo.InvariantCulture) : "dropped")}"));
+            output.WriteLine(Inv($"  agreement {r.Kommunenummer}: {r.AgreedPersons} → {(r.Treatment == AgreementTreatment.Drop ? "dropped" : r.Persons.ToString(CultureInfo.InvariantCulture))}"));
         }
         foreach (var (mode, run) in runs)
         {

@@ -15,19 +15,12 @@ public static partial class ReferenceDataLoader
     /// </summary>
     private static Result<List<MunicipalityIndicator>> ReadCovidNorge(string path, string column, string id, int year, string source, HashSet<MunicipalityNumber> known)
     {
-        var table = CsvTable.Read(path, ["kommunenummer_2024", column]);
-        if (!table.IsSuccess)
-        {
-            return Result<List<MunicipalityIndicator>>.Fail(table.Errors);
-        }
-        var t = table.Value;
         var (min, max) = IndicatorIds.RangeOf(id);
-        var list = new List<MunicipalityIndicator>();
-        foreach (var row in t.Rows)
+        return ReadRows<MunicipalityIndicator>(path, ["kommunenummer_2024", column], (t, row) =>
         {
             if (t.Get(row, column).Trim().Length == 0)
             {
-                continue;
+                return (MunicipalityIndicator?)null;
             }
             var codes = t.Get(row, "kommunenummer_2024").Split(';');
             if (!MunicipalityNumber.TryParse(codes[0], out var number, out var problem) || !known.Contains(number))
@@ -37,12 +30,11 @@ public static partial class ReferenceDataLoader
             var value = CsvFields.Number(t, row, column, min, max);
             if (!value.IsSuccess)
             {
-                return Result<List<MunicipalityIndicator>>.Fail(value.Errors);
+                return Result<MunicipalityIndicator?>.Fail(value.Errors);
             }
             var note = codes.Length > 1 ? $"{source}; value of the municipality before its split into {string.Join(" and ", codes)}" : source;
-            list.Add(new MunicipalityIndicator(number, new IndicatorValue(id, value.Value, year, note)));
-        }
-        return list;
+            return new MunicipalityIndicator(number, new IndicatorValue(id, value.Value, year, note));
+        });
     }
 
     /// <summary>Municipalities hosting a reception centre on 31 January 2024 (UDI, centres with Ukrainian residents only).</summary>

@@ -11,19 +11,12 @@ public static partial class ReferenceDataLoader
 {
     private static Result<List<Municipality>> ReadMunicipalities(string path)
     {
-        var table = CsvTable.Read(path, ["kommunenummer", "kommunenavn", "kommunenavn_offisielt", "fylkesnummer", "fylkesnavn", "landsdel", "malform", "ba_region_nr", "ba_region_navn"]);
-        if (!table.IsSuccess)
-        {
-            return Result<List<Municipality>>.Fail(table.Errors);
-        }
-        var t = table.Value;
-        var list = new List<Municipality>();
-        foreach (var row in t.Rows)
+        var read = ReadRows<Municipality>(path, ["kommunenummer", "kommunenavn", "kommunenavn_offisielt", "fylkesnummer", "fylkesnavn", "landsdel", "malform", "ba_region_nr", "ba_region_navn"], (t, row) =>
         {
             var number = CsvFields.Municipality(t, row, "kommunenummer");
             if (!number.IsSuccess)
             {
-                return Result<List<Municipality>>.Fail(number.Errors);
+                return Result<Municipality?>.Fail(number.Errors);
             }
             var form = t.Get(row, "malform") switch
             {
@@ -32,24 +25,18 @@ public static partial class ReferenceDataLoader
                 _ => LanguageForm.Neutral,
             };
             int? region = int.TryParse(t.Get(row, "ba_region_nr"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : null;
-            list.Add(new Municipality(number.Value, t.Get(row, "kommunenavn"), t.Get(row, "kommunenavn_offisielt"),
+            return new Municipality(number.Value, t.Get(row, "kommunenavn"), t.Get(row, "kommunenavn_offisielt"),
                 CountyNumber.Parse(t.Get(row, "fylkesnummer")), t.Get(row, "fylkesnavn"), t.Get(row, "landsdel"), form,
-                region, t.Get(row, "ba_region_navn") is { Length: > 0 } name ? name : null));
-        }
-        var duplicate = list.GroupBy(m => m.Number).FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null ? list : Error.Invalid("data.duplicate", $"kommunenummer {duplicate.Key} appears twice", path);
+                region, t.Get(row, "ba_region_navn") is { Length: > 0 } name ? name : null);
+        });
+        return read.Bind(list => list.GroupBy(m => m.Number).FirstOrDefault(g => g.Count() > 1) is { } duplicate
+            ? Error.Invalid("data.duplicate", $"kommunenummer {duplicate.Key} appears twice", path)
+            : Result<List<Municipality>>.Ok(list));
     }
 
     private static Result<List<CodeChange>> ReadChanges(string path)
     {
-        var table = CsvTable.Read(path, ["endringsdato", "gammelt_nummer", "gammelt_navn", "nytt_nummer", "nytt_navn"]);
-        if (!table.IsSuccess)
-        {
-            return Result<List<CodeChange>>.Fail(table.Errors);
-        }
-        var t = table.Value;
-        var list = new List<CodeChange>();
-        foreach (var row in t.Rows)
+        return ReadRows<CodeChange>(path, ["endringsdato", "gammelt_nummer", "gammelt_navn", "nytt_nummer", "nytt_navn"], (t, row) =>
         {
             if (!DateOnly.TryParseExact(t.Get(row, "endringsdato"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
@@ -59,11 +46,10 @@ public static partial class ReferenceDataLoader
             var @new = CsvFields.Municipality(t, row, "nytt_nummer");
             if (!old.IsSuccess || !@new.IsSuccess)
             {
-                return Result<List<CodeChange>>.Fail([.. old.Errors, .. @new.Errors]);
+                return Result<CodeChange?>.Fail([.. old.Errors, .. @new.Errors]);
             }
-            list.Add(new CodeChange(date, old.Value, t.Get(row, "gammelt_navn"), @new.Value, t.Get(row, "nytt_navn")));
-        }
-        return list;
+            return new CodeChange(date, old.Value, t.Get(row, "gammelt_navn"), @new.Value, t.Get(row, "nytt_navn"));
+        });
     }
 
     private static Result<Dictionary<MunicipalityNumber, Dictionary<int, int>>> ReadPopulation(string path, HashSet<MunicipalityNumber> known)

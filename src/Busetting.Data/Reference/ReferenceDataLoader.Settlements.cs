@@ -10,19 +10,12 @@ public static partial class ReferenceDataLoader
 {
     private static Result<List<SettlementRecord>> ReadSettlements(string path, HashSet<MunicipalityNumber> known)
     {
-        var table = CsvTable.Read(path, ["aar", "kommunenummer", "bosatt_flyktninger_totalt", "bosatt_ema", "ema_merknad"]);
-        if (!table.IsSuccess)
-        {
-            return Result<List<SettlementRecord>>.Fail(table.Errors);
-        }
-        var t = table.Value;
-        var list = new List<SettlementRecord>();
-        foreach (var row in t.Rows)
+        return ReadRows<SettlementRecord>(path, ["aar", "kommunenummer", "bosatt_flyktninger_totalt", "bosatt_ema", "ema_merknad"], (t, row) =>
         {
             var key = YearAndMunicipality(t, row, known);
             if (!key.IsSuccess)
             {
-                return Result<List<SettlementRecord>>.Fail(key.Errors);
+                return Result<SettlementRecord?>.Fail(key.Errors);
             }
             var (year, number) = key.Value;
             Result<int?> Optional(string column) =>
@@ -31,15 +24,14 @@ public static partial class ReferenceDataLoader
             var em = Optional("bosatt_ema");
             if (!settled.IsSuccess || !em.IsSuccess)
             {
-                return Result<List<SettlementRecord>>.Fail([.. settled.Errors, .. em.Errors]);
+                return Result<SettlementRecord?>.Fail([.. settled.Errors, .. em.Errors]);
             }
             var (knownFrom, until) = Known(year, SettledRetrieved);
             var (emKnownFrom, emUntil) = Known(year, SettledEmRetrieved);
-            list.Add(new SettlementRecord(year, number, settled.Value, em.Value,
+            return new SettlementRecord(year, number, settled.Value, em.Value,
                 t.Get(row, "ema_merknad").Contains("prikket", StringComparison.Ordinal), "IMDi via Samarbeidsdesken (received 13.11.2024)",
-                knownFrom, until, emKnownFrom, emUntil));
-        }
-        return list;
+                knownFrom, until, emKnownFrom, emUntil);
+        });
     }
 
     /// <summary>
@@ -59,25 +51,22 @@ public static partial class ReferenceDataLoader
     /// </summary>
     private static Result<List<EmGrantRecord>> ReadEmGrants(string path, HashSet<MunicipalityNumber> known)
     {
-        var table = CsvTable.Read(path, ["aar", "kommunenummer", "tilskuddstype", "kroner", "merknad"]);
-        if (!table.IsSuccess)
+        return ReadRows<EmGrantRecord>(path, ["aar", "kommunenummer", "tilskuddstype", "kroner", "merknad"], (t, row) =>
         {
-            return Result<List<EmGrantRecord>>.Fail(table.Errors);
-        }
-        var t = table.Value;
-        var list = new List<EmGrantRecord>();
-        foreach (var row in t.Rows.Where(r => t.Get(r, "tilskuddstype") == EmGrantType))
-        {
+            if (t.Get(row, "tilskuddstype") != EmGrantType)
+            {
+                return (EmGrantRecord?)null;
+            }
             var key = YearAndMunicipality(t, row, known);
             if (!key.IsSuccess)
             {
-                return Result<List<EmGrantRecord>>.Fail(key.Errors);
+                return Result<EmGrantRecord?>.Fail(key.Errors);
             }
             var (year, number) = key.Value;
             var note = t.Get(row, "merknad").Trim();
             if (note == "Ikke tilgjengelig")
             {
-                continue;
+                return (EmGrantRecord?)null;
             }
             decimal? kroner = null;
             if (t.Get(row, "kroner").Trim().Length > 0)
@@ -85,7 +74,7 @@ public static partial class ReferenceDataLoader
                 var value = CsvFields.Number(t, row, "kroner", -10_000_000_000m, 10_000_000_000m); // repayments are negative
                 if (!value.IsSuccess)
                 {
-                    return Result<List<EmGrantRecord>>.Fail(value.Errors);
+                    return Result<EmGrantRecord?>.Fail(value.Errors);
                 }
                 kroner = value.Value;
             }
@@ -93,9 +82,8 @@ public static partial class ReferenceDataLoader
             {
                 return Error.Invalid("data.kroner", "empty amount without the note 'Anonymisert' or 'Ikke tilgjengelig'", t.Where(row, "kroner"));
             }
-            list.Add(new EmGrantRecord(year, number, kroner, kroner is null, new DateOnly(year + 1, 3, 1)));
-        }
-        return list;
+            return new EmGrantRecord(year, number, kroner, kroner is null, new DateOnly(year + 1, 3, 1));
+        });
     }
 
     /// <summary>A row's year and municipality; a municipality not in the municipality list is refused.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Busetting.Data.Csv;
 using Busetting.Data.Import;
 using Busetting.Domain.Allocation;
 using Busetting.Domain.Errors;
@@ -97,5 +98,29 @@ public static partial class ReferenceDataLoader
         }
         errors.AddRange(result.Errors);
         return null;
+    }
+
+    /// <summary>Reads a CSV file with these columns into one item per row, stopping at the first row in error; a row read as null is skipped.</summary>
+    private static Result<List<T>> ReadRows<T>(string path, string[] columns, Func<CsvTable, CsvRow, Result<T?>> read) where T : class
+    {
+        var table = CsvTable.Read(path, columns);
+        if (!table.IsSuccess)
+        {
+            return Result<List<T>>.Fail(table.Errors);
+        }
+        var list = new List<T>();
+        foreach (var row in table.Value.Rows)
+        {
+            var item = read(table.Value, row);
+            if (!item.IsSuccess)
+            {
+                return Result<List<T>>.Fail(item.Errors);
+            }
+            if (item.Value is { } value)
+            {
+                list.Add(value);
+            }
+        }
+        return list;
     }
 }

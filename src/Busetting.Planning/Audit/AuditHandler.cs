@@ -9,7 +9,7 @@ public sealed class AuditHandler(PlanningDependencies dependencies) : PlanningHa
         {
             return AuditErrors.OnlyImdiSeesAudit(actor);
         }
-        return await db.Audit.AsNoTracking().Where(a => a.Year == year.Value).OrderByDescending(a => a.Id).Take(take).ToListAsync();
+        return await db.Audit.AsNoTracking().Where(a => a.Year == year).OrderByDescending(a => a.Id).Take(take).ToListAsync();
     }
 
     public const int AuditPageSize = 50;
@@ -35,7 +35,8 @@ public sealed class AuditHandler(PlanningDependencies dependencies) : PlanningHa
         var query = db.Audit.AsNoTracking();
         if (q.Year is { } year)
         {
-            query = query.Where(a => a.Year == year);
+            // A number outside the covered years names no settlement year, so no entry has it.
+            query = SettlementYear.TryCreate(year, out var settlement) ? query.Where(a => a.Year == settlement) : query.Where(a => false);
         }
         if (q.Kind is { } kind && AuditKinds.Contains(kind))
         {

@@ -6,10 +6,10 @@ namespace Busetting.Planning;
 public sealed class CriteriaHandler(PlanningDependencies dependencies) : PlanningHandler(dependencies)
 {
     public Task<CriteriaEntry?> CurrentCriteria(SettlementYear year) =>
-        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Number).FirstOrDefaultAsync();
+        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Number).FirstOrDefaultAsync();
 
     public Task<List<CriteriaEntry>> CriteriaHistory(SettlementYear year) =>
-        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Number).ToListAsync();
+        db.CriteriaVersions.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Number).ToListAsync();
 
     public async Task<Result<CriteriaEntry>> AddCriteria(Actor actor, SettlementYear year, string json, string reason, int expectedNumber)
     {
@@ -17,13 +17,9 @@ public sealed class CriteriaHandler(PlanningDependencies dependencies) : Plannin
         {
             return CriteriaErrors.OnlyAdministratorsChangeCriteria(actor);
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        if (RequiredReason(actor, "criteria.reason", reason, CriteriaErrors.NoReason) is { } noReason)
         {
-            return CriteriaErrors.NoReason(actor);
-        }
-        if (TooLong(actor, "criteria.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
-        {
-            return tooLong;
+            return noReason;
         }
         var parsed = CriteriaJson.Parse(json, Inv($"criteria {year}"));
         if (!parsed.IsSuccess)
@@ -39,16 +35,16 @@ public sealed class CriteriaHandler(PlanningDependencies dependencies) : Plannin
         {
             return Result<CriteriaEntry>.Fail(problems);
         }
-        if (!await db.Years.AnyAsync(y => y.Year == year.Value))
+        if (!await db.Years.AnyAsync(y => y.Year == year))
         {
             return YearNotFound(actor, year.Value);
         }
-        var current = await db.CriteriaVersions.Where(c => c.Year == year.Value).MaxAsync(c => (int?)c.Number) ?? 0;
+        var current = await db.CriteriaVersions.Where(c => c.Year == year).MaxAsync(c => (int?)c.Number) ?? 0;
         if (current != expectedNumber)
         {
             return CriteriaErrors.ChangedByOther(actor, year, current);
         }
-        var entry = new CriteriaEntry { Year = year.Value, Number = current + 1, Json = CriteriaJson.Write(parsed.Value), Reason = reason.Trim(), By = actor.Name, At = Now };
+        var entry = new CriteriaEntry { Year = year, Number = current + 1, Json = CriteriaJson.Write(parsed.Value), Reason = reason.Trim(), By = actor.Name, At = Now };
         db.CriteriaVersions.Add(entry);
         Audit(actor, "criteria.add", year, null, new { entry.Number, weights = parsed.Value.Criteria.ToDictionary(c => c.Id, c => c.Weight), parsed.Value.Rules.Floor }, reason);
         return await Save(actor, entry);

@@ -12,7 +12,7 @@ public sealed class DialogueHandler : PlanningHandler
     }
 
     public Task<List<Proposal>> Proposals(SettlementYear year) =>
-        db.Proposals.AsNoTracking().Where(p => p.Year == year.Value).OrderByDescending(p => p.Id).ToListAsync();
+        db.Proposals.AsNoTracking().Where(p => p.Year == year).OrderByDescending(p => p.Id).ToListAsync();
 
     /// <summary>One municipality's line of a package: the new number of persons, and of EM when it changes (null = unchanged).</summary>
     public sealed record ProposedLine(string Kommunenummer, int Persons, int? Em);
@@ -75,7 +75,7 @@ public sealed class DialogueHandler : PlanningHandler
         {
             return Say(actor, closed);
         }
-        var run = await db.Runs.Where(r => r.Year == year.Value).OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Persons, r.Em }).FirstOrDefaultAsync();
+        var run = await db.Runs.Where(r => r.Year == year).OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Persons, r.Em }).FirstOrDefaultAsync();
         if (run is null)
         {
             return DialogueErrors.NoRunToComment(actor, year);
@@ -95,7 +95,7 @@ public sealed class DialogueHandler : PlanningHandler
         {
             return Say(actor, noReason);
         }
-        if (TooLong(actor, "proposal.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        if (ReasonTooLong(actor, "proposal.reason", reason) is { } tooLong)
         {
             return tooLong;
         }
@@ -112,7 +112,7 @@ public sealed class DialogueHandler : PlanningHandler
                 var (fromPersons, fromEm) = current.GetValueOrDefault(line.Kommunenummer);
                 var proposal = new Proposal
                 {
-                    Year = year.Value, RunId = run.Id, Kommunenummer = line.Kommunenummer, FromPersons = fromPersons, ProposedPersons = line.Persons,
+                    Year = year, RunId = run.Id, Kommunenummer = line.Kommunenummer, FromPersons = fromPersons, ProposedPersons = line.Persons,
                     FromEm = line.Em is null ? null : fromEm, ProposedEm = line.Em, Reason = reason.Trim(),
                     PublicJustification = string.IsNullOrWhiteSpace(publicJustification) ? null : publicJustification.Trim(),
                     By = actor.Name, ByUserId = actor.Identity, ByRole = actor.Role!, At = Now, Status = ProposalStatus.Open, Version = 1,
@@ -163,7 +163,7 @@ public sealed class DialogueHandler : PlanningHandler
             return DialogueErrors.AlreadyHandled(actor, packageId, lines[0].Status);
         }
         // After the deadline IMDi works on the proposals it has; a withdrawal then would pull one from under its answer.
-        if (await Year(SettlementYear.Create(lines[0].Year)) is { } planningYear && !ConsultationOpen(planningYear))
+        if (await Year(lines[0].Year) is { } planningYear && !ConsultationOpen(planningYear))
         {
             return DialogueErrors.PastDeadline(actor, packageId, planningYear.ConsultationDeadline);
         }
@@ -173,7 +173,7 @@ public sealed class DialogueHandler : PlanningHandler
             line.DecidedBy = actor.Name;
             line.DecidedAt = Now;
             line.Version++;
-            Audit(actor, "proposal.withdraw", SettlementYear.Create(line.Year), line.Kommunenummer, new { package = packageId, line.Id }, null);
+            Audit(actor, "proposal.withdraw", line.Year, line.Kommunenummer, new { package = packageId, line.Id }, null);
         }
         return await Save(actor, lines[0]);
     }
@@ -205,14 +205,14 @@ public sealed class DialogueHandler : PlanningHandler
         var newest = await db.Runs.AsNoTracking().Where(r => r.Year == year).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
         if (newest is null)
         {
-            return DialogueErrors.NoRun(actor, SettlementYear.Create(year));
+            return DialogueErrors.NoRun(actor, year);
         }
         var asAccepted = lines.Select(l => new Proposal
         {
             Id = l.Id, Year = l.Year, RunId = l.RunId, Kommunenummer = l.Kommunenummer, ProposedPersons = l.ProposedPersons, ProposedEm = l.ProposedEm,
             PublicJustification = l.PublicJustification, Status = ProposalStatus.Accepted,
         }).ToList();
-        var computed = await runs.Compute(SettlementYear.Create(year), asker: actor, also: asAccepted);
+        var computed = await runs.Compute(year, asker: actor, also: asAccepted);
         if (!computed.IsSuccess)
         {
             return Result<PackageEffect>.Fail(computed.Errors);
@@ -285,7 +285,7 @@ public sealed class DialogueHandler : PlanningHandler
                 proposal.PublicJustification = publicJustification!.Trim();
             }
             proposal.Version++;
-            Audit(actor, accept ? "proposal.accept" : "proposal.reject", SettlementYear.Create(proposal.Year), proposal.Kommunenummer,
+            Audit(actor, accept ? "proposal.accept" : "proposal.reject", proposal.Year, proposal.Kommunenummer,
                 new { proposal.Id, package = proposal.Package, proposal.FromPersons, proposal.ProposedPersons, proposal.FromEm, proposal.ProposedEm, publicJustification = accept ? proposal.PublicJustification : null }, note);
             // In the decision's transaction: a re-solve that fails rolls the message back with it.
             await notifications.ProposalDecided(db, proposal);
@@ -300,7 +300,7 @@ public sealed class DialogueHandler : PlanningHandler
         {
             // No municipality and no number in the label: run lists are read by every county (Access.RunLabel).
             var label = Inv($"Etter forslag #{lines[0].Package}");
-            var run = await runs.RunAllocation(actor, SettlementYear.Create(lines[0].Year), label);
+            var run = await runs.RunAllocation(actor, lines[0].Year, label);
             if (!run.IsSuccess)
             {
                 return Result<ProposalDecision>.Fail(run.Errors);
@@ -311,7 +311,7 @@ public sealed class DialogueHandler : PlanningHandler
     }
 
     public Task<List<Comment>> Comments(SettlementYear year, string? kommunenummer) =>
-        db.Comments.AsNoTracking().Where(c => c.Year == year.Value && (kommunenummer == null || c.Kommunenummer == kommunenummer)).OrderByDescending(c => c.Id).ToListAsync();
+        db.Comments.AsNoTracking().Where(c => c.Year == year && (kommunenummer == null || c.Kommunenummer == kommunenummer)).OrderByDescending(c => c.Id).ToListAsync();
 
     public async Task<Result<Comment>> AddComment(Actor actor, SettlementYear year, MunicipalityNumber kommunenummer, string text)
     {
@@ -328,11 +328,11 @@ public sealed class DialogueHandler : PlanningHandler
         {
             return DialogueErrors.CommentLength(actor);
         }
-        if (!await db.Years.AnyAsync(y => y.Year == year.Value))
+        if (!await db.Years.AnyAsync(y => y.Year == year))
         {
             return YearNotFound(actor, year.Value);
         }
-        var comment = new Comment { Year = year.Value, Kommunenummer = kommunenummer.Value, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!, At = Now };
+        var comment = new Comment { Year = year, Kommunenummer = kommunenummer.Value, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!, At = Now };
         db.Comments.Add(comment);
         Audit(actor, "comment.add", year, kommunenummer.Value, new { length = comment.Text.Length }, null);
         return await Save(actor, comment);

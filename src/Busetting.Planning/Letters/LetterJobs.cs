@@ -34,7 +34,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     public async Task<List<LetterJob>> Recent(SettlementYear year)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        return await db.LetterJobs.AsNoTracking().Where(j => j.Year == year.Value).OrderByDescending(j => j.Id).Take(20).ToListAsync();
+        return await db.LetterJobs.AsNoTracking().Where(j => j.Year == year).OrderByDescending(j => j.Id).Take(20).ToListAsync();
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     {
         await using var db = await contexts.CreateDbContextAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var job = new LetterJob { Year = year.Value, Kind = kind.ToString(), Reason = reason, Deadline = deadline, Status = JobStatus.Queued, By = actor.Name, At = now, HeartbeatAt = now };
+        var job = new LetterJob { Year = year, Kind = kind.ToString(), Reason = reason, Deadline = deadline, Status = JobStatus.Queued, By = actor.Name, At = now, HeartbeatAt = now };
         db.LetterJobs.Add(job);
         await db.SaveChangesAsync();
         _mine[job.Id] = actor;
@@ -129,7 +129,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
         Result<BatchResult>? result = null;
         try
         {
-            result = await letters.Generate(Access.LetterActor(actor), SettlementYear.Create(job.Year), Enum.Parse<LetterKind>(job.Kind), job.Reason, progress, cancellationToken, job.Deadline);
+            result = await letters.Generate(Access.LetterActor(actor), job.Year, Enum.Parse<LetterKind>(job.Kind), job.Reason, progress, cancellationToken, job.Deadline);
             if (result.IsSuccess)
             {
                 job.Status = JobStatus.Done;

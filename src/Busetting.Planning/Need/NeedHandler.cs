@@ -14,13 +14,9 @@ public sealed class NeedHandler(PlanningDependencies dependencies) : PlanningHan
         {
             return NeedErrors.OnlyPlannersEnterNeed(actor);
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        if (RequiredReason(actor, "need.reason", reason, NeedErrors.NoReason) is { } noReason)
         {
-            return NeedErrors.NoReason(actor);
-        }
-        if (TooLong(actor, "need.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
-        {
-            return tooLong;
+            return noReason;
         }
         if (forecast is not null)
         {
@@ -36,18 +32,18 @@ public sealed class NeedHandler(PlanningDependencies dependencies) : PlanningHan
         {
             return Result<NeedChange>.Fail(need.Errors);
         }
-        if (!await db.Years.AnyAsync(y => y.Year == year.Value))
+        if (!await db.Years.AnyAsync(y => y.Year == year))
         {
             return YearNotFound(actor, year.Value);
         }
-        var current = await db.Needs.Where(n => n.Year == year.Value).MaxAsync(n => (int?)n.Number) ?? 0;
+        var current = await db.Needs.Where(n => n.Year == year).MaxAsync(n => (int?)n.Number) ?? 0;
         if (current != expectedNumber)
         {
             return NeedErrors.ChangedByOther(actor, year, current);
         }
         var entry = new NeedEntry
         {
-            Year = year.Value, Number = current + 1, Persons = persons, Em = em, Reason = reason.Trim(), By = actor.Name, At = Now,
+            Year = year, Number = current + 1, Persons = persons, Em = em, Reason = reason.Trim(), By = actor.Name, At = Now,
             ForecastJson = forecast is null ? null : JsonSerializer.Serialize(forecast, StoredExplanation.Json),
         };
         db.Needs.Add(entry);
@@ -73,9 +69,9 @@ public sealed class NeedHandler(PlanningDependencies dependencies) : PlanningHan
     }
 
     public Task<NeedEntry?> CurrentNeed(SettlementYear year) =>
-        db.Needs.AsNoTracking().Where(n => n.Year == year.Value).OrderByDescending(n => n.Number).FirstOrDefaultAsync();
+        db.Needs.AsNoTracking().Where(n => n.Year == year).OrderByDescending(n => n.Number).FirstOrDefaultAsync();
 
     /// <summary>The year's need revisions, newest first.</summary>
     public Task<List<NeedEntry>> All(SettlementYear year) =>
-        db.Needs.AsNoTracking().Where(n => n.Year == year.Value).OrderByDescending(n => n.Number).ToListAsync();
+        db.Needs.AsNoTracking().Where(n => n.Year == year).OrderByDescending(n => n.Number).ToListAsync();
 }

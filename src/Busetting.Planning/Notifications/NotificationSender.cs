@@ -190,7 +190,7 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
         mime.Headers.Add("X-Busetting-Kind", message.Kind);
         mime.MessageId = Inv($"busetting-{message.Id}@{smtp.From.Split('@').Last().Trim('>', ' ')}");
         var body = new TextPart("plain") { Text = message.Body };
-        body.Headers.Add("Content-Language", WrittenStandards.NynorskOrBokmal(message.Language).CultureName());
+        body.Headers.Add("Content-Language", message.Language.CultureName());
         mime.Body = body;
         return mime;
     }
@@ -210,7 +210,7 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
         foreach (var year in years)
         {
             var deadline = year.DecisionDeadline!.Value;
-            var missing = await Deadlines.Unanswered(db, SettlementYear.Create(year.Year));
+            var missing = await Deadlines.Unanswered(db, year.Year);
             if (missing.Count == 0)
             {
                 continue;
@@ -223,7 +223,7 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
                     var key = Inv($"reminder:{year.Year}:{m.Kommunenummer}:{deadline:yyyy-MM-dd}:{threshold}");
                     if (!await db.Outbox.AnyAsync(o => o.DedupeKey!.StartsWith(key), cancellationToken))
                     {
-                        await notifications.DeadlineReminder(db, SettlementYear.Create(year.Year), MunicipalityNumber.Parse(m.Kommunenummer), deadline, daysLeft, threshold);
+                        await notifications.DeadlineReminder(db, year.Year, MunicipalityNumber.Parse(m.Kommunenummer), deadline, daysLeft, threshold);
                     }
                 }
             }
@@ -232,7 +232,7 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
                 var key = Inv($"overdue:{year.Year}:{deadline:yyyy-MM-dd}");
                 if (!await db.Outbox.AnyAsync(o => o.DedupeKey!.StartsWith(key), cancellationToken))
                 {
-                    await notifications.Overdue(db, SettlementYear.Create(year.Year), deadline, missing.Select(m => m.Kommunenummer).ToList());
+                    await notifications.Overdue(db, year.Year, deadline, missing.Select(m => m.Kommunenummer).ToList());
                 }
             }
         }

@@ -22,7 +22,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         {
             var county = user.Fylkesnummer is { } f ? reference.Counties.FirstOrDefault(c => c.Number == f).Name : null;
             var (seeNb, seeNn) = county is null ? ("Se tallene", "Sjå tala") : ($"Se tallene for kommunene i {county}", $"Sjå tala for kommunane i {county}");
-            Add(db, user, "consultation", year.Value, null, null,
+            Add(db, user, "consultation", year, null, null,
                 (Inv($"Fordelingen for {year} er sendt på høring"), Inv($"Fordelinga for {year} er send på høyring")),
                 (Inv($"IMDi har sendt forslaget til fordeling av flyktninger for {year} på høring. {seeNb} og send forslag eller kommentarer i Busetting."),
                  Inv($"IMDi har sendt forslaget til fordeling av flyktningar for {year} på høyring. {seeNn} og send forslag eller kommentarar i Busetting.")),
@@ -100,7 +100,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         var key = Inv($"reminder:{year}:{kommunenummer}:{deadline:yyyy-MM-dd}:{threshold}");
         foreach (var user in await CaseWorkers(db, kommunenummer))
         {
-            Add(db, user, "reminder", year.Value, kommunenummer, key + ":" + user.Id,
+            Add(db, user, "reminder", year, kommunenummer, key + ":" + user.Id,
                 (Inv($"Påminnelse: vedtaksfristen for {name} er {date}"), Inv($"Påminning: vedtaksfristen for {name} er {date}")),
                 (Inv($"{name} kommune har ikke registrert vedtak om bosetting for {year} ennå. Fristen er {date} ({Days(daysLeft, false)}). Registrer vedtaket i Busetting under «Registrer vedtak»."),
                  Inv($"{name} kommune har ikkje registrert vedtak om busetjing for {year} enno. Fristen er {date} ({Days(daysLeft, true)}). Registrer vedtaket i Busetting under «Registrer vedtak».")),
@@ -116,7 +116,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         var key = Inv($"overdue:{year}:{deadline:yyyy-MM-dd}");
         foreach (var user in await UsersInRoles(db, Roles.Planner))
         {
-            Add(db, user, "overdue", year.Value, null, key + ":" + user.Id,
+            Add(db, user, "overdue", year, null, key + ":" + user.Id,
                 (Inv($"Ikke svart etter fristen {date}: {kommunenummer.Count} kommuner ({year})"), Inv($"Ikkje svart etter fristen {date}: {kommunenummer.Count} kommunar ({year})")),
                 (Inv($"Disse kommunene har ikke registrert vedtak for {year}, og fristen {date} er passert:\n\n") + list,
                  Inv($"Desse kommunane har ikkje registrert vedtak for {year}, og fristen {date} er passert:\n\n") + list),
@@ -131,7 +131,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         _ => nn ? Inv($"om {days} dagar") : Inv($"om {days} dager"),
     };
 
-    private void Add(BusettingDb db, AppUser user, string kind, int? year, string? kommunenummer, string? dedupeKey,
+    private void Add(BusettingDb db, AppUser user, string kind, SettlementYear? year, string? kommunenummer, string? dedupeKey,
         (string Nb, string Nn) subject, (string Nb, string Nn) body, string path)
     {
         var standard = LanguageOf(user);
@@ -143,16 +143,14 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         var now = clock.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage
         {
-            Kind = kind, To = user.Email!, Language = standard.Code(), Subject = nn ? subject.Nn : subject.Nb,
+            Kind = kind, To = user.Email!, Language = standard, Subject = nn ? subject.Nn : subject.Nb,
             Body = (nn ? body.Nn : body.Nb) + link + footer, Year = year, Kommunenummer = kommunenummer, DedupeKey = dedupeKey,
             Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
         });
     }
 
     /// <summary>The recipient's written standard: their own choice, else a case worker's municipality's official form, else Bokmål.</summary>
-    public WrittenStandard LanguageOf(AppUser user) => WrittenStandards.TryParse(user.Language, out var chosen)
-        ? chosen
-        : WrittenStandards.Of(reference.Find(user.Kommunenummer)?.LanguageForm ?? LanguageForm.Neutral);
+    public WrittenStandard LanguageOf(AppUser user) => user.Language ?? WrittenStandards.Of(reference.Find(user.Kommunenummer)?.LanguageForm ?? LanguageForm.Neutral);
 
     private string MunicipalityName(string kommunenummer) => reference.Find(kommunenummer)?.Name ?? kommunenummer;
 

@@ -73,7 +73,7 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BusettingDb>();
         var planned = await db.Years.AsNoTracking().Where(y => y.PublishedRunId != null).Select(y => y.Year).ToListAsync();
-        return planned.Concat(reference.SettledYears).Concat(reference.KeyFigureYears).Distinct().OrderDescending().ToList();
+        return planned.Select(y => y.Value).Concat(reference.SettledYears).Concat(reference.KeyFigureYears).Distinct().OrderDescending().ToList();
     }
 
     public async Task<PublicYear?> For(SettlementYear year)
@@ -85,9 +85,9 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
         }
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BusettingDb>();
-        var planning = await db.Years.AsNoTracking().Where(y => y.Year == year.Value)
+        var planning = await db.Years.AsNoTracking().Where(y => y.Year == year)
             .Select(y => new { y.Version, y.PublishedRunId, y.Revision, y.DecisionDeadline }).FirstOrDefaultAsync();
-        var newestDecision = planning?.PublishedRunId is null ? 0 : await db.Decisions.Where(d => d.Year == year.Value).MaxAsync(d => (int?)d.Id) ?? 0;
+        var newestDecision = planning?.PublishedRunId is null ? 0 : await db.Decisions.Where(d => d.Year == year).MaxAsync(d => (int?)d.Id) ?? 0;
         var stamp = $"{planning?.Version}:{planning?.PublishedRunId}:{newestDecision}";
         if (_cache.TryGetValue(year.Value, out var cached) && cached.Stamp == stamp)
         {
@@ -99,7 +99,7 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
         {
             var lines = await db.RunLines.AsNoTracking().Where(l => l.RunId == runId)
                 .Select(l => new { l.Kommunenummer, l.Requested, l.RequestedEm, l.PlanNextYear }).ToListAsync();
-            var decisions = (await db.Decisions.AsNoTracking().Where(d => d.Year == year.Value).ToListAsync())
+            var decisions = (await db.Decisions.AsNoTracking().Where(d => d.Year == year).ToListAsync())
                 .GroupBy(d => d.Kommunenummer).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!);
             var rows = lines.Select(l =>
             {

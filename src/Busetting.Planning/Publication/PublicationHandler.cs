@@ -15,7 +15,7 @@ public sealed class PublicationHandler(PlanningDependencies dependencies) : Plan
     /// </summary>
     public async Task<List<Publication>> Publications(SettlementYear year)
     {
-        var current = await db.Years.AsNoTracking().Where(y => y.Year == year.Value).Select(y => y.PublishedRunId).FirstOrDefaultAsync();
+        var current = await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => y.PublishedRunId).FirstOrDefaultAsync();
         if (current is not { } id)
         {
             return [];
@@ -28,7 +28,7 @@ public sealed class PublicationHandler(PlanningDependencies dependencies) : Plan
             chain.Add(id);
         }
         chain.Reverse();
-        var dates = await db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year.Value && c.To == YearStatus.Published).OrderBy(c => c.Id).Select(c => c.At).ToListAsync();
+        var dates = await db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year && c.To == YearStatus.Published).OrderBy(c => c.Id).Select(c => c.At).ToListAsync();
         var matched = dates.Count >= chain.Count ? dates.Skip(dates.Count - chain.Count).ToList() : null;
         return chain.Select((run, i) => new Publication(i, run, matched?[i])).ToList();
     }

@@ -30,7 +30,7 @@ public sealed partial class RunHandler
     /// <summary>Records the read when the run shown is not the year's published one (see <see cref="AuditHandler.RecordRead"/>).</summary>
     public async Task RecordIfUnpublished(Actor actor, SettlementYear year, string? kommunenummer, int runId)
     {
-        if (actor.IsSignedIn && await db.Years.AsNoTracking().Where(y => y.Year == year.Value).Select(y => y.PublishedRunId).FirstOrDefaultAsync() != runId)
+        if (actor.IsSignedIn && await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => y.PublishedRunId).FirstOrDefaultAsync() != runId)
         {
             await auditTrail.RecordRead(actor, year, kommunenummer, runId);
         }
@@ -44,7 +44,7 @@ public sealed partial class RunHandler
             return null;
         }
         return Access.CanSeePlanning(actor)
-            ? await db.Runs.Where(r => r.Year == year.Value).MaxAsync(r => (int?)r.Id)
+            ? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id)
             : planningYear.PublishedRunId;
     }
 }

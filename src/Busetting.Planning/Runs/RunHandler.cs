@@ -23,7 +23,7 @@ public sealed partial class RunHandler : PlanningHandler
 
     /// <summary>The year's runs, newest first.</summary>
     public Task<List<AllocationRun>> All(SettlementYear year) =>
-        db.Runs.AsNoTracking().Where(r => r.Year == year.Value).OrderByDescending(r => r.Id).ToListAsync();
+        db.Runs.AsNoTracking().Where(r => r.Year == year).OrderByDescending(r => r.Id).ToListAsync();
 
     public Task<AllocationRun?> Run(int id) =>
         db.Runs.AsNoTracking().Include(r => r.Lines).FirstOrDefaultAsync(r => r.Id == id);
@@ -54,7 +54,7 @@ public sealed partial class RunHandler : PlanningHandler
             return RunErrors.MissingInputs(actor, year);
         }
         var persons = need?.Persons ?? needEntry.Persons;
-        var agreed = Treated(await AgreedChanges(year, also), options ?? RevisionOptions.Default, persons);
+        var agreed = RunComputation.Treated(await AgreedChanges(year, also), options ?? RevisionOptions.Default, persons);
         var revision = await RevisionFor(year, options ?? RevisionOptions.Default);
         if (revision is null && options?.Mode == RevisionMode.MinimumChange)
         {
@@ -71,27 +71,9 @@ public sealed partial class RunHandler : PlanningHandler
         {
             return Result<Computed>.Fail(criteria.Errors);
         }
-        var set = criteria.Value;
-        if (weights is not null)
-        {
-            set = set with { Criteria = set.Criteria.Select(c => weights.TryGetValue(c.Id, out var w) ? c with { Weight = w } : c).ToList() };
-        }
-        if (anchorShare is { } share)
-        {
-            set = set with { Anchor = (set.Anchor ?? new Busetting.Domain.Criteria.ContinuityAnchor(0, 0)) with { Share = share } };
-        }
+        var set = RunComputation.Adjusted(criteria.Value, weights, anchorShare);
         var nationalNeed = need ?? NationalNeed.Create(needEntry.Persons, needEntry.Em).Value;
-        var changes = agreed.Where(a => a.Treatment != AgreementTreatment.Drop)
-            .Select(a => new AgreedChange(MunicipalityNumber.Parse(a.Kommunenummer), a.Persons, a.Reason,
-                a.Treatment == AgreementTreatment.Scale && a.Persons != a.AgreedPersons ? AgreementTreatment.Scale : AgreementTreatment.Keep,
-                a.Em is { } em ? Math.Min(em, a.Persons) : null)).ToList();
-        var profiles = reference.Profiles(year);
-        if (!profiles.IsSuccess)
-        {
-            return Result<Computed>.Fail(profiles.Errors);
-        }
-        return AllocationRequest.Create(year, nationalNeed)
-            .Bind(request => runner.Allocate(reference.Data, profiles.Value, set, null, request with { AgreedChanges = changes, Revision = revision?.ToInput() }))
+        return new RunComputation(runner, reference.Data, reference.Profiles).Compute(year, nationalNeed, set, agreed, revision?.ToInput())
             .Map(run => new Computed(run, needEntry, criteriaEntry, agreed, revision));
     }
 
@@ -99,7 +81,7 @@ public sealed partial class RunHandler : PlanningHandler
     /// <param name="also">Proposals to count as accepted (a package's preview before IMDi answers it).</param>
     private async Task<List<AgreedChangeRecord>> AgreedChanges(SettlementYear year, IReadOnlyList<Proposal>? also = null)
     {
-        var accepted = await db.Proposals.AsNoTracking().Where(p => p.Year == year.Value && p.Status == ProposalStatus.Accepted).ToListAsync();
+        var accepted = await db.Proposals.AsNoTracking().Where(p => p.Year == year && p.Status == ProposalStatus.Accepted).ToListAsync();
         accepted.AddRange(also ?? []);
         var runIds = accepted.Select(p => p.RunId).Distinct().ToList();
         var needByRun = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons);
@@ -110,15 +92,6 @@ public sealed partial class RunHandler : PlanningHandler
                 Em: p.ProposedEm))
             .ToList();
     }
-
-    /// <summary>Applies each agreement's treatment under the new need; the stored record keeps what was agreed and what was used.</summary>
-    private static List<AgreedChangeRecord> Treated(IReadOnlyList<AgreedChangeRecord> agreed, RevisionOptions options, int newNeed) =>
-        agreed.Select(a =>
-        {
-            var treatment = options.For(a.ProposalId);
-            var revised = AgreementRevision.Apply(new EarlierAgreement(MunicipalityNumber.Parse(a.Kommunenummer), a.AgreedPersons ?? a.Persons, a.NeedWhenAgreed ?? 0, a.Reason), treatment, newNeed);
-            return a with { Persons = revised.Persons ?? 0, Treatment = treatment };
-        }).ToList();
 
     /// <summary>A year with published requests is being revised: the published requests and the council decisions are the reference.</summary>
     private async Task<StoredRevision?> RevisionFor(SettlementYear year, RevisionOptions options)
@@ -147,7 +120,7 @@ public sealed partial class RunHandler : PlanningHandler
         }
         // Tracked: storing a run bumps the year's version, so two runs computed at the same time from the same inputs
         // cannot both be stored — the second would silently miss what the first one fixed (an accepted proposal).
-        var planningYear = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
+        var planningYear = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         if (planningYear is null)
         {
             return YearNotFound(actor, year.Value);
@@ -186,7 +159,7 @@ public sealed partial class RunHandler : PlanningHandler
         }).ToList();
         return new AllocationRun
         {
-            Year = result.Year,
+            Year = SettlementYear.Create(result.Year),
             NeedEntryId = computed.Need.Id,
             CriteriaEntryId = computed.Criteria.Id,
             Persons = result.Need.Persons,
@@ -238,7 +211,7 @@ public sealed partial class RunHandler : PlanningHandler
         var criteria = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
         var agreed = StoredRun.Agreed(run);
         var revision = StoredRun.Revision(run);
-        var computed = ComputeWith(actor, SettlementYear.Create(run.Year), need, criteria, agreed, revision: revision);
+        var computed = ComputeWith(actor, run.Year, need, criteria, agreed, revision: revision);
         if (!computed.IsSuccess)
         {
             return Result<Reproduction>.Fail(computed.Errors);

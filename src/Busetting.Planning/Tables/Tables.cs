@@ -56,14 +56,14 @@ public static class Tables
 
     /// <summary>The run the decision dashboard follows: the published one, else the approved one, else what this user may see.</summary>
     public static async Task<AllocationRun?> DashboardRun(RunHandler runs, Actor me, PlanningYear year) =>
-        (year.PublishedRunId ?? year.ApprovedRunId) is { } id ? await runs.Run(id) : await runs.VisibleRun(me, SettlementYear.Create(year.Year));
+        (year.PublishedRunId ?? year.ApprovedRunId) is { } id ? await runs.Run(id) : await runs.VisibleRun(me, year.Year);
 
     /// <summary>Requested, decided and settled per municipality; the filter keeps those asked that have not answered.</summary>
     public static TableData<DecisionRow> Decisions(AllocationRun run, IReadOnlyDictionary<string, Decision> decisions, ReferenceStore reference, Actor me) => new(
         run.Lines.Select(l => (Line: l, M: reference.ByNumber[l.Kommunenummer], D: decisions.GetValueOrDefault(l.Kommunenummer)))
             .Where(x => me.Role != Roles.County || x.M.County.Value == me.Fylkesnummer)
             .Select(x => new DecisionRow(x.Line.Kommunenummer, x.M.Name, x.M.County.Value, x.M.CountyName, x.Line.Requested,
-                x.D?.Persons, x.D?.Em, x.D?.AdditionalCapacity, reference.Settled(x.Line.Kommunenummer, run.Year)))
+                x.D?.Persons, x.D?.Em, x.D?.AdditionalCapacity, reference.Settled(x.Line.Kommunenummer, run.Year.Value)))
             .ToList(),
         [
             new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
@@ -100,7 +100,5 @@ public static class Tables
         ],
         r => r.SentAt is null);
 
-    private static string LanguageName(string code) => WrittenStandards.TryParse(code, out var standard)
-        ? standard == WrittenStandard.Nn ? "Nynorsk" : "Bokmål"
-        : code == "se" ? "Nordsamisk" : code;
+    private static string LanguageName(WrittenStandard standard) => standard == WrittenStandard.Nn ? "Nynorsk" : "Bokmål";
 }

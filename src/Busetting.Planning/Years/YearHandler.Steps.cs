@@ -15,10 +15,10 @@ public sealed partial class YearHandler
     public async Task<StepSummary> Summary(SettlementYear year, YearStatus to)
     {
         var planningYear = await Year(year);
-        var runId = to == YearStatus.Published ? planningYear?.ApprovedRunId : await db.Runs.Where(r => r.Year == year.Value).MaxAsync(r => (int?)r.Id);
+        var runId = to == YearStatus.Published ? planningYear?.ApprovedRunId : await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id);
         var run = runId is null ? null : await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId);
         var lines = run is null ? [] : await db.RunLines.AsNoTracking().Where(l => l.RunId == run.Id).Select(l => new { l.Kommunenummer, l.Requested, l.RequestedEm }).ToListAsync();
-        var proposals = await db.Proposals.AsNoTracking().Where(p => p.Year == year.Value).Select(p => new { p.Id, p.PackageId, p.Status }).ToListAsync();
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.Year == year).Select(p => new { p.Id, p.PackageId, p.Status }).ToListAsync();
         int? changed = null;
         if (planningYear?.PublishedRunId is { } published && run is not null && published != run.Id)
         {
@@ -32,7 +32,7 @@ public sealed partial class YearHandler
 
     /// <summary>The year's open four-eyes request, if any.</summary>
     public Task<StepRequest?> OpenStepRequest(SettlementYear year) =>
-        db.StepRequests.AsNoTracking().Where(r => r.Year == year.Value && r.Status == StepRequestStatus.Open).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
+        db.StepRequests.AsNoTracking().Where(r => r.Year == year && r.Status == StepRequestStatus.Open).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
 
     /// <summary>Open four-eyes requests of every year that this actor could confirm (not their own).</summary>
     public async Task<List<StepRequest>> RequestsToConfirm(Actor actor) =>
@@ -50,7 +50,7 @@ public sealed partial class YearHandler
         {
             return Say(actor, notRequestable);
         }
-        var entity = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year.Value);
+        var entity = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year);
         var check = await CheckStep(actor, entity, year, to, expectedVersion, reason, null, null);
         if (!check.IsSuccess)
         {
@@ -62,8 +62,8 @@ public sealed partial class YearHandler
         }
         var request = new StepRequest
         {
-            Year = year.Value, To = to, YearVersion = entity!.Version, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-            RunId = to == YearStatus.Approved ? await db.Runs.Where(r => r.Year == year.Value).MaxAsync(r => (int?)r.Id) : entity.ApprovedRunId,
+            Year = year, To = to, YearVersion = entity!.Version, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            RunId = to == YearStatus.Approved ? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id) : entity.ApprovedRunId,
             RequestedBy = actor.Name, RequestedByUserId = actor.Identity, RequestedAt = Now, Status = StepRequestStatus.Open, Version = 1,
         };
         db.StepRequests.Add(request);
@@ -101,7 +101,7 @@ public sealed partial class YearHandler
         {
             return Say(actor, stale);
         }
-        var check = await CheckStep(actor, entity, SettlementYear.Create(request.Year), request.To, request.YearVersion, null, request.RunId, null);
+        var check = await CheckStep(actor, entity, request.Year, request.To, request.YearVersion, null, request.RunId, null);
         if (!check.IsSuccess)
         {
             return check;
@@ -112,7 +112,7 @@ public sealed partial class YearHandler
         request.Version++;
         await ApplyStep(actor, check.Value, request.To, null, request.RunId, null, request);
         var saved = await Save(actor, check.Value);
-        await figures.Invalidate(SettlementYear.Create(request.Year));
+        await figures.Invalidate(request.Year);
         return saved;
     }
 
@@ -137,7 +137,7 @@ public sealed partial class YearHandler
         request.ClosedBy = actor.Name;
         request.ClosedAt = Now;
         request.Version++;
-        Audit(actor, own ? "year.step.withdraw" : "year.step.decline", SettlementYear.Create(request.Year), null, new { request.Id, request.To, request.RequestedBy }, null);
+        Audit(actor, own ? "year.step.withdraw" : "year.step.decline", request.Year, null, new { request.Id, request.To, request.RequestedBy }, null);
         return await Save(actor, request);
     }
 

@@ -12,7 +12,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
     public Task<List<PlanningYear>> All() => db.Years.AsNoTracking().OrderByDescending(y => y.Year).ToListAsync();
 
     public Task<List<YearStatusChange>> StatusHistory(SettlementYear year) =>
-        db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year.Value).OrderByDescending(c => c.Id).ToListAsync();
+        db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Id).ToListAsync();
 
     /// <summary>Moves the year one step. With four eyes on (<see cref="PlanningOptions.FourEyes"/>), approval and
     /// publication go through <see cref="RequestStep"/> and <see cref="ConfirmStep"/> instead.</summary>
@@ -29,7 +29,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         {
             return Say(actor, fourEyes);
         }
-        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         var checkedStep = await CheckStep(actor, entity, year, to, expectedVersion, reason, runId, consultationDeadline);
         if (!checkedStep.IsSuccess)
         {
@@ -45,7 +45,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
     private async Task<Result<PlanningYear>> CheckStep(Actor actor, PlanningYear? entity, SettlementYear year, YearStatus to, int expectedVersion, string? reason, int? runId,
         DateOnly? consultationDeadline)
     {
-        if (TooLong(actor, "year.reason", reason, FieldLimits.Reason, "begrunnelsen", "grunngjevinga") is { } tooLong)
+        if (ReasonTooLong(actor, "year.reason", reason) is { } tooLong)
         {
             return tooLong;
         }
@@ -63,11 +63,11 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         }
         switch (to)
         {
-            case YearStatus.Consultation when PlanningYearRules.CheckConsultation(await db.Runs.AnyAsync(r => r.Year == year.Value), consultationDeadline ?? entity.ConsultationDeadline, Today) is { } notReady:
+            case YearStatus.Consultation when PlanningYearRules.CheckConsultation(await db.Runs.AnyAsync(r => r.Year == year), consultationDeadline ?? entity.ConsultationDeadline, Today) is { } notReady:
                 return Say(actor, notReady);
             case YearStatus.Approved:
-                var approve = runId ?? await db.Runs.Where(r => r.Year == year.Value).MaxAsync(r => (int?)r.Id);
-                if (approve is null || !await db.Runs.AnyAsync(r => r.Id == approve && r.Year == year.Value))
+                var approve = runId ?? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id);
+                if (approve is null || !await db.Runs.AnyAsync(r => r.Id == approve && r.Year == year))
                 {
                     return YearErrors.RunNotOfYear(actor, runId, year);
                 }
@@ -111,7 +111,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         }
         var text = string.IsNullOrWhiteSpace(reason) ? requestedBy?.Reason : reason.Trim();
         db.YearStatusChanges.Add(new YearStatusChange { Year = entity.Year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = text });
-        Audit(actor, "year.status", SettlementYear.Create(entity.Year), null, new
+        Audit(actor, "year.status", entity.Year, null, new
         {
             from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId, entity.ConsultationDeadline,
             requestedBy = requestedBy?.RequestedBy, request = requestedBy?.Id,
@@ -119,18 +119,19 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         if (to == YearStatus.Consultation)
         {
             // Written with the status step: stored together or not at all.
-            await notifications.ConsultationOpened(db, SettlementYear.Create(entity.Year));
+            await notifications.ConsultationOpened(db, entity.Year);
         }
     }
 
-    /// <summary>Moves the consultation deadline (a later one reopens consultation for late proposals).</summary>
-    public async Task<Result<PlanningYear>> SetConsultationDeadline(Actor actor, SettlementYear year, DateOnly? deadline, int expectedVersion)
+    /// <summary>The year a planner changes a setting of (a deadline): refused with <paramref name="forbidden"/> for anyone
+    /// else, not found, or changed by another since the page was read (<paramref name="expectedVersion"/>).</summary>
+    private async Task<Result<PlanningYear>> YearToChange(Actor actor, SettlementYear year, int expectedVersion, Func<Actor, Error> forbidden)
     {
         if (!Access.CanPlan(actor))
         {
-            return YearErrors.OnlyPlannersSetConsultationDeadline(actor);
+            return forbidden(actor);
         }
-        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
+        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year);
         if (entity is null)
         {
             return YearNotFound(actor, year.Value);
@@ -139,6 +140,18 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         {
             return YearErrors.ChangedByOther(actor, year);
         }
+        return entity;
+    }
+
+    /// <summary>Moves the consultation deadline (a later one reopens consultation for late proposals).</summary>
+    public async Task<Result<PlanningYear>> SetConsultationDeadline(Actor actor, SettlementYear year, DateOnly? deadline, int expectedVersion)
+    {
+        var found = await YearToChange(actor, year, expectedVersion, YearErrors.OnlyPlannersSetConsultationDeadline);
+        if (!found.IsSuccess)
+        {
+            return found;
+        }
+        var entity = found.Value;
         if (deadline is not { } d)
         {
             return YearErrors.NoConsultationDeadline(actor);
@@ -155,19 +168,12 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
 
     public async Task<Result<PlanningYear>> SetDeadline(Actor actor, SettlementYear year, DateOnly? deadline, bool locked, int expectedVersion)
     {
-        if (!Access.CanPlan(actor))
+        var found = await YearToChange(actor, year, expectedVersion, YearErrors.OnlyPlannersSetDeadline);
+        if (!found.IsSuccess)
         {
-            return YearErrors.OnlyPlannersSetDeadline(actor);
+            return found;
         }
-        var entity = await db.Years.FirstOrDefaultAsync(y => y.Year == year.Value);
-        if (entity is null)
-        {
-            return YearNotFound(actor, year.Value);
-        }
-        if (entity.Version != expectedVersion)
-        {
-            return YearErrors.ChangedByOther(actor, year);
-        }
+        var entity = found.Value;
         Audit(actor, "year.deadline", year, null, new { from = entity.DecisionDeadline, to = deadline, locked }, null);
         entity.DecisionDeadline = deadline;
         entity.DecisionsLocked = locked;
@@ -188,21 +194,35 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         {
             return YearErrors.OutsideCoveredYears(actor, year);
         }
-        if (await db.Years.AnyAsync(y => y.Year == year))
+        if (await db.Years.AnyAsync(y => y.Year == settlement))
         {
             return YearErrors.AlreadyExists(actor, settlement);
         }
-        var previous = await db.CriteriaVersions.AsNoTracking().Where(c => c.Year < year).OrderByDescending(c => c.Year).ThenByDescending(c => c.Number).FirstOrDefaultAsync();
+        var previous = await CriteriaBefore(settlement);
         var json = previous is null ? reference.DefaultCriteriaJson(settlement) : WithYear(previous.Json, settlement);
-        var entity = new PlanningYear { Year = year, Status = YearStatus.Draft, Version = 1 };
+        var entity = new PlanningYear { Year = settlement, Status = YearStatus.Draft, Version = 1 };
         db.Years.Add(entity);
         db.CriteriaVersions.Add(new CriteriaEntry
         {
-            Year = year, Number = 1, Json = json, By = actor.Name, At = Now,
+            Year = settlement, Number = 1, Json = json, By = actor.Name, At = Now,
             Reason = previous is null ? "Levert med systemet" : Inv($"Videreført fra {previous.Year} versjon {previous.Number}"),
         });
-        Audit(actor, "year.create", settlement, null, new { criteriaFrom = previous?.Year }, null);
+        Audit(actor, "year.create", settlement, null, new { criteriaFrom = previous?.Year.Value }, null);
         return await Save(actor, entity);
+    }
+
+    /// <summary>The newest criteria version of the latest year before <paramref name="year"/>; null when there is none.</summary>
+    private async Task<CriteriaEntry?> CriteriaBefore(SettlementYear year)
+    {
+        // Newest first in SQL (on the stored number); the first one before the year is the one (a year column compares typed to typed only).
+        await foreach (var entry in db.CriteriaVersions.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Number).AsAsyncEnumerable())
+        {
+            if (entry.Year.CompareTo(year) < 0)
+            {
+                return entry;
+            }
+        }
+        return null;
     }
 
     private static string WithYear(string json, SettlementYear year)

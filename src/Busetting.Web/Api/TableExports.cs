@@ -15,7 +15,7 @@ public static class TableExports
         {
             var me = Requests.ActorOf(http, reference);
             var run = await runs.Run(id);
-            if (!Access.CanSeePlanning(me) || run is null || run.Year != year.Number)
+            if (!Access.CanSeePlanning(me) || run is null || run.Year.Value != year.Number)
             {
                 return TypedResults.NotFound();
             }
@@ -28,7 +28,7 @@ public static class TableExports
         {
             var me = Requests.ActorOf(http, reference);
             var (runA, runB) = (await runs.Run(a), await runs.Run(b));
-            if (!Access.CanSeePlanning(me) || runA?.Year != year.Number || runB?.Year != year.Number)
+            if (!Access.CanSeePlanning(me) || runA?.Year.Value != year.Number || runB?.Year.Value != year.Number)
             {
                 return TypedResults.NotFound();
             }

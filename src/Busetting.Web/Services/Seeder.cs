@@ -46,18 +46,19 @@ public sealed class Seeder(BusettingDb db, ReferenceStore reference, UserManager
     private async Task SeedPlanningYear()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Years.Add(new PlanningYear { Year = SeedYear, Status = YearStatus.Draft, Version = 1 });
+        var year = SettlementYear.Create(SeedYear);
+        db.Years.Add(new PlanningYear { Year = year, Status = YearStatus.Draft, Version = 1 });
         db.CriteriaVersions.Add(new CriteriaEntry
         {
-            Year = SeedYear, Number = 1, Json = reference.DefaultCriteriaJson(SettlementYear.Create(SeedYear)), By = "system", At = now,
+            Year = year, Number = 1, Json = reference.DefaultCriteriaJson(year), By = "system", At = now,
             Reason = "Levert med systemet (kriteriesettet for 2025)",
         });
         db.Needs.Add(new NeedEntry
         {
-            Year = SeedYear, Number = 1, Persons = SeedNeed, Em = 0, By = "system", At = now,
+            Year = year, Number = 1, Persons = SeedNeed, Em = 0, By = "system", At = now,
             Reason = "Beregningsutvalgets første anslag for 2025 (18 900). EM-behovet for 2025 finnes ikke i de leverte kildene: registrer det før fordeling.",
         });
-        db.Audit.Add(new AuditEntry { At = now, Actor = "system", Role = "", Action = "year.seed", Year = SeedYear, Details = "{}", Reason = "første oppstart" });
+        db.Audit.Add(new AuditEntry { At = now, Actor = "system", Role = "", Action = "year.seed", Year = year, Details = "{}", Reason = "første oppstart" });
         await db.SaveChangesAsync();
         log.LogInformation("Seeded planning year {Year} with need {Need} and criteria from the shipped data", SeedYear, SeedNeed);
     }

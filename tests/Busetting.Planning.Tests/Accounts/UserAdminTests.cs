@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Busetting.Planning.Tests.Accounts;
 
 /// <summary>User administration: only administrators, every field checked before anything is stored, audited with ids.</summary>
-public sealed class UserAdminTests
+public sealed class UserAdminTests : PlanningTest
 {
     private static Task<Result<(AppUser User, string Password)>> Create(PlanningHost host, Actor actor, UserAdminService.NewUser input) =>
         host.InScope<UserAdminService, Result<(AppUser User, string Password)>>(users => users.Create(actor, input));
@@ -11,7 +11,7 @@ public sealed class UserAdminTests
     [Theory, DatabaseData]
     public async Task Create_CaseWorker_AccountInTheRoleWithAOneTimePasswordAndAudit(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
 
         var (user, password) = Ok(await Create(host, People.Admin, new("ny@voss.kommune.no", "Saksbehandlar Voss", Roles.Municipality, Places.Voss, null)));
 
@@ -27,7 +27,7 @@ public sealed class UserAdminTests
     [Theory, DatabaseData]
     public async Task Create_BadFieldsOrNotAnAdministrator_RefusedAndNoAccountStored(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         var accounts = await host.Db(db => db.Users.CountAsync());
 
         Refused(await Create(host, People.Planner, new("a@b.no", "A", Roles.Planner, null, null)), ErrorKind.Forbidden);
@@ -47,7 +47,7 @@ public sealed class UserAdminTests
     [Theory, DatabaseData]
     public async Task SetLockedAndResetPassword_AdministratorOnly_Audited(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
 
         Assert.False((await host.InScope<UserAdminService, Result<bool>>(users => users.SetLocked(People.Planner, People.Bergen.UserId!, true))).IsSuccess);
         Ok(await host.InScope<UserAdminService, Result<bool>>(users => users.SetLocked(People.Admin, People.Bergen.UserId!, true)));

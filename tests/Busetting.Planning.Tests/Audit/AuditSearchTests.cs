@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace Busetting.Planning.Tests.Audit;
 
 /// <summary>The audit trail searched by IMDi: filtered by year, kind, who and municipality, newest first, 50 a page; the export's cap.</summary>
-public sealed class AuditSearchTests
+public sealed class AuditSearchTests : PlanningTest
 {
     /// <summary>A published year with Sogndal's decision and a comment on Bergen: entries of several kinds, people and municipalities.</summary>
     private static async Task<PlanningHost> PublishedWithADecision(DatabaseProvider provider)
@@ -18,8 +18,7 @@ public sealed class AuditSearchTests
     [Theory, DatabaseData]
     public async Task SearchAudit_OutsideImdi_Forbidden(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var planning = host.Planning();
+        var planning = (await Start(provider)).Planning();
 
         Refused(await SearchAudit(planning, People.Vestland), ErrorKind.Forbidden);
         Refused(await SearchAudit(planning, People.Sogndal), ErrorKind.Forbidden);
@@ -37,7 +36,7 @@ public sealed class AuditSearchTests
         var byKs = Ok(await SearchAudit(planning, People.Planner, who: " KS-rådgiver ")).Entries;
         var bergen = Ok(await SearchAudit(planning, People.Planner, kommunenummer: Places.Bergen)).Entries;
 
-        Assert.Equal(all.Total, await host.Db(db => db.Audit.CountAsync(a => a.Year == Places.Year)));
+        Assert.Equal(all.Total, await host.Db(db => db.Audit.CountAsync(a => a.Year == Places.Settlement)));
         Assert.Equal(all.Entries.Select(e => e.Id).OrderDescending(), all.Entries.Select(e => e.Id));
         Assert.Equal(["decision.register"], decisions.Select(e => e.Action));
         Assert.Equal(["comment.add"], byKs.Select(e => e.Action));
@@ -50,10 +49,10 @@ public sealed class AuditSearchTests
     [Theory, DatabaseData]
     public async Task SearchAudit_MoreThanAPage_FiftyAPageAndAPageOutOfRangeGivesTheLast(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         await host.Db(db =>
         {
-            db.Audit.AddRange(Enumerable.Range(1, 60).Select(i => new AuditEntry { At = DateTime.UtcNow, Actor = "lesar", Role = Roles.Planner, Action = "read.unpublished", Year = Places.Year }));
+            db.Audit.AddRange(Enumerable.Range(1, 60).Select(i => new AuditEntry { At = DateTime.UtcNow, Actor = "lesar", Role = Roles.Planner, Action = "read.unpublished", Year = Places.Settlement }));
             return db.SaveChangesAsync();
         });
         var planning = host.Planning();

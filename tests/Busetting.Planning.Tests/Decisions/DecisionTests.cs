@@ -1,13 +1,12 @@
 namespace Busetting.Planning.Tests.Decisions;
 
 /// <summary>Council decisions: registered and corrected by the municipality's own case worker once the year is published.</summary>
-public sealed class DecisionTests
+public sealed class DecisionTests : PlanningTest
 {
     [Theory, DatabaseData]
     public async Task Register_ThenCorrect_VersionsKeepTheDocumentAndAudit(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, _) = await Scenario.Published(host);
+        var (planning, _) = await Published(provider);
 
         var first = Ok(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(70, em: 5, extra: 15, pdf: Pdf)));
         var second = Ok(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(75, em: 5, expectedVersion: 1)));
@@ -17,7 +16,7 @@ public sealed class DecisionTests
         Assert.Equal(first.DocumentId, second.DocumentId);
         Assert.Equal(15, first.AdditionalCapacity);
         Assert.Equal(75, (await planning.Decisions.CurrentDecisions(Places.Settlement))[Places.Sogndal].Persons);
-        Assert.Equal(["decision.register", "decision.correct"], (await host.AuditActions()).TakeLast(2));
+        Assert.Equal(["decision.register", "decision.correct"], (await Host.AuditActions()).TakeLast(2));
         var document = Ok(await planning.Decisions.Document(People.Vestland, Places.Year, Places.Sogndal, first.DocumentId!.Value));
         Assert.Equal(Pdf.Content, document.Content);
         Assert.Equal("vedtak.pdf", document.FileName);
@@ -28,58 +27,54 @@ public sealed class DecisionTests
     [Theory, DatabaseData]
     public async Task Correct_FromAStaleVersion_ConflictInTheCaseWorkersFormAndNothingStored(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, _) = await Scenario.Published(host);
+        var (planning, _) = await Published(provider);
         Ok(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(70)));
         Ok(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(75, expectedVersion: 1)));
 
         var stale = Refused(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(80, expectedVersion: 1)), ErrorKind.Conflict);
 
         Assert.Equal($"vedtaket for Sogndal {Places.Year} er endra av ein annan (no versjon 2); last sida på nytt og sjå endringa før du rettar", stale.Message);
-        Assert.Equal(2, await host.Db(db => db.Decisions.CountAsync()));
-        Assert.Equal(1, (await host.AuditActions()).Count(a => a == "decision.correct"));
+        Assert.Equal(2, await Host.Db(db => db.Decisions.CountAsync()));
+        Assert.Equal(1, (await Host.AuditActions()).Count(a => a == "decision.correct"));
     }
 
     [Theory, DatabaseData]
     public async Task Register_OutOfBounds_EveryBrokenRuleReportedWithItsFieldAndNothingStored(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, _) = await Scenario.Published(host);
+        var (planning, _) = await Published(provider);
 
         var refused = await RegisterDecision(planning, People.Sogndal, Places.Sogndal,
             Decision(-5, em: 2, extra: 100_001, date: new DateOnly(Places.Year - 3, 12, 31)));
         var em = await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(10, em: 11));
-        var future = await RegisterDecision(planning, People.Bergen, Places.Bergen, Decision(10, date: host.Clock.Today.AddDays(1)));
+        var future = await RegisterDecision(planning, People.Bergen, Places.Bergen, Decision(10, date: Host.Clock.Today.AddDays(1)));
 
         Assert.Equal(["persons", "em", "additionalCapacity", "decisionDate"], refused.Errors.Select(e => e.Code));
         Assert.All(refused.Errors, e => Assert.Equal(ErrorKind.InvalidInput, e.Kind));
         Assert.Equal("EM er ein del av personane: mellom 0 og 10, fekk 11", Assert.Single(em.Errors).Message);
         Assert.Equal("decisionDate", Assert.Single(future.Errors).Code);
         Assert.StartsWith("vedtaksdatoen", future.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Equal(0, await host.Db(db => db.Decisions.CountAsync()));
-        Assert.DoesNotContain("decision.register", await host.AuditActions());
+        Assert.Equal(0, await Host.Db(db => db.Decisions.CountAsync()));
+        Assert.DoesNotContain("decision.register", await Host.AuditActions());
     }
 
     [Theory, DatabaseData]
     public async Task Register_NotAPdf_RefusedAndNoDocumentStored(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, _) = await Scenario.Published(host);
+        var (planning, _) = await Published(provider);
 
         var html = await RegisterDecision(planning, People.Bergen, Places.Bergen, Decision(10, pdf: new("vedtak.pdf", "<html>not a pdf</html>"u8.ToArray())));
         var exe = await RegisterDecision(planning, People.Bergen, Places.Bergen, Decision(10, pdf: Pdf with { FileName = "vedtak.exe" }));
 
         Assert.Contains("er ikke en PDF", Assert.Single(html.Errors).Message, StringComparison.Ordinal);
         Assert.Contains("må ha navn som slutter på .pdf", Assert.Single(exe.Errors).Message, StringComparison.Ordinal);
-        Assert.Equal(0, await host.Db(db => db.DecisionDocuments.CountAsync()));
-        Assert.Equal(0, await host.Db(db => db.Decisions.CountAsync()));
+        Assert.Equal(0, await Host.Db(db => db.DecisionDocuments.CountAsync()));
+        Assert.Equal(0, await Host.Db(db => db.Decisions.CountAsync()));
     }
 
     [Theory, DatabaseData]
     public async Task Register_ForAnotherMunicipalityOrByStaff_ForbiddenAndNothingStored(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, _) = await Scenario.Published(host);
+        var (planning, _) = await Published(provider);
 
         var other = Refused(await RegisterDecision(planning, People.Sogndal, Places.Bergen, Decision(10)), ErrorKind.Forbidden);
         Refused(await RegisterDecision(planning, People.Planner, Places.Sogndal, Decision(10)), ErrorKind.Forbidden);
@@ -87,33 +82,31 @@ public sealed class DecisionTests
         Refused(await RegisterDecision(planning, People.Sogndal, "9999", Decision(10)), ErrorKind.NotFound);
 
         Assert.Equal("berre saksbehandlaren i Bergen registrerer vedtaket til kommunen", other.Message);
-        Assert.Equal(0, await host.Db(db => db.Decisions.CountAsync()));
+        Assert.Equal(0, await Host.Db(db => db.Decisions.CountAsync()));
     }
 
     [Theory, DatabaseData]
     public async Task Register_BeforePublicationOrWhenLocked_Refused(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, _) = await Scenario.OnConsultation(host);
+        var (planning, _) = await OnConsultation(provider);
         Assert.Equal("decision.closed", Refused(await RegisterDecision(planning, People.Bergen, Places.Bergen, Decision(10)), ErrorKind.InvalidInput).Code);
         await Scenario.FourEyes(planning, YearStatus.Approved);
         await Scenario.FourEyes(planning, YearStatus.Published);
         Ok(await planning.Years.SetDeadline(People.Planner, Places.Settlement, null, locked: true, (await Year(planning)).Version));
 
         Assert.Equal("decision.closed", Refused(await RegisterDecision(planning, People.Bergen, Places.Bergen, Decision(10)), ErrorKind.InvalidInput).Code);
-        Assert.Equal(0, await host.Db(db => db.Decisions.CountAsync()));
+        Assert.Equal(0, await Host.Db(db => db.Decisions.CountAsync()));
     }
 
     [Theory, DatabaseData]
     public async Task Register_ThePlannersAreToldTheNumbersAndTheRequest(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, run) = await Scenario.Published(host);
-        var requested = await Requested(host, run.Id, Places.Bergen);
+        var (planning, run) = await Published(provider);
+        var requested = await Requested(Host, run.Id, Places.Bergen);
 
         Ok(await RegisterDecision(planning, People.Bergen, Places.Bergen, Decision(120, em: 10)));
 
-        var messages = await host.Db(db => db.Outbox.Where(m => m.Kind == "decision").ToListAsync());
+        var messages = await Host.Db(db => db.Outbox.Where(m => m.Kind == "decision").ToListAsync());
         Assert.Equal(new[] { People.Planner, People.SecondPlanner }.Select(People.Email).Order(StringComparer.Ordinal), messages.Select(m => m.To).Order(StringComparer.Ordinal));
         Assert.Equal($"Vedtak registrert: Bergen {Places.Year}", messages[0].Subject);
         Assert.Contains($"120 personer, herav 10 enslige mindreårige, vedtatt 20.11.{Places.Year}. Anmodet ({Texts.Number(requested)}).", messages[0].Body, StringComparison.Ordinal);

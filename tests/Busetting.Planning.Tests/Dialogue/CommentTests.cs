@@ -1,13 +1,12 @@
 namespace Busetting.Planning.Tests.Dialogue;
 
 /// <summary>Comments on a municipality's number: KS and planners anywhere, counties on their own municipalities, audited.</summary>
-public sealed class CommentTests
+public sealed class CommentTests : PlanningTest
 {
     [Theory, DatabaseData]
     public async Task AddComment_KsCountyAndPlanner_StoredTrimmedNewestFirstWithAudit(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var planning = await Scenario.Drafted(host);
+        var planning = await Drafted(provider);
 
         Ok(await Comment(planning, People.Ks, Places.Oslo, "  Høgt tal for Oslo  "));
         Ok(await Comment(planning, People.Vestland, Places.Sogndal, "Bustadmangel"));
@@ -17,14 +16,13 @@ public sealed class CommentTests
         Assert.Equal([("Sjekka", Roles.Planner), ("Bustadmangel", Roles.County)], sogndal.Select(c => (c.Text, c.ByRole)));
         Assert.Equal("Høgt tal for Oslo", Assert.Single(await planning.Dialogue.Comments(Places.Settlement, Places.Oslo)).Text);
         Assert.Equal(3, (await planning.Dialogue.Comments(Places.Settlement, null)).Count);
-        Assert.Equal(3, (await host.AuditActions()).Count(a => a == "comment.add"));
+        Assert.Equal(3, (await Host.AuditActions()).Count(a => a == "comment.add"));
     }
 
     [Theory, DatabaseData]
     public async Task AddComment_AnotherCountyCaseWorkerOrAdministrator_ForbiddenAndNothingStored(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var planning = await Scenario.Drafted(host);
+        var planning = await Drafted(provider);
 
         var oslo = Refused(await Comment(planning, People.Vestland, Places.Oslo, "x"), ErrorKind.Forbidden);
         Refused(await Comment(planning, People.OsloCounty, Places.Bergen, "x"), ErrorKind.Forbidden);
@@ -32,15 +30,14 @@ public sealed class CommentTests
         Refused(await Comment(planning, People.Admin, Places.Bergen, "x"), ErrorKind.Forbidden);
 
         Assert.Equal($"du kan ikke kommentere {Places.Oslo} Oslo", oslo.Message);
-        Assert.Equal(0, await host.Db(db => db.Comments.CountAsync()));
-        Assert.DoesNotContain("comment.add", await host.AuditActions());
+        Assert.Equal(0, await Host.Db(db => db.Comments.CountAsync()));
+        Assert.DoesNotContain("comment.add", await Host.AuditActions());
     }
 
     [Theory, DatabaseData]
     public async Task AddComment_EmptyTooLongUnknownMunicipalityOrYear_RefusedAndNothingStored(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var planning = await Scenario.Drafted(host);
+        var planning = await Drafted(provider);
 
         Assert.Equal("comment.text", Refused(await Comment(planning, People.Ks, Places.Bergen, "   "), ErrorKind.InvalidInput).Code);
         Assert.Equal("comment.text", Refused(await Comment(planning, People.Ks, Places.Bergen, new string('x', FieldLimits.Comment + 1)), ErrorKind.InvalidInput).Code);
@@ -48,14 +45,13 @@ public sealed class CommentTests
         Refused(await planning.Dialogue.AddComment(People.Ks, SettlementYear.Create(Places.Year + 5), Places.Number(Places.Bergen), "x"), ErrorKind.NotFound);
 
         Ok(await Comment(planning, People.Ks, Places.Bergen, new string('x', FieldLimits.Comment)));
-        Assert.Equal(1, await host.Db(db => db.Comments.CountAsync()));
+        Assert.Equal(1, await Host.Db(db => db.Comments.CountAsync()));
     }
 
     [Theory, DatabaseData]
     public async Task AuditTrail_ImdiReadsTheYearsEntriesNewestFirst_OthersRefused(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var planning = await Scenario.Drafted(host);
+        var planning = await Drafted(provider);
         Ok(await Comment(planning, People.Ks, Places.Bergen, "x"));
 
         var trail = Ok(await planning.Audit.AuditTrail(People.Admin, Places.Settlement));

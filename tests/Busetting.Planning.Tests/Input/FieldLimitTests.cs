@@ -1,7 +1,7 @@
 namespace Busetting.Planning.Tests.Input;
 
 /// <summary>Free text has limits: every handler refuses text over its field's limit naming the field, and the EF model carries the same limits.</summary>
-public sealed class FieldLimitTests
+public sealed class FieldLimitTests : PlanningTest
 {
     /// <summary>Numbers are written with a no-break space between thousands; compare with plain spaces.</summary>
     private static string Spaces(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
@@ -10,8 +10,7 @@ public sealed class FieldLimitTests
     [Theory, DatabaseData]
     public async Task FreeTextFields_OverTheLimit_EachRefusedNamingTheField(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var planning = await Scenario.Drafted(host);
+        var planning = await Drafted(provider);
         var planner = People.Planner with { Language = WrittenStandard.Nn };
         var admin = People.Admin with { Language = WrittenStandard.Nn };
         var ks = People.Ks with { Language = WrittenStandard.Nn };
@@ -24,15 +23,15 @@ public sealed class FieldLimitTests
         Assert.Contains("merkelappen kan ha høgst 200 teikn", Message(await Run(planning, planner, Over(FieldLimits.Label))));
         Assert.Contains("merknaden kan ha høgst 2 000 teikn", Message(await planning.Dialogue.DecideProposal(planner, 1, true, Over(FieldLimits.Note), 1)));
         Assert.Contains("ein kommentar må ha mellom 1 og 4 000 teikn", Message(await Comment(planning, ks, Places.Sogndal, Over(FieldLimits.Comment))));
-        Assert.Equal(0, await host.Db(db => db.Comments.CountAsync()));
-        Assert.Equal(1, await host.Db(db => db.Needs.CountAsync()));
+        Assert.Equal(0, await Host.Db(db => db.Comments.CountAsync()));
+        Assert.Equal(1, await Host.Db(db => db.Needs.CountAsync()));
     }
 
     /// <summary>The EF model carries the same limits, so PostgreSQL refuses what a forgotten check would let through.</summary>
     [Theory, DatabaseData]
     public async Task EfModel_FreeTextColumns_HaveTheServiceLimits(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         var model = await host.Db(db => Task.FromResult(db.Model));
         int? Max<T>(string property) => model.FindEntityType(typeof(T))!.FindProperty(property)!.GetMaxLength();
         Assert.Equal(FieldLimits.Reason, Max<Proposal>(nameof(Proposal.Reason)));

@@ -60,9 +60,9 @@ public sealed class LetterDeliveryTests
 
         var told = await host.Db(db => db.Outbox.Where(m => m.Kind == "letter").OrderBy(m => m.To).ToListAsync());
         Assert.Equal(new[] { People.Bergen, People.Sogndal }.Select(People.Email).Order(StringComparer.Ordinal), told.Select(m => m.To));
-        Assert.Equal(("nn", $"Brev frå IMDi til Sogndal: oppmoding om busetjing {Places.Year}"), (told[1].Language, told[1].Subject));
+        Assert.Equal((WrittenStandard.Nn, $"Brev frå IMDi til Sogndal: oppmoding om busetjing {Places.Year}"), (told[1].Language, told[1].Subject));
         Assert.Contains($"(referanse {Places.Year}/{Places.Sogndal}-O1). Brevet ligg under kommunen dykkar i Busetting.", told[1].Body, StringComparison.Ordinal);
-        Assert.Equal(("nb", $"Brev fra IMDi til Bergen: anmodning om bosetting {Places.Year}"), (told[0].Language, told[0].Subject));
+        Assert.Equal((WrittenStandard.Nb, $"Brev fra IMDi til Bergen: anmodning om bosetting {Places.Year}"), (told[0].Language, told[0].Subject));
     }
 
     [Theory, DatabaseData]
@@ -107,7 +107,7 @@ public sealed class LetterDeliveryTests
     {
         Letter Version(string kommunenummer, int version) => new()
         {
-            Year = Places.Year, Kommunenummer = kommunenummer, Kind = nameof(LetterKind.Request), Version = version, Language = "nb", Pdf = [(byte)version], At = DateTime.UtcNow,
+            Year = Places.Settlement, Kommunenummer = kommunenummer, Kind = nameof(LetterKind.Request), Version = version, Language = WrittenStandard.Nb, Pdf = [(byte)version], At = DateTime.UtcNow,
         };
         var letters = new LetterService(null!, new ReferenceStore(TestData.Folder).Data, TimeProvider.System, "IMDi");
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Busetting.Planning.Tests.Letters;
 
 /// <summary>Letter batches as background jobs, run on the test's task: the job row records the outcome, all letters or none.</summary>
-public sealed class LetterJobTests
+public sealed class LetterJobTests : PlanningTest
 {
     private static async Task<LetterJob> RunJob(PlanningHost host, LetterKind kind, string? reason = null, DateOnly? deadline = null)
     {
@@ -18,14 +18,13 @@ public sealed class LetterJobTests
     [Theory, DatabaseData]
     public async Task RequestLetters_ApprovedYear_OneLetterPerAskedMunicipalityAndTheJobDone(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, run) = await Scenario.OnConsultation(host);
+        var (planning, run) = await OnConsultation(provider);
         await Scenario.FourEyes(planning, YearStatus.Approved);
 
-        var job = await RunJob(host, LetterKind.Request);
+        var job = await RunJob(Host, LetterKind.Request);
 
         Assert.True(job.Status == JobStatus.Done, job.Message);
-        var letters = await host.Db(db => db.Letters.ToListAsync());
+        var letters = await Host.Db(db => db.Letters.ToListAsync());
         Assert.Equal(job.Created, letters.Count);
         Assert.Equal(job.Total, job.Done);
         Assert.True(letters.Count > 100, $"{letters.Count} letters");
@@ -37,66 +36,62 @@ public sealed class LetterJobTests
     [Theory, DatabaseData]
     public async Task RequestLetters_YearStillADraft_JobFailsAndNoLetterStored(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        await Scenario.WithRun(host);
+        await WithRun(provider);
 
-        var job = await RunJob(host, LetterKind.Request);
+        var job = await RunJob(Host, LetterKind.Request);
 
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.False(string.IsNullOrWhiteSpace(job.Message));
-        Assert.Equal(0, await host.Db(db => db.Letters.CountAsync()));
+        Assert.Equal(0, await Host.Db(db => db.Letters.CountAsync()));
     }
 
     [Theory, DatabaseData]
     public async Task AdjustedLetters_WithoutOrWithPastDeadline_RefusedAtStartAndNothingStored(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, _) = await Scenario.OnConsultation(host);
+        var (planning, _) = await OnConsultation(provider);
         await Scenario.FourEyes(planning, YearStatus.Approved);
-        var jobs = host.Services.GetRequiredService<LetterJobs>();
+        var jobs = Host.Services.GetRequiredService<LetterJobs>();
 
         var noDeadline = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Adjusted, "Behovet er endra", null);
         var pastDeadline = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Adjusted, "Behovet er endra", new DateOnly(2020, 1, 31));
 
         Assert.Equal("letters.deadline", Assert.Single(noDeadline.Errors).Code);
         Assert.Equal("letters.deadline", Assert.Single(pastDeadline.Errors).Code);
-        Assert.Equal(0, await host.Db(db => db.LetterJobs.CountAsync()));
-        Assert.Equal(0, await host.Db(db => db.Letters.CountAsync()));
+        Assert.Equal(0, await Host.Db(db => db.LetterJobs.CountAsync()));
+        Assert.Equal(0, await Host.Db(db => db.Letters.CountAsync()));
         Assert.Null((await Year(planning)).DecisionDeadline);
     }
 
     [Theory, DatabaseData]
     public async Task Start_CaseWorker_ForbiddenAndNoJobQueued(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, _) = await Scenario.OnConsultation(host);
+        var (planning, _) = await OnConsultation(provider);
         await Scenario.FourEyes(planning, YearStatus.Approved);
 
-        var started = await host.Services.GetRequiredService<LetterJobs>().Start(People.Bergen, Places.Settlement, LetterKind.Request, null);
+        var started = await Host.Services.GetRequiredService<LetterJobs>().Start(People.Bergen, Places.Settlement, LetterKind.Request, null);
 
         Assert.Equal(ErrorKind.Forbidden, Assert.Single(started.Errors).Kind);
-        Assert.Equal(0, await host.Db(db => db.LetterJobs.CountAsync()));
+        Assert.Equal(0, await Host.Db(db => db.LetterJobs.CountAsync()));
     }
 
     [Theory, DatabaseData]
     public async Task FailAbandoned_JobWithAnOldHeartbeat_MarkedInterruptedAndAudited(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        await Scenario.Drafted(host);
-        var at = host.Clock.GetUtcNow().UtcDateTime.AddMinutes(-10);
-        var id = await host.Db(async db =>
+        await Drafted(provider);
+        var at = Host.Clock.GetUtcNow().UtcDateTime.AddMinutes(-10);
+        var id = await Host.Db(async db =>
         {
-            var job = new LetterJob { Year = Places.Year, Kind = nameof(LetterKind.Request), Status = JobStatus.Running, By = "gone", At = at, HeartbeatAt = at };
+            var job = new LetterJob { Year = Places.Settlement, Kind = nameof(LetterKind.Request), Status = JobStatus.Running, By = "gone", At = at, HeartbeatAt = at };
             db.LetterJobs.Add(job);
             await db.SaveChangesAsync();
             return job.Id;
         });
 
-        Assert.Equal(1, await host.Services.GetRequiredService<LetterJobs>().FailAbandoned());
+        Assert.Equal(1, await Host.Services.GetRequiredService<LetterJobs>().FailAbandoned());
 
-        var stored = await host.Db(db => db.LetterJobs.SingleAsync(j => j.Id == id));
+        var stored = await Host.Db(db => db.LetterJobs.SingleAsync(j => j.Id == id));
         Assert.Equal((JobStatus.Failed, LetterJobs.Interrupted), (stored.Status, stored.Message));
-        Assert.Contains("letters.job.interrupted", await host.AuditActions());
-        Assert.Equal(0, await host.Services.GetRequiredService<LetterJobs>().FailAbandoned());
+        Assert.Contains("letters.job.interrupted", await Host.AuditActions());
+        Assert.Equal(0, await Host.Services.GetRequiredService<LetterJobs>().FailAbandoned());
     }
 }

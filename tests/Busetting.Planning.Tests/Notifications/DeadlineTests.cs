@@ -4,7 +4,7 @@ namespace Busetting.Planning.Tests.Notifications;
 /// The decision deadline: who has not answered (<see cref="Deadlines"/>), the reminders before the deadline to their case
 /// workers and the overdue list to the planners after it, each written once (<see cref="NotificationSender.ScanDeadlines"/>).
 /// </summary>
-public sealed class DeadlineTests
+public sealed class DeadlineTests : PlanningTest
 {
     /// <summary>Published, Sogndal has decided and Bergen has not; the decision deadline <paramref name="days"/> from today (Norwegian date).</summary>
     private static async Task<DateOnly> SogndalDecidedDeadlineIn(PlanningHost host, int days, bool locked = false)
@@ -22,32 +22,30 @@ public sealed class DeadlineTests
     [Theory, DatabaseData]
     public async Task Unanswered_PublishedYear_EveryAskedMunicipalityWithoutADecisionByNumber(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, run) = await Scenario.Published(host);
+        var (planning, run) = await Published(provider);
         Ok(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(70)));
 
-        var unanswered = await host.Db(db => Deadlines.Unanswered(db, Places.Settlement));
+        var unanswered = await Host.Db(db => Deadlines.Unanswered(db, Places.Settlement));
 
-        var asked = await host.Db(db => db.RunLines.CountAsync(l => l.RunId == run.Id && (l.Requested > 0 || l.RequestedEm > 0)));
+        var asked = await Host.Db(db => db.RunLines.CountAsync(l => l.RunId == run.Id && (l.Requested > 0 || l.RequestedEm > 0)));
         Assert.Equal(asked - 1, unanswered.Count);
         Assert.DoesNotContain(unanswered, u => u.Kommunenummer == Places.Sogndal);
-        Assert.Equal(new Unanswered(Places.Bergen, await Requested(host, run.Id, Places.Bergen), 0), unanswered.Single(u => u.Kommunenummer == Places.Bergen));
+        Assert.Equal(new Unanswered(Places.Bergen, await Requested(Host, run.Id, Places.Bergen), 0), unanswered.Single(u => u.Kommunenummer == Places.Bergen));
         Assert.Equal(unanswered.Select(u => u.Kommunenummer).Order(StringComparer.Ordinal), unanswered.Select(u => u.Kommunenummer));
     }
 
     [Theory, DatabaseData]
     public async Task Unanswered_NotPublished_Nobody(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        await Scenario.OnConsultation(host);
+        await OnConsultation(provider);
 
-        Assert.Empty(await host.Db(db => Deadlines.Unanswered(db, Places.Settlement)));
+        Assert.Empty(await Host.Db(db => Deadlines.Unanswered(db, Places.Settlement)));
     }
 
     [Theory, DatabaseData]
     public async Task ScanDeadlines_ThreeDaysLeft_OneReminderToEachUnansweredCaseWorkerOnce(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         var deadline = await SogndalDecidedDeadlineIn(host, 3);
 
         Assert.True(await host.Notifications.ScanDeadlines() >= 1);
@@ -65,7 +63,7 @@ public sealed class DeadlineTests
     [Theory, DatabaseData]
     public async Task ScanDeadlines_TwoThresholdsPassed_OneReminderEach_TheSmallestOnALateStart(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         await SogndalDecidedDeadlineIn(host, 10);
         Assert.Equal([3, 14], host.Notifications.ReminderDays);
 
@@ -87,7 +85,7 @@ public sealed class DeadlineTests
     [Theory, DatabaseData]
     public async Task ScanDeadlines_DeadlinePassed_OverdueListToThePlannersOnce(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         await SogndalDecidedDeadlineIn(host, -1);
 
         await host.Notifications.ScanDeadlines();
@@ -104,7 +102,7 @@ public sealed class DeadlineTests
     [Theory, DatabaseData]
     public async Task ScanDeadlines_FarAheadOrDecisionsLocked_NothingWritten(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         var farAhead = await SogndalDecidedDeadlineIn(host, 30);
         Assert.Equal(0, await host.Notifications.ScanDeadlines());
 

@@ -7,7 +7,7 @@ namespace Busetting.Planning.Tests.Notifications;
 /// to everyone who shares the author's name; locked accounts get nothing; old proposals without an author id get no
 /// e-mail rather than a guess. Checked on the outbox rows the events write.
 /// </summary>
-public sealed class NotificationRecipientTests
+public sealed class NotificationRecipientTests : PlanningTest
 {
     private const string NamesakeCounty = "fylke03@namesake.test";
     private const string NamesakeKs = "ks2@namesake.test";
@@ -41,7 +41,7 @@ public sealed class NotificationRecipientTests
     [Theory, DatabaseData]
     public async Task ProposalDecided_TwoOtherUsersWithTheAuthorsName_OnlyTheAuthorIsTold(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         await AddNamesakes(host);
         var (planning, package) = await Propose(host);
         Ok(await Accept(planning, package));
@@ -55,7 +55,7 @@ public sealed class NotificationRecipientTests
     [Theory, DatabaseData]
     public async Task ProposalDecided_AuthorLocked_NoMessage(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         var (planning, package) = await Propose(host);
         Ok(await Lock(host, People.Vestland));
 
@@ -66,7 +66,7 @@ public sealed class NotificationRecipientTests
     [Theory, DatabaseData]
     public async Task ProposalDecided_OldProposalWithoutAuthorId_NoMessageRatherThanAGuess(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         var (planning, package) = await Propose(host);
         await host.Db(d => d.Proposals.ExecuteUpdateAsync(s => s.SetProperty(p => p.ByUserId, (string?)null)));
 
@@ -77,7 +77,7 @@ public sealed class NotificationRecipientTests
     [Theory, DatabaseData]
     public async Task ConsultationOpened_LockedReviewer_NoMessage(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         Ok(await Lock(host, People.Ks));
         await Scenario.OnConsultation(host);
 

@@ -3,12 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Busetting.Planning.Tests.Publication;
 
 /// <summary>The public figures: the published run's requests and the newest decisions, never a draft; a cached year is re-read when its stamp changes.</summary>
-public sealed class PublicFiguresTests
+public sealed class PublicFiguresTests : PlanningTest
 {
     [Theory, DatabaseData]
     public async Task For_PublishedYear_TheRunsRequestsAndTheNewestDecision_NothingOfItBeforePublication(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         var figures = host.Services.GetRequiredService<PublicFigures>();
         var (planning, run) = await Scenario.OnConsultation(host);
         Assert.NotEqual(PublicSource.Busetting, (await figures.For(Places.Settlement))?.Source);

@@ -3,7 +3,7 @@ using Busetting.Domain.Allocation;
 namespace Busetting.Planning.Tests.Revisions;
 
 /// <summary>Revisions after publication: a cut need, earlier agreements scaled, kept or dropped, full or minimum-change re-solve.</summary>
-public sealed class RevisionTests
+public sealed class RevisionTests : PlanningTest
 {
     private const int CutNeed = 12_640;
 
@@ -26,7 +26,7 @@ public sealed class RevisionTests
     [Theory, DatabaseData]
     public async Task PreviewRevision_ScaledAgreement_ConsequencesShownAndNothingStored(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         var (planning, published, agreement) = await PublishWithAnAgreementAndCutTheNeed(host);
         var runs = await host.Db(db => db.Runs.CountAsync());
 
@@ -46,7 +46,7 @@ public sealed class RevisionTests
     [Theory, DatabaseData]
     public async Task RunRevision_KeepOrDrop_StoredWithTheChoicesAndReproduced(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         var (planning, _, agreement) = await PublishWithAnAgreementAndCutTheNeed(host);
 
         var kept = Ok(await planning.Revisions.RunRevision(People.Planner, Places.Settlement, Options(treatments: new() { [agreement.Id] = AgreementTreatment.Keep }), "keep"));
@@ -66,7 +66,7 @@ public sealed class RevisionTests
     [Theory, DatabaseData]
     public async Task RunRevision_MinimumChange_MovesNoMoreThanTheFullResolve(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
+        var host = await Start(provider);
         var (planning, published, _) = await PublishWithAnAgreementAndCutTheNeed(host);
 
         var full = Ok(await planning.Revisions.RunRevision(People.Planner, Places.Settlement, Options(), "full"));
@@ -81,15 +81,14 @@ public sealed class RevisionTests
     [Theory, DatabaseData]
     public async Task Revision_NothingPublishedOrNotAPlanner_Refused(DatabaseProvider provider)
     {
-        await using var host = await PlanningHost.Start(provider);
-        var (planning, _) = await Scenario.WithRun(host);
+        var (planning, _) = await WithRun(provider);
 
         Assert.Equal("revision.published", Refused(await planning.Revisions.PreviewRevision(People.Planner, Places.Settlement, Options()), ErrorKind.InvalidInput).Code);
         Assert.Equal("revision.published", Refused(await planning.Revisions.RunRevision(People.Planner, Places.Settlement, Options(), null), ErrorKind.InvalidInput).Code);
         Refused(await planning.Revisions.PreviewRevision(People.Ks, Places.Settlement, Options()), ErrorKind.Forbidden);
         Refused(await planning.Revisions.PreviewRevision(People.Planner, SettlementYear.Create(Places.Year + 1), Options()), ErrorKind.NotFound);
 
-        Assert.Equal(1, await host.Db(db => db.Runs.CountAsync()));
+        Assert.Equal(1, await Host.Db(db => db.Runs.CountAsync()));
     }
 
     private static Task<int> Movement(PlanningHost host, int from, int to) => host.Db(async db =>

@@ -26,7 +26,7 @@ public partial class SmallPointsEdgeTests
     {
         using var app = new SqliteApp();
         var published = await app.Services.GetRequiredService<PublicFigures>().Years();
-        var unpublished = await app.Db(db => db.Years.Where(y => y.PublishedRunId == null).Select(y => y.Year).ToListAsync());
+        var unpublished = await app.Db(async db => (await db.Years.Where(y => y.PublishedRunId == null).Select(y => y.Year).ToListAsync()).ConvertAll(y => y.Value));
         Assert.Contains(unpublished, y => !published.Contains(y));
         var html = await new Session(app).Html("/kommune/4640");
         var menu = MenuYears().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -59,7 +59,7 @@ public partial class SmallPointsEdgeTests
         using var app = new SqliteApp();
         app.Settings["Audit:ExportMaxRows"] = "3";
         var planner = await OnConsultation(app);
-        var total = await app.Db(d => d.Audit.CountAsync(a => a.Year == 2025));
+        var total = await app.Db(d => d.Audit.CountAsync(a => a.Year == SettlementYear.Create(2025)));
         Assert.True(total > 3, $"{total} audit entries for 2025");
         var refused = await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

@@ -54,7 +54,7 @@ public partial class LettersPage
         {
             await Load();
             // Keep what the planner typed.
-            _contact = new LetterContact { Year = Year, ContactName = f.Name, ContactPhone = f.Phone, ContactEmail = f.Email, SignerName = f.Signer, SignerTitle = f.Title };
+            _contact = new LetterContact { ContactName = f.Name, ContactPhone = f.Phone, ContactEmail = f.Email, SignerName = f.Signer, SignerTitle = f.Title };
         });
     }
 
