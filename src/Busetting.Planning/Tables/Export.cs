@@ -70,7 +70,7 @@ public static class Export
                 .. columns.Select(c => c.Value(row) switch
                 {
                     null => "",
-                    decimal d => d.ToString(CultureInfo.GetCultureInfo("nb-NO")),
+                    decimal d => d.ToString(DecimalComma),
                     DateTime utc => NorwegianTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     var v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
                 })];
@@ -78,6 +78,9 @@ public static class Export
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
+
+    /// <summary>Norwegian Excel reads a decimal comma; the culture "nb-NO" is not there (the app runs with invariant globalization).</summary>
+    private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = "," };
 
     private static string Quote(string text) =>
         text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;

@@ -93,13 +93,14 @@ public sealed class TableTests : PlanningTest
         Assert.DoesNotContain(sent.Rows, r => sent.Changed!(r));
     }
 
-    private sealed record Row(string Kommunenummer, string Name, string CountyNumber, string County, int? Persons, DateTime? At, string Note) : IMunicipalityRow;
+    private sealed record Row(string Kommunenummer, string Name, string CountyNumber, string County, int? Persons, DateTime? At, string Note, decimal? Share = null) : IMunicipalityRow;
 
     private static readonly IReadOnlyList<Column<Row>> Columns =
     [
         new("personar", "Personer", "Personar", r => r.Persons),
         new("tid", "Tid", "Tid", r => r.At, Numeric: false),
         new("merknad", "Merknad", "Merknad", r => r.Note, Numeric: false),
+        new("del", "Del", "Del", r => r.Share),
     ];
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class TableTests : PlanningTest
     {
         Row[] rows =
         [
-            new("0301", "Oslo", "03", "Oslo", 1234, new DateTime(2025, 1, 15, 12, 0, 0, DateTimeKind.Utc), "ok; sjekka"),
+            new("0301", "Oslo", "03", "Oslo", 1234, new DateTime(2025, 1, 15, 12, 0, 0, DateTimeKind.Utc), "ok; sjekka", -12.5m),
             new("4640", "Sogndal", "46", "Vestland", null, null, "sa \"ja\""),
         ];
 
@@ -115,7 +116,7 @@ public sealed class TableTests : PlanningTest
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
         Assert.Equal(
-            ["Kommunenummer;Kommune;Fylkesnummer;Fylke;Personer;Tid;Merknad", "0301;Oslo;03;Oslo;1234;2025-01-15 13:00;\"ok; sjekka\"", "4640;Sogndal;46;Vestland;;;\"sa \"\"ja\"\"\"", ""],
+            ["Kommunenummer;Kommune;Fylkesnummer;Fylke;Personer;Tid;Merknad;Del", "0301;Oslo;03;Oslo;1234;2025-01-15 13:00;\"ok; sjekka\";-12,5", "4640;Sogndal;46;Vestland;;;\"sa \"\"ja\"\"\";", ""],
             Encoding.UTF8.GetString(csv[3..]).Split("\r\n"));
         Assert.StartsWith("Kommunenummer;Kommune;Fylkesnummer;Fylke;Personar;", Encoding.UTF8.GetString(Export.ExcelCsv(rows, Columns, WrittenStandard.Nn)[3..]), StringComparison.Ordinal);
         Assert.Equal(["1\u00A0234", "–"], rows.Select(r => Columns[0].Text(r)));
