@@ -55,6 +55,10 @@ public static class AuditTexts
             ? (lang == WrittenStandard.Nb ? name.Nb : name.Nn)
             : lang == WrittenStandard.Nn ? "Anna hending" : "Annen hendelse";
 
+    /// <summary>Who acted: the name, and the role in brackets when the entry has one (the letter batch and system entries have none).</summary>
+    public static string Who(WrittenStandard lang, string actor, string role) =>
+        string.IsNullOrEmpty(role) ? actor : $"{actor} ({Ui.Role(lang, role)})";
+
     /// <summary>The details a person reads: known fields with Norwegian labels; anything else is left to "Teknisk".</summary>
     public static string Details(WrittenStandard lang, string json)
     {

@@ -42,4 +42,11 @@ public sealed class AuditTextsTests
         Assert.StartsWith("fra: ", AuditTexts.Details(WrittenStandard.Nb, json), StringComparison.Ordinal);
         Assert.StartsWith("frå: ", AuditTexts.Details(WrittenStandard.Nn, json), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Who_RoleInBracketsOnlyWhenTheEntryHasOne()
+    {
+        Assert.Equal("Kari (Planlegger i IMDi)", AuditTexts.Who(WrittenStandard.Nb, "Kari", Roles.Planner));
+        Assert.Equal("system", AuditTexts.Who(WrittenStandard.Nb, "system", ""));
+    }
 }
