@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Records what the command-line tool answers — stdout, stderr and exit code of a fixed set of invocations on the
-# shipped data (run from the checkout, paths relative to it) — so two commits can be compared (issue 15: "the CLI contract is unchanged"). Solver wall-clock times
-# ("123 ms", "1,2 s") vary from run to run and are written as "N ms" / "N s".
+# shipped data (run from the checkout, paths relative to it) — so two commits can be compared (issue 15: "the CLI
+# contract is unchanged"). Solver wall-clock times ("123 ms", "1,2 s") vary from run to run: written as "N ms" / "N s".
 # Usage: scripts/cli-contract.sh OUTDIR [CHECKOUT]    (CHECKOUT: another worktree to record; default this one)
 #        then: diff -r BEFORE AFTER
 # Letters need a database; their contract is held by tests/Busetting.Cli.Tests (CliLettersTests).
