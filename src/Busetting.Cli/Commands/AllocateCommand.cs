@@ -9,8 +9,7 @@ public static class AllocateCommand
         var outFile = new Option<string?>("--out") { Description = "Write the result to this file instead of standard output" };
         var command = new Command("allocate", "Allocate the national need to municipalities by the year's criteria");
         common.AddTo(command);
-        command.Options.Add(format);
-        command.Options.Add(outFile);
+        command.AddOptions(format, outFile);
         command.SetAction(parse =>
         {
             var run = common.Allocate(parse);

@@ -15,10 +15,7 @@ public static class BacktestCommand
         var format = CommonOptions.Format("table", "json");
         var command = new Command("backtest", "Allocate a past year and compare with the real requests (or settlements) and two baselines");
         common.AddTo(command);
-        command.Options.Add(actual);
-        command.Options.Add(against);
-        command.Options.Add(details);
-        command.Options.Add(format);
+        command.AddOptions(actual, against, details, format);
         command.SetAction(parse =>
         {
             var run = common.Allocate(parse, Backtest.DefaultKnowledgeDate(parse.GetValue(common.Year)));

@@ -24,18 +24,18 @@ public static class CalibrateCommand
 
     public static Command Create(CommandIo io)
     {
-        var data = new Option<string?>("--data") { Description = "Data folder laid out like the shipped data/ (default: the shipped one)" };
+        var data = new DataOption();
         var command = new Command("calibrate", "Choose the continuity anchor (share, request weight) on pseudo-years of the shipped data");
-        command.Options.Add(data);
+        command.AddOptions(data.Option);
         command.SetAction(parse =>
         {
-            var folder = DataFolder.Resolve(parse.GetValue(data));
-            var loaded = ReferenceDataLoader.Load(folder);
+            var loaded = data.Load(parse);
             if (!loaded.IsSuccess)
             {
                 return ExitCodes.Report(loaded.Errors, io.Error);
             }
             var reference = loaded.Value;
+            var folder = reference.Folder;
             var cache = new YearInputs();
             var requestYears = reference.KeyFigures.Where(k => k.Requested is not null).Select(k => k.Year).Distinct().Order().ToList();
             io.Output.WriteLine(Inv($"Stage 1, the criteria: the model as of 1 March Y against IMDi's requests of {string.Join(", ", requestYears)} (relative L1 / Spearman)"));

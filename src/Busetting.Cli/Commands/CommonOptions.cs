@@ -7,7 +7,7 @@ public sealed class CommonOptions
     public Option<int> Need { get; } = new("--need") { Description = "National need in persons, EM included", Required = true };
     public Option<int> Em { get; } = new("--em") { Description = "Of which unaccompanied minors (EM)", Required = true };
     public Option<int?> PlanNeed { get; } = new("--plan-need") { Description = "Need assumed for next year's planning number (default: --need)" };
-    public Option<string?> Data { get; } = new("--data") { Description = "Data folder laid out like the shipped data/ (default: the shipped one)" };
+    public DataOption Data { get; } = new();
     public Option<DateOnly?> AsOf { get; } = new("--as-of") { Description = "Knowledge date (yyyy-mm-dd): only figures known by then are used (default: 15 November before the year, when letters are written)" };
 
     /// <summary>A --format option accepting <paramref name="formats"/>; the first is the default.</summary>
@@ -20,12 +20,7 @@ public sealed class CommonOptions
 
     public void AddTo(Command command)
     {
-        command.Options.Add(Year);
-        command.Options.Add(Need);
-        command.Options.Add(Em);
-        command.Options.Add(PlanNeed);
-        command.Options.Add(Data);
-        command.Options.Add(AsOf);
+        command.AddOptions(Year, Need, Em, PlanNeed, Data.Option, AsOf);
     }
 
     /// <summary>The allocation runner of every CLI command: over the SCIP solvers.</summary>
@@ -33,7 +28,7 @@ public sealed class CommonOptions
 
     public Domain.Errors.Result<AllocationRunner.Run> Allocate(ParseResult parse, DateOnly? defaultAsOf = null)
     {
-        var folder = DataFolder.Resolve(parse.GetValue(Data));
+        var folder = Data.Folder(parse);
         return AllocationRequest.Create(parse.GetValue(Year), parse.GetValue(Need), parse.GetValue(Em), parse.GetValue(PlanNeed), parse.GetValue(AsOf) ?? defaultAsOf)
             .Bind(request => Runner.Allocate(folder, request));
     }

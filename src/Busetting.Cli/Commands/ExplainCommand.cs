@@ -14,8 +14,7 @@ public static class ExplainCommand
         var command = new Command("explain", "Explain one municipality's request: indicators, criteria contributions, binding rules");
         command.Arguments.Add(number);
         common.AddTo(command);
-        command.Options.Add(language);
-        command.Options.Add(format);
+        command.AddOptions(language, format);
         command.SetAction(parse =>
         {
             if (!MunicipalityNumber.TryParse(parse.GetValue(number), out var kommunenummer, out var problem))

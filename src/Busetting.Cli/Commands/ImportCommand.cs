@@ -15,23 +15,20 @@ public static class ImportCommand
         var file = new Argument<string>("file") { Description = "The file to import" };
         var indicator = new Option<string?>("--indicator") { Description = "For jsonstat: the indicator id the table's values are (e.g. folketal)" };
         var contents = new Option<string?>("--contents") { Description = "For jsonstat: the category to take from a dimension with several" };
-        var data = new Option<string?>("--data") { Description = "Data folder to import into (default: the shipped one)" };
+        var data = new DataOption("Data folder to import into (default: the shipped one)");
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate only; store nothing" };
         var command = new Command("import", "Validate and import an indicator CSV, an SSB JSON-stat table or an IMDi key-figure table");
         command.Arguments.Add(kind);
         command.Arguments.Add(file);
-        command.Options.Add(indicator);
-        command.Options.Add(contents);
-        command.Options.Add(data);
-        command.Options.Add(dryRun);
+        command.AddOptions(indicator, contents, data.Option, dryRun);
         command.SetAction(parse =>
         {
-            var folder = DataFolder.Resolve(parse.GetValue(data));
-            var reference = ReferenceDataLoader.Load(folder);
+            var reference = data.Load(parse);
             if (!reference.IsSuccess)
             {
                 return ExitCodes.Report(reference.Errors, io.Error);
             }
+            var folder = reference.Value.Folder;
             var known = reference.Value.Municipalities.Select(m => m.Number).ToHashSet();
             var changes = reference.Value.Changes;
             var path = parse.GetValue(file)!;

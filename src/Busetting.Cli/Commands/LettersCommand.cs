@@ -24,23 +24,20 @@ public static class LettersCommand
         var database = new Option<string?>("--database") { Description = "SQLite file (default: the web application's src/Busetting.Web/busetting.db) or, with --provider postgres, a connection string" };
         var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
         provider.AcceptOnlyFromAmong("sqlite", "postgres");
-        var data = new Option<string?>("--data") { Description = "The data folder (default: the shipped data/)" };
+        var data = new DataOption("The data folder (default: the shipped data/)");
         var send = new Option<bool>("--send") { Description = "Send the new letters through the outbox channel" };
         var outbox = new Option<string>("--outbox") { Description = "Outbox folder for --send", DefaultValueFactory = _ => "outbox" };
         var zip = new Option<string?>("--zip") { Description = "Also write all newest letters of the kind to this ZIP file" };
         var command = new Command("letters", "Make the request letters (PDF) of an approved year, in each municipality's language form");
-        foreach (var option in new Option[] { year, kind, reason, deadline, database, provider, data, send, outbox, zip })
-        {
-            command.Options.Add(option);
-        }
+        command.AddOptions(year, kind, reason, deadline, database, provider, data.Option, send, outbox, zip);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var dataFolder = DataFolder.Resolve(parse.GetValue(data));
-            var loaded = ReferenceDataLoader.Load(dataFolder);
+            var loaded = data.Load(parse);
             if (!loaded.IsSuccess)
             {
                 return ExitCodes.Report(loaded.Errors, io.Error);
             }
+            var dataFolder = loaded.Value.Folder;
             var target = Database(parse.GetValue(provider)!, parse.GetValue(database), dataFolder);
             if (!target.IsSuccess)
             {

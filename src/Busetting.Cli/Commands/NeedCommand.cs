@@ -21,10 +21,7 @@ public static class NeedCommand
         var previousEm = new Option<int?>("--previous-em") { Description = "The EM need the current requests were based on" };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("need", "Compute the national need from forecasts and check the ±10 % revision trigger");
-        foreach (var option in new Option[] { persons, em, inReception, asylumSeekers, approvalRate, quota, emInReception, emAsylumSeekers, emApprovalRate, family, previous, previousEm, format })
-        {
-            command.Options.Add(option);
-        }
+        command.AddOptions(persons, em, inReception, asylumSeekers, approvalRate, quota, emInReception, emAsylumSeekers, emApprovalRate, family, previous, previousEm, format);
         command.SetAction(parse =>
         {
             Result<NeedCalculation> calculation;

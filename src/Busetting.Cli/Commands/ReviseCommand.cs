@@ -21,15 +21,12 @@ public static class ReviseCommand
         var treatment = new Option<string>("--treatment") { Description = "scale (default), keep or drop, for every agreement", DefaultValueFactory = _ => "scale" };
         treatment.AcceptOnlyFromAmong("scale", "keep", "drop");
         var show = new Option<string[]>("--show") { Description = "Municipality numbers to print line by line", AllowMultipleArgumentsPerToken = true };
-        var data = new Option<string?>("--data") { Description = "Data folder (default: the shipped data/)" };
+        var data = new DataOption("Data folder (default: the shipped data/)");
         var command = new Command("revise", "Revise a published allocation for a new need: agreements scaled/kept/dropped, full re-solve against minimum change");
-        foreach (var option in new Option[] { year, fromNeed, need, agree, decided, treatment, show, data })
-        {
-            command.Options.Add(option);
-        }
+        command.AddOptions(year, fromNeed, need, agree, decided, treatment, show, data.Option);
         command.SetAction(parse =>
         {
-            var result = Revise(DataFolder.Resolve(parse.GetValue(data)), parse.GetValue(year), parse.GetValue(fromNeed), parse.GetValue(need),
+            var result = Revise(data.Folder(parse), parse.GetValue(year), parse.GetValue(fromNeed), parse.GetValue(need),
                 parse.GetValue(agree) ?? [], parse.GetValue(decided) ?? [], Enum.Parse<AgreementTreatment>(parse.GetValue(treatment)!, ignoreCase: true), parse.GetValue(show) ?? [], io.Output);
             return result.IsSuccess ? ExitCodes.Success : ExitCodes.Report(result.Errors, io.Error);
         });
