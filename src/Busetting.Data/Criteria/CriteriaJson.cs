@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Busetting.Domain.Criteria;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Data.Criteria;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Primitives;
-
 namespace Busetting.Data.Csv;
 
 /// <summary>A data row and the 1-based line it came from, so every message can point at it.</summary>

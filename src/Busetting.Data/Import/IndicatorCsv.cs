@@ -1,9 +1,6 @@
-using System.Globalization;
 using Busetting.Data.Csv;
 using Busetting.Data.Reference;
 using Busetting.Domain.Allocation;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Data.Import;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
 using Busetting.Data.Reference;
 using Busetting.Domain.Allocation;
-using Busetting.Domain.Errors;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Data.Profiles;
 

@@ -1,5 +1,3 @@
-using Busetting.Domain.Primitives;
-
 namespace Busetting.Data.Reference;
 
 /// <summary>One change in SSB's classification of municipalities (Klass 131): a code and name before and after a date.</summary>

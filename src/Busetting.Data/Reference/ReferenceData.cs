@@ -1,6 +1,5 @@
 using Busetting.Domain.Allocation;
 using Busetting.Domain.Municipalities;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Data.Reference;
 

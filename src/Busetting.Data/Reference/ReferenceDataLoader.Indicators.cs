@@ -1,8 +1,6 @@
 using Busetting.Data.Csv;
 using Busetting.Domain.Allocation;
-using Busetting.Domain.Errors;
 using Busetting.Domain.Municipalities;
-using Busetting.Domain.Primitives;
 
 namespace Busetting.Data.Reference;
 

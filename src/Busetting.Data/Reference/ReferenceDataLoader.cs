@@ -1,8 +1,6 @@
-using System.Globalization;
 using Busetting.Data.Csv;
 using Busetting.Data.Import;
 using Busetting.Domain.Allocation;
-using Busetting.Domain.Errors;
 using Busetting.Domain.Municipalities;
 
 namespace Busetting.Data.Reference;
