@@ -1,4 +1,5 @@
 using Busetting.Domain.Errors;
+using Busetting.Domain.Primitives;
 using UglyToad.PdfPig;
 
 namespace Busetting.Letters.Tests;
@@ -103,13 +104,21 @@ public class LetterTests
         Assert.Contains(result.Errors, e => e.Message.Contains("linje 1: {{ og }} står ikke i par", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData(LetterKind.Request, "nb")]
-    [InlineData(LetterKind.Request, "nn")]
-    [InlineData(LetterKind.Adjusted, "nb")]
-    [InlineData(LetterKind.Adjusted, "nn")]
-    [InlineData(LetterKind.Postponement, "nb")]
-    [InlineData(LetterKind.Postponement, "nn")]
+    /// <summary>Every letter kind in both written standards: the templates the application ships.</summary>
+    public static TheoryData<LetterKind, string> ShippedTemplates()
+    {
+        var data = new TheoryData<LetterKind, string>();
+        foreach (var kind in Enum.GetValues<LetterKind>())
+        {
+            foreach (var standard in WrittenStandards.All)
+            {
+                data.Add(kind, standard.Code());
+            }
+        }
+        return data;
+    }
+
+    [Theory, MemberData(nameof(ShippedTemplates))]
     public void ShippedTemplates_Parse(LetterKind kind, string language) => Assert.Equal(kind, Template.Default(kind, language).Kind);
 
     private static string Texts(int value) => Busetting.Application.Texts.Number(value).Replace('\u00A0', ' ');

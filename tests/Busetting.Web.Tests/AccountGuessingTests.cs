@@ -5,7 +5,7 @@ namespace Busetting.Web.Tests;
 /// password page counts like a sign-in, and guesses spread over many clients make new clients wait — never the browser
 /// the owner signed in with before — and the owner gets one e-mail.
 /// </summary>
-public class AccountGuessingTests
+public class AccountGuessingTests : SqliteAppTest
 {
     private const string Page = "/konto/passord";
 
@@ -19,8 +19,7 @@ public class AccountGuessingTests
     [Fact]
     public async Task ChangePassword_FiveWrongCurrentPasswords_ThenWaitsEvenWithTheRightOne()
     {
-        using var app = new SqliteApp();
-        var stolen = await Session.SignIn(new Session(app).From("203.0.113.40"), Users.Planner);
+        var stolen = await Session.SignIn(new Session(App).From("203.0.113.40"), Users.Planner);
         for (var i = 0; i < 4; i++)
         {
             var wrong = await Change(stolen, "Gjett-nummer-" + i, "Eit-nytt-passord-42!");
@@ -32,7 +31,7 @@ public class AccountGuessingTests
         // Now even the right current password is not tried from that client, and nothing changes.
         var right = await Change(stolen, WebApp.Password, "Eit-nytt-passord-42!");
         Assert.Contains("for mange feil forsøk med passordet du har nå", await Steps.Answer(right, HttpStatusCode.BadRequest));
-        var elsewhere = new Session(app).From("198.51.100.8");
+        var elsewhere = new Session(App).From("198.51.100.8");
         Assert.Equal("/", (await elsewhere.SecondStep(await Try(elsewhere, Users.Planner, WebApp.Password))).Headers.Location?.OriginalString);
     }
 
@@ -40,35 +39,34 @@ public class AccountGuessingTests
     public async Task Login_GuessesFromManyClients_NewClientsWait_KnownBrowserSignsIn_OwnerToldOnce()
     {
         using var smtp = new SmtpSink();
-        using var app = new SqliteApp();
-        smtp.Configure(app);
-        app.Settings["Notifications:PollSeconds"] = "3600";
-        await app.Db(async d => { (await d.Users.SingleAsync(u => u.Email == Users.Bergen)).Language = WrittenStandard.Nn; return await d.SaveChangesAsync(); });
+        smtp.Configure(App);
+        App.Settings["Notifications:PollSeconds"] = "3600";
+        await App.Db(async d => { (await d.Users.SingleAsync(u => u.Email == Users.Bergen)).Language = WrittenStandard.Nn; return await d.SaveChangesAsync(); });
         // The owner signed in from this browser before.
-        var owner = await Session.SignIn(new Session(app).From("198.51.100.7"), Users.Bergen);
+        var owner = await Session.SignIn(new Session(App).From("198.51.100.7"), Users.Bergen);
 
         // Guesses from 30 addresses, one each: no single client ever reaches its own limit of five.
         for (var i = 0; i < 30; i++)
         {
-            var guess = await Try(new Session(app).From($"203.0.113.{100 + i}"), Users.Bergen, "Gjetting-nummer-" + i);
+            var guess = await Try(new Session(App).From($"203.0.113.{100 + i}"), Users.Bergen, "Gjetting-nummer-" + i);
             Assert.Contains("feil=", guess.Headers.Location?.OriginalString);
         }
 
         // A client the account does not know now waits, even with the right password (a delay, not a lock) …
-        var stranger = await Try(new Session(app).From("192.0.2.50"), Users.Bergen, WebApp.Password);
+        var stranger = await Try(new Session(App).From("192.0.2.50"), Users.Bergen, WebApp.Password);
         Assert.Contains("feil=vent", stranger.Headers.Location?.OriginalString);
         // … and an unknown account answers the same way after as many guesses, so the delay tells nothing.
         for (var i = 0; i < 30; i++)
         {
-            await Try(new Session(app).From($"203.0.113.{100 + i}"), "finst-ikkje@example.no", "Gjetting-nummer-" + i);
+            await Try(new Session(App).From($"203.0.113.{100 + i}"), "finst-ikkje@example.no", "Gjetting-nummer-" + i);
         }
-        Assert.Contains("feil=vent", (await Try(new Session(app).From("192.0.2.51"), "finst-ikkje@example.no", WebApp.Password)).Headers.Location?.OriginalString);
+        Assert.Contains("feil=vent", (await Try(new Session(App).From("192.0.2.51"), "finst-ikkje@example.no", WebApp.Password)).Headers.Location?.OriginalString);
 
         // The owner's browser is not held up.
         Assert.Equal("/", (await Try(owner, Users.Bergen, WebApp.Password)).Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await owner.Get("/konto/innloggingar")).StatusCode);
 
-        await app.Services.GetRequiredService<NotificationSender>().SendDue();
+        await App.Services.GetRequiredService<NotificationSender>().SendDue();
         var told = smtp.To(Users.Bergen);
         Assert.True(told.Count == 1, $"one e-mail to the owner, got {told.Count}");
         Assert.Equal("Mange feil passord for kontoen din i Busetting", told[0].Subject);

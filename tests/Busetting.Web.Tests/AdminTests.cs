@@ -1,12 +1,11 @@
 namespace Busetting.Web.Tests;
 
-public partial class AdminTests
+public partial class AdminTests : SqliteAppTest
 {
     [Fact]
     public async Task Admin_CreatesCaseWorker_WhoSeesOnlyTheirMunicipality_ThenLocksThem()
     {
-        using var app = new SqliteApp();
-        var admin = await Session.SignIn(app, Users.Admin);
+        var admin = await Session.SignIn(App, Users.Admin);
         const string page = "/admin/brukarar";
         var created = await admin.Post(page, page, "ny-brukar", new()
         {
@@ -17,7 +16,7 @@ public partial class AdminTests
         var password = PasswordPattern().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(password));
 
-        var oslo = new Session(app);
+        var oslo = new Session(App);
         var signIn = await oslo.Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = "sakshandsamar@oslo.kommune.no", ["password"] = WebUtility.HtmlDecode(password) });
         Assert.Equal("/", signIn.Headers.Location?.OriginalString);
         // The administrator's password is one-time: nothing but the password page until the user has chosen their own.
@@ -31,11 +30,11 @@ public partial class AdminTests
         Assert.Equal(HttpStatusCode.OK, (await oslo.Get("/api/v1/intern/years/2025/municipalities/0301")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await oslo.Get("/api/v1/intern/years/2025/municipalities/4601")).StatusCode);
 
-        var id = await app.UserId("sakshandsamar@oslo.kommune.no");
+        var id = await App.UserId("sakshandsamar@oslo.kommune.no");
         Assert.Equal(HttpStatusCode.OK, (await admin.Post(page, page, "laas", new() { ["LockForm.Action"] = $"lock:{id}" })).StatusCode);
-        var locked = await new Session(app).Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = "sakshandsamar@oslo.kommune.no", ["password"] = own });
+        var locked = await new Session(App).Post("/konto/logg-inn", "/konto/innlogging", null, new() { ["username"] = "sakshandsamar@oslo.kommune.no", ["password"] = own });
         Assert.Contains("feil=laast", locked.Headers.Location?.OriginalString);
-        var actions = await app.Db(db => db.Audit.Select(a => a.Action).ToListAsync());
+        var actions = await App.Db(db => db.Audit.Select(a => a.Action).ToListAsync());
         Assert.Contains("user.create", actions);
         Assert.Contains("user.lock", actions);
     }
@@ -43,10 +42,9 @@ public partial class AdminTests
     [Fact]
     public async Task Admin_BadUser_ClearMessagesNothingCreated()
     {
-        using var app = new SqliteApp();
-        var admin = await Session.SignIn(app, Users.Admin);
+        var admin = await Session.SignIn(App, Users.Admin);
         const string page = "/admin/brukarar";
-        var before = await app.Db(db => db.Users.CountAsync());
+        var before = await App.Db(db => db.Users.CountAsync());
         async Task<string> Refused(Dictionary<string, string> fields)
         {
             var response = await admin.Post(page, page, "ny-brukar", fields);
@@ -58,7 +56,7 @@ public partial class AdminTests
         Assert.Contains("er ikke en e-postadresse", await Refused(new() { ["NewUser.Email"] = "ikkje-epost", ["NewUser.DisplayName"] = "A", ["NewUser.Role"] = "ks" }));
         Assert.Contains("bare fylkesbrukere har fylkesnummer", await Refused(new() { ["NewUser.Email"] = "a@b.no", ["NewUser.DisplayName"] = "A", ["NewUser.Role"] = "ks", ["NewUser.Fylkesnummer"] = "46" }));
         Assert.Contains("finnes allerede en bruker", await Refused(new() { ["NewUser.Email"] = Users.Ks, ["NewUser.DisplayName"] = "A", ["NewUser.Role"] = "ks" }));
-        Assert.Equal(before, await app.Db(db => db.Users.CountAsync()));
+        Assert.Equal(before, await App.Db(db => db.Users.CountAsync()));
     }
 
     [GeneratedRegex("<code id=\"new-password\">([^<]+)</code>")]

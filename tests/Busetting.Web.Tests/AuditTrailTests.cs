@@ -1,24 +1,23 @@
 namespace Busetting.Web.Tests;
 
 /// <summary>User administration, templates, letter languages and reads of unpublished figures in the audit view (ASVS V7.1, V7.2).</summary>
-public partial class AuditTrailTests
+public partial class AuditTrailTests : SqliteAppTest
 {
     private static int Rows(string html) => RowPattern().Matches(html).Count;
 
     [Fact]
     public async Task UserTemplateAndLetterLanguageChanges_ShownInTheAuditViewWithFilters()
     {
-        using var app = new SqliteApp();
-        var admin = await Session.SignIn(app, Users.Admin);
+        var admin = await Session.SignIn(App, Users.Admin);
         const string users = "/admin/brukarar";
         await admin.Post(users, users, "ny-brukar", new() { ["NewUser.Email"] = "ny@ks.no", ["NewUser.DisplayName"] = "Ny", ["NewUser.Role"] = "ks" });
-        var id = await app.UserId("ny@ks.no");
+        var id = await App.UserId("ny@ks.no");
         await admin.Post(users, users, "laas", new() { ["LockForm.Action"] = $"lock:{id}" });
         await admin.Post(users, users, "laas", new() { ["LockForm.Action"] = $"reset:{id}" });
         const string templates = "/admin/brevmalar";
         var saved = await admin.Post(templates, templates, "mal", new() { ["TemplateForm.Kind"] = "Request", ["TemplateForm.Language"] = "nn", ["TemplateForm.Expected"] = "0", ["TemplateForm.Text"] = "# Oppmoding til {{kommune}}\n\nDe blir bedne om å busetje {{oppmoda}} i {{aar}}." });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var planner = await Session.SignIn(app, Users.Planner);
+        var planner = await Session.SignIn(App, Users.Planner);
         const string letters = "/planlegging/2025/brev";
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post(letters, letters, "maalform", new() { ["LanguageForm.Kommunenummer"] = "4601", ["LanguageForm.Language"] = "nn" })).StatusCode);
 
@@ -37,18 +36,16 @@ public partial class AuditTrailTests
     [Fact]
     public async Task StaffReadingUnpublishedFigures_Recorded_PublicReadsNot()
     {
-        using var app = new SqliteApp();
-        var planner = await Session.SignIn(app, Users.Planner);
-        var run = await Steps.RunAllocation(app, planner);
-        var ks = await Session.SignIn(app, Users.Ks);
+        var (planner, run) = await Steps.PlannerAt(App, Stage.Run);
+        var ks = await Session.SignIn(App, Users.Ks);
         await ks.Html("/kommune/4640?aar=2025");
-        var county = await Session.SignIn(app, Users.Vestland);
+        var county = await Session.SignIn(App, Users.Vestland);
         await county.Html("/api/v1/intern/years/2025/municipalities/4601");
         await county.Html($"/planlegging/2025/kjoring/{run}");
-        await new Session(app).Html("/kommune/4640?aar=2025");
-        await (await Session.SignIn(app, Users.Sogndal)).Html("/kommune/4640?aar=2025");
+        await new Session(App).Html("/kommune/4640?aar=2025");
+        await (await Session.SignIn(App, Users.Sogndal)).Html("/kommune/4640?aar=2025");
 
-        var reads = await app.Db(db => db.Audit.Where(a => a.Action == "read.unpublished").OrderBy(a => a.Id)
+        var reads = await App.Db(db => db.Audit.Where(a => a.Action == "read.unpublished").OrderBy(a => a.Id)
             .Select(a => new { a.Actor, a.Kommunenummer, a.Year }).ToListAsync());
         Assert.Contains(reads, r => r.Actor.StartsWith("KS", StringComparison.Ordinal) && r.Kommunenummer == "4640" && r.Year == SettlementYear.Create(2025));
         Assert.Contains(reads, r => r.Actor.StartsWith("Vestland", StringComparison.Ordinal) && r.Kommunenummer == "4601");
@@ -60,9 +57,7 @@ public partial class AuditTrailTests
     [Fact]
     public async Task AuditView_Paged_FiftyPerPage()
     {
-        using var app = new SqliteApp();
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
+        var (planner, _) = await Steps.PlannerAt(App, Stage.Run);
         for (var i = 0; i < 55; i++)
         {
             await planner.Get("/api/v1/intern/years/2025/municipalities/0301");
@@ -73,7 +68,7 @@ public partial class AuditTrailTests
         Assert.Contains("rel=\"next\"", first);
         var second = await planner.Html("/revisjonsspor?type=read&kommune=0301&side=2");
         Assert.Equal(5, Rows(second));
-        Assert.Equal(HttpStatusCode.Redirect, (await (await Session.SignIn(app, Users.Ks)).Get("/revisjonsspor")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Session.SignIn(App, Users.Ks)).Get("/revisjonsspor")).StatusCode);
     }
 
     [GeneratedRegex("<tr><td>")]

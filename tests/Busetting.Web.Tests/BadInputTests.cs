@@ -1,7 +1,7 @@
 namespace Busetting.Web.Tests;
 
 /// <summary>Bad input gets a clear answer naming the field, never a 500, and nothing is stored (ASVS V5.1, V7.4).</summary>
-public class BadInputTests
+public class BadInputTests : SqliteAppTest
 {
     /// <summary>Numbers are written with a no-break space between thousands; compare with plain spaces.</summary>
     private static string Spaces(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
@@ -11,8 +11,7 @@ public class BadInputTests
     [InlineData("/kommune/4640?aar=tjuefemten")]
     public async Task MalformedQueryValue_BadRequestWithMessage(string url)
     {
-        using var app = new SqliteApp();
-        var response = await new Session(app).Get(url);
+        var response = await new Session(App).Get(url);
         Assert.Contains("er ikke et årstall", await Steps.Answer(response, HttpStatusCode.BadRequest));
     }
 
@@ -38,8 +37,7 @@ public class BadInputTests
     [InlineData("/api/v1/years/1999/municipalities/4640", HttpStatusCode.NotFound, "ingen publiserte tal for kommune 4640 i 1999")]
     public async Task YearOutsideCoveredYears_AnsweredAsAMissingYear(string url, HttpStatusCode status, string? text)
     {
-        using var app = new SqliteApp();
-        var planner = await Session.SignIn(app, Users.Planner);
+        var planner = await Session.SignIn(App, Users.Planner);
         var response = await planner.Get(url);
         Assert.Equal(status, response.StatusCode);
         if (text is not null)
@@ -51,8 +49,7 @@ public class BadInputTests
     [Fact]
     public async Task MalformedRunNumbers_StaffPages_BadRequestNotServerError()
     {
-        using var app = new SqliteApp();
-        var planner = await Session.SignIn(app, Users.Planner);
+        var planner = await Session.SignIn(App, Users.Planner);
         Assert.Equal(HttpStatusCode.BadRequest, (await planner.Get("/planlegging/2025/samanlikn?a=x&b=99999999999")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await planner.Get("/planlegging/2025/forslag?lagra=1&kjoring=zz")).StatusCode);
     }
@@ -62,35 +59,31 @@ public class BadInputTests
     [InlineData("/konto/oidc-ferdig")]
     public async Task OidcRoutes_WhenOidcIsOff_NotFound(string url)
     {
-        using var app = new SqliteApp();
-        Assert.Equal(HttpStatusCode.NotFound, (await new Session(app).Get(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await new Session(App).Get(url)).StatusCode);
     }
 
     [Fact]
     public async Task PublicFigures_ManyYearNumbers_CacheHoldsOnlyYearsThatExist()
     {
-        using var app = new SqliteApp();
-        var anonymous = new Session(app);
+        var anonymous = new Session(App);
         for (var year = 3000; year < 3040; year++)
         {
             Assert.Equal(HttpStatusCode.NotFound, (await anonymous.Get($"/api/v1/years/{year}/municipalities")).StatusCode);
         }
-        var figures = app.Services.GetRequiredService<PublicFigures>();
-        var existing = (await figures.Years()).Count + await app.Db(db => db.Years.CountAsync());
+        var figures = App.Services.GetRequiredService<PublicFigures>();
+        var existing = (await figures.Years()).Count + await App.Db(db => db.Years.CountAsync());
         Assert.True(figures.CachedYears <= existing, $"{figures.CachedYears} cached years, {existing} exist");
     }
 
     [Fact]
     public async Task ProposalReason_ThreeMegabytes_RefusedWithTheLimitNothingStored()
     {
-        using var app = new SqliteApp();
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.ToConsultation(app, planner);
-        var county = await Session.SignIn(app, Users.Vestland);
+        await Steps.PlannerAt(App, Stage.Consultation);
+        var county = await Session.SignIn(App, Users.Vestland);
         var response = await county.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "forslag",
             new() { ["ProposalForm.Persons"] = "10", ["ProposalForm.Reason"] = new string('x', 3 * 1024 * 1024) });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("begrunnelsen kan ha høyst 2 000 tegn, fikk 3 145 728", Spaces(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())));
-        Assert.Equal(0, await app.Db(db => db.Proposals.CountAsync()));
+        Assert.Equal(0, await App.Db(db => db.Proposals.CountAsync()));
     }
 }

@@ -6,7 +6,7 @@ namespace Busetting.Web.Tests;
 /// every page a Vestland reviewer can open is read for Stavanger's name, number and agreed figure, and every page
 /// Sogndal's case worker can open for the other municipalities' unpublished numbers.
 /// </summary>
-public partial class CountyVisibilityTests
+public partial class CountyVisibilityTests : SqliteAppTest
 {
     private const string Rogaland = "fylke11@rogfk.test";
     private const string Stavanger = "kommune1103@stavanger.test";
@@ -74,28 +74,26 @@ public partial class CountyVisibilityTests
     [Fact]
     public async Task EveryPage_AfterTwoCountiesAgreedAndARevision_ReaderSeesNothingOfAnotherCountyOrMunicipality()
     {
-        using var app = new SqliteApp();
-        await AddUser(app, Rogaland, Roles.County, "Rogaland fylkeskommune", "11", null);
-        await AddUser(app, Stavanger, Roles.Municipality, "Saksbehandler Stavanger", null, "1103");
-        var planner = await Session.SignIn(app, Users.Planner);
-        var first = await Steps.ToConsultation(app, planner);
-        var vestland = await Session.SignIn(app, Users.Vestland);
-        var rogaland = await Session.SignIn(app, Rogaland);
-        await Propose(app, vestland, planner, "4640", await Steps.Requested(app, first, "4640") + 12);
-        var stavangerAgreed = await Propose(app, rogaland, planner, "1103", await Steps.Requested(app, first, "1103") + 37);
-        await Steps.FourEyes(app, planner, YearStatus.Approved);
-        await Steps.FourEyes(app, planner, YearStatus.Published);
+        await AddUser(App, Rogaland, Roles.County, "Rogaland fylkeskommune", "11", null);
+        await AddUser(App, Stavanger, Roles.Municipality, "Saksbehandler Stavanger", null, "1103");
+        var (planner, first) = await Steps.PlannerAt(App, Stage.Consultation);
+        var vestland = await Session.SignIn(App, Users.Vestland);
+        var rogaland = await Session.SignIn(App, Rogaland);
+        await Propose(App, vestland, planner, "4640", await Steps.Requested(App, first, "4640") + 12);
+        var stavangerAgreed = await Propose(App, rogaland, planner, "1103", await Steps.Requested(App, first, "1103") + 37);
+        await Steps.FourEyes(App, planner, YearStatus.Approved);
+        await Steps.FourEyes(App, planner, YearStatus.Published);
 
         // Stavanger's council decides fewer than asked; then the need is cut and a revision run made (not published).
-        var stavanger = await Session.SignIn(app, Stavanger);
+        var stavanger = await Session.SignIn(App, Stavanger);
         Assert.Equal(HttpStatusCode.Redirect, (await stavanger.Post("/kommune/1103?aar=2025", "/kommune/1103?aar=2025", "vedtak", Steps.DecisionFields(3, 0, "2025-11-20", 0))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Revised)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(App, planner, YearStatus.Revised)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025", "/planlegging/2025", "behov",
             new() { ["NeedForm.Persons"] = "12640", ["NeedForm.Em"] = "0", ["NeedForm.Reason"] = "Revidert behov", ["NeedForm.Expected"] = "1" })).StatusCode);
         var revision = await planner.Post("/planlegging/2025/revisjon", "/planlegging/2025/revisjon", "revisjon",
             new() { ["Form.Mode"] = "FullResolve", ["Form.All"] = "Keep", ["Form.Action"] = "run" });
         Assert.Equal(HttpStatusCode.Redirect, revision.StatusCode);
-        var revised = await app.Db(d => d.Runs.MaxAsync(r => r.Id));
+        var revised = await App.Db(d => d.Runs.MaxAsync(r => r.Id));
 
         // The planner sees both agreements and Stavanger above its decision (the test would prove nothing otherwise).
         var plannerRun = await Read(planner, $"/planlegging/2025/kjoring/{revised}");
@@ -104,11 +102,11 @@ public partial class CountyVisibilityTests
         Assert.Contains("Etter forslag #", await Read(planner, "/planlegging/2025"));
 
         // The run made on Stavanger's acceptance as older databases hold it: municipality and number in the label.
-        var package = await app.Db(d => d.Proposals.Where(p => p.Kommunenummer == "1103").Select(p => p.Id).SingleAsync());
-        Assert.Equal(1, await app.Db(d => d.Runs.Where(r => r.Label!.StartsWith($"Etter forslag #{package}"))
+        var package = await App.Db(d => d.Proposals.Where(p => p.Kommunenummer == "1103").Select(p => p.Id).SingleAsync());
+        Assert.Equal(1, await App.Db(d => d.Runs.Where(r => r.Label!.StartsWith($"Etter forslag #{package}"))
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Label, $"Etter forslag #{package} (1103: {stavangerAgreed})"))));
 
-        var pages = await Pages(app);
+        var pages = await Pages(App);
         var leaks = new List<string>();
         foreach (var url in pages)
         {
@@ -121,10 +119,10 @@ public partial class CountyVisibilityTests
         Assert.Contains("Sogndal: avtalt", await Read(vestland, $"/planlegging/2025/kjoring/{revised}"));
 
         // Sogndal's case worker: nothing of another municipality that is not published (the revision's numbers).
-        var sogndal = await Session.SignIn(app, Users.Sogndal);
-        var published = await app.Db(d => d.Years.Where(y => y.Year == SettlementYear.Create(2025)).Select(y => y.PublishedRunId!.Value).SingleAsync());
-        var bergenRevised = await Steps.Requested(app, revised, "4601");
-        Assert.NotEqual(await Steps.Requested(app, published, "4601"), bergenRevised);
+        var sogndal = await Session.SignIn(App, Users.Sogndal);
+        var published = await App.Db(d => d.Years.Where(y => y.Year == SettlementYear.Create(2025)).Select(y => y.PublishedRunId!.Value).SingleAsync());
+        var bergenRevised = await Steps.Requested(App, revised, "4601");
+        Assert.NotEqual(await Steps.Requested(App, published, "4601"), bergenRevised);
         foreach (var url in pages.Concat(["/min-kommune", "/kommune/4640?aar=2025", "/kommune/1103?aar=2025", "/kommune/4601?aar=2025"]))
         {
             var page = await Read(sogndal, url);

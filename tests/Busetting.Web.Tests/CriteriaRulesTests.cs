@@ -1,6 +1,6 @@
 namespace Busetting.Web.Tests;
 
-public class CriteriaRulesTests
+public class CriteriaRulesTests : SqliteAppTest
 {
     private const string Page = "/planlegging/2025/kriterium";
 
@@ -16,18 +16,16 @@ public class CriteriaRulesTests
     [Fact]
     public async Task Admin_EditsThresholdsAndExceptions_NewVersionUsedByTheNextRun()
     {
-        using var app = new SqliteApp();
-        var admin = await Session.SignIn(app, Users.Admin);
+        var admin = await Session.SignIn(App, Users.Admin);
         var saved = await admin.Post(Page, Page, "reglar", Rules("4640", "Liten kommune, avtalt med fylket"));
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync()));
-        var json = await app.Db(db => db.CriteriaVersions.Where(c => c.Number == 2).Select(c => c.Json).SingleAsync());
+        var json = await App.Db(db => db.CriteriaVersions.Where(c => c.Number == 2).Select(c => c.Json).SingleAsync());
         Assert.Contains("\"thresholdPercent\": 25.5", json);
         Assert.Contains("\"maxDecrease\": 0.4", json);
         Assert.Contains("\"kommunenummer\": \"4640\"", json);
 
-        var planner = await Session.SignIn(app, Users.Planner);
-        var run = await Steps.RunAllocation(app, planner);
-        var explanation = await app.Db(db => db.RunLines.Where(l => l.RunId == run && l.Kommunenummer == "4640").Select(l => l.ExplanationJson).SingleAsync());
+        var (_, run) = await Steps.PlannerAt(App, Stage.Run);
+        var explanation = await App.Db(db => db.RunLines.Where(l => l.RunId == run && l.Kommunenummer == "4640").Select(l => l.ExplanationJson).SingleAsync());
         Assert.Contains("FloorException", explanation);
         Assert.Contains("Liten kommune, avtalt med fylket", explanation);
     }
@@ -35,8 +33,7 @@ public class CriteriaRulesTests
     [Fact]
     public async Task Admin_BadException_ClearMessagesNothingStored()
     {
-        using var app = new SqliteApp();
-        var admin = await Session.SignIn(app, Users.Admin);
+        var admin = await Session.SignIn(App, Users.Admin);
         var unknown = await admin.Post(Page, Page, "reglar", Rules("9999", "x"));
         Assert.Contains("Unntak rad 1: ingen kommune med nummer «9999»", await Steps.Answer(unknown, HttpStatusCode.BadRequest));
         var noReason = await admin.Post(Page, Page, "reglar", Rules("4640", ""));
@@ -44,6 +41,6 @@ public class CriteriaRulesTests
         var badNumber = Rules("4640", "x");
         badNumber["RulesForm.ImmigrantThreshold"] = "tretti";
         Assert.Contains("«tretti» er ikke et tall", WebUtility.HtmlDecode(await (await admin.Post(Page, Page, "reglar", badNumber)).Content.ReadAsStringAsync()));
-        Assert.Equal(1, await app.Db(db => db.CriteriaVersions.CountAsync()));
+        Assert.Equal(1, await App.Db(db => db.CriteriaVersions.CountAsync()));
     }
 }

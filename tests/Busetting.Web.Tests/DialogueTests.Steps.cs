@@ -38,8 +38,7 @@ public partial class DialogueTests
     public async Task FourEyes_RequesterCannotConfirm_SecondImdiPersonDoes_StaleRequestRefused(DatabaseProvider db)
     {
         using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.ToConsultation(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Consultation);
         var page = await planner.Html("/planlegging/2025");
         Assert.Contains("Be om godkjenning av siste fordeling", page);
 
@@ -96,8 +95,7 @@ public partial class DialogueTests
     {
         using var app = new WebApp(DatabaseProvider.Sqlite);
         app.Settings["Planning:FourEyes"] = "false";
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.ToConsultation(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Consultation);
         Assert.Contains("Godkjenn siste fordeling", await planner.Html("/planlegging/2025"));
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Approved)).StatusCode);
         var ask = await planner.Post("/planlegging/2025", "/planlegging/2025", "status", new() { ["StatusForm.To"] = "Published", ["StatusForm.Version"] = Inv(await app.Db(d => d.Years.Select(y => y.Version).SingleAsync())) });

@@ -85,8 +85,7 @@ public partial class DialogueTests
     public async Task ConsultationDeadline_PassedShownOnThePage_UntilImdiMovesIt_AuthorWithdraws(DatabaseProvider db)
     {
         using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.ToConsultation(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Consultation);
         var county = await Session.SignIn(app, Users.Vestland);
         Assert.Contains("31.12.2099", await county.Html("/"));
         Assert.Contains("31.12.2099", await (await Session.SignIn(app, Users.Ks)).Html("/"));
@@ -131,8 +130,7 @@ public partial class DialogueTests
     public async Task Revision_PublicSeesOriginalAndAdjustedSideBySide_CaseWorkerToldWhileRevised_CacheEvicted(DatabaseProvider db)
     {
         using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        var original = await Steps.Publish(app, planner);
+        var (planner, original) = await Steps.PlannerAt(app, Stage.Published);
         var visitor = new Session(app);
         Assert.DoesNotContain("id=\"revisjonshistorikk\"", await visitor.Html("/kommune/4640?aar=2025"));
 

@@ -102,8 +102,7 @@ public partial class ExplanationFrontEndTests
     public async Task MunicipalityPage_RunStoredBeforeThePresenter_StillRendersWithNorwegianNumbers()
     {
         using var app = new SqliteApp();
-        var planner = await Session.SignIn(app, Users.Planner);
-        var run = await Steps.Publish(app, planner);
+        var (_, run) = await Steps.PlannerAt(app, Stage.Published);
         await app.Db(async db =>
         {
             var line = await db.RunLines.SingleAsync(l => l.RunId == run && l.Kommunenummer == "4640");

@@ -13,9 +13,7 @@ public partial class FaultDrillTests
     public async Task ConcurrentCaseWorkersAndPlanners_NoLostUpdate_EveryConflictReported()
     {
         using var app = new WebApp(DatabaseProvider.Postgres);
-        var planner = await Session.SignIn(app, Users.Planner);
-        var first = await Steps.RunAllocation(app, planner);
-        await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
+        var (planner, first) = await Steps.PlannerAt(app, Stage.Consultation);
 
         // Ten county proposals in Vestland; five planners answer every one of them at once.
         var county = await Session.SignIn(app, Users.Vestland);
@@ -120,9 +118,7 @@ public partial class FaultDrillTests
         try
         {
             using var app = new WebApp(database);
-            var planner = await Session.SignIn(app, Users.Planner);
-            var first = await Steps.RunAllocation(app, planner);
-            await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
+            var (planner, first) = await Steps.PlannerAt(app, Stage.Consultation);
             var county = await Session.SignIn(app, Users.Vestland);
             foreach (var line in await app.Db(db => db.RunLines.Where(l => l.RunId == first && l.Kommunenummer.StartsWith("46") && l.Requested > 10).OrderBy(l => l.Kommunenummer).Take(2).ToListAsync()))
             {

@@ -16,8 +16,7 @@ public partial class FaultDrillTests
     {
         using var cluster = new ThrowawayPostgres();
         using var app = new WebApp(cluster.ConnectionString("busetting"));
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Run);
         var municipalities = await app.Db(db => db.RunLines.CountAsync());
 
         // A short outage is absorbed by the retry strategy.
@@ -87,9 +86,7 @@ public partial class FaultDrillTests
     public async Task DumpRestoredIntoAFreshCluster_RunAgain_IdenticalNumbersAndHash()
     {
         using var source = new WebApp(DatabaseProvider.Postgres);
-        var planner = await Session.SignIn(source, Users.Planner);
-        var first = await Steps.RunAllocation(source, planner);
-        await Steps.ChangeStatus(source, planner, YearStatus.Consultation);
+        var (planner, first) = await Steps.PlannerAt(source, Stage.Consultation);
         var county = await Session.SignIn(source, Users.Vestland);
         var before = await Steps.Requested(source, first, "4640");
         await county.Post($"/kommune/4640?aar={Year}", $"/kommune/4640?aar={Year}", "forslag",

@@ -145,9 +145,7 @@ public partial class FaultDrillTests(ITestOutputHelper output)
     public async Task CliLetterBatch_KilledInsideItsTransaction_NothingStored_RerunMakesAll()
     {
         using var app = new WebApp(DatabaseProvider.Postgres);
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
-        await Steps.ChangeStatus(app, planner, YearStatus.Consultation);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Consultation);
         await Steps.FourEyes(app, planner, YearStatus.Approved);
         var asked = await app.Db(db => db.RunLines.CountAsync(l => l.Requested > 0));
         var name = $"busetting-cli-{Guid.NewGuid():N}"[..30];

@@ -5,7 +5,7 @@ namespace Busetting.Web.Tests;
 /// reset its password or linked a sign-in to it within <c>Planning:FourEyesCredentialPeriodDays</c> could act as that
 /// planner, so they may not confirm that planner's request; another IMDi person may.
 /// </summary>
-public partial class FourEyesCredentialTests
+public partial class FourEyesCredentialTests : SqliteAppTest
 {
     private const string NewPlanner = "ny.planlegger@imdi.test";
     private const string OwnPassword = "Planleggar-eige-1!";
@@ -78,45 +78,43 @@ public partial class FourEyesCredentialTests
     [Fact]
     public async Task ConfirmStep_AdminCreatedTheRequestersAccount_RefusedInBothForms_AnotherAdminConfirms()
     {
-        using var app = new SqliteApp();
-        var admin = await Session.SignIn(app, Users.Admin);
+        var admin = await Session.SignIn(App, Users.Admin);
         var created = await admin.Post("/admin/brukarar", "/admin/brukarar", "ny-brukar", new()
         {
             ["NewUser.Email"] = NewPlanner, ["NewUser.DisplayName"] = "Ny planlegger", ["NewUser.Role"] = Roles.Planner,
         });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var oneTime = WebUtility.HtmlDecode(PasswordPattern().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value);
-        var planner = await TakeOver(app, NewPlanner, oneTime);
-        await AskForApproval(app, planner);
+        var planner = await TakeOver(App, NewPlanner, oneTime);
+        await AskForApproval(App, planner);
 
-        await AssertRefused(app, admin, "du har gitt Ny planlegger passord eller innlogging de siste 30 dagene; en annen person i IMDi må bekrefte godkjenning");
+        await AssertRefused(App, admin, "du har gitt Ny planlegger passord eller innlogging de siste 30 dagene; en annen person i IMDi må bekrefte godkjenning");
         admin.Cookies.Add(new Uri("http://localhost"), new System.Net.Cookie("busetting-lang", "nn"));
-        await AssertRefused(app, admin, "du har gjeve Ny planlegger passord eller innlogging dei siste 30 dagane; ein annan person i IMDi må stadfeste godkjenning");
+        await AssertRefused(App, admin, "du har gjeve Ny planlegger passord eller innlogging dei siste 30 dagane; ein annan person i IMDi må stadfeste godkjenning");
 
-        var confirmed = await Steps.Confirm(app, await SecondAdmin(app));
+        var confirmed = await Steps.Confirm(App, await SecondAdmin(App));
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.Equal(YearStatus.Approved, await app.Db(d => d.Years.Where(y => y.Year == Steps.Settlement).Select(y => y.Status).SingleAsync()));
+        Assert.Equal(YearStatus.Approved, await App.Db(d => d.Years.Where(y => y.Year == Steps.Settlement).Select(y => y.Status).SingleAsync()));
     }
 
     [Fact]
     public async Task ConfirmStep_AdminResetTheRequestersPassword_Refused_UnlessThePeriodIsOver()
     {
-        using var app = new SqliteApp();
-        app.Settings["Planning:FourEyesCredentialPeriodDays"] = "7";
-        var admin = await Session.SignIn(app, Users.Admin);
-        var id = await app.UserId(Users.Planner);
+        App.Settings["Planning:FourEyesCredentialPeriodDays"] = "7";
+        var admin = await Session.SignIn(App, Users.Admin);
+        var id = await App.UserId(Users.Planner);
         var reset = await Steps.UserAction(admin, "reset", id);
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var oneTime = WebUtility.HtmlDecode(PasswordPattern().Match(await reset.Content.ReadAsStringAsync()).Groups[1].Value);
         Assert.False(string.IsNullOrEmpty(oneTime));
-        var planner = await TakeOver(app, Users.Planner, oneTime);
-        await AskForApproval(app, planner);
+        var planner = await TakeOver(App, Users.Planner, oneTime);
+        await AskForApproval(App, planner);
 
-        await AssertRefused(app, admin, "de siste 7 dagene; en annen person i IMDi må bekrefte godkjenning");
+        await AssertRefused(App, admin, "de siste 7 dagene; en annen person i IMDi må bekrefte godkjenning");
 
         // Eight days later the reset is outside the period: the administrator may confirm again.
-        await app.Db(d => d.Database.ExecuteSqlRawAsync("UPDATE \"Audit\" SET \"At\" = datetime(\"At\", '-8 days') WHERE \"Action\" = 'user.password-reset'"));
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.Confirm(app, admin)).StatusCode);
+        await App.Db(d => d.Database.ExecuteSqlRawAsync("UPDATE \"Audit\" SET \"At\" = datetime(\"At\", '-8 days') WHERE \"Action\" = 'user.password-reset'"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.Confirm(App, admin)).StatusCode);
     }
 
     [GeneratedRegex("<code id=\"new-password\">([^<]+)</code>")]

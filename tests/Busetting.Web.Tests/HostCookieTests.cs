@@ -4,7 +4,7 @@ namespace Busetting.Web.Tests;
 
 /// <summary>The session cookie carries the __Host- prefix over https (ASVS 3.4.4): Secure, Path=/, no Domain. Signed in as the KS
 /// reviewer, who has no authenticator app, so the password alone ends in the session cookie.</summary>
-public partial class HostCookieTests
+public partial class HostCookieTests : SqliteAppTest
 {
     private static async Task<(HttpClient Client, HttpResponseMessage SignedIn)> SignIn(WebApp app, string baseAddress)
     {
@@ -25,8 +25,7 @@ public partial class HostCookieTests
     [Fact]
     public async Task SignIn_OverHttps_AuthCookieIsHostPrefixed_SecureRootPathNoDomain()
     {
-        using var app = new SqliteApp();
-        var (client, signedIn) = await SignIn(app, "https://localhost");
+        var (client, signedIn) = await SignIn(App, "https://localhost");
         var auth = SetCookies(signedIn).Single(c => c.StartsWith("__Host-busetting-auth=", StringComparison.Ordinal));
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/;", auth + ";", StringComparison.OrdinalIgnoreCase);
@@ -41,8 +40,7 @@ public partial class HostCookieTests
     [Fact]
     public async Task SignIn_OverPlainHttp_UnprefixedNameBecauseBrowsersWouldDropIt()
     {
-        using var app = new SqliteApp();
-        var (client, signedIn) = await SignIn(app, "http://localhost");
+        var (client, signedIn) = await SignIn(App, "http://localhost");
         Assert.Contains(SetCookies(signedIn), c => c.StartsWith("busetting-auth=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/planlegging")).StatusCode);
     }

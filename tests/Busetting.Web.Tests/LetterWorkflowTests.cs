@@ -23,8 +23,7 @@ public class LetterWorkflowTests
     public async Task Letters_NotApprovedYear_RefusedWithReason_NothingStored(DatabaseProvider db)
     {
         using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Run);
         var job = await StartAndWait(app, planner, "Request");
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Contains("2025 er ikke godkjent (status: utkast): brev lages bare for godkjente år", job.Message);
@@ -35,8 +34,7 @@ public class LetterWorkflowTests
     public async Task Letters_ApprovedYear_OnePerAskedMunicipality_SentAndSeenByTheirOwnCaseWorker(DatabaseProvider db)
     {
         using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        var run = await Steps.Publish(app, planner);
+        var (planner, run) = await Steps.PlannerAt(app, Stage.Published);
         var asked = await app.Db(d => d.RunLines.CountAsync(l => l.RunId == run && l.Requested > 0));
         var notAsked = await app.Db(d => d.RunLines.Where(l => l.RunId == run && l.Requested == 0).Select(l => l.Kommunenummer).ToListAsync());
 
@@ -98,8 +96,7 @@ public class LetterWorkflowTests
     public async Task Letters_AfterRevision_AdjustedOnlyWhereTheNumberChanged_ThenPostponement(DatabaseProvider db)
     {
         using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        var first = await Steps.Publish(app, planner);
+        var (planner, first) = await Steps.PlannerAt(app, Stage.Published);
         Assert.Equal(JobStatus.Done, (await StartAndWait(app, planner, "Request")).Status);
 
         // The need is cut; a revision is approved.
@@ -141,8 +138,7 @@ public class LetterWorkflowTests
     public async Task Letters_LanguageOverride_BergenGetsNynorsk_BadNumberRefused()
     {
         using var app = new SqliteApp();
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.Publish(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Published);
         const string page = "/planlegging/2025/brev";
         var bad = await planner.Post(page, page, "maalform", new() { ["LanguageForm.Kommunenummer"] = "9999", ["LanguageForm.Language"] = "nn" });
         Assert.Contains("ingen kommune med nummer «9999»", await Steps.Answer(bad, HttpStatusCode.BadRequest));

@@ -1,7 +1,7 @@
 namespace Busetting.Web.Tests;
 
 /// <summary>Multi-factor sign-in with an authenticator app (ASVS 2.8, 4.3.1): IMDi staff must, others may.</summary>
-public partial class MfaTests
+public partial class MfaTests : SqliteAppTest
 {
     private const string Enrolment = "/konto/tofaktor/oppsett";
 
@@ -44,8 +44,7 @@ public partial class MfaTests
     [Fact]
     public async Task Planner_PasswordOnly_ReachesNoStaffPage()
     {
-        using var app = new SqliteApp();
-        var session = new Session(app);
+        var session = new Session(App);
         var afterPassword = await Password(session, Users.Planner);
         Assert.StartsWith("/konto/kode", afterPassword.Headers.Location?.OriginalString);
         foreach (var url in new[] { "/planlegging", "/planlegging/2025", "/admin/brevmalar", "/api/v1/intern/years/2025/municipalities/4640", "/konto/passord" })
@@ -59,8 +58,7 @@ public partial class MfaTests
     [Fact]
     public async Task CodeStep_WrongCode_Refused_RightCodeSignsIn()
     {
-        using var app = new SqliteApp();
-        var session = new Session(app);
+        var session = new Session(App);
         var wrong = await session.SecondStep(await Password(session, Users.Planner, "/planlegging"), code: WrongCode(WebApp.AuthenticatorKey));
         Assert.StartsWith("/konto/kode?feil=feil", wrong.Headers.Location?.OriginalString);
         Assert.Contains("Koden stemmer ikke", WebUtility.HtmlDecode(await session.Html(wrong.Headers.Location!.OriginalString)));
@@ -74,8 +72,7 @@ public partial class MfaTests
     [Fact]
     public async Task CodeStep_WithoutThePasswordStep_Refused()
     {
-        using var app = new SqliteApp();
-        var session = new Session(app);
+        var session = new Session(App);
         var response = await session.Post("/konto/kode", "/konto/kodeinnlogging", null, new() { ["code"] = Totp.Now(WebApp.AuthenticatorKey), ["returnUrl"] = "/" });
         Assert.StartsWith("/konto/logg-inn?feil=utlopt", response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await session.Get("/planlegging")).StatusCode);
@@ -85,8 +82,7 @@ public partial class MfaTests
     [Fact]
     public async Task CodeStep_FiveWrongCodes_WaitEvenWithTheRightCode_AccountNotShownAsLockedByImdi()
     {
-        using var app = new SqliteApp();
-        var session = new Session(app);
+        var session = new Session(App);
         var step = await Password(session, Users.Admin);
         var wrong = WrongCode(WebApp.AuthenticatorKey);
         for (var i = 0; i < TwoFactor.MaxWrongCodes - 1; i++)
@@ -99,31 +95,30 @@ public partial class MfaTests
         Assert.StartsWith("/konto/kode?feil=vent", (await session.SecondStep(step)).Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await session.Get("/admin/brukarar")).StatusCode);
         // The password step still answers as usual (no "locked by IMDi"); the code step says to wait.
-        Assert.StartsWith("/konto/kode", (await Password(new Session(app), Users.Admin)).Headers.Location?.OriginalString);
+        Assert.StartsWith("/konto/kode", (await Password(new Session(App), Users.Admin)).Headers.Location?.OriginalString);
     }
 
     [Fact]
     public async Task RecoveryCode_WorksOnce()
     {
-        using var app = new SqliteApp();
-        var planner = await Session.SignIn(app, Users.Planner);
+        var planner = await Session.SignIn(App, Users.Planner);
         Assert.Contains("id=\"codes-left\"", await planner.Html("/konto/tofaktor"));
         var renewed = await planner.Post("/konto/tofaktor", "/konto/tofaktor", "nye-kodar", []);
         var codes = CodePattern().Matches(await renewed.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(TwoFactor.RecoveryCodeCount, codes.Count);
 
-        var lostPhone = new Session(app);
+        var lostPhone = new Session(App);
         // Typed in lower case without the hyphen: still the code.
         var used = await lostPhone.SecondStep(await Password(lostPhone, Users.Planner), code: codes[0].Replace("-", "", StringComparison.Ordinal).ToLowerInvariant());
         Assert.Equal("/", used.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await lostPhone.Get("/planlegging")).StatusCode);
         Assert.Contains("Du har 9 ubrukte", WebUtility.HtmlDecode(await lostPhone.Html("/konto/tofaktor")));
 
-        var again = new Session(app);
+        var again = new Session(App);
         var twice = await again.SecondStep(await Password(again, Users.Planner), code: codes[0]);
         Assert.StartsWith("/konto/kode?feil=feil", twice.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await again.Get("/planlegging")).StatusCode);
-        var actions = await Actions(app);
+        var actions = await Actions(App);
         Assert.Contains("user.mfa.recovery-codes", actions);
         Assert.Single(actions, a => a == "user.mfa.recovery-used");
     }
@@ -131,9 +126,8 @@ public partial class MfaTests
     [Fact]
     public async Task Admin_NotEnrolled_SentToEnrolment_ThenCodeRequired()
     {
-        using var app = new SqliteApp();
-        await CreateUser(app, "ny-admin@imdi.no", Roles.Admin);
-        var session = new Session(app);
+        await CreateUser(App, "ny-admin@imdi.no", Roles.Admin);
+        var session = new Session(App);
         Assert.Equal("/", (await Password(session, "ny-admin@imdi.no")).Headers.Location?.OriginalString);
         foreach (var url in new[] { "/admin/brukarar", "/planlegging", "/" })
         {
@@ -154,9 +148,9 @@ public partial class MfaTests
         var codes = await Enrol(session);
         Assert.Equal(TwoFactor.RecoveryCodeCount, codes.Count);
         Assert.Equal(HttpStatusCode.OK, (await session.Get("/admin/brukarar")).StatusCode);
-        Assert.Contains("user.mfa.enrol", await Actions(app));
+        Assert.Contains("user.mfa.enrol", await Actions(App));
 
-        var next = new Session(app);
+        var next = new Session(App);
         var step = await Password(next, "ny-admin@imdi.no");
         Assert.StartsWith("/konto/kode", step.Headers.Location?.OriginalString);
         Assert.Equal("/", (await next.SecondStep(step, key)).Headers.Location?.OriginalString);
@@ -166,11 +160,10 @@ public partial class MfaTests
     [Fact]
     public async Task AdminReset_EndsSessions_ForcesReEnrolment()
     {
-        using var app = new SqliteApp();
-        var admin = await Session.SignIn(app, Users.Admin);
-        var planner = await Session.SignIn(app, Users.Planner);
+        var admin = await Session.SignIn(App, Users.Admin);
+        var planner = await Session.SignIn(App, Users.Planner);
         Assert.Equal(HttpStatusCode.OK, (await planner.Get("/planlegging")).StatusCode);
-        var id = await app.UserId(Users.Planner);
+        var id = await App.UserId(Users.Planner);
 
         const string page = "/admin/brukarar";
         var reset = await admin.Post(page, page, "laas", new() { ["LockForm.Action"] = $"mfa:{id}" });
@@ -179,26 +172,25 @@ public partial class MfaTests
         Assert.StartsWith("/konto/logg-inn", (await planner.Get("/planlegging")).Headers.Location?.OriginalString);
 
         // The old app's codes no longer work: the password alone, then enrolment before anything else.
-        var again = new Session(app);
+        var again = new Session(App);
         Assert.Equal("/", (await Password(again, Users.Planner)).Headers.Location?.OriginalString);
         Assert.StartsWith(Enrolment, (await again.Get("/planlegging")).Headers.Location?.OriginalString);
         var newKey = KeyPattern().Match(await again.Html(Enrolment)).Groups[1].Value;
         Assert.NotEqual(WebApp.AuthenticatorKey, newKey);
         await Enrol(again);
         Assert.Equal(HttpStatusCode.OK, (await again.Get("/planlegging")).StatusCode);
-        Assert.Contains("user.mfa.reset", await Actions(app));
+        Assert.Contains("user.mfa.reset", await Actions(App));
     }
 
     [Fact]
     public async Task CaseWorker_EnrolsVoluntarily_ThenTheCodeIsRequired()
     {
-        using var app = new SqliteApp();
-        var bergen = await Session.SignIn(app, Users.Bergen);
+        var bergen = await Session.SignIn(App, Users.Bergen);
         Assert.Contains("Ta i bruk autentiseringsapp", WebUtility.HtmlDecode(await bergen.Html("/konto/tofaktor")));
         await Enrol(bergen);
         Assert.Equal(HttpStatusCode.OK, (await bergen.Get("/api/v1/intern/years/2025/municipalities/4601")).StatusCode);
 
-        var next = new Session(app);
+        var next = new Session(App);
         var step = await Password(next, Users.Bergen);
         Assert.StartsWith("/konto/kode", step.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, (await next.Get("/api/v1/intern/years/2025/municipalities/4601")).StatusCode);

@@ -53,8 +53,7 @@ public class NotificationTests
         using var app = App(db, smtp);
         // The county reviewer has chosen Nynorsk; KS has made no choice (Bokmål).
         await app.Db(async d => { (await d.Users.SingleAsync(u => u.Email == Users.Vestland)).Language = WrittenStandard.Nn; return await d.SaveChangesAsync(); });
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.RunAllocation(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Run);
 
         // 1. Consultation opened → county and KS reviewers.
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
@@ -163,8 +162,7 @@ public class NotificationTests
         using var app = App(DatabaseProvider.Sqlite, smtp);
         app.Settings["Notifications:MaxAttempts"] = "3";
         app.Settings["Notifications:RetrySeconds"] = "600";
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.ToConsultation(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Consultation);
         Task<OutboxMessage> Ks() => app.Db(d => d.Outbox.AsNoTracking().SingleAsync(m => m.To == Users.Ks));
 
         // First attempt refused: pending again, 10 minutes later.
@@ -221,8 +219,7 @@ public class NotificationTests
     {
         using var smtp = new SmtpSink();
         using var app = App(DatabaseProvider.Sqlite, smtp, pollSeconds: "0.2");
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.ToConsultation(app, planner);
+        await Steps.PlannerAt(app, Stage.Consultation);
         for (var i = 0; i < 100 && smtp.Received.Count < 2; i++)
         {
             await Task.Delay(100);
@@ -234,8 +231,7 @@ public class NotificationTests
     public async Task SmtpNotConfigured_MessagesStayInTheOutbox_AdminPageSaysSo()
     {
         using var app = new SqliteApp();
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.ToConsultation(app, planner);
+        await Steps.PlannerAt(app, Stage.Consultation);
         Assert.Equal(0, await Sender(app).SendDue());
         var messages = await app.Db(d => d.Outbox.AsNoTracking().ToListAsync());
         Assert.Equal(2, messages.Count);

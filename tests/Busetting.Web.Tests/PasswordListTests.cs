@@ -1,7 +1,7 @@
 namespace Busetting.Web.Tests;
 
 /// <summary>No composition rules, a minimum length and no common or breached password (ASVS 2.1.7, 2.1.9).</summary>
-public class PasswordListTests
+public class PasswordListTests : SqliteAppTest
 {
     private const string Page = "/konto/passord";
 
@@ -11,8 +11,7 @@ public class PasswordListTests
     [Fact]
     public async Task ChangePassword_CommonPassword_RefusedInBothLanguageForms()
     {
-        using var app = new SqliteApp();
-        var session = await Session.SignIn(app, Users.Ks);
+        var session = await Session.SignIn(App, Users.Ks);
         var common = await Change(session, WebApp.Password, "Qwerty123456");
         Assert.Contains("dette passordet er mye brukt", await Steps.Answer(common, HttpStatusCode.BadRequest));
         await session.Get("/konto/maalform?lang=nn&returnUrl=%2F");
@@ -23,8 +22,7 @@ public class PasswordListTests
     [Fact]
     public async Task ChangePassword_LongPassphraseWithoutDigitsOrCapitals_Accepted()
     {
-        using var app = new SqliteApp();
-        var session = await Session.SignIn(app, Users.Ks);
+        var session = await Session.SignIn(App, Users.Ks);
         Assert.Contains("id=\"password-changed\"", await Steps.Answer(await Change(session, WebApp.Password, "tre lange ord utan tal"), HttpStatusCode.OK));
     }
 }

@@ -4,7 +4,7 @@ namespace Busetting.Web.Tests;
 /// Long passwords, every character, no truncation (ASVS 2.1.2–2.1.4): a password set on the password page is the exact
 /// string that signs in afterwards, and nothing shorter does.
 /// </summary>
-public class PasswordPolicyTests
+public class PasswordPolicyTests : SqliteAppTest
 {
     private const string Page = "/konto/passord";
 
@@ -26,23 +26,21 @@ public class PasswordPolicyTests
     [Fact]
     public async Task ChangePassword_EightyCharacters_AcceptedAndOnlyTheWholeOneSignsIn()
     {
-        using var app = new SqliteApp();
-        var session = await Session.SignIn(app, Users.Ks);
+        var session = await Session.SignIn(App, Users.Ks);
         var password = string.Concat(Enumerable.Repeat("fjord-og-fjell ", 6)).Trim() + " tjuefire"; // 98 characters
         Assert.True(password.Length > 64);
         await Change(session, password);
-        Assert.True(await SignsIn(app, password), "the whole long password signs in (2.1.2)");
-        Assert.False(await SignsIn(app, password[..64]), "its first 64 characters do not: no truncation (2.1.3)");
-        Assert.False(await SignsIn(app, password[..^1]), "nor all but the last character (2.1.3)");
+        Assert.True(await SignsIn(App, password), "the whole long password signs in (2.1.2)");
+        Assert.False(await SignsIn(App, password[..64]), "its first 64 characters do not: no truncation (2.1.3)");
+        Assert.False(await SignsIn(App, password[..^1]), "nor all but the last character (2.1.3)");
     }
 
     [Fact]
     public async Task ChangePassword_NorwegianSamiAndEmoji_AcceptedAndSignsIn()
     {
-        using var app = new SqliteApp();
-        var session = await Session.SignIn(app, Users.Ks);
+        var session = await Session.SignIn(App, Users.Ks);
         const string password = "Blåbær på Áltá-fjellet ☀️🌲 ŋ čáhci";
         await Change(session, password);
-        Assert.True(await SignsIn(app, password), "any Unicode character (2.1.4)");
+        Assert.True(await SignsIn(App, password), "any Unicode character (2.1.4)");
     }
 }

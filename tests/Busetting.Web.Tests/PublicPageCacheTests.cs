@@ -38,8 +38,7 @@ public class PublicPageCacheTests
     public async Task Revision_And_Decision_InvalidateTheCachedPages(DatabaseProvider db)
     {
         using var app = NewApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.Publish(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Published);
         var visitor = new Session(app);
         Assert.DoesNotContain("Revisjon 1", await visitor.Html("/tal/2025"));
         Assert.True(FromCache(await visitor.Get("/tal/2025")));

@@ -8,7 +8,7 @@ public static class Responses
 }
 
 /// <summary>What responses let caches keep, what the public API document shows, where messages come from (ASVS V8.2, V14.4).</summary>
-public class ResponseTests
+public class ResponseTests : SqliteAppTest
 {
     [Theory]
     [InlineData(Users.Planner, "/planlegging")]
@@ -20,8 +20,7 @@ public class ResponseTests
     [InlineData(Users.Planner, "/api/v1/years")]
     public async Task SignedIn_EveryResponse_NoStore(string user, string url)
     {
-        using var app = new SqliteApp();
-        var session = await Session.SignIn(app, user);
+        var session = await Session.SignIn(App, user);
         var response = await session.Get(url);
         Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
         Responses.AssertNoStore(response);
@@ -30,8 +29,7 @@ public class ResponseTests
     [Fact]
     public async Task Anonymous_PublicFigures_MayBeCached_StaffPathsMayNot()
     {
-        using var app = new SqliteApp();
-        var anonymous = new Session(app);
+        var anonymous = new Session(App);
         var figures = await anonymous.Get("/api/v1/years");
         Assert.Equal(HttpStatusCode.OK, figures.StatusCode);
         Assert.NotEqual(true, figures.Headers.CacheControl?.NoStore);
@@ -42,8 +40,7 @@ public class ResponseTests
     [Fact]
     public async Task PublicOpenApi_DocumentsPublicEndpointsOnly()
     {
-        using var app = new SqliteApp();
-        var document = await new Session(app).Html("/openapi/v1.json");
+        var document = await new Session(App).Html("/openapi/v1.json");
         Assert.Contains("/api/v1/years", document);
         Assert.DoesNotContain("/api/v1/intern", document);
         Assert.DoesNotContain("Intern", document);
@@ -52,8 +49,7 @@ public class ResponseTests
     [Fact]
     public async Task SuccessMessage_OnlyFromAServerKey_NeverQueryText()
     {
-        using var app = new SqliteApp();
-        var planner = await Session.SignIn(app, Users.Planner);
+        var planner = await Session.SignIn(App, Users.Planner);
         var forged = WebUtility.HtmlDecode(await planner.Html("/planlegging/2025/brev?melding=Alle+brev+er+sletta.+Ring+555+12345"));
         Assert.DoesNotContain("Alle brev er sletta", forged);
         Assert.Contains("Målformen er lagret.", WebUtility.HtmlDecode(await planner.Html("/planlegging/2025/brev?melding=maalform")));

@@ -1,7 +1,7 @@
 namespace Busetting.Web.Tests;
 
 /// <summary>Users see their active sessions and can end all the others (ASVS 3.3.4).</summary>
-public partial class SessionListTests
+public partial class SessionListTests : SqliteAppTest
 {
     private const string Page = "/konto/innloggingar";
     private const string Firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:130.0) Gecko/20100101 Firefox/130.0";
@@ -9,13 +9,12 @@ public partial class SessionListTests
     [Fact]
     public async Task Sessions_TwoBrowsers_BothListed_SignOutTheOthersEndsTheOther()
     {
-        using var app = new SqliteApp();
-        var mine = new Session(app).From("198.51.100.20");
+        var mine = new Session(App).From("198.51.100.20");
         mine.Client.DefaultRequestHeaders.UserAgent.ParseAdd(Firefox);
         await Session.SignIn(mine, Users.Planner);
-        var other = await Session.SignIn(new Session(app).From("198.51.100.21"), Users.Planner);
-        var copied = other.CopyCookies(app).From("198.51.100.22");
-        await Session.SignIn(new Session(app).From("198.51.100.23"), Users.Ks);
+        var other = await Session.SignIn(new Session(App).From("198.51.100.21"), Users.Planner);
+        var copied = other.CopyCookies(App).From("198.51.100.22");
+        await Session.SignIn(new Session(App).From("198.51.100.23"), Users.Ks);
 
         var html = WebUtility.HtmlDecode(await mine.Html(Page));
         Assert.Equal(2, RowPattern().Matches(html).Count);
@@ -43,10 +42,9 @@ public partial class SessionListTests
     [Fact]
     public async Task Sessions_AfterLogoutElsewhere_NoneOfTheOldOnesListed()
     {
-        using var app = new SqliteApp();
-        var first = await Session.SignIn(new Session(app).From("198.51.100.30"), Users.Admin);
+        var first = await Session.SignIn(new Session(App).From("198.51.100.30"), Users.Admin);
         await first.Post("/", "/konto/utlogging", null, new() { ["returnUrl"] = "/" });
-        var second = await Session.SignIn(new Session(app).From("198.51.100.31"), Users.Admin);
+        var second = await Session.SignIn(new Session(App).From("198.51.100.31"), Users.Admin);
         var html = await second.Html(Page);
         Assert.Single(RowPattern().Matches(html));
         Assert.DoesNotContain("198.51.100.30", html);

@@ -7,8 +7,7 @@ public class StartPageTests
     public async Task StartPages_ShowEachRoleItsWork_WithNumbersFromTheDatabase()
     {
         using var app = new WebApp(DatabaseProvider.Sqlite);
-        var planner = await Session.SignIn(app, Users.Planner);
-        var run = await Steps.Publish(app, planner);
+        var (planner, run) = await Steps.PlannerAt(app, Stage.Published);
         var sogndal = await Session.SignIn(app, Users.Sogndal);
         Assert.Equal(HttpStatusCode.Redirect, (await sogndal.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "vedtak", Steps.DecisionFields(61, 0, "2025-11-20", 0))).StatusCode);
         var lines = await app.Db(d => d.RunLines.Where(l => l.RunId == run).ToListAsync());

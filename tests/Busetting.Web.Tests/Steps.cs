@@ -27,13 +27,28 @@ public static class Steps
         });
     }
 
-    /// <summary>A second IMDi person confirms the year's open four-eyes request.</summary>
     /// <summary>A first run, then the year opened for consultation: where most dialogue tests start.</summary>
     public static async Task<int> ToConsultation(WebApp app, Session planner)
     {
         var run = await RunAllocation(app, planner);
         Assert.Equal(HttpStatusCode.Redirect, (await ChangeStatus(app, planner, YearStatus.Consultation)).StatusCode);
         return run;
+    }
+
+    /// <summary>Where most tests start: the demo planner signed in on <paramref name="app"/>, with the year brought to
+    /// <paramref name="stage"/> through the forms. Returns the planner's session and the run the stage ends with (the
+    /// first run; for <see cref="Stage.Published"/> the published one).</summary>
+    public static async Task<(Session Planner, int Run)> PlannerAt(WebApp app, Stage stage)
+    {
+        var planner = await Session.SignIn(app, Users.Planner);
+        var run = stage switch
+        {
+            Stage.Run => await RunAllocation(app, planner),
+            Stage.Consultation => await ToConsultation(app, planner),
+            Stage.Published => await Publish(app, planner),
+            _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
+        };
+        return (planner, run);
     }
 
     /// <summary>The newest letter job's id, or 0: what <see cref="LetterJobAfter"/> waits past.</summary>
@@ -59,6 +74,7 @@ public static class Steps
     public static Task<HttpResponseMessage> UserAction(Session admin, string action, string id) =>
         admin.Post("/admin/brukarar", "/admin/brukarar", "laas", new() { ["LockForm.Action"] = $"{action}:{id}" });
 
+    /// <summary>A second IMDi person confirms the year's open four-eyes request.</summary>
     public static async Task<HttpResponseMessage> Confirm(WebApp app, Session second)
     {
         var request = await app.Db(db => db.StepRequests.Where(r => r.Year == Settlement && r.Status == StepRequestStatus.Open).FirstAsync());
@@ -139,4 +155,13 @@ public static class Steps
     };
 
     public static byte[] MinimalPdf => "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
+}
+
+/// <summary>How far <see cref="Steps.PlannerAt"/> brings the year before a test starts: a first run stored, that run
+/// sent on consultation, or the year published (four eyes: the administrator confirms).</summary>
+public enum Stage
+{
+    Run,
+    Consultation,
+    Published,
 }

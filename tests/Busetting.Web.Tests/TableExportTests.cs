@@ -47,8 +47,7 @@ public class TableExportTests
     public async Task RunTable_FiltersSortsPages_AndItsXlsxMatchesTheDatabase(DatabaseProvider db)
     {
         using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        var run = await Steps.RunAllocation(app, planner);
+        var (planner, run) = await Steps.PlannerAt(app, Stage.Run);
         var lines = await app.Db(d => d.RunLines.Where(l => l.RunId == run).ToDictionaryAsync(l => l.Kommunenummer));
         var reference = app.Services.GetRequiredService<ReferenceStore>();
 
@@ -88,8 +87,7 @@ public class TableExportTests
     public async Task CompareTable_OnlyChanged_AndItsXlsx()
     {
         using var app = new WebApp(DatabaseProvider.Sqlite);
-        var planner = await Session.SignIn(app, Users.Planner);
-        var first = await Steps.ToConsultation(app, planner);
+        var (planner, first) = await Steps.PlannerAt(app, Stage.Consultation);
         var county = await Session.SignIn(app, Users.Vestland);
         var proposed = await Steps.Requested(app, first, "4640") + 26;
         await county.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "forslag",
@@ -191,8 +189,7 @@ public class TableExportTests
     public async Task AuditExport_HoldsEveryMatch_NotJustOnePage()
     {
         using var app = new WebApp(DatabaseProvider.Sqlite);
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.Publish(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Published);
         // More than one page (50) of year 2025: staff reading the run page are recorded (issue 10), one entry a read.
         for (var i = 0; i < 60; i++)
         {

@@ -10,8 +10,7 @@ public class WorkflowTests
     public async Task Planner_RunsConsultsAcceptsCountyProposalApprovesPublishes(DatabaseProvider db)
     {
         using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        var first = await Steps.ToConsultation(app, planner);
+        var (planner, first) = await Steps.PlannerAt(app, Stage.Consultation);
         var before = await Steps.Requested(app, first, "4640");
 
         var county = await Session.SignIn(app, Users.Vestland);
@@ -52,8 +51,7 @@ public class WorkflowTests
     public async Task CaseWorker_RegistersDecisionWithPdf_CorrectsIt_AndAStaleCorrectionConflicts(DatabaseProvider db)
     {
         using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.Publish(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Published);
         var sogndal = await Session.SignIn(app, Users.Sogndal);
 
         var page = await sogndal.Html("/kommune/4640?aar=2025");
@@ -197,8 +195,7 @@ public class WorkflowTests
     public async Task NeedRevision_AfterPublication_ShowsTheTenPercentTrigger(DatabaseProvider db)
     {
         using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.Publish(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Published);
         var response = await planner.Post("/planlegging/2025", "/planlegging/2025", "behov",
             new() { ["NeedForm.Persons"] = "12640", ["NeedForm.Em"] = "0", ["NeedForm.Reason"] = "Beregningsutvalet, revidert", ["NeedForm.Expected"] = "1" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -216,8 +213,7 @@ public class WorkflowTests
     public async Task Proposal_AnsweredTwice_SecondAnswerConflicts(DatabaseProvider db)
     {
         using var app = new WebApp(db);
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.ToConsultation(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Consultation);
         var county = await Session.SignIn(app, Users.Vestland);
         await county.Post("/kommune/4601?aar=2025", "/kommune/4601?aar=2025", "forslag", new() { ["ProposalForm.Persons"] = "500", ["ProposalForm.Reason"] = "færre bustader" });
         var id = await app.Db(d => d.Proposals.Select(p => p.Id).SingleAsync());

@@ -1,14 +1,13 @@
 namespace Busetting.Web.Tests;
 
 /// <summary>Issue 14 item 9 on the pages: the public year menu, doubtful proposals, the audit export's cap (the rules: Busetting.Planning.Tests).</summary>
-public partial class SmallPointsEdgeTests
+public partial class SmallPointsEdgeTests : SqliteAppTest
 {
     private static readonly Actor Vestland = new("Vestland", Roles.County, null, "46");
 
     private static async Task<Session> OnConsultation(WebApp app)
     {
-        var planner = await Session.SignIn(app, Users.Planner);
-        await Steps.ToConsultation(app, planner);
+        var (planner, _) = await Steps.PlannerAt(app, Stage.Consultation);
         return planner;
     }
 
@@ -24,42 +23,39 @@ public partial class SmallPointsEdgeTests
     [Fact]
     public async Task MunicipalityPage_Public_YearMenuListsOnlyPublishedYears()
     {
-        using var app = new SqliteApp();
-        var published = await app.Services.GetRequiredService<PublicFigures>().Years();
-        var unpublished = await app.Db(async db => (await db.Years.Where(y => y.PublishedRunId == null).Select(y => y.Year).ToListAsync()).ConvertAll(y => y.Value));
+        var published = await App.Services.GetRequiredService<PublicFigures>().Years();
+        var unpublished = await App.Db(async db => (await db.Years.Where(y => y.PublishedRunId == null).Select(y => y.Year).ToListAsync()).ConvertAll(y => y.Value));
         Assert.Contains(unpublished, y => !published.Contains(y));
-        var html = await new Session(app).Html("/kommune/4640");
+        var html = await new Session(App).Html("/kommune/4640");
         var menu = MenuYears().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.NotEmpty(menu);
         Assert.All(menu, y => Assert.Contains(y, published));
         // Staff who may see the municipality still reach the year they plan.
-        var planner = await Session.SignIn(app, Users.Planner);
+        var planner = await Session.SignIn(App, Users.Planner);
         Assert.Contains(unpublished.First(y => !published.Contains(y)), MenuYears().Matches(await planner.Html("/kommune/4640")).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
     public async Task CountyProposal_WholeNationalNeed_WarningOnTheProposalInBothForms()
     {
-        using var app = new SqliteApp();
-        var planner = await OnConsultation(app);
-        var need = await app.Db(db => db.Runs.OrderByDescending(r => r.Id).Select(r => r.Persons).FirstAsync());
-        var doubtful = await Propose(app, "4640", need);
+        var planner = await OnConsultation(App);
+        var need = await App.Db(db => db.Runs.OrderByDescending(r => r.Id).Select(r => r.Persons).FirstAsync());
+        var doubtful = await Propose(App, "4640", need);
         var html = WebUtility.HtmlDecode(await planner.Html("/planlegging/2025/forslag"));
         Assert.Contains($"id=\"forslag-{doubtful}-tvil\"", html);
         Assert.Contains("Sjekk at tallet er ment.", html);
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Get("/konto/maalform?lang=nn&returnUrl=%2F")).StatusCode);
         Assert.Contains("Sjekk at talet er meint.", WebUtility.HtmlDecode(await planner.Html("/planlegging/2025/forslag")));
-        var county = await Session.SignIn(app, Users.Vestland);
+        var county = await Session.SignIn(App, Users.Vestland);
         Assert.Contains($"id=\"forslag-{doubtful}-tvil\"", await county.Html("/planlegging/2025/forslag"));
     }
 
     [Fact]
     public async Task AuditExport_MoreHitsThanTheCap_RefusedWithMessage_NarrowerSearchDownloads()
     {
-        using var app = new SqliteApp();
-        app.Settings["Audit:ExportMaxRows"] = "3";
-        var planner = await OnConsultation(app);
-        var total = await app.Db(d => d.Audit.CountAsync(a => a.Year == SettlementYear.Create(2025)));
+        App.Settings["Audit:ExportMaxRows"] = "3";
+        var planner = await OnConsultation(App);
+        var total = await App.Db(d => d.Audit.CountAsync(a => a.Year == SettlementYear.Create(2025)));
         Assert.True(total > 3, $"{total} audit entries for 2025");
         var refused = await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
