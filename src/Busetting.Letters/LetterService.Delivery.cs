@@ -6,8 +6,14 @@ namespace Busetting.Letters;
 /// <summary>Letter delivery: listing, the ZIP of a batch and sending through a channel.</summary>
 public sealed partial class LetterService
 {
-    public Task<List<Letter>> List(SettlementYear year, string? kommunenummer = null) =>
-        db.Letters.AsNoTracking().Where(l => l.Year == year && (kommunenummer == null || l.Kommunenummer == kommunenummer))
+    public Task<List<Letter>> List(SettlementYear year, MunicipalityNumber? kommunenummer = null)
+    {
+        var letters = db.Letters.AsNoTracking().Where(l => l.Year == year);
+        if (kommunenummer is { } number)
+        {
+            letters = letters.Where(l => l.Kommunenummer == number);
+        }
+        return letters
             .OrderBy(l => l.Kommunenummer).ThenBy(l => l.Kind).ThenByDescending(l => l.Version)
             .Select(l => new Letter
             {
@@ -16,6 +22,7 @@ public sealed partial class LetterService
                 SentAt = l.SentAt, Channel = l.Channel, ChannelReference = l.ChannelReference,
             })
             .ToListAsync();
+    }
 
     public Task<Letter?> Find(int id) => db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id);
 
@@ -29,9 +36,9 @@ public sealed partial class LetterService
         using var memory = new MemoryStream();
         using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var letter in letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal))
+            foreach (var letter in letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).OrderBy(l => l.Kommunenummer))
             {
-                var name = reference.Find(MunicipalityNumber.Parse(letter.Kommunenummer))?.Name ?? "";
+                var name = reference.Find(letter.Kommunenummer)?.Name ?? "";
                 var entry = zip.CreateEntry(FileName(letter, name), CompressionLevel.Fastest);
                 entry.LastWriteTime = new DateTimeOffset(letter.At, TimeSpan.Zero);
                 await using var stream = entry.Open();
@@ -66,15 +73,15 @@ public sealed partial class LetterService
             return Error.Forbidden("bare IMDis planleggere lager og sender brev");
         }
         var letters = await db.Letters.Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync(cancellationToken);
-        var newest = letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).ToList();
+        var newest = letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer).ToList();
         if (letters.Count == 0)
         {
             return Error.Invalid("letters.none", Inv($"det finnes ingen brev av typen {kind} for {year}; lag dem først"));
         }
         foreach (var letter in newest)
         {
-            var name = reference.Find(MunicipalityNumber.Parse(letter.Kommunenummer))?.OfficialName ?? letter.Kommunenummer;
-            var receipt = await channel.Deliver(new Envelope(year.Value, letter.Kommunenummer, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf, letter.Language.Code()), cancellationToken);
+            var name = reference.Find(letter.Kommunenummer)?.OfficialName ?? letter.Kommunenummer.Value;
+            var receipt = await channel.Deliver(new Envelope(year.Value, letter.Kommunenummer.Value, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf, letter.Language.Code()), cancellationToken);
             letter.SentAt = clock.GetUtcNow().UtcDateTime;
             letter.Channel = channel.Name;
             letter.ChannelReference = receipt;

@@ -75,18 +75,18 @@ public sealed partial class LetterService
         var run = SettlementYear.TryCreate(year, out var settlement)
             ? await db.Runs.AsNoTracking().Include(r => r.Lines).Where(r => r.Year == settlement).OrderByDescending(r => r.Id).FirstOrDefaultAsync()
             : null;
-        var line = run?.Lines.FirstOrDefault(l => l.Kommunenummer == kommunenummer);
+        var line = MunicipalityNumber.TryParse(kommunenummer, out var number, out _) ? run?.Lines.FirstOrDefault(l => l.Kommunenummer == number) : null;
         if (run is null || line is null)
         {
             return Error.NotFound("preview", Inv($"{year} har ingen fordeling med kommune {kommunenummer} å vise et eksempel fra"));
         }
-        var m = reference.Find(MunicipalityNumber.Parse(kommunenummer))!;
+        var m = reference.Find(number)!;
         var people = await Contact(settlement, CancellationToken.None);
         var criteriaEntry = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
         var weights = Weights(run, CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value);
         var input = new LetterInput(
-            Identity: new(kind, language, year, Reference(settlement, kommunenummer, kind, 1) + " (EKSEMPEL)"),
-            Recipient: new(kommunenummer, m.OfficialName, m.CountyName),
+            Identity: new(kind, language, year, Reference(settlement, number, kind, 1) + " (EKSEMPEL)"),
+            Recipient: new(number.Value, m.OfficialName, m.CountyName),
             Dates: new(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Deadline: null),
             Numbers: new(Requested: line.Requested, RequestedEm: line.RequestedEm, PlanNextYear: line.PlanNextYear, NeedPersons: run.Persons, NeedEm: run.Em),
             Texts: new(people.Line, kind == LetterKind.Request ? null : "(begrunnelse)", people.Row?.SignerName, people.Row?.SignerTitle),

@@ -8,7 +8,7 @@ public sealed class Letter
 {
     public int Id { get; set; }
     public SettlementYear Year { get; set; }
-    public string Kommunenummer { get; set; } = "";
+    public MunicipalityNumber Kommunenummer { get; set; }
 
     /// <summary>Request, Adjusted or Postponement.</summary>
     public string Kind { get; set; } = "";
@@ -80,7 +80,7 @@ public sealed class LetterJob
 /// <summary>Which written standard a municipality's letters use, when IMDi overrides its official language form.</summary>
 public sealed class MunicipalityLetterLanguage
 {
-    public string Kommunenummer { get; set; } = "";
+    public MunicipalityNumber Kommunenummer { get; set; }
     public WrittenStandard Language { get; set; }
     public string By { get; set; } = "";
     public DateTime At { get; set; }

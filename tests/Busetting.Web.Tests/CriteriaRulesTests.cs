@@ -27,7 +27,7 @@ public class CriteriaRulesTests
 
         var planner = await Session.SignIn(app, Users.Planner);
         var run = await Steps.RunAllocation(app, planner);
-        var explanation = await app.Db(db => db.RunLines.Where(l => l.RunId == run && l.Kommunenummer == "4640").Select(l => l.ExplanationJson).SingleAsync());
+        var explanation = await app.Db(db => db.RunLines.Where(l => l.RunId == run && l.Kommunenummer == MunicipalityNumber.Parse("4640")).Select(l => l.ExplanationJson).SingleAsync());
         Assert.Contains("FloorException", explanation);
         Assert.Contains("Liten kommune, avtalt med fylket", explanation);
     }

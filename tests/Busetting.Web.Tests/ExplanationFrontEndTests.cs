@@ -106,7 +106,7 @@ public partial class ExplanationFrontEndTests
         var run = await Steps.Publish(app, planner);
         await app.Db(async db =>
         {
-            var line = await db.RunLines.SingleAsync(l => l.RunId == run && l.Kommunenummer == "4640");
+            var line = await db.RunLines.SingleAsync(l => l.RunId == run && l.Kommunenummer == MunicipalityNumber.Parse("4640"));
             line.ExplanationJson = StoredBeforePresenter;
             return await db.SaveChangesAsync();
         });

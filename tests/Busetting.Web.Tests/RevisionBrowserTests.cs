@@ -31,8 +31,8 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
         var first = await planning.RunAllocation(planner, Steps.Settlement, "første runde");
         Assert.True(first.IsSuccess);
         await Steps.Step(scope.ServiceProvider, YearStatus.Consultation);
-        var bergen = first.Value.Lines.Single(l => l.Kommunenummer == "4601").Requested + 17;
-        var sogndal = first.Value.Lines.Single(l => l.Kommunenummer == "4640").Requested - 14;
+        var bergen = first.Value.Lines.Single(l => l.Kommunenummer == MunicipalityNumber.Parse("4601")).Requested + 17;
+        var sogndal = first.Value.Lines.Single(l => l.Kommunenummer == MunicipalityNumber.Parse("4640")).Requested - 14;
         foreach (var (number, persons) in new[] { ("4601", bergen), ("4640", sogndal) })
         {
             var proposal = await dialogue.Propose(county, Steps.Settlement, MunicipalityNumber.Parse(number), persons, "Avtalt med Vestland fylkeskommune");
@@ -119,7 +119,7 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
             var text = Text(letter.Pdf);
             Assert.False(FromXToX().IsMatch(text), $"{letter.Kommunenummer}: «{FromXToX().Match(text).Value}»");
         }
-        var sogndalLetter = Text(adjusted.Single(l => l.Kommunenummer == "4640").Pdf);
+        var sogndalLetter = Text(adjusted.Single(l => l.Kommunenummer == MunicipalityNumber.Parse("4640")).Pdf);
         Assert.Contains($"frå {Ui.Number(sogndal)} til {Ui.Number(Scaled(sogndal))} flyktningar", sogndalLetter);
     }
 }

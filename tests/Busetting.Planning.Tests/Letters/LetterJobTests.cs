@@ -29,7 +29,7 @@ public sealed class LetterJobTests : PlanningTest
         Assert.Equal(job.Total, job.Done);
         Assert.True(letters.Count > 100, $"{letters.Count} letters");
         Assert.All(letters, l => Assert.Equal((nameof(LetterKind.Request), run.Id, "%PDF"), (l.Kind, l.RunId, System.Text.Encoding.ASCII.GetString(l.Pdf, 0, 4))));
-        Assert.Contains(letters, l => l.Kommunenummer == Places.Sogndal);
+        Assert.Contains(letters, l => l.Kommunenummer == MunicipalityNumber.Parse(Places.Sogndal));
         Assert.NotNull(job.FinishedAt);
     }
 
