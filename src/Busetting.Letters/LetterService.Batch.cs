@@ -89,7 +89,7 @@ public sealed partial class LetterService
         {
             return Said(refused);
         }
-        var previous = await LatestLetters(year, [nameof(LetterKind.Request), nameof(LetterKind.Adjusted)], cancellationToken);
+        var previous = await LatestLetters(year, [LetterKind.Request, LetterKind.Adjusted], cancellationToken);
         if (LetterBatchRules.CheckPreviousLetters(year, kind, previous.Count) is { } noneSent)
         {
             return Said(noneSent);
@@ -123,7 +123,7 @@ public sealed partial class LetterService
         var languages = await db.LetterLanguages.AsNoTracking().ToDictionaryAsync(l => l.Kommunenummer, l => l.Language, cancellationToken);
         var people = await Contact(year, cancellationToken);
         var date = await LetterDate(year, cancellationToken);
-        var latestOfKind = await LatestLetters(year, [kind.ToString()], cancellationToken);
+        var latestOfKind = await LatestLetters(year, [kind], cancellationToken);
         // The need behind each municipality's last letter, for "before / now" in adjusted letters.
         var previousRunIds = start.Previous.Values.Select(l => l.RunId).Distinct().ToList();
         var needByRun = await db.Runs.AsNoTracking().Where(r => previousRunIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons, cancellationToken);
@@ -167,7 +167,7 @@ public sealed partial class LetterService
         }
         return new PlannedLetter(new Letter
         {
-            Year = year, Kommunenummer = line.Kommunenummer, Kind = kind.ToString(), Version = version, RunId = batch.Run.Id, Language = language,
+            Year = year, Kommunenummer = line.Kommunenummer, Kind = kind, Version = version, RunId = batch.Run.Id, Language = language,
             TemplateEntryId = templateId, Reference = Reference(year, line.Kommunenummer, kind, version), ContentHash = hash, Pdf = pdf,
             Requested = input.Numbers.Requested, RequestedEm = input.Numbers.RequestedEm, By = batch.Actor.Name, At = clock.GetUtcNow().UtcDateTime,
         }, null);

@@ -28,7 +28,7 @@ public sealed partial class LetterService
 
     /// <summary>The newest version of every letter of a kind, as a ZIP of PDFs.</summary>
     public async Task<byte[]> Zip(SettlementYear year, LetterKind kind) =>
-        await Zip(await db.Letters.AsNoTracking().Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync());
+        await Zip(await db.Letters.AsNoTracking().Where(l => l.Year == year && l.Kind == kind).ToListAsync());
 
     /// <summary>The newest version of each municipality's letter among these, as a ZIP of PDFs (none: an empty ZIP).</summary>
     public async Task<byte[]> Zip(IReadOnlyList<Letter> letters)
@@ -52,13 +52,13 @@ public sealed partial class LetterService
         string.Create(CultureInfo.InvariantCulture, $"{letter.Year}-{letter.Kommunenummer}-{Slug(municipalityName)}-{KindInFileName(letter.Kind, letter.Language.Code())}-v{letter.Version}.pdf");
 
     /// <summary>The letter kind as a file name says it, in the letter's own written standard ("oppmoding", "justert-anmodning").</summary>
-    public static string KindInFileName(string kind, string language) => (kind, WrittenStandards.NynorskOrBokmal(language)) switch
+    public static string KindInFileName(LetterKind kind, string language) => (kind, WrittenStandards.NynorskOrBokmal(language)) switch
     {
-        ("Request", WrittenStandard.Nn) => "oppmoding",
-        ("Request", _) => "anmodning",
-        ("Adjusted", WrittenStandard.Nn) => "justert-oppmoding",
-        ("Adjusted", _) => "justert-anmodning",
-        ("Postponement", WrittenStandard.Nn) => "utsetjing",
+        (LetterKind.Request, WrittenStandard.Nn) => "oppmoding",
+        (LetterKind.Request, _) => "anmodning",
+        (LetterKind.Adjusted, WrittenStandard.Nn) => "justert-oppmoding",
+        (LetterKind.Adjusted, _) => "justert-anmodning",
+        (LetterKind.Postponement, WrittenStandard.Nn) => "utsetjing",
         _ => "utsettelse",
     };
 
@@ -72,7 +72,7 @@ public sealed partial class LetterService
         {
             return Error.Forbidden("bare IMDis planleggere lager og sender brev");
         }
-        var letters = await db.Letters.Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync(cancellationToken);
+        var letters = await db.Letters.Where(l => l.Year == year && l.Kind == kind).ToListAsync(cancellationToken);
         var newest = letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer).ToList();
         if (letters.Count == 0)
         {
@@ -88,7 +88,7 @@ public sealed partial class LetterService
             db.Audit.Add(new AuditEntry
             {
                 At = letter.SentAt.Value, Actor = actor.Name, Role = "", Action = "letter.send", Year = year, Kommunenummer = letter.Kommunenummer,
-                Details = JsonSerializer.Serialize(new { letter.Kind, letter.Version, channel = channel.Name, receipt }),
+                Details = JsonSerializer.Serialize(new { Kind = letter.Kind.ToString(), letter.Version, channel = channel.Name, receipt }),
             });
             if (sent is not null)
             {

@@ -12,7 +12,7 @@ public sealed partial class LetterService
     public async Task<Result<(Template Template, int? EntryId)>> CurrentTemplate(LetterKind kind, WrittenStandard standard, CancellationToken cancellationToken = default)
     {
         var language = standard.Code();
-        var entry = await db.LetterTemplates.AsNoTracking().Where(t => t.Kind == kind.ToString() && t.Language == standard)
+        var entry = await db.LetterTemplates.AsNoTracking().Where(t => t.Kind == kind && t.Language == standard)
             .OrderByDescending(t => t.Number).FirstOrDefaultAsync(cancellationToken);
         if (entry is null)
         {
@@ -23,7 +23,7 @@ public sealed partial class LetterService
     }
 
     public async Task<int> TemplateNumber(LetterKind kind, WrittenStandard standard) =>
-        await db.LetterTemplates.Where(t => t.Kind == kind.ToString() && t.Language == standard).MaxAsync(t => (int?)t.Number) ?? 0;
+        await db.LetterTemplates.Where(t => t.Kind == kind && t.Language == standard).MaxAsync(t => (int?)t.Number) ?? 0;
 
     public async Task<Result<LetterTemplateEntry>> SaveTemplate(LetterActor actor, LetterKind kind, string language, string text, int expectedNumber)
     {
@@ -46,9 +46,9 @@ public sealed partial class LetterService
         {
             return Error.Conflict("template.version", Inv($"malen er endret av en annen (nå versjon {current}); last siden på nytt"));
         }
-        var entry = new LetterTemplateEntry { Kind = kind.ToString(), Language = standard, Number = current + 1, Text = text, By = actor.Name, At = clock.GetUtcNow().UtcDateTime };
+        var entry = new LetterTemplateEntry { Kind = kind, Language = standard, Number = current + 1, Text = text, By = actor.Name, At = clock.GetUtcNow().UtcDateTime };
         db.LetterTemplates.Add(entry);
-        db.Audit.Add(new AuditEntry { At = entry.At, Actor = actor.Name, Role = "", Action = "template.save", Details = JsonSerializer.Serialize(new { entry.Kind, Language = entry.Language.Code(), entry.Number }) });
+        db.Audit.Add(new AuditEntry { At = entry.At, Actor = actor.Name, Role = "", Action = "template.save", Details = JsonSerializer.Serialize(new { Kind = entry.Kind.ToString(), Language = entry.Language.Code(), entry.Number }) });
         try
         {
             await db.SaveChangesAsync();

@@ -35,7 +35,7 @@ public sealed partial class LetterService(BusettingDb db, ReferenceData referenc
     private static Error Said(Error error) => PlanningErrorTexts.Say(error, WrittenStandard.Nb);
 
     /// <summary>The newest version of each municipality's letter of these kinds.</summary>
-    private async Task<Dictionary<MunicipalityNumber, Letter>> LatestLetters(SettlementYear year, string[] kinds, CancellationToken cancellationToken)
+    private async Task<Dictionary<MunicipalityNumber, Letter>> LatestLetters(SettlementYear year, LetterKind[] kinds, CancellationToken cancellationToken)
     {
         var rows = await db.Letters.AsNoTracking().Where(l => l.Year == year && kinds.Contains(l.Kind))
             .Select(l => new Letter { Id = l.Id, Kommunenummer = l.Kommunenummer, Kind = l.Kind, Version = l.Version, RunId = l.RunId, ContentHash = l.ContentHash, Requested = l.Requested, RequestedEm = l.RequestedEm, At = l.At })

@@ -11,7 +11,7 @@ public sealed class Letter
     public MunicipalityNumber Kommunenummer { get; set; }
 
     /// <summary>Request, Adjusted or Postponement.</summary>
-    public string Kind { get; set; } = "";
+    public LetterKind Kind { get; set; }
     public int Version { get; set; }
     public int RunId { get; set; }
 
@@ -36,7 +36,7 @@ public sealed class Letter
 public sealed class LetterTemplateEntry
 {
     public int Id { get; set; }
-    public string Kind { get; set; } = "";
+    public LetterKind Kind { get; set; }
     public WrittenStandard Language { get; set; }
     public int Number { get; set; }
     public string Text { get; set; } = "";
@@ -57,7 +57,7 @@ public sealed class LetterJob
 {
     public int Id { get; set; }
     public SettlementYear Year { get; set; }
-    public string Kind { get; set; } = "";
+    public LetterKind Kind { get; set; }
     public string? Reason { get; set; }
 
     /// <summary>The new decision deadline an adjusted batch sets; null for other kinds.</summary>

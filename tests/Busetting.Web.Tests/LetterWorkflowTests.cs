@@ -123,7 +123,7 @@ public class LetterWorkflowTests
         Assert.True(adjusted.Status == JobStatus.Done, adjusted.Message);
         Assert.Equal(changed, adjusted.Created);
         Assert.Contains("tallet er uendret", adjusted.Message ?? "");
-        var letter = await app.Db(d => d.Letters.FirstAsync(l => l.Kind == "Adjusted" && l.Kommunenummer == MunicipalityNumber.Parse("4640")));
+        var letter = await app.Db(d => d.Letters.FirstAsync(l => l.Kind == LetterKind.Adjusted && l.Kommunenummer == MunicipalityNumber.Parse("4640")));
         var text = Text(letter.Pdf);
         Assert.Contains("Justert oppmoding om busetjing av flyktningar i 2025", text);
         Assert.Contains("endra frå 18 900 til 12 640 personar", text);
@@ -131,9 +131,9 @@ public class LetterWorkflowTests
 
         var postponement = await StartAndWait(app, planner, "Postponement", "Situasjonen er uoversiktleg.");
         Assert.True(postponement.Status == JobStatus.Done, postponement.Message);
-        var requestLetters = await app.Db(d => d.Letters.CountAsync(l => l.Kind == "Request"));
+        var requestLetters = await app.Db(d => d.Letters.CountAsync(l => l.Kind == LetterKind.Request));
         Assert.Equal(requestLetters, postponement.Created);
-        var notice = Text((await app.Db(d => d.Letters.FirstAsync(l => l.Kind == "Postponement" && l.Kommunenummer == MunicipalityNumber.Parse("0301")))).Pdf);
+        var notice = Text((await app.Db(d => d.Letters.FirstAsync(l => l.Kind == LetterKind.Postponement && l.Kommunenummer == MunicipalityNumber.Parse("0301")))).Pdf);
         Assert.Contains("Justert anmodning for 2025 blir utsatt", notice);
     }
 

@@ -112,7 +112,7 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
             return (await db.RunLines.Where(l => l.RunId == revision).ToListAsync())
                 .Where(l => before[l.Kommunenummer] > 0 && before[l.Kommunenummer] != l.Requested).Select(l => l.Kommunenummer).ToHashSet();
         });
-        var adjusted = await browser.App.Db(db => db.Letters.Where(l => l.Kind == "Adjusted").ToListAsync());
+        var adjusted = await browser.App.Db(db => db.Letters.Where(l => l.Kind == LetterKind.Adjusted).ToListAsync());
         Assert.Equal(changed, adjusted.Select(l => l.Kommunenummer).ToHashSet());
         foreach (var letter in adjusted)
         {

@@ -132,7 +132,7 @@ public partial class RevisionWorkflowTests
         var past = await planner.Post(page, page, "lag", new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = reason, ["StartForm.Deadline"] = "2020-01-31" });
         Assert.Contains("Ny vedtaksfrist: 31.01.2020 ligger i fortiden", await Steps.Answer(past, HttpStatusCode.BadRequest));
         Assert.Equal(jobs, await app.Db(d => d.LetterJobs.CountAsync()));
-        Assert.Equal(0, await app.Db(d => d.Letters.CountAsync(l => l.Kind == "Adjusted")));
+        Assert.Equal(0, await app.Db(d => d.Letters.CountAsync(l => l.Kind == LetterKind.Adjusted)));
 
         var deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(40));
         var job = await StartAndWait(app, planner, new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = reason, ["StartForm.Deadline"] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
@@ -142,7 +142,7 @@ public partial class RevisionWorkflowTests
             var before = await d.RunLines.Where(l => l.RunId == a.Published).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested);
             return (await d.RunLines.Where(l => l.RunId == revision).ToListAsync()).Where(l => before[l.Kommunenummer] > 0 && before[l.Kommunenummer] != l.Requested).Select(l => l.Kommunenummer).ToHashSet();
         });
-        var letters = await app.Db(d => d.Letters.Where(l => l.Kind == "Adjusted").ToListAsync());
+        var letters = await app.Db(d => d.Letters.Where(l => l.Kind == LetterKind.Adjusted).ToListAsync());
         Assert.Equal(changed, letters.Select(l => l.Kommunenummer).ToHashSet());
         Assert.Equal(deadline, await app.Db(d => d.Years.Where(y => y.Year == SettlementYear.Create(2025)).Select(y => y.DecisionDeadline).FirstAsync()));
         foreach (var letter in letters)

@@ -60,8 +60,8 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         var name = MunicipalityName(letter.Kommunenummer);
         var (nb, nn) = letter.Kind switch
         {
-            "Adjusted" => ("justert anmodning om bosetting", "justert oppmoding om busetjing"),
-            "Postponement" => ("melding om utsatt justering", "melding om utsett justering"),
+            LetterKind.Adjusted => ("justert anmodning om bosetting", "justert oppmoding om busetjing"),
+            LetterKind.Postponement => ("melding om utsatt justering", "melding om utsett justering"),
             _ => ("anmodning om bosetting", "oppmoding om busetjing"),
         };
         foreach (var user in await CaseWorkers(db, letter.Kommunenummer))

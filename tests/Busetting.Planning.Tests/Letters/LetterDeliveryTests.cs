@@ -107,7 +107,7 @@ public sealed class LetterDeliveryTests
     {
         Letter Version(string kommunenummer, int version) => new()
         {
-            Year = Places.Settlement, Kommunenummer = Places.Number(kommunenummer), Kind = nameof(LetterKind.Request), Version = version, Language = WrittenStandard.Nb, Pdf = [(byte)version], At = DateTime.UtcNow,
+            Year = Places.Settlement, Kommunenummer = Places.Number(kommunenummer), Kind = LetterKind.Request, Version = version, Language = WrittenStandard.Nb, Pdf = [(byte)version], At = DateTime.UtcNow,
         };
         var letters = new LetterService(null!, new ReferenceStore(TestData.Folder).Data, TimeProvider.System, "IMDi");
 
