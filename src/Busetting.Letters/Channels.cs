@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Busetting.Letters;
 
 /// <summary>One letter on its way out.</summary>
-public sealed record Envelope(int Year, string Kommunenummer, string MunicipalityName, string Kind, int Version, string Reference, byte[] Pdf, string Language = WrittenStandards.NbCode);
+public sealed record Envelope(int Year, string Kommunenummer, string MunicipalityName, LetterKind Kind, int Version, string Reference, byte[] Pdf, string Language = WrittenStandards.NbCode);
 
 /// <summary>
 /// Where letters go. The default writes them to an outbox folder; a real channel — the public sector's digital post

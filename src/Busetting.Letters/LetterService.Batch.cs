@@ -10,13 +10,13 @@ namespace Busetting.Letters;
 public sealed partial class LetterService
 {
     /// <summary>What the checks found: the year, the run the letters are made from and each municipality's last letter.</summary>
-    private sealed record BatchStart(PlanningYear Year, int? RunId, Dictionary<string, Letter> Previous);
+    private sealed record BatchStart(PlanningYear Year, int? RunId, Dictionary<MunicipalityNumber, Letter> Previous);
 
     /// <summary>Everything a batch reads before it plans a letter.</summary>
     private sealed record BatchContext(
         LetterActor Actor, SettlementYear Year, LetterKind Kind, string? Reason, DateOnly? Deadline, PlanningYear PlanningYear, AllocationRun Run,
-        List<LetterCriterion> Weights, Dictionary<WrittenStandard, (Template Template, int? EntryId)> Templates, Dictionary<string, WrittenStandard> Languages,
-        (string Line, LetterContact? Row) People, DateOnly Date, Dictionary<string, Letter> Previous, Dictionary<string, Letter> LatestOfKind,
+        List<LetterCriterion> Weights, Dictionary<WrittenStandard, (Template Template, int? EntryId)> Templates, Dictionary<MunicipalityNumber, WrittenStandard> Languages,
+        (string Line, LetterContact? Row) People, DateOnly Date, Dictionary<MunicipalityNumber, Letter> Previous, Dictionary<MunicipalityNumber, Letter> LatestOfKind,
         Dictionary<int, int> NeedByRun);
 
     /// <summary>One municipality's outcome: a letter to store, or a reason it is left out; neither means already up to date.</summary>
@@ -45,7 +45,7 @@ public sealed partial class LetterService
         var skipped = new List<string>();
         var created = new List<Letter>();
         var unchanged = 0;
-        var lines = batch.Run.Lines.OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).ToList();
+        var lines = batch.Run.Lines.OrderBy(l => l.Kommunenummer).ToList();
         for (var i = 0; i < lines.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -89,7 +89,7 @@ public sealed partial class LetterService
         {
             return Said(refused);
         }
-        var previous = await LatestLetters(year, [nameof(LetterKind.Request), nameof(LetterKind.Adjusted)], cancellationToken);
+        var previous = await LatestLetters(year, [LetterKind.Request, LetterKind.Adjusted], cancellationToken);
         if (LetterBatchRules.CheckPreviousLetters(year, kind, previous.Count) is { } noneSent)
         {
             return Said(noneSent);
@@ -123,7 +123,7 @@ public sealed partial class LetterService
         var languages = await db.LetterLanguages.AsNoTracking().ToDictionaryAsync(l => l.Kommunenummer, l => l.Language, cancellationToken);
         var people = await Contact(year, cancellationToken);
         var date = await LetterDate(year, cancellationToken);
-        var latestOfKind = await LatestLetters(year, [kind.ToString()], cancellationToken);
+        var latestOfKind = await LatestLetters(year, [kind], cancellationToken);
         // The need behind each municipality's last letter, for "before / now" in adjusted letters.
         var previousRunIds = start.Previous.Values.Select(l => l.RunId).Distinct().ToList();
         var needByRun = await db.Runs.AsNoTracking().Where(r => previousRunIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons, cancellationToken);
@@ -134,7 +134,7 @@ public sealed partial class LetterService
     private PlannedLetter PlanLetter(BatchContext batch, RunLine line)
     {
         var (year, kind) = (batch.Year, batch.Kind);
-        var m = reference.Find(MunicipalityNumber.Parse(line.Kommunenummer))!;
+        var m = reference.Find(line.Kommunenummer)!;
         var last = batch.Previous.GetValueOrDefault(line.Kommunenummer);
         if (kind == LetterKind.Request && line.Requested == 0)
         {
@@ -167,7 +167,7 @@ public sealed partial class LetterService
         }
         return new PlannedLetter(new Letter
         {
-            Year = year, Kommunenummer = line.Kommunenummer, Kind = kind.ToString(), Version = version, RunId = batch.Run.Id, Language = language,
+            Year = year, Kommunenummer = line.Kommunenummer, Kind = kind, Version = version, RunId = batch.Run.Id, Language = language,
             TemplateEntryId = templateId, Reference = Reference(year, line.Kommunenummer, kind, version), ContentHash = hash, Pdf = pdf,
             Requested = input.Numbers.Requested, RequestedEm = input.Numbers.RequestedEm, By = batch.Actor.Name, At = clock.GetUtcNow().UtcDateTime,
         }, null);
@@ -180,7 +180,7 @@ public sealed partial class LetterService
         var postponed = kind == LetterKind.Postponement;
         return new LetterInput(
             Identity: new(kind, language, batch.Year.Value, reference),
-            Recipient: new(line.Kommunenummer, m.OfficialName, m.CountyName),
+            Recipient: new(line.Kommunenummer.Value, m.OfficialName, m.CountyName),
             Dates: new(batch.Date, Deadline: kind == LetterKind.Adjusted ? batch.Deadline : batch.PlanningYear.DecisionDeadline),
             Numbers: new(
                 Requested: postponed ? last!.Requested : line.Requested,

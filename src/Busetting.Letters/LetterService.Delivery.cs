@@ -6,8 +6,14 @@ namespace Busetting.Letters;
 /// <summary>Letter delivery: listing, the ZIP of a batch and sending through a channel.</summary>
 public sealed partial class LetterService
 {
-    public Task<List<Letter>> List(SettlementYear year, string? kommunenummer = null) =>
-        db.Letters.AsNoTracking().Where(l => l.Year == year && (kommunenummer == null || l.Kommunenummer == kommunenummer))
+    public Task<List<Letter>> List(SettlementYear year, MunicipalityNumber? kommunenummer = null)
+    {
+        var letters = db.Letters.AsNoTracking().Where(l => l.Year == year);
+        if (kommunenummer is { } number)
+        {
+            letters = letters.Where(l => l.Kommunenummer == number);
+        }
+        return letters
             .OrderBy(l => l.Kommunenummer).ThenBy(l => l.Kind).ThenByDescending(l => l.Version)
             .Select(l => new Letter
             {
@@ -16,12 +22,13 @@ public sealed partial class LetterService
                 SentAt = l.SentAt, Channel = l.Channel, ChannelReference = l.ChannelReference,
             })
             .ToListAsync();
+    }
 
     public Task<Letter?> Find(int id) => db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id);
 
     /// <summary>The newest version of every letter of a kind, as a ZIP of PDFs.</summary>
     public async Task<byte[]> Zip(SettlementYear year, LetterKind kind) =>
-        await Zip(await db.Letters.AsNoTracking().Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync());
+        await Zip(await db.Letters.AsNoTracking().Where(l => l.Year == year && l.Kind == kind).ToListAsync());
 
     /// <summary>The newest version of each municipality's letter among these, as a ZIP of PDFs (none: an empty ZIP).</summary>
     public async Task<byte[]> Zip(IReadOnlyList<Letter> letters)
@@ -29,9 +36,9 @@ public sealed partial class LetterService
         using var memory = new MemoryStream();
         using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var letter in letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal))
+            foreach (var letter in letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).OrderBy(l => l.Kommunenummer))
             {
-                var name = reference.Find(MunicipalityNumber.Parse(letter.Kommunenummer))?.Name ?? "";
+                var name = reference.Find(letter.Kommunenummer)?.Name ?? "";
                 var entry = zip.CreateEntry(FileName(letter, name), CompressionLevel.Fastest);
                 entry.LastWriteTime = new DateTimeOffset(letter.At, TimeSpan.Zero);
                 await using var stream = entry.Open();
@@ -45,13 +52,13 @@ public sealed partial class LetterService
         string.Create(CultureInfo.InvariantCulture, $"{letter.Year}-{letter.Kommunenummer}-{Slug(municipalityName)}-{KindInFileName(letter.Kind, letter.Language.Code())}-v{letter.Version}.pdf");
 
     /// <summary>The letter kind as a file name says it, in the letter's own written standard ("oppmoding", "justert-anmodning").</summary>
-    public static string KindInFileName(string kind, string language) => (kind, WrittenStandards.NynorskOrBokmal(language)) switch
+    public static string KindInFileName(LetterKind kind, string language) => (kind, WrittenStandards.NynorskOrBokmal(language)) switch
     {
-        ("Request", WrittenStandard.Nn) => "oppmoding",
-        ("Request", _) => "anmodning",
-        ("Adjusted", WrittenStandard.Nn) => "justert-oppmoding",
-        ("Adjusted", _) => "justert-anmodning",
-        ("Postponement", WrittenStandard.Nn) => "utsetjing",
+        (LetterKind.Request, WrittenStandard.Nn) => "oppmoding",
+        (LetterKind.Request, _) => "anmodning",
+        (LetterKind.Adjusted, WrittenStandard.Nn) => "justert-oppmoding",
+        (LetterKind.Adjusted, _) => "justert-anmodning",
+        (LetterKind.Postponement, WrittenStandard.Nn) => "utsetjing",
         _ => "utsettelse",
     };
 
@@ -65,23 +72,23 @@ public sealed partial class LetterService
         {
             return Error.Forbidden("bare IMDis planleggere lager og sender brev");
         }
-        var letters = await db.Letters.Where(l => l.Year == year && l.Kind == kind.ToString()).ToListAsync(cancellationToken);
-        var newest = letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).ToList();
+        var letters = await db.Letters.Where(l => l.Year == year && l.Kind == kind).ToListAsync(cancellationToken);
+        var newest = letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer).ToList();
         if (letters.Count == 0)
         {
             return Error.Invalid("letters.none", Inv($"det finnes ingen brev av typen {kind} for {year}; lag dem først"));
         }
         foreach (var letter in newest)
         {
-            var name = reference.Find(MunicipalityNumber.Parse(letter.Kommunenummer))?.OfficialName ?? letter.Kommunenummer;
-            var receipt = await channel.Deliver(new Envelope(year.Value, letter.Kommunenummer, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf, letter.Language.Code()), cancellationToken);
+            var name = reference.Find(letter.Kommunenummer)?.OfficialName ?? letter.Kommunenummer.Value;
+            var receipt = await channel.Deliver(new Envelope(year.Value, letter.Kommunenummer.Value, name, letter.Kind, letter.Version, letter.Reference, letter.Pdf, letter.Language.Code()), cancellationToken);
             letter.SentAt = clock.GetUtcNow().UtcDateTime;
             letter.Channel = channel.Name;
             letter.ChannelReference = receipt;
             db.Audit.Add(new AuditEntry
             {
                 At = letter.SentAt.Value, Actor = actor.Name, Role = "", Action = "letter.send", Year = year, Kommunenummer = letter.Kommunenummer,
-                Details = JsonSerializer.Serialize(new { letter.Kind, letter.Version, channel = channel.Name, receipt }),
+                Details = JsonSerializer.Serialize(new { Kind = letter.Kind.ToString(), letter.Version, channel = channel.Name, receipt }),
             });
             if (sent is not null)
             {

@@ -25,18 +25,18 @@ public sealed partial class LetterService
         {
             return Error.Invalid("language", Inv($"målform «{language}» må være nb, nn eller tom (kommunens offisielle)"));
         }
-        var existing = await db.LetterLanguages.FirstOrDefaultAsync(l => l.Kommunenummer == kommunenummer);
+        var existing = await db.LetterLanguages.FirstOrDefaultAsync(l => l.Kommunenummer == number);
         if (existing is not null)
         {
             db.LetterLanguages.Remove(existing);
         }
         if (language is not null)
         {
-            db.LetterLanguages.Add(new MunicipalityLetterLanguage { Kommunenummer = kommunenummer, Language = WrittenStandards.Parse(language), By = actor.Name, At = clock.GetUtcNow().UtcDateTime });
+            db.LetterLanguages.Add(new MunicipalityLetterLanguage { Kommunenummer = number, Language = WrittenStandards.Parse(language), By = actor.Name, At = clock.GetUtcNow().UtcDateTime });
         }
         db.Audit.Add(new AuditEntry
         {
-            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = "", Action = "letters.language", Kommunenummer = kommunenummer,
+            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = "", Action = "letters.language", Kommunenummer = number,
             Details = JsonSerializer.Serialize(new { from = existing?.Language.Code(), to = language }),
         });
         await db.SaveChangesAsync();

@@ -12,7 +12,7 @@ public sealed partial class LetterService
     public async Task<Result<(Template Template, int? EntryId)>> CurrentTemplate(LetterKind kind, WrittenStandard standard, CancellationToken cancellationToken = default)
     {
         var language = standard.Code();
-        var entry = await db.LetterTemplates.AsNoTracking().Where(t => t.Kind == kind.ToString() && t.Language == standard)
+        var entry = await db.LetterTemplates.AsNoTracking().Where(t => t.Kind == kind && t.Language == standard)
             .OrderByDescending(t => t.Number).FirstOrDefaultAsync(cancellationToken);
         if (entry is null)
         {
@@ -23,7 +23,7 @@ public sealed partial class LetterService
     }
 
     public async Task<int> TemplateNumber(LetterKind kind, WrittenStandard standard) =>
-        await db.LetterTemplates.Where(t => t.Kind == kind.ToString() && t.Language == standard).MaxAsync(t => (int?)t.Number) ?? 0;
+        await db.LetterTemplates.Where(t => t.Kind == kind && t.Language == standard).MaxAsync(t => (int?)t.Number) ?? 0;
 
     public async Task<Result<LetterTemplateEntry>> SaveTemplate(LetterActor actor, LetterKind kind, string language, string text, int expectedNumber)
     {
@@ -46,9 +46,9 @@ public sealed partial class LetterService
         {
             return Error.Conflict("template.version", Inv($"malen er endret av en annen (nå versjon {current}); last siden på nytt"));
         }
-        var entry = new LetterTemplateEntry { Kind = kind.ToString(), Language = standard, Number = current + 1, Text = text, By = actor.Name, At = clock.GetUtcNow().UtcDateTime };
+        var entry = new LetterTemplateEntry { Kind = kind, Language = standard, Number = current + 1, Text = text, By = actor.Name, At = clock.GetUtcNow().UtcDateTime };
         db.LetterTemplates.Add(entry);
-        db.Audit.Add(new AuditEntry { At = entry.At, Actor = actor.Name, Role = "", Action = "template.save", Details = JsonSerializer.Serialize(new { entry.Kind, Language = entry.Language.Code(), entry.Number }) });
+        db.Audit.Add(new AuditEntry { At = entry.At, Actor = actor.Name, Role = "", Action = "template.save", Details = JsonSerializer.Serialize(new { Kind = entry.Kind.ToString(), Language = entry.Language.Code(), entry.Number }) });
         try
         {
             await db.SaveChangesAsync();
@@ -75,18 +75,18 @@ public sealed partial class LetterService
         var run = SettlementYear.TryCreate(year, out var settlement)
             ? await db.Runs.AsNoTracking().Include(r => r.Lines).Where(r => r.Year == settlement).OrderByDescending(r => r.Id).FirstOrDefaultAsync()
             : null;
-        var line = run?.Lines.FirstOrDefault(l => l.Kommunenummer == kommunenummer);
+        var line = MunicipalityNumber.TryParse(kommunenummer, out var number, out _) ? run?.Lines.FirstOrDefault(l => l.Kommunenummer == number) : null;
         if (run is null || line is null)
         {
             return Error.NotFound("preview", Inv($"{year} har ingen fordeling med kommune {kommunenummer} å vise et eksempel fra"));
         }
-        var m = reference.Find(MunicipalityNumber.Parse(kommunenummer))!;
+        var m = reference.Find(number)!;
         var people = await Contact(settlement, CancellationToken.None);
         var criteriaEntry = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
         var weights = Weights(run, CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value);
         var input = new LetterInput(
-            Identity: new(kind, language, year, Reference(settlement, kommunenummer, kind, 1) + " (EKSEMPEL)"),
-            Recipient: new(kommunenummer, m.OfficialName, m.CountyName),
+            Identity: new(kind, language, year, Reference(settlement, number, kind, 1) + " (EKSEMPEL)"),
+            Recipient: new(number.Value, m.OfficialName, m.CountyName),
             Dates: new(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Deadline: null),
             Numbers: new(Requested: line.Requested, RequestedEm: line.RequestedEm, PlanNextYear: line.PlanNextYear, NeedPersons: run.Persons, NeedEm: run.Em),
             Texts: new(people.Line, kind == LetterKind.Request ? null : "(begrunnelse)", people.Row?.SignerName, people.Row?.SignerTitle),

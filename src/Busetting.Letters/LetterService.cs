@@ -35,12 +35,12 @@ public sealed partial class LetterService(BusettingDb db, ReferenceData referenc
     private static Error Said(Error error) => PlanningErrorTexts.Say(error, WrittenStandard.Nb);
 
     /// <summary>The newest version of each municipality's letter of these kinds.</summary>
-    private async Task<Dictionary<string, Letter>> LatestLetters(SettlementYear year, string[] kinds, CancellationToken cancellationToken)
+    private async Task<Dictionary<MunicipalityNumber, Letter>> LatestLetters(SettlementYear year, LetterKind[] kinds, CancellationToken cancellationToken)
     {
         var rows = await db.Letters.AsNoTracking().Where(l => l.Year == year && kinds.Contains(l.Kind))
             .Select(l => new Letter { Id = l.Id, Kommunenummer = l.Kommunenummer, Kind = l.Kind, Version = l.Version, RunId = l.RunId, ContentHash = l.ContentHash, Requested = l.Requested, RequestedEm = l.RequestedEm, At = l.At })
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(l => l.Kommunenummer).ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).First(), StringComparer.Ordinal);
+        return rows.GroupBy(l => l.Kommunenummer).ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).First());
     }
 
     // ---------- helpers ----------
@@ -62,7 +62,7 @@ public sealed partial class LetterService(BusettingDb db, ReferenceData referenc
     public static Error YearNotFound(int year) => Error.NotFound("year", Inv($"planåret {year} finnes ikke"));
 
     /// <summary>2025/4640-O1: year, municipality, O(ppmoding) / J(ustert) / U(tsetjing), version.</summary>
-    public static string Reference(SettlementYear year, string kommunenummer, LetterKind kind, int version) =>
+    public static string Reference(SettlementYear year, MunicipalityNumber kommunenummer, LetterKind kind, int version) =>
         string.Create(CultureInfo.InvariantCulture, $"{year}/{kommunenummer}-{kind switch { LetterKind.Request => "O", LetterKind.Adjusted => "J", LetterKind.Postponement => "U" }}{version}");
 
     private static string Slug(string name) =>

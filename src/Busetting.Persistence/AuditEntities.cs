@@ -9,7 +9,7 @@ public sealed class AuditEntry
     public string Role { get; set; } = "";
     public string Action { get; set; } = "";
     public SettlementYear? Year { get; set; }
-    public string? Kommunenummer { get; set; }
+    public MunicipalityNumber? Kommunenummer { get; set; }
     public string Details { get; set; } = "";
     public string? Reason { get; set; }
 }

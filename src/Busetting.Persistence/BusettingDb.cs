@@ -34,13 +34,17 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<LetterContact> LetterContacts => Set<LetterContact>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
 
-    /// <summary>Typed values (<see cref="SettlementYear"/>, <see cref="MunicipalityNumber"/>, <see cref="WrittenStandard"/>) in the same columns as the plain ones.</summary>
+    /// <summary>
+    /// Typed values (<see cref="SettlementYear"/>, <see cref="MunicipalityNumber"/>, <see cref="WrittenStandard"/>,
+    /// <see cref="LetterKind"/> by its name) in the same columns as the plain ones.
+    /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<SettlementYear>().HaveConversion<SettlementYearConverter>();
         configurationBuilder.Properties<MunicipalityNumber>().HaveConversion<MunicipalityNumberConverter>();
         configurationBuilder.Properties<WrittenStandard>().HaveConversion<WrittenStandardConverter>();
+        configurationBuilder.Properties<LetterKind>().HaveConversion<string>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

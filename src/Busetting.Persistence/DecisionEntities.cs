@@ -8,7 +8,7 @@ public sealed class Decision
 {
     public int Id { get; set; }
     public SettlementYear Year { get; set; }
-    public string Kommunenummer { get; set; } = "";
+    public MunicipalityNumber Kommunenummer { get; set; }
     public int Version { get; set; }
     public int Persons { get; set; }
     public int Em { get; set; }

@@ -24,7 +24,7 @@ public sealed class Proposal
 
     /// <summary>The package's key: <see cref="PackageId"/>, or the line's own id for a proposal made before packages.</summary>
     public int Package => PackageId ?? Id;
-    public string Kommunenummer { get; set; } = "";
+    public MunicipalityNumber Kommunenummer { get; set; }
 
     /// <summary>The number in the run the reviewer looked at.</summary>
     public int FromPersons { get; set; }
@@ -62,7 +62,7 @@ public sealed class Comment
 {
     public long Id { get; set; }
     public SettlementYear Year { get; set; }
-    public string? Kommunenummer { get; set; }
+    public MunicipalityNumber? Kommunenummer { get; set; }
     public string Text { get; set; } = "";
     public string By { get; set; } = "";
     public string ByRole { get; set; } = "";

@@ -8,10 +8,10 @@ public sealed class Letter
 {
     public int Id { get; set; }
     public SettlementYear Year { get; set; }
-    public string Kommunenummer { get; set; } = "";
+    public MunicipalityNumber Kommunenummer { get; set; }
 
     /// <summary>Request, Adjusted or Postponement.</summary>
-    public string Kind { get; set; } = "";
+    public LetterKind Kind { get; set; }
     public int Version { get; set; }
     public int RunId { get; set; }
 
@@ -36,7 +36,7 @@ public sealed class Letter
 public sealed class LetterTemplateEntry
 {
     public int Id { get; set; }
-    public string Kind { get; set; } = "";
+    public LetterKind Kind { get; set; }
     public WrittenStandard Language { get; set; }
     public int Number { get; set; }
     public string Text { get; set; } = "";
@@ -57,7 +57,7 @@ public sealed class LetterJob
 {
     public int Id { get; set; }
     public SettlementYear Year { get; set; }
-    public string Kind { get; set; } = "";
+    public LetterKind Kind { get; set; }
     public string? Reason { get; set; }
 
     /// <summary>The new decision deadline an adjusted batch sets; null for other kinds.</summary>
@@ -80,7 +80,7 @@ public sealed class LetterJob
 /// <summary>Which written standard a municipality's letters use, when IMDi overrides its official language form.</summary>
 public sealed class MunicipalityLetterLanguage
 {
-    public string Kommunenummer { get; set; } = "";
+    public MunicipalityNumber Kommunenummer { get; set; }
     public WrittenStandard Language { get; set; }
     public string By { get; set; } = "";
     public DateTime At { get; set; }

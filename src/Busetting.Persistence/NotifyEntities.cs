@@ -27,7 +27,7 @@ public sealed class OutboxMessage
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
     public SettlementYear? Year { get; set; }
-    public string? Kommunenummer { get; set; }
+    public MunicipalityNumber? Kommunenummer { get; set; }
 
     /// <summary>Makes a scheduled message (reminder, overdue list) unique: the scan may run often, it is written once.</summary>
     public string? DedupeKey { get; set; }

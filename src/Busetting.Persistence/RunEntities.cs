@@ -33,7 +33,7 @@ public sealed class AllocationRun
 public sealed class RunLine
 {
     public int RunId { get; set; }
-    public string Kommunenummer { get; set; } = "";
+    public MunicipalityNumber Kommunenummer { get; set; }
     public int Requested { get; set; }
     public int RequestedEm { get; set; }
     public int PlanNextYear { get; set; }

@@ -8,7 +8,7 @@ public sealed class AppUser : IdentityUser
     public string DisplayName { get; set; } = "";
 
     /// <summary>The one municipality a case worker may see and change (4 digits); null for every other role.</summary>
-    public string? Kommunenummer { get; set; }
+    public MunicipalityNumber? Kommunenummer { get; set; }
 
     /// <summary>The county a county reviewer works for (2 digits); null for every other role.</summary>
     public string? Fylkesnummer { get; set; }

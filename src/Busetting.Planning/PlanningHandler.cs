@@ -77,7 +77,7 @@ public abstract class PlanningHandler : IDisposable, IAsyncDisposable
     /// <summary>The planning year (every feature reads it).</summary>
     public Task<PlanningYear?> Year(SettlementYear year) => db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year);
 
-    private protected void Audit(Actor actor, string action, SettlementYear? year, string? kommunenummer, object details, string? reason) =>
+    private protected void Audit(Actor actor, string action, SettlementYear? year, MunicipalityNumber? kommunenummer, object details, string? reason) =>
         db.Audit.Add(new AuditEntry
         {
             At = Now, Actor = actor.Name, Role = actor.Role ?? "", Action = action, Year = year, Kommunenummer = kommunenummer,

@@ -70,7 +70,7 @@ public static class Handlers
         planning.Decisions.RegisterDecision(actor, Places.Settlement, Places.Number(kommunenummer), input);
 
     public static Task<int> Requested(PlanningHost host, int runId, string kommunenummer) =>
-        host.Db(db => db.RunLines.Where(l => l.RunId == runId && l.Kommunenummer == kommunenummer).Select(l => l.Requested).FirstAsync());
+        host.Db(db => db.RunLines.Where(l => l.RunId == runId && l.Kommunenummer == MunicipalityNumber.Parse(kommunenummer)).Select(l => l.Requested).FirstAsync());
 
     public static Task<List<YearStatusChange>> StatusChanges(PlanningHost host) =>
         host.Db(db => db.YearStatusChanges.Where(c => c.Year == Places.Settlement).OrderBy(c => c.Id).ToListAsync());

@@ -47,8 +47,8 @@ public partial class AuditTrailTests : SqliteAppTest
 
         var reads = await App.Db(db => db.Audit.Where(a => a.Action == "read.unpublished").OrderBy(a => a.Id)
             .Select(a => new { a.Actor, a.Kommunenummer, a.Year }).ToListAsync());
-        Assert.Contains(reads, r => r.Actor.StartsWith("KS", StringComparison.Ordinal) && r.Kommunenummer == "4640" && r.Year == SettlementYear.Create(2025));
-        Assert.Contains(reads, r => r.Actor.StartsWith("Vestland", StringComparison.Ordinal) && r.Kommunenummer == "4601");
+        Assert.Contains(reads, r => r.Actor.StartsWith("KS", StringComparison.Ordinal) && r.Kommunenummer == MunicipalityNumber.Parse("4640") && r.Year == SettlementYear.Create(2025));
+        Assert.Contains(reads, r => r.Actor.StartsWith("Vestland", StringComparison.Ordinal) && r.Kommunenummer == MunicipalityNumber.Parse("4601"));
         Assert.Contains(reads, r => r.Actor.StartsWith("Vestland", StringComparison.Ordinal) && r.Kommunenummer == null);
         Assert.DoesNotContain(reads, r => r.Actor.Contains("Sogndal", StringComparison.Ordinal));
         Assert.Contains("read.unpublished", await planner.Html("/revisjonsspor?type=read&kven=KS"));

@@ -17,7 +17,7 @@ public partial class CountyVisibilityTests : SqliteAppTest
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, Fylkesnummer = county, Kommunenummer = municipality, LockoutEnabled = true };
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, Fylkesnummer = county, Kommunenummer = municipality is null ? null : MunicipalityNumber.Parse(municipality), LockoutEnabled = true };
         Assert.True((await users.CreateAsync(user, WebApp.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
     }
@@ -27,7 +27,7 @@ public partial class CountyVisibilityTests : SqliteAppTest
         var page = $"/kommune/{number}?aar=2025";
         var response = await reviewer.Post(page, page, "forslag", new() { ["ProposalForm.Persons"] = Inv(persons), ["ProposalForm.Reason"] = "Avtalt med fylket" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var id = await app.Db(d => d.Proposals.Where(p => p.Kommunenummer == number).Select(p => p.Id).SingleAsync());
+        var id = await app.Db(d => d.Proposals.Where(p => p.Kommunenummer == MunicipalityNumber.Parse(number)).Select(p => p.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.Accept(planner, id, publicText: "Nye bustader")).StatusCode);
         return persons;
     }
@@ -102,7 +102,7 @@ public partial class CountyVisibilityTests : SqliteAppTest
         Assert.Contains("Etter forslag #", await Read(planner, "/planlegging/2025"));
 
         // The run made on Stavanger's acceptance as older databases hold it: municipality and number in the label.
-        var package = await App.Db(d => d.Proposals.Where(p => p.Kommunenummer == "1103").Select(p => p.Id).SingleAsync());
+        var package = await App.Db(d => d.Proposals.Where(p => p.Kommunenummer == MunicipalityNumber.Parse("1103")).Select(p => p.Id).SingleAsync());
         Assert.Equal(1, await App.Db(d => d.Runs.Where(r => r.Label!.StartsWith($"Etter forslag #{package}"))
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Label, $"Etter forslag #{package} (1103: {stavangerAgreed})"))));
 

@@ -25,7 +25,7 @@ public class CriteriaRulesTests : SqliteAppTest
         Assert.Contains("\"kommunenummer\": \"4640\"", json);
 
         var (_, run) = await Steps.PlannerAt(App, Stage.Run);
-        var explanation = await App.Db(db => db.RunLines.Where(l => l.RunId == run && l.Kommunenummer == "4640").Select(l => l.ExplanationJson).SingleAsync());
+        var explanation = await App.Db(db => db.RunLines.Where(l => l.RunId == run && l.Kommunenummer == MunicipalityNumber.Parse("4640")).Select(l => l.ExplanationJson).SingleAsync());
         Assert.Contains("FloorException", explanation);
         Assert.Contains("Liten kommune, avtalt med fylket", explanation);
     }

@@ -18,7 +18,7 @@ public class DialogueBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
             first = run.Value.Id;
             await Steps.Step(scope.ServiceProvider, YearStatus.Consultation);
         }
-        var lines = await browser.App.Db(db => db.RunLines.Where(l => l.RunId == first && (l.Kommunenummer == "4601" || l.Kommunenummer == "4640")).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested));
+        var lines = await browser.App.Db(db => db.RunLines.Where(l => l.RunId == first && (l.Kommunenummer == MunicipalityNumber.Parse("4601") || l.Kommunenummer == MunicipalityNumber.Parse("4640"))).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested));
 
         // The county: its start page shows the consultation deadline; it proposes for Bergen and Sogndal at once.
         var county = await browser.OpenAs(Users.Vestland, "/");
@@ -26,8 +26,8 @@ public class DialogueBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         await Check(county, "41-start-fylke-hoyring");
         await county.ClickAsync("a[href='/planlegging/2025/forslag/ny']");
         await county.WaitForSelectorAsync("#pakke-tabell");
-        await county.FillAsync("#p-4601", (lines["4601"] - 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await county.FillAsync("#p-4640", (lines["4640"] + 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await county.FillAsync("#p-4601", (lines[MunicipalityNumber.Parse("4601")] - 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await county.FillAsync("#p-4640", (lines[MunicipalityNumber.Parse("4640")] + 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await county.FillAsync("#reason", "Bergen har færre bustader i år; Sogndal har fleire");
         await county.FillAsync("#public", "Fylket flyttar 20 plassar frå Bergen til Sogndal");
         await county.ClickAsync("#vis-pakke");
@@ -44,13 +44,13 @@ public class DialogueBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         await planner.ClickAsync("button[name='Answer.Action'][value^=accept]");
         await planner.WaitForSelectorAsync("#verknad");
         Assert.Contains("18 900 → 18 900", (await planner.Locator("#verknad p").First.InnerTextAsync()).Replace('\u00A0', ' '));
-        Assert.Equal(Ui.Number(lines["4640"] + 20), (await planner.Locator("td[data-after='4640']").InnerTextAsync()).Trim());
+        Assert.Equal(Ui.Number(lines[MunicipalityNumber.Parse("4640")] + 20), (await planner.Locator("td[data-after='4640']").InnerTextAsync()).Trim());
         Assert.Equal("Fylket flyttar 20 plassar frå Bergen til Sogndal", await planner.InputValueAsync("textarea[name^='Answer.Public']"));
         await Check(planner, "44-pakke-verknad");
         await planner.ClickAsync("#bekreft-svar button[type=submit]");
         await planner.WaitForURLAsync("**/forslag?lagra=1**");
         var second = await browser.App.Db(db => db.Runs.MaxAsync(r => r.Id));
-        Assert.Equal(lines["4640"] + 20, await Steps.Requested(browser.App, second, "4640"));
+        Assert.Equal(lines[MunicipalityNumber.Parse("4640")] + 20, await Steps.Requested(browser.App, second, "4640"));
 
         // Four eyes: the planner asks for approval; the request waits; the administrator confirms after the summary.
         await planner.GotoAsync("/planlegging/2025");

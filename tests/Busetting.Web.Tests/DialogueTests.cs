@@ -23,7 +23,7 @@ public partial class DialogueTests
             new() { ["NeedForm.Persons"] = "18900", ["NeedForm.Em"] = "300", ["NeedForm.Reason"] = "EM-behov", ["NeedForm.Expected"] = "1" })).StatusCode);
         var first = await Steps.ToConsultation(app, planner);
         var lines = await app.Db(d => d.RunLines.Where(l => l.RunId == first).ToDictionaryAsync(l => l.Kommunenummer));
-        var (bergen, sogndal) = (lines["4601"], lines["4640"]);
+        var (bergen, sogndal) = (lines[MunicipalityNumber.Parse("4601")], lines[MunicipalityNumber.Parse("4640")]);
         var county = await Session.SignIn(app, Users.Vestland);
         const string form = "/planlegging/2025/forslag/ny";
         var fields = new Dictionary<string, string>
@@ -35,7 +35,7 @@ public partial class DialogueTests
         // First post: the county total before and after (unchanged here: 30 move inside the county); nothing stored.
         var preview = await county.Post(form, form, "pakke", fields);
         Assert.True(preview.StatusCode == HttpStatusCode.OK, $"{(int)preview.StatusCode}: {app.Log}");
-        var countyTotal = Ui.Number(lines.Values.Where(l => l.Kommunenummer.StartsWith("46", StringComparison.Ordinal)).Sum(l => l.Requested));
+        var countyTotal = Ui.Number(lines.Values.Where(l => l.Kommunenummer.County.Value == "46").Sum(l => l.Requested));
         Assert.Contains($"<strong id=\"fylke-for\">{countyTotal}</strong> → <strong id=\"fylke-etter\">{countyTotal}</strong>", await Text(preview));
         Assert.Equal(0, await app.Db(d => d.Proposals.CountAsync()));
         var sent = await county.Post(form, form, "pakke", new(fields) { ["Form.Confirm"] = "true" });
@@ -63,7 +63,7 @@ public partial class DialogueTests
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.Accept(planner, id, publicText: publicText)).StatusCode);
         var second = await app.Db(d => d.Runs.MaxAsync(r => r.Id));
         var after = await app.Db(d => d.RunLines.Where(l => l.RunId == second).ToDictionaryAsync(l => l.Kommunenummer));
-        Assert.Equal((bergen.Requested - 30, sogndal.Requested + 30, 5), (after["4601"].Requested, after["4640"].Requested, after["4640"].RequestedEm));
+        Assert.Equal((bergen.Requested - 30, sogndal.Requested + 30, 5), (after[MunicipalityNumber.Parse("4601")].Requested, after[MunicipalityNumber.Parse("4640")].Requested, after[MunicipalityNumber.Parse("4640")].RequestedEm));
         Assert.Equal((18_900, 300), (after.Values.Sum(l => l.Requested), after.Values.Sum(l => l.RequestedEm)));
         Assert.All(await app.Db(d => d.Proposals.ToListAsync()), p => Assert.Equal((ProposalStatus.Accepted, publicText), (p.Status, p.PublicJustification)));
 
@@ -76,8 +76,8 @@ public partial class DialogueTests
         Assert.DoesNotContain("Bergen manglar bustader", publicPage);
         // Stored JSON escapes non-ASCII letters; compare in the same encoding.
         string Json(string text) => JsonSerializer.Serialize(text, Busetting.Application.StoredExplanation.Json).Trim('"');
-        Assert.Contains(Json(publicText), after["4640"].ExplanationJson);
-        Assert.DoesNotContain(Json("Bergen manglar bustader"), after["4640"].ExplanationJson);
+        Assert.Contains(Json(publicText), after[MunicipalityNumber.Parse("4640")].ExplanationJson);
+        Assert.DoesNotContain(Json("Bergen manglar bustader"), after[MunicipalityNumber.Parse("4640")].ExplanationJson);
         Assert.DoesNotContain(Json("Bergen manglar bustader"), await app.Db(d => d.Runs.Where(r => r.Id == second).Select(r => r.AgreedChangesJson).SingleAsync()));
     }
 

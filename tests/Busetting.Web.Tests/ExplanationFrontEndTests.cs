@@ -105,7 +105,7 @@ public partial class ExplanationFrontEndTests
         var (_, run) = await Steps.PlannerAt(app, Stage.Published);
         await app.Db(async db =>
         {
-            var line = await db.RunLines.SingleAsync(l => l.RunId == run && l.Kommunenummer == "4640");
+            var line = await db.RunLines.SingleAsync(l => l.RunId == run && l.Kommunenummer == MunicipalityNumber.Parse("4640"));
             line.ExplanationJson = StoredBeforePresenter;
             return await db.SaveChangesAsync();
         });

@@ -182,7 +182,7 @@ public partial class FaultDrillTests(ITestOutputHelper output)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Kommunenummer = kommune, LockoutEnabled = true };
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Kommunenummer = kommune is null ? null : MunicipalityNumber.Parse(kommune), LockoutEnabled = true };
         Assert.True((await users.CreateAsync(user, WebApp.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         if (TwoFactor.RequiredFor(role))

@@ -31,10 +31,10 @@ public class LetterContactTests : SqliteAppTest
         {
             await Task.Delay(100);
         }
-        var sogndal = Text(await App.Db(d => d.Letters.Where(l => l.Kommunenummer == "4640").Select(l => l.Pdf).SingleAsync()));
+        var sogndal = Text(await App.Db(d => d.Letters.Where(l => l.Kommunenummer == MunicipalityNumber.Parse("4640")).Select(l => l.Pdf).SingleAsync()));
         Assert.Contains("ta kontakt med Kari Nordmann (telefon 22 24 16 00, e-post kari.nordmann@imdi.no).", sogndal);
         Assert.Contains("Med helsing Ola Nordmann avdelingsdirektør Integrerings- og mangfaldsdirektoratet Kopi: Vestland fylkeskommune, KS", sogndal);
-        var oslo = Text(await App.Db(d => d.Letters.Where(l => l.Kommunenummer == "0301").Select(l => l.Pdf).SingleAsync()));
+        var oslo = Text(await App.Db(d => d.Letters.Where(l => l.Kommunenummer == MunicipalityNumber.Parse("0301")).Select(l => l.Pdf).SingleAsync()));
         Assert.Contains("Med hilsen Ola Nordmann avdelingsdirektør Integrerings- og mangfoldsdirektoratet Kopi: KS", oslo);
     }
 }

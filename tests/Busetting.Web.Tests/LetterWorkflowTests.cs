@@ -49,9 +49,9 @@ public class LetterWorkflowTests
             var notAskedPage = WebUtility.HtmlDecode(await new Session(app).Html($"/kommune/{notAsked[0]}?aar=2025"));
             Assert.Contains("får derfor ikke anmodningsbrev", notAskedPage);
         }
-        var languages = await app.Db(d => d.Letters.Where(l => l.Kommunenummer == "4640" || l.Kommunenummer == "0301").ToDictionaryAsync(l => l.Kommunenummer, l => l.Language));
-        Assert.Equal(WrittenStandard.Nn, languages["4640"]);
-        Assert.Equal(WrittenStandard.Nb, languages["0301"]);
+        var languages = await app.Db(d => d.Letters.Where(l => l.Kommunenummer == MunicipalityNumber.Parse("4640") || l.Kommunenummer == MunicipalityNumber.Parse("0301")).ToDictionaryAsync(l => l.Kommunenummer, l => l.Language));
+        Assert.Equal(WrittenStandard.Nn, languages[MunicipalityNumber.Parse("4640")]);
+        Assert.Equal(WrittenStandard.Nb, languages[MunicipalityNumber.Parse("0301")]);
 
         // The same batch again changes nothing: identical content, no new versions.
         var again = await StartAndWait(app, planner, "Request");
@@ -60,7 +60,7 @@ public class LetterWorkflowTests
 
         // Before sending, the case worker does not see the letter.
         var sogndal = await Session.SignIn(app, Users.Sogndal);
-        var letterId = await app.Db(d => d.Letters.Where(l => l.Kommunenummer == "4640").Select(l => l.Id).SingleAsync());
+        var letterId = await app.Db(d => d.Letters.Where(l => l.Kommunenummer == MunicipalityNumber.Parse("4640")).Select(l => l.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await sogndal.Get($"/api/v1/intern/letters/{letterId}")).StatusCode);
 
         // Sending asks first: how many letters to whom; nothing is sent until it is confirmed.
@@ -120,7 +120,7 @@ public class LetterWorkflowTests
         Assert.True(adjusted.Status == JobStatus.Done, adjusted.Message);
         Assert.Equal(changed, adjusted.Created);
         Assert.Contains("tallet er uendret", adjusted.Message ?? "");
-        var letter = await app.Db(d => d.Letters.FirstAsync(l => l.Kind == "Adjusted" && l.Kommunenummer == "4640"));
+        var letter = await app.Db(d => d.Letters.FirstAsync(l => l.Kind == LetterKind.Adjusted && l.Kommunenummer == MunicipalityNumber.Parse("4640")));
         var text = Text(letter.Pdf);
         Assert.Contains("Justert oppmoding om busetjing av flyktningar i 2025", text);
         Assert.Contains("endra frå 18 900 til 12 640 personar", text);
@@ -128,9 +128,9 @@ public class LetterWorkflowTests
 
         var postponement = await StartAndWait(app, planner, "Postponement", "Situasjonen er uoversiktleg.");
         Assert.True(postponement.Status == JobStatus.Done, postponement.Message);
-        var requestLetters = await app.Db(d => d.Letters.CountAsync(l => l.Kind == "Request"));
+        var requestLetters = await app.Db(d => d.Letters.CountAsync(l => l.Kind == LetterKind.Request));
         Assert.Equal(requestLetters, postponement.Created);
-        var notice = Text((await app.Db(d => d.Letters.FirstAsync(l => l.Kind == "Postponement" && l.Kommunenummer == "0301"))).Pdf);
+        var notice = Text((await app.Db(d => d.Letters.FirstAsync(l => l.Kind == LetterKind.Postponement && l.Kommunenummer == MunicipalityNumber.Parse("0301")))).Pdf);
         Assert.Contains("Justert anmodning for 2025 blir utsatt", notice);
     }
 
@@ -146,7 +146,7 @@ public class LetterWorkflowTests
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
 
         Assert.Equal(JobStatus.Done, (await StartAndWait(app, planner, "Request")).Status);
-        var bergen = await app.Db(d => d.Letters.SingleAsync(l => l.Kommunenummer == "4601"));
+        var bergen = await app.Db(d => d.Letters.SingleAsync(l => l.Kommunenummer == MunicipalityNumber.Parse("4601")));
         Assert.Equal(WrittenStandard.Nn, bergen.Language);
         Assert.Contains("Oppmoding om busetjing av flyktningar i 2025", Text(bergen.Pdf));
     }

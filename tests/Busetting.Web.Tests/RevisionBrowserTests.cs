@@ -31,8 +31,8 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
         var first = await planning.RunAllocation(planner, Steps.Settlement, "første runde");
         Assert.True(first.IsSuccess);
         await Steps.Step(scope.ServiceProvider, YearStatus.Consultation);
-        var bergen = first.Value.Lines.Single(l => l.Kommunenummer == "4601").Requested + 17;
-        var sogndal = first.Value.Lines.Single(l => l.Kommunenummer == "4640").Requested - 14;
+        var bergen = first.Value.Lines.Single(l => l.Kommunenummer == MunicipalityNumber.Parse("4601")).Requested + 17;
+        var sogndal = first.Value.Lines.Single(l => l.Kommunenummer == MunicipalityNumber.Parse("4640")).Requested - 14;
         foreach (var (number, persons) in new[] { ("4601", bergen), ("4640", sogndal) })
         {
             var proposal = await dialogue.Propose(county, Steps.Settlement, MunicipalityNumber.Parse(number), persons, "Avtalt med Vestland fylkeskommune");
@@ -112,14 +112,14 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
             return (await db.RunLines.Where(l => l.RunId == revision).ToListAsync())
                 .Where(l => before[l.Kommunenummer] > 0 && before[l.Kommunenummer] != l.Requested).Select(l => l.Kommunenummer).ToHashSet();
         });
-        var adjusted = await browser.App.Db(db => db.Letters.Where(l => l.Kind == "Adjusted").ToListAsync());
+        var adjusted = await browser.App.Db(db => db.Letters.Where(l => l.Kind == LetterKind.Adjusted).ToListAsync());
         Assert.Equal(changed, adjusted.Select(l => l.Kommunenummer).ToHashSet());
         foreach (var letter in adjusted)
         {
             var text = Text(letter.Pdf);
             Assert.False(FromXToX().IsMatch(text), $"{letter.Kommunenummer}: «{FromXToX().Match(text).Value}»");
         }
-        var sogndalLetter = Text(adjusted.Single(l => l.Kommunenummer == "4640").Pdf);
+        var sogndalLetter = Text(adjusted.Single(l => l.Kommunenummer == MunicipalityNumber.Parse("4640")).Pdf);
         Assert.Contains($"frå {Ui.Number(sogndal)} til {Ui.Number(Scaled(sogndal))} flyktningar", sogndalLetter);
     }
 }

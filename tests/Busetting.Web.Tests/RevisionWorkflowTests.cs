@@ -64,7 +64,7 @@ public partial class RevisionWorkflowTests
         var planner = await Session.SignIn(app, Users.Planner);
         var a = await PublishWithTwoAgreementsAndCutTheNeed(app, planner, (_, _) => Task.CompletedTask);
         Assert.Equal((a.BergenProposal, a.SogndalProposal), (a.BergenAgreed, a.SogndalAgreed));
-        var ids = await app.Db(d => d.Proposals.Where(p => p.Kommunenummer == "4601" || p.Kommunenummer == "4640").ToDictionaryAsync(p => p.Kommunenummer, p => p.Id));
+        var ids = await app.Db(d => d.Proposals.Where(p => p.Kommunenummer == MunicipalityNumber.Parse("4601") || p.Kommunenummer == MunicipalityNumber.Parse("4640")).ToDictionaryAsync(p => p.Kommunenummer, p => p.Id));
 
         // The page lists both agreements, scaled by default, with the consequence per county, before anything runs.
         var page = WebUtility.HtmlDecode(await planner.Html("/planlegging/2025/revisjon"));
@@ -75,7 +75,7 @@ public partial class RevisionWorkflowTests
 
         // Previewing "keep Bergen" shows 559-style fixed numbers and stores nothing.
         var preview = await planner.Post("/planlegging/2025/revisjon", "/planlegging/2025/revisjon", "revisjon",
-            new() { ["Form.Mode"] = "FullResolve", ["Form.All"] = "Scale", [$"treatment-{ids["4601"]}"] = "Keep", ["Form.Action"] = "preview" });
+            new() { ["Form.Mode"] = "FullResolve", ["Form.All"] = "Scale", [$"treatment-{ids[MunicipalityNumber.Parse("4601")]}"] = "Keep", ["Form.Action"] = "preview" });
         Assert.Contains($"data-after=\"4601\">{Ui.Number(a.BergenAgreed)}<", await Steps.Answer(preview, HttpStatusCode.OK));
         Assert.Equal(runsBefore, await app.Db(d => d.Runs.CountAsync()));
 
@@ -89,10 +89,10 @@ public partial class RevisionWorkflowTests
         Assert.Contains("\"mode\":\"FullResolve\"", stored.RevisionJson);
 
         // Kept and dropped, one each.
-        var mixed = await RevisionRun(app, planner, new() { ["Form.Mode"] = "FullResolve", ["Form.All"] = "Scale", [$"treatment-{ids["4601"]}"] = "Keep", [$"treatment-{ids["4640"]}"] = "Drop" });
+        var mixed = await RevisionRun(app, planner, new() { ["Form.Mode"] = "FullResolve", ["Form.All"] = "Scale", [$"treatment-{ids[MunicipalityNumber.Parse("4601")]}"] = "Keep", [$"treatment-{ids[MunicipalityNumber.Parse("4640")]}"] = "Drop" });
         Assert.Equal(a.BergenAgreed, await Steps.Requested(app, mixed, "4601"));
         Assert.Contains("\"treatment\":\"Drop\"", (await app.Db(d => d.Runs.FirstAsync(r => r.Id == mixed))).AgreedChangesJson);
-        var sogndalExplanation = await app.Db(d => d.RunLines.Where(l => l.RunId == mixed && l.Kommunenummer == "4640").Select(l => l.ExplanationJson).FirstAsync());
+        var sogndalExplanation = await app.Db(d => d.RunLines.Where(l => l.RunId == mixed && l.Kommunenummer == MunicipalityNumber.Parse("4640")).Select(l => l.ExplanationJson).FirstAsync());
         Assert.DoesNotContain("AgreedChange", sogndalExplanation);
 
         // Minimum change: the same need, never more movement than the full re-solve, and "revision" in the explanation.
@@ -100,7 +100,7 @@ public partial class RevisionWorkflowTests
         Assert.Equal(12_640, await app.Db(d => d.RunLines.Where(l => l.RunId == minimum).SumAsync(l => l.Requested)));
         Assert.True(await Movement(app, a.Published, minimum) <= await Movement(app, a.Published, scaled),
             $"minimum change moved {await Movement(app, a.Published, minimum)}, full re-solve {await Movement(app, a.Published, scaled)}");
-        var oslo = await app.Db(d => d.RunLines.Where(l => l.RunId == minimum && l.Kommunenummer == "0301").Select(l => l.ExplanationJson).FirstAsync());
+        var oslo = await app.Db(d => d.RunLines.Where(l => l.RunId == minimum && l.Kommunenummer == MunicipalityNumber.Parse("0301")).Select(l => l.ExplanationJson).FirstAsync());
         Assert.Contains("\"kind\":\"Revision\"", oslo);
         var runPage = WebUtility.HtmlDecode(await planner.Html($"/planlegging/2025/kjoring/{minimum}"));
         Assert.Contains("Minst mulig endring fra den publiserte fordelingen", runPage);
@@ -132,7 +132,7 @@ public partial class RevisionWorkflowTests
         var past = await planner.Post(page, page, "lag", new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = reason, ["StartForm.Deadline"] = "2020-01-31" });
         Assert.Contains("Ny vedtaksfrist: 31.01.2020 ligger i fortiden", await Steps.Answer(past, HttpStatusCode.BadRequest));
         Assert.Equal(jobs, await app.Db(d => d.LetterJobs.CountAsync()));
-        Assert.Equal(0, await app.Db(d => d.Letters.CountAsync(l => l.Kind == "Adjusted")));
+        Assert.Equal(0, await app.Db(d => d.Letters.CountAsync(l => l.Kind == LetterKind.Adjusted)));
 
         var deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(40));
         var job = await StartAndWait(app, planner, new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = reason, ["StartForm.Deadline"] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
@@ -142,7 +142,7 @@ public partial class RevisionWorkflowTests
             var before = await d.RunLines.Where(l => l.RunId == a.Published).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested);
             return (await d.RunLines.Where(l => l.RunId == revision).ToListAsync()).Where(l => before[l.Kommunenummer] > 0 && before[l.Kommunenummer] != l.Requested).Select(l => l.Kommunenummer).ToHashSet();
         });
-        var letters = await app.Db(d => d.Letters.Where(l => l.Kind == "Adjusted").ToListAsync());
+        var letters = await app.Db(d => d.Letters.Where(l => l.Kind == LetterKind.Adjusted).ToListAsync());
         Assert.Equal(changed, letters.Select(l => l.Kommunenummer).ToHashSet());
         Assert.Equal(deadline, await app.Db(d => d.Years.Where(y => y.Year == SettlementYear.Create(2025)).Select(y => y.DecisionDeadline).FirstAsync()));
         foreach (var letter in letters)
@@ -150,7 +150,7 @@ public partial class RevisionWorkflowTests
             var text = Text(letter.Pdf);
             Assert.False(FromXToX().IsMatch(text), $"{letter.Kommunenummer}: {FromXToX().Match(text).Value}");
         }
-        var bergen = Text(letters.Single(l => l.Kommunenummer == "4601").Pdf);
+        var bergen = Text(letters.Single(l => l.Kommunenummer == MunicipalityNumber.Parse("4601")).Pdf);
         Assert.Contains($"fra {Ui.Number(a.BergenAgreed)} til {Ui.Number(Scaled(a.BergenAgreed))} flyktninger", bergen);
         Assert.Contains("skalert med det nye behovet", bergen);
         Assert.Contains($"innen {Busetting.Letters.LetterComposer.LongDate(deadline)}", bergen);

@@ -142,7 +142,7 @@ public static class Steps
     }
 
     public static Task<int> Requested(WebApp app, int runId, string kommunenummer) =>
-        app.Db(db => db.RunLines.Where(l => l.RunId == runId && l.Kommunenummer == kommunenummer).Select(l => l.Requested).FirstAsync());
+        app.Db(db => db.RunLines.Where(l => l.RunId == runId && l.Kommunenummer == MunicipalityNumber.Parse(kommunenummer)).Select(l => l.Requested).FirstAsync());
 
     public static Dictionary<string, string> DecisionFields(int persons, int em, string date, int expectedVersion, string? extra = null) => new()
     {

@@ -23,8 +23,8 @@ public class TableExportTests
         Assert.Equal(357, sheet.Count - 1);
         var sogndal = sheet.Single(r => r[0] == "4640");
         Assert.Equal(("Sogndal", "46", "Vestland"), (sogndal[1], sogndal[2], sogndal[3]));
-        Assert.Equal(lines["4640"].Requested.ToString(System.Globalization.CultureInfo.InvariantCulture), sogndal[5]);
-        Assert.Equal(lines["4640"].PlanNextYear.ToString(System.Globalization.CultureInfo.InvariantCulture), sogndal[7]);
+        Assert.Equal(lines[MunicipalityNumber.Parse("4640")].Requested.ToString(System.Globalization.CultureInfo.InvariantCulture), sogndal[5]);
+        Assert.Equal(lines[MunicipalityNumber.Parse("4640")].PlanNextYear.ToString(System.Globalization.CultureInfo.InvariantCulture), sogndal[7]);
         Assert.Equal("0301", sheet[1..].OrderBy(r => r[0], StringComparer.Ordinal).First()[0]); // text, leading zero kept
         Assert.Equal(lines.Values.Sum(l => l.Requested), sheet[1..].Sum(r => int.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -70,7 +70,7 @@ public class TableExportTests
         Assert.Equal(vestland, sheet[1..].Select(r => r[0]).ToList());
         foreach (var row in sheet[1..])
         {
-            var line = lines[row[0]];
+            var line = lines[MunicipalityNumber.Parse(row[0])];
             Assert.Equal((line.Requested, line.RequestedEm, line.PlanNextYear), (Int(row[4]), Int(row[5]), Int(row[6])));
         }
 
@@ -98,7 +98,7 @@ public class TableExportTests
         Assert.NotEqual(first, second);
         var a = await app.Db(d => d.RunLines.Where(l => l.RunId == first).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested));
         var b = await app.Db(d => d.RunLines.Where(l => l.RunId == second).ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested));
-        var changed = b.Keys.Where(k => a[k] != b[k]).Order(StringComparer.Ordinal).ToList();
+        var changed = b.Keys.Where(k => a[k] != b[k]).Select(k => k.Value).Order(StringComparer.Ordinal).ToList();
         Assert.Contains("4640", changed);
 
         var html = await planner.Html($"/planlegging/2025/samanlikn?a={first}&b={second}&endra=1");
@@ -109,7 +109,7 @@ public class TableExportTests
         Assert.Equal(["Kommunenummer", "Kommune", "Fylkesnummer", "Fylke", $"#{first}", $"#{second}", "Endring"], sheet[0]);
         Assert.Equal(changed, sheet[1..].Select(r => r[0]).ToList());
         var sogndal = sheet.Single(r => r[0] == "4640");
-        Assert.Equal((a["4640"], proposed, proposed - a["4640"]), (Int(sogndal[4]), Int(sogndal[5]), Int(sogndal[6])));
+        Assert.Equal((a[MunicipalityNumber.Parse("4640")], proposed, proposed - a[MunicipalityNumber.Parse("4640")]), (Int(sogndal[4]), Int(sogndal[5]), Int(sogndal[6])));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class TableExportTests
         Assert.Equal("", sheet.Single(r => r[0] == "4601")[5]); // Bergen has not answered: empty, not 0
 
         var notAnswered = Read(await (await planner.Get("/planlegging/2025/vedtak/eksport.xlsx?endra=1")).Content.ReadAsByteArrayAsync());
-        Assert.Equal(asked.Where(k => k != "4640").Order(StringComparer.Ordinal), notAnswered[1..].Select(r => r[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(asked.Select(k => k.Value).Where(k => k != "4640").Order(StringComparer.Ordinal), notAnswered[1..].Select(r => r[0]).Order(StringComparer.Ordinal));
         var page = await planner.Html("/planlegging/2025?endra=1&fylke=46&side=alle");
         Assert.DoesNotContain("<td>4640</td>", page);
         Assert.Contains("<td>4601</td>", page);
@@ -158,13 +158,13 @@ public class TableExportTests
         Assert.Equal(2, BodyRows(heroy, "letters")); // both Herøy, told apart by number and county
         Assert.Contains("<td>1515</td>", heroy);
         Assert.Contains("<td>1818</td>", heroy);
-        var sogndal = stored.Single(l => l.Kommunenummer == "4640");
+        var sogndal = stored.Single(l => l.Kommunenummer == MunicipalityNumber.Parse("4640"));
         Assert.Contains($"href=\"/api/v1/intern/letters/{sogndal.Id}\"", await planner.Html("/planlegging/2025/brev?q=4640"));
 
         var sheet = Read(await (await planner.Get("/planlegging/2025/brev/eksport.xlsx?fylke=46&sorter=nr")).Content.ReadAsByteArrayAsync());
         Assert.Equal(["Kommunenummer", "Kommune", "Fylkesnummer", "Fylke", "Type", "Versjon", "Målform", "Anmodet", "Herav EM", "Referanse", "Fra kjøring", "Innhold (SHA-256)", "Sendt"], sheet[0]);
-        var vestland = stored.Where(l => l.Kommunenummer.StartsWith("46", StringComparison.Ordinal)).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).ToList();
-        Assert.Equal(vestland.Select(l => l.Kommunenummer), sheet[1..].Select(r => r[0]));
+        var vestland = stored.Where(l => l.Kommunenummer.County.Value == "46").OrderBy(l => l.Kommunenummer).ToList();
+        Assert.Equal(vestland.Select(l => l.Kommunenummer.Value), sheet[1..].Select(r => r[0]));
         var row = sheet.Single(r => r[0] == "4640");
         Assert.Equal((sogndal.Requested, sogndal.RequestedEm, sogndal.Reference, published, sogndal.ContentHash[..12], ""),
             (Int(row[7]), Int(row[8]), row[9], Int(row[10]), row[11], row.ElementAtOrDefault(12) ?? ""));

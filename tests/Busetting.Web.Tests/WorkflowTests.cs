@@ -68,7 +68,7 @@ public class WorkflowTests
         var stale = await sogndal.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "vedtak", Steps.DecisionFields(60, 0, "2025-11-21", 1));
         Assert.Contains("vedtaket for Sogndal 2025 er endra av ein annan (no versjon 2)", await Steps.Answer(stale, HttpStatusCode.Conflict)); // in Nynorsk, Sogndal's form
 
-        var versions = await app.Db(d => d.Decisions.Where(x => x.Kommunenummer == "4640").OrderBy(x => x.Version).ToListAsync());
+        var versions = await app.Db(d => d.Decisions.Where(x => x.Kommunenummer == MunicipalityNumber.Parse("4640")).OrderBy(x => x.Version).ToListAsync());
         Assert.Equal([70, 75], versions.Select(v => v.Persons));
         Assert.Equal(versions[0].DocumentId, versions[1].DocumentId);
         Assert.Equal(15, versions[0].AdditionalCapacity);

@@ -42,8 +42,8 @@ public sealed class YearInMotionApp : WebApp, IAsyncLifetime
         Assert.True(await this.Db(db => db.StepRequests.AnyAsync(r => r.Status == StepRequestStatus.Open)));
         Assert.True(await this.Db(db => db.Outbox.AnyAsync(m => m.Status != OutboxStatus.Sent)));
         (SogndalLetter, OsloLetter) = await this.Db(async db => (
-            await db.Letters.Where(l => l.Kommunenummer == "4640").Select(l => l.Id).FirstAsync(),
-            await db.Letters.Where(l => l.Kommunenummer == "0301").Select(l => l.Id).FirstAsync()));
+            await db.Letters.Where(l => l.Kommunenummer == MunicipalityNumber.Parse("4640")).Select(l => l.Id).FirstAsync(),
+            await db.Letters.Where(l => l.Kommunenummer == MunicipalityNumber.Parse("0301")).Select(l => l.Id).FirstAsync()));
         SogndalDocument = await this.Db(db => db.DecisionDocuments.Select(d => d.Id).FirstAsync());
     }
 

@@ -50,7 +50,7 @@ public static class CalibrateCommand
                     {
                         var file = Directory.GetFiles(folder, Inv($"{Data.Import.KeyFiguresCsv.FilePrefix}{year}.csv")).Single();
                         var need = reference.KeyFigures.Where(k => k.Year == year).Sum(k => k.Requested ?? 0);
-                        var report = Evaluate(reference, folder, cache, year, need, Backtest.Against.Requests, file,
+                        var report = Evaluate(reference, folder, cache, SettlementYear.Create(year), need, Backtest.Against.Requests, file,
                             set => set with { SizeElasticity = elasticity, Rules = set.Rules with { ImmigrantShare = set.Rules.ImmigrantShare with { ConsiderFactor = factor } } });
                         if (!report.IsSuccess)
                         {
@@ -90,7 +90,7 @@ public static class CalibrateCommand
                     foreach (var year in years)
                     {
                         var need = reference.Settlements.Where(s => s.Year == year).Sum(s => s.Settled ?? 0);
-                        var report = Evaluate(reference, folder, cache, year, need, Backtest.Against.Settled, null,
+                        var report = Evaluate(reference, folder, cache, SettlementYear.Create(year), need, Backtest.Against.Settled, null,
                             set => WithStage1(set) with { Anchor = new ContinuityAnchor(share, weight) });
                         if (!report.IsSuccess)
                         {
@@ -121,25 +121,24 @@ public static class CalibrateCommand
     /// <summary>A year's criteria set and profiles, read once per year for the whole grid.</summary>
     private sealed class YearInputs : Dictionary<int, (CriteriaSet Criteria, string? Warning, ProfileBuilder.Profiles Profiles)>;
 
-    private static Domain.Errors.Result<Backtest.Report> Evaluate(ReferenceData reference, string folder, YearInputs cache, int year, int need,
+    private static Domain.Errors.Result<Backtest.Report> Evaluate(ReferenceData reference, string folder, YearInputs cache, SettlementYear year, int need,
         Backtest.Against against, string? actualFile, Func<CriteriaSet, CriteriaSet> adjust)
     {
-        var settlementYear = SettlementYear.Create(year);
-        if (!cache.TryGetValue(year, out var inputs))
+        if (!cache.TryGetValue(year.Value, out var inputs))
         {
-            var criteria = CriteriaJson.ForYear(folder, year);
+            var criteria = CriteriaJson.ForYear(folder, year.Value);
             if (!criteria.IsSuccess)
             {
                 return Domain.Errors.Result<Backtest.Report>.Fail(criteria.Errors);
             }
-            var profiles = ProfileBuilder.Build(reference, settlementYear, Backtest.DefaultKnowledgeDate(year));
+            var profiles = ProfileBuilder.Build(reference, year, Backtest.DefaultKnowledgeDate(year.Value));
             if (!profiles.IsSuccess)
             {
                 return Domain.Errors.Result<Backtest.Report>.Fail(profiles.Errors);
             }
-            cache[year] = inputs = (criteria.Value.Criteria, criteria.Value.Warning, profiles.Value);
+            cache[year.Value] = inputs = (criteria.Value.Criteria, criteria.Value.Warning, profiles.Value);
         }
-        var run = AllocationRequest.Create(settlementYear, NationalNeed.Create(need, 0).Value)
+        var run = AllocationRequest.Create(year, NationalNeed.Create(need, 0).Value)
             .Bind(request => CommonOptions.Runner.Allocate(reference, inputs.Profiles, adjust(inputs.Criteria), inputs.Warning, request));
         return run.IsSuccess ? Backtest.Run(run.Value, against, actualFile) : Domain.Errors.Result<Backtest.Report>.Fail(run.Errors);
     }

@@ -22,7 +22,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
         foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync())
         {
             var role = (await users.GetRolesAsync(user)).FirstOrDefault();
-            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, role, user.Kommunenummer, user.Fylkesnummer,
+            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, role, user.Kommunenummer?.Value, user.Fylkesnummer,
                 user.LockoutEnd is { } end && end > clock.GetUtcNow()));
         }
         return rows;
@@ -82,7 +82,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
             var user = new AppUser
             {
                 UserName = email, Email = email, EmailConfirmed = true, DisplayName = input.DisplayName!.Trim(),
-                Kommunenummer = kommune, Fylkesnummer = fylke, LockoutEnabled = true,
+                Kommunenummer = reference.Find(kommune)?.Number, Fylkesnummer = fylke, LockoutEnabled = true,
             };
             var created = await users.CreateAsync(user, password);
             var inRole = created.Succeeded ? await users.AddToRoleAsync(user, input.Role!) : created;

@@ -50,8 +50,8 @@ public sealed class AuditHandler(PlanningDependencies dependencies) : PlanningHa
         }
         if (!string.IsNullOrWhiteSpace(q.Kommunenummer))
         {
-            var kommune = q.Kommunenummer.Trim();
-            query = query.Where(a => a.Kommunenummer == kommune);
+            // A text that is no kommunenummer matches no entry.
+            query = MunicipalityNumber.TryParse(q.Kommunenummer, out var kommune, out _) ? query.Where(a => a.Kommunenummer == kommune) : query.Where(a => false);
         }
         var total = await query.CountAsync();
         if (q.All && q.MaxRows is { } max && total > max)
@@ -69,7 +69,7 @@ public sealed class AuditHandler(PlanningDependencies dependencies) : PlanningHa
     }
 
     /// <summary>Staff reading figures that are not published yet leave a trace: who, which year, run and municipality.</summary>
-    public async Task RecordRead(Actor actor, SettlementYear year, string? kommunenummer, int runId)
+    public async Task RecordRead(Actor actor, SettlementYear year, MunicipalityNumber? kommunenummer, int runId)
     {
         Audit(actor, "read.unpublished", year, kommunenummer, new { run = runId }, null);
         await db.SaveChangesAsync();

@@ -131,7 +131,7 @@ public static class AuditTexts
                 }
                 if (key.Equals("kind", StringComparison.OrdinalIgnoreCase) && text is "Request" or "Adjusted" or "Postponement")
                 {
-                    return Ui.LetterKind(lang, text);
+                    return Ui.LetterKind(lang, Enum.Parse<LetterKind>(text));
                 }
                 if (key.Equals("channel", StringComparison.OrdinalIgnoreCase))
                 {

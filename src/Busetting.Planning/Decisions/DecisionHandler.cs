@@ -7,13 +7,13 @@ namespace Busetting.Planning;
 public sealed class DecisionHandler(PlanningDependencies dependencies) : PlanningHandler(dependencies)
 {
     public Task<List<Decision>> DecisionHistory(SettlementYear year, MunicipalityNumber kommunenummer) =>
-        db.Decisions.AsNoTracking().Where(d => d.Year == year && d.Kommunenummer == kommunenummer.Value).OrderByDescending(d => d.Version).ToListAsync();
+        db.Decisions.AsNoTracking().Where(d => d.Year == year && d.Kommunenummer == kommunenummer).OrderByDescending(d => d.Version).ToListAsync();
 
     /// <summary>The current (highest) version of every municipality's decision for a year.</summary>
-    public async Task<Dictionary<string, Decision>> CurrentDecisions(SettlementYear year)
+    public async Task<Dictionary<MunicipalityNumber, Decision>> CurrentDecisions(SettlementYear year)
     {
         var all = await db.Decisions.AsNoTracking().Where(d => d.Year == year).ToListAsync();
-        return all.GroupBy(d => d.Kommunenummer).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!, StringComparer.Ordinal);
+        return all.GroupBy(d => d.Kommunenummer).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!);
     }
 
     public sealed record DecisionInput(int Persons, int Em, DateOnly DecisionDate, int? AdditionalCapacity, string? Note, UploadedPdf? Pdf, int ExpectedVersion);
@@ -68,7 +68,7 @@ public sealed class DecisionHandler(PlanningDependencies dependencies) : Plannin
 
     private async Task<Result<Decision>> StoreDecision(Actor actor, SettlementYear year, MunicipalityNumber kommunenummer, string name, DecisionInput input)
     {
-        var current = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer.Value).MaxAsync(d => (int?)d.Version) ?? 0;
+        var current = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer).MaxAsync(d => (int?)d.Version) ?? 0;
         if (current != input.ExpectedVersion)
         {
             return DecisionErrors.ChangedByOther(actor, name, year, current);
@@ -91,19 +91,19 @@ public sealed class DecisionHandler(PlanningDependencies dependencies) : Plannin
         }
         else if (current > 0)
         {
-            documentId = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer.Value && d.Version == current).Select(d => d.DocumentId).FirstAsync();
+            documentId = await db.Decisions.Where(d => d.Year == year && d.Kommunenummer == kommunenummer && d.Version == current).Select(d => d.DocumentId).FirstAsync();
         }
         var decision = new Decision
         {
-            Year = year, Kommunenummer = kommunenummer.Value, Version = current + 1, Persons = input.Persons, Em = input.Em,
+            Year = year, Kommunenummer = kommunenummer, Version = current + 1, Persons = input.Persons, Em = input.Em,
             DecisionDate = input.DecisionDate, AdditionalCapacity = input.AdditionalCapacity,
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), DocumentId = documentId, By = actor.Name, At = Now,
         };
         db.Decisions.Add(decision);
-        Audit(actor, current == 0 ? "decision.register" : "decision.correct", year, kommunenummer.Value,
+        Audit(actor, current == 0 ? "decision.register" : "decision.correct", year, kommunenummer,
             new { decision.Version, input.Persons, input.Em, date = input.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), input.AdditionalCapacity, documentId }, input.Note);
         var publishedRun = await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => y.PublishedRunId).FirstOrDefaultAsync();
-        var requested = await db.RunLines.AsNoTracking().Where(l => l.RunId == publishedRun && l.Kommunenummer == kommunenummer.Value).Select(l => (int?)l.Requested).FirstOrDefaultAsync();
+        var requested = await db.RunLines.AsNoTracking().Where(l => l.RunId == publishedRun && l.Kommunenummer == kommunenummer).Select(l => (int?)l.Requested).FirstOrDefaultAsync();
         await notifications.DecisionRegistered(db, decision, requested);
         return await Save(actor, decision);
     }
@@ -117,7 +117,7 @@ public sealed class DecisionHandler(PlanningDependencies dependencies) : Plannin
             return DecisionErrors.CannotSeeDocuments(actor, kommunenummer);
         }
         var belongs = SettlementYear.TryCreate(year, out var settlement)
-            && await db.Decisions.AnyAsync(d => d.Year == settlement && d.Kommunenummer == kommunenummer && d.DocumentId == documentId);
+            && await db.Decisions.AnyAsync(d => d.Year == settlement && d.Kommunenummer == municipality.Number && d.DocumentId == documentId);
         var document = belongs ? await db.DecisionDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId) : null;
         return document is null ? DecisionErrors.DocumentNotFound(actor, documentId, municipality.Number, year) : document;
     }

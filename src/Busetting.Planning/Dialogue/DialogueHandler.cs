@@ -31,7 +31,7 @@ public sealed class DialogueHandler : PlanningHandler
         (await Proposals(year))
             .Where(p => reference.Find(p.Kommunenummer) is { } m && Access.CanSeeMunicipality(actor, m))
             .GroupBy(p => p.Package)
-            .Select(g => new Package(g.Key, g.OrderBy(p => p.Kommunenummer, StringComparer.Ordinal).ToList()))
+            .Select(g => new Package(g.Key, g.OrderBy(p => p.Kommunenummer).ToList()))
             .OrderByDescending(p => p.Id)
             .ToList();
 
@@ -62,7 +62,9 @@ public sealed class DialogueHandler : PlanningHandler
                 return DialogueErrors.CannotPropose(actor, municipality);
             }
         }
-        if (ProposalPackageRules.CheckNoDuplicates(lines.Select(l => MunicipalityNumber.Parse(l.Kommunenummer))) is { } twice)
+        // Every line names a municipality from here on.
+        MunicipalityNumber Number(ProposedLine line) => reference.Find(line.Kommunenummer)!.Number;
+        if (ProposalPackageRules.CheckNoDuplicates(lines.Select(Number)) is { } twice)
         {
             return Say(actor, twice);
         }
@@ -80,11 +82,11 @@ public sealed class DialogueHandler : PlanningHandler
         {
             return DialogueErrors.NoRunToComment(actor, year);
         }
-        var codes = lines.Select(l => l.Kommunenummer).ToList();
+        var codes = lines.Select(Number).ToList();
         var current = await db.RunLines.Where(l => l.RunId == run.Id && codes.Contains(l.Kommunenummer)).ToDictionaryAsync(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm));
         foreach (var line in lines)
         {
-            var (fromPersons, fromEm) = current.GetValueOrDefault(line.Kommunenummer);
+            var (fromPersons, fromEm) = current.GetValueOrDefault(Number(line));
             var figures = new ProposedFigures(reference.Find(line.Kommunenummer)!.Name, line.Persons, line.Em, fromPersons, fromEm);
             if (ProposalPackageRules.CheckLine(figures, run.Persons, run.Em) is { } wrong)
             {
@@ -109,17 +111,17 @@ public sealed class DialogueHandler : PlanningHandler
             var stored = new List<Proposal>();
             foreach (var line in lines)
             {
-                var (fromPersons, fromEm) = current.GetValueOrDefault(line.Kommunenummer);
+                var (fromPersons, fromEm) = current.GetValueOrDefault(Number(line));
                 var proposal = new Proposal
                 {
-                    Year = year, RunId = run.Id, Kommunenummer = line.Kommunenummer, FromPersons = fromPersons, ProposedPersons = line.Persons,
+                    Year = year, RunId = run.Id, Kommunenummer = Number(line), FromPersons = fromPersons, ProposedPersons = line.Persons,
                     FromEm = line.Em is null ? null : fromEm, ProposedEm = line.Em, Reason = reason.Trim(),
                     PublicJustification = string.IsNullOrWhiteSpace(publicJustification) ? null : publicJustification.Trim(),
                     By = actor.Name, ByUserId = actor.Identity, ByRole = actor.Role!, At = Now, Status = ProposalStatus.Open, Version = 1,
                     PackageId = stored.FirstOrDefault()?.Id,
                 };
                 db.Proposals.Add(proposal);
-                Audit(actor, "proposal.create", year, line.Kommunenummer, new { from = fromPersons, to = line.Persons, fromEm = proposal.FromEm, toEm = line.Em, package = proposal.PackageId }, reason);
+                Audit(actor, "proposal.create", year, Number(line), new { from = fromPersons, to = line.Persons, fromEm = proposal.FromEm, toEm = line.Em, package = proposal.PackageId }, reason);
                 var saved = await Save(actor, proposal);
                 if (!saved.IsSuccess)
                 {
@@ -218,12 +220,12 @@ public sealed class DialogueHandler : PlanningHandler
             return Result<PackageEffect>.Fail(computed.Errors);
         }
         var before = await db.RunLines.AsNoTracking().Where(l => l.RunId == newest.Id)
-            .ToDictionaryAsync(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm), StringComparer.Ordinal);
-        var inPackage = lines.Select(l => l.Kommunenummer).ToHashSet(StringComparer.Ordinal);
+            .ToDictionaryAsync(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm));
+        var inPackage = lines.Select(l => l.Kommunenummer).ToHashSet();
         var effect = computed.Value.Run.Result.Municipalities.Select(m =>
         {
-            var (persons, em) = before.GetValueOrDefault(m.Municipality.Number.Value);
-            return new EffectLine(m.Municipality.Number.Value, m.Municipality.Name, m.Municipality.CountyName, persons, m.Requested, em, m.RequestedEm, inPackage.Contains(m.Municipality.Number.Value));
+            var (persons, em) = before.GetValueOrDefault(m.Municipality.Number);
+            return new EffectLine(m.Municipality.Number.Value, m.Municipality.Name, m.Municipality.CountyName, persons, m.Requested, em, m.RequestedEm, inPackage.Contains(m.Municipality.Number));
         }).ToList();
         var counties = effect.GroupBy(e => e.County).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Sum(e => e.Before), g.Sum(e => e.After))).Where(c => c.Item2 != c.Item3).ToList();
@@ -310,12 +312,19 @@ public sealed class DialogueHandler : PlanningHandler
         return new ProposalDecision(lines[0], newRun);
     }
 
-    public Task<List<Comment>> Comments(SettlementYear year, string? kommunenummer) =>
-        db.Comments.AsNoTracking().Where(c => c.Year == year && (kommunenummer == null || c.Kommunenummer == kommunenummer)).OrderByDescending(c => c.Id).ToListAsync();
+    public Task<List<Comment>> Comments(SettlementYear year, MunicipalityNumber? kommunenummer)
+    {
+        var comments = db.Comments.AsNoTracking().Where(c => c.Year == year);
+        if (kommunenummer is { } number)
+        {
+            comments = comments.Where(c => c.Kommunenummer == number);
+        }
+        return comments.OrderByDescending(c => c.Id).ToListAsync();
+    }
 
     public async Task<Result<Comment>> AddComment(Actor actor, SettlementYear year, MunicipalityNumber kommunenummer, string text)
     {
-        var municipality = reference.Find(kommunenummer.Value);
+        var municipality = reference.Find(kommunenummer);
         if (municipality is null)
         {
             return MunicipalityNotFound(actor, kommunenummer.Value);
@@ -332,9 +341,9 @@ public sealed class DialogueHandler : PlanningHandler
         {
             return YearNotFound(actor, year.Value);
         }
-        var comment = new Comment { Year = year, Kommunenummer = kommunenummer.Value, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!, At = Now };
+        var comment = new Comment { Year = year, Kommunenummer = kommunenummer, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!, At = Now };
         db.Comments.Add(comment);
-        Audit(actor, "comment.add", year, kommunenummer.Value, new { length = comment.Text.Length }, null);
+        Audit(actor, "comment.add", year, kommunenummer, new { length = comment.Text.Length }, null);
         return await Save(actor, comment);
     }
 }

@@ -66,7 +66,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     {
         await using var db = await contexts.CreateDbContextAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var job = new LetterJob { Year = year, Kind = kind.ToString(), Reason = reason, Deadline = deadline, Status = JobStatus.Queued, By = actor.Name, At = now, HeartbeatAt = now };
+        var job = new LetterJob { Year = year, Kind = kind, Reason = reason, Deadline = deadline, Status = JobStatus.Queued, By = actor.Name, At = now, HeartbeatAt = now };
         db.LetterJobs.Add(job);
         await db.SaveChangesAsync();
         _mine[job.Id] = actor;
@@ -129,7 +129,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
         Result<BatchResult>? result = null;
         try
         {
-            result = await letters.Generate(Access.LetterActor(actor), job.Year, Enum.Parse<LetterKind>(job.Kind), job.Reason, progress, cancellationToken, job.Deadline);
+            result = await letters.Generate(Access.LetterActor(actor), job.Year, job.Kind, job.Reason, progress, cancellationToken, job.Deadline);
             if (result.IsSuccess)
             {
                 job.Status = JobStatus.Done;
@@ -242,7 +242,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     private AuditEntry InterruptedEntry(LetterJob job) => new()
     {
         At = clock.GetUtcNow().UtcDateTime, Actor = "system", Role = "", Action = "letters.job.interrupted", Year = job.Year,
-        Details = JsonSerializer.Serialize(new { job = job.Id, kind = job.Kind, startedBy = job.By, done = job.Done, total = job.Total, heartbeat = job.HeartbeatAt }),
+        Details = JsonSerializer.Serialize(new { job = job.Id, kind = job.Kind.ToString(), startedBy = job.By, done = job.Done, total = job.Total, heartbeat = job.HeartbeatAt }),
     };
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the job row must be updated in order, on this thread.</summary>

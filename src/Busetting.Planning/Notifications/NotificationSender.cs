@@ -223,7 +223,7 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
                     var key = Inv($"reminder:{year.Year}:{m.Kommunenummer}:{deadline:yyyy-MM-dd}:{threshold}");
                     if (!await db.Outbox.AnyAsync(o => o.DedupeKey!.StartsWith(key), cancellationToken))
                     {
-                        await notifications.DeadlineReminder(db, year.Year, MunicipalityNumber.Parse(m.Kommunenummer), deadline, daysLeft, threshold);
+                        await notifications.DeadlineReminder(db, year.Year, m.Kommunenummer, deadline, daysLeft, threshold);
                     }
                 }
             }

@@ -60,8 +60,8 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         var name = MunicipalityName(letter.Kommunenummer);
         var (nb, nn) = letter.Kind switch
         {
-            "Adjusted" => ("justert anmodning om bosetting", "justert oppmoding om busetjing"),
-            "Postponement" => ("melding om utsatt justering", "melding om utsett justering"),
+            LetterKind.Adjusted => ("justert anmodning om bosetting", "justert oppmoding om busetjing"),
+            LetterKind.Postponement => ("melding om utsatt justering", "melding om utsett justering"),
             _ => ("anmodning om bosetting", "oppmoding om busetjing"),
         };
         foreach (var user in await CaseWorkers(db, letter.Kommunenummer))
@@ -94,7 +94,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     /// <summary>The decision deadline is near and the municipality has not answered: its case workers are reminded (once per threshold).</summary>
     public async Task DeadlineReminder(BusettingDb db, SettlementYear year, MunicipalityNumber municipality, DateOnly deadline, int daysLeft, int threshold)
     {
-        var kommunenummer = municipality.Value;
+        var kommunenummer = municipality;
         var name = MunicipalityName(kommunenummer);
         var date = deadline.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var key = Inv($"reminder:{year}:{kommunenummer}:{deadline:yyyy-MM-dd}:{threshold}");
@@ -109,7 +109,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     }
 
     /// <summary>The deadline has passed: IMDi's planners get the list of municipalities that have not answered (once per deadline).</summary>
-    public async Task Overdue(BusettingDb db, SettlementYear year, DateOnly deadline, IReadOnlyList<string> kommunenummer)
+    public async Task Overdue(BusettingDb db, SettlementYear year, DateOnly deadline, IReadOnlyList<MunicipalityNumber> kommunenummer)
     {
         var date = deadline.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var list = string.Join("\n", kommunenummer.Select(k => "- " + k + " " + MunicipalityName(k)));
@@ -131,7 +131,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         _ => nn ? Inv($"om {days} dagar") : Inv($"om {days} dager"),
     };
 
-    private void Add(BusettingDb db, AppUser user, string kind, SettlementYear? year, string? kommunenummer, string? dedupeKey,
+    private void Add(BusettingDb db, AppUser user, string kind, SettlementYear? year, MunicipalityNumber? kommunenummer, string? dedupeKey,
         (string Nb, string Nn) subject, (string Nb, string Nn) body, string path)
     {
         var standard = LanguageOf(user);
@@ -152,7 +152,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     /// <summary>The recipient's written standard: their own choice, else a case worker's municipality's official form, else Bokmål.</summary>
     public WrittenStandard LanguageOf(AppUser user) => user.Language ?? WrittenStandards.Of(reference.Find(user.Kommunenummer)?.LanguageForm ?? LanguageForm.Neutral);
 
-    private string MunicipalityName(string kommunenummer) => reference.Find(kommunenummer)?.Name ?? kommunenummer;
+    private string MunicipalityName(MunicipalityNumber kommunenummer) => reference.Find(kommunenummer)?.Name ?? kommunenummer.Value;
 
     /// <summary>Active users (not locked) with an e-mail address in any of the roles.</summary>
     private async Task<List<AppUser>> UsersInRoles(BusettingDb db, params string[] roles)
@@ -173,7 +173,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         return users.Where(u => u.Email is not null && (u.LockoutEnd is null || u.LockoutEnd <= now)).ToList();
     }
 
-    private async Task<List<AppUser>> CaseWorkers(BusettingDb db, string kommunenummer) =>
+    private async Task<List<AppUser>> CaseWorkers(BusettingDb db, MunicipalityNumber kommunenummer) =>
         (await UsersInRoles(db, Roles.Municipality)).Where(u => u.Kommunenummer == kommunenummer).ToList();
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

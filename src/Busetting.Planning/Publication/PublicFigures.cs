@@ -105,7 +105,7 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
             {
                 var m = reference.ByNumber[l.Kommunenummer];
                 var decision = decisions.GetValueOrDefault(l.Kommunenummer);
-                return new PublicRow(l.Kommunenummer, m.Name, m.County.Value, m.CountyName, reference.Population(l.Kommunenummer, year.Value),
+                return new PublicRow(l.Kommunenummer.Value, m.Name, m.County.Value, m.CountyName, reference.Population(l.Kommunenummer, year.Value),
                     l.Requested, l.RequestedEm, l.PlanNextYear, decision?.Persons, decision?.Em, reference.Settled(l.Kommunenummer, year.Value));
             }).OrderBy(r => r.Kommunenummer, StringComparer.Ordinal).ToList();
             result = new PublicYear(year.Value, PublicSource.Busetting, planning.Revision, planning.DecisionDeadline, rows);
@@ -114,9 +114,9 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
         {
             var rows = reference.Data.Municipalities.Select(m =>
             {
-                var key = reference.KeyFigures(m.Number.Value, year.Value);
-                return new PublicRow(m.Number.Value, m.Name, m.County.Value, m.CountyName, reference.Population(m.Number.Value, year.Value),
-                    key?.Requested, null, null, key?.Decided, null, reference.Settled(m.Number.Value, year.Value) ?? key?.Settled);
+                var key = reference.KeyFigures(m.Number, year.Value);
+                return new PublicRow(m.Number.Value, m.Name, m.County.Value, m.CountyName, reference.Population(m.Number, year.Value),
+                    key?.Requested, null, null, key?.Decided, null, reference.Settled(m.Number, year.Value) ?? key?.Settled);
             }).ToList();
             result = new PublicYear(year.Value, PublicSource.Imdi, 0, null, rows);
         }

@@ -34,12 +34,17 @@ public sealed class PublicationHandler(PlanningDependencies dependencies) : Plan
     }
 
     /// <summary>Each publication's requested persons and EM per municipality (all, or one).</summary>
-    public async Task<Dictionary<int, Dictionary<string, (int Requested, int Em)>>> PublishedLines(IReadOnlyList<Publication> publications, string? kommunenummer = null)
+    public async Task<Dictionary<int, Dictionary<MunicipalityNumber, (int Requested, int Em)>>> PublishedLines(IReadOnlyList<Publication> publications, MunicipalityNumber? kommunenummer = null)
     {
         var runs = publications.Select(p => p.RunId).ToList();
-        var lines = await db.RunLines.AsNoTracking().Where(l => runs.Contains(l.RunId) && (kommunenummer == null || l.Kommunenummer == kommunenummer))
+        var published = db.RunLines.AsNoTracking().Where(l => runs.Contains(l.RunId));
+        if (kommunenummer is { } number)
+        {
+            published = published.Where(l => l.Kommunenummer == number);
+        }
+        var lines = await published
             .Select(l => new { l.RunId, l.Kommunenummer, l.Requested, l.RequestedEm }).ToListAsync();
-        return runs.ToDictionary(r => r, r => lines.Where(l => l.RunId == r).ToDictionary(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm), StringComparer.Ordinal));
+        return runs.ToDictionary(r => r, r => lines.Where(l => l.RunId == r).ToDictionary(l => l.Kommunenummer, l => (l.Requested, l.RequestedEm)));
     }
 
     /// <summary>A published year whose requests are being revised: a revision is started and not yet published.</summary>

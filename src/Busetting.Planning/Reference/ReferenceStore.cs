@@ -18,17 +18,17 @@ public sealed class ReferenceStore
         }
         Folder = folder;
         Data = loaded.Value;
-        ByNumber = Data.Municipalities.ToDictionary(m => m.Number.Value, StringComparer.Ordinal);
+        ByNumber = Data.Municipalities.ToDictionary(m => m.Number);
         Counties = Data.Municipalities.GroupBy(m => m.County.Value).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, g.First().CountyName)).ToList();
-        _settled = Data.Settlements.GroupBy(s => (s.Municipality.Value, s.Year))
+        _settled = Data.Settlements.GroupBy(s => (s.Municipality, s.Year))
             .ToDictionary(g => g.Key, g => g.Sum(r => r.Settled ?? 0));
         _keyFigures = Data.KeyFigures.Where(k => k.CurrentNumbers.Count == 1)
-            .GroupBy(k => (k.CurrentNumbers[0].Value, k.Year)).ToDictionary(g => g.Key, g => g.First());
+            .GroupBy(k => (k.CurrentNumbers[0], k.Year)).ToDictionary(g => g.Key, g => g.First());
     }
 
-    private readonly Dictionary<(string, int), int> _settled;
-    private readonly Dictionary<(string, int), KeyFigureRow> _keyFigures;
+    private readonly Dictionary<(MunicipalityNumber, int), int> _settled;
+    private readonly Dictionary<(MunicipalityNumber, int), KeyFigureRow> _keyFigures;
 
     public string Folder { get; }
 
@@ -40,23 +40,26 @@ public sealed class ReferenceStore
 
     public ReferenceData Data { get; }
 
-    public IReadOnlyDictionary<string, Municipality> ByNumber { get; }
+    public IReadOnlyDictionary<MunicipalityNumber, Municipality> ByNumber { get; }
 
     public IReadOnlyList<(string Number, string Name)> Counties { get; }
 
-    public Municipality? Find(string? kommunenummer) =>
-        kommunenummer is not null && ByNumber.TryGetValue(kommunenummer, out var m) ? m : null;
+    public Municipality? Find(MunicipalityNumber? kommunenummer) =>
+        kommunenummer is { } number && ByNumber.TryGetValue(number, out var m) ? m : null;
 
-    public int? Population(string kommunenummer, int dataYear) =>
-        MunicipalityNumber.TryParse(kommunenummer, out var n, out _) && Data.Population.TryGetValue(n, out var byYear) && byYear.TryGetValue(dataYear, out var p) ? p : null;
+    /// <summary>The municipality a typed-in or routed number names; null when the text is no kommunenummer or names none.</summary>
+    public Municipality? Find(string? text) => MunicipalityNumber.TryParse(text, out var number, out _) ? Find(number) : null;
+
+    public int? Population(MunicipalityNumber kommunenummer, int dataYear) =>
+        Data.Population.TryGetValue(kommunenummer, out var byYear) && byYear.TryGetValue(dataYear, out var p) ? p : null;
 
     /// <summary>Settled persons per municipality and year (IMDi), summed over the rows of that year.</summary>
-    public int? Settled(string kommunenummer, int dataYear) => _settled.TryGetValue((kommunenummer, dataYear), out var n) ? n : null;
+    public int? Settled(MunicipalityNumber kommunenummer, int dataYear) => _settled.TryGetValue((kommunenummer, dataYear), out var n) ? n : null;
 
     public IReadOnlyList<int> SettledYears => Data.Settlements.Select(s => s.Year).Distinct().Order().ToList();
 
     /// <summary>IMDi's published key figures (requested, decided, settled) for a municipality and year, mapped to 2024 numbers.</summary>
-    public KeyFigureRow? KeyFigures(string kommunenummer, int dataYear) => _keyFigures.GetValueOrDefault((kommunenummer, dataYear));
+    public KeyFigureRow? KeyFigures(MunicipalityNumber kommunenummer, int dataYear) => _keyFigures.GetValueOrDefault((kommunenummer, dataYear));
 
     public IReadOnlyList<int> KeyFigureYears => Data.KeyFigures.Select(k => k.Year).Distinct().Order().ToList();
 

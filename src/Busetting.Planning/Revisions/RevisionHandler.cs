@@ -70,7 +70,7 @@ public sealed class RevisionHandler : PlanningHandler
             return Result<RevisionPreview>.Fail(computed.Errors);
         }
         var before = await db.RunLines.AsNoTracking().Where(l => l.RunId == published).Select(l => new { l.Kommunenummer, l.Requested })
-            .ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested, StringComparer.Ordinal);
+            .ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested);
         var publishedNeed = await db.Runs.AsNoTracking().Where(r => r.Id == published).Select(r => r.Persons).FirstAsync();
         var after = computed.Value.Run.Result.Municipalities;
         var agreements = computed.Value.Agreed.Select(a =>
@@ -82,13 +82,13 @@ public sealed class RevisionHandler : PlanningHandler
         var counties = after.GroupBy(m => m.Municipality.CountyName).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new CountyConsequence(g.Key,
                 agreedBefore[g.Key].Sum(a => a.Agreed), agreedBefore[g.Key].Sum(a => a.After ?? 0),
-                g.Sum(m => before.GetValueOrDefault(m.Municipality.Number.Value)), g.Sum(m => m.Requested)))
+                g.Sum(m => before.GetValueOrDefault(m.Municipality.Number)), g.Sum(m => m.Requested)))
             .ToList();
         var above = after.Where(m => m.Explanation.BindingRules.Contains(RuleId.AboveCouncilDecision))
             .Select(m => new AboveDecision(m.Municipality.Number.Value, m.Municipality.Name, m.Requested,
                 (int)m.Explanation.Bounds.Notes.Last(n => n.Rule == RuleId.AboveCouncilDecision).Value!.Value))
             .ToList();
-        var moves = after.Select(m => Math.Abs(m.Requested - before.GetValueOrDefault(m.Municipality.Number.Value))).ToList();
+        var moves = after.Select(m => Math.Abs(m.Requested - before.GetValueOrDefault(m.Municipality.Number))).ToList();
         return new RevisionPreview(options, publishedNeed, computed.Value.Need.Persons, agreements, counties, above, moves.Count(d => d != 0), moves.Sum());
     }
 

@@ -22,13 +22,13 @@ public sealed partial class RunHandler
             return null;
         }
         var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == id);
-        var line = await db.RunLines.AsNoTracking().FirstOrDefaultAsync(l => l.RunId == id && l.Kommunenummer == kommunenummer.Value);
-        await RecordIfUnpublished(actor, year, kommunenummer.Value, id);
+        var line = await db.RunLines.AsNoTracking().FirstOrDefaultAsync(l => l.RunId == id && l.Kommunenummer == kommunenummer);
+        await RecordIfUnpublished(actor, year, kommunenummer, id);
         return (run, line);
     }
 
     /// <summary>Records the read when the run shown is not the year's published one (see <see cref="AuditHandler.RecordRead"/>).</summary>
-    public async Task RecordIfUnpublished(Actor actor, SettlementYear year, string? kommunenummer, int runId)
+    public async Task RecordIfUnpublished(Actor actor, SettlementYear year, MunicipalityNumber? kommunenummer, int runId)
     {
         if (actor.IsSignedIn && await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => y.PublishedRunId).FirstOrDefaultAsync() != runId)
         {

@@ -87,8 +87,8 @@ public sealed partial class RunHandler : PlanningHandler
         var needByRun = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons);
         return accepted.GroupBy(p => p.Kommunenummer)
             .Select(g => g.OrderByDescending(p => p.DecidedAt ?? DateTime.MaxValue).ThenByDescending(p => p.Id).First())
-            .OrderBy(p => p.Kommunenummer, StringComparer.Ordinal)
-            .Select(p => new AgreedChangeRecord(p.Kommunenummer, p.ProposedPersons, p.PublicJustification ?? "", p.Id, p.ProposedPersons, needByRun.GetValueOrDefault(p.RunId),
+            .OrderBy(p => p.Kommunenummer)
+            .Select(p => new AgreedChangeRecord(p.Kommunenummer.Value, p.ProposedPersons, p.PublicJustification ?? "", p.Id, p.ProposedPersons, needByRun.GetValueOrDefault(p.RunId),
                 Em: p.ProposedEm))
             .ToList();
     }
@@ -103,8 +103,8 @@ public sealed partial class RunHandler : PlanningHandler
         }
         var requests = await db.RunLines.AsNoTracking().Where(l => l.RunId == published && l.Requested > 0)
             .Select(l => new { l.Kommunenummer, l.Requested })
-            .ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested, StringComparer.Ordinal);
-        var decisions = (await registeredDecisions.CurrentDecisions(year)).ToDictionary(d => d.Key, d => d.Value.Persons, StringComparer.Ordinal);
+            .ToDictionaryAsync(l => l.Kommunenummer.Value, l => l.Requested);
+        var decisions = (await registeredDecisions.CurrentDecisions(year)).ToDictionary(d => d.Key.Value, d => d.Value.Persons, StringComparer.Ordinal);
         return new StoredRevision(options.Mode, published, new SortedDictionary<string, int>(requests, StringComparer.Ordinal), new SortedDictionary<string, int>(decisions, StringComparer.Ordinal));
     }
 
@@ -151,7 +151,7 @@ public sealed partial class RunHandler : PlanningHandler
         var result = computed.Run.Result;
         var lines = result.Municipalities.Select(m => new RunLine
         {
-            Kommunenummer = m.Municipality.Number.Value,
+            Kommunenummer = m.Municipality.Number,
             Requested = m.Requested,
             RequestedEm = m.RequestedEm,
             PlanNextYear = m.PlanNextYear,
@@ -183,7 +183,7 @@ public sealed partial class RunHandler : PlanningHandler
     public static string Hash(IEnumerable<RunLine> lines)
     {
         var text = new StringBuilder();
-        foreach (var line in lines.OrderBy(l => l.Kommunenummer, StringComparer.Ordinal))
+        foreach (var line in lines.OrderBy(l => l.Kommunenummer))
         {
             text.Append(CultureInfo.InvariantCulture, $"{line.Kommunenummer};{line.Requested};{line.RequestedEm};{line.PlanNextYear}\n");
         }
@@ -217,7 +217,7 @@ public sealed partial class RunHandler : PlanningHandler
             return Result<Reproduction>.Fail(computed.Errors);
         }
         var again = ToEntity(computed.Value, actor, null);
-        var stored = run.Lines.ToDictionary(l => l.Kommunenummer, StringComparer.Ordinal);
+        var stored = run.Lines.ToDictionary(l => l.Kommunenummer);
         var differences = again.Lines
             .Where(l => !stored.TryGetValue(l.Kommunenummer, out var s) || s.Requested != l.Requested || s.RequestedEm != l.RequestedEm || s.PlanNextYear != l.PlanNextYear)
             .Select(l => Inv($"{l.Kommunenummer}: stored {stored.GetValueOrDefault(l.Kommunenummer)?.Requested}, now {l.Requested}"))

@@ -21,7 +21,7 @@ public static class Tables
     /// <summary>One allocation run; a county reviewer sees its own county's rows only.</summary>
     public static TableData<RunRow> Run(AllocationRun run, ReferenceStore reference, Actor me) => new(
         run.Lines.Select(l => reference.ByNumber[l.Kommunenummer] is var m
-                ? new RunRow(l.Kommunenummer, m.Name, m.County.Value, m.CountyName, l.Requested, l.RequestedEm, l.PlanNextYear)
+                ? new RunRow(l.Kommunenummer.Value, m.Name, m.County.Value, m.CountyName, l.Requested, l.RequestedEm, l.PlanNextYear)
                 : throw new InvalidOperationException())
             .Where(r => me.Role != Roles.County || r.CountyNumber == me.Fylkesnummer).ToList(),
         [
@@ -40,7 +40,7 @@ public static class Tables
     {
         var before = a.Lines.ToDictionary(l => l.Kommunenummer, l => l.Requested);
         var rows = b.Lines.Select(l => reference.ByNumber[l.Kommunenummer] is var m
-                ? new CompareRow(l.Kommunenummer, m.Name, m.County.Value, m.CountyName, before.GetValueOrDefault(l.Kommunenummer), l.Requested)
+                ? new CompareRow(l.Kommunenummer.Value, m.Name, m.County.Value, m.CountyName, before.GetValueOrDefault(l.Kommunenummer), l.Requested)
                 : throw new InvalidOperationException())
             .Where(r => me.Role != Roles.County || r.CountyNumber == me.Fylkesnummer).ToList();
         return new(rows,
@@ -59,10 +59,10 @@ public static class Tables
         (year.PublishedRunId ?? year.ApprovedRunId) is { } id ? await runs.Run(id) : await runs.VisibleRun(me, year.Year);
 
     /// <summary>Requested, decided and settled per municipality; the filter keeps those asked that have not answered.</summary>
-    public static TableData<DecisionRow> Decisions(AllocationRun run, IReadOnlyDictionary<string, Decision> decisions, ReferenceStore reference, Actor me) => new(
+    public static TableData<DecisionRow> Decisions(AllocationRun run, IReadOnlyDictionary<MunicipalityNumber, Decision> decisions, ReferenceStore reference, Actor me) => new(
         run.Lines.Select(l => (Line: l, M: reference.ByNumber[l.Kommunenummer], D: decisions.GetValueOrDefault(l.Kommunenummer)))
             .Where(x => me.Role != Roles.County || x.M.County.Value == me.Fylkesnummer)
-            .Select(x => new DecisionRow(x.Line.Kommunenummer, x.M.Name, x.M.County.Value, x.M.CountyName, x.Line.Requested,
+            .Select(x => new DecisionRow(x.Line.Kommunenummer.Value, x.M.Name, x.M.County.Value, x.M.CountyName, x.Line.Requested,
                 x.D?.Persons, x.D?.Em, x.D?.AdditionalCapacity, reference.Settled(x.Line.Kommunenummer, run.Year.Value)))
             .ToList(),
         [
@@ -83,7 +83,7 @@ public static class Tables
             {
                 // A letter to a municipality no longer in the reference data keeps its number as its name.
                 var m = reference.Find(l.Kommunenummer);
-                return new LetterRow(l.Kommunenummer, m?.Name ?? l.Kommunenummer, m?.County.Value ?? "", m?.CountyName ?? "", l.Id, Ui.LetterKind(lang, l.Kind),
+                return new LetterRow(l.Kommunenummer.Value, m?.Name ?? l.Kommunenummer.Value, m?.County.Value ?? "", m?.CountyName ?? "", l.Id, Ui.LetterKind(lang, l.Kind),
                     l.Version, LanguageName(l.Language), l.Requested, l.RequestedEm, l.Reference, l.RunId, l.ContentHash, l.SentAt, l.Channel);
             })
             .ToList(),

@@ -37,12 +37,12 @@ public static class Ui
     };
 
     /// <summary>A letter kind as stored ("Request", "Adjusted", "Postponement") in the user's written standard.</summary>
-    public static string LetterKind(WrittenStandard lang, string kind) => (lang, kind) switch
+    public static string LetterKind(WrittenStandard lang, LetterKind kind) => (lang, kind) switch
     {
-        (WrittenStandard.Nb, "Request") => "Anmodning",
-        (WrittenStandard.Nn, "Request") => "Oppmoding",
-        (WrittenStandard.Nb, "Adjusted") => "Justert anmodning",
-        (WrittenStandard.Nn, "Adjusted") => "Justert oppmoding",
+        (WrittenStandard.Nb, Domain.Planning.LetterKind.Request) => "Anmodning",
+        (WrittenStandard.Nn, Domain.Planning.LetterKind.Request) => "Oppmoding",
+        (WrittenStandard.Nb, Domain.Planning.LetterKind.Adjusted) => "Justert anmodning",
+        (WrittenStandard.Nn, Domain.Planning.LetterKind.Adjusted) => "Justert oppmoding",
         (WrittenStandard.Nb, _) => "Utsettelse",
         (WrittenStandard.Nn, _) => "Utsetjing",
     };

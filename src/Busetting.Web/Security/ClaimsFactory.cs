@@ -15,7 +15,7 @@ public sealed class ClaimsFactory(UserManager<AppUser> users, RoleManager<Identi
         identity.AddClaim(new Claim(BusettingClaims.DisplayName, user.DisplayName));
         if (user.Kommunenummer is { } kommune)
         {
-            identity.AddClaim(new Claim(BusettingClaims.Kommunenummer, kommune));
+            identity.AddClaim(new Claim(BusettingClaims.Kommunenummer, kommune.Value));
         }
         if (user.Fylkesnummer is { } fylke)
         {

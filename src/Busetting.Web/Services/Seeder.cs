@@ -85,7 +85,7 @@ public sealed class Seeder(BusettingDb db, ReferenceStore reference, UserManager
                 user = new AppUser
                 {
                     UserName = demo.UserName, Email = demo.UserName, EmailConfirmed = true, DisplayName = demo.DisplayName,
-                    Kommunenummer = demo.Kommunenummer, Fylkesnummer = demo.Fylkesnummer, LockoutEnabled = true,
+                    Kommunenummer = demo.Kommunenummer is { } k ? MunicipalityNumber.Parse(k) : null, Fylkesnummer = demo.Fylkesnummer, LockoutEnabled = true,
                 };
                 Check(await users.CreateAsync(user, password), demo.UserName);
                 Check(await users.AddToRoleAsync(user, demo.Role), demo.UserName);

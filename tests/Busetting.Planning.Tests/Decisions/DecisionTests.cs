@@ -15,7 +15,7 @@ public sealed class DecisionTests : PlanningTest
         Assert.Equal([(2, 75), (1, 70)], versions.Select(v => (v.Version, v.Persons)));
         Assert.Equal(first.DocumentId, second.DocumentId);
         Assert.Equal(15, first.AdditionalCapacity);
-        Assert.Equal(75, (await planning.Decisions.CurrentDecisions(Places.Settlement))[Places.Sogndal].Persons);
+        Assert.Equal(75, (await planning.Decisions.CurrentDecisions(Places.Settlement))[MunicipalityNumber.Parse(Places.Sogndal)].Persons);
         Assert.Equal(["decision.register", "decision.correct"], (await Host.AuditActions()).TakeLast(2));
         var document = Ok(await planning.Decisions.Document(People.Vestland, Places.Year, Places.Sogndal, first.DocumentId!.Value));
         Assert.Equal(Pdf.Content, document.Content);

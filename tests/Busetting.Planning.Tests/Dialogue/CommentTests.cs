@@ -12,9 +12,9 @@ public sealed class CommentTests : PlanningTest
         Ok(await Comment(planning, People.Vestland, Places.Sogndal, "Bustadmangel"));
         Ok(await Comment(planning, People.Planner, Places.Sogndal, "Sjekka"));
 
-        var sogndal = await planning.Dialogue.Comments(Places.Settlement, Places.Sogndal);
+        var sogndal = await planning.Dialogue.Comments(Places.Settlement, Places.Number(Places.Sogndal));
         Assert.Equal([("Sjekka", Roles.Planner), ("Bustadmangel", Roles.County)], sogndal.Select(c => (c.Text, c.ByRole)));
-        Assert.Equal("Høgt tal for Oslo", Assert.Single(await planning.Dialogue.Comments(Places.Settlement, Places.Oslo)).Text);
+        Assert.Equal("Høgt tal for Oslo", Assert.Single(await planning.Dialogue.Comments(Places.Settlement, Places.Number(Places.Oslo))).Text);
         Assert.Equal(3, (await planning.Dialogue.Comments(Places.Settlement, null)).Count);
         Assert.Equal(3, (await Host.AuditActions()).Count(a => a == "comment.add"));
     }
@@ -57,7 +57,7 @@ public sealed class CommentTests : PlanningTest
         var trail = Ok(await planning.Audit.AuditTrail(People.Admin, Places.Settlement));
 
         Assert.Equal(["comment.add", "need.add", "year.create"], trail.Select(a => a.Action));
-        Assert.Equal((People.Ks.Name, Roles.Ks, Places.Bergen), (trail[0].Actor, trail[0].Role, trail[0].Kommunenummer));
+        Assert.Equal((People.Ks.Name, Roles.Ks, Places.Number(Places.Bergen)), (trail[0].Actor, trail[0].Role, trail[0].Kommunenummer));
         Assert.Equal("bare IMDi ser revisjonssporet", Refused(await planning.Audit.AuditTrail(People.Ks, Places.Settlement), ErrorKind.Forbidden).Message);
         Refused(await planning.Audit.AuditTrail(People.Vestland, Places.Settlement), ErrorKind.Forbidden);
     }

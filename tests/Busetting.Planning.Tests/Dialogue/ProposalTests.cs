@@ -14,7 +14,7 @@ public sealed class ProposalTests : PlanningTest
 
         Assert.Equal(2, lines.Count);
         Assert.All(lines, l => Assert.Equal((lines[0].Id, ProposalStatus.Open, run.Id, People.Vestland.UserId), (l.Package, l.Status, l.RunId, l.ByUserId)));
-        Assert.Equal([(voss, voss + 3), (sogndal, sogndal + 5)], lines.OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).Select(l => (l.FromPersons, l.ProposedPersons)));
+        Assert.Equal([(voss, voss + 3), (sogndal, sogndal + 5)], lines.OrderBy(l => l.Kommunenummer).Select(l => (l.FromPersons, l.ProposedPersons)));
         var package = Assert.Single(await planning.Dialogue.Packages(People.Planner, Places.Settlement));
         Assert.Equal((sogndal + voss, sogndal + voss + 8), (package.Before, package.After));
         Assert.Empty(await planning.Dialogue.Packages(People.OsloCounty, Places.Settlement));

@@ -40,7 +40,7 @@ public sealed class LetterDeliveryTests
 
         var letters = await host.Db(db => db.Letters.ToListAsync());
         Assert.Equal(letters.Count, sent);
-        Assert.Equal(letters.Select(l => l.Kommunenummer).Order(StringComparer.Ordinal), channel.Delivered.Select(e => e.Kommunenummer));
+        Assert.Equal(letters.Select(l => l.Kommunenummer.Value).Order(StringComparer.Ordinal), channel.Delivered.Select(e => e.Kommunenummer));
         Assert.All(letters, l => Assert.Equal(("test", "kvittering-" + l.Kommunenummer), (l.Channel, l.ChannelReference)));
         Assert.All(letters, l => Assert.NotNull(l.SentAt));
         var sogndal = channel.Delivered.Single(e => e.Kommunenummer == Places.Sogndal);
@@ -98,7 +98,7 @@ public sealed class LetterDeliveryTests
         {
             await stream.CopyToAsync(content);
         }
-        Assert.Equal(letters.Single(l => l.Kommunenummer == Places.Sogndal).Pdf, content.ToArray());
+        Assert.Equal(letters.Single(l => l.Kommunenummer == MunicipalityNumber.Parse(Places.Sogndal)).Pdf, content.ToArray());
         Assert.Empty(new ZipArchive(new MemoryStream(await host.Letters().Zip(Places.Settlement, LetterKind.Adjusted))).Entries);
     }
 
@@ -107,7 +107,7 @@ public sealed class LetterDeliveryTests
     {
         Letter Version(string kommunenummer, int version) => new()
         {
-            Year = Places.Settlement, Kommunenummer = kommunenummer, Kind = nameof(LetterKind.Request), Version = version, Language = WrittenStandard.Nb, Pdf = [(byte)version], At = DateTime.UtcNow,
+            Year = Places.Settlement, Kommunenummer = Places.Number(kommunenummer), Kind = LetterKind.Request, Version = version, Language = WrittenStandard.Nb, Pdf = [(byte)version], At = DateTime.UtcNow,
         };
         var letters = new LetterService(null!, new ReferenceStore(TestData.Folder).Data, TimeProvider.System, "IMDi");
 

@@ -28,8 +28,8 @@ public sealed class LetterJobTests : PlanningTest
         Assert.Equal(job.Created, letters.Count);
         Assert.Equal(job.Total, job.Done);
         Assert.True(letters.Count > 100, $"{letters.Count} letters");
-        Assert.All(letters, l => Assert.Equal((nameof(LetterKind.Request), run.Id, "%PDF"), (l.Kind, l.RunId, System.Text.Encoding.ASCII.GetString(l.Pdf, 0, 4))));
-        Assert.Contains(letters, l => l.Kommunenummer == Places.Sogndal);
+        Assert.All(letters, l => Assert.Equal((LetterKind.Request, run.Id, "%PDF"), (l.Kind, l.RunId, System.Text.Encoding.ASCII.GetString(l.Pdf, 0, 4))));
+        Assert.Contains(letters, l => l.Kommunenummer == MunicipalityNumber.Parse(Places.Sogndal));
         Assert.NotNull(job.FinishedAt);
     }
 
@@ -81,7 +81,7 @@ public sealed class LetterJobTests : PlanningTest
         var at = Host.Clock.GetUtcNow().UtcDateTime.AddMinutes(-10);
         var id = await Host.Db(async db =>
         {
-            var job = new LetterJob { Year = Places.Settlement, Kind = nameof(LetterKind.Request), Status = JobStatus.Running, By = "gone", At = at, HeartbeatAt = at };
+            var job = new LetterJob { Year = Places.Settlement, Kind = LetterKind.Request, Status = JobStatus.Running, By = "gone", At = at, HeartbeatAt = at };
             db.LetterJobs.Add(job);
             await db.SaveChangesAsync();
             return job.Id;

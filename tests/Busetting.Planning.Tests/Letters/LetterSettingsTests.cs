@@ -10,7 +10,7 @@ public sealed class LetterSettingsTests : PlanningTest
         var planner = LetterActor(People.Planner);
 
         Ok(await host.Letters().SetLanguage(planner, Places.Bergen, "nn"));
-        Assert.Equal([(Places.Bergen, WrittenStandard.Nn)], (await host.Letters().LanguageOverrides()).Select(l => (l.Kommunenummer, l.Language)));
+        Assert.Equal([(Places.Number(Places.Bergen), WrittenStandard.Nn)], (await host.Letters().LanguageOverrides()).Select(l => (l.Kommunenummer, l.Language)));
         Ok(await host.Letters().SetLanguage(planner, Places.Bergen, null));
 
         Assert.Equal("ingen kommune med nummer «9999»", Refused(await host.Letters().SetLanguage(planner, "9999", "nn"), ErrorKind.InvalidInput).Message);

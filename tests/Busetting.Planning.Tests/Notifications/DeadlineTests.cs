@@ -29,9 +29,9 @@ public sealed class DeadlineTests : PlanningTest
 
         var asked = await Host.Db(db => db.RunLines.CountAsync(l => l.RunId == run.Id && (l.Requested > 0 || l.RequestedEm > 0)));
         Assert.Equal(asked - 1, unanswered.Count);
-        Assert.DoesNotContain(unanswered, u => u.Kommunenummer == Places.Sogndal);
-        Assert.Equal(new Unanswered(Places.Bergen, await Requested(Host, run.Id, Places.Bergen), 0), unanswered.Single(u => u.Kommunenummer == Places.Bergen));
-        Assert.Equal(unanswered.Select(u => u.Kommunenummer).Order(StringComparer.Ordinal), unanswered.Select(u => u.Kommunenummer));
+        Assert.DoesNotContain(unanswered, u => u.Kommunenummer == MunicipalityNumber.Parse(Places.Sogndal));
+        Assert.Equal(new Unanswered(MunicipalityNumber.Parse(Places.Bergen), await Requested(Host, run.Id, Places.Bergen), 0), unanswered.Single(u => u.Kommunenummer == MunicipalityNumber.Parse(Places.Bergen)));
+        Assert.Equal(unanswered.Select(u => u.Kommunenummer).Order(), unanswered.Select(u => u.Kommunenummer));
     }
 
     [Theory, DatabaseData]
@@ -52,7 +52,7 @@ public sealed class DeadlineTests : PlanningTest
         Assert.Equal(0, await host.Notifications.ScanDeadlines());
 
         var reminders = await Written(host, "reminder");
-        Assert.DoesNotContain(reminders, m => m.Kommunenummer == Places.Sogndal);
+        Assert.DoesNotContain(reminders, m => m.Kommunenummer == MunicipalityNumber.Parse(Places.Sogndal));
         var bergen = Assert.Single(reminders, m => m.To == People.Email(People.Bergen));
         var date = deadline.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal($"Påminnelse: vedtaksfristen for Bergen er {date}", bergen.Subject);

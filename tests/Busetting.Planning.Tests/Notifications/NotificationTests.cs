@@ -56,7 +56,7 @@ public sealed class NotificationTests : PlanningTest
         Ok(await Reject(planning, package));
 
         var message = Assert.Single(await Messages(Host, "proposal"));
-        Assert.Equal((People.Email(People.Vestland), Places.Bergen), (message.To, message.Kommunenummer));
+        Assert.Equal((People.Email(People.Vestland), Places.Number(Places.Bergen)), (message.To, message.Kommunenummer));
         Assert.Equal($"Forslaget ditt for Bergen ({Places.Year}) er avvist", message.Subject);
         Assert.Contains($"fra {Texts.Number(from)} til {Texts.Number(from - 5)} personer", message.Body, StringComparison.Ordinal);
         Assert.Contains("Merknad fra IMDi: nei", message.Body, StringComparison.Ordinal);
@@ -98,9 +98,9 @@ public sealed class NotificationTests : PlanningTest
         var notifications = new global::Busetting.Planning.Notifications(new ReferenceStore(TestData.Folder), TimeProvider.System,
             new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
 
-        Assert.Equal(WrittenStandard.Nn, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Sogndal }));
-        Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Sogndal, Language = WrittenStandard.Nb }));
-        Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Bergen }));
+        Assert.Equal(WrittenStandard.Nn, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Number(Places.Sogndal) }));
+        Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Number(Places.Sogndal), Language = WrittenStandard.Nb }));
+        Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser { Kommunenummer = Places.Number(Places.Bergen) }));
         Assert.Equal(WrittenStandard.Nn, notifications.LanguageOf(new AppUser { Language = WrittenStandard.Nn }));
         Assert.Equal(WrittenStandard.Nb, notifications.LanguageOf(new AppUser()));
     }

@@ -34,7 +34,7 @@ public sealed class PublicationTests : PlanningTest
         var publications = await History.Publications(Places.Settlement);
         Assert.Equal([(0, original.Id), (1, revision.Id)], publications.Select(p => (p.Revision, p.RunId)));
         Assert.True(publications[0].At is { } first && publications[1].At is { } second && first <= second, "both dated, in order");
-        var sogndal = await History.PublishedLines(publications, Places.Sogndal);
+        var sogndal = await History.PublishedLines(publications, Places.Number(Places.Sogndal));
         Assert.Equal(await Requested(Host, original.Id, Places.Sogndal), Assert.Single(sogndal[original.Id]).Value.Requested);
         Assert.Equal(await Requested(Host, revision.Id, Places.Sogndal), Assert.Single(sogndal[revision.Id]).Value.Requested);
         Assert.Equal(12_640, (await History.PublishedLines(publications))[revision.Id].Values.Sum(l => l.Requested));

@@ -136,11 +136,11 @@ public partial class LettersPage
         {
             // First post: how many letters to whom; the second post sends.
             await Load();
-            var names = _letters.Where(l => l.Kind == kind.ToString()).GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!)
-                .Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer, StringComparer.Ordinal).Select(l => Reference.Find(l.Kommunenummer)?.Name ?? l.Kommunenummer).ToList();
+            var names = _letters.Where(l => l.Kind == kind).GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!)
+                .Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer).Select(l => Reference.Find(l.Kommunenummer)?.Name ?? l.Kommunenummer.Value).ToList();
             if (names.Count == 0)
             {
-                _errors = Refused([Error.Invalid("kind", T($"Ingen usendte brev av typen «{Ui.LetterKind(Lang, kind.ToString())}».", $"Ingen usende brev av typen «{Ui.LetterKind(Lang, kind.ToString())}»."))]);
+                _errors = Refused([Error.Invalid("kind", T($"Ingen usendte brev av typen «{Ui.LetterKind(Lang, kind)}».", $"Ingen usende brev av typen «{Ui.LetterKind(Lang, kind)}»."))]);
                 return;
             }
             _sendPreview = new SendPreview(kind, names);
