@@ -36,7 +36,7 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
 
     /// <summary>
     /// Typed values (<see cref="SettlementYear"/>, <see cref="MunicipalityNumber"/>, <see cref="WrittenStandard"/>,
-    /// <see cref="LetterKind"/> by its name) in the same columns as the plain ones.
+    /// <see cref="LetterKind"/> by its name, <see cref="Role"/> by its stored name) in the same columns as the plain ones.
     /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -45,6 +45,7 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
         configurationBuilder.Properties<MunicipalityNumber>().HaveConversion<MunicipalityNumberConverter>();
         configurationBuilder.Properties<WrittenStandard>().HaveConversion<WrittenStandardConverter>();
         configurationBuilder.Properties<LetterKind>().HaveConversion<string>();
+        configurationBuilder.Properties<Role>().HaveConversion<RoleConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

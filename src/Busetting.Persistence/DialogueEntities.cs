@@ -48,7 +48,7 @@ public sealed class Proposal
 
     /// <summary>The author's user id (who may withdraw the package while it is open); null on older proposals.</summary>
     public string? ByUserId { get; set; }
-    public string ByRole { get; set; } = "";
+    public Role ByRole { get; set; }
     public DateTime At { get; set; }
     public ProposalStatus Status { get; set; }
     public string? DecidedBy { get; set; }
@@ -65,6 +65,6 @@ public sealed class Comment
     public MunicipalityNumber? Kommunenummer { get; set; }
     public string Text { get; set; } = "";
     public string By { get; set; } = "";
-    public string ByRole { get; set; } = "";
+    public Role ByRole { get; set; }
     public DateTime At { get; set; }
 }

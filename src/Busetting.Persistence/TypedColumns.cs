@@ -10,3 +10,6 @@ public sealed class MunicipalityNumberConverter() : ValueConverter<MunicipalityN
 
 /// <summary>A written standard is stored as its code, "nb" or "nn" (the column stays text).</summary>
 public sealed class WrittenStandardConverter() : ValueConverter<WrittenStandard, string>(standard => standard.Code(), code => WrittenStandards.Parse(code));
+
+/// <summary>A role is stored by its Norwegian name ("planlegger", "fylke", …), as Identity's role table names it.</summary>
+public sealed class RoleConverter() : ValueConverter<Role, string>(role => role.Name(), name => RoleNames.Parse(name));

@@ -80,7 +80,7 @@ public abstract class PlanningHandler : IDisposable, IAsyncDisposable
     private protected void Audit(Actor actor, string action, SettlementYear? year, MunicipalityNumber? kommunenummer, object details, string? reason) =>
         db.Audit.Add(new AuditEntry
         {
-            At = Now, Actor = actor.Name, Role = actor.Role ?? "", Action = action, Year = year, Kommunenummer = kommunenummer,
+            At = Now, Actor = actor.Name, Role = actor.Role?.Name() ?? "", Action = action, Year = year, Kommunenummer = kommunenummer,
             Details = JsonSerializer.Serialize(details, StoredExplanation.Json), Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
         });
 

@@ -75,7 +75,7 @@ public sealed class PlanningHost : IAsyncDisposable
                 Kommunenummer = person.Kommunenummer is { } kommune ? Places.Number(kommune) : null, Fylkesnummer = person.Fylkesnummer, LockoutEnabled = true,
             };
             Check(await users.CreateAsync(user));
-            Check(await users.AddToRoleAsync(user, person.Role!));
+            Check(await users.AddToRoleAsync(user, person.Role!.Value.Name()));
         }
     }
 

@@ -56,7 +56,7 @@ public partial class AccountEmailTests
         Assert.Contains("En administrator i IMDi har nullstilt autentiseringsappen", mail.TextBody);
         // The reset hands the account a fresh enrolment: it counts as issuing credentials for four eyes (CredentialIssuers).
         var entry = await app.Db(db => db.Audit.Where(a => a.Action == "user.mfa.reset").SingleAsync());
-        var adminActor = new Actor("Admin", "Admin", null, null, UserId: await app.UserId(Users.Admin));
+        var adminActor = new Actor("Admin", Role.Admin, null, null, UserId: await app.UserId(Users.Admin));
         Assert.True(CredentialIssuers.IssuedBy(entry, adminActor, id, Users.Planner));
     }
 

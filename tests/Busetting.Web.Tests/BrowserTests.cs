@@ -214,7 +214,7 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         {
             using var scope = browser.App.Services.CreateScope();
             var planning = scope.ServiceProvider.GetRequiredService<RunHandler>();
-            var planner = new Actor("Planlegger (test)", Roles.Planner, null, null);
+            var planner = new Actor("Planlegger (test)", Role.Planner, null, null);
             Assert.True((await planning.RunAllocation(planner, Steps.Settlement, "test")).IsSuccess);
             foreach (var step in new[] { YearStatus.Consultation, YearStatus.Approved, YearStatus.Published })
             {

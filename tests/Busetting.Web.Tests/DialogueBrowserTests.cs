@@ -13,7 +13,7 @@ public class DialogueBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         using (var scope = browser.App.Services.CreateScope())
         {
             var planning = scope.ServiceProvider.GetRequiredService<RunHandler>();
-            var run = await planning.RunAllocation(new Actor("Planlegger (test)", Roles.Planner, null, null), Steps.Settlement, "første");
+            var run = await planning.RunAllocation(new Actor("Planlegger (test)", Role.Planner, null, null), Steps.Settlement, "første");
             Assert.True(run.IsSuccess);
             first = run.Value.Id;
             await Steps.Step(scope.ServiceProvider, YearStatus.Consultation);

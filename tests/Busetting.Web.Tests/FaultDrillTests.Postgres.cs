@@ -112,7 +112,7 @@ public partial class FaultDrillTests
         {
             using var scope = restored.Services.CreateScope();
             var planning = scope.ServiceProvider.GetRequiredService<RunHandler>();
-            var again = await planning.Reproduce(new Actor("drill", Roles.Planner, null, null), run.Id);
+            var again = await planning.Reproduce(new Actor("drill", Role.Planner, null, null), run.Id);
             Assert.True(again.IsSuccess, string.Join("; ", again.Errors));
             Assert.Empty(again.Value.Differences);
             Assert.Equal(run.ResultHash, again.Value.RecomputedHash);

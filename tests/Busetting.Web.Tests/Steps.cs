@@ -120,13 +120,13 @@ public static class Steps
     public static async Task Step(IServiceProvider services, YearStatus to, string reason = "test")
     {
         var planning = services.GetRequiredService<YearHandler>();
-        var planner = new Actor("Planlegger (test)", Roles.Planner, null, null);
+        var planner = new Actor("Planlegger (test)", Role.Planner, null, null);
         var version = (await planning.Year(Settlement))!.Version;
         if (planning.FourEyes && to is YearStatus.Approved or YearStatus.Published)
         {
             var request = await planning.RequestStep(planner, Settlement, to, version, reason);
             Assert.True(request.IsSuccess, string.Join("; ", request.Errors));
-            var confirmed = await planning.ConfirmStep(new Actor("Administrator (test)", Roles.Admin, null, null), request.Value.Id, request.Value.Version);
+            var confirmed = await planning.ConfirmStep(new Actor("Administrator (test)", Role.Admin, null, null), request.Value.Id, request.Value.Version);
             Assert.True(confirmed.IsSuccess, string.Join("; ", confirmed.Errors));
             return;
         }

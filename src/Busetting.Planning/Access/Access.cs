@@ -10,47 +10,47 @@ namespace Busetting.Planning;
 /// </summary>
 public static partial class Access
 {
-    public static bool IsImdi(Actor a) => a.Role is Roles.Planner or Roles.Admin;
+    public static bool IsImdi(Actor a) => a.Role is Role.Planner or Role.Admin;
 
-    public static bool CanPlan(Actor a) => a.Role == Roles.Planner;
+    public static bool CanPlan(Actor a) => a.Role == Role.Planner;
 
-    public static bool CanAdminister(Actor a) => a.Role == Roles.Admin;
+    public static bool CanAdminister(Actor a) => a.Role == Role.Admin;
 
     /// <summary>Four eyes: any IMDi person (planner or administrator) other than the requester confirms approval and publication.</summary>
     public static bool CanConfirmStep(Actor a) => IsImdi(a);
 
     /// <summary>Sees national unpublished numbers, runs and the dashboard (county reviewers see only their county's rows).</summary>
-    public static bool CanSeePlanning(Actor a) => a.Role is Roles.Planner or Roles.Admin or Roles.Ks or Roles.County;
+    public static bool CanSeePlanning(Actor a) => a.Role is Role.Planner or Role.Admin or Role.Ks or Role.County;
 
     public static bool CanSeeAudit(Actor a) => IsImdi(a);
 
     /// <summary>May see this municipality's unpublished request, explanation, proposals and decisions.</summary>
     public static bool CanSeeMunicipality(Actor a, Municipality m) => a.Role switch
     {
-        Roles.Planner or Roles.Admin or Roles.Ks => true,
-        Roles.County => a.Fylkesnummer == m.County.Value,
-        Roles.Municipality => a.Kommunenummer == m.Number.Value,
+        Role.Planner or Role.Admin or Role.Ks => true,
+        Role.County => a.Fylkesnummer == m.County.Value,
+        Role.Municipality => a.Kommunenummer == m.Number.Value,
         _ => false,
     };
 
     /// <summary>County reviewers propose for their own municipalities; KS comments but does not propose.</summary>
-    public static bool CanPropose(Actor a, Municipality m) => a.Role == Roles.County && a.Fylkesnummer == m.County.Value;
+    public static bool CanPropose(Actor a, Municipality m) => a.Role == Role.County && a.Fylkesnummer == m.County.Value;
 
     public static bool CanComment(Actor a, Municipality m) => a.Role switch
     {
-        Roles.Ks or Roles.Planner => true,
-        Roles.County => a.Fylkesnummer == m.County.Value,
+        Role.Ks or Role.Planner => true,
+        Role.County => a.Fylkesnummer == m.County.Value,
         _ => false,
     };
 
-    public static bool CanProduceLetters(Actor a) => a.Role == Roles.Planner;
+    public static bool CanProduceLetters(Actor a) => a.Role == Role.Planner;
 
     /// <summary>What the letters engine may do for this actor: make and send letters, edit templates.</summary>
     public static LetterActor LetterActor(Actor a) => new(a.Name, CanProduceLetters(a), CanAdminister(a));
 
     /// <summary>IMDi sees every letter; reviewers those of municipalities they see; a case worker its own, once sent.</summary>
     public static bool CanSeeLetter(Actor a, Municipality m, bool sent) =>
-        IsImdi(a) || (CanSeeMunicipality(a, m) && (sent || a.Role is Roles.County or Roles.Ks));
+        IsImdi(a) || (CanSeeMunicipality(a, m) && (sent || a.Role is Role.County or Role.Ks));
 
     /// <summary>
     /// A run's label as this reader may see it. Labels made on acceptance once carried the municipality and its agreed
@@ -58,7 +58,7 @@ public static partial class Access
     /// the part in brackets. New labels carry neither (<see cref="DialogueHandler"/> writes "Etter forslag #6").
     /// </summary>
     public static string? RunLabel(Actor a, string? label) =>
-        label is null || a.Role is Roles.Planner or Roles.Admin or Roles.Ks ? label
+        label is null || a.Role is Role.Planner or Role.Admin or Role.Ks ? label
         : AcceptedLabel().Match(label) is { Success: true } m ? m.Groups[1].Value
         : label;
 
@@ -73,5 +73,5 @@ public static partial class Access
     private static partial Regex MunicipalityNumberInText();
 
     /// <summary>Only the municipality's own case worker registers its council decision.</summary>
-    public static bool CanRegisterDecision(Actor a, Municipality m) => a.Role == Roles.Municipality && a.Kommunenummer == m.Number.Value;
+    public static bool CanRegisterDecision(Actor a, Municipality m) => a.Role == Role.Municipality && a.Kommunenummer == m.Number.Value;
 }

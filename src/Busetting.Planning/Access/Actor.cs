@@ -2,14 +2,14 @@ using System.Security.Claims;
 
 namespace Busetting.Planning;
 
-/// <summary>The five roles. Names are stored in the database and in cookies; keep them stable.</summary>
+/// <summary>The five roles' stored names, as Identity and <c>[Authorize(Roles = …)]</c> take them (the typed role is <see cref="Role"/>).</summary>
 public static class Roles
 {
-    public const string Planner = "planlegger";
-    public const string Admin = "administrator";
-    public const string County = "fylke";
-    public const string Ks = "ks";
-    public const string Municipality = "kommune";
+    public const string Planner = RoleNames.Planner;
+    public const string Admin = RoleNames.Admin;
+    public const string County = RoleNames.County;
+    public const string Ks = RoleNames.Ks;
+    public const string Municipality = RoleNames.Municipality;
 
     public static readonly IReadOnlyList<string> All = [Planner, Admin, County, Ks, Municipality];
 
@@ -29,7 +29,7 @@ public static class BusettingClaims
 /// <summary>Who is acting: derived from the signed-in principal on the server, never from form input.</summary>
 /// <param name="Language">The written standard messages to this actor are given in.</param>
 /// <param name="UserId">The account's id (four eyes and withdrawals compare people by it); null for actors made in code.</param>
-public sealed record Actor(string Name, string? Role, string? Kommunenummer, string? Fylkesnummer, WrittenStandard Language = WrittenStandard.Nb, string? UserId = null)
+public sealed record Actor(string Name, Role? Role, string? Kommunenummer, string? Fylkesnummer, WrittenStandard Language = WrittenStandard.Nb, string? UserId = null)
 {
     /// <summary>Who this is, for "the same person" checks: the account id, else the name.</summary>
     public string Identity => UserId ?? Name;
@@ -42,7 +42,7 @@ public sealed record Actor(string Name, string? Role, string? Kommunenummer, str
     /// Someone at the server's console (the CLI): acts as an IMDi planner, since whoever can run commands there reaches
     /// the database anyway. The name goes into the audit trail, e.g. "kommandolinje (ola)".
     /// </summary>
-    public static Actor Operator(string name) => new(name, Roles.Planner, null, null);
+    public static Actor Operator(string name) => new(name, Domain.Planning.Role.Planner, null, null);
 
     public static Actor From(ClaimsPrincipal user)
     {
@@ -50,7 +50,7 @@ public sealed record Actor(string Name, string? Role, string? Kommunenummer, str
         {
             return Anonymous;
         }
-        var role = Roles.All.FirstOrDefault(user.IsInRole);
+        Role? role = RoleNames.All.Where(r => user.IsInRole(r.Name())).Cast<Role?>().FirstOrDefault();
         return new Actor(
             user.FindFirstValue(BusettingClaims.DisplayName) ?? user.Identity.Name ?? "?",
             role,

@@ -155,7 +155,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
     private void Audit(Actor actor, string action, object details) =>
         db.Audit.Add(new AuditEntry
         {
-            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = actor.Role ?? "", Action = action,
+            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = actor.Role?.Name() ?? "", Action = action,
             Details = JsonSerializer.Serialize(details, StoredExplanation.Json),
         });
 }

@@ -117,7 +117,7 @@ public sealed class DialogueHandler : PlanningHandler
                     Year = year, RunId = run.Id, Kommunenummer = Number(line), FromPersons = fromPersons, ProposedPersons = line.Persons,
                     FromEm = line.Em is null ? null : fromEm, ProposedEm = line.Em, Reason = reason.Trim(),
                     PublicJustification = string.IsNullOrWhiteSpace(publicJustification) ? null : publicJustification.Trim(),
-                    By = actor.Name, ByUserId = actor.Identity, ByRole = actor.Role!, At = Now, Status = ProposalStatus.Open, Version = 1,
+                    By = actor.Name, ByUserId = actor.Identity, ByRole = actor.Role!.Value, At = Now, Status = ProposalStatus.Open, Version = 1,
                     PackageId = stored.FirstOrDefault()?.Id,
                 };
                 db.Proposals.Add(proposal);
@@ -341,7 +341,7 @@ public sealed class DialogueHandler : PlanningHandler
         {
             return YearNotFound(actor, year.Value);
         }
-        var comment = new Comment { Year = year, Kommunenummer = kommunenummer, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!, At = Now };
+        var comment = new Comment { Year = year, Kommunenummer = kommunenummer, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!.Value, At = Now };
         db.Comments.Add(comment);
         Audit(actor, "comment.add", year, kommunenummer, new { length = comment.Text.Length }, null);
         return await Save(actor, comment);

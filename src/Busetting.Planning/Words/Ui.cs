@@ -60,6 +60,8 @@ public static class Ui
         _ => channel,
     };
 
+    public static string Role(WrittenStandard lang, Role? role) => Role(lang, role?.Name());
+
     public static string Role(WrittenStandard lang, string? role) => (lang, role) switch
     {
         (WrittenStandard.Nb, Roles.Planner) => "Planlegger i IMDi",

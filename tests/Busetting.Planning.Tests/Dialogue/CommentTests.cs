@@ -13,7 +13,7 @@ public sealed class CommentTests : PlanningTest
         Ok(await Comment(planning, People.Planner, Places.Sogndal, "Sjekka"));
 
         var sogndal = await planning.Dialogue.Comments(Places.Settlement, Places.Number(Places.Sogndal));
-        Assert.Equal([("Sjekka", Roles.Planner), ("Bustadmangel", Roles.County)], sogndal.Select(c => (c.Text, c.ByRole)));
+        Assert.Equal([("Sjekka", Role.Planner), ("Bustadmangel", Role.County)], sogndal.Select(c => (c.Text, c.ByRole)));
         Assert.Equal("Høgt tal for Oslo", Assert.Single(await planning.Dialogue.Comments(Places.Settlement, Places.Number(Places.Oslo))).Text);
         Assert.Equal(3, (await planning.Dialogue.Comments(Places.Settlement, null)).Count);
         Assert.Equal(3, (await Host.AuditActions()).Count(a => a == "comment.add"));
