@@ -72,7 +72,7 @@ public sealed class PlanningHost : IAsyncDisposable
             var user = new AppUser
             {
                 Id = person.UserId!, UserName = People.Email(person), Email = People.Email(person), EmailConfirmed = true, DisplayName = person.Name,
-                Kommunenummer = person.Kommunenummer is { } kommune ? Places.Number(kommune) : null, Fylkesnummer = person.Fylkesnummer, LockoutEnabled = true,
+                Kommunenummer = person.Kommunenummer, Fylkesnummer = person.Fylkesnummer?.Value, LockoutEnabled = true,
             };
             Check(await users.CreateAsync(user));
             Check(await users.AddToRoleAsync(user, person.Role!.Value.Name()));

@@ -27,7 +27,7 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
         var planning = scope.ServiceProvider.GetRequiredService<RunHandler>();
         var dialogue = scope.ServiceProvider.GetRequiredService<DialogueHandler>();
         var planner = new Actor("Planlegger (test)", Role.Planner, null, null);
-        var county = new Actor("Vestland (test)", Role.County, null, "46");
+        var county = new Actor("Vestland (test)", Role.County, null, CountyNumber.Parse("46"));
         var first = await planning.RunAllocation(planner, Steps.Settlement, "første runde");
         Assert.True(first.IsSuccess);
         await Steps.Step(scope.ServiceProvider, YearStatus.Consultation);

@@ -7,14 +7,14 @@ public readonly record struct CountyNumber : IComparable<CountyNumber>
 
     public string Value { get; }
 
-    public static CountyNumber Parse(string text)
+    public static CountyNumber Parse(string text) =>
+        TryParse(text, out var number) ? number : throw new FormatException($"fylkesnummer '{(text ?? "").Trim()}' must be two digits");
+
+    public static bool TryParse(string? text, out CountyNumber number)
     {
         var trimmed = (text ?? "").Trim();
-        if (trimmed.Length != 2 || !trimmed.All(char.IsAsciiDigit))
-        {
-            throw new FormatException($"fylkesnummer '{trimmed}' must be two digits");
-        }
-        return new CountyNumber(trimmed);
+        number = trimmed.Length == 2 && trimmed.All(char.IsAsciiDigit) ? new CountyNumber(trimmed) : default;
+        return number.Value is not null;
     }
 
     public int CompareTo(CountyNumber other) => string.CompareOrdinal(Value, other.Value);

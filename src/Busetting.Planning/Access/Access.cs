@@ -28,18 +28,18 @@ public static partial class Access
     public static bool CanSeeMunicipality(Actor a, Municipality m) => a.Role switch
     {
         Role.Planner or Role.Admin or Role.Ks => true,
-        Role.County => a.Fylkesnummer == m.County.Value,
-        Role.Municipality => a.Kommunenummer == m.Number.Value,
+        Role.County => a.Fylkesnummer == m.County,
+        Role.Municipality => a.Kommunenummer == m.Number,
         _ => false,
     };
 
     /// <summary>County reviewers propose for their own municipalities; KS comments but does not propose.</summary>
-    public static bool CanPropose(Actor a, Municipality m) => a.Role == Role.County && a.Fylkesnummer == m.County.Value;
+    public static bool CanPropose(Actor a, Municipality m) => a.Role == Role.County && a.Fylkesnummer == m.County;
 
     public static bool CanComment(Actor a, Municipality m) => a.Role switch
     {
         Role.Ks or Role.Planner => true,
-        Role.County => a.Fylkesnummer == m.County.Value,
+        Role.County => a.Fylkesnummer == m.County,
         _ => false,
     };
 
@@ -73,5 +73,5 @@ public static partial class Access
     private static partial Regex MunicipalityNumberInText();
 
     /// <summary>Only the municipality's own case worker registers its council decision.</summary>
-    public static bool CanRegisterDecision(Actor a, Municipality m) => a.Role == Role.Municipality && a.Kommunenummer == m.Number.Value;
+    public static bool CanRegisterDecision(Actor a, Municipality m) => a.Role == Role.Municipality && a.Kommunenummer == m.Number;
 }

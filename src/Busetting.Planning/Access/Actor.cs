@@ -29,7 +29,7 @@ public static class BusettingClaims
 /// <summary>Who is acting: derived from the signed-in principal on the server, never from form input.</summary>
 /// <param name="Language">The written standard messages to this actor are given in.</param>
 /// <param name="UserId">The account's id (four eyes and withdrawals compare people by it); null for actors made in code.</param>
-public sealed record Actor(string Name, Role? Role, string? Kommunenummer, string? Fylkesnummer, WrittenStandard Language = WrittenStandard.Nb, string? UserId = null)
+public sealed record Actor(string Name, Role? Role, MunicipalityNumber? Kommunenummer, CountyNumber? Fylkesnummer, WrittenStandard Language = WrittenStandard.Nb, string? UserId = null)
 {
     /// <summary>Who this is, for "the same person" checks: the account id, else the name.</summary>
     public string Identity => UserId ?? Name;
@@ -54,8 +54,8 @@ public sealed record Actor(string Name, Role? Role, string? Kommunenummer, strin
         return new Actor(
             user.FindFirstValue(BusettingClaims.DisplayName) ?? user.Identity.Name ?? "?",
             role,
-            user.FindFirstValue(BusettingClaims.Kommunenummer),
-            user.FindFirstValue(BusettingClaims.Fylkesnummer),
+            MunicipalityNumber.TryParse(user.FindFirstValue(BusettingClaims.Kommunenummer), out var kommune, out _) ? kommune : null,
+            CountyNumber.TryParse(user.FindFirstValue(BusettingClaims.Fylkesnummer), out var fylke) ? fylke : null,
             UserId: user.FindFirstValue(ClaimTypes.NameIdentifier));
     }
 }

@@ -23,7 +23,7 @@ public static class Tables
         run.Lines.Select(l => reference.ByNumber[l.Kommunenummer] is var m
                 ? new RunRow(l.Kommunenummer.Value, m.Name, m.County.Value, m.CountyName, l.Requested, l.RequestedEm, l.PlanNextYear)
                 : throw new InvalidOperationException())
-            .Where(r => me.Role != Role.County || r.CountyNumber == me.Fylkesnummer).ToList(),
+            .Where(r => me.Role != Role.County || r.CountyNumber == me.Fylkesnummer?.Value).ToList(),
         [
             new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
             new("em", "Herav EM", "Av dei EM", r => r.RequestedEm),
@@ -42,7 +42,7 @@ public static class Tables
         var rows = b.Lines.Select(l => reference.ByNumber[l.Kommunenummer] is var m
                 ? new CompareRow(l.Kommunenummer.Value, m.Name, m.County.Value, m.CountyName, before.GetValueOrDefault(l.Kommunenummer), l.Requested)
                 : throw new InvalidOperationException())
-            .Where(r => me.Role != Role.County || r.CountyNumber == me.Fylkesnummer).ToList();
+            .Where(r => me.Role != Role.County || r.CountyNumber == me.Fylkesnummer?.Value).ToList();
         return new(rows,
         [
             new("a", $"#{a.Id}", $"#{a.Id}", r => r.A),
@@ -61,7 +61,7 @@ public static class Tables
     /// <summary>Requested, decided and settled per municipality; the filter keeps those asked that have not answered.</summary>
     public static TableData<DecisionRow> Decisions(AllocationRun run, IReadOnlyDictionary<MunicipalityNumber, Decision> decisions, ReferenceStore reference, Actor me) => new(
         run.Lines.Select(l => (Line: l, M: reference.ByNumber[l.Kommunenummer], D: decisions.GetValueOrDefault(l.Kommunenummer)))
-            .Where(x => me.Role != Role.County || x.M.County.Value == me.Fylkesnummer)
+            .Where(x => me.Role != Role.County || x.M.County == me.Fylkesnummer)
             .Select(x => new DecisionRow(x.Line.Kommunenummer.Value, x.M.Name, x.M.County.Value, x.M.CountyName, x.Line.Requested,
                 x.D?.Persons, x.D?.Em, x.D?.AdditionalCapacity, reference.Settled(x.Line.Kommunenummer, run.Year.Value)))
             .ToList(),

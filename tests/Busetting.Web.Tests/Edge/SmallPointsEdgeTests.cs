@@ -3,7 +3,7 @@ namespace Busetting.Web.Tests;
 /// <summary>Issue 14 item 9 on the pages: the public year menu, doubtful proposals, the audit export's cap (the rules: Busetting.Planning.Tests).</summary>
 public partial class SmallPointsEdgeTests : SqliteAppTest
 {
-    private static readonly Actor Vestland = new("Vestland", Role.County, null, "46");
+    private static readonly Actor Vestland = new("Vestland", Role.County, null, CountyNumber.Parse("46"));
 
     private static async Task<Session> OnConsultation(WebApp app)
     {
