@@ -74,8 +74,8 @@ public partial class CountyVisibilityTests : SqliteAppTest
     [Fact]
     public async Task EveryPage_AfterTwoCountiesAgreedAndARevision_ReaderSeesNothingOfAnotherCountyOrMunicipality()
     {
-        await AddUser(App, Rogaland, Roles.County, "Rogaland fylkeskommune", "11", null);
-        await AddUser(App, Stavanger, Roles.Municipality, "Saksbehandler Stavanger", null, "1103");
+        await AddUser(App, Rogaland, RoleNames.County, "Rogaland fylkeskommune", "11", null);
+        await AddUser(App, Stavanger, RoleNames.Municipality, "Saksbehandler Stavanger", null, "1103");
         var (planner, first) = await Steps.PlannerAt(App, Stage.Consultation);
         var vestland = await Session.SignIn(App, Users.Vestland);
         var rogaland = await Session.SignIn(App, Rogaland);

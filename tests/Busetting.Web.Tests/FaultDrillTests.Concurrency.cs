@@ -29,7 +29,7 @@ public partial class FaultDrillTests
         var planners = new List<Session>();
         for (var i = 0; i < 5; i++)
         {
-            planners.Add(await Session.SignIn(app, await CreateUser(app, $"planner{i}@drill.test", Roles.Planner, null)));
+            planners.Add(await Session.SignIn(app, await CreateUser(app, $"planner{i}@drill.test", RoleNames.Planner, null)));
         }
         var answers = await Task.WhenAll(planners.Select(async (session, i) =>
         {
@@ -72,7 +72,7 @@ public partial class FaultDrillTests
         for (var i = 0; i < 20; i++)
         {
             var kommune = places[i % places.Length];
-            workers.Add((await Session.SignIn(app, await CreateUser(app, $"worker{i}@drill.test", Roles.Municipality, kommune)), kommune, i));
+            workers.Add((await Session.SignIn(app, await CreateUser(app, $"worker{i}@drill.test", RoleNames.Municipality, kommune)), kommune, i));
         }
         var registrations = await Task.WhenAll(workers.Select(async w =>
         {
@@ -128,7 +128,7 @@ public partial class FaultDrillTests
             }
             var ids = await app.Db(db => db.Proposals.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
             Assert.Equal(2, ids.Count);
-            var other = await Session.SignIn(app, await CreateUser(app, "planner-race@drill.test", Roles.Planner, null));
+            var other = await Session.SignIn(app, await CreateUser(app, "planner-race@drill.test", RoleNames.Planner, null));
             Task<HttpResponseMessage> Accept(Session session, int id) => session.Post($"/planlegging/{Year}/forslag", $"/planlegging/{Year}/forslag", "svar",
                 new() { ["Answer.Action"] = $"accept:{id}", [$"Answer.Versions[{id}]"] = "1", [$"Answer.Public[{id}]"] = "drill", ["Answer.Confirm"] = "true" });
 

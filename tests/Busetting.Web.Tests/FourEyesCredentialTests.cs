@@ -52,7 +52,7 @@ public partial class FourEyesCredentialTests : SqliteAppTest
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = "admin2@imdi.test", Email = "admin2@imdi.test", EmailConfirmed = true, DisplayName = "Andre administrator", LockoutEnabled = true };
         Assert.True((await users.CreateAsync(user, WebApp.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, RoleNames.Admin)).Succeeded);
         await TwoFactor.SetKey(users, scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>(), user, WebApp.AuthenticatorKey);
         Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
         return await Session.SignIn(app, "admin2@imdi.test");
@@ -81,7 +81,7 @@ public partial class FourEyesCredentialTests : SqliteAppTest
         var admin = await Session.SignIn(App, Users.Admin);
         var created = await admin.Post("/admin/brukarar", "/admin/brukarar", "ny-brukar", new()
         {
-            ["NewUser.Email"] = NewPlanner, ["NewUser.DisplayName"] = "Ny planlegger", ["NewUser.Role"] = Roles.Planner,
+            ["NewUser.Email"] = NewPlanner, ["NewUser.DisplayName"] = "Ny planlegger", ["NewUser.Role"] = RoleNames.Planner,
         });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var oneTime = WebUtility.HtmlDecode(PasswordPattern().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value);

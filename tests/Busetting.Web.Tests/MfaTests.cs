@@ -126,7 +126,7 @@ public partial class MfaTests : SqliteAppTest
     [Fact]
     public async Task Admin_NotEnrolled_SentToEnrolment_ThenCodeRequired()
     {
-        await CreateUser(App, "ny-admin@imdi.no", Roles.Admin);
+        await CreateUser(App, "ny-admin@imdi.no", RoleNames.Admin);
         var session = new Session(App);
         Assert.Equal("/", (await Password(session, "ny-admin@imdi.no")).Headers.Location?.OriginalString);
         foreach (var url in new[] { "/admin/brukarar", "/planlegging", "/" })

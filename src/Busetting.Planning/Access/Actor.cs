@@ -2,21 +2,18 @@ using System.Security.Claims;
 
 namespace Busetting.Planning;
 
-/// <summary>The five roles' stored names, as Identity and <c>[Authorize(Roles = …)]</c> take them (the typed role is <see cref="Role"/>).</summary>
+/// <summary>
+/// The roles' stored names in the combinations <c>[Authorize(Roles = …)]</c> takes; each name is written once, in
+/// <see cref="RoleNames"/> (the typed role is <see cref="Role"/>).
+/// </summary>
 public static class Roles
 {
-    public const string Planner = RoleNames.Planner;
-    public const string Admin = RoleNames.Admin;
-    public const string County = RoleNames.County;
-    public const string Ks = RoleNames.Ks;
-    public const string Municipality = RoleNames.Municipality;
-
-    public static readonly IReadOnlyList<string> All = [Planner, Admin, County, Ks, Municipality];
+    public static readonly IReadOnlyList<string> All = RoleNames.All.Select(r => r.Name()).ToList();
 
     /// <summary>Everyone who works inside the system (not the public).</summary>
-    public const string Staff = Planner + "," + Admin + "," + County + "," + Ks;
-    public const string Imdi = Planner + "," + Admin;
-    public const string Reviewers = Planner + "," + Admin + "," + County + "," + Ks;
+    public const string Staff = RoleNames.Planner + "," + RoleNames.Admin + "," + RoleNames.County + "," + RoleNames.Ks;
+    public const string Imdi = RoleNames.Planner + "," + RoleNames.Admin;
+    public const string Reviewers = RoleNames.Planner + "," + RoleNames.Admin + "," + RoleNames.County + "," + RoleNames.Ks;
 }
 
 public static class BusettingClaims

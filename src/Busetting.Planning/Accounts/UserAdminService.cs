@@ -51,19 +51,19 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
         }
         string? kommune = string.IsNullOrWhiteSpace(input.Kommunenummer) ? null : input.Kommunenummer.Trim();
         string? fylke = string.IsNullOrWhiteSpace(input.Fylkesnummer) ? null : input.Fylkesnummer.Trim();
-        if (input.Role == Roles.Municipality && reference.Find(kommune) is null)
+        if (input.Role == RoleNames.Municipality && reference.Find(kommune) is null)
         {
             errors.Add(Error.Invalid("kommunenummer", $"en kommunal saksbehandler må ha et gyldig kommunenummer (fikk «{kommune}»)"));
         }
-        if (input.Role == Roles.County && !reference.Counties.Any(c => c.Number == fylke))
+        if (input.Role == RoleNames.County && !reference.Counties.Any(c => c.Number == fylke))
         {
             errors.Add(Error.Invalid("fylkesnummer", $"en fylkesbruker må ha et gyldig fylkesnummer (fikk «{fylke}»)"));
         }
-        if (input.Role != Roles.Municipality && kommune is not null)
+        if (input.Role != RoleNames.Municipality && kommune is not null)
         {
             errors.Add(Error.Invalid("kommunenummer", "bare kommunale saksbehandlere har kommunenummer"));
         }
-        if (input.Role != Roles.County && fylke is not null)
+        if (input.Role != RoleNames.County && fylke is not null)
         {
             errors.Add(Error.Invalid("fylkesnummer", "bare fylkesbrukere har fylkesnummer"));
         }

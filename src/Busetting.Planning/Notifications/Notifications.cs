@@ -18,7 +18,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     /// <summary>The year went on consultation: every county and KS reviewer is asked to look at the numbers.</summary>
     public async Task ConsultationOpened(BusettingDb db, SettlementYear year)
     {
-        foreach (var user in await UsersInRoles(db, Roles.County, Roles.Ks))
+        foreach (var user in await UsersInRoles(db, RoleNames.County, RoleNames.Ks))
         {
             var county = user.Fylkesnummer is { } f ? reference.Counties.FirstOrDefault(c => c.Number == f).Name : null;
             var (seeNb, seeNn) = county is null ? ("Se tallene", "Sjå tala") : ($"Se tallene for kommunene i {county}", $"Sjå tala for kommunane i {county}");
@@ -81,7 +81,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         var corrected = decision.Version > 1;
         var date = decision.DecisionDate.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var asked = requested is { } r ? $" ({Texts.Number(r)})" : "";
-        foreach (var user in await UsersInRoles(db, Roles.Planner))
+        foreach (var user in await UsersInRoles(db, RoleNames.Planner))
         {
             Add(db, user, "decision", decision.Year, decision.Kommunenummer, null,
                 (Inv($"Vedtak {(corrected ? "rettet" : "registrert")}: {name} {decision.Year}"), Inv($"Vedtak {(corrected ? "retta" : "registrert")}: {name} {decision.Year}")),
@@ -114,7 +114,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
         var date = deadline.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var list = string.Join("\n", kommunenummer.Select(k => "- " + k + " " + MunicipalityName(k)));
         var key = Inv($"overdue:{year}:{deadline:yyyy-MM-dd}");
-        foreach (var user in await UsersInRoles(db, Roles.Planner))
+        foreach (var user in await UsersInRoles(db, RoleNames.Planner))
         {
             Add(db, user, "overdue", year, null, key + ":" + user.Id,
                 (Inv($"Ikke svart etter fristen {date}: {kommunenummer.Count} kommuner ({year})"), Inv($"Ikkje svart etter fristen {date}: {kommunenummer.Count} kommunar ({year})")),
@@ -174,7 +174,7 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
     }
 
     private async Task<List<AppUser>> CaseWorkers(BusettingDb db, MunicipalityNumber kommunenummer) =>
-        (await UsersInRoles(db, Roles.Municipality)).Where(u => u.Kommunenummer == kommunenummer).ToList();
+        (await UsersInRoles(db, RoleNames.Municipality)).Where(u => u.Kommunenummer == kommunenummer).ToList();
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

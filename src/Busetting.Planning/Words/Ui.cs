@@ -64,15 +64,15 @@ public static class Ui
 
     public static string Role(WrittenStandard lang, string? role) => (lang, role) switch
     {
-        (WrittenStandard.Nb, Roles.Planner) => "Planlegger i IMDi",
-        (WrittenStandard.Nn, Roles.Planner) => "Planleggar i IMDi",
-        (_, Roles.Admin) => "Administrator i IMDi",
-        (WrittenStandard.Nb, Roles.County) => "Fylkeskommunen",
-        (WrittenStandard.Nn, Roles.County) => "Fylkeskommunen",
-        (WrittenStandard.Nb, Roles.Ks) => "KS",
-        (WrittenStandard.Nn, Roles.Ks) => "KS",
-        (WrittenStandard.Nb, Roles.Municipality) => "Saksbehandler i kommunen",
-        (WrittenStandard.Nn, Roles.Municipality) => "Saksbehandlar i kommunen",
+        (WrittenStandard.Nb, RoleNames.Planner) => "Planlegger i IMDi",
+        (WrittenStandard.Nn, RoleNames.Planner) => "Planleggar i IMDi",
+        (_, RoleNames.Admin) => "Administrator i IMDi",
+        (WrittenStandard.Nb, RoleNames.County) => "Fylkeskommunen",
+        (WrittenStandard.Nn, RoleNames.County) => "Fylkeskommunen",
+        (WrittenStandard.Nb, RoleNames.Ks) => "KS",
+        (WrittenStandard.Nn, RoleNames.Ks) => "KS",
+        (WrittenStandard.Nb, RoleNames.Municipality) => "Saksbehandler i kommunen",
+        (WrittenStandard.Nn, RoleNames.Municipality) => "Saksbehandlar i kommunen",
         _ => role ?? "",
     };
 }

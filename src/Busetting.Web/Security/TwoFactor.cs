@@ -37,7 +37,7 @@ public sealed class TwoFactor(UserManager<AppUser> users, SignInManager<AppUser>
     public enum CodeOutcome { SignedIn, Wrong, Wait, Expired }
 
     /// <summary>Roles that must use an authenticator app (IMDi staff).</summary>
-    public static bool RequiredFor(string role) => role is Roles.Planner or Roles.Admin;
+    public static bool RequiredFor(string role) => role is RoleNames.Planner or RoleNames.Admin;
 
     /// <summary>The value of <see cref="StateClaim"/> for an account, or null when a second factor is not required.</summary>
     public static string? State(bool enrolled, IEnumerable<string> roles) =>

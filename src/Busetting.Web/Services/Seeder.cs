@@ -19,12 +19,12 @@ public sealed class Seeder(BusettingDb db, ReferenceStore reference, UserManager
     /// <summary>Demo accounts, created only in Development: one per role; Sogndal (Nynorsk) and Bergen as case workers.</summary>
     public static readonly IReadOnlyList<DemoUser> DemoUsers =
     [
-        new("planlegger@demo.imdi.no", Roles.Planner, "Planlegger (demo)", null, null),
-        new("admin@demo.imdi.no", Roles.Admin, "Administrator (demo)", null, null),
-        new("ks@demo.ks.no", Roles.Ks, "KS-rådgiver (demo)", null, null),
-        new("fylke46@demo.vlfk.no", Roles.County, "Vestland fylkeskommune (demo)", null, "46"),
-        new("kommune4640@demo.sogndal.kommune.no", Roles.Municipality, "Saksbehandlar Sogndal (demo)", "4640", null),
-        new("kommune4601@demo.bergen.kommune.no", Roles.Municipality, "Saksbehandler Bergen (demo)", "4601", null),
+        new("planlegger@demo.imdi.no", RoleNames.Planner, "Planlegger (demo)", null, null),
+        new("admin@demo.imdi.no", RoleNames.Admin, "Administrator (demo)", null, null),
+        new("ks@demo.ks.no", RoleNames.Ks, "KS-rådgiver (demo)", null, null),
+        new("fylke46@demo.vlfk.no", RoleNames.County, "Vestland fylkeskommune (demo)", null, "46"),
+        new("kommune4640@demo.sogndal.kommune.no", RoleNames.Municipality, "Saksbehandlar Sogndal (demo)", "4640", null),
+        new("kommune4601@demo.bergen.kommune.no", RoleNames.Municipality, "Saksbehandler Bergen (demo)", "4601", null),
     ];
 
     public async Task Migrate()

@@ -13,10 +13,10 @@ public sealed class UserAdminTests : PlanningTest
     {
         var host = await Start(provider);
 
-        var (user, password) = Ok(await Create(host, People.Admin, new("ny@voss.kommune.no", "Saksbehandlar Voss", Roles.Municipality, Places.Voss, null)));
+        var (user, password) = Ok(await Create(host, People.Admin, new("ny@voss.kommune.no", "Saksbehandlar Voss", RoleNames.Municipality, Places.Voss, null)));
 
         Assert.Equal((Places.Number(Places.Voss), "Saksbehandlar Voss"), (user.Kommunenummer, user.DisplayName));
-        Assert.True(await host.InScope<UserManager<AppUser>, bool>(async users => await users.IsInRoleAsync((await users.FindByIdAsync(user.Id))!, Roles.Municipality)));
+        Assert.True(await host.InScope<UserManager<AppUser>, bool>(async users => await users.IsInRoleAsync((await users.FindByIdAsync(user.Id))!, RoleNames.Municipality)));
         Assert.True(await host.InScope<UserManager<AppUser>, bool>(async users => await users.CheckPasswordAsync((await users.FindByIdAsync(user.Id))!, password)));
         var audit = await host.Db(db => db.Audit.SingleAsync(a => a.Action == "user.create"));
         Assert.Contains($"\"userId\":\"{user.Id}\"", audit.Details.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -30,11 +30,11 @@ public sealed class UserAdminTests : PlanningTest
         var host = await Start(provider);
         var accounts = await host.Db(db => db.Users.CountAsync());
 
-        Refused(await Create(host, People.Planner, new("a@b.no", "A", Roles.Planner, null, null)), ErrorKind.Forbidden);
+        Refused(await Create(host, People.Planner, new("a@b.no", "A", RoleNames.Planner, null, null)), ErrorKind.Forbidden);
         var bad = await Create(host, People.Admin, new("ikke-epost", " ", "sjef", null, null));
-        var caseWorker = await Create(host, People.Admin, new("k@b.no", "K", Roles.Municipality, "9999", null));
-        var county = await Create(host, People.Admin, new("f@b.no", "F", Roles.County, Places.Sogndal, "99"));
-        var twice = await Create(host, People.Admin, new(People.Email(People.Bergen), "B", Roles.Ks, null, null));
+        var caseWorker = await Create(host, People.Admin, new("k@b.no", "K", RoleNames.Municipality, "9999", null));
+        var county = await Create(host, People.Admin, new("f@b.no", "F", RoleNames.County, Places.Sogndal, "99"));
+        var twice = await Create(host, People.Admin, new(People.Email(People.Bergen), "B", RoleNames.Ks, null, null));
 
         Assert.Equal(["email", "displayName", "role"], bad.Errors.Select(e => e.Code));
         Assert.Equal(["kommunenummer"], caseWorker.Errors.Select(e => e.Code));

@@ -52,7 +52,7 @@ public sealed class AuditSearchTests : PlanningTest
         var host = await Start(provider);
         await host.Db(db =>
         {
-            db.Audit.AddRange(Enumerable.Range(1, 60).Select(i => new AuditEntry { At = DateTime.UtcNow, Actor = "lesar", Role = Roles.Planner, Action = "read.unpublished", Year = Places.Settlement }));
+            db.Audit.AddRange(Enumerable.Range(1, 60).Select(i => new AuditEntry { At = DateTime.UtcNow, Actor = "lesar", Role = RoleNames.Planner, Action = "read.unpublished", Year = Places.Settlement }));
             return db.SaveChangesAsync();
         });
         var planning = host.Planning();

@@ -46,7 +46,7 @@ public sealed class AuditTextsTests
     [Fact]
     public void Who_RoleInBracketsOnlyWhenTheEntryHasOne()
     {
-        Assert.Equal("Kari (Planlegger i IMDi)", AuditTexts.Who(WrittenStandard.Nb, "Kari", Roles.Planner));
+        Assert.Equal("Kari (Planlegger i IMDi)", AuditTexts.Who(WrittenStandard.Nb, "Kari", RoleNames.Planner));
         Assert.Equal("system", AuditTexts.Who(WrittenStandard.Nb, "system", ""));
     }
 }

@@ -57,7 +57,7 @@ public sealed class CommentTests : PlanningTest
         var trail = Ok(await planning.Audit.AuditTrail(People.Admin, Places.Settlement));
 
         Assert.Equal(["comment.add", "need.add", "year.create"], trail.Select(a => a.Action));
-        Assert.Equal((People.Ks.Name, Roles.Ks, Places.Number(Places.Bergen)), (trail[0].Actor, trail[0].Role, trail[0].Kommunenummer));
+        Assert.Equal((People.Ks.Name, RoleNames.Ks, Places.Number(Places.Bergen)), (trail[0].Actor, trail[0].Role, trail[0].Kommunenummer));
         Assert.Equal("bare IMDi ser revisjonssporet", Refused(await planning.Audit.AuditTrail(People.Ks, Places.Settlement), ErrorKind.Forbidden).Message);
         Refused(await planning.Audit.AuditTrail(People.Vestland, Places.Settlement), ErrorKind.Forbidden);
     }

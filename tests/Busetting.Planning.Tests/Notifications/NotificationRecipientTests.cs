@@ -15,7 +15,7 @@ public sealed class NotificationRecipientTests : PlanningTest
     /// <summary>A county reviewer in Oslo and a KS adviser who carry the Vestland reviewer's display name.</summary>
     private static Task<bool> AddNamesakes(PlanningHost host) => host.InScope<UserManager<AppUser>, bool>(async users =>
     {
-        foreach (var (email, role, county) in new[] { (NamesakeCounty, Roles.County, "03"), (NamesakeKs, Roles.Ks, (string?)null) })
+        foreach (var (email, role, county) in new[] { (NamesakeCounty, RoleNames.County, "03"), (NamesakeKs, RoleNames.Ks, (string?)null) })
         {
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = People.Vestland.Name, Fylkesnummer = county, LockoutEnabled = true };
             Assert.True((await users.CreateAsync(user)).Succeeded);

@@ -119,7 +119,7 @@ public sealed class FourEyesTests : PlanningTest
     {
         var (planning, _) = await OnConsultation(provider);
         var created = Ok(await Host.InScope<UserAdminService, Result<(AppUser User, string Password)>>(users =>
-            users.Create(People.Admin, new UserAdminService.NewUser("ny.planlegger@test.busetting.no", "Ny planlegger", Roles.Planner, null, null))));
+            users.Create(People.Admin, new UserAdminService.NewUser("ny.planlegger@test.busetting.no", "Ny planlegger", RoleNames.Planner, null, null))));
         var newPlanner = new Actor("Ny planlegger", Role.Planner, null, null, UserId: created.User.Id);
         var request = Ok(await Request(planning, newPlanner, YearStatus.Approved));
 
@@ -136,7 +136,7 @@ public sealed class FourEyesTests : PlanningTest
     {
         var (planning, _) = await OnConsultation(provider, new Dictionary<string, string?> { ["Planning:FourEyesCredentialPeriodDays"] = "2" });
         var created = Ok(await Host.InScope<UserAdminService, Result<(AppUser User, string Password)>>(users =>
-            users.Create(People.Admin, new UserAdminService.NewUser("ny@test.busetting.no", "Ny", Roles.Planner, null, null))));
+            users.Create(People.Admin, new UserAdminService.NewUser("ny@test.busetting.no", "Ny", RoleNames.Planner, null, null))));
         Host.Clock.Advance(TimeSpan.FromDays(3));
         var request = Ok(await Request(planning, new Actor("Ny", Role.Planner, null, null, UserId: created.User.Id), YearStatus.Approved));
 

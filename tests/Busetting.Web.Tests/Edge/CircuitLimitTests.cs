@@ -58,7 +58,7 @@ public class CircuitLimitTests
             // The role changes without a new security stamp (a form that forgets it, or a change straight in the database).
             var roles = await users.GetRolesAsync(planner!);
             var store = scope.ServiceProvider.GetRequiredService<BusettingDb>();
-            var roleId = store.Roles.Single(r => r.Name == Roles.County).Id;
+            var roleId = store.Roles.Single(r => r.Name == RoleNames.County).Id;
             store.UserRoles.RemoveRange(store.UserRoles.Where(r => r.UserId == planner!.Id));
             store.UserRoles.Add(new IdentityUserRole<string> { UserId = planner!.Id, RoleId = roleId });
             await store.SaveChangesAsync();
