@@ -24,7 +24,7 @@ public sealed class DecisionHandler(PlanningDependencies dependencies) : Plannin
 
     public async Task<Result<Decision>> RegisterDecision(Actor actor, SettlementYear year, MunicipalityNumber kommunenummer, DecisionInput input)
     {
-        var municipality = reference.Find(kommunenummer.Value);
+        var municipality = reference.Find(kommunenummer);
         if (municipality is null)
         {
             return MunicipalityNotFound(actor, kommunenummer.Value);

@@ -92,7 +92,7 @@ public partial class CriteriaPage
                 continue;
             }
             var label = T($"Unntak rad {i + 1}");
-            if (!Busetting.Domain.Primitives.MunicipalityNumber.TryParse(row.Kommunenummer, out var number, out _) || Reference.Find(number.Value) is null)
+            if (!Busetting.Domain.Primitives.MunicipalityNumber.TryParse(row.Kommunenummer, out var number, out _) || Reference.Find(number) is null)
             {
                 errors.Add(Error.Invalid("exception.kommunenummer", T($"{label}: ingen kommune med nummer «{row.Kommunenummer}»")));
                 continue;
