@@ -21,6 +21,7 @@ public static class PlanningErrorTexts
         string V(string key) => error.Values.TryGetValue(key, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "" : "";
         string D(string key) => error.Values.TryGetValue(key, out var v) && v is DateOnly d ? d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) : "–";
         string S(string key) => error.Values.TryGetValue(key, out var v) && v is YearStatus s ? Status(language, s) : "";
+        string Kind(WrittenStandard form) => error.Values.TryGetValue("kind", out var v) && v is LetterKind k ? LetterKind(form, k) : "";
         string Step() => error.Values.TryGetValue("to", out var v) && v is YearStatus.Published ? "publisering" : "godkjenning";
         return error.Code switch
         {
@@ -52,6 +53,14 @@ public static class PlanningErrorTexts
             "letters.deadline" when Has("required") => T("Ny vedtaksfrist: må fylles ut for justerte brev (datoen kommunene skal ha gjort nytt vedtak innen)",
                 "Ny vedtaksfrist: må fyllast ut for justerte brev (datoen kommunane skal ha gjort nytt vedtak innan)"),
             "letters.deadline" when Has("today") => T($"Ny vedtaksfrist: {D("deadline")} ligger i fortiden; velg {D("today")} eller senere", $"Ny vedtaksfrist: {D("deadline")} ligg i fortida; vel {D("today")} eller seinare"),
+            "letters.year-deadline" when Has("required") => T("Vedtaksfrist mangler: sett fristen for kommunestyrenes vedtak på planårssiden før anmodningsbrevene lages",
+                "Vedtaksfrist manglar: set fristen for vedtaka i kommunestyra på planårssida før oppmodingsbreva blir laga"),
+            "letters.year-deadline" when Has("letterDate") => T($"Vedtaksfristen {D("deadline")} ligger før brevdatoen {D("letterDate")}; sett en senere frist på planårssiden",
+                $"Vedtaksfristen {D("deadline")} ligg før brevdatoen {D("letterDate")}; set ein seinare frist på planårssida"),
+            "letters.none" when Has("kind") => T($"det finnes ingen brev av typen «{Kind(WrittenStandard.Nb)}» for {V("year")}; lag dem først",
+                $"det finst ingen brev av typen «{Kind(WrittenStandard.Nn)}» for {V("year")}; lag dei først"),
+            "letters.unpublished" when Has("status") => T($"brev av typen «{Kind(WrittenStandard.Nb)}» sendes etter publiseringen; {V("year")} er {Lower(WrittenStandard.Nb, error.Values["status"])}. Publiser først.",
+                $"brev av typen «{Kind(WrittenStandard.Nn)}» blir sende etter publiseringa; {V("year")} er {Lower(WrittenStandard.Nn, error.Values["status"])}. Publiser først."),
             "letters.year" when Has("status") => T($"{V("year")} er ikke godkjent (status: {Lower(WrittenStandard.Nb, error.Values["status"])}): brev lages bare for godkjente år",
                 $"{V("year")} er ikkje godkjend (status: {Lower(WrittenStandard.Nn, error.Values["status"])}): brev blir berre laga for godkjende år"),
             "letters.reason" when Has("required") => T("justerte brev og utsettelser må ha en begrunnelse (hvorfor behovet endret seg, eller hvorfor justeringen holdes tilbake)",
@@ -79,6 +88,17 @@ public static class PlanningErrorTexts
         (_, YearStatus.Published) => "Publisert",
         (WrittenStandard.Nb, YearStatus.Revised) => "Revidert",
         (WrittenStandard.Nn, YearStatus.Revised) => "Revidert",
+    };
+
+    /// <summary>A letter kind as a word: «Anmodning», «Justert oppmoding».</summary>
+    public static string LetterKind(WrittenStandard language, LetterKind kind) => (language, kind) switch
+    {
+        (WrittenStandard.Nb, Domain.Planning.LetterKind.Request) => "Anmodning",
+        (WrittenStandard.Nn, Domain.Planning.LetterKind.Request) => "Oppmoding",
+        (WrittenStandard.Nb, Domain.Planning.LetterKind.Adjusted) => "Justert anmodning",
+        (WrittenStandard.Nn, Domain.Planning.LetterKind.Adjusted) => "Justert oppmoding",
+        (WrittenStandard.Nb, _) => "Utsettelse",
+        (WrittenStandard.Nn, _) => "Utsetjing",
     };
 
     /// <summary>A year's status inside a sentence: «på høring» (its label with a small first letter).</summary>

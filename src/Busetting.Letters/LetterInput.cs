@@ -1,4 +1,5 @@
 using Busetting.Application;
+using Busetting.Domain.Criteria;
 
 namespace Busetting.Letters;
 
@@ -27,6 +28,7 @@ public sealed record LetterPrevious(int? Requested, int? RequestedEm, int? NeedP
 public sealed record LetterTexts(string Contact, string? Reason = null, string? SignerName = null, string? SignerTitle = null);
 
 /// <summary>The numbers and facts one letter is made of, in named groups so no two numbers can be swapped by position.</summary>
+/// <param name="Ministry">The ministry that set the year's criteria (per-year data in the criteria set); null: "Departementet".</param>
 public sealed record LetterInput(
     LetterIdentity Identity,
     LetterRecipient Recipient,
@@ -35,4 +37,5 @@ public sealed record LetterInput(
     LetterTexts Texts,
     IReadOnlyList<LetterCriterion> Criteria,
     StoredExplanation? Explanation,
-    LetterPrevious? Previous = null);
+    LetterPrevious? Previous = null,
+    Ministry? Ministry = null);

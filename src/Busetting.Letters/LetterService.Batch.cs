@@ -15,7 +15,7 @@ public sealed partial class LetterService
     /// <summary>Everything a batch reads before it plans a letter.</summary>
     private sealed record BatchContext(
         LetterActor Actor, SettlementYear Year, LetterKind Kind, string? Reason, DateOnly? Deadline, PlanningYear PlanningYear, AllocationRun Run,
-        List<LetterCriterion> Weights, Dictionary<WrittenStandard, (Template Template, int? EntryId)> Templates, Dictionary<MunicipalityNumber, WrittenStandard> Languages,
+        List<LetterCriterion> Weights, Domain.Criteria.Ministry? Ministry, Dictionary<WrittenStandard, (Template Template, int? EntryId)> Templates, Dictionary<MunicipalityNumber, WrittenStandard> Languages,
         (string Line, LetterContact? Row) People, DateOnly Date, Dictionary<MunicipalityNumber, Letter> Previous, Dictionary<MunicipalityNumber, Letter> LatestOfKind,
         Dictionary<int, int> NeedByRun);
 
@@ -89,6 +89,10 @@ public sealed partial class LetterService
         {
             return Said(refused);
         }
+        if (LetterBatchRules.CheckRequestDeadline(kind, planningYear.DecisionDeadline, await LetterDate(year, cancellationToken)) is { } noDeadline)
+        {
+            return Said(noDeadline);
+        }
         var previous = await LatestLetters(year, [LetterKind.Request, LetterKind.Adjusted], cancellationToken);
         if (LetterBatchRules.CheckPreviousLetters(year, kind, previous.Count) is { } noneSent)
         {
@@ -127,7 +131,7 @@ public sealed partial class LetterService
         // The need behind each municipality's last letter, for "before / now" in adjusted letters.
         var previousRunIds = start.Previous.Values.Select(l => l.RunId).Distinct().ToList();
         var needByRun = await db.Runs.AsNoTracking().Where(r => previousRunIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons, cancellationToken);
-        return new BatchContext(actor, year, kind, reason, deadline, start.Year, run, weights, templates, languages, people, date, start.Previous, latestOfKind, needByRun);
+        return new BatchContext(actor, year, kind, reason, deadline, start.Year, run, weights, criteria.Ministry, templates, languages, people, date, start.Previous, latestOfKind, needByRun);
     }
 
     /// <summary>One municipality's letter: left out (with why), unchanged (same bytes as its newest version) or a new version.</summary>
@@ -191,7 +195,8 @@ public sealed partial class LetterService
             Texts: new(batch.People.Line, batch.Reason?.Trim(), batch.People.Row?.SignerName, batch.People.Row?.SignerTitle),
             Criteria: batch.Weights,
             Explanation: StoredExplanation.Parse(line.ExplanationJson),
-            Previous: last is null ? null : new(last.Requested, last.RequestedEm, NeedPersons: batch.NeedByRun.GetValueOrDefault(last.RunId)));
+            Previous: last is null ? null : new(last.Requested, last.RequestedEm, NeedPersons: batch.NeedByRun.GetValueOrDefault(last.RunId)),
+            Ministry: batch.Ministry);
     }
 
     /// <summary>All or nothing: the letters and the audit entry in one transaction (retried as a whole after a transient failure).</summary>

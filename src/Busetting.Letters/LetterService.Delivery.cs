@@ -62,6 +62,18 @@ public sealed partial class LetterService
         _ => "utsettelse",
     };
 
+    /// <summary>The year exists and letters of <paramref name="kind"/> may be sent now (<see cref="LetterBatchRules.CheckSend"/>).</summary>
+    public async Task<Error?> CheckSend(SettlementYear year, LetterKind kind, CancellationToken cancellationToken = default)
+    {
+        var planningYear = await db.Years.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year, cancellationToken);
+        if (planningYear is null)
+        {
+            return YearNotFound(year.Value);
+        }
+        var count = await db.Letters.CountAsync(l => l.Year == year && l.Kind == kind, cancellationToken);
+        return LetterBatchRules.CheckSend(year, kind, planningYear.Status, planningYear.PublishedRunId is not null, count) is { } refused ? Said(refused) : null;
+    }
+
     /// <summary>Sends every newest letter of a kind that has not been sent, one by one; each is recorded as soon as the channel takes it.</summary>
     /// <param name="sent">Called for each letter just before it is stored as sent, with this service's context: whatever it adds
     /// (the e-mail to the municipality) is saved together with the letter's "sent" mark.</param>
@@ -72,12 +84,12 @@ public sealed partial class LetterService
         {
             return Error.Forbidden("bare IMDis planleggere lager og sender brev");
         }
+        if (await CheckSend(year, kind, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
         var letters = await db.Letters.Where(l => l.Year == year && l.Kind == kind).ToListAsync(cancellationToken);
         var newest = letters.GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!).Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer).ToList();
-        if (letters.Count == 0)
-        {
-            return Error.Invalid("letters.none", Inv($"det finnes ingen brev av typen {kind} for {year}; lag dem først"));
-        }
         foreach (var letter in newest)
         {
             var name = reference.Find(letter.Kommunenummer)?.OfficialName ?? letter.Kommunenummer.Value;

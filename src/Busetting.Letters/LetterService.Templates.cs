@@ -83,7 +83,8 @@ public sealed partial class LetterService
         var m = reference.Find(number)!;
         var people = await Contact(settlement, CancellationToken.None);
         var criteriaEntry = await db.CriteriaVersions.AsNoTracking().FirstAsync(c => c.Id == run.CriteriaEntryId);
-        var weights = Weights(run, CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value);
+        var criteria = CriteriaJson.Parse(criteriaEntry.Json, "criteria").Value;
+        var weights = Weights(run, criteria);
         var input = new LetterInput(
             Identity: new(kind, language, year, Reference(settlement, number, kind, 1) + " (EKSEMPEL)"),
             Recipient: new(number.Value, m.OfficialName, m.CountyName),
@@ -92,7 +93,8 @@ public sealed partial class LetterService
             Texts: new(people.Line, kind == LetterKind.Request ? null : "(begrunnelse)", people.Row?.SignerName, people.Row?.SignerTitle),
             Criteria: weights,
             Explanation: StoredExplanation.Parse(line.ExplanationJson),
-            Previous: new(line.Requested, line.RequestedEm, NeedPersons: run.Persons));
+            Previous: new(line.Requested, line.RequestedEm, NeedPersons: run.Persons),
+            Ministry: criteria.Ministry);
         return LetterRenderer.Render(LetterComposer.Compose(input, parsed.Value));
     }
 }

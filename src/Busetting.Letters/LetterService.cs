@@ -52,10 +52,14 @@ public sealed partial class LetterService(BusettingDb db, ReferenceData referenc
         return criteria.Criteria.Select(c => new LetterCriterion(c.Id, c.NameNb, c.NameNn, c.PriorityGroup, used.GetValueOrDefault(c.Id, c.Weight))).ToList();
     }
 
-    private async Task<DateOnly> LetterDate(SettlementYear year, CancellationToken cancellationToken)
+    private Task<DateOnly> LetterDate(SettlementYear year, CancellationToken cancellationToken) =>
+        LetterDate(db, year, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
+    /// <summary>The date a batch of <paramref name="year"/>'s letters carries: the day (Norwegian time) of the year's latest status step.</summary>
+    public static async Task<DateOnly> LetterDate(BusettingDb db, SettlementYear year, DateTime utcNow, CancellationToken cancellationToken = default)
     {
         var step = await db.YearStatusChanges.AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.Id).Select(c => (DateTime?)c.At).FirstOrDefaultAsync(cancellationToken);
-        return DateOnly.FromDateTime(NorwegianTime.FromUtc(step ?? clock.GetUtcNow().UtcDateTime));
+        return DateOnly.FromDateTime(NorwegianTime.FromUtc(step ?? utcNow));
     }
 
     /// <summary>The answer for a planning year that does not exist (also for a number outside the years the system covers).</summary>

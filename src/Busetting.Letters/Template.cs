@@ -50,7 +50,7 @@ public sealed partial class Template
     /// <summary>Fields every letter of this kind can fill.</summary>
     public static IReadOnlyList<string> FieldsFor(LetterKind kind) => kind switch
     {
-        LetterKind.Request => [.. CommonFields, "oppmoda", "oppmoda_em", "herav_em", "plantal", "neste_aar", "frist", "behov", "behov_em", "behov_herav_em", "em_grunn"],
+        LetterKind.Request => [.. CommonFields, "departement", "oppmoda", "oppmoda_em", "herav_em", "plantal", "neste_aar", "frist", "behov", "behov_em", "behov_herav_em", "em_grunn"],
         LetterKind.Adjusted => [.. CommonFields, "oppmoda", "oppmoda_em", "herav_em", "plantal", "neste_aar", "frist", "behov", "behov_em", "behov_herav_em", "em_grunn",
             "tidlegare_oppmoda", "tidlegare_oppmoda_em", "tidlegare_behov", "grunn", "justering"],
         LetterKind.Postponement => [.. CommonFields, "oppmoda", "oppmoda_em", "herav_em", "grunn"],

@@ -64,7 +64,7 @@ public class HouseStyleTests
         // The 2025 need has no EM, so no municipality is asked for EM: the letters never say "herav 0".
         var oslo = Letters.Text(Letters.Pdf(Letters.Request("0301", "nb")));
         Assert.DoesNotContain("herav 0", oslo);
-        Assert.Contains("personer. Kunnskapsdepartementet", oslo);
+        Assert.Contains("personer. Arbeids- og inkluderingsdepartementet", oslo);
         Assert.Contains("Kopi: KS", oslo);
         var sogndal = Letters.Text(Letters.Pdf(Letters.Request("4640", "nn")));
         Assert.DoesNotContain("av dei 0", sogndal);

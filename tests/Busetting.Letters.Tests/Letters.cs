@@ -27,7 +27,8 @@ public static class Letters
             Numbers: new(Requested: m.Requested, RequestedEm: m.RequestedEm, PlanNextYear: m.PlanNextYear, NeedPersons: 18_900, NeedEm: 0),
             Texts: new("IMDi (imdi.no)"),
             Criteria: Criteria,
-            Explanation: StoredExplanation.Parse(StoredExplanation.Serialize(m.Explanation)));
+            Explanation: StoredExplanation.Parse(StoredExplanation.Serialize(m.Explanation)),
+            Ministry: Run2025.Value.Criteria.Ministry);
     }
 
     /// <summary>A copy with the earlier letter's numbers, some of the numbers or the reason changed; what is not given stays.</summary>

@@ -98,8 +98,24 @@ public static class Handlers
     /// <summary>Who asks, as the letters page says it (<see cref="Access.LetterActor"/>).</summary>
     public static Busetting.Letters.LetterActor LetterActor(Actor actor) => Access.LetterActor(actor);
 
-    public static Task<Result<Busetting.Letters.BatchResult>> MakeLetters(PlanningHost host, Actor actor, LetterKind kind = LetterKind.Request) =>
-        host.Letters().Generate(LetterActor(actor), Places.Settlement, kind, null);
+    /// <summary>Makes a batch of letters; request letters name the year's decision deadline, so one is set first where the year has none.</summary>
+    public static async Task<Result<Busetting.Letters.BatchResult>> MakeLetters(PlanningHost host, Actor actor, LetterKind kind = LetterKind.Request)
+    {
+        if (kind == LetterKind.Request)
+        {
+            await EnsureDecisionDeadline(host.Planning());
+        }
+        return await host.Letters().Generate(LetterActor(actor), Places.Settlement, kind, null);
+    }
+
+    /// <summary>Sets a decision deadline far ahead where the year has none (request letters are refused without one).</summary>
+    public static async Task EnsureDecisionDeadline(PlanningHandlers planning)
+    {
+        if ((await Year(planning)).DecisionDeadline is null)
+        {
+            Assert.True((await SetDeadline(planning, People.Planner, new DateOnly(2099, 12, 31))).IsSuccess);
+        }
+    }
 
     public static Task<Result<int>> SendLetters(PlanningHost host, Actor actor, Busetting.Letters.ILetterChannel channel, LetterKind kind = LetterKind.Request) =>
         host.Letters().Send(LetterActor(actor), Places.Settlement, kind, channel);

@@ -209,6 +209,8 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
 
     internal static async Task EnsurePublished(BrowserApp browser)
     {
+        // Another test of the class may have published through the pages without a decision deadline; letters need one.
+        await browser.App.Db(Steps.EnsureDecisionDeadline);
         var published = await browser.App.Db(db => db.Years.AnyAsync(y => y.PublishedRunId != null));
         if (!published)
         {

@@ -54,6 +54,7 @@ public partial class FaultDrillTests(ITestOutputHelper output)
             planner = await Session.SignIn(new Session(web.BaseAddress!), Users.Planner);
             Assert.Equal(HttpStatusCode.Redirect, (await Run(planner)).StatusCode);
             Assert.Equal([municipalities, municipalities], await Drill.Query(database, db => db.Runs.OrderBy(r => r.Id).Select(r => r.Lines.Count).ToListAsync()));
+            await Drill.Query(database, Steps.EnsureDecisionDeadline);
             foreach (var to in new[] { YearStatus.Consultation, YearStatus.Approved })
             {
                 var version = await Drill.Query(database, db => db.Years.Where(y => y.Year == Steps.Settlement).Select(y => y.Version).FirstAsync());

@@ -19,6 +19,10 @@ public static class Steps
     /// publication by the planner create a request; <see cref="Confirm"/> has another IMDi person confirm it.</summary>
     public static async Task<HttpResponseMessage> ChangeStatus(WebApp app, Session planner, YearStatus to, int? version = null)
     {
+        if (to == YearStatus.Approved)
+        {
+            await app.Db(EnsureDecisionDeadline);
+        }
         var current = version ?? await app.Db(db => db.Years.Where(y => y.Year == Settlement).Select(y => y.Version).FirstAsync());
         return await planner.Post($"/planlegging/{Year}", $"/planlegging/{Year}", "status", new()
         {
@@ -84,6 +88,14 @@ public static class Steps
         });
     }
 
+    /// <summary>
+    /// IMDi sets the councils' decision deadline before a year is approved (request letters name it and are refused without
+    /// it); a test that has not set one gets 31.12.2099, arranged in the database without touching the year's version.
+    /// </summary>
+    public static Task<int> EnsureDecisionDeadline(BusettingDb db) =>
+        db.Years.Where(y => y.Year == Settlement && y.DecisionDeadline == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(y => y.DecisionDeadline, new DateOnly(2099, 12, 31)));
+
     /// <summary>Approval or publication as it is done with four eyes: the planner asks, the administrator confirms.</summary>
     public static async Task FourEyes(WebApp app, Session planner, YearStatus to)
     {
@@ -119,6 +131,10 @@ public static class Steps
     /// context), as each web request gets one.</summary>
     public static async Task Step(IServiceProvider services, YearStatus to, string reason = "test")
     {
+        if (to == YearStatus.Approved)
+        {
+            await EnsureDecisionDeadline(services.GetRequiredService<BusettingDb>());
+        }
         var planning = services.GetRequiredService<YearHandler>();
         var planner = new Actor("Planlegger (test)", Role.Planner, null, null);
         var version = (await planning.Year(Settlement))!.Version;

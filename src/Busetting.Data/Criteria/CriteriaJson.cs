@@ -93,7 +93,8 @@ public static class CriteriaJson
                     dto.Rules.ImmigrantShare.ConsiderFactor ?? 1m),
                 new EmRule(dto.Rules.Em.HistoryYears, dto.Rules.Em.HistoryWeight, dto.Rules.Em.MinimumPerMunicipality ?? 1),
                 dto.Rules.DecisionCapacity is { } d ? new DecisionCapacity(d.MaxFactor) : null),
-            dto.ContinuityAnchor is { } a ? new ContinuityAnchor(a.Share, a.RequestWeight) : null);
+            dto.ContinuityAnchor is { } a ? new ContinuityAnchor(a.Share, a.RequestWeight) : null,
+            dto.Ministry is { } ministry ? new Ministry(ministry.NameNb, ministry.NameNn) : null);
         var errors = set.Validate(location);
         return errors.Count > 0 ? Result<CriteriaSet>.Fail(errors) : set;
     }
@@ -111,10 +112,13 @@ public static class CriteriaJson
             new EmDto(set.Rules.Em.HistoryYears, set.Rules.Em.HistoryWeight, set.Rules.Em.MinimumPerMunicipality),
             set.Rules.CapacityMaxMultipleOfNationalRate,
             set.Rules.DecisionCapacity is { } d ? new DecisionCapacityDto(d.MaxFactor) : null),
-        set.Anchor is { } a ? new AnchorDto(a.Share, a.RequestWeight) : null), Options);
+        set.Anchor is { } a ? new AnchorDto(a.Share, a.RequestWeight) : null,
+        set.Ministry is { } ministry ? new MinistryDto(ministry.NameNb, ministry.NameNn) : null), Options);
 
     private sealed record CriteriaDto(int Year, string Version, string Source, decimal SizeElasticity, decimal IndicatorClip, int HistoryYears,
-        IReadOnlyList<CriterionDto> Criteria, RulesDto Rules, AnchorDto? ContinuityAnchor = null);
+        IReadOnlyList<CriterionDto> Criteria, RulesDto Rules, AnchorDto? ContinuityAnchor = null, MinistryDto? Ministry = null);
+
+    private sealed record MinistryDto(string NameNb, string NameNn);
 
     private sealed record AnchorDto(decimal Share, decimal RequestWeight);
 

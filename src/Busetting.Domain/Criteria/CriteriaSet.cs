@@ -1,4 +1,5 @@
 using Busetting.Domain.Errors;
+using Busetting.Domain.Primitives;
 
 namespace Busetting.Domain.Criteria;
 
@@ -6,6 +7,7 @@ namespace Busetting.Domain.Criteria;
 /// <param name="SizeElasticity">Exponent on population in size shares; below 1 means capacity grows less than population.</param>
 /// <param name="IndicatorClip">Indicator factors are held within [1/clip, clip] so one figure cannot dominate.</param>
 /// <param name="Anchor">How much of the need follows each municipality's recent pattern; null = none (criteria only).</param>
+/// <param name="Ministry">The ministry that set the year's criteria (the request letters name it); null where the data does not say.</param>
 public sealed record CriteriaSet(
     int Year,
     string Version,
@@ -15,7 +17,8 @@ public sealed record CriteriaSet(
     int HistoryYears,
     IReadOnlyList<CriterionDefinition> Criteria,
     AllocationRules Rules,
-    ContinuityAnchor? Anchor = null)
+    ContinuityAnchor? Anchor = null,
+    Ministry? Ministry = null)
 {
     /// <summary>The ministry's rule: introduction results, work and upper-secondary capacity weigh at least 60 %.</summary>
     public const decimal MinimumTopGroupWeight = 0.60m;
@@ -142,3 +145,10 @@ public sealed record CriteriaSet(
 /// </summary>
 /// <param name="RequestWeight">Within the pattern, the weight of the requests (with the council's decisions) against the settled.</param>
 public sealed record ContinuityAnchor(decimal Share, decimal RequestWeight);
+
+/// <summary>A ministry by its name in Bokmål and Nynorsk: which one sets the criteria is per-year data (integration moved
+/// from Kunnskapsdepartementet to Arbeids- og inkluderingsdepartementet from 2022).</summary>
+public sealed record Ministry(string NameNb, string NameNn)
+{
+    public string Name(WrittenStandard language) => language == WrittenStandard.Nn ? NameNn : NameNb;
+}

@@ -29,6 +29,31 @@ public static class LetterBatchRules
     }
 
     /// <summary>
+    /// A request letter names the date the council must have decided by: the year's decision deadline must be set, and it
+    /// may not lie before the letter's date (a letter must never say "by the deadline IMDi set" without a date).
+    /// </summary>
+    public static Error? CheckRequestDeadline(LetterKind kind, DateOnly? yearDeadline, DateOnly letterDate)
+    {
+        if (kind != LetterKind.Request)
+        {
+            return null;
+        }
+        if (yearDeadline is not { } d)
+        {
+            return Error.Invalid("letters.year-deadline", "the year has no decision deadline: set it on the year page before request letters are made") with
+            {
+                Values = new Dictionary<string, object> { ["required"] = true },
+            };
+        }
+        return d < letterDate
+            ? Error.Invalid("letters.year-deadline", string.Create(CultureInfo.InvariantCulture, $"the decision deadline {d:yyyy-MM-dd} lies before the letter date {letterDate:yyyy-MM-dd}; set a later one on the year page")) with
+            {
+                Values = new Dictionary<string, object> { ["deadline"] = d, ["letterDate"] = letterDate },
+            }
+            : null;
+    }
+
+    /// <summary>
     /// Requests and adjusted letters are made only for an approved (or published) year with a run; adjusted letters and
     /// postponements say why, in at most <paramref name="maxReason"/> characters; adjusted letters follow a revision.
     /// The deadline (<see cref="CheckDeadline"/>) is checked between the reason and the revision.
@@ -68,6 +93,28 @@ public static class LetterBatchRules
                 Values = new Dictionary<string, object> { ["year"] = year.Value },
             }
             : null;
+    }
+
+    /// <summary>
+    /// Letters go out once the numbers they state are public: request and adjusted letters only while the year (or its
+    /// revision) is published; a postponement, which holds an adjustment back, once the year has been published at least
+    /// once. There must be letters of the kind to send.
+    /// </summary>
+    public static Error? CheckSend(SettlementYear year, LetterKind kind, YearStatus status, bool everPublished, int letters)
+    {
+        if (letters == 0)
+        {
+            return Error.Invalid("letters.none", $"there are no {kind} letters for {year}; make them first") with
+            {
+                Values = new Dictionary<string, object> { ["year"] = year.Value, ["kind"] = kind },
+            };
+        }
+        var published = kind == LetterKind.Postponement ? everPublished : status == YearStatus.Published;
+        return published ? null
+            : Error.Invalid("letters.unpublished", $"{year} is {status}: {kind} letters are sent after publication") with
+            {
+                Values = new Dictionary<string, object> { ["year"] = year.Value, ["kind"] = kind, ["status"] = status },
+            };
     }
 
     /// <summary>Adjusted letters and postponements follow request letters: some municipality must have had one.</summary>

@@ -59,7 +59,25 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
         {
             return PlanningErrorTexts.Say(refused, actor.Language);
         }
+        if (await RequestDeadline(year, kind) is { } noDeadline)
+        {
+            return PlanningErrorTexts.Say(noDeadline, actor.Language);
+        }
         return await Enqueue(actor, year, kind, reason, deadline);
+    }
+
+    /// <summary>A request batch for an approved year needs the year's decision deadline, on or after the letters' date (checked again when the batch runs).</summary>
+    private async Task<Error?> RequestDeadline(SettlementYear year, LetterKind kind)
+    {
+        if (kind != LetterKind.Request)
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync();
+        var found = await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => new { y.Status, y.DecisionDeadline }).FirstOrDefaultAsync();
+        // A year that is not approved is refused by the batch with that reason, which comes first.
+        return found is not { Status: YearStatus.Approved or YearStatus.Published } ? null
+            : LetterBatchRules.CheckRequestDeadline(kind, found.DecisionDeadline, await LetterService.LetterDate(db, year, clock.GetUtcNow().UtcDateTime));
     }
 
     private async Task<LetterJob> Enqueue(Actor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline)

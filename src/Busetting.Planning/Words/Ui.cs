@@ -37,15 +37,7 @@ public static class Ui
     };
 
     /// <summary>A letter kind as stored ("Request", "Adjusted", "Postponement") in the user's written standard.</summary>
-    public static string LetterKind(WrittenStandard lang, LetterKind kind) => (lang, kind) switch
-    {
-        (WrittenStandard.Nb, Domain.Planning.LetterKind.Request) => "Anmodning",
-        (WrittenStandard.Nn, Domain.Planning.LetterKind.Request) => "Oppmoding",
-        (WrittenStandard.Nb, Domain.Planning.LetterKind.Adjusted) => "Justert anmodning",
-        (WrittenStandard.Nn, Domain.Planning.LetterKind.Adjusted) => "Justert oppmoding",
-        (WrittenStandard.Nb, _) => "Utsettelse",
-        (WrittenStandard.Nn, _) => "Utsetjing",
-    };
+    public static string LetterKind(WrittenStandard lang, LetterKind kind) => PlanningErrorTexts.LetterKind(lang, kind);
 
     /// <summary>A written standard code ("nb", "nn") as a word; empty means the municipality's own.</summary>
     public static string WrittenStandardName(string? code) => WrittenStandards.TryParse(code, out var standard) ? WrittenStandardName(standard) : "–";

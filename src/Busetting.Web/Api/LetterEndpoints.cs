@@ -36,7 +36,8 @@ public static class LetterEndpoints
             }
             // A year outside the years the system covers has no letters: an empty ZIP, as for any year without letters.
             var zip = year.TrySettlement(out var settlement) ? await letters.Zip(settlement, letterKind) : await letters.Zip([]);
-            return TypedResults.File(zip, "application/zip", $"brev-{year}-{letterKind.ToString().ToLowerInvariant()}.zip");
+            var inFileName = LetterService.KindInFileName(letterKind, ApiResults.LanguageOf(http).Code());
+            return TypedResults.File(zip, "application/zip", $"brev-{year}-{inFileName}.zip");
         }).RequireAuthorization().ExcludeFromDescription();
 
         // The template editor's "preview" button posts the unsaved text here and gets a sample PDF back.

@@ -19,6 +19,29 @@ public class LetterBatchRulesTests
     }
 
     [Fact]
+    public void CheckRequestDeadline_RequestWithoutOrBeforeTheLetterDate_Refused()
+    {
+        Assert.True(LetterBatchRules.CheckRequestDeadline(LetterKind.Request, null, Today)!.Values.ContainsKey("required"));
+        var before = LetterBatchRules.CheckRequestDeadline(LetterKind.Request, Today.AddDays(-1), Today)!;
+        Assert.Equal("letters.year-deadline", before.Code);
+        Assert.Equal(Today, before.Values["letterDate"]);
+        Assert.Null(LetterBatchRules.CheckRequestDeadline(LetterKind.Request, Today, Today)); // deciding on the letter's own day is tight, not wrong
+        Assert.Null(LetterBatchRules.CheckRequestDeadline(LetterKind.Adjusted, null, Today)); // adjusted letters bring their own deadline
+        Assert.Null(LetterBatchRules.CheckRequestDeadline(LetterKind.Postponement, null, Today)); // a postponement names no deadline
+    }
+
+    [Fact]
+    public void CheckSend_RequestsAndAdjustedOnlyWhilePublished_PostponementsAfterAFirstPublication()
+    {
+        Assert.Null(LetterBatchRules.CheckSend(Y2025, LetterKind.Request, YearStatus.Published, true, 356));
+        Assert.Equal("letters.unpublished", LetterBatchRules.CheckSend(Y2025, LetterKind.Request, YearStatus.Approved, false, 356)?.Code);
+        Assert.Equal("letters.unpublished", LetterBatchRules.CheckSend(Y2025, LetterKind.Adjusted, YearStatus.Approved, true, 40)?.Code); // the revision is not public yet
+        Assert.Null(LetterBatchRules.CheckSend(Y2025, LetterKind.Postponement, YearStatus.Revised, true, 40)); // it holds the revision back
+        Assert.Equal("letters.unpublished", LetterBatchRules.CheckSend(Y2025, LetterKind.Postponement, YearStatus.Consultation, false, 40)?.Code);
+        Assert.Equal(LetterKind.Adjusted, LetterBatchRules.CheckSend(Y2025, LetterKind.Adjusted, YearStatus.Published, true, 0)!.Values["kind"]); // letters.none
+    }
+
+    [Fact]
     public void CheckBatch_WorkedExamples()
     {
         Assert.Null(Batch(LetterKind.Request, YearStatus.Approved, reason: null));

@@ -9,6 +9,10 @@ public sealed class LetterJobTests : PlanningTest
     private static async Task<LetterJob> RunJob(PlanningHost host, LetterKind kind, string? reason = null, DateOnly? deadline = null)
     {
         var jobs = host.Services.GetRequiredService<LetterJobs>();
+        if (kind == LetterKind.Request)
+        {
+            await EnsureDecisionDeadline(host.Planning());
+        }
         var job = (await jobs.Start(People.Planner, Places.Settlement, kind, reason, deadline)).Value;
         Assert.Equal(JobStatus.Queued, job.Status);
         await jobs.Run(job.Id, CancellationToken.None);
@@ -42,6 +46,26 @@ public sealed class LetterJobTests : PlanningTest
 
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.False(string.IsNullOrWhiteSpace(job.Message));
+        Assert.Equal(0, await Host.Db(db => db.Letters.CountAsync()));
+    }
+
+    [Theory, DatabaseData]
+    public async Task RequestLetters_NoDecisionDeadlineOrOneBeforeTheLetterDate_RefusedAtStartAndNothingStored(DatabaseProvider provider)
+    {
+        var (planning, _) = await OnConsultation(provider);
+        await Scenario.FourEyes(planning, YearStatus.Approved);
+        var jobs = Host.Services.GetRequiredService<LetterJobs>();
+
+        var none = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Request, null);
+        Assert.True((await SetDeadline(planning, People.Planner, new DateOnly(2020, 1, 31))).IsSuccess);
+        var before = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Request, null);
+        var batch = await Host.Letters().Generate(LetterActor(People.Planner), Places.Settlement, LetterKind.Request, null);
+
+        Assert.Equal("letters.year-deadline", Assert.Single(none.Errors).Code);
+        Assert.StartsWith("Vedtaksfrist mangler: sett fristen", none.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("ligger før brevdatoen", Assert.Single(before.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal("letters.year-deadline", Assert.Single(batch.Errors).Code); // the batch checks it again
+        Assert.Equal(0, await Host.Db(db => db.LetterJobs.CountAsync()));
         Assert.Equal(0, await Host.Db(db => db.Letters.CountAsync()));
     }
 

@@ -29,8 +29,8 @@ public sealed class CrawlApp() : WebApp(DatabaseProvider.Sqlite), IAsyncLifetime
         {
             await Task.Delay(100);
         }
-        Ok(await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request", ["SendForm.Confirm"] = "true" }));
         await Steps.FourEyes(this, planner, YearStatus.Published);
+        Ok(await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request", ["SendForm.Confirm"] = "true" }));
         var sogndal = await Session.SignIn(this, Users.Sogndal);
         Ok(await sogndal.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "vedtak", Steps.DecisionFields(76, 0, "2025-11-20", 0)));
         Ok(await sogndal.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "vedtak", Steps.DecisionFields(70, 0, "2025-11-21", 1)));

@@ -9,7 +9,7 @@ public partial class LettersPage
 {
     private static readonly Dictionary<string, string> ErrorFields = new()
     {
-        ["letters.reason"] = "reason", ["letters.deadline"] = "deadline", ["kommunenummer"] = "lang-kommune", ["language"] = "lang-form",
+        ["letters.reason"] = "reason", ["letters.deadline"] = "deadline", ["letters.year-deadline"] = "kind", ["letters.unpublished"] = "kind", ["letters.none"] = "kind", ["kommunenummer"] = "lang-kommune", ["language"] = "lang-form",
     };
 
     [SupplyParameterFromQuery(Name = "melding")] public string? Done { get; set; }
@@ -134,8 +134,13 @@ public partial class LettersPage
         }
         if (SendForm?.Confirm != true && Access.CanProduceLetters(Me))
         {
-            // First post: how many letters to whom; the second post sends.
+            // First post: how many letters to whom; the second post sends. Nothing is offered that would be refused.
             await Load();
+            if (PlanYear is { } planYear && await Delivery.CheckSend(Me, planYear, kind) is { } refused)
+            {
+                _errors = Refused([refused]);
+                return;
+            }
             var names = _letters.Where(l => l.Kind == kind).GroupBy(l => l.Kommunenummer).Select(g => g.MaxBy(l => l.Version)!)
                 .Where(l => l.SentAt is null).OrderBy(l => l.Kommunenummer).Select(l => Reference.Find(l.Kommunenummer)?.Name ?? l.Kommunenummer.Value).ToList();
             if (names.Count == 0)
