@@ -68,13 +68,13 @@ public static class ReviseCommand
         Result<AllocationRunner.Run> Run(NationalNeed n, IReadOnlyList<RunHandler.AgreedChangeRecord> treated, RevisionInput? revision) =>
             computation.Compute(year, n, criteria.Value.Criteria, treated, revision);
 
-        var published = Run(firstNeed.Value, RunComputation.Treated(agreements, RevisionOptions.Default, fromNeed), null);
+        var published = Run(firstNeed.Value, RunComputation.Treated(agreements, RevisionOptions.Default, fromNeed, 0), null);
         if (!published.IsSuccess)
         {
             return Result<bool>.Fail(published.Errors);
         }
         var current = published.Value.Result.Municipalities.Where(m => m.Requested > 0).ToDictionary(m => m.Municipality.Number, m => m.Requested);
-        var revised = RunComputation.Treated(agreements, RevisionOptions.Default with { All = treatment }, need);
+        var revised = RunComputation.Treated(agreements, RevisionOptions.Default with { All = treatment }, need, 0);
         var runs = new[] { RevisionMode.FullResolve, RevisionMode.MinimumChange }
             .Select(mode => (Mode: mode, Run: Run(secondNeed.Value, revised, new RevisionInput(mode, current, decisions.Value))))
             .ToList();

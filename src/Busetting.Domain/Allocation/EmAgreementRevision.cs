@@ -29,8 +29,12 @@ public static class EmAgreementRevision
         var scaledEm = scaled.Select((index, k) => (index, k)).ToDictionary(x => x.index, x => apportioned[x.k]);
         return parts.Select((part, i) => part.PersonsAfter is not { } persons ? new RevisedEm(null, false)
             : scaledEm.TryGetValue(i, out var em) ? new RevisedEm(Math.Min(em, persons), false)
-            : new RevisedEm(Math.Min(part.Em, persons), part.Em > 0 && part.EmNeedWhenAgreed != newEmNeed)).ToList();
+            : new RevisedEm(Math.Min(part.Em, persons), FixedWhileNeedChanged(part, newEmNeed))).ToList();
     }
+
+    /// <summary>An agreement's EM stay as agreed (kept, or its EM need when agreed not known) while the national EM need is another.</summary>
+    public static bool FixedWhileNeedChanged(AgreedEmPart part, int newEmNeed) =>
+        part is { PersonsAfter: not null, Em: > 0 } && part.EmNeedWhenAgreed != newEmNeed && !Scalable(part, newEmNeed);
 
     /// <summary>Only a scaled agreement with EM, agreed under a known EM need other than the new one, changes by scaling.</summary>
     private static bool Scalable(AgreedEmPart part, int newEmNeed) =>
