@@ -10,25 +10,17 @@ public class ReviseEmTests
         CommandLine.Run("revise", "--year", "2025", "--from-need", "18900", "--need", "12640", "--from-em", "350", "--em", "230",
             "--agree", "4601=559", "--agree-em", "4601=22", "--treatment", treatment, "--show", "4601", "--data", CommandLine.ShippedData);
 
-    [Fact]
-    public void Revise_EmNeedCut_AgreedEmScaledAndShownBeforeAfter()
+    /// <summary>Scaled: 22 × 230 / 350 = 14.46 → 14 (persons 559 × 12 640 / 18 900 → 374), in both revisions; kept: 22 stay.</summary>
+    [Theory]
+    [InlineData("scale", 374, 14)]
+    [InlineData("keep", 559, 22)]
+    public void Revise_EmNeedCut_AgreedEmFollowTheTreatmentAndAreShownBeforeAfter(string treatment, int persons, int em)
     {
-        var (code, output, error) = Revise("scale");
+        var (code, output, error) = Revise(treatment);
 
         Assert.True(code == 0, error);
-        // 22 × 230 / 350 = 14.46 → 14, in both revisions.
-        Assert.Contains("agreement 4601: 559 → 374, EM 22 → 14", output);
-        Assert.Matches(@"4601 Bergen\s+559\s+374\s+374\s+22\s+14\s+14", output);
-    }
-
-    [Fact]
-    public void Revise_AgreementKept_EmKept()
-    {
-        var (code, output, error) = Revise("keep");
-
-        Assert.True(code == 0, error);
-        Assert.Contains("agreement 4601: 559 → 559, EM 22 → 22", output);
-        Assert.Matches(@"4601 Bergen\s+559\s+559\s+559\s+22\s+22\s+22", output);
+        Assert.Contains($"agreement 4601: 559 → {persons}, EM 22 → {em}", output);
+        Assert.Matches($@"4601 Bergen\s+559\s+{persons}\s+{persons}\s+22\s+{em}\s+{em}", output);
     }
 
     [Fact]
