@@ -34,6 +34,7 @@ run backtest-2022 backtest --year 2022 --need 35000 --em 0 --actual data/imdi_no
 run revise-scale revise --year 2025 --from-need 18900 --need 12640 --agree 4601=559 --agree 4640=60 --decided 0301=900 --show 4601 0301 --data data
 run revise-keep revise --year 2025 --from-need 18900 --need 12640 --agree 4601=559 --agree 4640=60 --treatment keep --show 4601 4640 0301
 run revise-drop revise --year 2025 --from-need 18900 --need 12640 --agree 4601=559 --agree 4640=60 --decided 0301=900 --decided 5001=300 --treatment drop --show 4601 4640 5001
+run revise-em revise --year 2025 --from-need 18900 --need 12640 --from-em 350 --em 230 --agree 4601=559 --agree-em 4601=22 --show 4601 0301
 run revise-up revise --year 2025 --from-need 12640 --need 15000 --show 0301 4601
 run revise-bad-agree revise --year 2025 --from-need 18900 --need 12640 --agree Bergen=559 --data data
 run revise-bad-treatment revise --year 2025 --from-need 18900 --need 12640 --treatment halve

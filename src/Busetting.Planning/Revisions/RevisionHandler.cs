@@ -34,11 +34,16 @@ public sealed class RevisionHandler : PlanningHandler
         runs = new RunHandler(Shared);
     }
 
-    /// <summary>One earlier agreement before and after the chosen treatment.</summary>
-    public sealed record AgreementLine(RunHandler.AgreedChangeRecord Record, string Name, string County, int Agreed, int? After);
+    /// <summary>One earlier agreement before and after the chosen treatment, persons and EM (the EM null where none were agreed or when dropped).</summary>
+    /// <param name="EmFixedWhileNeedChanged">The agreed EM stay while the national EM need changes (the planner is warned).</param>
+    public sealed record AgreementLine(RunHandler.AgreedChangeRecord Record, string Name, string County, int Agreed, int? After,
+        int? AgreedEm, int? EmAfter, bool EmFixedWhileNeedChanged);
 
-    /// <summary>A county's agreed numbers and total requests before (published) and after (this revision).</summary>
-    public sealed record CountyConsequence(string County, int AgreedBefore, int AgreedAfter, int RequestedBefore, int RequestedAfter);
+    /// <summary>A county's agreed numbers and total requests before (published) and after (this revision), persons and EM.</summary>
+    public sealed record CountyConsequence(string County, int AgreedBefore, int AgreedAfter, int RequestedBefore, int RequestedAfter, int EmBefore, int EmAfter);
+
+    /// <summary>A municipality's requested EM before (published) and after (this revision).</summary>
+    public sealed record EmConsequence(string Kommunenummer, string Name, string County, int Before, int After);
 
     /// <summary>A municipality asked for more than its council decided.</summary>
     public sealed record AboveDecision(string Kommunenummer, string Name, int Requested, int Decided);
@@ -46,7 +51,7 @@ public sealed class RevisionHandler : PlanningHandler
     /// <summary>The consequences of a revision, computed and not stored.</summary>
     public sealed record RevisionPreview(
         RevisionOptions Options, int PublishedNeed, int NewNeed, IReadOnlyList<AgreementLine> Agreements, IReadOnlyList<CountyConsequence> Counties,
-        IReadOnlyList<AboveDecision> AboveDecisions, int Changed, int Movement);
+        IReadOnlyList<AboveDecision> AboveDecisions, int Changed, int Movement, int PublishedEm, int NewEm, IReadOnlyList<EmConsequence> Em);
 
     /// <summary>Computes the revision with these options and reports its consequences per agreement and county; nothing is stored.</summary>
     public async Task<Result<RevisionPreview>> PreviewRevision(Actor actor, SettlementYear year, RevisionOptions options)
@@ -69,27 +74,37 @@ public sealed class RevisionHandler : PlanningHandler
         {
             return Result<RevisionPreview>.Fail(computed.Errors);
         }
-        var before = await db.RunLines.AsNoTracking().Where(l => l.RunId == published).Select(l => new { l.Kommunenummer, l.Requested })
-            .ToDictionaryAsync(l => l.Kommunenummer, l => l.Requested);
-        var publishedNeed = await db.Runs.AsNoTracking().Where(r => r.Id == published).Select(r => r.Persons).FirstAsync();
+        var lines = await db.RunLines.AsNoTracking().Where(l => l.RunId == published).Select(l => new { l.Kommunenummer, l.Requested, l.RequestedEm })
+            .ToDictionaryAsync(l => l.Kommunenummer);
+        var before = lines.ToDictionary(l => l.Key, l => l.Value.Requested);
+        var emBefore = lines.ToDictionary(l => l.Key, l => l.Value.RequestedEm);
+        var publishedNeed = await db.Runs.AsNoTracking().Where(r => r.Id == published).Select(r => new { r.Persons, r.Em }).FirstAsync();
         var after = computed.Value.Run.Result.Municipalities;
+        var newEm = computed.Value.Run.Result.Need.Em;
         var agreements = computed.Value.Agreed.Select(a =>
         {
             var m = reference.Find(a.Kommunenummer)!;
-            return new AgreementLine(a, m.Name, m.CountyName, a.AgreedPersons ?? a.Persons, a.Treatment == AgreementTreatment.Drop ? null : a.Persons);
+            var dropped = a.Treatment == AgreementTreatment.Drop;
+            return new AgreementLine(a, m.Name, m.CountyName, a.AgreedPersons ?? a.Persons, dropped ? null : a.Persons,
+                a.AgreedEm ?? a.Em, dropped ? null : a.Em, EmAgreementRevision.FixedWhileNeedChanged(RunComputation.EmPart(a), newEm));
         }).ToList();
         var agreedBefore = agreements.ToLookup(a => a.County);
         var counties = after.GroupBy(m => m.Municipality.CountyName).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new CountyConsequence(g.Key,
                 agreedBefore[g.Key].Sum(a => a.Agreed), agreedBefore[g.Key].Sum(a => a.After ?? 0),
-                g.Sum(m => before.GetValueOrDefault(m.Municipality.Number)), g.Sum(m => m.Requested)))
+                g.Sum(m => before.GetValueOrDefault(m.Municipality.Number)), g.Sum(m => m.Requested),
+                g.Sum(m => emBefore.GetValueOrDefault(m.Municipality.Number)), g.Sum(m => m.RequestedEm)))
+            .ToList();
+        var em = after.Where(m => m.RequestedEm > 0 || emBefore.GetValueOrDefault(m.Municipality.Number) > 0)
+            .Select(m => new EmConsequence(m.Municipality.Number.Value, m.Municipality.Name, m.Municipality.CountyName, emBefore.GetValueOrDefault(m.Municipality.Number), m.RequestedEm))
             .ToList();
         var above = after.Where(m => m.Explanation.BindingRules.Contains(RuleId.AboveCouncilDecision))
             .Select(m => new AboveDecision(m.Municipality.Number.Value, m.Municipality.Name, m.Requested,
                 (int)m.Explanation.Bounds.Notes.Last(n => n.Rule == RuleId.AboveCouncilDecision).Value!.Value))
             .ToList();
         var moves = after.Select(m => Math.Abs(m.Requested - before.GetValueOrDefault(m.Municipality.Number))).ToList();
-        return new RevisionPreview(options, publishedNeed, computed.Value.Need.Persons, agreements, counties, above, moves.Count(d => d != 0), moves.Sum());
+        return new RevisionPreview(options, publishedNeed.Persons, computed.Value.Need.Persons, agreements, counties, above, moves.Count(d => d != 0), moves.Sum(),
+            publishedNeed.Em, newEm, em);
     }
 
     /// <summary>Runs and stores the revision with these options (the choices are stored with the run, so it can be reproduced).</summary>

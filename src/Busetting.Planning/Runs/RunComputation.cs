@@ -15,14 +15,25 @@ namespace Busetting.Planning;
 /// <param name="profiles">The municipality profiles for an allocation year (built once per year by the caller).</param>
 public sealed class RunComputation(IAllocationRunner runner, ReferenceData data, Func<SettlementYear, Result<ProfileBuilder.Profiles>> profiles)
 {
-    /// <summary>Applies each agreement's treatment under the new need; the record keeps what was agreed and what is used.</summary>
-    public static List<RunHandler.AgreedChangeRecord> Treated(IReadOnlyList<RunHandler.AgreedChangeRecord> agreed, RevisionOptions options, int newNeed) =>
-        agreed.Select(a =>
+    /// <summary>
+    /// Applies each agreement's treatment under the new need, to its persons and to its EM part alike (the EM under the
+    /// new EM need, <see cref="EmAgreementRevision"/>); the record keeps what was agreed and what is used.
+    /// </summary>
+    public static List<RunHandler.AgreedChangeRecord> Treated(IReadOnlyList<RunHandler.AgreedChangeRecord> agreed, RevisionOptions options, int newNeed, int newEmNeed)
+    {
+        var persons = agreed.Select(a =>
         {
             var treatment = options.For(a.ProposalId);
             var revised = AgreementRevision.Apply(new EarlierAgreement(MunicipalityNumber.Parse(a.Kommunenummer), a.AgreedPersons ?? a.Persons, a.NeedWhenAgreed ?? 0, a.Reason), treatment, newNeed);
-            return a with { Persons = revised.Persons ?? 0, Treatment = treatment };
+            return a with { Persons = revised.Persons ?? 0, Treatment = treatment, AgreedEm = a.AgreedEm ?? a.Em };
         }).ToList();
+        var em = EmAgreementRevision.Apply(persons.Select(EmPart).ToList(), newEmNeed);
+        return persons.Select((a, i) => a.AgreedEm is null ? a : a with { Em = em[i].Em }).ToList();
+    }
+
+    /// <summary>An agreement's EM part as the domain's revision rule sees it (the EM agreed, before or after its treatment).</summary>
+    public static AgreedEmPart EmPart(RunHandler.AgreedChangeRecord a) =>
+        new(a.AgreedEm ?? a.Em ?? 0, a.EmNeedWhenAgreed ?? 0, a.Treatment, a.Treatment == AgreementTreatment.Drop ? null : a.Persons);
 
     /// <summary>What-if: the criteria set with other weights and another continuity-anchor share, where given.</summary>
     public static CriteriaSet Adjusted(CriteriaSet set, IReadOnlyDictionary<string, decimal>? weights, decimal? anchorShare)

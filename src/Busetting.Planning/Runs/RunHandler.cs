@@ -35,9 +35,12 @@ public sealed partial class RunHandler : PlanningHandler
     /// <param name="AgreedPersons">The number agreed; null in runs stored before revisions could treat agreements.</param>
     /// <param name="NeedWhenAgreed">The national need of the run the proposal was made against.</param>
     /// <param name="Reason">The public justification IMDi approved (never the internal dialogue text): explanations and letters show it.</param>
-    /// <param name="Em">The agreed EM number within the persons; null = EM re-solved.</param>
+    /// <param name="Em">The EM number the run fixed within the persons (after scaling); null = EM re-solved.</param>
+    /// <param name="AgreedEm">The EM agreed; null when none was, or in runs stored before revisions treated the EM part (then <paramref name="Em"/> is the agreed).</param>
+    /// <param name="EmNeedWhenAgreed">The national EM need of the run the proposal was made against.</param>
     public sealed record AgreedChangeRecord(string Kommunenummer, int Persons, string Reason, int ProposalId,
-        int? AgreedPersons = null, int? NeedWhenAgreed = null, AgreementTreatment Treatment = AgreementTreatment.Keep, int? Em = null);
+        int? AgreedPersons = null, int? NeedWhenAgreed = null, AgreementTreatment Treatment = AgreementTreatment.Keep, int? Em = null,
+        int? AgreedEm = null, int? EmNeedWhenAgreed = null);
 
     /// <summary>Computes an allocation from the year's current need, criteria (optionally with other weights) and accepted proposals.</summary>
     /// <param name="options">How a revision treats earlier agreements and which mode it solves in; defaults: scale, full re-solve.</param>
@@ -54,7 +57,7 @@ public sealed partial class RunHandler : PlanningHandler
             return RunErrors.MissingInputs(actor, year);
         }
         var persons = need?.Persons ?? needEntry.Persons;
-        var agreed = RunComputation.Treated(await AgreedChanges(year, also), options ?? RevisionOptions.Default, persons);
+        var agreed = RunComputation.Treated(await AgreedChanges(year, also), options ?? RevisionOptions.Default, persons, need?.Em ?? needEntry.Em);
         var revision = await RevisionFor(year, options ?? RevisionOptions.Default);
         if (revision is null && options?.Mode == RevisionMode.MinimumChange)
         {
@@ -84,12 +87,12 @@ public sealed partial class RunHandler : PlanningHandler
         var accepted = await db.Proposals.AsNoTracking().Where(p => p.Year == year && p.Status == ProposalStatus.Accepted).ToListAsync();
         accepted.AddRange(also ?? []);
         var runIds = accepted.Select(p => p.RunId).Distinct().ToList();
-        var needByRun = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons);
+        var needByRun = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => new { r.Persons, r.Em });
         return accepted.GroupBy(p => p.Kommunenummer)
             .Select(g => g.OrderByDescending(p => p.DecidedAt ?? DateTime.MaxValue).ThenByDescending(p => p.Id).First())
             .OrderBy(p => p.Kommunenummer)
-            .Select(p => new AgreedChangeRecord(p.Kommunenummer.Value, p.ProposedPersons, p.PublicJustification ?? "", p.Id, p.ProposedPersons, needByRun.GetValueOrDefault(p.RunId),
-                Em: p.ProposedEm))
+            .Select(p => new AgreedChangeRecord(p.Kommunenummer.Value, p.ProposedPersons, p.PublicJustification ?? "", p.Id, p.ProposedPersons, needByRun.GetValueOrDefault(p.RunId)?.Persons,
+                Em: p.ProposedEm, AgreedEm: p.ProposedEm, EmNeedWhenAgreed: needByRun.GetValueOrDefault(p.RunId)?.Em))
             .ToList();
     }
 
