@@ -63,4 +63,36 @@ public class DataNoteBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
             Assert.Contains("import a newer one", await section.Locator("details div").TextContentAsync(), StringComparison.Ordinal);
         }
     }
+
+    [BrowserFact]
+    public async Task CriteriaPageAndWhatIf_CriterionWithoutData_SaidWhereItsWeightWent_InBothWrittenStandards()
+    {
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var latest = await scope.ServiceProvider.GetRequiredService<RunHandler>().RunAllocation(new Actor("Planlegger (test)", Role.Planner, null, null), Steps.Settlement, "siste");
+            Assert.True(latest.IsSuccess);
+        }
+        var page = await browser.NewPage();
+        await SignIn(page, Users.Planner);
+        foreach (var form in new[] { "nb", "nn" })
+        {
+            var (moved, old) = form == "nb"
+                ? ("har ingen data (indikatoren er ikke importert for noe år før fordelingsåret): vekten på 30 % er flyttet til", "har tall fra 2020, 5 år før fordelingsåret")
+                : ("har ingen data (indikatoren er ikkje importert for noko år før fordelingsåret): vekta på 30 % er flytt til", "har tal frå 2020, 5 år før fordelingsåret");
+            await page.GotoAsync($"/konto/maalform?lang={form}&returnUrl=%2F");
+            await page.GotoAsync("/planlegging/2025/kriterium");
+            var criteria = await page.Locator("#criteria-notes > ul").InnerTextAsync();
+            Assert.Contains(moved, criteria, StringComparison.Ordinal);
+            Assert.Contains(old, criteria, StringComparison.Ordinal);
+            Assert.DoesNotContain("has no data", criteria, StringComparison.Ordinal);
+            await Check(page, $"61-kriterium-merknader-{form}");
+
+            await page.GotoAsync("/planlegging/2025/kva-om");
+            await page.WaitForSelectorAsync("#what-if[data-ready=true]", new() { Timeout = 20_000 });
+            var whatIf = await page.Locator("#what-if-notes > ul").InnerTextAsync();
+            Assert.Contains(moved, whatIf, StringComparison.Ordinal);
+            Assert.Contains(old, whatIf, StringComparison.Ordinal);
+            await Check(page, $"62-kva-om-merknader-{form}", fullPage: false);
+        }
+    }
 }

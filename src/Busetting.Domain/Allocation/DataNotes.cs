@@ -14,6 +14,10 @@ public abstract record DataNote
 
     public sealed override string ToString() => Technical;
 
+    /// <summary>Whether the note is about the criteria (a criterion without data, an indicator old or partial, the anchor, the weights, the set in use): the criteria page and the what-if show these.</summary>
+    public static bool AboutCriteria(DataNote note) => note is WeightMovedNote or IndicatorPartialNote or IndicatorOldNote or PriorityGroupLowNote
+        or CriteriaFallbackNote or AnchorUnusedNote or AnchorOlderPatternNote;
+
     private protected static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private protected static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
