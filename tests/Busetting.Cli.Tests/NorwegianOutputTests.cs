@@ -57,4 +57,13 @@ public class NorwegianOutputTests
         Assert.Contains("har ingen data (indikatoren er ikke importert for noe år før fordelingsåret): vekten på 30 % er flyttet til Muligheter for arbeid.", error);
         Assert.Contains("merknad: Kunnskapsdato 1. mars 2022: bare tall som var kjent da, er brukt.", error);
     }
+
+    [Fact]
+    public void Allocate_NegativeNeed_ErrorSaidInNorwegian_EnglishAsTechnical()
+    {
+        var (code, _, error) = Run("allocate", "--year", "2025", "--need", "-5", "--em", "0", "--data", ShippedData);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.StartsWith("feil: Behovet må være et helt antall personer større enn null (fikk −5).", error, StringComparison.Ordinal);
+        Assert.Contains("  teknisk: need must be a positive number of persons, got -5", error, StringComparison.Ordinal);
+    }
 }
