@@ -14,7 +14,7 @@ public interface IAllocationRunner
     Result<AllocationRunner.Run> Allocate(string dataFolder, AllocationRequest request);
 
     /// <summary>Allocates with data and profiles already in memory (they depend only on the data and the year, so callers may cache them).</summary>
-    Result<AllocationRunner.Run> Allocate(ReferenceData data, ProfileBuilder.Profiles profiles, Domain.Criteria.CriteriaSet criteria, string? criteriaWarning,
+    Result<AllocationRunner.Run> Allocate(ReferenceData data, ProfileBuilder.Profiles profiles, Domain.Criteria.CriteriaSet criteria, DataNote? criteriaWarning,
         AllocationRequest request);
 }
 
@@ -48,7 +48,7 @@ public sealed class AllocationRunner(IAllocationSolver solver, IMinimumChangeSol
         return Allocate(data.Value, profiles.Value, set, criteria.Value.Warning, request);
     }
 
-    public Result<Run> Allocate(ReferenceData data, ProfileBuilder.Profiles profiles, Domain.Criteria.CriteriaSet criteria, string? criteriaWarning,
+    public Result<Run> Allocate(ReferenceData data, ProfileBuilder.Profiles profiles, Domain.Criteria.CriteriaSet criteria, DataNote? criteriaWarning,
         AllocationRequest request)
     {
         var notes = profiles.Notes.ToList();

@@ -18,7 +18,25 @@ public static class Backtest
         Settled,
     }
 
-    public sealed record Baseline(string Name, Metrics? Metrics, string? Unavailable);
+    /// <summary>A note of the back-test in both written standards, and in English for the JSON output.</summary>
+    public sealed record Remark(string Technical, string Nb, string Nn)
+    {
+        public static Remark Of(DataNote note) => new(note.Technical, DataNoteTexts.Say(note, WrittenStandard.Nb), DataNoteTexts.Say(note, WrittenStandard.Nn));
+
+        public string Say(WrittenStandard language) => language == WrittenStandard.Nn ? Nn : Nb;
+    }
+
+    public sealed record Baseline(string Name, Metrics? Metrics, Remark? Unavailable)
+    {
+        /// <summary>The baseline's name for a reader: "Grunnlinje: folketall".</summary>
+        public string Label(WrittenStandard language) => (Name, language) switch
+        {
+            ("population", WrittenStandard.Nn) => "Grunnlinje: folketal",
+            ("population", _) => "Grunnlinje: folketall",
+            (_, WrittenStandard.Nn) => "Grunnlinje: busette i fjor",
+            _ => "Grunnlinje: bosatte i fjor",
+        };
+    }
 
     public sealed record CountyRow(string County, int Municipalities, double Actual, double Model, double Population, double? LastSettled);
 
@@ -27,7 +45,7 @@ public static class Backtest
     public sealed record Unit(string Kommunenummer, string Name, string County, int Actual, int Model, int Population, int? LastSettled, string BindingRules);
 
     public sealed record Report(int Year, int Need, int Em, Against Against, DateOnly KnowledgeDate, Metrics Model, IReadOnlyList<Baseline> Baselines,
-        IReadOnlyList<CountyRow> Counties, IReadOnlyList<string> Warnings, IReadOnlyList<Unit> Units, EmMetrics? Em_);
+        IReadOnlyList<CountyRow> Counties, IReadOnlyList<Remark> Warnings, IReadOnlyList<Unit> Units, EmMetrics? Em_);
 
     /// <summary>
     /// The default knowledge date of a back-test: 1 March of the year. IMDi's key-figure tables hold the final requests,
@@ -42,7 +60,7 @@ public static class Backtest
         var data = run.Data;
         var byNumber = result.Municipalities.ToDictionary(m => m.Municipality.Number);
         var profiles = run.Profiles.ToDictionary(p => p.Municipality.Number);
-        var warnings = new List<string>(result.Warnings);
+        var warnings = result.Warnings.Select(Remark.Of).ToList();
 
         // Comparison units: for requests, the municipalities of the actual file's year (several current ones may make
         // one); for settlements, today's municipalities. A municipality without a figure counts as 0, never dropped.
@@ -67,7 +85,9 @@ public static class Backtest
             foreach (var missing in result.Municipalities.Where(m => !covered.Contains(m.Municipality.Number) && m.Requested > 0))
             {
                 units.Add((missing.Municipality.Number.Value, missing.Municipality.Name, missing.Municipality.CountyName, [missing.Municipality.Number], 0, null));
-                warnings.Add($"{missing.Municipality.Number} {missing.Municipality.Name} is not in the actual file: counted as 0");
+                var who = $"{missing.Municipality.Number} {missing.Municipality.Name}";
+                warnings.Add(new Remark($"{who} is not in the actual file: counted as 0",
+                    $"{who} finnes ikke i fila med de faktiske tallene: regnet som 0.", $"{who} finst ikkje i fila med dei faktiske tala: rekna som 0."));
             }
         }
         else
@@ -79,7 +99,8 @@ public static class Backtest
             }
             if (settled.Values.FirstOrDefault(s => s.Until is not null) is { Until: { } until })
             {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"settlements of {result.Year} cover only up to {until:yyyy-MM-dd}"));
+                warnings.Add(new Remark(string.Create(CultureInfo.InvariantCulture, $"settlements of {result.Year} cover only up to {until:yyyy-MM-dd}"),
+                    $"Bosettingene i {result.Year} gjelder bare til og med {DataNoteTexts.Day(until)}.", $"Busetjingane i {result.Year} gjeld berre til og med {DataNoteTexts.Day(until)}."));
             }
             units = result.Municipalities.Select(m => (m.Municipality.Number.Value, m.Municipality.Name, m.Municipality.CountyName,
                 (IReadOnlyList<MunicipalityNumber>)[m.Municipality.Number], settled.GetValueOrDefault(m.Municipality.Number)?.Settled ?? 0, (int?)null)).ToList();
@@ -87,8 +108,10 @@ public static class Backtest
         var truthTotal = units.Sum(u => u.Actual);
         if (truthTotal != result.Need.Persons)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"--need {result.Need.Persons} differs from the actual total {truthTotal}: the comparison mixes a level difference into every municipality"));
+            warnings.Add(new Remark(string.Create(CultureInfo.InvariantCulture,
+                $"--need {result.Need.Persons} differs from the actual total {truthTotal}: the comparison mixes a level difference into every municipality"),
+                $"Behovet ({Texts.Number(result.Need.Persons)}) er ulikt den faktiske summen ({Texts.Number(truthTotal)}): sammenligningen blander en nivåforskjell inn i hver kommune.",
+                $"Behovet ({Texts.Number(result.Need.Persons)}) er ulikt den faktiske summen ({Texts.Number(truthTotal)}): samanlikninga blandar ein nivåskilnad inn i kvar kommune."));
         }
 
         var floor = run.Criteria.Rules.Floor;
@@ -109,8 +132,10 @@ public static class Backtest
         {
             new("population", Metrics.Compare(populationValues, truth), null),
             settledValues is null
-                ? new("lastYearSettled", null, string.Create(CultureInfo.InvariantCulture,
-                    $"no settlements of {lastYear} known on {run.KnowledgeDate:yyyy-MM-dd} (a whole year is known from 1 February after it)"))
+                ? new("lastYearSettled", null, new Remark(string.Create(CultureInfo.InvariantCulture,
+                    $"no settlements of {lastYear} known on {run.KnowledgeDate:yyyy-MM-dd} (a whole year is known from 1 February after it)"),
+                    $"ingen bosettinger fra {lastYear} kjent {DataNoteTexts.Day(run.KnowledgeDate)} (et helt år er kjent fra 1. februar året etter)",
+                    $"ingen busetjingar frå {lastYear} kjende {DataNoteTexts.Day(run.KnowledgeDate)} (eit heilt år er kjent frå 1. februar året etter)"))
                 : new("lastYearSettled", Metrics.Compare(settledValues, truth), null),
         };
         var counties = units.Select((u, i) => (u.County, i)).GroupBy(x => x.County).OrderBy(g => g.Key, StringComparer.Ordinal)

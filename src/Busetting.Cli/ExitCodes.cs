@@ -19,12 +19,20 @@ public static class ExitCodes
         ErrorKind.Forbidden => InvalidInput,
     };
 
-    /// <summary>Prints every error with its location and details to standard error and returns the exit code of the first.</summary>
-    public static int Report(IReadOnlyList<Error> errors, TextWriter error)
+    /// <summary>
+    /// Prints every error to standard error — in Norwegian where <see cref="ErrorTexts"/> knows its code, with the
+    /// English original after "teknisk:" — with its details, and returns the exit code of the first.
+    /// </summary>
+    public static int Report(IReadOnlyList<Error> errors, TextWriter error, WrittenStandard language = WrittenStandard.Nb)
     {
         foreach (var e in errors)
         {
-            error.WriteLine($"error: {e}");
+            var (text, _) = ErrorTexts.For(e, language);
+            error.WriteLine($"feil: {text}");
+            if (text != e.ToString())
+            {
+                error.WriteLine($"  teknisk: {e}");
+            }
             foreach (var detail in e.Details)
             {
                 error.WriteLine($"  - {detail}");

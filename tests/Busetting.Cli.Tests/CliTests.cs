@@ -89,7 +89,7 @@ public class CliTests
     {
         var (code, _, error) = Run("backtest", "--year", "2022", "--need", "30000", "--em", "0", "--actual", Path.Combine(ShippedData, "imdi_nokkeltall_bosetting_2022.csv"), "--data", ShippedData);
         Assert.Equal(0, code);
-        Assert.Contains("differs from the actual total 35000", error);
+        Assert.Contains("Behovet (30\u00A0000) er ulikt den faktiske summen (35\u00A0000)", error);
     }
 
     [Fact]

@@ -12,11 +12,12 @@ public partial class ReviseCommandTests
             "--decided", "0301=900", "--show", "4601", "0301", "--data", ShippedData);
         Assert.True(code == 0, error);
         // 559 × 12 640 / 18 900 = 373.85 → 374; 60 × 12 640 / 18 900 = 40.13 → 40.
-        Assert.Contains("agreement 4601: 559 → 374", output);
-        Assert.Contains("agreement 4640: 60 → 40", output);
-        var moved = Moved().Matches(output).ToDictionary(m => m.Groups["mode"].Value, m => int.Parse(m.Groups["reference"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("avtale 4601: 559 → 374", output);
+        Assert.Contains("avtale 4640: 60 → 40", output);
+        var moved = Moved().Matches(output).ToDictionary(m => m.Groups["mode"].Value,
+            m => int.Parse(m.Groups["reference"].Value.Replace("\u00A0", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(2, moved.Count);
-        Assert.True(moved["MinimumChange"] <= moved["FullResolve"], output);
+        Assert.True(moved["Minst mulig endring"] <= moved["Full ny beregning"], output);
         Assert.Matches(@"4601 Bergen\s+559\s+374\s+374", output);
     }
 
@@ -28,6 +29,6 @@ public partial class ReviseCommandTests
         Assert.Contains("--agree «Bergen=559» must be KOMMUNENUMMER=PERSONS", error);
     }
 
-    [GeneratedRegex(@"(?<mode>FullResolve|MinimumChange): sum 12640, .* and (?<reference>\d+) from the references")]
+    [GeneratedRegex(@"(?<mode>Full ny beregning|Minst mulig endring): sum 12\u00A0640, .* og (?<reference>[\d\u00A0]+) fra referansene")]
     private static partial Regex Moved();
 }

@@ -19,7 +19,7 @@ public class ReviseEmTests
         var (code, output, error) = Revise(treatment);
 
         Assert.True(code == 0, error);
-        Assert.Contains($"agreement 4601: 559 → {persons}, EM 22 → {em}", output);
+        Assert.Contains($"avtale 4601: 559 → {persons}, EM 22 → {em}", output);
         Assert.Matches($@"4601 Bergen\s+559\s+{persons}\s+{persons}\s+22\s+{em}\s+{em}", output);
     }
 

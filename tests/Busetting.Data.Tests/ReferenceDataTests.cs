@@ -112,7 +112,7 @@ public class ReferenceDataTests
     {
         var (criteria, warning) = CriteriaJson.ForYear(TestData.Folder, 2024).Value;
         Assert.Equal(2022, criteria.Year);
-        Assert.Contains("no criteria set for 2024", warning);
+        Assert.Contains("no criteria set for 2024", warning?.Technical);
     }
 
     [Theory]

@@ -44,7 +44,7 @@ public class ContinuityAndCapacityTests
         var criteria = CriteriaOf(Rules(floor: 0)) with { Anchor = new ContinuityAnchor(0.8m, 0m) };
         var result = Allocate(100, 0, criteria, Profile("1101", 1000), Profile("1102", 3000));
         Assert.Equal([25, 75], result.Municipalities.Select(m => m.Requested));
-        Assert.Contains(result.Warnings, w => w.Contains("continuity anchor", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Technical.Contains("continuity anchor", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Municipalities[0].Explanation.Parts, p => p.Kind == PartKind.Continuity);
     }
 

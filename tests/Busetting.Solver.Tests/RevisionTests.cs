@@ -90,7 +90,7 @@ public class RevisionTests
         Assert.Equal([10, 30, 60], Numbers(result));
         Assert.Contains(RuleId.AboveCouncilDecision, result.Value.Municipalities[2].Explanation.BindingRules);
         Assert.DoesNotContain(RuleId.AboveCouncilDecision, result.Value.Municipalities[1].Explanation.BindingRules);
-        Assert.Contains(result.Value.Warnings, w => w.StartsWith("1 municipalities are asked for more than their council decided: 1103 K1103 60 (decided 40)", StringComparison.Ordinal));
+        Assert.Contains(result.Value.Warnings, w => w.Technical.StartsWith("1 municipalities are asked for more than their council decided: 1103 K1103 60 (decided 40)", StringComparison.Ordinal));
     }
 
     [Fact]

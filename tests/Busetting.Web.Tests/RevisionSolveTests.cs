@@ -53,7 +53,7 @@ public partial class RevisionWorkflowTests
             return inner.Allocate(dataFolder, request);
         }
 
-        public Result<AllocationRunner.Run> Allocate(ReferenceData data, ProfileBuilder.Profiles profiles, CriteriaSet criteria, string? criteriaWarning,
+        public Result<AllocationRunner.Run> Allocate(ReferenceData data, ProfileBuilder.Profiles profiles, CriteriaSet criteria, Busetting.Domain.Allocation.DataNote? criteriaWarning,
             AllocationRequest request)
         {
             Interlocked.Increment(ref _solves);

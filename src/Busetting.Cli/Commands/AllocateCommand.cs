@@ -6,10 +6,11 @@ public static class AllocateCommand
     {
         var common = new CommonOptions();
         var format = CommonOptions.Format("table", "csv", "json");
+        var language = CommonOptions.Language();
         var outFile = new Option<string?>("--out") { Description = "Write the result to this file instead of standard output" };
         var command = new Command("allocate", "Allocate the national need to municipalities by the year's criteria");
         common.AddTo(command);
-        command.AddOptions(format, outFile);
+        command.AddOptions(format, outFile, language);
         command.SetAction(parse =>
         {
             var run = common.Allocate(parse);
@@ -18,6 +19,7 @@ public static class AllocateCommand
                 return ExitCodes.Report(run.Errors, io.Error);
             }
             var result = run.Value.Result;
+            var lang = CommonOptions.Language(parse, language);
             using var buffer = new StringWriter();
             switch (parse.GetValue(format))
             {
@@ -28,14 +30,14 @@ public static class AllocateCommand
                     buffer.Write(AllocationOutput.ToCsv(result));
                     break;
                 default:
-                    AllocationOutput.WriteTable(result, buffer);
+                    AllocationOutput.WriteTable(result, lang, buffer);
                     break;
             }
             if (parse.GetValue(outFile) is { } path)
             {
                 File.WriteAllText(path, buffer.ToString());
-                AllocationOutput.WriteSummary(result, io.Error);
-                io.Error.WriteLine($"written to {path}");
+                AllocationOutput.WriteSummary(result, lang, io.Error);
+                io.Error.WriteLine(lang == WrittenStandard.Nn ? $"skrive til {path}" : $"skrevet til {path}");
             }
             else
             {

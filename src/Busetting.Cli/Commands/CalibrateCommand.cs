@@ -119,7 +119,7 @@ public static class CalibrateCommand
     }
 
     /// <summary>A year's criteria set and profiles, read once per year for the whole grid.</summary>
-    private sealed class YearInputs : Dictionary<int, (CriteriaSet Criteria, string? Warning, ProfileBuilder.Profiles Profiles)>;
+    private sealed class YearInputs : Dictionary<int, (CriteriaSet Criteria, DataNote? Warning, ProfileBuilder.Profiles Profiles)>;
 
     private static Domain.Errors.Result<Backtest.Report> Evaluate(ReferenceData reference, string folder, YearInputs cache, SettlementYear year, int need,
         Backtest.Against against, string? actualFile, Func<CriteriaSet, CriteriaSet> adjust)

@@ -23,6 +23,18 @@ public sealed class CommonOptions
         command.AddOptions(Year, Need, Em, PlanNeed, Data.Option, AsOf);
     }
 
+    /// <summary>--lang: the written standard of the output, nb (Bokmål, the default) or nn (Nynorsk).</summary>
+    public static Option<string> Language()
+    {
+        var option = new Option<string>("--lang") { Description = "Målform for utskriften: nb (bokmål, standard) eller nn (nynorsk)", DefaultValueFactory = _ => WrittenStandards.NbCode };
+        option.AcceptOnlyFromAmong(WrittenStandards.NbCode, WrittenStandards.NnCode);
+        return option;
+    }
+
+    /// <summary>The written standard chosen with <see cref="Language()"/>.</summary>
+    public static WrittenStandard Language(ParseResult parse, Option<string> option) =>
+        WrittenStandards.TryParse(parse.GetValue(option), out var chosen) ? chosen : WrittenStandard.Nb;
+
     /// <summary>The allocation runner of every CLI command: over the SCIP solvers.</summary>
     public static IAllocationRunner Runner { get; } = AllocationRunner.Scip();
 

@@ -26,12 +26,14 @@ public static class ReviseCommand
         treatment.AcceptOnlyFromAmong("scale", "keep", "drop");
         var show = new Option<string[]>("--show") { Description = "Municipality numbers to print line by line", AllowMultipleArgumentsPerToken = true };
         var data = new DataOption("Data folder (default: the shipped data/)");
+        var language = CommonOptions.Language();
         var command = new Command("revise", "Revise a published allocation for a new need: agreements scaled/kept/dropped, full re-solve against minimum change");
-        command.AddOptions(year, fromNeed, need, fromEm, em, agree, agreeEm, decided, treatment, show, data.Option);
+        command.AddOptions(year, fromNeed, need, fromEm, em, agree, agreeEm, decided, treatment, show, data.Option, language);
         command.SetAction(parse =>
         {
             var result = Revise(data.Folder(parse), parse.GetValue(year), (parse.GetValue(fromNeed), parse.GetValue(fromEm)), (parse.GetValue(need), parse.GetValue(em)),
-                (parse.GetValue(agree) ?? [], parse.GetValue(agreeEm) ?? []), parse.GetValue(decided) ?? [], Enum.Parse<AgreementTreatment>(parse.GetValue(treatment)!, ignoreCase: true), parse.GetValue(show) ?? [], io.Output);
+                (parse.GetValue(agree) ?? [], parse.GetValue(agreeEm) ?? []), parse.GetValue(decided) ?? [], Enum.Parse<AgreementTreatment>(parse.GetValue(treatment)!, ignoreCase: true), parse.GetValue(show) ?? [],
+                CommonOptions.Language(parse, language), io.Output);
             return result.IsSuccess ? ExitCodes.Success : ExitCodes.Report(result.Errors, io.Error);
         });
         return command;
@@ -41,7 +43,7 @@ public static class ReviseCommand
     /// <param name="to">The revised need: persons and EM.</param>
     /// <param name="agree">The --agree and --agree-em texts.</param>
     private static Result<bool> Revise(string folder, int yearValue, (int Persons, int Em) from, (int Persons, int Em) to, (string[] Persons, string[] Em) agree,
-        string[] decided, AgreementTreatment treatment, string[] show, TextWriter output)
+        string[] decided, AgreementTreatment treatment, string[] show, WrittenStandard lang, TextWriter output)
     {
         var (fromNeed, need) = (from.Persons, to.Persons);
         if (!SettlementYear.TryCreate(yearValue, out var year))
@@ -99,11 +101,21 @@ public static class ReviseCommand
             return Result<bool>.Fail(failed.Errors);
         }
 
-        output.WriteLine(Inv($"Published round: need {fromNeed}, {agreements.Count} agreements fixed; revision: need {need}, agreements: {treatment.ToString().ToLowerInvariant()}"));
+        string T(string nb, string nn) => lang == WrittenStandard.Nn ? nn : nb;
+        var treated = treatment switch
+        {
+            AgreementTreatment.Scale => T("skaleres", "blir skalerte"),
+            AgreementTreatment.Keep => T("beholdes", "blir haldne"),
+            AgreementTreatment.Drop => T("tas ut", "blir tekne ut"),
+        };
+        output.WriteLine(T($"Publisert runde: behov {Texts.Number(fromNeed)}, {agreements.Count} avtaler låst; revisjon: behov {Texts.Number(need)}, avtalene {treated}",
+            $"Publisert runde: behov {Texts.Number(fromNeed)}, {agreements.Count} avtalar låste; revisjon: behov {Texts.Number(need)}, avtalane {treated}"));
         foreach (var r in revised)
         {
-            var emPart = r.AgreedEm is { } agreedEmNumber ? Inv($", EM {agreedEmNumber} → {(r.Treatment == AgreementTreatment.Drop ? "dropped" : r.Em?.ToString(CultureInfo.InvariantCulture))}") : "";
-            output.WriteLine(Inv($"  agreement {r.Kommunenummer}: {r.AgreedPersons} → {(r.Treatment == AgreementTreatment.Drop ? "dropped" : r.Persons.ToString(CultureInfo.InvariantCulture))}{emPart}"));
+            var dropped = r.Treatment == AgreementTreatment.Drop;
+            var after = dropped ? T("tatt ut", "teken ut") : Texts.Number(r.Persons);
+            var emPart = r.AgreedEm is { } agreedEmNumber ? $", EM {Texts.Number(agreedEmNumber)} → {(dropped ? T("tatt ut", "teken ut") : Texts.Number(r.Em ?? 0))}" : "";
+            output.WriteLine($"  {T("avtale", "avtale")} {r.Kommunenummer}: {Texts.Number(r.AgreedPersons ?? 0)} → {after}{emPart}");
         }
         foreach (var (mode, run) in runs)
         {
@@ -111,23 +123,40 @@ public static class ReviseCommand
             var moves = rows.Select(m => Math.Abs(m.Requested - current.GetValueOrDefault(m.Municipality.Number))).ToList();
             var input = new RevisionInput(mode, current, decisions.Value);
             var fromReference = rows.Sum(m => Math.Abs(m.Requested - input.Reference(m.Municipality.Number).Persons));
-            output.WriteLine(Inv($"{mode}: sum {rows.Sum(m => m.Requested)}, {moves.Count(d => d != 0)} of {rows.Count} municipalities changed, moved {moves.Sum()} from the published requests and {fromReference} from the references; {run.Value.Result.Solver.Detail}"));
+            var (sum, changed, moved) = (Texts.Number(rows.Sum(m => m.Requested)), moves.Count(d => d != 0), Texts.Number(moves.Sum()));
+            output.WriteLine(T(
+                $"{Mode(mode, lang)}: sum {sum}, {changed} av {rows.Count} kommuner endret, flyttet {moved} fra de publiserte anmodningene og {Texts.Number(fromReference)} fra referansene; {Solved(run.Value.Result.Solver, lang)}",
+                $"{Mode(mode, lang)}: sum {sum}, {changed} av {rows.Count} kommunar endra, flytta {moved} frå dei publiserte oppmodingane og {Texts.Number(fromReference)} frå referansane; {Solved(run.Value.Result.Solver, lang)}"));
         }
         var differ = runs[0].Run.Value.Result.Municipalities.Zip(runs[1].Run.Value.Result.Municipalities).Count(p => p.First.Requested != p.Second.Requested);
-        output.WriteLine(Inv($"The two revisions differ in {differ} municipalities."));
-        foreach (var warning in runs[1].Run.Value.Result.Warnings.Where(w => w.Contains("council decided", StringComparison.Ordinal)))
+        output.WriteLine(T($"De to revisjonene er ulike i {differ} kommuner.", $"Dei to revisjonane er ulike i {differ} kommunar."));
+        foreach (var warning in runs[1].Run.Value.Result.Warnings.OfType<AboveCouncilDecisionNote>())
         {
-            output.WriteLine("  " + warning);
+            output.WriteLine("  " + DataNoteTexts.Say(warning, lang));
         }
-        output.WriteLine("  kommune            published   full re-solve   minimum change   EM publ.  EM full  EM min.");
+        output.WriteLine(T("  kommune              publisert   full ny beregning   minst mulig endring   EM publ.   EM full   EM minst",
+            "  kommune              publisert   full ny berekning   minst mogleg endring   EM publ.   EM full   EM minst"));
         var full = runs[0].Run.Value.Result.Municipalities.ToDictionary(m => m.Municipality.Number);
         var publishedEm = published.Value.Result.Municipalities.ToDictionary(m => m.Municipality.Number, m => m.RequestedEm);
         foreach (var m in runs[1].Run.Value.Result.Municipalities.Where(m => show.Contains(m.Municipality.Number.Value)))
         {
-            output.WriteLine(Inv($"  {m.Municipality.Number} {m.Municipality.Name,-12} {current.GetValueOrDefault(m.Municipality.Number),10} {full[m.Municipality.Number].Requested,15} {m.Requested,16} {publishedEm[m.Municipality.Number],10} {full[m.Municipality.Number].RequestedEm,8} {m.RequestedEm,8}"));
+            var number = m.Municipality.Number;
+            output.WriteLine(Inv($"  {number} {m.Municipality.Name,-12} {Texts.Number(current.GetValueOrDefault(number)),12} {Texts.Number(full[number].Requested),19} {Texts.Number(m.Requested),22} {Texts.Number(publishedEm[number]),10} {Texts.Number(full[number].RequestedEm),9} {Texts.Number(m.RequestedEm),10}"));
         }
         return true;
     }
+
+    private static string Mode(RevisionMode mode, WrittenStandard lang) => (mode, lang) switch
+    {
+        (RevisionMode.FullResolve, WrittenStandard.Nn) => "Full ny berekning",
+        (RevisionMode.FullResolve, _) => "Full ny beregning",
+        (_, WrittenStandard.Nn) => "Minst mogleg endring",
+        _ => "Minst mulig endring",
+    };
+
+    /// <summary>The time the solve took (the solver's own detail is English and technical).</summary>
+    private static string Solved(SolverReport solver, WrittenStandard lang) =>
+        (lang == WrittenStandard.Nn ? "rekna ut på " : "beregnet på ") + Texts.Number(solver.Elapsed.TotalMilliseconds) + " ms";
 
     private static Result<Dictionary<MunicipalityNumber, int>> Pairs(string option, string[] texts)
     {

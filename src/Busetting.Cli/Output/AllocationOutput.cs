@@ -25,7 +25,7 @@ public static class AllocationOutput
         criteriaVersion = result.CriteriaVersion,
         effectiveWeights = result.EffectiveWeights,
         weightMoves = result.WeightMoves,
-        warnings = result.Warnings,
+        warnings = result.Warnings.Select(w => w.Technical),
         solver = new { result.Solver.Solver, result.Solver.Status, result.Solver.Detail, elapsedMs = result.Solver.Elapsed.TotalMilliseconds, lambda = result.Solver.Lambda },
         municipalities = result.Municipalities.Select(ExplanationJson.Municipality),
     }, Json);
@@ -41,14 +41,16 @@ public static class AllocationOutput
         return builder.ToString();
     }
 
-    public static void WriteTable(AllocationResult result, TextWriter writer)
+    public static void WriteTable(AllocationResult result, WrittenStandard language, TextWriter writer)
     {
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
         var console = Consoles.For(writer);
-        console.Write(new Rule(string.Create(CultureInfo.InvariantCulture, $"Oppmoding om busetting {result.Year}: {Texts.Number(result.Need.Persons)} personar, av dei {Texts.Number(result.Need.Em)} EM")).LeftJustified());
+        console.Write(new Rule(T($"Anmodning om bosetting {result.Year}: {Texts.Number(result.Need.Persons)} personer, herav {Texts.Number(result.Need.Em)} EM",
+            $"Oppmoding om busetting {result.Year}: {Texts.Number(result.Need.Persons)} personar, av dei {Texts.Number(result.Need.Em)} EM")).LeftJustified());
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Kommune").AddColumn("Fylke").AddColumn(new TableColumn("Innb.").RightAligned())
-            .AddColumn(new TableColumn("Oppmoda").RightAligned()).AddColumn(new TableColumn("EM").RightAligned())
-            .AddColumn(new TableColumn("Plantal").RightAligned()).AddColumn(new TableColumn("Mål").RightAligned()).AddColumn("Bindande reglar");
+            .AddColumn(new TableColumn(T("Anmodet", "Oppmoda")).RightAligned()).AddColumn(new TableColumn("EM").RightAligned())
+            .AddColumn(new TableColumn(T("Plantall", "Plantal")).RightAligned()).AddColumn(new TableColumn("Mål").RightAligned()).AddColumn(T("Bindende regler", "Bindande reglar"));
         foreach (var m in result.Municipalities)
         {
             table.AddRow(Markup.Escape($"{m.Municipality.Number} {m.Municipality.Name}"), Markup.Escape(m.Municipality.CountyName),
@@ -59,17 +61,21 @@ public static class AllocationOutput
             $"[bold]{Texts.Number(result.Municipalities.Sum(m => m.Requested))}[/]", Texts.Number(result.Municipalities.Sum(m => m.RequestedEm)),
             Texts.Number(result.Municipalities.Sum(m => m.PlanNextYear)), "", "");
         console.Write(table);
-        WriteSummary(result, writer);
+        WriteSummary(result, language, writer);
     }
 
-    public static void WriteSummary(AllocationResult result, TextWriter writer)
+    public static void WriteSummary(AllocationResult result, WrittenStandard language, TextWriter writer)
     {
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
         var asked = result.Municipalities.Count(m => m.Requested > 0);
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{asked} of {result.Municipalities.Count} municipalities asked; sum {result.Municipalities.Sum(m => m.Requested)} (need {result.Need.Persons}), EM {result.Municipalities.Sum(m => m.RequestedEm)} (need {result.Need.Em}); criteria {result.CriteriaVersion}; {result.Solver.Detail} in {result.Solver.Elapsed.TotalMilliseconds:0} ms"));
+        var (sum, em) = (Texts.Number(result.Municipalities.Sum(m => m.Requested)), Texts.Number(result.Municipalities.Sum(m => m.RequestedEm)));
+        var (need, emNeed, ms) = (Texts.Number(result.Need.Persons), Texts.Number(result.Need.Em), Texts.Number(result.Solver.Elapsed.TotalMilliseconds));
+        writer.WriteLine(T(
+            $"{asked} av {result.Municipalities.Count} kommuner anmodet; sum {sum} (behov {need}), EM {em} (behov {emNeed}); kriterier {result.CriteriaVersion}; beregnet på {ms} ms",
+            $"{asked} av {result.Municipalities.Count} kommunar oppmoda; sum {sum} (behov {need}), EM {em} (behov {emNeed}); kriterium {result.CriteriaVersion}; rekna ut på {ms} ms"));
         foreach (var warning in result.Warnings)
         {
-            writer.WriteLine($"note: {warning}");
+            writer.WriteLine($"merknad: {DataNoteTexts.Say(warning, language)}");
         }
     }
 

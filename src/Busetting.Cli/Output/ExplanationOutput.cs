@@ -54,7 +54,7 @@ public static class ExplanationOutput
             writer.WriteLine($"{L(ExplanationLabel.Warnings)}:");
             foreach (var warning in result.Warnings)
             {
-                writer.WriteLine($"  - {warning}");
+                writer.WriteLine($"  - {DataNoteTexts.Say(warning, language)}");
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Busetting.Domain.Allocation;
 using Busetting.Domain.Criteria;
 
 namespace Busetting.Data.Criteria;
@@ -21,7 +22,7 @@ public static class CriteriaJson
     };
 
     /// <summary>The criteria for <paramref name="year"/>: its own file, else the newest earlier one (with a warning).</summary>
-    public static Result<(CriteriaSet Criteria, string? Warning)> ForYear(string dataFolder, int year)
+    public static Result<(CriteriaSet Criteria, DataNote? Warning)> ForYear(string dataFolder, int year)
     {
         var folder = Path.Combine(dataFolder, Folder);
         var candidates = Directory.Exists(folder)
@@ -39,10 +40,9 @@ public static class CriteriaJson
         var loaded = Load(file);
         if (!loaded.IsSuccess)
         {
-            return Result<(CriteriaSet, string?)>.Fail(loaded.Errors);
+            return Result<(CriteriaSet, DataNote?)>.Fail(loaded.Errors);
         }
-        string? warning = fileYear == year ? null
-            : string.Create(CultureInfo.InvariantCulture, $"no criteria set for {year}; using {Path.GetFileName(file)} (version {loaded.Value.Version}) until the ministry's criteria for {year} are entered");
+        DataNote? warning = fileYear == year ? null : new CriteriaFallbackNote(year, Path.GetFileName(file), loaded.Value.Version);
         return (loaded.Value, warning);
     }
 

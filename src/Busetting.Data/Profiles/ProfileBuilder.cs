@@ -13,7 +13,7 @@ namespace Busetting.Data.Profiles;
 /// </summary>
 public static class ProfileBuilder
 {
-    public sealed record Profiles(IReadOnlyList<MunicipalityProfile> Municipalities, IReadOnlyList<string> Notes, DateOnly KnowledgeDate);
+    public sealed record Profiles(IReadOnlyList<MunicipalityProfile> Municipalities, IReadOnlyList<DataNote> Notes, DateOnly KnowledgeDate);
 
     /// <summary>When a year's request letters are written: IMDi sent them on 11 November 2021 (for 2022) and in November 2023 (for 2024).</summary>
     public static DateOnly LettersDate(SettlementYear year) => new(year.Value - 1, 11, 15);
@@ -30,10 +30,7 @@ public static class ProfileBuilder
                 $"the knowledge date {asOf:yyyy-MM-dd} lies after the settlement year {year}; choose a date before 1 January {year.Value + 1}"));
         }
         var lastYear = year.LastDataYear;
-        var notes = new List<string>(data.Notes)
-        {
-            string.Create(CultureInfo.InvariantCulture, $"knowledge date {asOf:yyyy-MM-dd}: only figures known by then are used"),
-        };
+        var notes = new List<DataNote>(data.Notes) { new KnowledgeDateNote(asOf) };
         var allPopulationYears = data.Population.Values.SelectMany(p => p.Keys).Distinct().ToList();
         var populationYears = allPopulationYears.Where(y => PopulationKnownFrom(y) <= asOf).ToList();
         if (populationYears.Count == 0)
@@ -42,7 +39,7 @@ public static class ProfileBuilder
                 $"no population figures known on {asOf:yyyy-MM-dd}; the earliest in the data is 1 January {allPopulationYears.DefaultIfEmpty().Min()}"));
         }
         var populationYear = populationYears.Max();
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"population: 1 January {populationYear} ({data.PopulationSource})"));
+        notes.Add(new PopulationNote(populationYear, data.PopulationSource));
 
         var indicators = data.Indicators
             .Where(i => i.Value.Year <= lastYear)
@@ -50,7 +47,7 @@ public static class ProfileBuilder
             .ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.Value.Year).First().Value);
         foreach (var unused in data.Indicators.Where(i => i.Value.Year > lastYear).GroupBy(i => (i.Value.IndicatorId, i.Value.Year)).OrderBy(g => g.Key.IndicatorId, StringComparer.Ordinal))
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"not used (dated {unused.Key.Year}, after the letters for {year} were written): '{unused.Key.IndicatorId}'"));
+            notes.Add(new IndicatorAfterLettersNote(unused.Key.IndicatorId, unused.Key.Year, year.Value));
         }
         var history = HistoryByMunicipality(data, year.Value, asOf, notes);
         var population = data.Population.ToDictionary(p => p.Key, p => p.Value.GetValueOrDefault(populationYear));
@@ -99,7 +96,7 @@ public static class ProfileBuilder
     /// first 1 January both have.
     /// </summary>
     private static void ApplySplit(Split split, IReadOnlyDictionary<MunicipalityNumber, IReadOnlyDictionary<int, int>> series,
-        Dictionary<MunicipalityNumber, int> population, Dictionary<MunicipalityNumber, List<HistoryPoint>> history, List<string> notes)
+        Dictionary<MunicipalityNumber, int> population, Dictionary<MunicipalityNumber, List<HistoryPoint>> history, List<DataNote> notes)
     {
         // The population ratio is read from the full series, so it may be dated after the knowledge date: it is a
         // structural fact about the split (where the border goes), not a figure about the settlement year.
@@ -112,8 +109,7 @@ public static class ProfileBuilder
         var ratio = SplitRatio(split, series);
         if (ratio is null)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{split.New} split from {split.Parent} on {split.Date:yyyy-MM-dd}, but no year gives both a population: earlier figures stay with {split.Parent}"));
+            notes.Add(new SplitNotSharedNote(split.New.Value, split.Parent.Value, split.Date));
             return;
         }
         var share = ratio.Value.Share;
@@ -152,8 +148,7 @@ public static class ProfileBuilder
             }
             history[split.New] = newHistory;
         }
-        notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{split.New} split from {split.Parent} on {split.Date:yyyy-MM-dd}: figures from before the split shared by population on 1 January {ratio.Value.Year} ({share:P1} to {split.New})"));
+        notes.Add(new SplitSharedNote(split.New.Value, split.Parent.Value, split.Date, ratio.Value.Year, share));
 
     }
 
@@ -186,7 +181,7 @@ public static class ProfileBuilder
         return string.Create(CultureInfo.InvariantCulture, $"part of {parent} until {split.Date:yyyy-MM-dd}");
     }
 
-    private static Dictionary<MunicipalityNumber, List<HistoryPoint>> HistoryByMunicipality(ReferenceData data, int year, DateOnly asOf, List<string> notes)
+    private static Dictionary<MunicipalityNumber, List<HistoryPoint>> HistoryByMunicipality(ReferenceData data, int year, DateOnly asOf, List<DataNote> notes)
     {
         var result = new Dictionary<MunicipalityNumber, Dictionary<int, HistoryPoint>>();
         HistoryPoint Point(MunicipalityNumber number, int y)
@@ -199,9 +194,10 @@ public static class ProfileBuilder
         }
         void Set(MunicipalityNumber number, HistoryPoint point) => result[number][point.Year] = point;
 
-        var used = new SortedSet<string>(StringComparer.Ordinal);
-        var unused = new SortedSet<string>(StringComparer.Ordinal);
-        void Track(bool known, string what) => (known ? used : unused).Add(what);
+        // Sorted by their technical text, as the notes always listed them.
+        var used = new SortedDictionary<string, HistorySource>(StringComparer.Ordinal);
+        var unused = new SortedDictionary<string, HistorySource>(StringComparer.Ordinal);
+        void Track(bool known, HistorySource what) => (known ? used : unused)[what.Technical] = what;
 
         foreach (var row in data.KeyFigures.Where(k => k.Year < year))
         {
@@ -210,8 +206,8 @@ public static class ProfileBuilder
             var number = row.CurrentNumbers[0];
             var requestsKnown = row.RequestsKnownFrom <= asOf;
             var settledKnown = row.SettledKnownFrom <= asOf;
-            Track(requestsKnown, string.Create(CultureInfo.InvariantCulture, $"requests and decisions {row.Year} (known from {row.RequestsKnownFrom:yyyy-MM-dd})"));
-            Track(settledKnown, string.Create(CultureInfo.InvariantCulture, $"settled {row.Year}, IMDi key figures (known from {row.SettledKnownFrom:yyyy-MM-dd})"));
+            Track(requestsKnown, new HistorySource(HistoryKind.RequestsAndDecisions, row.Year, row.RequestsKnownFrom));
+            Track(settledKnown, new HistorySource(HistoryKind.SettledKeyFigures, row.Year, row.SettledKnownFrom));
             var point = Point(number, row.Year);
             Set(number, point with
             {
@@ -224,8 +220,8 @@ public static class ProfileBuilder
         {
             var known = record.KnownFrom <= asOf;
             var emKnown = record.EmKnownFrom <= asOf;
-            Track(known, string.Create(CultureInfo.InvariantCulture, $"settled {record.Year}{Until(record.Until)} (known from {record.KnownFrom:yyyy-MM-dd})"));
-            Track(emKnown, string.Create(CultureInfo.InvariantCulture, $"EM settled {record.Year}{Until(record.EmUntil)} (known from {record.EmKnownFrom:yyyy-MM-dd})"));
+            Track(known, new HistorySource(HistoryKind.Settled, record.Year, record.KnownFrom, record.Until));
+            Track(emKnown, new HistorySource(HistoryKind.EmSettled, record.Year, record.EmKnownFrom, record.EmUntil));
             var point = Point(record.Municipality, record.Year);
             Set(record.Municipality, point with
             {
@@ -239,28 +235,23 @@ public static class ProfileBuilder
         foreach (var grant in (data.EmGrants ?? []).Where(g => g.Year < year))
         {
             var known = grant.KnownFrom <= asOf;
-            Track(known, string.Create(CultureInfo.InvariantCulture, $"EM grants {grant.Year} (known from {grant.KnownFrom:yyyy-MM-dd})"));
+            Track(known, new HistorySource(HistoryKind.EmGrants, grant.Year, grant.KnownFrom));
             if (known)
             {
                 var point = Point(grant.Municipality, grant.Year);
                 Set(grant.Municipality, point with { EmGrant = grant.Kroner ?? 0, EmGrantSuppressed = grant.Suppressed });
             }
         }
-        notes.Add(used.Count == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"no requests, decisions or settlements known on {asOf:yyyy-MM-dd}: continuity and EM history cannot be used")
-            : $"history used: {string.Join("; ", used)}");
+        notes.Add(used.Count == 0 ? new NoHistoryNote(asOf) : new HistoryUsedNote([.. used.Values]));
         if (unused.Count > 0)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"not used (not yet known on {asOf:yyyy-MM-dd}): {string.Join("; ", unused)}"));
+            notes.Add(new HistoryNotYetKnownNote(asOf, [.. unused.Values]));
         }
         var ignored = data.KeyFigures.Select(k => k.Year).Concat(data.Settlements.Select(s => s.Year)).Where(y => y >= year).Distinct().Order().ToList();
         if (ignored.Count > 0)
         {
-            notes.Add($"not used (the settlement year or later): requests and settlements of {string.Join(", ", ignored)}");
+            notes.Add(new HistoryIgnoredNote(ignored));
         }
         return result.ToDictionary(r => r.Key, r => r.Value.Values.ToList());
     }
-
-    private static string Until(DateOnly? until) =>
-        until is { } d ? string.Create(CultureInfo.InvariantCulture, $" up to {d:yyyy-MM-dd}") : "";
 }

@@ -49,7 +49,7 @@ public sealed record ReferenceData(
     IReadOnlyList<MunicipalityIndicator> Indicators,
     IReadOnlyList<SettlementRecord> Settlements,
     IReadOnlyList<KeyFigureRow> KeyFigures,
-    IReadOnlyList<string> Notes,
+    IReadOnlyList<DataNote> Notes,
     IReadOnlyList<EmGrantRecord>? EmGrants = null)
 {
     public Municipality? Find(MunicipalityNumber number) => Municipalities.FirstOrDefault(m => m.Number == number);

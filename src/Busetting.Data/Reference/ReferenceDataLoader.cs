@@ -34,7 +34,7 @@ public static partial class ReferenceDataLoader
             return Error.NotFound("data.folder", $"data folder not found: {folder}");
         }
         var errors = new List<Error>();
-        var notes = new List<string>();
+        var notes = new List<DataNote>();
         var municipalities = Collect(ReadMunicipalities(Path.Combine(folder, MunicipalitiesFile)), errors) ?? [];
         var changes = new CodeChanges(Collect(ReadChanges(Path.Combine(folder, ChangesFile)), errors) ?? []);
         var known = municipalities.Select(m => m.Number).ToHashSet();
@@ -52,7 +52,7 @@ public static partial class ReferenceDataLoader
         var grants = File.Exists(grantsPath) ? Collect(ReadEmGrants(grantsPath, known), errors) ?? [] : [];
         if (!File.Exists(grantsPath))
         {
-            notes.Add($"no EM grants file ({GrantsFile}): EM capability rests on EM settled and imported capacity only");
+            notes.Add(new NoEmGrantsFileNote(GrantsFile));
         }
 
         var keyFigures = new List<KeyFigureRow>();
@@ -72,7 +72,7 @@ public static partial class ReferenceDataLoader
                     population.TryAdd(p.Municipality, []);
                     population[p.Municipality][p.Value.Year] = (int)p.Value.Value;
                 }
-                notes.Add(string.Create(CultureInfo.InvariantCulture, $"imported indicators from {Path.GetFileName(file)}: {imported.Count} values"));
+                notes.Add(new IndicatorsImportedNote(Path.GetFileName(file), imported.Count));
             }
         }
         var duplicated = indicators.GroupBy(i => (i.Municipality, i.Value.IndicatorId, i.Value.Year)).FirstOrDefault(g => g.Count() > 1);

@@ -12,7 +12,7 @@ public sealed record AllocationInput(
     NationalNeed Need,
     CriteriaSet Criteria,
     IReadOnlyList<MunicipalityProfile> Municipalities,
-    IReadOnlyList<string> DataNotes,
+    IReadOnlyList<DataNote> DataNotes,
     int? PlanNeed = null,
     IReadOnlyList<AgreedChange>? AgreedChanges = null,
     RevisionInput? Revision = null);

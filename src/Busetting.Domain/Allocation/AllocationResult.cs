@@ -28,6 +28,6 @@ public sealed record AllocationResult(
     IReadOnlyDictionary<string, decimal> EffectiveWeights,
     IReadOnlyList<WeightMove> WeightMoves,
     IReadOnlyList<MunicipalityAllocation> Municipalities,
-    IReadOnlyList<string> Warnings,
+    IReadOnlyList<DataNote> Warnings,
     SolverReport Solver,
     SolverReport EmSolver);

@@ -28,7 +28,7 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
             return Error.Invalid("allocation.no-municipalities", "there are no municipalities to allocate to");
         }
 
-        var warnings = new List<string>(input.DataNotes);
+        var warnings = new List<DataNote>(input.DataNotes);
         var targetResult = Targets(criteria, participants, year, total, warnings);
         var targets = targetResult.Targets.ToDictionary(t => t.Municipality);
         var bounds = Bounds(criteria, profiles, participants, year, total, warnings);
@@ -63,7 +63,7 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
         var spread = reference is null ? SpreadCheck.AskedBecauseOfSpread(problem, outcome.Values, solver) : null;
         if (spread is null && reference is null)
         {
-            warnings.Add("could not check which municipalities are asked only because of the spread rule (the solve without it failed); their explanations name the floor");
+            warnings.Add(new SpreadUncheckedNote());
         }
 
         var em = new EmAllocator(solver).Allocate(input, profiles, outcome.Values, warnings);
@@ -84,11 +84,11 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
     }
 
     /// <summary>The criteria targets, with warnings for a low priority-group weight and for partial or old indicators.</summary>
-    private static TargetResult Targets(CriteriaSet criteria, List<MunicipalityProfile> participants, int year, int total, List<string> warnings)
+    private static TargetResult Targets(CriteriaSet criteria, List<MunicipalityProfile> participants, int year, int total, List<DataNote> warnings)
     {
         if (criteria.TopGroupWeight < CriteriaSet.MinimumTopGroupWeight)
         {
-            warnings.Add(Invariant($"priority group 1 (introduction results, work, upper-secondary capacity) weighs {criteria.TopGroupWeight:P0}, below the ministry's minimum of {CriteriaSet.MinimumTopGroupWeight:P0}"));
+            warnings.Add(new PriorityGroupLowNote(criteria.TopGroupWeight, CriteriaSet.MinimumTopGroupWeight));
         }
         var targetResult = TargetCalculator.Calculate(criteria, participants, year, total);
         warnings.AddRange(targetResult.Warnings);
@@ -98,7 +98,7 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
 
     /// <summary>Each municipality's bounds from the hard rules, given last year's requests and decisions where known.</summary>
     private static List<MunicipalityBounds> Bounds(CriteriaSet criteria, List<MunicipalityProfile> profiles, List<MunicipalityProfile> participants,
-        int year, int total, List<string> warnings)
+        int year, int total, List<DataNote> warnings)
     {
         var nationalRate = total / (double)participants.Sum(p => (long)p.Population);
         var previous = PreviousRequests(participants, year);
@@ -259,20 +259,20 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
     }
 
     /// <summary>Rules that rely on last year's figures say so when those figures were not known.</summary>
-    private static IEnumerable<string> MissingInputWarnings(CriteriaSet criteria, (Dictionary<Primitives.MunicipalityNumber, int>, int Total)? previous,
+    private static IEnumerable<DataNote> MissingInputWarnings(CriteriaSet criteria, (Dictionary<Primitives.MunicipalityNumber, int>, int Total)? previous,
         (Dictionary<Primitives.MunicipalityNumber, int>, int)? decisions, int year)
     {
         if (criteria.Rules.Continuity is not null && previous is null)
         {
-            yield return Invariant($"no requests of {year - 1} known at the knowledge date: the continuity band does not apply");
+            yield return new NoContinuityRequestsNote(year - 1);
         }
         if (criteria.Rules.DecisionCapacity is not null && decisions is null)
         {
-            yield return Invariant($"no council decisions of {year - 1} known at the knowledge date: the capacity-from-decisions rule does not apply");
+            yield return new NoDecisionsNote(year - 1);
         }
     }
 
-    private static IEnumerable<string> PartialIndicatorWarnings(CriteriaSet criteria, TargetResult targets, List<MunicipalityProfile> participants, int year)
+    private static IEnumerable<DataNote> PartialIndicatorWarnings(CriteriaSet criteria, TargetResult targets, List<MunicipalityProfile> participants, int year)
     {
         foreach (var criterion in criteria.Criteria.Where(c => c.Kind == Criteria.CriterionKind.SizeScaledIndicator && targets.EffectiveWeights[c.Id] > 0))
         {
@@ -280,12 +280,12 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
             var missing = participants.Count - values.Count;
             if (missing > 0)
             {
-                yield return Invariant($"criterion '{criterion.Id}': {missing} municipalities have no value for '{criterion.IndicatorId}' and count as the national mean");
+                yield return new IndicatorPartialNote(NoteCriterion.Of(criterion), criterion.IndicatorId!, missing);
             }
             var oldest = values.Count > 0 ? values.Min(v => v.Year) : 0;
             if (values.Count > 0 && oldest <= year - 3)
             {
-                yield return Invariant($"criterion '{criterion.Id}': indicator '{criterion.IndicatorId}' is from {oldest}, {year - oldest} years before the allocation year; import a newer one");
+                yield return new IndicatorOldNote(NoteCriterion.Of(criterion), criterion.IndicatorId!, oldest, year - oldest);
             }
         }
     }

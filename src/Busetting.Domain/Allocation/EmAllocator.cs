@@ -16,7 +16,7 @@ internal sealed class EmAllocator(IAllocationSolver solver)
 {
     /// <param name="requested">The persons asked of each municipality, in the order of <paramref name="profiles"/>.</param>
     /// <param name="warnings">Receives the warning that no EM information was known.</param>
-    public Result<EmAllocation> Allocate(AllocationInput input, List<MunicipalityProfile> profiles, IReadOnlyList<int> requested, List<string> warnings)
+    public Result<EmAllocation> Allocate(AllocationInput input, List<MunicipalityProfile> profiles, IReadOnlyList<int> requested, List<DataNote> warnings)
     {
         var year = input.Year.Value;
         var rule = input.Criteria.Rules.Em;
@@ -31,7 +31,7 @@ internal sealed class EmAllocator(IAllocationSolver solver)
         }
         if (!evidence.AnyInformation && input.Need.Em > 0)
         {
-            warnings.Add(Invariant($"no EM capability data, no EM grants and no EM settlements in {year - rule.HistoryYears}–{year - 1} known: every asked municipality is treated as able to receive EM; import '{IndicatorIds.EmCapable}' to restrict"));
+            warnings.Add(new NoEmEvidenceNote(year - rule.HistoryYears, year - 1, IndicatorIds.EmCapable));
         }
         var agreedEm = agreed.Value;
         if (input.Need.Em == 0 && agreedEm.Any(e => e > 0))

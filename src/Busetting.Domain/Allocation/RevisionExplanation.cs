@@ -72,16 +72,16 @@ public static class RevisionExplanation
     }
 
     /// <summary>One warning listing every municipality asked for more than its council decided.</summary>
-    public static IEnumerable<string> Warnings(IReadOnlyList<MunicipalityAllocation> allocations)
+    public static IEnumerable<DataNote> Warnings(IReadOnlyList<MunicipalityAllocation> allocations)
     {
         var above = allocations
             .Select(a => (a, Note: a.Explanation.Bounds.Notes.FirstOrDefault(n => n.Rule == RuleId.AboveCouncilDecision)))
             .Where(x => x.Note is not null)
-            .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.a.Municipality.Number} {x.a.Municipality.Name} {x.a.Requested} (decided {x.Note!.Value})"))
+            .Select(x => new AboveDecisionLine(x.a.Municipality.Number.Value, x.a.Municipality.Name, x.a.Requested, (int)x.Note!.Value!.Value))
             .ToList();
         if (above.Count > 0)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"{above.Count} municipalities are asked for more than their council decided: {string.Join(", ", above)}");
+            yield return new AboveCouncilDecisionNote(above);
         }
     }
 }

@@ -19,7 +19,11 @@ public sealed record CriterionContribution(
     bool IndicatorMissing);
 
 /// <summary>Weight moved from a criterion whose data is missing to named proxies.</summary>
-public sealed record WeightMove(string FromCriterion, IReadOnlyList<string> ToCriteria, decimal Weight, string Reason);
+public sealed record WeightMove(string FromCriterion, IReadOnlyList<string> ToCriteria, decimal Weight, string Reason)
+{
+    /// <summary>The same move as a typed note, for the words in Bokmål and Nynorsk.</summary>
+    internal WeightMovedNote? Note { get; init; }
+}
 
 /// <summary>The continuity anchor's part of a municipality's target: need × anchor share × the municipality's pattern share.</summary>
 /// <param name="RequestedShare">Its share of the pattern year's requests (and decisions), when known.</param>
@@ -37,7 +41,7 @@ public sealed record TargetResult(
     IReadOnlyList<MunicipalityTarget> Targets,
     IReadOnlyDictionary<string, decimal> EffectiveWeights,
     IReadOnlyList<WeightMove> WeightMoves,
-    IReadOnlyList<string> Warnings,
+    IReadOnlyList<DataNote> Warnings,
     decimal AnchorShare = 0,
     ContinuityPattern? Pattern = null);
 
@@ -49,12 +53,12 @@ public static class TargetCalculator
 
     public static TargetResult Calculate(CriteriaSet criteria, IReadOnlyList<MunicipalityProfile> participants, int year, int total)
     {
-        var warnings = new List<string>();
+        var warnings = new List<DataNote>();
         var available = criteria.Criteria.ToDictionary(c => c.Id, c => HasData(c, participants, year, criteria.HistoryYears));
         var (weights, moves) = EffectiveWeights(criteria, available);
         foreach (var move in moves)
         {
-            warnings.Add(move.Reason);
+            warnings.Add(move.Note!);
         }
 
         var (anchorShare, pattern) = Anchor(criteria, participants, year, warnings);
@@ -113,7 +117,7 @@ public static class TargetCalculator
     }
 
     /// <summary>The anchor share in force and the pattern it follows; no pattern known means the criteria carry the whole need.</summary>
-    private static (decimal Share, ContinuityPattern? Pattern) Anchor(CriteriaSet criteria, IReadOnlyList<MunicipalityProfile> participants, int year, List<string> warnings)
+    private static (decimal Share, ContinuityPattern? Pattern) Anchor(CriteriaSet criteria, IReadOnlyList<MunicipalityProfile> participants, int year, List<DataNote> warnings)
     {
         if (criteria.Anchor is not { Share: > 0 } anchor)
         {
@@ -122,14 +126,12 @@ public static class TargetCalculator
         var pattern = ContinuityPattern.Of(participants, year, (double)anchor.RequestWeight);
         if (pattern is null)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"continuity anchor ({anchor.Share:0.##} of the need) not used: no requests or settlements before {year} were known at the knowledge date; the criteria carry the whole need"));
+            warnings.Add(new AnchorUnusedNote(anchor.Share, year));
             return (0, null);
         }
         if (pattern.Year < year - 1)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"continuity anchor: no requests or settlements of {year - 1} known at the knowledge date; the pattern is from {pattern.Year}"));
+            warnings.Add(new AnchorOlderPatternNote(year - 1, pattern.Year));
         }
         return (anchor.Share, pattern);
     }
@@ -156,7 +158,7 @@ public static class TargetCalculator
         foreach (var missing in criteria.Criteria.Where(c => !available[c.Id] && c.Weight > 0))
         {
             var proxies = missing.WhenMissingMoveTo.Where(id => available[id]).ToList();
-            string reason;
+            WeightMovedNote note;
             if (proxies.Count > 0)
             {
                 var part = missing.Weight / proxies.Count;
@@ -164,8 +166,7 @@ public static class TargetCalculator
                 {
                     weights[proxy] += part;
                 }
-                reason = string.Create(CultureInfo.InvariantCulture,
-                    $"criterion '{missing.Id}' has no data{MissingWhat(missing)}; its weight {missing.Weight:0.###} was moved to {string.Join(", ", proxies.Select(p => $"'{p}'"))}");
+                note = Moved(criteria, missing, proxies, spreadOverAll: false);
             }
             else
             {
@@ -175,20 +176,25 @@ public static class TargetCalculator
                 {
                     weights[proxy] += missing.Weight * criteria.Criteria.First(c => c.Id == proxy).Weight / baseSum;
                 }
-                reason = string.Create(CultureInfo.InvariantCulture,
-                    $"criterion '{missing.Id}' has no data{MissingWhat(missing)} and none of its named proxies has data; its weight {missing.Weight:0.###} was spread over all criteria with data");
+                note = Moved(criteria, missing, proxies, spreadOverAll: true);
             }
-            moves.Add(new WeightMove(missing.Id, proxies, missing.Weight, reason));
+            moves.Add(new WeightMove(missing.Id, proxies, missing.Weight, note.Technical) { Note = note });
         }
         return (weights, moves);
     }
 
-    private static string MissingWhat(CriterionDefinition criterion) => criterion.Kind switch
-    {
-        CriterionKind.SizeScaledIndicator => $" (indicator '{criterion.IndicatorId}' not imported for any year before the allocation year)",
-        CriterionKind.History => " (no requests or settlements of earlier years in the data)",
-        _ => "",
-    };
+    private static WeightMovedNote Moved(CriteriaSet criteria, CriterionDefinition missing, List<string> to, bool spreadOverAll) => new(
+        NoteCriterion.Of(missing),
+        missing.Kind switch
+        {
+            CriterionKind.SizeScaledIndicator => MissingData.Indicator,
+            CriterionKind.History => MissingData.History,
+            _ => MissingData.Other,
+        },
+        missing.IndicatorId,
+        to.Select(id => NoteCriterion.Of(criteria.Criteria.First(c => c.Id == id))).ToList(),
+        missing.Weight,
+        spreadOverAll);
 
     private static (double[] Raw, double[] Factors) RawWeights(
         CriterionDefinition criterion, CriteriaSet criteria, IReadOnlyList<MunicipalityProfile> participants, int year)

@@ -170,7 +170,7 @@ public sealed partial class RunHandler : PlanningHandler
             PlanNeed = result.PlanNeed,
             AgreedChangesJson = JsonSerializer.Serialize(computed.Agreed, StoredExplanation.Json),
             RevisionJson = computed.Revision is null ? null : JsonSerializer.Serialize(computed.Revision, StoredExplanation.Json),
-            WarningsJson = JsonSerializer.Serialize(result.Warnings, StoredExplanation.Json),
+            WarningsJson = DataNoteJson.Serialize(result.Warnings),
             Solver = result.Solver.Solver,
             SolverDetail = result.Solver.Detail,
             ElapsedMs = result.Solver.Elapsed.TotalMilliseconds + result.EmSolver.Elapsed.TotalMilliseconds,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Busetting.Data.Criteria;
+using Busetting.Domain.Allocation;
 using Busetting.Domain.Criteria;
 
 namespace Busetting.Planning;
@@ -11,7 +12,8 @@ namespace Busetting.Planning;
 public static class StoredRun
 {
     /// <summary>The solver's and the rules' notes of the run.</summary>
-    public static IReadOnlyList<string> Warnings(AllocationRun run) => JsonSerializer.Deserialize<List<string>>(run.WarningsJson) ?? [];
+    /// <summary>The run's data notes; a run stored before notes were typed gives its English lines as <see cref="StoredTextNote"/>s.</summary>
+    public static IReadOnlyList<DataNote> Warnings(AllocationRun run) => DataNoteJson.Parse(run.WarningsJson);
 
     /// <summary>The agreed changes the run was solved with (after a revision's treatment).</summary>
     public static List<RunHandler.AgreedChangeRecord> Agreed(AllocationRun run) =>

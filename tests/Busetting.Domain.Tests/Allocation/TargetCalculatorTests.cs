@@ -45,8 +45,8 @@ public class TargetCalculatorTests
         Assert.Equal(0m, result.EffectiveWeights["intro"]);
         Assert.Equal(1.0m, result.EffectiveWeights["size"]);
         var warning = Assert.Single(result.Warnings);
-        Assert.Contains("'intro' has no data", warning);
-        Assert.Contains("moved to 'size'", warning);
+        Assert.Contains("'intro' has no data", warning.Technical);
+        Assert.Contains("moved to 'size'", warning.Technical);
         Assert.Equal(100.0, result.Targets.Sum(t => t.Target), 9);
     }
 

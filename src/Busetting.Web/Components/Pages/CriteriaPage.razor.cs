@@ -133,7 +133,15 @@ public partial class CriteriaPage
         _history = PlanYear is { } year ? await Criteria.CriteriaHistory(year) : [];
         _entry = _history.FirstOrDefault();
         _set = _entry is null ? null : StoredRun.Criteria(_entry);
+        // The latest run's notes about the criteria: a criterion without data and where its weight went, an old indicator.
+        var latest = PlanYear is { } runYear ? (await Runs.All(runYear)).FirstOrDefault() : null;
+        var run = latest is null ? null : await Runs.Run(latest.Id);
+        _notes = run is null ? [] : StoredRun.Warnings(run).Where(Busetting.Domain.Allocation.DataNote.AboutCriteria).ToList();
+        _notesRun = run?.Id;
     }
+
+    private IReadOnlyList<Busetting.Domain.Allocation.DataNote> _notes = [];
+    private int? _notesRun;
 
     private static string Percent(decimal weight) => (weight * 100).ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',');
 
