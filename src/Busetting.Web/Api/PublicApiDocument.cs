@@ -50,7 +50,6 @@ public static class PublicApiDocument
         document.Info.Contact = new OpenApiContact
         {
             Name = T(language, "Integrerings- og mangfoldsdirektoratet (IMDi)", "Integrerings- og mangfaldsdirektoratet (IMDi)"),
-            Url = new Uri("https://www.imdi.no/"),
         };
         // The licences as data/SOURCES.md states them: SSB's population under NLOD 2.0; IMDi states no licence of its own.
         document.Info.License = new OpenApiLicense
