@@ -104,14 +104,7 @@ builder.Services.AddRateLimiter(o =>
 });
 
 builder.Services.AddHealthChecks().AddDbContextCheck<BusettingDb>("database");
-builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "Busetting — opne data om oppmoding om busetting";
-    document.Info.Description = "Publiserte anmodninger, vedtak og bosatte per kommune og år. Only published numbers.";
-    // No server address taken from the request's Host header: clients use the address they fetched this document from.
-    document.Servers = [];
-    return Task.CompletedTask;
-}));
+builder.Services.AddPublicApiDocument();
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddOutputCache(o => o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache(

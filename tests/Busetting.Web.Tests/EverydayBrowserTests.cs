@@ -16,7 +16,7 @@ public class EverydayBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
             }
         };
         await page.GotoAsync("/api/dokumentasjon");
-        await page.GetByText("Every municipality's requested, decided and settled numbers for a year").First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.GetByText("Alle kommunenes tall for et år").First.WaitForAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.Screenshots, "30-api-dokumentasjon.png") });
         Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
     }

@@ -10,6 +10,14 @@ public static class PublicApi
 {
     public sealed record YearSummary(int Year, string Source, int Revision, DateOnly? DecisionDeadline, int? Requested, int? RequestedEm, int? Decided, int? Settled);
 
+    /// <summary>A year's figures per municipality: the answer of <see cref="GetYear"/> (the cached whole year has the same shape, PublicFigures).</summary>
+    public sealed record YearFigures(int Year, string Source, int Revision, DateOnly? DecisionDeadline, IReadOnlyList<PublicRow> Municipalities);
+
+    /// <summary>The operations' ids in the OpenAPI document (stable: generated clients name their methods after them).</summary>
+    public const string ListYears = "listYears";
+    public const string GetYear = "getYear";
+    public const string GetMunicipality = "getMunicipality";
+
     public static void MapPublicApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Offentlege tal").AllowAnonymous();
@@ -25,7 +33,7 @@ public static class PublicApi
                 }
             }
             return TypedResults.Ok(list);
-        }).WithSummary("Years with published figures");
+        }).WithName(ListYears);
 
         api.MapGet("/years/{year:int}/municipalities", async Task<IResult> (int year, string? county, PublicFigures figures, HttpContext http) =>
         {
@@ -46,8 +54,8 @@ public static class PublicApi
                 return ApiResults.Problem(http, ApiErrors.NoPublishedFigures(year));
             }
             var rows = county is null ? y.Rows : y.Rows.Where(r => r.CountyNumber == county).ToList();
-            return TypedResults.Ok(new { year = y.Year, source = y.Source.ToString(), revision = y.Revision, decisionDeadline = y.Deadline, municipalities = rows });
-        }).WithSummary("Every municipality's requested, decided and settled numbers for a year").Produces<object>();
+            return TypedResults.Ok(new YearFigures(y.Year, y.Source.ToString(), y.Revision, y.Deadline, rows));
+        }).WithName(GetYear).Produces<YearFigures>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/years/{year:int}/municipalities/{kommunenummer}", async Task<IResult> (int year, string kommunenummer, PublicFigures figures, HttpContext http) =>
         {
@@ -56,7 +64,7 @@ public static class PublicApi
             return row is null
                 ? ApiResults.Problem(http, ApiErrors.NoPublishedFigures(year, kommunenummer))
                 : TypedResults.Ok(row);
-        }).WithSummary("One municipality's published figures for a year");
+        }).WithName(GetMunicipality).Produces<PublicRow>().ProducesProblem(StatusCodes.Status404NotFound);
 
         // busetting-<år>.csv: standard CSV (comma, code headers); busetting-<år>-excel.csv: for Norwegian Excel (semicolon, BOM, readable headers).
         app.MapGet("/data/{year:int}/busetting-{file}.csv", async Task<IResult> (RouteYear year, string file, PublicFigures figures, HttpContext http, ReferenceStore reference) =>
