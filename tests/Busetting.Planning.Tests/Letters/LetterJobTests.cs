@@ -19,6 +19,14 @@ public sealed class LetterJobTests : PlanningTest
         return await host.Db(db => db.LetterJobs.SingleAsync(j => j.Id == job.Id));
     }
 
+    /// <summary>A year on consultation, then approved (four eyes), and the letter jobs to start batches with.</summary>
+    private async Task<(PlanningHandlers Planning, LetterJobs Jobs)> ApprovedWithJobs(DatabaseProvider provider)
+    {
+        var (planning, _) = await OnConsultation(provider);
+        await Scenario.FourEyes(planning, YearStatus.Approved);
+        return (planning, Host.Services.GetRequiredService<LetterJobs>());
+    }
+
     [Theory, DatabaseData]
     public async Task RequestLetters_ApprovedYear_OneLetterPerAskedMunicipalityAndTheJobDone(DatabaseProvider provider)
     {
@@ -52,9 +60,7 @@ public sealed class LetterJobTests : PlanningTest
     [Theory, DatabaseData]
     public async Task RequestLetters_NoDecisionDeadlineOrOneBeforeTheLetterDate_RefusedAtStartAndNothingStored(DatabaseProvider provider)
     {
-        var (planning, _) = await OnConsultation(provider);
-        await Scenario.FourEyes(planning, YearStatus.Approved);
-        var jobs = Host.Services.GetRequiredService<LetterJobs>();
+        var (planning, jobs) = await ApprovedWithJobs(provider);
 
         var none = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Request, null);
         Assert.True((await SetDeadline(planning, People.Planner, new DateOnly(2020, 1, 31))).IsSuccess);
@@ -72,9 +78,7 @@ public sealed class LetterJobTests : PlanningTest
     [Theory, DatabaseData]
     public async Task AdjustedLetters_WithoutOrWithPastDeadline_RefusedAtStartAndNothingStored(DatabaseProvider provider)
     {
-        var (planning, _) = await OnConsultation(provider);
-        await Scenario.FourEyes(planning, YearStatus.Approved);
-        var jobs = Host.Services.GetRequiredService<LetterJobs>();
+        var (planning, jobs) = await ApprovedWithJobs(provider);
 
         var noDeadline = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Adjusted, "Behovet er endra", null);
         var pastDeadline = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Adjusted, "Behovet er endra", new DateOnly(2020, 1, 31));
