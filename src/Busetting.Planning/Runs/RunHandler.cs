@@ -25,6 +25,17 @@ public sealed partial class RunHandler : PlanningHandler
     public Task<List<AllocationRun>> All(SettlementYear year) =>
         db.Runs.AsNoTracking().Where(r => r.Year == year).OrderByDescending(r => r.Id).ToListAsync();
 
+    /// <summary>
+    /// The newest run's notes about the criteria (a criterion without data and where its weight went, an old indicator),
+    /// read without the run's lines; no run yet: none.
+    /// </summary>
+    public async Task<(int? RunId, IReadOnlyList<DataNote> Notes)> LatestCriteriaNotes(SettlementYear year)
+    {
+        var latest = await db.Runs.AsNoTracking().Where(r => r.Year == year).OrderByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.WarningsJson }).FirstOrDefaultAsync();
+        return latest is null ? (null, []) : (latest.Id, DataNoteJson.Parse(latest.WarningsJson).Where(DataNote.AboutCriteria).ToList());
+    }
+
     public Task<AllocationRun?> Run(int id) =>
         db.Runs.AsNoTracking().Include(r => r.Lines).FirstOrDefaultAsync(r => r.Id == id);
 

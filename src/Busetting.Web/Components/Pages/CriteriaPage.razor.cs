@@ -134,10 +134,7 @@ public partial class CriteriaPage
         _entry = _history.FirstOrDefault();
         _set = _entry is null ? null : StoredRun.Criteria(_entry);
         // The latest run's notes about the criteria: a criterion without data and where its weight went, an old indicator.
-        var latest = PlanYear is { } runYear ? (await Runs.All(runYear)).FirstOrDefault() : null;
-        var run = latest is null ? null : await Runs.Run(latest.Id);
-        _notes = run is null ? [] : StoredRun.Warnings(run).Where(Busetting.Domain.Allocation.DataNote.AboutCriteria).ToList();
-        _notesRun = run?.Id;
+        (_notesRun, _notes) = PlanYear is { } runYear ? await Runs.LatestCriteriaNotes(runYear) : (null, []);
     }
 
     private IReadOnlyList<Busetting.Domain.Allocation.DataNote> _notes = [];
