@@ -44,8 +44,14 @@ public static class Backtest
 
     public sealed record Unit(string Kommunenummer, string Name, string County, int Actual, int Model, int Population, int? LastSettled, string BindingRules);
 
+    /// <param name="EmSettled">A pseudo-year's EM against the EM really settled (suppressed counts as 1–4), when the EM need is above 0 and the year has EM figures.</param>
+    /// <param name="LargestCities">The cities whose share of the EM is compared: the <see cref="LargestCityCount"/> most populous.</param>
     public sealed record Report(int Year, int Need, int Em, Against Against, DateOnly KnowledgeDate, Metrics Model, IReadOnlyList<Baseline> Baselines,
-        IReadOnlyList<CountyRow> Counties, IReadOnlyList<Remark> Warnings, IReadOnlyList<Unit> Units, EmMetrics? Em_);
+        IReadOnlyList<CountyRow> Counties, IReadOnlyList<Remark> Warnings, IReadOnlyList<Unit> Units, EmMetrics? Em_,
+        EmComparison? EmSettled = null, IReadOnlyList<string>? LargestCities = null);
+
+    /// <summary>How many of the most populous municipalities count as "the largest cities" in the EM comparison (Oslo, Bergen, Trondheim, Stavanger).</summary>
+    public const int LargestCityCount = 4;
 
     /// <summary>
     /// The default knowledge date of a back-test: 1 March of the year. IMDi's key-figure tables hold the final requests,
@@ -53,6 +59,49 @@ public static class Backtest
     /// mid-year), so the back-test asks what the model would have said then; a whole year Y−1 is known by that date.
     /// </summary>
     public static DateOnly DefaultKnowledgeDate(int year) => new(year, 3, 1);
+
+    /// <summary>The data folder's IMDi key-figure table for <paramref name="year"/>, or null when none is shipped.</summary>
+    public static string? ShippedActual(string folder, int year)
+    {
+        var file = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{KeyFiguresCsv.FilePrefix}{year}.csv"));
+        return File.Exists(file) ? file : null;
+    }
+
+    /// <summary>
+    /// The target's own total, at which the model is allocated when no need is given: Σ requests of the key-figure table,
+    /// or Σ settled of the year in the data. Comparing at the target's own total keeps a level difference out of every
+    /// municipality's figure.
+    /// </summary>
+    public static Result<int> TargetTotal(ReferenceData data, int year, Against against, string? actualFile)
+    {
+        if (against == Against.Requests)
+        {
+            if (actualFile is null)
+            {
+                return Error.Invalid("backtest.actual", string.Create(CultureInfo.InvariantCulture, $"no requests of {year} in the data folder: give --actual FILE"));
+            }
+            var rows = KeyFiguresCsv.Read(actualFile, data.Municipalities.Select(m => m.Number).ToHashSet(), data.Changes);
+            return rows.IsSuccess ? rows.Value.Sum(r => r.Requested ?? 0) : Result<int>.Fail(rows.Errors);
+        }
+        var settled = data.Settlements.Where(s => s.Year == year).ToList();
+        return settled.Count == 0
+            ? Error.Invalid("backtest.settled", string.Create(CultureInfo.InvariantCulture, $"no settlements of {year} in the data folder"))
+            : settled.Sum(s => s.Settled ?? 0);
+    }
+
+    /// <summary>
+    /// Allocates <paramref name="year"/> as of <paramref name="asOf"/> (default 1 March of the year) at <paramref name="need"/>,
+    /// or at the target's own total when it is null, and compares the result with the target.
+    /// </summary>
+    public static Result<Report> Allocate(IAllocationRunner runner, string folder, ReferenceData data, int year, int? need, int em, int? planNeed,
+        DateOnly? asOf, Against against, string? actualFile)
+    {
+        Result<int> total = need is { } given ? given : TargetTotal(data, year, against, actualFile);
+        return total
+            .Bind(persons => AllocationRequest.Create(year, persons, em, planNeed, asOf ?? DefaultKnowledgeDate(year)))
+            .Bind(request => runner.Allocate(folder, request))
+            .Bind(run => Run(run, against, actualFile));
+    }
 
     public static Result<Report> Run(AllocationRunner.Run run, Against against, string? actualFile)
     {
@@ -152,7 +201,41 @@ public static class Backtest
             em = new EmMetrics(actualEm.Count(v => v > 0), modelEm.Count(v => v > 0), actualEm.Zip(modelEm).Count(p => p.First > 0 && p.Second > 0),
                 Metrics.RelativeL1Of(modelEm.Select(v => (double)v).ToList(), actualEm.Select(v => (double)v).ToList()));
         }
-        return new Report(result.Year, need, result.Need.Em, against, run.KnowledgeDate, Metrics.Compare(model, truth), baselines, counties, warnings, rows, em);
+        var (emSettled, largestCities) = against == Against.Settled ? EmAgainstSettled(run, warnings) : (null, null);
+        return new Report(result.Year, need, result.Need.Em, against, run.KnowledgeDate, Metrics.Compare(model, truth), baselines, counties, warnings, rows, em,
+            emSettled, largestCities);
+    }
+
+    /// <summary>
+    /// A pseudo-year's EM: the model's EM per municipality against the EM really settled that year, each suppressed count
+    /// kept as 1–4; the largest cities are the most populous on the knowledge date. None when the EM need is 0 or the
+    /// year has no EM figures.
+    /// </summary>
+    private static (EmComparison?, IReadOnlyList<string>?) EmAgainstSettled(AllocationRunner.Run run, List<Remark> warnings)
+    {
+        var result = run.Result;
+        var year = result.Year;
+        var records = run.Data.Settlements.Where(s => s.Year == year && (s.SettledEm is not null || s.EmSuppressed)).ToDictionary(s => s.Municipality);
+        if (result.Need.Em == 0 || records.Count == 0)
+        {
+            return (null, null);
+        }
+        if (records.Values.FirstOrDefault(s => s.EmUntil is not null) is { EmUntil: { } until })
+        {
+            warnings.Add(new Remark(string.Create(CultureInfo.InvariantCulture, $"EM settled in {year} cover only up to {until:yyyy-MM-dd}"),
+                $"EM bosatt i {year} gjelder bare til og med {DataNoteTexts.Day(until)}.", $"EM busette i {year} gjeld berre til og med {DataNoteTexts.Day(until)}."));
+        }
+        var population = run.Profiles.ToDictionary(p => p.Municipality.Number, p => p.Population);
+        var largest = result.Municipalities.OrderByDescending(m => population.GetValueOrDefault(m.Municipality.Number)).Take(LargestCityCount)
+            .Select(m => m.Municipality.Number).ToHashSet();
+        var lines = result.Municipalities;
+        var actual = lines.Select(m => records.GetValueOrDefault(m.Municipality.Number) is { } r
+            ? r.EmSuppressed ? EmCount.Suppressed : EmCount.Exact(r.SettledEm ?? 0)
+            : EmCount.Exact(0)).ToList();
+        var comparison = EmComparison.Of(lines.Select(m => m.RequestedEm).ToList(), actual, lines.Select(m => largest.Contains(m.Municipality.Number)).ToList());
+        var names = lines.Where(m => largest.Contains(m.Municipality.Number)).OrderByDescending(m => population.GetValueOrDefault(m.Municipality.Number))
+            .Select(m => m.Municipality.Name).ToList();
+        return (comparison, names);
     }
 
     /// <summary>Per municipality: model, actual, each baseline and the binding rules, as CSV (UTF-8, comma, header).</summary>

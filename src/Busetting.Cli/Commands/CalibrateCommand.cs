@@ -1,16 +1,20 @@
 using Busetting.Data.Criteria;
 using Busetting.Data.Profiles;
+using Busetting.Domain.Backtest;
 using Busetting.Domain.Criteria;
 
 namespace Busetting.Cli.Commands;
 
 /// <summary>
-/// Chooses the model's global parameters the time-honest way, on the shipped data only, in two stages. 1) The criteria
-/// (size elasticity, immigrant-share factor) against IMDi's real requests of every year with a key-figure table, run as
-/// of 1 March of that year. 2) The continuity anchor (share, request weight) on pseudo-years: for every year Y whose
-/// settlements and whose Y−1 settlements are both in the data, the model as of 1 March Y against where refugees were
-/// really settled in Y. In each stage the grid value with the lowest mean relative L1 wins (ties: higher Spearman).
-/// Nothing is fitted to a single municipality.
+/// Chooses the model's global parameters the time-honest way, on the shipped data only, each on the quantity it is meant
+/// to predict. 1) The criteria (size elasticity, immigrant-share factor) against IMDi's real requests of every year with
+/// a key-figure table, run as of 1 March of that year. 2) The request weight of the continuity pattern against requests,
+/// on years whose year before has both requests and settled figures; with none in the data, the stated prior
+/// (<see cref="ContinuityAnchor.RequestWeightPrior"/>), and its curve against the settled shown but not used (there
+/// "settled only" wins by construction). 3) The anchor's share on pseudo-years: for every year Y whose settlements and
+/// whose Y−1 settlements are both in the data, the model as of 1 March Y against where refugees were really settled in Y.
+/// 4) The EM shape on the pseudo-years with a whole year of EM settled figures. In each stage the grid value with the
+/// lowest mean relative L1 wins (ties: higher Spearman). Nothing is fitted to a single municipality.
 /// </summary>
 public static class CalibrateCommand
 {
@@ -22,23 +26,32 @@ public static class CalibrateCommand
 
     public static readonly decimal[] ImmigrantFactors = [0.25m, 0.5m, 0.75m, 1m];
 
+    public static readonly int[] EmMinimums = [1, 2, 3, 4, 5, 6];
+
+    public static readonly decimal[] EmHistoryWeights = [0m, 0.5m, 1m];
+
     public static Command Create(CommandIo io)
     {
         var data = new DataOption();
-        var command = new Command("calibrate", "Choose the continuity anchor (share, request weight) on pseudo-years of the shipped data");
-        command.AddOptions(data.Option);
+        var language = CommonOptions.Language();
+        var command = new Command("calibrate", "Velg modellens globale parametere på de leverte dataene, hver mot det den skal forutsi, og skriv kurvene");
+        command.AddOptions(data.Option, language);
         command.SetAction(parse =>
         {
+            var lang = CommonOptions.Language(parse, language);
+            string T(string nb, string nn) => lang == WrittenStandard.Nn ? nn : nb;
             var loaded = data.Load(parse);
             if (!loaded.IsSuccess)
             {
-                return ExitCodes.Report(loaded.Errors, io.Error);
+                return ExitCodes.Report(loaded.Errors, io.Error, lang);
             }
             var reference = loaded.Value;
             var folder = reference.Folder;
             var cache = new YearInputs();
             var requestYears = reference.KeyFigures.Where(k => k.Requested is not null).Select(k => k.Year).Distinct().Order().ToList();
-            io.Output.WriteLine(Inv($"Stage 1, the criteria: the model as of 1 March Y against IMDi's requests of {string.Join(", ", requestYears)} (relative L1 / Spearman)"));
+            io.Output.WriteLine(T(
+                $"Trinn 1, kriteriene: modellen per 1. mars Y mot IMDis anmodninger for {string.Join(", ", requestYears)} (relativ L1 / Spearman)",
+                $"Trinn 1, kriteria: modellen per 1. mars Y mot oppmodingane frå IMDi for {string.Join(", ", requestYears)} (relativ L1 / Spearman)"));
             io.Output.WriteLine("sizeElasticity  immigrantFactor  " + string.Join("  ", requestYears.Select(y => Inv($"{y,-15}"))));
             var stage1 = new List<(decimal Elasticity, decimal Factor, double MeanL1, double MeanSpearman)>();
             foreach (var elasticity in Elasticities)
@@ -50,20 +63,22 @@ public static class CalibrateCommand
                     {
                         var file = Directory.GetFiles(folder, Inv($"{Data.Import.KeyFiguresCsv.FilePrefix}{year}.csv")).Single();
                         var need = reference.KeyFigures.Where(k => k.Year == year).Sum(k => k.Requested ?? 0);
-                        var report = Evaluate(reference, folder, cache, SettlementYear.Create(year), need, Backtest.Against.Requests, file,
+                        var report = Evaluate(reference, folder, cache, SettlementYear.Create(year), need, 0, Backtest.Against.Requests, file,
                             set => set with { SizeElasticity = elasticity, Rules = set.Rules with { ImmigrantShare = set.Rules.ImmigrantShare with { ConsiderFactor = factor } } });
                         if (!report.IsSuccess)
                         {
-                            return ExitCodes.Report(report.Errors, io.Error);
+                            return ExitCodes.Report(report.Errors, io.Error, lang);
                         }
                         cells.Add((report.Value.Model.RelativeL1, report.Value.Model.Spearman));
                     }
                     stage1.Add((elasticity, factor, cells.Average(c => c.L1), cells.Average(c => c.Spearman)));
-                    io.Output.WriteLine(Inv($"{elasticity,14:0.0}  {factor,15:0.00}  ") + string.Join("  ", cells.Select(c => Inv($"{c.L1:0.000} / {c.Spearman:0.000}"))));
+                    io.Output.WriteLine(N(elasticity).PadLeft(14) + "  " + N(factor).PadLeft(15) + "  " + string.Join("  ", cells.Select(c => $"{F(c.L1)} / {F(c.Spearman)}")));
                 }
             }
             var chosen1 = stage1.OrderBy(r => Math.Round(r.MeanL1, 4)).ThenByDescending(r => r.MeanSpearman).First();
-            io.Output.WriteLine(Inv($"chosen: sizeElasticity {chosen1.Elasticity:0.0}, immigrantFactor {chosen1.Factor:0.00} (mean relative L1 {chosen1.MeanL1:0.0000}, mean Spearman {chosen1.MeanSpearman:0.000})"));
+            io.Output.WriteLine(T(
+                $"valgt: sizeElasticity {N(chosen1.Elasticity)}, immigrantFactor {N(chosen1.Factor)} (snitt relativ L1 {chosen1.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(chosen1.MeanSpearman)})",
+                $"vald: sizeElasticity {N(chosen1.Elasticity)}, immigrantFactor {N(chosen1.Factor)} (snitt relativ L1 {chosen1.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(chosen1.MeanSpearman)})"));
             io.Output.WriteLine();
             CriteriaSet WithStage1(CriteriaSet set) => set with
             {
@@ -75,53 +90,208 @@ public static class CalibrateCommand
                 .Where(y => reference.Settlements.Any(s => s.Year == y - 1)).Order().ToList();
             if (years.Count == 0)
             {
-                io.Error.WriteLine("error: no pseudo-year: the data needs settlements of two consecutive years");
+                io.Error.WriteLine(T("feil: ingen pseudoår: dataene trenger bosettinger fra to år på rad", "feil: ingen pseudoår: dataa treng busetjingar frå to år på rad"));
                 return ExitCodes.InvalidInput;
             }
-            io.Output.WriteLine(Inv($"Stage 2, the anchor: pseudo-years {string.Join(", ", years)}: the model as of 1 March Y against the refugees settled in Y (relative L1 / Spearman)"));
-            io.Output.WriteLine("share  requestWeight  " + string.Join("  ", years.Select(y => Inv($"{y,-15}"))) + "  mean L1");
-            var rows = new List<(decimal Share, decimal Weight, double MeanL1, double MeanSpearman)>();
+            int SettledNeed(int year) => reference.Settlements.Where(s => s.Year == year).Sum(s => s.Settled ?? 0);
+            var shippedShare = CriteriaJson.ForYear(folder, years[^1]) is { IsSuccess: true } shipped ? shipped.Value.Criteria.Anchor?.Share ?? 0.8m : 0.8m;
+
+            // Stage 2: the request weight predicts requests, so it is chosen against requests only, on a year whose year before
+            // has both requests and settled figures (only there does the weight change the pattern). None → the stated prior.
+            var weightYears = requestYears.Where(y => reference.KeyFigures.Any(k => k.Year == y - 1 && k.Requested is not null)
+                && reference.Settlements.Any(s => s.Year == y - 1)).ToList();
+            io.Output.WriteLine(T(
+                "Trinn 2, vekten på anmodningene i mønsteret (continuityAnchor.requestWeight): vekten skal forutsi anmodninger og velges derfor bare mot anmodninger, i år der året før har både anmodninger og bosatte",
+                "Trinn 2, vekta på oppmodingane i mønsteret (continuityAnchor.requestWeight): vekta skal føreseie oppmodingar og blir difor berre vald mot oppmodingar, i år der året før har både oppmodingar og busette"));
+            decimal chosenWeight;
+            if (weightYears.Count == 0)
+            {
+                chosenWeight = ContinuityAnchor.RequestWeightPrior;
+                io.Output.WriteLine(T(
+                    $"ingen slike år i dataene (anmodninger finnes for {string.Join(", ", requestYears)}, og ikke for året før): forhåndsvalgt vekt {N(chosenWeight)} (like vekter), ikke tilpasset",
+                    $"ingen slike år i dataa (oppmodingar finst for {string.Join(", ", requestYears)}, og ikkje for året før): førehandsvald vekt {N(chosenWeight)} (like vekter), ikkje tilpassa"));
+            }
+            else
+            {
+                io.Output.WriteLine(T("vekt  ", "vekt  ") + string.Join("  ", weightYears.Select(y => Inv($"{y,-15}"))));
+                var weightRows = new List<(decimal Weight, double MeanL1, double MeanSpearman)>();
+                foreach (var weight in RequestWeights)
+                {
+                    var cells = new List<(double L1, double Spearman)>();
+                    foreach (var year in weightYears)
+                    {
+                        var file = Directory.GetFiles(folder, Inv($"{Data.Import.KeyFiguresCsv.FilePrefix}{year}.csv")).Single();
+                        var need = reference.KeyFigures.Where(k => k.Year == year).Sum(k => k.Requested ?? 0);
+                        var report = Evaluate(reference, folder, cache, SettlementYear.Create(year), need, 0, Backtest.Against.Requests, file,
+                            set => WithStage1(set) with { Anchor = new ContinuityAnchor(set.Anchor?.Share ?? shippedShare, weight) });
+                        if (!report.IsSuccess)
+                        {
+                            return ExitCodes.Report(report.Errors, io.Error, lang);
+                        }
+                        cells.Add((report.Value.Model.RelativeL1, report.Value.Model.Spearman));
+                    }
+                    weightRows.Add((weight, cells.Average(c => c.L1), cells.Average(c => c.Spearman)));
+                    io.Output.WriteLine(N(weight).PadLeft(4) + "  " + string.Join("  ", cells.Select(c => $"{F(c.L1)} / {F(c.Spearman)}")));
+                }
+                chosenWeight = weightRows.OrderBy(r => Math.Round(r.MeanL1, 4)).ThenByDescending(r => r.MeanSpearman).First().Weight;
+            }
+            io.Output.WriteLine(T(
+                $"Til sammenligning mot de bosatte i pseudoårene (velger ikke vekten: målet er de bosatte selv, så «bare bosatte», vekt 0, vinner av konstruksjon), andel {N(shippedShare)}:",
+                $"Til samanlikning mot dei busette i pseudoåra (vel ikkje vekta: målet er dei busette sjølve, så «berre busette», vekt 0, vinn av konstruksjon), del {N(shippedShare)}:"));
+            io.Output.WriteLine(T("vekt  ", "vekt  ") + string.Join("  ", years.Select(y => Inv($"{y,-15}"))));
+            foreach (var weight in RequestWeights)
+            {
+                var cells = new List<string>();
+                foreach (var year in years)
+                {
+                    var report = Evaluate(reference, folder, cache, SettlementYear.Create(year), SettledNeed(year), 0, Backtest.Against.Settled, null,
+                        set => WithStage1(set) with { Anchor = new ContinuityAnchor(shippedShare, weight) });
+                    if (!report.IsSuccess)
+                    {
+                        return ExitCodes.Report(report.Errors, io.Error, lang);
+                    }
+                    cells.Add($"{F(report.Value.Model.RelativeL1)} / {F(report.Value.Model.Spearman)}");
+                }
+                io.Output.WriteLine(N(weight).PadLeft(4) + "  " + string.Join("  ", cells));
+            }
+            io.Output.WriteLine(T($"valgt: requestWeight {N(chosenWeight)}", $"vald: requestWeight {N(chosenWeight)}"));
+            io.Output.WriteLine();
+
+            io.Output.WriteLine(T(
+                $"Trinn 3, ankeret (continuityAnchor.share) med vekten {N(chosenWeight)}: pseudoår {string.Join(", ", years)}, modellen per 1. mars Y mot de bosatte i Y (relativ L1 / Spearman)",
+                $"Trinn 3, ankeret (continuityAnchor.share) med vekta {N(chosenWeight)}: pseudoår {string.Join(", ", years)}, modellen per 1. mars Y mot dei busette i Y (relativ L1 / Spearman)"));
+            io.Output.WriteLine(T("andel  ", "del    ") + string.Join("  ", years.Select(y => Inv($"{y,-15}"))) + T("  snitt L1", "  snitt L1"));
+            var rows = new List<(decimal Share, double MeanL1, double MeanSpearman)>();
             var baselines = new Dictionary<int, Backtest.Report>();
             foreach (var share in Shares)
             {
-                foreach (var weight in share == 0 ? [0m] : RequestWeights)
+                var cells = new List<(double L1, double Spearman)>();
+                foreach (var year in years)
                 {
-                    var cells = new List<(double L1, double Spearman)>();
-                    foreach (var year in years)
+                    var report = Evaluate(reference, folder, cache, SettlementYear.Create(year), SettledNeed(year), 0, Backtest.Against.Settled, null,
+                        set => WithStage1(set) with { Anchor = new ContinuityAnchor(share, chosenWeight) });
+                    if (!report.IsSuccess)
                     {
-                        var need = reference.Settlements.Where(s => s.Year == year).Sum(s => s.Settled ?? 0);
-                        var report = Evaluate(reference, folder, cache, SettlementYear.Create(year), need, Backtest.Against.Settled, null,
-                            set => WithStage1(set) with { Anchor = new ContinuityAnchor(share, weight) });
-                        if (!report.IsSuccess)
-                        {
-                            return ExitCodes.Report(report.Errors, io.Error);
-                        }
-                        baselines[year] = report.Value;
-                        cells.Add((report.Value.Model.RelativeL1, report.Value.Model.Spearman));
+                        return ExitCodes.Report(report.Errors, io.Error, lang);
                     }
-                    var mean = cells.Average(c => c.L1);
-                    rows.Add((share, weight, mean, cells.Average(c => c.Spearman)));
-                    io.Output.WriteLine(Inv($"{share,5:0.0}  {weight,13:0.00}  ") + string.Join("  ", cells.Select(c => Inv($"{c.L1:0.000} / {c.Spearman:0.000}"))) + Inv($"  {mean:0.0000}"));
+                    baselines[year] = report.Value;
+                    cells.Add((report.Value.Model.RelativeL1, report.Value.Model.Spearman));
                 }
+                var mean = cells.Average(c => c.L1);
+                rows.Add((share, mean, cells.Average(c => c.Spearman)));
+                io.Output.WriteLine(N(share).PadLeft(5) + "  " + string.Join("  ", cells.Select(c => $"{F(c.L1)} / {F(c.Spearman)}")) + "  " + mean.ToString("0.0000", Texts.Norwegian));
             }
             foreach (var (year, report) in baselines.OrderBy(b => b.Key))
             {
                 foreach (var b in report.Baselines.Where(b => b.Metrics is not null))
                 {
-                    io.Output.WriteLine(Inv($"baseline {b.Name}, {year}: {b.Metrics!.RelativeL1:0.000} / {b.Metrics.Spearman:0.000}"));
+                    io.Output.WriteLine($"{b.Label(lang)}, {year}: {F(b.Metrics!.RelativeL1)} / {F(b.Metrics.Spearman)}");
                 }
             }
             var best = rows.OrderBy(r => Math.Round(r.MeanL1, 4)).ThenByDescending(r => r.MeanSpearman).First();
-            io.Output.WriteLine(Inv($"chosen: share {best.Share:0.0}, requestWeight {best.Weight:0.00} (mean relative L1 {best.MeanL1:0.0000}, mean Spearman {best.MeanSpearman:0.000})"));
-            return ExitCodes.Success;
+            io.Output.WriteLine(T(
+                $"valgt: share {N(best.Share)}, requestWeight {N(chosenWeight)} (snitt relativ L1 {best.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(best.MeanSpearman)})",
+                $"vald: share {N(best.Share)}, requestWeight {N(chosenWeight)} (snitt relativ L1 {best.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(best.MeanSpearman)})"));
+            io.Output.WriteLine();
+            CriteriaSet WithStage3(CriteriaSet set) => WithStage1(set) with { Anchor = new ContinuityAnchor(best.Share, chosenWeight) };
+            return CalibrateEm(io, lang, reference, folder, cache, years, SettledNeed, WithStage3);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Stage 4, the EM shape (the viable minimum per EM municipality and the weight of EM history against EM grants) on the
+    /// pseudo-years whose EM settled cover the whole year: the model as of 1 March Y against the EM really settled in Y,
+    /// suppressed counts kept as 1–4. The real EM total lies between the two ends (every suppressed count 1, every one 4),
+    /// so each shape is run at both ends; the lowest mean share of EM that must move at the least wins (ties: the larger
+    /// minimum, the unit a municipality can staff).
+    /// </summary>
+    private static int CalibrateEm(CommandIo io, WrittenStandard lang, ReferenceData reference, string folder, YearInputs cache, IReadOnlyList<int> years,
+        Func<int, int> settledNeed, Func<CriteriaSet, CriteriaSet> adjust)
+    {
+        string T(string nb, string nn) => lang == WrittenStandard.Nn ? nn : nb;
+        var shippedMinimum = CriteriaJson.ForYear(folder, years[^1]) is { IsSuccess: true } shipped ? shipped.Value.Criteria.Rules.Em.MinimumPerMunicipality : 3;
+        var emYears = years.Where(y => reference.Settlements.Any(s => s.Year == y && (s.SettledEm > 0 || s.EmSuppressed))
+            && reference.Settlements.Where(s => s.Year == y).All(s => s.EmUntil is null)).ToList();
+        foreach (var partial in years.Except(emYears))
+        {
+            var until = reference.Settlements.FirstOrDefault(s => s.Year == partial && s.EmUntil is not null)?.EmUntil;
+            io.Output.WriteLine(until is { } day
+                ? T($"EM {partial}: tallene gjelder bare til og med {DataNoteTexts.Day(day)} — ikke et helt år, brukes ikke", $"EM {partial}: tala gjeld berre til og med {DataNoteTexts.Day(day)} — ikkje eit heilt år, blir ikkje brukte")
+                : T($"EM {partial}: ingen EM-tall — brukes ikke", $"EM {partial}: ingen EM-tal — blir ikkje brukte"));
+        }
+        if (emYears.Count == 0)
+        {
+            io.Output.WriteLine(T("Trinn 4, EM: ingen pseudoår med EM-tall for et helt år — EM-formen er ikke valgt", "Trinn 4, EM: ingen pseudoår med EM-tal for eit heilt år — EM-forma er ikkje vald"));
+            return ExitCodes.Success;
+        }
+        io.Output.WriteLine(T(
+            $"Trinn 4, EM-formen (em.minimumPerMunicipality, em.historyWeight): pseudoår {string.Join(", ", emYears)}, modellen per 1. mars Y mot EM bosatt i Y, kjørt ved begge ender av den ukjente summen (prikkede tall som 1 og som 4)",
+            $"Trinn 4, EM-forma (em.minimumPerMunicipality, em.historyWeight): pseudoår {string.Join(", ", emYears)}, modellen per 1. mars Y mot EM busette i Y, køyrd ved begge endane av den ukjende summen (prikka tal som 1 og som 4)"));
+        io.Output.WriteLine(T(
+            "minimum  historie  år    EM-behov  kommuner  per kommune  de største byene  minst flyttet",
+            "minimum  historie  år    EM-behov  kommunar  per kommune  dei største byane  minst flytta"));
+        var results = new List<(int Minimum, decimal History, double MeanMoved)>();
+        foreach (var minimum in EmMinimums)
+        {
+            foreach (var history in EmHistoryWeights)
+            {
+                var moved = new List<double>();
+                foreach (var year in emYears)
+                {
+                    var ends = EmEnds(reference, year);
+                    foreach (var em in ends)
+                    {
+                        var report = Evaluate(reference, folder, cache, SettlementYear.Create(year), settledNeed(year), em, Backtest.Against.Settled, null,
+                            set => adjust(set) with { Rules = set.Rules with { Em = set.Rules.Em with { MinimumPerMunicipality = minimum, HistoryWeight = history } } });
+                        if (!report.IsSuccess)
+                        {
+                            return ExitCodes.Report(report.Errors, io.Error, lang);
+                        }
+                        var e = report.Value.EmSettled!;
+                        moved.Add(e.IntervalRelativeL1);
+                        io.Output.WriteLine($"{minimum,7}  {N(history),8}  {year}  {em,8}  {e.ModelMunicipalities,8}  {Texts.Number(e.ModelPerMunicipality, 1),11}  {P(e.ModelLargestShare),16}  {P(e.IntervalRelativeL1),13}");
+                    }
+                }
+                results.Add((minimum, history, moved.Average()));
+            }
+        }
+        foreach (var year in emYears)
+        {
+            var report = Evaluate(reference, folder, cache, SettlementYear.Create(year), settledNeed(year), EmEnds(reference, year)[0], Backtest.Against.Settled, null, adjust);
+            if (report.IsSuccess && report.Value.EmSettled is { } e)
+            {
+                io.Output.WriteLine(T(
+                    $"bosatt {year}: {e.ActualMunicipalities} kommuner ({e.SuppressedMunicipalities} prikket), {Texts.Number(e.ActualLow)}–{Texts.Number(e.ActualHigh)} EM, {Texts.Number(e.ActualLow / (double)e.ActualMunicipalities, 1)}–{Texts.Number(e.ActualHigh / (double)e.ActualMunicipalities, 1)} per kommune; de {Backtest.LargestCityCount} største byene ({string.Join(", ", report.Value.LargestCities ?? [])}) {P(e.ActualLargestShareLow)}–{P(e.ActualLargestShareHigh)}",
+                    $"busett {year}: {e.ActualMunicipalities} kommunar ({e.SuppressedMunicipalities} prikka), {Texts.Number(e.ActualLow)}–{Texts.Number(e.ActualHigh)} EM, {Texts.Number(e.ActualLow / (double)e.ActualMunicipalities, 1)}–{Texts.Number(e.ActualHigh / (double)e.ActualMunicipalities, 1)} per kommune; dei {Backtest.LargestCityCount} største byane ({string.Join(", ", report.Value.LargestCities ?? [])}) {P(e.ActualLargestShareLow)}–{P(e.ActualLargestShareHigh)}"));
+            }
+        }
+        // The viable minimum is a unit a municipality can staff: it predicts requests, not settlements (a municipality may
+        // settle 1–4 EM no request asked for), so it is not chosen on the settled; the history weight is.
+        var best = results.OrderBy(r => Math.Round(r.MeanMoved, 4)).ThenByDescending(r => r.Minimum).ThenBy(r => r.History).First();
+        var chosen = results.Where(r => r.Minimum == shippedMinimum).OrderBy(r => Math.Round(r.MeanMoved, 4)).ThenBy(r => r.History).First();
+        io.Output.WriteLine(T(
+            $"mot de bosatte alene vinner minimum {best.Minimum} (historie {N(best.History)}, {P(best.MeanMoved)}): små bosettinger som ingen anmodning beskriver, teller med; minimum er en bemanningsenhet, velges ikke her og sjekkes mot IMDis anmodninger (docs/model.md)",
+            $"mot dei busette åleine vinn minimum {best.Minimum} (historie {N(best.History)}, {P(best.MeanMoved)}): små busetjingar som inga oppmoding skildrar, tel med; minimum er ei bemanningseining, blir ikkje vald her og blir sjekka mot oppmodingane frå IMDi (docs/model.md)"));
+        io.Output.WriteLine(T(
+            $"valgt: em.historyWeight {N(chosen.History)} ved em.minimumPerMunicipality {shippedMinimum} fra kriteriefilen (snitt minst flyttet {P(chosen.MeanMoved)})",
+            $"vald: em.historyWeight {N(chosen.History)} ved em.minimumPerMunicipality {shippedMinimum} frå kriteriefila (snitt minst flytta {P(chosen.MeanMoved)})"));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The two ends of a year's real EM total: every suppressed count at 1, and at 4.</summary>
+    private static int[] EmEnds(ReferenceData reference, int year)
+    {
+        var records = reference.Settlements.Where(s => s.Year == year).ToList();
+        var known = records.Sum(s => s.SettledEm ?? 0);
+        var suppressed = records.Count(s => s.EmSuppressed);
+        return [known + suppressed * EmCount.Suppressed.Low, known + suppressed * EmCount.Suppressed.High];
     }
 
     /// <summary>A year's criteria set and profiles, read once per year for the whole grid.</summary>
     private sealed class YearInputs : Dictionary<int, (CriteriaSet Criteria, DataNote? Warning, ProfileBuilder.Profiles Profiles)>;
 
-    private static Domain.Errors.Result<Backtest.Report> Evaluate(ReferenceData reference, string folder, YearInputs cache, SettlementYear year, int need,
+    private static Domain.Errors.Result<Backtest.Report> Evaluate(ReferenceData reference, string folder, YearInputs cache, SettlementYear year, int need, int em,
         Backtest.Against against, string? actualFile, Func<CriteriaSet, CriteriaSet> adjust)
     {
         if (!cache.TryGetValue(year.Value, out var inputs))
@@ -138,10 +308,16 @@ public static class CalibrateCommand
             }
             cache[year.Value] = inputs = (criteria.Value.Criteria, criteria.Value.Warning, profiles.Value);
         }
-        var run = AllocationRequest.Create(year, NationalNeed.Create(need, 0).Value)
+        var run = AllocationRequest.Create(year, NationalNeed.Create(need, em).Value)
             .Bind(request => CommonOptions.Runner.Allocate(reference, inputs.Profiles, adjust(inputs.Criteria), inputs.Warning, request));
         return run.IsSuccess ? Backtest.Run(run.Value, against, actualFile) : Domain.Errors.Result<Backtest.Report>.Fail(run.Errors);
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string N(decimal value) => value.ToString("0.0#", Texts.Norwegian);
+
+    private static string F(double value) => value.ToString("0.000", Texts.Norwegian);
+
+    private static string P(double value) => (value * 100).ToString("0.0", Texts.Norwegian) + " %";
 }

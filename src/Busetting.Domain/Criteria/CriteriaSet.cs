@@ -144,7 +144,15 @@ public sealed record CriteriaSet(
 /// slowly requests move from last year's pattern towards what the criteria say.
 /// </summary>
 /// <param name="RequestWeight">Within the pattern, the weight of the requests (with the council's decisions) against the settled.</param>
-public sealed record ContinuityAnchor(decimal Share, decimal RequestWeight);
+public sealed record ContinuityAnchor(decimal Share, decimal RequestWeight)
+{
+    /// <summary>
+    /// The request weight used while the data holds no year to choose it on: equal weights of last year's requests and
+    /// settled. The weight predicts requests, so it may only be chosen against requests, on a year whose year before has
+    /// both requests and settled figures; the shipped data has requests for 2022 only, and no year before it.
+    /// </summary>
+    public const decimal RequestWeightPrior = 0.5m;
+}
 
 /// <summary>A ministry by its name in Bokmål and Nynorsk: which one sets the criteria is per-year data (integration moved
 /// from Kunnskapsdepartementet to Arbeids- og inkluderingsdepartementet from 2022).</summary>
