@@ -68,6 +68,65 @@ public class CliTests
     }
 
     [Fact]
+    public void Backtest_AgainstBoth2022_RequestsAndSettledSideBySideEachAtItsOwnTotal()
+    {
+        var (code, output, error) = Run("backtest", "--year", "2022", "--em", "0", "--against", "both", "--format", "json", "--data", ShippedData);
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var targets = json.RootElement.GetProperty("targets");
+        var requests = targets.GetProperty("requests");
+        var settled = targets.GetProperty("settled");
+        Assert.Equal("requests", requests.GetProperty("against").GetString());
+        Assert.Equal("settled", settled.GetProperty("against").GetString());
+        Assert.Equal(35000, requests.GetProperty("need").GetProperty("persons").GetInt32()); // Σ IMDi's 2022 requests
+        Assert.Equal(30887, settled.GetProperty("need").GetProperty("persons").GetInt32()); // Σ settled 2022 in the data
+        Assert.InRange(requests.GetProperty("relativeL1").GetDouble(), 0, 1);
+        Assert.InRange(settled.GetProperty("relativeL1").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public void Backtest_AgainstBoth2023_NoRequestsInTheDataSaidInNorwegianSettledCompared()
+    {
+        var (code, output, error) = Run("backtest", "--year", "2023", "--em", "0", "--against", "both", "--data", ShippedData);
+        Assert.True(code == 0, error);
+        Assert.Contains("Tilbaketest 2023 mot begge mål", output);
+        Assert.Contains("Mot IMDis anmodninger: ikke mulig — ingen anmodninger for 2023 i datamappen", output);
+        Assert.Contains("Mot de bosatte flyktningene (33\u00A0420)", output);
+    }
+
+    [Fact]
+    public void Backtest_PseudoYear2023WithEm_EmAgainstTheSettledWithSuppressedCountsAsIntervals()
+    {
+        var (code, output, error) = Run("backtest", "--year", "2023", "--em", "353", "--against", "settled", "--format", "json", "--data", ShippedData);
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var em = json.RootElement.GetProperty("emSettled");
+        // 2023 in the data: 25 municipalities with 5 EM or more (266 EM), 87 suppressed (1–4 each): 353–614 EM over 112.
+        Assert.Equal(112, em.GetProperty("actualMunicipalities").GetInt32());
+        Assert.Equal(87, em.GetProperty("suppressedMunicipalities").GetInt32());
+        Assert.Equal(353, em.GetProperty("actualLow").GetInt32());
+        Assert.Equal(614, em.GetProperty("actualHigh").GetInt32());
+        Assert.Equal(353, em.GetProperty("modelTotal").GetInt32());
+        Assert.Equal("Oslo", em.GetProperty("largestCities")[0].GetString());
+        var low = em.GetProperty("actualLargestShareLow").GetDouble();
+        Assert.True(low < em.GetProperty("actualLargestShareHigh").GetDouble());
+        Assert.InRange(em.GetProperty("intervalRelativeL1").GetDouble(), 0, 2);
+    }
+
+    [Fact]
+    public void Calibrate_RequestWeightNotChosenOnTheSettled_PriorStatedAndEmShapeOnThePseudoYear()
+    {
+        var (code, output, error) = Run("calibrate", "--data", ShippedData);
+        Assert.True(code == 0, error);
+        Assert.Contains("ingen slike år i dataene", output);
+        Assert.Contains("valgt: requestWeight 0,5", output);
+        Assert.Contains("velger ikke vekten", output);
+        Assert.Contains("EM 2024: tallene gjelder bare til og med 9. februar 2024", output);
+        Assert.Contains("bosatt 2023: 112 kommuner (87 prikket)", output);
+        Assert.Contains("valgt: em.historyWeight", output);
+    }
+
+    [Fact]
     public void Backtest_ActualFileWithEmColumn_EmFiguresReported()
     {
         // The 2022 table with an anmodet_em column: 5 EM asked of Oslo and of Bergen, none elsewhere.

@@ -2,6 +2,7 @@ using Busetting.Data.Criteria;
 using Busetting.Data.Profiles;
 using Busetting.Data.Reference;
 using Busetting.Domain.Allocation;
+using Busetting.Domain.Criteria;
 using Busetting.Domain.Primitives;
 using Busetting.TestKit;
 
@@ -105,6 +106,19 @@ public class ReferenceDataTests
         Assert.Null(warning);
         Assert.Equal(0.60m, criteria.TopGroupWeight);
         Assert.Equal(10, criteria.Rules.Floor);
+    }
+
+    [Theory]
+    [InlineData(2022)]
+    [InlineData(2025)]
+    public void Criteria_Shipped_RequestWeightIsTheStatedPrior(int year)
+    {
+        // The request weight predicts requests, and no shipped year with requests has a year before it: so the shipped
+        // weight is the documented prior (equal weights), not a value fitted against the settled (docs/model.md).
+        var (criteria, _) = CriteriaJson.ForYear(TestData.Folder, year).Value;
+        Assert.Equal(ContinuityAnchor.RequestWeightPrior, criteria.Anchor?.RequestWeight);
+        Assert.Equal(0.5m, ContinuityAnchor.RequestWeightPrior);
+        Assert.Contains("stated prior", criteria.Source, StringComparison.Ordinal);
     }
 
     [Fact]
