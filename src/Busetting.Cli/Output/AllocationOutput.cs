@@ -70,9 +70,12 @@ public static class AllocationOutput
         var asked = result.Municipalities.Count(m => m.Requested > 0);
         var (sum, em) = (Texts.Number(result.Municipalities.Sum(m => m.Requested)), Texts.Number(result.Municipalities.Sum(m => m.RequestedEm)));
         var (need, emNeed, ms) = (Texts.Number(result.Need.Persons), Texts.Number(result.Need.Em), Texts.Number(result.Solver.Elapsed.TotalMilliseconds));
+        // How many municipalities are asked for EM: the unit a municipality staffs, checked against IMDi's published totals.
+        var emAsked = result.Municipalities.Count(m => m.RequestedEm > 0);
+        var emWhere = emAsked == 0 ? "" : T($" hos {Texts.Number(emAsked)} kommuner", $" hos {Texts.Number(emAsked)} kommunar");
         writer.WriteLine(T(
-            $"{asked} av {result.Municipalities.Count} kommuner anmodet; sum {sum} (behov {need}), EM {em} (behov {emNeed}); kriterier {result.CriteriaVersion}; beregnet på {ms} ms",
-            $"{asked} av {result.Municipalities.Count} kommunar oppmoda; sum {sum} (behov {need}), EM {em} (behov {emNeed}); kriterium {result.CriteriaVersion}; rekna ut på {ms} ms"));
+            $"{asked} av {result.Municipalities.Count} kommuner anmodet; sum {sum} (behov {need}), EM {em}{emWhere} (behov {emNeed}); kriterier {result.CriteriaVersion}; beregnet på {ms} ms",
+            $"{asked} av {result.Municipalities.Count} kommunar oppmoda; sum {sum} (behov {need}), EM {em}{emWhere} (behov {emNeed}); kriterium {result.CriteriaVersion}; rekna ut på {ms} ms"));
         foreach (var warning in result.Warnings)
         {
             writer.WriteLine($"merknad: {DataNoteTexts.Say(warning, language)}");
