@@ -95,6 +95,14 @@ public class CliTests
     }
 
     [Fact]
+    public void Backtest_AgainstBothWithANeed_RefusedInNorwegian()
+    {
+        var (code, _, error) = Run("backtest", "--year", "2022", "--need", "35000", "--em", "0", "--against", "both", "--data", ShippedData);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("hvert mål fordeles med sin egen sum", error);
+    }
+
+    [Fact]
     public void Backtest_PseudoYear2023WithEm_EmAgainstTheSettledWithSuppressedCountsAsIntervals()
     {
         var (code, output, error) = Run("backtest", "--year", "2023", "--em", "353", "--against", "settled", "--format", "json", "--data", ShippedData);

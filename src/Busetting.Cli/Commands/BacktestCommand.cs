@@ -43,7 +43,10 @@ public static class BacktestCommand
             {
                 if (need is not null)
                 {
-                    return ExitCodes.Report([Error.Invalid("backtest.need", "--need cannot be used with --against both: each target is allocated at its own total")], io.Error, lang);
+                    io.Error.WriteLine(lang == WrittenStandard.Nn
+                        ? "feil: --need kan ikkje brukast med --against both: kvart mål blir fordelt med sin eigen sum"
+                        : "feil: --need kan ikke brukes med --against both: hvert mål fordeles med sin egen sum");
+                    return ExitCodes.InvalidInput;
                 }
                 var requests = Compare(Backtest.Against.Requests, null);
                 var settled = Compare(Backtest.Against.Settled, null);
