@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 db=$(mktemp -d)/busetting.db
-port=5091
+port=${LETTERS_BENCH_PORT:-5091}
 base="http://127.0.0.1:$port"
 # A fresh random password every run (upper, lower, digits, symbols: the password policy); never in the repository.
 password="Bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')-1!"
