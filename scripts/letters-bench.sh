@@ -17,7 +17,7 @@ dotnet publish src/Busetting.Web -c Release -o artifacts/web --nologo -v q >/dev
 dotnet build src/Busetting.Cli -c Release --nologo -v q >/dev/null
 cd artifacts/web
 ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS=$base ConnectionStrings__Busetting="Data Source=$db" \
-Demo__Enabled=true Demo__Password="$password" Demo__AuthenticatorKey="$key" Data__Folder="$root/data" Logging__LogLevel__Default=Warning \
+Demo__Enabled=true Demo__Password="$password" Demo__AuthenticatorKey="$key" RateLimit__LoginPerMinute=1000 Data__Folder="$root/data" Logging__LogLevel__Default=Warning \
   dotnet Busetting.Web.dll > ../letters-bench-server.log 2>&1 &
 server=$!
 cd "$root"
