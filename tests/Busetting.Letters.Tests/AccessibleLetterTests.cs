@@ -64,6 +64,17 @@ public class AccessibleLetterTests
         Assert.Equal(["Kriterium", "Gruppe", "Vekt"], criteria.Kids[0].Kids.Select(c => c.Text));
     }
 
+    [Fact]
+    public void Request_TableOverPageBreak_RepeatedHeaderIsAnArtifact()
+    {
+        // Oslo's explanation table goes on over the page and repeats its header there; a reader meets the header once.
+        using var pdf = new TaggedPdf(Pdf("0301", "nb", LetterKind.Request));
+        var explanation = pdf.StructureTree()!.All().Single(e => e.Type == "Table" && e.Kids[0].Kids[0].Text == "Del");
+        Assert.Single(explanation.Kids, r => r.Kids.All(c => c.Type == "TH"));
+        Assert.Contains("DelVektIndikatorPersoner", pdf.ArtifactText);
+        Assert.Contains("Sum", explanation.Kids[^1].Text);
+    }
+
     [Theory, MemberData(nameof(Letters))]
     public void Letter_ReadingOrder_EveryLetterTaggedAndFooterAnArtifact(string number, string language, LetterKind kind, string lang)
     {
