@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 db=$(mktemp -d)/busetting.db
-port=5091
+port=${LETTERS_BENCH_PORT:-5091}
 base="http://127.0.0.1:$port"
 # A fresh random password every run (upper, lower, digits, symbols: the password policy); never in the repository.
 password="Bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')-1!"
@@ -17,7 +17,7 @@ dotnet publish src/Busetting.Web -c Release -o artifacts/web --nologo -v q >/dev
 dotnet build src/Busetting.Cli -c Release --nologo -v q >/dev/null
 cd artifacts/web
 ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS=$base ConnectionStrings__Busetting="Data Source=$db" \
-Demo__Enabled=true Demo__Password="$password" Demo__AuthenticatorKey="$key" Data__Folder="$root/data" Logging__LogLevel__Default=Warning \
+Demo__Enabled=true Demo__Password="$password" Demo__AuthenticatorKey="$key" RateLimit__LoginPerMinute=1000 Data__Folder="$root/data" Logging__LogLevel__Default=Warning \
   dotnet Busetting.Web.dll > ../letters-bench-server.log 2>&1 &
 server=$!
 cd "$root"

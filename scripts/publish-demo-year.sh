@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Signs in as the demo planner (and administrator) on a running instance and takes 2025 from Draft to Published:
 # run an allocation, consultation (deadline in three weeks), approve and publish (asked by the planner, confirmed by the
-# administrator: four eyes). Used by the load test and the letters benchmark.
+# administrator: four eyes), then set the councils' decision deadline. Used by the load test and the letters benchmark.
 # Both are IMDi users: after the password they give the code from the demo authenticator key (Demo__AuthenticatorKey).
 # Usage: scripts/publish-demo-year.sh <base-url> <demo-password> <demo-authenticator-key>
 set -euo pipefail
@@ -35,3 +35,9 @@ for step in Approved Published; do
   fi
 done
 curl -sf "$base/api/v1/years/2025/municipalities/4640" >/dev/null || { echo "2025 was not published" >&2; exit 1; }
+# The councils' decision deadline (eight weeks ahead), set by the planner: request letters are refused without one.
+# (A sixth sign-in within the minute needs the instance's RateLimit__LoginPerMinute raised, as the scripts do.)
+rm -f "$jar"; signin planlegger@demo.imdi.no
+post /planlegging/2025 -d _handler=frist -d "DeadlineForm.Version=$(curl -s -b "$jar" "$base/planlegging/2025" | grep -o 'name="DeadlineForm.Version" value="[0-9]*"' | head -1 | grep -o '[0-9]*"$' | tr -d '"')" \
+  -d "DeadlineForm.Deadline=$(date -d '+8 weeks' +%F)" >/dev/null
+curl -s -b "$jar" "$base/planlegging/2025" | grep -q "value=\"$(date -d '+8 weeks' +%F)\"" || { echo "the decision deadline was not set" >&2; exit 1; }

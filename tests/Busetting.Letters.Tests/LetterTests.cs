@@ -88,6 +88,21 @@ public class LetterTests
     }
 
     [Fact]
+    public void Render_ManyLettersAtOnce_SameBytesAsOneByOne()
+    {
+        // The batch renders letters on every core; a letter's bytes must not depend on what else is being rendered.
+        var inputs = new[] { ("4640", "nn"), ("0301", "nb"), ("5612", "nb"), ("4601", "nb"), ("1103", "nb"), ("4640", "nb") }
+            .Select(l => Letters.Request(l.Item1, l.Item2)).ToList();
+        var oneByOne = inputs.Select(Letters.Pdf).ToList();
+        for (var round = 0; round < 3; round++)
+        {
+            var atOnce = new byte[inputs.Count][];
+            Parallel.For(0, inputs.Count, i => atOnce[i] = Letters.Pdf(inputs[i]));
+            Assert.Equal(oneByOne, atOnce);
+        }
+    }
+
+    [Fact]
     public void Template_UnknownField_RefusedWithLineAndKnownFields()
     {
         var result = Template.Parse(LetterKind.Request, "nb", "# Tittel\n\nHei {{kommune}}, dere skal bosette {{antall}}.\n{{table:kart}}", "request.nb");
