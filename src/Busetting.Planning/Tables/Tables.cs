@@ -15,6 +15,27 @@ public static class Tables
         new("busett", "Bosatt", "Busett", r => r.Settled),
     ];
 
+    /// <summary>
+    /// A year's published figures as the public table and its downloads show them: after a revision, the original
+    /// request beside the adjusted one and the change (issue 16, item 10).
+    /// </summary>
+    public static TableData<PublicRow> PublicFor(PublicYear y)
+    {
+        if (y.Original is not { } original)
+        {
+            return new(y.Rows, Public);
+        }
+        int? First(PublicRow r) => original.TryGetValue(r.Kommunenummer, out var n) ? n : null;
+        return new(y.Rows,
+        [
+            Public[0],
+            new("opphavleg", "Opprinnelig anmodet", "Opphavleg oppmoda", r => First(r)),
+            new("oppmoda", "Justert anmodet", "Justert oppmoda", r => r.Requested),
+            new("endring", "Endring", "Endring", r => r.Requested - First(r)),
+            .. Public.Skip(2),
+        ], r => r.Requested != First(r));
+    }
+
     public sealed record RunRow(string Kommunenummer, string Name, string CountyNumber, string County, int Requested, int RequestedEm, int PlanNextYear)
         : IMunicipalityRow;
 
@@ -72,7 +93,7 @@ public static class Tables
             new("fleire", "Kan ta flere", "Kan ta fleire", r => r.Extra),
             new("busett", "Bosatt", "Busett", r => r.Settled),
         ],
-        r => r.Requested > 0 && r.Decided is null);
+        r => r.Requested > 0 && r.Decided is null, new Words("Bare de som ikke har svart", "Berre dei som ikkje har svart"));
 
     public sealed record LetterRow(string Kommunenummer, string Name, string CountyNumber, string County, int Id, string Kind, int Version,
         string Language, int Requested, int RequestedEm, string Reference, int RunId, string Hash, DateTime? SentAt, string? Channel) : IMunicipalityRow;
@@ -98,7 +119,7 @@ public static class Tables
             new("sha256", "Innhold (SHA-256)", "Innhald (SHA-256)", r => r.Hash[..12], Numeric: false),
             new("sendt", "Sendt", "Sendt", r => r.SentAt, Numeric: false),
         ],
-        r => r.SentAt is null);
+        r => r.SentAt is null, new Words("Bare usendte", "Berre usende"));
 
     private static string LanguageName(WrittenStandard standard) => standard == WrittenStandard.Nn ? "Nynorsk" : "Bokmål";
 }
