@@ -36,20 +36,40 @@ public static class Tables
         ], r => r.Requested != First(r));
     }
 
-    public sealed record RunRow(string Kommunenummer, string Name, string CountyNumber, string County, int Requested, int RequestedEm, int PlanNextYear)
+    /// <param name="Before">A revision run's published request it revises (0 where none was published); null for other runs.</param>
+    public sealed record RunRow(string Kommunenummer, string Name, string CountyNumber, string County, int Requested, int RequestedEm, int PlanNextYear, int? Before = null)
         : IMunicipalityRow;
 
-    /// <summary>One allocation run; a county reviewer sees its own county's rows only.</summary>
-    public static TableData<RunRow> Run(AllocationRun run, ReferenceStore reference, Actor me) => new(
-        run.Lines.Select(l => reference.ByNumber[l.Kommunenummer] is var m
-                ? new RunRow(l.Kommunenummer.Value, m.Name, m.County.Value, m.CountyName, l.Requested, l.RequestedEm, l.PlanNextYear)
+    /// <summary>
+    /// One allocation run; a county reviewer sees its own county's rows only. A revision run shows the published request
+    /// it revises beside the adjusted one and the change (issue 16, item 10); "only changed" keeps those that moved.
+    /// </summary>
+    public static TableData<RunRow> Run(AllocationRun run, ReferenceStore reference, Actor me)
+    {
+        var revision = StoredRun.Revision(run);
+        var rows = run.Lines.Select(l => reference.ByNumber[l.Kommunenummer] is var m
+                ? new RunRow(l.Kommunenummer.Value, m.Name, m.County.Value, m.CountyName, l.Requested, l.RequestedEm, l.PlanNextYear,
+                    revision?.Requests.GetValueOrDefault(l.Kommunenummer.Value))
                 : throw new InvalidOperationException())
-            .Where(r => me.Role != Role.County || r.CountyNumber == me.Fylkesnummer?.Value).ToList(),
+            .Where(r => me.Role != Role.County || r.CountyNumber == me.Fylkesnummer?.Value).ToList();
+        if (revision is null)
+        {
+            return new(rows,
+            [
+                new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
+                new("em", "Herav EM", "Av dei EM", r => r.RequestedEm),
+                new("plantal", "Plantall", "Plantal", r => r.PlanNextYear),
+            ]);
+        }
+        return new(rows,
         [
-            new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
+            new("publisert", "Publisert anmodet", "Publisert oppmoda", r => r.Before),
+            new("oppmoda", "Justert anmodet", "Justert oppmoda", r => r.Requested),
+            new("endring", "Endring", "Endring", r => r.Requested - r.Before),
             new("em", "Herav EM", "Av dei EM", r => r.RequestedEm),
             new("plantal", "Plantall", "Plantal", r => r.PlanNextYear),
-        ]);
+        ], r => r.Requested != r.Before);
+    }
 
     public sealed record CompareRow(string Kommunenummer, string Name, string CountyNumber, string County, int A, int B) : IMunicipalityRow
     {
