@@ -37,7 +37,7 @@ public sealed class ExportTests
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var workbook = document.WorkbookPart!;
         var sheet = workbook.WorksheetParts.Single().Worksheet;
-        var cells = sheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+        var cells = Cells(sheet);
         string Text(string reference) => cells.TryGetValue(reference, out var c) ? c.InlineString?.InnerText ?? c.CellValue?.Text ?? "" : "";
         var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
         var fonts = workbook.WorkbookStylesPart.Stylesheet.Fonts!.Elements<Font>().ToList();
@@ -80,8 +80,7 @@ public sealed class ExportTests
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        Assert.Equal("Personar", sheet.Descendants<Cell>().Single(c => c.CellReference == "E3").InlineString?.InnerText
-            ?? Shared(document, sheet.Descendants<Cell>().Single(c => c.CellReference == "E3")));
+        Assert.Equal("Personar", Cells(sheet)["E3"].InlineString?.InnerText);
         Assert.Equal("A3:F3", sheet.Descendants<AutoFilter>().Single().Reference?.Value);
         Assert.Equal(3d, sheet.Descendants<Pane>().Single().VerticalSplit?.Value);
     }
@@ -128,6 +127,21 @@ public sealed class ExportTests
         Assert.Same(Busetting.Planning.Tables.Tables.Public, Busetting.Planning.Tables.Tables.PublicFor(y with { Original = null }).Columns);
     }
 
-    private static string Shared(SpreadsheetDocument document, Cell cell) =>
-        document.WorkbookPart!.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().ElementAt(int.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)).InnerText;
+    /// <summary>The cells by their reference ("A1"); SpreadCheetah writes cells in order without references, as the format allows.</summary>
+    private static Dictionary<string, Cell> Cells(Worksheet sheet)
+    {
+        var cells = new Dictionary<string, Cell>();
+        var rowNumber = 0u;
+        foreach (var row in sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>())
+        {
+            rowNumber = row.RowIndex?.Value ?? rowNumber + 1;
+            var column = 0;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                column++;
+                cells[cell.CellReference?.Value ?? $"{(char)('A' + column - 1)}{rowNumber}"] = cell;
+            }
+        }
+        return cells;
+    }
 }
