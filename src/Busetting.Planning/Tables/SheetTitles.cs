@@ -66,8 +66,8 @@ public static class SheetTitles
     }
 
     /// <summary>A year's letters.</summary>
-    public static SheetTitle Letters(SettlementYear year, WrittenStandard lang) =>
-        new($"Brev {Number(year.Value)}", [lang == WrittenStandard.Nn ? "Kjelde: Busetting, brev laga og sende" : "Kilde: Busetting, brev laget og sendt"]);
+    public static SheetTitle Letters(int year, WrittenStandard lang) =>
+        new($"Brev {Number(year)}", [lang == WrittenStandard.Nn ? "Kjelde: Busetting, brev laga og sende" : "Kilde: Busetting, brev laget og sendt"]);
 
     /// <summary>The audit trail, of a year or of all years.</summary>
     public static SheetTitle Audit(int? year, WrittenStandard lang) =>
