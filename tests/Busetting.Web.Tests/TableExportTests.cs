@@ -184,7 +184,9 @@ public class TableExportTests
         Assert.Contains($"{changed.Count} av 357", html);
         Assert.Contains($"name=\"a\" value=\"{first}\"", html); // the filter form keeps the runs compared
 
-        var sheet = Read(await (await planner.Get($"/planlegging/2025/samanlikn/eksport.xlsx?a={first}&b={second}&endra=1&sorter=nr")).Content.ReadAsByteArrayAsync());
+        var (above, sheet) = Sheet(await (await planner.Get($"/planlegging/2025/samanlikn/eksport.xlsx?a={first}&b={second}&endra=1&sorter=nr")).Content.ReadAsByteArrayAsync());
+        Assert.Equal($"Kjøring #{first} mot #{second}, 2025", above[0]);
+        Assert.Equal("Utvalg: bare endrede", above[^1]);
         Assert.Equal(["Kommunenummer", "Kommune", "Fylkesnummer", "Fylke", $"#{first}", $"#{second}", "Endring"], sheet[0]);
         Assert.Equal(changed, sheet[1..].Select(r => r[0]).ToList());
         var sogndal = sheet.Single(r => r[0] == "4640");
@@ -209,7 +211,9 @@ public class TableExportTests
         Assert.Equal((61, 2, 5), (Int(sogndal[5]), Int(sogndal[6]), Int(sogndal[7])));
         Assert.Equal("", sheet.Single(r => r[0] == "4601")[5]); // Bergen has not answered: empty, not 0
 
-        var notAnswered = Read(await (await planner.Get("/planlegging/2025/vedtak/eksport.xlsx?endra=1")).Content.ReadAsByteArrayAsync());
+        var (above, notAnswered) = Sheet(await (await planner.Get("/planlegging/2025/vedtak/eksport.xlsx?endra=1")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Vedtak 2025", $"Anmodninger fra kjøring #{published}"], above.Take(2));
+        Assert.Equal("Utvalg: bare de som ikke har svart", above[^1]);
         Assert.Equal(asked.Select(k => k.Value).Where(k => k != "4640").Order(StringComparer.Ordinal), notAnswered[1..].Select(r => r[0]).Order(StringComparer.Ordinal));
         var page = await planner.Html("/planlegging/2025?endra=1&fylke=46&side=alle");
         Assert.DoesNotContain("<td>4640</td>", page);
@@ -283,7 +287,8 @@ public class TableExportTests
         Assert.True(all > 0);
 
         Assert.Contains("/revisjonsspor/eksport.xlsx?aar=2025", await planner.Html("/revisjonsspor?aar=2025"));
-        var sheet = Read(await (await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025")).Content.ReadAsByteArrayAsync());
+        var (above, sheet) = Sheet(await (await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Revisjonsspor 2025", "Kilde: Busetting, revisjonssporet"], above);
         Assert.Equal(["Når", "Hvem", "Rolle", "Hva", "År", "Kommunenummer", "Detaljer", "Hvorfor"], sheet[0]);
         Assert.Equal(year2025.Select(a => AuditTexts.Action(Busetting.Domain.Primitives.WrittenStandard.Nb, a.Action)), sheet[1..].Select(r => r[3]));
         Assert.DoesNotContain(sheet[1..], r => r[3].Contains('.', StringComparison.Ordinal)); // no action codes like year.status
