@@ -1,6 +1,5 @@
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using static Busetting.Web.Tests.XlsxSheet;
 
 namespace Busetting.Web.Tests;
 
@@ -64,7 +63,10 @@ public class TableExportTests
 
         var export = await planner.Get($"/planlegging/2025/kjoring/{run}/eksport.xlsx?fylke=46&sorter=nr");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-        var sheet = Read(await export.Content.ReadAsByteArrayAsync());
+        var (above, sheet) = Sheet(await export.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"Fordeling #{run}, 2025", above[0]);
+        Assert.Contains(above, l => l.StartsWith($"Kilde: Busetting, kjøring #{run} (kontrollsum ", StringComparison.Ordinal));
+        Assert.Equal("Utvalg: fylke Vestland", above[^1]);
         Assert.Equal(["Kommunenummer", "Kommune", "Fylkesnummer", "Fylke", "Anmodet", "Herav EM", "Plantall"], sheet[0]);
         var vestland = reference.Data.Municipalities.Where(m => m.County.Value == "46").Select(m => m.Number.Value).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(vestland, sheet[1..].Select(r => r[0]).ToList());
@@ -105,7 +107,9 @@ public class TableExportTests
         Assert.Contains($"{changed.Count} av 357", html);
         Assert.Contains($"name=\"a\" value=\"{first}\"", html); // the filter form keeps the runs compared
 
-        var sheet = Read(await (await planner.Get($"/planlegging/2025/samanlikn/eksport.xlsx?a={first}&b={second}&endra=1&sorter=nr")).Content.ReadAsByteArrayAsync());
+        var (above, sheet) = Sheet(await (await planner.Get($"/planlegging/2025/samanlikn/eksport.xlsx?a={first}&b={second}&endra=1&sorter=nr")).Content.ReadAsByteArrayAsync());
+        Assert.Equal($"Kjøring #{first} mot #{second}, 2025", above[0]);
+        Assert.Equal("Utvalg: bare endrede", above[^1]);
         Assert.Equal(["Kommunenummer", "Kommune", "Fylkesnummer", "Fylke", $"#{first}", $"#{second}", "Endring"], sheet[0]);
         Assert.Equal(changed, sheet[1..].Select(r => r[0]).ToList());
         var sogndal = sheet.Single(r => r[0] == "4640");
@@ -130,7 +134,9 @@ public class TableExportTests
         Assert.Equal((61, 2, 5), (Int(sogndal[5]), Int(sogndal[6]), Int(sogndal[7])));
         Assert.Equal("", sheet.Single(r => r[0] == "4601")[5]); // Bergen has not answered: empty, not 0
 
-        var notAnswered = Read(await (await planner.Get("/planlegging/2025/vedtak/eksport.xlsx?endra=1")).Content.ReadAsByteArrayAsync());
+        var (above, notAnswered) = Sheet(await (await planner.Get("/planlegging/2025/vedtak/eksport.xlsx?endra=1")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Vedtak 2025", $"Anmodninger fra kjøring #{published}"], above.Take(2));
+        Assert.Equal("Utvalg: bare de som ikke har svart", above[^1]);
         Assert.Equal(asked.Select(k => k.Value).Where(k => k != "4640").Order(StringComparer.Ordinal), notAnswered[1..].Select(r => r[0]).Order(StringComparer.Ordinal));
         var page = await planner.Html("/planlegging/2025?endra=1&fylke=46&side=alle");
         Assert.DoesNotContain("<td>4640</td>", page);
@@ -204,7 +210,8 @@ public class TableExportTests
         Assert.True(all > 0);
 
         Assert.Contains("/revisjonsspor/eksport.xlsx?aar=2025", await planner.Html("/revisjonsspor?aar=2025"));
-        var sheet = Read(await (await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025")).Content.ReadAsByteArrayAsync());
+        var (above, sheet) = Sheet(await (await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Revisjonsspor 2025", "Kilde: Busetting, revisjonssporet"], above);
         Assert.Equal(["Når", "Hvem", "Rolle", "Hva", "År", "Kommunenummer", "Detaljer", "Hvorfor"], sheet[0]);
         Assert.Equal(year2025.Select(a => AuditTexts.Action(Busetting.Domain.Primitives.WrittenStandard.Nb, a.Action)), sheet[1..].Select(r => r[3]));
         Assert.DoesNotContain(sheet[1..], r => r[3].Contains('.', StringComparison.Ordinal)); // no action codes like year.status
@@ -224,33 +231,4 @@ public class TableExportTests
 
     private static int BodyRows(string html, string? tableId = null) =>
         Regex.Matches(Regex.Match(html, (tableId is null ? "" : $"id=\"{tableId}\".*?") + "(<tbody>.*?</tbody>)", RegexOptions.Singleline).Groups[1].Value, "<tr>").Count;
-
-    /// <summary>The first worksheet as text cells, read with the Open XML SDK (cells placed by their reference; empty = "").</summary>
-    private static List<string[]> Read(byte[] xlsx)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        var workbook = document.WorkbookPart!;
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-        var rows = new List<string[]>();
-        foreach (var row in workbook.WorksheetParts.First().Worksheet.Descendants<Row>())
-        {
-            var cells = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                if (cell.CellReference?.Value is { } reference)
-                {
-                    var column = reference.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => n * 26 + c - 'A' + 1) - 1;
-                    while (cells.Count < column)
-                    {
-                        cells.Add("");
-                    }
-                }
-                cells.Add(cell.DataType?.Value == CellValues.SharedString ? shared[Int(cell.CellValue!.Text)]
-                    : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText
-                    : cell.CellValue?.Text ?? "");
-            }
-            rows.Add([.. cells]);
-        }
-        return rows;
-    }
 }

@@ -27,7 +27,11 @@ public enum PublicSource
     Imdi,
 }
 
-public sealed record PublicYear(int Year, PublicSource Source, int Revision, DateOnly? Deadline, IReadOnlyList<PublicRow> Rows);
+/// <summary>A year's public figures.</summary>
+/// <param name="PublishedAt">When the figures shown were published; null when no status step says (IMDi's own years).</param>
+/// <param name="Original">After a revision, each municipality's request as first published (by municipality number); null before one.</param>
+public sealed record PublicYear(int Year, PublicSource Source, int Revision, DateOnly? Deadline, IReadOnlyList<PublicRow> Rows,
+    DateTime? PublishedAt = null, IReadOnlyDictionary<string, int>? Original = null);
 
 /// <summary>A year's public figures serialised once: the JSON bytes and their entity tag.</summary>
 public sealed record PublicJson(byte[] Utf8, string ETag);
@@ -108,7 +112,14 @@ public sealed class PublicFigures(IServiceScopeFactory scopes, ReferenceStore re
                 return new PublicRow(l.Kommunenummer.Value, m.Name, m.County.Value, m.CountyName, reference.Population(l.Kommunenummer, year.Value),
                     l.Requested, l.RequestedEm, l.PlanNextYear, decision?.Persons, decision?.Em, reference.Settled(l.Kommunenummer, year.Value));
             }).OrderBy(r => r.Kommunenummer, StringComparer.Ordinal).ToList();
-            result = new PublicYear(year.Value, PublicSource.Busetting, planning.Revision, planning.DecisionDeadline, rows);
+            // The publication history (PublicationHandler) dates the figures and, after a revision, gives the original requests.
+            var history = scope.ServiceProvider.GetRequiredService<PublicationHandler>();
+            var publications = await history.Publications(year);
+            var original = publications.Count > 1
+                ? (await history.PublishedLines([publications[0]]))[publications[0].RunId].ToDictionary(l => l.Key.Value, l => l.Value.Requested)
+                : null;
+            result = new PublicYear(year.Value, PublicSource.Busetting, planning.Revision, planning.DecisionDeadline, rows,
+                publications.Count > 0 ? publications[^1].At : null, original);
         }
         else if (reference.SettledYears.Contains(year.Value) || reference.KeyFigureYears.Contains(year.Value))
         {

@@ -29,6 +29,19 @@ public sealed record Column<T>(string Key, string Nb, string Nn, Func<T, object?
     };
 }
 
-/// <summary>One table: its rows and value columns; the municipality columns (number, name, county) come first everywhere.</summary>
-public sealed record TableData<T>(IReadOnlyList<T> Rows, IReadOnlyList<Column<T>> Columns, Func<T, bool>? Changed = null)
-    where T : IMunicipalityRow;
+/// <summary>
+/// One table: its rows and value columns; the municipality columns (number, name, county) come first everywhere.
+/// <paramref name="Changed"/> is the table's own filter, <paramref name="ChangedLabel"/> its words when not "only changed".
+/// </summary>
+public sealed record TableData<T>(IReadOnlyList<T> Rows, IReadOnlyList<Column<T>> Columns, Func<T, bool>? Changed = null, Words? ChangedLabel = null)
+    where T : IMunicipalityRow
+{
+    /// <summary>What the filter keeps, as the checkbox says it.</summary>
+    public string FilterLabel(WrittenStandard lang) => ChangedLabel is { } label ? label.In(lang) : lang == WrittenStandard.Nn ? "Berre endra" : "Bare endrede";
+}
+
+/// <summary>A short text in both written standards.</summary>
+public sealed record Words(string Nb, string Nn)
+{
+    public string In(WrittenStandard lang) => lang == WrittenStandard.Nn ? Nn : Nb;
+}

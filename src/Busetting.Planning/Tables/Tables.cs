@@ -15,20 +15,61 @@ public static class Tables
         new("busett", "Bosatt", "Busett", r => r.Settled),
     ];
 
-    public sealed record RunRow(string Kommunenummer, string Name, string CountyNumber, string County, int Requested, int RequestedEm, int PlanNextYear)
+    /// <summary>
+    /// A year's published figures as the public table and its downloads show them: after a revision, the original
+    /// request beside the adjusted one and the change (issue 16, item 10).
+    /// </summary>
+    public static TableData<PublicRow> PublicFor(PublicYear y)
+    {
+        if (y.Original is not { } original)
+        {
+            return new(y.Rows, Public);
+        }
+        int? First(PublicRow r) => original.TryGetValue(r.Kommunenummer, out var n) ? n : null;
+        return new(y.Rows,
+        [
+            Public[0],
+            new("opphavleg", "Opprinnelig anmodet", "Opphavleg oppmoda", r => First(r)),
+            new("oppmoda", "Justert anmodet", "Justert oppmoda", r => r.Requested),
+            new("endring", "Endring", "Endring", r => r.Requested - First(r)),
+            .. Public.Skip(2),
+        ], r => r.Requested != First(r));
+    }
+
+    /// <param name="Before">A revision run's published request it revises (0 where none was published); null for other runs.</param>
+    public sealed record RunRow(string Kommunenummer, string Name, string CountyNumber, string County, int Requested, int RequestedEm, int PlanNextYear, int? Before = null)
         : IMunicipalityRow;
 
-    /// <summary>One allocation run; a county reviewer sees its own county's rows only.</summary>
-    public static TableData<RunRow> Run(AllocationRun run, ReferenceStore reference, Actor me) => new(
-        run.Lines.Select(l => reference.ByNumber[l.Kommunenummer] is var m
-                ? new RunRow(l.Kommunenummer.Value, m.Name, m.County.Value, m.CountyName, l.Requested, l.RequestedEm, l.PlanNextYear)
+    /// <summary>
+    /// One allocation run; a county reviewer sees its own county's rows only. A revision run shows the published request
+    /// it revises beside the adjusted one and the change (issue 16, item 10); "only changed" keeps those that moved.
+    /// </summary>
+    public static TableData<RunRow> Run(AllocationRun run, ReferenceStore reference, Actor me)
+    {
+        var revision = StoredRun.Revision(run);
+        var rows = run.Lines.Select(l => reference.ByNumber[l.Kommunenummer] is var m
+                ? new RunRow(l.Kommunenummer.Value, m.Name, m.County.Value, m.CountyName, l.Requested, l.RequestedEm, l.PlanNextYear,
+                    revision?.Requests.GetValueOrDefault(l.Kommunenummer.Value))
                 : throw new InvalidOperationException())
-            .Where(r => me.Role != Role.County || r.CountyNumber == me.Fylkesnummer?.Value).ToList(),
+            .Where(r => me.Role != Role.County || r.CountyNumber == me.Fylkesnummer?.Value).ToList();
+        if (revision is null)
+        {
+            return new(rows,
+            [
+                new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
+                new("em", "Herav EM", "Av dei EM", r => r.RequestedEm),
+                new("plantal", "Plantall", "Plantal", r => r.PlanNextYear),
+            ]);
+        }
+        return new(rows,
         [
-            new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
+            new("publisert", "Publisert anmodet", "Publisert oppmoda", r => r.Before),
+            new("oppmoda", "Justert anmodet", "Justert oppmoda", r => r.Requested),
+            new("endring", "Endring", "Endring", r => r.Requested - r.Before),
             new("em", "Herav EM", "Av dei EM", r => r.RequestedEm),
             new("plantal", "Plantall", "Plantal", r => r.PlanNextYear),
-        ]);
+        ], r => r.Requested != r.Before);
+    }
 
     public sealed record CompareRow(string Kommunenummer, string Name, string CountyNumber, string County, int A, int B) : IMunicipalityRow
     {
@@ -72,7 +113,7 @@ public static class Tables
             new("fleire", "Kan ta flere", "Kan ta fleire", r => r.Extra),
             new("busett", "Bosatt", "Busett", r => r.Settled),
         ],
-        r => r.Requested > 0 && r.Decided is null);
+        r => r.Requested > 0 && r.Decided is null, new Words("Bare de som ikke har svart", "Berre dei som ikkje har svart"));
 
     public sealed record LetterRow(string Kommunenummer, string Name, string CountyNumber, string County, int Id, string Kind, int Version,
         string Language, int Requested, int RequestedEm, string Reference, int RunId, string Hash, DateTime? SentAt, string? Channel) : IMunicipalityRow;
@@ -98,7 +139,7 @@ public static class Tables
             new("sha256", "Innhold (SHA-256)", "Innhald (SHA-256)", r => r.Hash[..12], Numeric: false),
             new("sendt", "Sendt", "Sendt", r => r.SentAt, Numeric: false),
         ],
-        r => r.SentAt is null);
+        r => r.SentAt is null, new Words("Bare usendte", "Berre usende"));
 
     private static string LanguageName(WrittenStandard standard) => standard == WrittenStandard.Nn ? "Nynorsk" : "Bokmål";
 }

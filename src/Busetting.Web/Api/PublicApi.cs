@@ -72,21 +72,29 @@ public static class PublicApi
             var y = await figures.ForRoute(year);
             if (y is not null && file == Inv($"{year}-excel"))
             {
-                return TypedResults.File(Export.ExcelCsv(y.Rows, Tables.Public, Requests.LanguageOf(http, reference)), "text/csv; charset=utf-8", Inv($"busetting-{year}-excel.csv"));
+                // Kept for old links; the page steers Excel users to the XLSX (ADR 0018).
+                return TypedResults.File(Export.ExcelCsv(Shown(y, http), Tables.Public, Requests.LanguageOf(http, reference)), "text/csv; charset=utf-8", Inv($"busetting-{year}-excel.csv"));
             }
             if (y is null || file != Inv($"{year}"))
             {
                 return TypedResults.NotFound();
             }
-            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(y))).ToArray(), "text/csv; charset=utf-8", Inv($"busetting-{year}.csv"));
+            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(y, Shown(y, http)))).ToArray(), "text/csv; charset=utf-8", Inv($"busetting-{year}.csv"));
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet("/data/{year:int}/busetting-{file}.xlsx", async Task<IResult> (RouteYear year, string file, PublicFigures figures, HttpContext http, ReferenceStore reference) =>
         {
             var y = await figures.ForRoute(year);
-            return y is null || file != Inv($"{year}")
-                ? TypedResults.NotFound()
-                : TypedResults.File(await Export.Xlsx(Inv($"Busetting {year}"), y.Rows, Tables.Public, Requests.LanguageOf(http, reference)), Export.XlsxType, Inv($"busetting-{year}.xlsx"));
+            if (y is null || file != Inv($"{year}"))
+            {
+                return TypedResults.NotFound();
+            }
+            // Download what you see: the page's search, county and "only changed" select the rows (ADR 0018).
+            var lang = Requests.LanguageOf(http, reference);
+            var table = Tables.PublicFor(y);
+            var query = TableQuery.From(http.Request.Query);
+            var title = SheetTitles.Public(y, lang).With(query.Describe(table, lang));
+            return TypedResults.File(await Export.Xlsx(Inv($"Busetting {year}"), title, Shown(y, http), table.Columns, lang), Export.XlsxType, Inv($"busetting-{year}.xlsx"));
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet("/data/{year:int}/busetting-{file}.json", async Task<IResult> (RouteYear year, string file, PublicFigures figures) =>
@@ -112,11 +120,16 @@ public static class PublicApi
         return known.Count == 0 ? null : known.Sum();
     }
 
-    /// <summary>RFC 4180 CSV, comma-separated, UTF-8; empty = not known.</summary>
-    public static string Csv(PublicYear y)
+    /// <summary>The rows the public table shows with the same query (search, county, only changed), all pages.</summary>
+    /// <remarks>With no query, the rows in their published order (by municipality number), as machine readers had them.</remarks>
+    private static IReadOnlyList<PublicRow> Shown(PublicYear y, HttpContext http) =>
+        http.Request.QueryString.HasValue ? TableQuery.From(http.Request.Query).Apply(Tables.PublicFor(y)) : y.Rows;
+
+    /// <summary>RFC 4180 CSV, comma-separated, UTF-8; empty = not known. The rows given (a selection), else all.</summary>
+    public static string Csv(PublicYear y, IReadOnlyList<PublicRow>? rows = null)
     {
         var csv = new StringBuilder("aar,kommunenummer,kommune,fylkesnummer,fylke,innbyggjarar,oppmoda,oppmoda_em,plantal_neste_aar,vedteke,vedteke_em,busette\n");
-        foreach (var r in y.Rows)
+        foreach (var r in rows ?? y.Rows)
         {
             csv.Append(CultureInfo.InvariantCulture,
                 $"{y.Year},{r.Kommunenummer},{Quote(r.Name)},{r.CountyNumber},{Quote(r.County)},{r.Population},{r.Requested},{r.RequestedEm},{r.PlanNextYear},{r.Decided},{r.DecidedEm},{r.Settled}\n");

@@ -20,8 +20,7 @@ public static class TableExports
                 return TypedResults.NotFound();
             }
             var table = Tables.Run(run, reference, me);
-            var rows = TableQuery.From(http.Request.Query).Apply(table);
-            return TypedResults.File(await Export.Xlsx($"Fordeling {id}", rows, table.Columns, me.Language), Export.XlsxType, $"fordeling-{year}-{id}.xlsx");
+            return TypedResults.File(await Xlsx($"Fordeling {id}", SheetTitles.Run(run, me.Language), table, http, me), Export.XlsxType, $"fordeling-{year}-{id}.xlsx");
         }).RequireAuthorization(staff).ExcludeFromDescription();
 
         app.MapGet("/planlegging/{year:int}/samanlikn/eksport.xlsx", async Task<IResult> (RouteYear year, int a, int b, HttpContext http, RunHandler runs, ReferenceStore reference) =>
@@ -33,8 +32,7 @@ public static class TableExports
                 return TypedResults.NotFound();
             }
             var table = Tables.Compare(runA, runB, reference, me);
-            var rows = TableQuery.From(http.Request.Query).Apply(table);
-            return TypedResults.File(await Export.Xlsx($"{a} mot {b}", rows, table.Columns, me.Language), Export.XlsxType, $"samanlikning-{year}-{a}-{b}.xlsx");
+            return TypedResults.File(await Xlsx($"{a} mot {b}", SheetTitles.Compare(runA, runB, me.Language), table, http, me), Export.XlsxType, $"samanlikning-{year}-{a}-{b}.xlsx");
         }).RequireAuthorization(staff).ExcludeFromDescription();
 
         app.MapGet("/planlegging/{year:int}/vedtak/eksport.xlsx", async Task<IResult> (RouteYear year, HttpContext http, RunHandler runs, DecisionHandler decisions, ReferenceStore reference) =>
@@ -47,8 +45,7 @@ public static class TableExports
                 return TypedResults.NotFound();
             }
             var table = Tables.Decisions(run, await decisions.CurrentDecisions(settlement), reference, me);
-            var rows = TableQuery.From(http.Request.Query).Apply(table);
-            return TypedResults.File(await Export.Xlsx($"Vedtak {year}", rows, table.Columns, me.Language), Export.XlsxType, $"vedtak-{year}.xlsx");
+            return TypedResults.File(await Xlsx($"Vedtak {year}", SheetTitles.Decisions(run, me.Language), table, http, me), Export.XlsxType, $"vedtak-{year}.xlsx");
         }).RequireAuthorization(staff).ExcludeFromDescription();
 
         var imdi = new AuthorizeAttribute { Roles = Roles.Imdi };
@@ -57,8 +54,7 @@ public static class TableExports
         {
             var me = Requests.ActorOf(http, reference);
             var table = Tables.Letters(year.TrySettlement(out var settlement) ? await letters.List(settlement) : [], reference, me.Language);
-            var rows = TableQuery.From(http.Request.Query).Apply(table);
-            return TypedResults.File(await Export.Xlsx($"Brev {year}", rows, table.Columns, me.Language), Export.XlsxType, $"brev-{year}.xlsx");
+            return TypedResults.File(await Xlsx($"Brev {year}", SheetTitles.Letters(year.Number, me.Language), table, http, me), Export.XlsxType, $"brev-{year}.xlsx");
         }).RequireAuthorization(imdi).ExcludeFromDescription();
 
         app.MapGet("/revisjonsspor/eksport.xlsx", async Task<IResult> (HttpContext http, AuditHandler audit, ReferenceStore reference, IConfiguration config) =>
@@ -88,7 +84,14 @@ public static class TableExports
             // The same words as the audit page (AuditTexts), not the stored action codes and JSON.
             var rows = result.Value.Entries.Select(a => (IReadOnlyList<object?>)[a.At, a.Actor, Ui.Role(me.Language, a.Role),
                 AuditTexts.Action(me.Language, a.Action), a.Year, a.Kommunenummer, AuditTexts.Details(me.Language, a.Details), a.Reason]);
-            return TypedResults.File(await Export.Xlsx("Revisjonsspor", headings, rows), Export.XlsxType, "revisjonsspor.xlsx");
+            return TypedResults.File(await Export.Xlsx("Revisjonsspor", SheetTitles.Audit(year, me.Language), headings, rows), Export.XlsxType, "revisjonsspor.xlsx");
         }).RequireAuthorization(imdi).ExcludeFromDescription();
+    }
+
+    /// <summary>The rows the page shows with the same query (all pages), under the title and the filter in words.</summary>
+    private static Task<byte[]> Xlsx<T>(string sheet, SheetTitle title, TableData<T> table, HttpContext http, Actor me) where T : IMunicipalityRow
+    {
+        var query = TableQuery.From(http.Request.Query);
+        return Export.Xlsx(sheet, title.With(query.Describe(table, me.Language)), query.Apply(table), table.Columns, me.Language);
     }
 }

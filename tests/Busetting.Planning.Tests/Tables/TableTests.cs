@@ -34,6 +34,35 @@ public sealed class TableTests : PlanningTest
         Assert.Null(await PlanningTables.DashboardRun(planning.Runs, People.Sogndal, year));
     }
 
+    /// <summary>Issue 16 item 10: a revision run's table, and the public figures after the revision is published, hold the original request beside the adjusted one.</summary>
+    [Theory, DatabaseData]
+    public async Task Run_RevisionRun_PublishedRequestBesideTheAdjusted_PublicFiguresKeepTheOriginalAndTheDate(DatabaseProvider provider)
+    {
+        var (planning, published) = await Published(provider);
+        var original = await Host.Db(db => db.RunLines.Where(l => l.RunId == published.Id).ToDictionaryAsync(l => l.Kommunenummer.Value, l => l.Requested));
+        Ok(await Step(planning, People.Planner, YearStatus.Revised));
+        Ok(await AddNeed(planning, People.Planner, 12_640, 0, expected: 1));
+        var revision = Ok(await planning.Revisions.RunRevision(People.Planner, Places.Settlement, RevisionOptions.Default, "kutt"));
+
+        var table = PlanningTables.Run((await planning.Runs.Run(revision.Id))!, Reference, People.Planner);
+
+        Assert.Equal(["Publisert anmodet", "Justert anmodet", "Endring", "Herav EM", "Plantall"], table.Columns.Select(c => c.Heading(WrittenStandard.Nb)));
+        Assert.Equal(["Publisert oppmoda", "Justert oppmoda"], table.Columns.Take(2).Select(c => c.Heading(WrittenStandard.Nn)));
+        Assert.Equal((Places.Need, 12_640), (table.Rows.Sum(r => r.Before ?? 0), table.Rows.Sum(r => r.Requested)));
+        Assert.All(table.Rows, r => Assert.Equal((original[r.Kommunenummer], r.Requested - original[r.Kommunenummer], r.Requested != original[r.Kommunenummer]),
+            (r.Before ?? -1, (int?)table.Columns[2].Value(r), table.Changed!(r))));
+        Assert.Null(PlanningTables.Run(published, Reference, People.Planner).Changed); // a first run has no "before"
+
+        Ok(await Step(planning, People.Planner, YearStatus.Consultation));
+        await Scenario.FourEyes(planning, YearStatus.Approved);
+        await Scenario.FourEyes(planning, YearStatus.Published);
+        var figures = (await Host.Services.GetRequiredService<PublicFigures>().For(Places.Settlement))!;
+        Assert.Equal(1, figures.Revision);
+        Assert.Equal(original.Where(o => o.Value > 0).OrderBy(o => o.Key, StringComparer.Ordinal), figures.Original!.Where(o => o.Value > 0).OrderBy(o => o.Key, StringComparer.Ordinal));
+        var publishedAt = await Host.Db(db => db.YearStatusChanges.Where(c => c.To == YearStatus.Published).OrderBy(c => c.Id).Select(c => c.At).ToListAsync());
+        Assert.Equal(publishedAt[^1], figures.PublishedAt);
+    }
+
     [Theory, DatabaseData]
     public async Task Compare_TwoRuns_ChangePerMunicipality_OnlyChangedKeepsTheDifferentOnes(DatabaseProvider provider)
     {

@@ -49,6 +49,30 @@ public sealed record TableQuery(string? Search, string? County, bool OnlyChanged
         return sorted.ThenBy(r => r.Kommunenummer, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The filter in words for the line above an exported selection ("Utvalg: søk «Herøy», fylke Vestland"); null when
+    /// every row is there. Sort and page do not select rows, so they are not named.
+    /// </summary>
+    public string? Describe<T>(TableData<T> table, WrittenStandard lang) where T : IMunicipalityRow
+    {
+        var nn = lang == WrittenStandard.Nn;
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            parts.Add($"søk «{Search.Trim()}»");
+        }
+        if (!string.IsNullOrEmpty(County))
+        {
+            parts.Add("fylke " + (table.Rows.FirstOrDefault(r => r.CountyNumber == County)?.County ?? County));
+        }
+        if (OnlyChanged && table.Changed is not null)
+        {
+            var label = table.FilterLabel(lang);
+            parts.Add(char.ToLowerInvariant(label[0]) + label[1..]);
+        }
+        return parts.Count == 0 ? null : (nn ? "Utval: " : "Utvalg: ") + string.Join(", ", parts);
+    }
+
     /// <summary>One page of the filtered rows.</summary>
     public IReadOnlyList<T> PageOf<T>(IReadOnlyList<T> rows) =>
         Page == 0 ? rows : rows.Skip((Math.Min(Page, Pages(rows.Count)) - 1) * PageSize).Take(PageSize).ToList();
