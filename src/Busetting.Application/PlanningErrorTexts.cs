@@ -26,6 +26,7 @@ public static class PlanningErrorTexts
         return error.Code switch
         {
             "year.status" when Has("from") => T($"et år med status «{S("from")}» kan ikke gå til «{S("to")}»", $"eit år med status «{S("from")}» kan ikkje gå til «{S("to")}»"),
+            "year.status" when Has("runs") && V("revision") == "True" => T("kjør en revisjonsfordeling før revisjonen sendes på høring; den publiserte fordelingen er ikke en revisjon", "køyr ei revisjonsfordeling før revisjonen blir sendt på høyring; den publiserte fordelinga er ikkje ein revisjon"),
             "year.status" when Has("runs") => T("kjør en fordeling før året sendes på høring", "køyr ei fordeling før året blir sendt på høyring"),
             "year.consultationDeadline" when Has("required") => T("Høringsfrist: sett den siste dagen fylkene og KS kan sende forslag", "Høyringsfrist: set den siste dagen fylka og KS kan sende forslag"),
             "year.consultationDeadline" when Has("today") => T($"Høringsfrist: {D("deadline")} ligger i fortiden; velg {D("today")} eller senere", $"Høyringsfrist: {D("deadline")} ligg i fortida; vel {D("today")} eller seinare"),

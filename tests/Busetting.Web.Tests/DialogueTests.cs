@@ -106,8 +106,15 @@ public partial class DialogueTests
         Assert.Equal(HttpStatusCode.Redirect, propose.StatusCode);
         var proposal = await app.Db(d => d.Proposals.SingleAsync());
 
-        // The author withdraws (a late proposal and another reviewer's withdrawal are refused: Planning.Tests).
-        var withdraw = await county.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "trekk", new() { ["WithdrawForm.Action"] = $"withdraw:{proposal.Id}", [$"WithdrawForm.Versions[{proposal.Id}]"] = "1" });
+        // The author withdraws (a late proposal and another reviewer's withdrawal are refused: Planning.Tests): the first
+        // post asks again, saying what withdrawing does; only the confirmed post withdraws.
+        var fields = new Dictionary<string, string> { ["WithdrawForm.Action"] = $"withdraw:{proposal.Id}", [$"WithdrawForm.Versions[{proposal.Id}]"] = "1" };
+        var asked = await county.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "trekk", fields);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("Trekke forslag #1?", WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync()));
+        Assert.Equal(ProposalStatus.Open, await app.Db(d => d.Proposals.Select(p => p.Status).SingleAsync()));
+        fields["WithdrawForm.Confirm"] = "true";
+        var withdraw = await county.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "trekk", fields);
         Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
         Assert.Equal(ProposalStatus.Withdrawn, await app.Db(d => d.Proposals.Select(p => p.Status).SingleAsync()));
         Assert.Equal("0", StartPageTests.Figure(await planner.Html("/"), "Åpne forslag"));

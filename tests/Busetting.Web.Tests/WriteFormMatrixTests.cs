@@ -44,7 +44,7 @@ public class WriteFormMatrixTests : IClassFixture<YearInMotionApp>
         ["revision"] = new("/planlegging/2025/revisjon", "revisjon", new() { ["Form.Action"] = "run", ["Form.Label"] = "x" }, [Users.Planner]),
         ["proposal accept"] = new("/planlegging/2025/forslag", "svar", new() { ["Answer.Action"] = "accept:{proposal}", ["Answer.Public[{proposal}]"] = "x", ["Answer.Confirm"] = "true" }, [Users.Planner]),
         ["proposal reject"] = new("/planlegging/2025/forslag", "svar", new() { ["Answer.Action"] = "reject:{proposal}", ["Answer.Notes[{proposal}]"] = "x", ["Answer.Confirm"] = "true" }, [Users.Planner]),
-        ["proposal withdraw"] = new("/planlegging/2025/forslag", "trekk", new() { ["WithdrawForm.Action"] = "withdraw:{proposal}" }, [Users.Vestland]),
+        ["proposal withdraw"] = new("/planlegging/2025/forslag", "trekk", new() { ["WithdrawForm.Action"] = "withdraw:{proposal}", ["WithdrawForm.Confirm"] = "true" }, [Users.Vestland]),
         ["county package"] = new("/planlegging/2025/forslag/ny", "pakke", new() { ["Form.Persons[4640]"] = "1", ["Form.Reason"] = "x", ["Form.Confirm"] = "true" }, [Users.Vestland]),
         ["letters"] = new("/planlegging/2025/brev", "lag", new() { ["StartForm.Kind"] = "Request" }, [Users.Planner]),
         ["letters send"] = new("/planlegging/2025/brev", "send", new() { ["SendForm.Kind"] = "Request", ["SendForm.Confirm"] = "true" }, [Users.Planner]),

@@ -32,8 +32,9 @@ public sealed class YearInMotionApp : WebApp, IAsyncLifetime
             ("pdf", "vedtak.pdf", Steps.MinimalPdf));
         Assert.True(decision.StatusCode == HttpStatusCode.Redirect, $"decision: {(int)decision.StatusCode} {Log}");
         Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(this, planner, YearStatus.Revised)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(this, planner, YearStatus.Consultation)).StatusCode);
+        // A revision goes on consultation with its own run (issue 16, item 4).
         DraftRun = await Steps.RunAllocation(this, planner, "revisjon");
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.ChangeStatus(this, planner, YearStatus.Consultation)).StatusCode);
         var county = await Session.SignIn(this, Users.Vestland);
         var proposal = await county.Post("/kommune/4640?aar=2025", "/kommune/4640?aar=2025", "forslag", new() { ["ProposalForm.Persons"] = "12", ["ProposalForm.Reason"] = "ledige bustader" });
         Assert.True(proposal.StatusCode == HttpStatusCode.Redirect, $"proposal: {(int)proposal.StatusCode} {Log}");

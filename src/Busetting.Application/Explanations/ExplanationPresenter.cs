@@ -53,7 +53,7 @@ public static class ExplanationPresenter
                 Percent(c.Weight * 100, 1),
                 Percent((decimal)c.Share * 100, 3),
                 c.Factor is { } f ? Texts.Number(f, 2) : null,
-                c.Indicator is { } i ? $"{ExplanationTexts.Indicator(language, i.Id)} = {IndicatorValue(i.Value)} ({i.Year})"
+                c.Indicator is { } i ? $"{ExplanationTexts.Indicator(language, i.Id)} = {IndicatorValue(i.Value)} ({ExplanationTexts.DataYear(language, i.Year)})"
                     : c.IndicatorMissing == true ? ExplanationTexts.Label(language, ExplanationLabel.IndicatorMissing) : null,
                 c.IndicatorMissing == true,
                 Texts.Number(c.Persons, 2)))
@@ -62,9 +62,11 @@ public static class ExplanationPresenter
         var parts = x.Parts.Select(p =>
         {
             var contribution = p.Kind == PartKind.Criterion && p.Criterion is { } id ? byCriterion.GetValueOrDefault(id) : null;
-            var label = ExplanationTexts.Part(language, p.Kind,
-                p.Criterion is { } criterion ? Name(criterion) : "",
-                p.Rule is { } rule ? RuleText(x, rule, language) : "");
+            var label = p.Kind == PartKind.Continuity && x.Anchor is { } anchor
+                ? ExplanationTexts.Continuity(language, anchor.Year, anchor.Share, anchor.Requested, anchor.Settled)
+                : ExplanationTexts.Part(language, p.Kind,
+                    p.Criterion is { } criterion ? Name(criterion) : "",
+                    p.Rule is { } rule ? RuleText(x, rule, language) : "");
             return new PartLine(p.Kind, label, p.Persons, Texts.Number(p.Persons, 2), p.Kind == PartKind.Criterion ? p.Criterion : null, p.Rule,
                 contribution?.Weight, contribution?.Indicator);
         }).ToList();
@@ -75,7 +77,7 @@ public static class ExplanationPresenter
             parts,
             Texts.Number(x.Parts.Sum(p => p.Persons), 2),
             x.BindingRules.Select(r => new RuleLine(r, RuleText(x, r, language))).ToList(),
-            x.Rules.Select(r => new RuleLine(r.Rule, ExplanationTexts.Rule(language, r.ToNote()))).ToList(),
+            x.Rules.Select(r => new RuleLine(r.Rule, r.Rule == RuleId.MinimumChangeRevision ? RuleText(x, r.Rule, language) : ExplanationTexts.Rule(language, r.ToNote()))).ToList(),
             new RuleLine(x.Em.Eligibility, ExplanationTexts.Rule(language, x.Em.EligibilityNote)),
             Texts.Number(x.Em.Target, 2),
             Texts.Number(x.Em.Requested),
@@ -94,7 +96,9 @@ public static class ExplanationPresenter
             RuleId.CapacityCap when x.Bounds.Upper > 0 => new RuleNote(rule, x.Bounds.Upper),
             _ => new RuleNote(rule),
         };
-        return ExplanationTexts.Rule(language, note);
+        return rule == RuleId.MinimumChangeRevision
+            ? ExplanationTexts.MinimumChange(language, note, (int)x.Parts.Sum(p => p.Persons))
+            : ExplanationTexts.Rule(language, note);
     }
 
     private static string IndicatorValue(decimal value) => Texts.Number(value, value == decimal.Truncate(value) ? 0 : 2);

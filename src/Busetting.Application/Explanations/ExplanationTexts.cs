@@ -29,7 +29,7 @@ public static class ExplanationTexts
             ExplanationLabel.Share => T("Andel", "Del"),
             ExplanationLabel.Factor => "Faktor",
             ExplanationLabel.IndicatorMissing => T("mangler, nasjonalt snitt brukt", "manglar, nasjonalt snitt brukt"),
-            ExplanationLabel.Target => T("Mål før reglene", "Mål før reglane"),
+            ExplanationLabel.Target => T("Tall etter kriteriene, før reglene", "Tal etter kriteria, før reglane"),
             ExplanationLabel.Parts => T("Delene som summerer til anmodningen", "Delane som summerer til oppmodinga"),
             ExplanationLabel.PartsAddUp => T("Delene under summerer nøyaktig til anmodningen.", "Delane under summerer nøyaktig til oppmodinga."),
             ExplanationLabel.Part => "Del",
@@ -54,7 +54,7 @@ public static class ExplanationTexts
         {
             PartKind.Criterion => criterionName,
             PartKind.Rule => ruleText,
-            PartKind.Redistribution => T("Omfordeling: andel av det andre kommuners gulv, tak og unntak flytter", "Omfordeling: del av det andre kommunars golv, tak og unntak flyttar"),
+            PartKind.Redistribution => T("Justering fordi andre kommuner har gulv, tak eller unntak", "Justering fordi andre kommunar har golv, tak eller unntak"),
             PartKind.Rounding => T("Avrunding til hele personer", "Avrunding til heile personar"),
             PartKind.NotAsked => T("Ikke anmodet", "Ikkje oppmoda"),
             PartKind.Continuity => T("Fjorårets mønster (anmodninger og bosatte)", "Mønsteret frå i fjor (oppmodingar og busette)"),
@@ -62,8 +62,42 @@ public static class ExplanationTexts
         };
     }
 
-    /// <summary>An agreed change's public justification in brackets; nothing when IMDi gave none.</summary>
-    private static string Justification(string detail) => string.IsNullOrWhiteSpace(detail) ? "" : $" ({detail})";
+    /// <summary>
+    /// The continuity part with what it rests on: the pattern's year, the share of the need that follows it, and the
+    /// municipality's own figures that year — "Mønsteret frå 2024 (80 % av behovet følgjer det): oppmoda 140, busette 93".
+    /// </summary>
+    public static string Continuity(WrittenStandard language, int year, decimal share, int? requested, int? settled)
+    {
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
+        var figures = new[]
+        {
+            requested is { } r ? T($"anmodet {Texts.Number(r)}", $"oppmoda {Texts.Number(r)}") : null,
+            settled is { } s ? T($"bosatt {Texts.Number(s)}", $"busette {Texts.Number(s)}") : null,
+        }.OfType<string>().ToList();
+        var percent = Texts.Number(share * 100, share * 100 == decimal.Truncate(share * 100) ? 0 : 1) + " %";
+        return T($"Mønsteret fra {year} ({percent} av behovet følger det)", $"Mønsteret frå {year} ({percent} av behovet følgjer det)")
+            + (figures.Count == 0 ? "" : ": " + string.Join(", ", figures));
+    }
+
+    /// <summary>An indicator's year said in words: "tall fra 2020".</summary>
+    public static string DataYear(WrittenStandard language, int year) =>
+        language == WrittenStandard.Nn ? $"tal frå {year}" : $"tall fra {year}";
+
+    /// <summary>
+    /// The minimum-change rule worded for what it did: the reference stood, or moved from it to the new number as
+    /// little as the new need and the rules allowed.
+    /// </summary>
+    public static string MinimumChange(WrittenStandard language, RuleNote note, int requested)
+    {
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
+        var decision = note.Detail == RevisionExplanation.DecisionDetail;
+        var reference = T(decision ? "kommunestyrets vedtak" : "den tidligere anmodningen", decision ? "vedtaket i kommunestyret" : "den tidlegare oppmodinga");
+        var from = note.Value is { } v ? (int)v : requested;
+        return from == requested
+            ? T($"Revisjon med minst mulig endring: {reference} på {Texts.Number(from)} står", $"Revisjon med minst mogleg endring: {reference} på {Texts.Number(from)} står")
+            : T($"Revisjon med minst mulig endring: fra {reference} på {Texts.Number(from)} til {Texts.Number(requested)}, så lite som det nye behovet og reglene tillater",
+                $"Revisjon med minst mogleg endring: frå {reference} på {Texts.Number(from)} til {Texts.Number(requested)}, så lite som det nye behovet og reglane tillèt");
+    }
 
     /// <summary>A rule with its numbers: persons as whole numbers (1 200), shares in per cent with two decimals (30,12 %), years as years.</summary>
     public static string Rule(WrittenStandard language, RuleNote note)
@@ -104,7 +138,8 @@ public static class ExplanationTexts
             RuleId.EmEligibleByHistory => T($"Kan ta imot EM: har bosatt EM de siste årene ({value} kjent{(suppressed ? ", og år med under 5 som IMDi har prikket" : "")})", $"Kan ta imot EM: har busett EM dei siste åra ({value} kjende{(suppressed ? ", og år med under 5 som IMDi har prikka" : "")})"),
             RuleId.EmEligibleByIndicator => T("Kan ta imot EM etter importert indikator", "Kan ta imot EM etter importert indikator"),
             RuleId.EmEligibilityUnknown => T("EM-kapasitet ukjent: alle anmodede kommuner regnes med", "EM-kapasitet ukjend: alle oppmoda kommunar blir rekna med"),
-            RuleId.AgreedChange => T($"Avtalt i dialogen med KS og fylket: {value}{Justification(detail)}", $"Avtalt i dialogen med KS og fylket: {value}{Justification(detail)}"),
+            // The public justification is free text in its author's written standard: never inside a rule label (shown on its own).
+            RuleId.AgreedChange => T($"Avtalt i dialogen med KS og fylket: {value}", $"Avtalt i dialogen med KS og fylket: {value}"),
             RuleId.DecisionCapacity => T(
                 $"Kapasitet etter vedtak: høyst {value} (kommunestyret vedtok {basis} i fjor, justert for endringen i behovet)",
                 $"Kapasitet etter vedtak: høgst {value} (kommunestyret vedtok {basis} i fjor, justert for endringa i behovet)"),
@@ -114,8 +149,8 @@ public static class ExplanationTexts
             RuleId.EmEligibleByGrant => T(
                 $"Kan ta imot EM: fikk tilskudd til bosetting av enslige mindreårige i {year} ({basis} kr)",
                 $"Kan ta imot EM: fekk tilskot til busetjing av einslege mindreårige i {year} ({basis} kr)"),
-            RuleId.AgreedChangeScaled => T($"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value}{Justification(detail)}",
-                $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value}{Justification(detail)}"),
+            RuleId.AgreedChangeScaled => T($"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value}",
+                $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value}"),
             RuleId.MinimumChangeRevision => T(
                 $"Revisjon med minst mulig endring: så nær som reglene tillater {(detail == RevisionExplanation.DecisionDetail ? "kommunestyrets vedtak" : "den tidligere anmodningen")} på {value}",
                 $"Revisjon med minst mogleg endring: så nær som reglane tillèt {(detail == RevisionExplanation.DecisionDetail ? "vedtaket i kommunestyret" : "den tidlegare oppmodinga")} på {value}"),

@@ -19,7 +19,8 @@ public sealed record StoredExplanation(
     StoredBounds Bounds,
     IReadOnlyList<StoredRule> Rules,
     IReadOnlyList<StoredIndicator> Indicators,
-    StoredEm Em)
+    StoredEm Em,
+    StoredAnchor? Anchor = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -42,7 +43,8 @@ public sealed record StoredExplanation(
         new StoredBounds(e.Bounds.Lower, e.Bounds.Upper, e.Bounds.MustAsk, e.Bounds.Excluded),
         e.Bounds.Notes.Select(StoredRule.From).ToList(),
         e.Indicators.Select(StoredIndicator.From).ToList(),
-        new StoredEm(e.Em.Eligible, e.Em.Eligibility.Rule, e.Em.Eligibility.Value, e.Em.Eligibility.Detail, e.Em.Target, e.Em.Requested, e.Em.Eligibility.Basis));
+        new StoredEm(e.Em.Eligible, e.Em.Eligibility.Rule, e.Em.Eligibility.Value, e.Em.Eligibility.Detail, e.Em.Target, e.Em.Requested, e.Em.Eligibility.Basis),
+        e.Anchor is { } a ? new StoredAnchor(a.Year, a.AnchorShare, a.Requested, a.Settled) : null);
 
     public static string Serialize(Explanation explanation) => JsonSerializer.Serialize(From(explanation), Json);
 
@@ -55,6 +57,9 @@ public sealed record StoredContribution(string Criterion, decimal Weight, double
 /// <param name="Criterion">The criterion's id for criterion parts. Stored as "id"; runs stored before this field was
 /// limited to criteria carry "redistribution", "rounding" … here, which nothing reads.</param>
 public sealed record StoredPart(PartKind Kind, [property: JsonPropertyName("id")] string? Criterion, decimal Persons, RuleId? Rule);
+
+/// <summary>The continuity pattern behind the anchor part: its year, the share of the need it carries, and the municipality's own figures that year (null = not known).</summary>
+public sealed record StoredAnchor(int Year, decimal Share, int? Requested, int? Settled);
 
 public sealed record StoredBounds(int Lower, int Upper, bool MustAsk, bool Excluded);
 

@@ -137,7 +137,8 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
             Math.Round((decimal)target.Target, 2, MidpointRounding.AwayFromZero),
             target.Contributions, parts, itemBounds, binding,
             profile.Indicators.Values.OrderBy(v => v.IndicatorId, StringComparer.Ordinal).ToList(),
-            solved.Em.Explanations[i]);
+            solved.Em.Explanations[i],
+            target.Anchor);
         return new MunicipalityAllocation(profile.Municipality, profile.Population, profile.PopulationYear,
             value, solved.Em.Values[i], solved.Plan[i], explanation);
     }

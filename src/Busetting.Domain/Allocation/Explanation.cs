@@ -34,7 +34,8 @@ public sealed record Explanation(
     MunicipalityBounds Bounds,
     IReadOnlyList<RuleId> BindingRules,
     IReadOnlyList<IndicatorValue> Indicators,
-    EmExplanation Em);
+    EmExplanation Em,
+    AnchorContribution? Anchor = null);
 
 /// <summary>Builds explanations whose parts, rounded to hundredths, sum exactly to the whole number requested.</summary>
 public static class ExplanationBuilder

@@ -28,7 +28,10 @@ public sealed record WeightMove(string FromCriterion, IReadOnlyList<string> ToCr
 /// <summary>The continuity anchor's part of a municipality's target: need × anchor share × the municipality's pattern share.</summary>
 /// <param name="RequestedShare">Its share of the pattern year's requests (and decisions), when known.</param>
 /// <param name="SettledShare">Its share of the pattern year's settled, when known.</param>
-public sealed record AnchorContribution(int Year, decimal AnchorShare, double Share, double Persons, double? RequestedShare, double? SettledShare);
+/// <param name="Requested">The municipality's own request in the pattern year, when known (what the explanation shows).</param>
+/// <param name="Settled">The municipality's own settled in the pattern year, when known.</param>
+public sealed record AnchorContribution(int Year, decimal AnchorShare, double Share, double Persons, double? RequestedShare, double? SettledShare,
+    int? Requested = null, int? Settled = null);
 
 /// <summary>A municipality's target before any rule: the anchor (if any) plus the sum of its criteria contributions.</summary>
 /// <param name="ImmigrantFactor">Set when the immigrant-share consideration reduced the criteria part (the factor applied).</param>
@@ -108,8 +111,10 @@ public static class TargetCalculator
                 immigrantFactor = immigrantRule.ConsiderFactor;
                 contributions = contributions.Select(c => c with { Persons = c.Persons * (double)immigrantRule.ConsiderFactor }).ToList();
             }
+            var point = pattern is null ? null : profile.History.FirstOrDefault(h => h.Year == pattern.Year);
             AnchorContribution? anchor = pattern is null ? null : new AnchorContribution(pattern.Year, anchorShare, pattern.Shares[i],
-                total * (double)anchorShare * pattern.Shares[i], pattern.RequestedShares?[i], pattern.SettledShares?[i]);
+                total * (double)anchorShare * pattern.Shares[i], pattern.RequestedShares?[i], pattern.SettledShares?[i],
+                pattern.RequestedShares is null ? null : point?.Requested ?? 0, pattern.SettledShares is null ? null : point?.Settled ?? 0);
             targets.Add(new MunicipalityTarget(profile.Municipality.Number, (anchor?.Persons ?? 0) + contributions.Sum(c => c.Persons), contributions,
                 anchor, immigrantFactor));
         }

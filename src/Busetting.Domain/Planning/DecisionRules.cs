@@ -16,6 +16,15 @@ public static class DecisionRules
     public const int EarliestYearsBefore = 2;
 
     /// <summary>
+    /// A council decision answers the request it was made against. Once a revision is published, a decision registered
+    /// before that publication and above the adjusted request asks the council for a new decision (the case worker's
+    /// next task); a decision registered after it stands as the council chose, whatever its size.
+    /// </summary>
+    /// <param name="revision">The year's revision (0 = the first publication: nothing was adjusted).</param>
+    public static bool NeedsNewDecision(int revision, int decided, DateTime decisionRegisteredAt, int adjustedRequest, DateTime adjustedPublishedAt) =>
+        revision > 0 && decided > adjustedRequest && decisionRegisteredAt < adjustedPublishedAt;
+
+    /// <summary>
     /// Persons and extra capacity lie between 0 and <see cref="Max"/>, EM is a part of the persons, and the decision is
     /// dated between 1 January two years before the settlement year and today. Every broken rule is reported.
     /// </summary>

@@ -35,14 +35,31 @@ public static class PlanningYearRules
             Values = new Dictionary<string, object> { ["from"] = from, ["to"] = to },
         };
 
+    /// <summary>
+    /// A run to send on consultation exists: any run before a first publication; after it (a revision), only a run
+    /// newer than the published one — the published run itself is not a revision.
+    /// </summary>
+    public static bool HasRunToConsult(int? newestRunId, int? publishedRunId) =>
+        newestRunId is { } newest && (publishedRunId is not { } published || newest > published);
+
+    /// <summary>
+    /// Approval asked for or confirmed while the consultation is still open (on or before its deadline day): the
+    /// counties and KS may still send proposals, so the step warns; null when there is nothing to warn about.
+    /// </summary>
+    public static DateOnly? ApprovalBeforeDeadline(YearStatus to, YearStatus from, DateOnly? deadline, DateOnly today) =>
+        to == YearStatus.Approved && from == YearStatus.Consultation && deadline is { } d && today <= d ? d : null;
+
     /// <summary>A year goes on consultation only with a run to comment on and a deadline of today or later (Norwegian date).</summary>
-    public static Error? CheckConsultation(bool hasRun, DateOnly? deadline, DateOnly today)
+    /// <param name="revision">The year has been published before: the run must be a revision run (<see cref="HasRunToConsult"/>).</param>
+    public static Error? CheckConsultation(bool hasRun, DateOnly? deadline, DateOnly today, bool revision = false)
     {
         if (!hasRun)
         {
-            return Error.Invalid("year.status", "run an allocation before the year goes on consultation") with
+            return Error.Invalid("year.status", revision
+                ? "run a revision allocation before the revision goes on consultation"
+                : "run an allocation before the year goes on consultation") with
             {
-                Values = new Dictionary<string, object> { ["runs"] = 0 },
+                Values = new Dictionary<string, object> { ["runs"] = 0, ["revision"] = revision },
             };
         }
         if (deadline is not { } d)

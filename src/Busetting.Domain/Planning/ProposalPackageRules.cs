@@ -10,6 +10,14 @@ public sealed record ProposedFigures(string Name, int Persons, int? Em, int From
 /// <summary>What a county's or KS's proposal package must satisfy (the year's consultation is <see cref="PlanningYearRules.CheckTakesProposals"/>).</summary>
 public static class ProposalPackageRules
 {
+    /// <summary>
+    /// Packages' own running numbers within a year: 1, 2, 3 … in the order they were sent (their keys ascending), so a
+    /// county reads "forslag 2" rather than a database id shared with every line and year. Proposals are never deleted,
+    /// so a package keeps its number.
+    /// </summary>
+    public static IReadOnlyDictionary<int, int> RunningNumbers(IEnumerable<int> packageKeys) =>
+        packageKeys.Distinct().Order().Select((key, index) => (key, index)).ToDictionary(p => p.key, p => p.index + 1);
+
     /// <summary>A package changes at least one municipality.</summary>
     public static Error? CheckNotEmpty(int lines) =>
         lines > 0 ? null : Error.Invalid("proposal.lines", "change the number for at least one municipality") with

@@ -16,6 +16,10 @@ public sealed class DecisionHandler(PlanningDependencies dependencies) : Plannin
         return all.GroupBy(d => d.Kommunenummer).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!);
     }
 
+    /// <summary>The municipality's next task after a revision, if its council decided above the adjusted request (<see cref="NewDecisionTask"/>).</summary>
+    public async Task<NewDecisionTask?> NewDecisionNeeded(SettlementYear year, MunicipalityNumber kommunenummer) =>
+        (await NewDecisionTasks.For(db, year, kommunenummer)).GetValueOrDefault(kommunenummer);
+
     public sealed record DecisionInput(int Persons, int Em, DateOnly DecisionDate, int? AdditionalCapacity, string? Note, UploadedPdf? Pdf, int ExpectedVersion);
 
     public sealed record UploadedPdf(string FileName, byte[] Content);

@@ -15,16 +15,16 @@ internal static class DialogueErrors
     public static Error NotFound(Actor actor, int packageId) =>
         Error.NotFound("proposal", Say(actor, $"forslag {packageId} finnes ikke", $"forslag {packageId} finst ikkje"));
 
-    public static Error OnlyAuthorWithdraws(Actor actor, int packageId) =>
-        Error.Forbidden(Say(actor, $"bare den som sendte forslag {packageId}, kan trekke det", $"berre den som sende forslag {packageId}, kan trekkje det"));
+    public static Error OnlyAuthorWithdraws(Actor actor, int number) =>
+        Error.Forbidden(Say(actor, $"bare den som sendte forslag {number}, kan trekke det", $"berre den som sende forslag {number}, kan trekkje det"));
 
-    public static Error AlreadyHandled(Actor actor, int packageId, ProposalStatus status) =>
-        Error.Conflict("proposal.version", Say(actor, $"forslag {packageId} er allerede behandlet ({Ui.ProposalStatus(actor.Language, status)}); last siden på nytt", $"forslag {packageId} er alt handsama ({Ui.ProposalStatus(actor.Language, status)}); last sida på nytt"));
+    public static Error AlreadyHandled(Actor actor, int number, ProposalStatus status) =>
+        Error.Conflict("proposal.version", Say(actor, $"forslag {number} er allerede behandlet ({Ui.ProposalStatus(actor.Language, status)}); last siden på nytt", $"forslag {number} er alt handsama ({Ui.ProposalStatus(actor.Language, status)}); last sida på nytt"));
 
-    public static Error PastDeadline(Actor actor, int packageId, DateOnly? deadline) =>
+    public static Error PastDeadline(Actor actor, int number, DateOnly? deadline) =>
         Error.Invalid("proposal.deadline", Say(actor,
-            $"forslag {packageId} kan ikke trekkes etter høringsfristen ({Ui.Date(deadline)}); kontakt IMDi hvis forslaget ikke lenger gjelder",
-            $"forslag {packageId} kan ikkje trekkjast etter høyringsfristen ({Ui.Date(deadline)}); kontakt IMDi om forslaget ikkje lenger gjeld"));
+            $"forslag {number} kan ikke trekkes etter høringsfristen ({Ui.Date(deadline)}); kontakt IMDi hvis forslaget ikke lenger gjelder",
+            $"forslag {number} kan ikkje trekkjast etter høyringsfristen ({Ui.Date(deadline)}); kontakt IMDi om forslaget ikkje lenger gjeld"));
 
     public static Error OnlyPlannersPreview(Actor actor) =>
         Error.Forbidden(Say(actor, $"bare IMDis planleggere ser virkningen av et forslag før svar", $"berre planleggjarane i IMDi ser verknaden av eit forslag før svar"));
@@ -39,7 +39,7 @@ internal static class DialogueErrors
         Error.Invalid("proposal.public", Say(actor, $"Offentlig begrunnelse: skriv hvorfor tallet endres, slik publikum og kommunen skal lese det (den interne dialogen publiseres ikke)", $"Offentleg grunngjeving: skriv kvifor talet blir endra, slik publikum og kommunen skal lese det (den interne dialogen blir ikkje publisert)"));
 
     /// <summary>The package was answered (or changed) by someone else since the page was loaded.</summary>
-    public static Error AnsweredByOther(Actor actor, Proposal proposal)
+    public static Error AnsweredByOther(Actor actor, Proposal proposal, int number)
     {
         var status = proposal.Status switch
         {
@@ -48,7 +48,7 @@ internal static class DialogueErrors
             _ => Say(actor, $"endret", $"endra"),
         };
         var by = proposal.DecidedBy ?? Say(actor, $"en annen", $"ein annan");
-        return Error.Conflict("proposal.version", Say(actor, $"forslag {proposal.Id} er allerede {status} av {by}; last siden på nytt", $"forslag {proposal.Id} er allereie {status} av {by}; last sida på nytt"));
+        return Error.Conflict("proposal.version", Say(actor, $"forslag {number} er allerede {status} av {by}; last siden på nytt", $"forslag {number} er allereie {status} av {by}; last sida på nytt"));
     }
 
     public static Error CannotComment(Actor actor, MunicipalityNumber kommunenummer, string name) =>

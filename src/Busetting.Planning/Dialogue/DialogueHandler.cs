@@ -18,7 +18,9 @@ public sealed class DialogueHandler : PlanningHandler
     public sealed record ProposedLine(string Kommunenummer, int Persons, int? Em);
 
     /// <summary>A package as shown: its lines (one per municipality) share status, reason, author and answer.</summary>
-    public sealed record Package(int Id, IReadOnlyList<Proposal> Lines)
+    /// <param name="Id">The package's key (its first line's id): what forms post back.</param>
+    /// <param name="Number">The package's own running number in its year (<see cref="ProposalPackageRules.RunningNumbers"/>): what people read.</param>
+    public sealed record Package(int Id, int Number, IReadOnlyList<Proposal> Lines)
     {
         public Proposal First => Lines[0];
         public ProposalStatus Status => First.Status;
@@ -27,13 +29,34 @@ public sealed class DialogueHandler : PlanningHandler
     }
 
     /// <summary>The year's packages, newest first; a county reviewer gets only its own county's.</summary>
-    public async Task<List<Package>> Packages(Actor actor, SettlementYear year) =>
-        (await Proposals(year))
+    public async Task<List<Package>> Packages(Actor actor, SettlementYear year)
+    {
+        var proposals = await Proposals(year);
+        // Numbered over the whole year before the county's filter, so a county and IMDi read the same number.
+        var numbers = ProposalPackageRules.RunningNumbers(proposals.Select(p => p.Package));
+        return proposals
             .Where(p => reference.Find(p.Kommunenummer) is { } m && Access.CanSeeMunicipality(actor, m))
             .GroupBy(p => p.Package)
-            .Select(g => new Package(g.Key, g.OrderBy(p => p.Kommunenummer).ToList()))
+            .Select(g => new Package(g.Key, numbers[g.Key], g.OrderBy(p => p.Kommunenummer).ToList()))
             .OrderByDescending(p => p.Id)
             .ToList();
+    }
+
+    /// <summary>A proposal line with its package's running number in the year.</summary>
+    public sealed record NumberedProposal(Proposal Line, int Number);
+
+    /// <summary>One municipality's proposal lines of the year, newest first, each with its package's running number.</summary>
+    public async Task<List<NumberedProposal>> MunicipalityProposals(SettlementYear year, MunicipalityNumber kommunenummer)
+    {
+        var proposals = await Proposals(year);
+        var numbers = ProposalPackageRules.RunningNumbers(proposals.Select(p => p.Package));
+        return proposals.Where(p => p.Kommunenummer == kommunenummer).Select(p => new NumberedProposal(p, numbers[p.Package])).ToList();
+    }
+
+    /// <summary>A package's running number in its year (see <see cref="Package.Number"/>).</summary>
+    private async Task<int> PackageNumber(SettlementYear year, int packageKey) =>
+        ProposalPackageRules.RunningNumbers(await db.Proposals.AsNoTracking().Where(p => p.Year == year).Select(p => p.PackageId ?? p.Id).ToListAsync())
+            .GetValueOrDefault(packageKey, packageKey);
 
     /// <summary>Proposals are taken while the year is on consultation, until the end of the deadline day (Norwegian date).</summary>
     public bool ConsultationOpen(PlanningYear year) => PlanningYearRules.ConsultationOpen(year.Status, year.ConsultationDeadline, Today);
@@ -156,18 +179,19 @@ public sealed class DialogueHandler : PlanningHandler
             return Result<Proposal>.Fail(found.Errors);
         }
         var lines = found.Value;
+        var number = await PackageNumber(lines[0].Year, lines[0].Package);
         if (lines[0].ByUserId is { } author ? author != actor.Identity : lines[0].By != actor.Name)
         {
-            return DialogueErrors.OnlyAuthorWithdraws(actor, packageId);
+            return DialogueErrors.OnlyAuthorWithdraws(actor, number);
         }
         if (lines.Any(l => l.Status != ProposalStatus.Open || l.Version != expectedVersion))
         {
-            return DialogueErrors.AlreadyHandled(actor, packageId, lines[0].Status);
+            return DialogueErrors.AlreadyHandled(actor, number, lines[0].Status);
         }
         // After the deadline IMDi works on the proposals it has; a withdrawal then would pull one from under its answer.
         if (await Year(lines[0].Year) is { } planningYear && !ConsultationOpen(planningYear))
         {
-            return DialogueErrors.PastDeadline(actor, packageId, planningYear.ConsultationDeadline);
+            return DialogueErrors.PastDeadline(actor, number, planningYear.ConsultationDeadline);
         }
         foreach (var line in lines)
         {
@@ -272,9 +296,10 @@ public sealed class DialogueHandler : PlanningHandler
             return Result<ProposalDecision>.Fail(found.Errors);
         }
         var lines = found.Value;
+        var number = await PackageNumber(lines[0].Year, lines[0].Package);
         if (lines.Any(l => l.Version != expectedVersion || l.Status != ProposalStatus.Open))
         {
-            return DialogueErrors.AnsweredByOther(actor, lines[0]);
+            return DialogueErrors.AnsweredByOther(actor, lines[0], number);
         }
         foreach (var proposal in lines)
         {
@@ -301,7 +326,7 @@ public sealed class DialogueHandler : PlanningHandler
         if (accept)
         {
             // No municipality and no number in the label: run lists are read by every county (Access.RunLabel).
-            var label = Inv($"Etter forslag #{lines[0].Package}");
+            var label = Inv($"Etter forslag #{number}");
             var run = await runs.RunAllocation(actor, lines[0].Year, label);
             if (!run.IsSuccess)
             {

@@ -64,14 +64,27 @@ public sealed partial class Notifications(ReferenceStore reference, TimeProvider
             LetterKind.Postponement => ("melding om utsatt justering", "melding om utsett justering"),
             _ => ("anmodning om bosetting", "oppmoding om busetjing"),
         };
+        // After a revision the case worker's next task goes with the letter: a new decision where the council's is above the adjusted request.
+        var task = letter.Kind == LetterKind.Adjusted ? (await NewDecisionTasks.For(db, letter.Year, letter.Kommunenummer)).GetValueOrDefault(letter.Kommunenummer) : null;
+        var (taskNb, taskNn) = task is null ? ("", "") : NewDecisionText(task);
         foreach (var user in await CaseWorkers(db, letter.Kommunenummer))
         {
             Add(db, user, "letter", letter.Year, letter.Kommunenummer, null,
                 (Inv($"Brev fra IMDi til {name}: {nb} {letter.Year}"), Inv($"Brev frå IMDi til {name}: {nn} {letter.Year}")),
-                (Inv($"IMDi har sendt {name} kommune en {nb} for {letter.Year} (referanse {letter.Reference}). Brevet ligger under kommunen deres i Busetting."),
-                 Inv($"IMDi har sendt {name} kommune ei {nn} for {letter.Year} (referanse {letter.Reference}). Brevet ligg under kommunen dykkar i Busetting.")),
-                "/min-kommune");
+                (Inv($"IMDi har sendt {name} kommune en {nb} for {letter.Year} (referanse {letter.Reference}). Brevet ligger under kommunen deres i Busetting.") + taskNb,
+                 Inv($"IMDi har sendt {name} kommune ei {nn} for {letter.Year} (referanse {letter.Reference}). Brevet ligg under kommunen dykkar i Busetting.") + taskNn),
+                task is null ? "/min-kommune" : Inv($"/kommune/{letter.Kommunenummer}?aar={letter.Year}#nytt-vedtak"));
         }
+    }
+
+    /// <summary>The new-decision paragraph of the adjusted letter's e-mail, in both written standards (the same words as the pages).</summary>
+    private static (string Nb, string Nn) NewDecisionText(NewDecisionTask task)
+    {
+        var deadline = task.Deadline is { } d ? d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) : null;
+        return (Inv($"\n\nKommunestyret har vedtatt {Texts.Number(task.Decided)} personer, over den justerte anmodningen på {Texts.Number(task.Requested)}. ")
+                + (deadline is null ? "Registrer nytt vedtak i Busetting under «Registrer nytt vedtak»." : Inv($"Registrer nytt vedtak innen {deadline} i Busetting under «Registrer nytt vedtak».")),
+            Inv($"\n\nKommunestyret har vedteke {Texts.Number(task.Decided)} personar, over den justerte oppmodinga på {Texts.Number(task.Requested)}. ")
+                + (deadline is null ? "Registrer nytt vedtak i Busetting under «Registrer nytt vedtak»." : Inv($"Registrer nytt vedtak innan {deadline} i Busetting under «Registrer nytt vedtak».")));
     }
 
     /// <summary>A municipality registered (or corrected) its council decision: IMDi's planners are told the numbers.</summary>

@@ -10,7 +10,9 @@ public sealed partial class YearHandler
     /// <param name="OpenProposals">Proposal packages not yet answered.</param>
     /// <param name="Agreed">Accepted proposal lines (agreed numbers) in the year.</param>
     /// <param name="ChangedFromPublished">Municipalities whose request differs from the published one (revisions); null before a first publication.</param>
-    public sealed record StepSummary(YearStatus To, AllocationRun? Run, int Asked, int AskedEm, int OpenProposals, int Agreed, int? ChangedFromPublished);
+    /// <param name="ConsultationOpenUntil">Approval while the consultation is still open: its deadline (a warning); otherwise null.</param>
+    public sealed record StepSummary(YearStatus To, AllocationRun? Run, int Asked, int AskedEm, int OpenProposals, int Agreed, int? ChangedFromPublished,
+        DateOnly? ConsultationOpenUntil = null);
 
     public async Task<StepSummary> Summary(SettlementYear year, YearStatus to)
     {
@@ -27,7 +29,8 @@ public sealed partial class YearHandler
         }
         return new StepSummary(to, run, lines.Count(l => l.Requested > 0), lines.Count(l => l.RequestedEm > 0),
             proposals.Where(p => p.Status == ProposalStatus.Open).Select(p => p.PackageId ?? p.Id).Distinct().Count(),
-            proposals.Count(p => p.Status == ProposalStatus.Accepted), changed);
+            proposals.Count(p => p.Status == ProposalStatus.Accepted), changed,
+            planningYear is null ? null : PlanningYearRules.ApprovalBeforeDeadline(to, planningYear.Status, planningYear.ConsultationDeadline, Today));
     }
 
     /// <summary>The year's open four-eyes request, if any.</summary>

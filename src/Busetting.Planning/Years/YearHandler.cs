@@ -63,7 +63,9 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         }
         switch (to)
         {
-            case YearStatus.Consultation when PlanningYearRules.CheckConsultation(await db.Runs.AnyAsync(r => r.Year == year), consultationDeadline ?? entity.ConsultationDeadline, Today) is { } notReady:
+            case YearStatus.Consultation when PlanningYearRules.CheckConsultation(
+                    PlanningYearRules.HasRunToConsult(await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id), entity.PublishedRunId),
+                    consultationDeadline ?? entity.ConsultationDeadline, Today, revision: entity.PublishedRunId is not null) is { } notReady:
                 return Say(actor, notReady);
             case YearStatus.Approved:
                 var approve = runId ?? await db.Runs.Where(r => r.Year == year).MaxAsync(r => (int?)r.Id);

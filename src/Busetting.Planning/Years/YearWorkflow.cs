@@ -9,4 +9,7 @@ public static class YearWorkflow
 
     /// <summary>Municipalities may register decisions once the requests are published, until IMDi locks the year.</summary>
     public static bool AcceptsDecisions(PlanningYear year) => PlanningYearRules.AcceptsDecisions(year.PublishedRunId is not null, year.DecisionsLocked);
+
+    /// <summary>The year has a run to send on consultation: after a publication only a revision run (newer than the published one).</summary>
+    public static bool HasRunToConsult(PlanningYear year, int? newestRunId) => PlanningYearRules.HasRunToConsult(newestRunId, year.PublishedRunId);
 }

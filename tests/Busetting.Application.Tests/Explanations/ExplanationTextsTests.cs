@@ -27,9 +27,9 @@ public class ExplanationTextsTests
         Assert.Equal("Mønsteret frå i fjor (oppmodingar og busette)", ExplanationTexts.Part(WrittenStandard.Nn, PartKind.Continuity, "", ""));
         Assert.Equal("Revisjon: endring fra gjeldende anmodning", ExplanationTexts.Part(WrittenStandard.Nb, PartKind.Revision, "", ""));
         Assert.Equal("Revisjon: endring frå gjeldande oppmoding", ExplanationTexts.Part(WrittenStandard.Nn, PartKind.Revision, "", ""));
-        // A minimum-change revision names its rule (how close to which earlier number).
-        Assert.Equal("Revisjon med minst mogleg endring: så nær som reglane tillèt den tidlegare oppmodinga på 559",
-            ExplanationTexts.Part(WrittenStandard.Nn, PartKind.Revision, "", ExplanationTexts.Rule(WrittenStandard.Nn, new RuleNote(RuleId.MinimumChangeRevision, 559))));
+        // A minimum-change revision names its rule (what it did with which earlier number).
+        Assert.Equal("Revisjon med minst mogleg endring: frå den tidlegare oppmodinga på 559 til 400, så lite som det nye behovet og reglane tillèt",
+            ExplanationTexts.Part(WrittenStandard.Nn, PartKind.Revision, "", ExplanationTexts.MinimumChange(WrittenStandard.Nn, new RuleNote(RuleId.MinimumChangeRevision, 559), 400)));
     }
 
     [Fact]

@@ -50,4 +50,16 @@ public class DecisionRulesTests
                     && days <= 0 && Today.AddDays(days).Year >= 2023;
                 return accepted == within;
             });
+
+    [Theory]
+    [InlineData(1, 50, -1, 30, true)]   // decided 50 before the revision cut the request to 30
+    [InlineData(0, 50, -1, 30, false)]  // the first publication adjusts nothing
+    [InlineData(1, 30, -1, 30, false)]  // at the adjusted request
+    [InlineData(1, 20, -1, 30, false)]  // below it: the council may settle fewer, that is IMDi's talk with it
+    [InlineData(1, 50, 1, 30, false)]   // registered after the revision was published: the council's own choice
+    public void NeedsNewDecision_AboveTheAdjustedRequestAndMadeBeforeIt(int revision, int decided, int hoursAfterPublication, int adjusted, bool needed)
+    {
+        var published = new DateTime(2025, 9, 1, 12, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(needed, DecisionRules.NeedsNewDecision(revision, decided, published.AddHours(hoursAfterPublication), adjusted, published));
+    }
 }

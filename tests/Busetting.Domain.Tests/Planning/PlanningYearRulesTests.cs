@@ -80,4 +80,33 @@ public class PlanningYearRulesTests
     [InlineData(YearStatus.Consultation, false, false)] // first consultation: nothing published to revise
     public void BeingRevised_PublishedOnceAndNotPublishedNow(YearStatus status, bool published, bool revising) =>
         Assert.Equal(revising, PlanningYearRules.BeingRevised(status, published));
+
+    [Theory]
+    [InlineData(null, null, false)]  // no run at all
+    [InlineData(5, null, true)]      // before a first publication any run will do
+    [InlineData(5, 5, false)]        // revised: the published run is not a revision run
+    [InlineData(7, 5, true)]         // a run made after publication
+    public void HasRunToConsult_AfterPublicationOnlyANewerRun(int? newest, int? published, bool expected) =>
+        Assert.Equal(expected, PlanningYearRules.HasRunToConsult(newest, published));
+
+    [Fact]
+    public void CheckConsultation_RevisionWithoutRevisionRun_SaysRevision()
+    {
+        var error = PlanningYearRules.CheckConsultation(false, Today.AddDays(7), Today, revision: true);
+        Assert.Equal("year.status", error!.Code);
+        Assert.Equal(true, error.Values["revision"]);
+        Assert.Equal(false, PlanningYearRules.CheckConsultation(false, Today.AddDays(7), Today)!.Values["revision"]);
+    }
+
+    [Theory]
+    [InlineData(YearStatus.Approved, YearStatus.Consultation, 0, true)]    // the deadline day itself: proposals still come
+    [InlineData(YearStatus.Approved, YearStatus.Consultation, 5, true)]
+    [InlineData(YearStatus.Approved, YearStatus.Consultation, -1, false)]  // the deadline has passed
+    [InlineData(YearStatus.Published, YearStatus.Approved, 5, false)]      // only approval warns
+    public void ApprovalBeforeDeadline_WarnsWhileConsultationIsOpen(YearStatus to, YearStatus from, int daysLeft, bool warns)
+    {
+        var deadline = Today.AddDays(daysLeft);
+        Assert.Equal(warns ? deadline : null, PlanningYearRules.ApprovalBeforeDeadline(to, from, deadline, Today));
+        Assert.Null(PlanningYearRules.ApprovalBeforeDeadline(to, from, null, Today));
+    }
 }

@@ -48,4 +48,12 @@ public class ProposalPackageRulesTests
             var valid = persons is >= 0 and <= 50 && (em is null || (em >= 0 && em <= persons && em <= needEm)) && (persons != from || (em is { } e && e != fromEm));
             return accepted == valid;
         });
+
+    [Fact]
+    public void RunningNumbers_KeysInAnyOrder_NumberedFromOneInSendingOrder()
+    {
+        var numbers = ProposalPackageRules.RunningNumbers([41, 7, 19, 7]);
+        Assert.Equal(new Dictionary<int, int> { [7] = 1, [19] = 2, [41] = 3 }, numbers);
+        Assert.Empty(ProposalPackageRules.RunningNumbers([]));
+    }
 }

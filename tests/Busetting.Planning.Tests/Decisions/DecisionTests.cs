@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
+using Busetting.Domain.Allocation;
+
 namespace Busetting.Planning.Tests.Decisions;
 
 /// <summary>Council decisions: registered and corrected by the municipality's own case worker once the year is published.</summary>
@@ -110,5 +114,51 @@ public sealed class DecisionTests : PlanningTest
         Assert.Equal(new[] { People.Planner, People.SecondPlanner }.Select(People.Email).Order(StringComparer.Ordinal), messages.Select(m => m.To).Order(StringComparer.Ordinal));
         Assert.Equal($"Vedtak registrert: Bergen {Places.Year}", messages[0].Subject);
         Assert.Contains($"120 personer, herav 10 enslige mindreårige, vedtatt 20.11.{Places.Year}. Anmodet ({Texts.Number(requested)}).", messages[0].Body, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 16, item 5: Sogndal's council decided its first request; a revision cuts the need and publishes a lower
+    /// request. The case worker's next task is a new decision (with the deadline), the adjusted letter's e-mail says so,
+    /// and registering the new decision ends the task.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task Revision_DecisionAboveTheAdjustedRequest_NewDecisionAskedForUntilRegistered(DatabaseProvider provider)
+    {
+        var (planning, original) = await Published(provider);
+        var first = await Requested(Host, original.Id, Places.Sogndal);
+        Ok(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(first)));
+        var sogndal = Places.Number(Places.Sogndal);
+        Assert.Null(await planning.Decisions.NewDecisionNeeded(Places.Settlement, sogndal)); // the first publication adjusts nothing
+
+        Host.Clock.Advance(TimeSpan.FromHours(1));
+        Ok(await Step(planning, People.Planner, YearStatus.Revised));
+        Ok(await AddNeed(planning, People.Planner, 12_640, 0, expected: 1));
+        var revision = Ok(await planning.Revisions.RunRevision(People.Planner, Places.Settlement, new(RevisionMode.FullResolve, AgreementTreatment.Scale, new Dictionary<int, AgreementTreatment>()), "revisjon"));
+        var adjusted = await Requested(Host, revision.Id, Places.Sogndal);
+        Assert.True(adjusted < first, $"the cut lowers Sogndal's request ({first} → {adjusted})");
+        Assert.Null(await planning.Decisions.NewDecisionNeeded(Places.Settlement, sogndal)); // not published yet
+        Ok(await Step(planning, People.Planner, YearStatus.Consultation));
+        await Scenario.FourEyes(planning, YearStatus.Approved);
+        await Scenario.FourEyes(planning, YearStatus.Published);
+
+        Assert.Equal(new NewDecisionTask(first, adjusted, null, 1), await planning.Decisions.NewDecisionNeeded(Places.Settlement, sogndal));
+        var deadline = new DateOnly(Places.Year, 11, 1); // IMDi sets the new deadline for the revised year
+        Ok(await planning.Years.SetDeadline(People.Planner, Places.Settlement, deadline, locked: false, (await Year(planning)).Version));
+        var task = await planning.Decisions.NewDecisionNeeded(Places.Settlement, sogndal);
+        Assert.Equal(new NewDecisionTask(first, adjusted, deadline, 1), task);
+
+        // The adjusted letter's e-mail carries the same task, in the case worker's form (Sogndal: Nynorsk).
+        var notifications = Host.Services.GetRequiredService<global::Busetting.Planning.Notifications>();
+        await Host.Db(async db =>
+        {
+            await notifications.LetterSent(db, new Letter { Year = Places.Settlement, Kommunenummer = sogndal, Kind = LetterKind.Adjusted, Reference = "J1", Requested = adjusted });
+            return await db.SaveChangesAsync();
+        });
+        var mail = await Host.Db(db => db.Outbox.Where(m => m.Kind == "letter").SingleAsync());
+        Assert.Contains($"Kommunestyret har vedteke {Texts.Number(first)} personar, over den justerte oppmodinga på {Texts.Number(adjusted)}.", mail.Body, StringComparison.Ordinal);
+        Assert.Contains($"Registrer nytt vedtak innan {deadline.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}", mail.Body, StringComparison.Ordinal);
+
+        Ok(await RegisterDecision(planning, People.Sogndal, Places.Sogndal, Decision(adjusted, expectedVersion: 1)));
+        Assert.Null(await planning.Decisions.NewDecisionNeeded(Places.Settlement, sogndal));
     }
 }

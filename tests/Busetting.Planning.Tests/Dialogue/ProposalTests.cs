@@ -81,7 +81,7 @@ public sealed class ProposalTests : PlanningTest
         var decision = Ok(await Accept(planning, package, "Avtalt med fylket"));
 
         var second = decision.NewRun!;
-        Assert.Equal($"Etter forslag #{package.Package}", second.Label);
+        Assert.Equal("Etter forslag #1", second.Label); // the package's running number in the year, not its line id
         Assert.Equal(proposed, await Requested(Host, second.Id, Places.Sogndal));
         Assert.Equal(Places.Need, await Host.Db(db => db.RunLines.Where(l => l.RunId == second.Id).SumAsync(l => l.Requested)));
         var stored = await Host.Db(db => db.Proposals.SingleAsync());
@@ -164,5 +164,23 @@ public sealed class ProposalTests : PlanningTest
         Refused(await planning.Dialogue.PreviewPackage(People.Vestland, package.Package), ErrorKind.Forbidden);
         Assert.Equal(1, await Host.Db(db => db.Runs.CountAsync()));
         Assert.Equal(audited, (await Host.AuditActions()).Count);
+    }
+
+    /// <summary>Packages are numbered 1, 2 … in their year, whatever their line ids; a county reads the same number as IMDi.</summary>
+    [Theory, DatabaseData]
+    public async Task Packages_OwnRunningNumbersInTheYear(DatabaseProvider provider)
+    {
+        var (planning, run) = await OnConsultation(provider);
+        var first = Ok(await Propose(planning, People.Vestland, "To kommunar", Line(Places.Sogndal, await Requested(Host, run.Id, Places.Sogndal) + 1),
+            Line(Places.Bergen, await Requested(Host, run.Id, Places.Bergen) - 1)));
+        var second = Ok(await Propose(planning, People.Vestland, "Ein til", Line(Places.Sogndal, await Requested(Host, run.Id, Places.Sogndal) + 2)));
+        Assert.True(second[0].Package > 2, "the second package's key is a line id above 2, so its number 2 is not the id");
+
+        var packages = await planning.Dialogue.Packages(People.Vestland, Places.Settlement);
+        Assert.Equal([(second[0].Package, 2), (first[0].Package, 1)], packages.Select(p => (p.Id, p.Number)));
+
+        Ok(await planning.Dialogue.WithdrawProposal(People.Vestland, second[0].Package, 1));
+        var again = Refused(await planning.Dialogue.WithdrawProposal(People.Vestland, second[0].Package, 1), ErrorKind.Conflict);
+        Assert.StartsWith("forslag 2 ", again.Message);
     }
 }

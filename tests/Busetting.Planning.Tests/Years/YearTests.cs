@@ -135,6 +135,35 @@ public sealed class YearTests : PlanningTest
         Assert.Equal((YearStatus.Revised, 1, null, run.Id), (year.Status, year.Revision, year.ApprovedRunId, year.PublishedRunId));
     }
 
+    /// <summary>Issue 16, item 4: a revision goes on consultation only with a revision run — the published run is not one.</summary>
+    [Theory, DatabaseData]
+    public async Task Revised_ToConsultation_OnlyWithARunNewerThanThePublishedOne(DatabaseProvider provider)
+    {
+        var (planning, _) = await Published(provider);
+        Ok(await Step(planning, People.Planner, YearStatus.Revised));
+
+        var refused = Refused(await Step(planning, People.Planner, YearStatus.Consultation), ErrorKind.InvalidInput);
+        Assert.Equal(("year.status", true), (refused.Code, refused.Values["revision"]));
+        Assert.Equal(YearStatus.Revised, (await Year(planning)).Status);
+
+        Ok(await Run(planning, People.Planner, "revisjon"));
+        Ok(await Step(planning, People.Planner, YearStatus.Consultation));
+    }
+
+    /// <summary>Issue 16, item 4: approval while counties and KS may still send proposals carries the deadline as a warning.</summary>
+    [Theory, DatabaseData]
+    public async Task Summary_ApprovalBeforeTheConsultationDeadline_NamesTheDeadline(DatabaseProvider provider)
+    {
+        var (planning, _) = await OnConsultation(provider);
+        var deadline = (await Year(planning)).ConsultationDeadline!.Value;
+
+        Assert.Equal(deadline, (await planning.Years.Summary(Places.Settlement, YearStatus.Approved)).ConsultationOpenUntil);
+        Assert.Null((await planning.Years.Summary(Places.Settlement, YearStatus.Draft)).ConsultationOpenUntil);
+
+        Host.Clock.Advance(TimeSpan.FromDays((deadline.DayNumber - DateOnly.FromDateTime(Host.Clock.GetUtcNow().UtcDateTime).DayNumber) + 2));
+        Assert.Null((await planning.Years.Summary(Places.Settlement, YearStatus.Approved)).ConsultationOpenUntil);
+    }
+
     [Theory, DatabaseData]
     public async Task SetDeadline_PlannerLocksDecisions_StoredWithAudit_CountyRefused(DatabaseProvider provider)
     {

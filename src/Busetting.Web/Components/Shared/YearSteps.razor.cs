@@ -40,6 +40,9 @@ public partial class YearSteps
     private List<YearStatus> _steps = [];
     private IReadOnlyList<Error> _errors = [];
 
+    /// <summary>A run to send on consultation: after a publication only a revision run (newer than the published one).</summary>
+    private bool HasRunToConsult => HasRun && YearWorkflow.HasRunToConsult(PlanningYear, NewestRunId);
+
     private string DefaultDeadline => DateOnly.FromDateTime(NorwegianTime.FromUtc(Clock.GetUtcNow().UtcDateTime)).AddDays(21)
         .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -55,7 +58,7 @@ public partial class YearSteps
         // Offer only the steps that make sense now: consultation needs a run; with four eyes, approval and
         // publication are asked for once, and not again while a request is open.
         _steps = YearWorkflow.Next(PlanningYear.Status)
-            .Where(to => to != YearStatus.Consultation || HasRun)
+            .Where(to => to != YearStatus.Consultation || HasRunToConsult)
             .Where(to => !(Years.FourEyes && _request is not null && to is YearStatus.Approved or YearStatus.Published))
             .ToList();
     }
