@@ -58,5 +58,21 @@ public class PublishedYearMatrixTests : IClassFixture<YearInMotionApp>
         Assert.Contains($"\"runId\":{_app.DraftRun},", await planner.Html("/api/v1/intern/years/2025/municipalities/4640"));
     }
 
+    /// <summary>Issue 16, item 5: the case worker's decision deadline and letters stand at the top of the municipality page, above the figures and the decision.</summary>
+    [Fact]
+    public async Task CaseWorker_MunicipalityPage_DeadlineAndLettersAtTheTop()
+    {
+        var page = await (await Session.SignIn(_app, Users.Sogndal)).Html("/kommune/4640?aar=2025");
+        int At(string id)
+        {
+            var index = page.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+            Assert.True(index >= 0, $"{id} is on the page");
+            return index;
+        }
+        Assert.True(At("vedtaksfrist") < At("brev"), "the deadline first");
+        Assert.True(At("brev") < At("forklaring"), "the letters before the explanation of the number");
+        Assert.True(At("brev") < At("vedtak"), "the letters before the decision section");
+    }
+
     private static string Inv(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
