@@ -94,9 +94,41 @@ public class YearPageBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         Assert.EndsWith("/revisjonsspor?aar=2025", admin.Url);
         Assert.Equal(0, await admin.Locator("caption", new() { HasText = "Siste 500" }).CountAsync());
 
-        // The public table names the revision as its own sentence.
+        // "Ikke svart" is the shared municipality table: search, county filter, sort, totals — in both written standards.
+        await admin.GotoAsync("/planlegging/2025/ikkje-svart?q=Bergen");
+        Assert.Equal(1, await admin.Locator("#ikkje-svart-q").CountAsync());
+        Assert.Equal(["Bergen"], (await admin.Locator("#ikkje-svart tbody th").AllInnerTextsAsync()).Select(t => t.Trim()));
+        Assert.Equal("/kommune/4601?aar=2025", await admin.GetAttributeAsync("#ikkje-svart tbody th a", "href"));
+        await BrowserTests.Check(admin, "94-ikkje-svart-bokmal");
+        await Language(admin, "nn", "/planlegging/2025/ikkje-svart");
+        Assert.Contains("Kommunar utan registrert vedtak", await admin.InnerTextAsync("#ikkje-svart caption"));
+        await BrowserTests.Check(admin, "95-ikkje-svart-nynorsk");
+
+        // The revision run is published: the need box is gone again (the need is what was published).
+        using (var own = browser.App.Services.CreateScope())
+        {
+            var revised = await own.ServiceProvider.GetRequiredService<RunHandler>().RunAllocation(planner, Steps.Settlement, "revisjon");
+            Assert.True(revised.IsSuccess, string.Join("; ", revised.Errors.Select(e => e.Message)));
+        }
+        foreach (var step in new[] { YearStatus.Consultation, YearStatus.Approved, YearStatus.Published })
+        {
+            using var own = browser.App.Services.CreateScope();
+            await Steps.Step(own.ServiceProvider, step);
+        }
+        await page.GotoAsync("/planlegging/2025");
+        Assert.Equal(0, await page.Locator("#nytt-behov").CountAsync());
+
+        // The public table names the revision as its own sentence; the revision history is the shared table.
         var visitor = await browser.NewPage();
         await visitor.GotoAsync("/tal/2025");
         Assert.Contains("kommunene. Revisjon 1. Se opprinnelig", Plain(await visitor.InnerTextAsync("p:has(#revisjon-lenkje)")));
+        await visitor.GotoAsync("/tal/2025/revisjon?q=Bergen");
+        Assert.Contains("Landet i alt: 18 900 → 12 640 (−6 260).", Plain(await visitor.InnerTextAsync("#landet")));
+        Assert.Equal(1, await visitor.Locator("#revisjonar-q").CountAsync());
+        Assert.Equal(["Bergen"], (await visitor.Locator("#revisjonar tbody th").AllInnerTextsAsync()).Select(t => t.Trim()));
+        await BrowserTests.Check(visitor, "96-revisjonar-bokmal");
+        await Language(visitor, "nn", "/tal/2025/revisjon");
+        Assert.Contains("Opphavleg", await visitor.InnerTextAsync("#revisjonar thead"));
+        await BrowserTests.Check(visitor, "97-revisjonar-nynorsk");
     }
 }
