@@ -26,7 +26,7 @@ public class BadInputTests : SqliteAppTest
     [InlineData("/planlegging/1999/kjoring/1", HttpStatusCode.NotFound, null)]
     [InlineData("/planlegging/1999/ikkje-svart", HttpStatusCode.NotFound, null)]
     [InlineData("/planlegging/1999/vedtak/eksport.xlsx", HttpStatusCode.NotFound, null)]
-    [InlineData("/planlegging/1999/logg", HttpStatusCode.OK, null)]
+    [InlineData("/planlegging/1999/logg", HttpStatusCode.Redirect, null)]
     [InlineData("/planlegging/1999/brev", HttpStatusCode.OK, null)]
     [InlineData("/planlegging/1999/kriterium", HttpStatusCode.OK, null)]
     [InlineData("/planlegging/1999/forslag", HttpStatusCode.OK, null)]

@@ -85,9 +85,8 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         await Check(planner, "01-planlegging");
         await planner.FillAsync("#run-label", "Første forslag");
         await planner.ClickAsync("form:has(#run-label) button[type=submit]");
-        await planner.WaitForURLAsync("**/planlegging/2025?lagra=1");
-        var runLink = planner.Locator("a[href^='/planlegging/2025/kjoring/']").First;
-        await runLink.ClickAsync();
+        // The new run opens on its own page (issue 16, item 9).
+        await planner.WaitForURLAsync("**/planlegging/2025/kjoring/*");
         await planner.WaitForSelectorAsync("table caption");
         await Check(planner, "02-kjoring", fullPage: false);
 

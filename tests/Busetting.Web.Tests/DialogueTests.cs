@@ -167,9 +167,12 @@ public partial class DialogueTests
         Assert.Contains($"<td class=\"num\" data-revision=\"0\">{Ui.Number(before)}</td><td class=\"num\" data-revision=\"1\">{Ui.Number(now)}</td>", page);
         Assert.Contains($"publisert {Day(dates[0])}", page);
 
-        var table = WebUtility.HtmlDecode(await visitor.Html("/tal/2025/revisjon"));
+        var table = WebUtility.HtmlDecode(await visitor.Html("/tal/2025/revisjon?q=Sogndal")); // the shared table pages; searched
         Assert.Contains("href=\"/kommune/4640?aar=2025\">Sogndal</a>", table);
-        Assert.Contains($"<td class=\"num\">{Ui.Number(18_900)}</td><td class=\"num\">{Ui.Number(12_640)}</td><td class=\"num\">{Ui.Number(12_640 - 18_900)}</td>", table.Replace("+", "", StringComparison.Ordinal));
+        // The shared municipality table (issue 16, item 9) holds the changed municipalities; the national totals stand above it.
+        Assert.Contains($"Landet i alt: {Ui.Number(18_900)} → {Ui.Number(12_640)} ({Ui.Number(12_640 - 18_900)}).", table);
+        Assert.Contains("id=\"revisjonar-q\"", table);
+        Assert.Contains($"<td class=\"num\">{Ui.Number(before)}</td><td class=\"num\">{Ui.Number(now)}</td><td class=\"num\">{Ui.Number(now - before)}</td>", table);
         Assert.Contains("href=\"/tal/2025/revisjon\"", await visitor.Html("/tal/2025"));
     }
 }

@@ -40,7 +40,7 @@ public class EverydayBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         {
             await page.FillAsync("#run-label", "Tabelltest");
             await page.ClickAsync("form:has(#run-label) button[type=submit]");
-            await page.WaitForURLAsync("**/planlegging/2025?lagra=1");
+            await page.WaitForURLAsync("**/planlegging/2025/kjoring/*");
         }
         var run = await browser.App.Db(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.MaxAsync(db.Runs, r => r.Id));
         await page.GotoAsync($"/planlegging/2025/kjoring/{run}");

@@ -43,7 +43,7 @@ public class WorkflowTests
         Assert.Contains("proposal.create", actions);
         Assert.Contains("proposal.accept", actions);
         Assert.Equal(3, actions.Count(a => a == "year.status"));
-        var audit = await planner.Html("/planlegging/2025/logg");
+        var audit = await planner.Html("/revisjonsspor?aar=2025");
         Assert.Contains("proposal.accept", audit);
     }
 

@@ -115,6 +115,49 @@ public static class Tables
         ],
         r => r.Requested > 0 && r.Decided is null, new Words("Bare de som ikke har svart", "Berre dei som ikkje har svart"));
 
+    public sealed record UnansweredRow(string Kommunenummer, string Name, string CountyNumber, string County, int Requested, int RequestedEm) : IMunicipalityRow;
+
+    /// <summary>The municipalities asked that have not registered a decision ("Ikke svart"); one no longer in the
+    /// reference data keeps its number as its name.</summary>
+    public static TableData<UnansweredRow> Unanswered(IEnumerable<Unanswered> missing, ReferenceStore reference) => new(
+        missing.Select(m => reference.Find(m.Kommunenummer) is { } found
+                ? new UnansweredRow(m.Kommunenummer.Value, found.Name, found.County.Value, found.CountyName, m.Requested, m.RequestedEm)
+                : new UnansweredRow(m.Kommunenummer.Value, m.Kommunenummer.Value, "", "", m.Requested, m.RequestedEm))
+            .ToList(),
+        [
+            new("oppmoda", "Anmodet", "Oppmoda", r => r.Requested),
+            new("em", "Herav EM", "Av dei EM", r => r.RequestedEm),
+        ]);
+
+    public sealed record RevisionRow(string Kommunenummer, string Name, string CountyNumber, string County, IReadOnlyList<int> Requested) : IMunicipalityRow
+    {
+        public int Change => Requested[^1] - Requested[0];
+    }
+
+    /// <summary>The public revision history: one column per publication (named and dated), then the change from the
+    /// first to the last; only the municipalities whose request changed. The change column's total is the national change
+    /// (the others are unchanged), the publications' columns have no total (the rows are not the whole country).</summary>
+    public static TableData<RevisionRow> Revisions(IReadOnlyList<PublicationHandler.Publication> publications,
+        IReadOnlyDictionary<int, Dictionary<MunicipalityNumber, (int Requested, int Em)>> lines, ReferenceStore reference)
+    {
+        int Requested(PublicationHandler.Publication p, MunicipalityNumber code) => lines[p.RunId].GetValueOrDefault(code).Requested;
+        string Dated(string name, PublicationHandler.Publication p) =>
+            p.At is { } at ? $"{name} ({Ui.Date(DateOnly.FromDateTime(NorwegianTime.FromUtc(at)))})" : name;
+        var rows = lines.Values.SelectMany(l => l.Keys).Distinct()
+            .Where(code => publications.Select(p => Requested(p, code)).Distinct().Count() > 1)
+            .Order()
+            .Select(code => (Code: code, M: reference.Find(code)))
+            .Select(x => new RevisionRow(x.Code.Value, x.M?.Name ?? x.Code.Value, x.M?.County.Value ?? "", x.M?.CountyName ?? "",
+                publications.Select(p => Requested(p, x.Code)).ToList()))
+            .ToList();
+        var columns = publications.Select((p, i) => new Column<RevisionRow>($"r{p.Revision}",
+                Dated(p.Revision == 0 ? "Opprinnelig" : $"Revisjon {p.Revision}", p), Dated(p.Revision == 0 ? "Opphavleg" : $"Revisjon {p.Revision}", p),
+                r => r.Requested[i], Sum: false))
+            .Append(new Column<RevisionRow>("endring", "Endring", "Endring", r => r.Change))
+            .ToList();
+        return new(rows, columns);
+    }
+
     public sealed record LetterRow(string Kommunenummer, string Name, string CountyNumber, string County, int Id, string Kind, int Version,
         string Language, int Requested, int RequestedEm, string Reference, int RunId, string Hash, DateTime? SentAt, string? Channel) : IMunicipalityRow;
 
