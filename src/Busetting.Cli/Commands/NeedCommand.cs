@@ -20,10 +20,13 @@ public static class NeedCommand
         var previous = new Option<int?>("--previous") { Description = "The need the current requests were based on" };
         var previousEm = new Option<int?>("--previous-em") { Description = "The EM need the current requests were based on" };
         var format = CommonOptions.Format("text", "json");
+        var language = CommonOptions.Language();
         var command = new Command("need", "Compute the national need from forecasts and check the ±10 % revision trigger");
-        command.AddOptions(persons, em, inReception, asylumSeekers, approvalRate, quota, emInReception, emAsylumSeekers, emApprovalRate, family, previous, previousEm, format);
+        command.AddOptions(persons, em, inReception, asylumSeekers, approvalRate, quota, emInReception, emAsylumSeekers, emApprovalRate, family, previous, previousEm, format, language);
         command.SetAction(parse =>
         {
+            var lang = CommonOptions.Language(parse, language);
+            string T(string nb, string nn) => lang == WrittenStandard.Nn ? nn : nb;
             Result<NeedCalculation> calculation;
             if (parse.GetValue(persons) is { } direct)
             {
@@ -36,12 +39,13 @@ public static class NeedCommand
             }
             else
             {
-                io.Error.WriteLine("error: give either --persons [--em], or all of --in-reception, --asylum-seekers, --approval-rate and --quota (with the --em-… figures)");
+                io.Error.WriteLine(T("feil: oppgi enten --persons (og --em), eller alle av --in-reception, --asylum-seekers, --approval-rate og --quota (med --em-…-tallene)",
+                    "feil: gje anten --persons (og --em), eller alle av --in-reception, --asylum-seekers, --approval-rate og --quota (med --em-…-tala)"));
                 return ExitCodes.InvalidInput;
             }
             if (!calculation.IsSuccess)
             {
-                return ExitCodes.Report(calculation.Errors, io.Error);
+                return ExitCodes.Report(calculation.Errors, io.Error, lang);
             }
             var need = calculation.Value;
             NeedRevision? revision = null;
@@ -50,7 +54,7 @@ public static class NeedCommand
                 var oldNeed = NationalNeed.Create(old, parse.GetValue(previousEm) ?? 0);
                 if (!oldNeed.IsSuccess)
                 {
-                    return ExitCodes.Report(oldNeed.Errors, io.Error);
+                    return ExitCodes.Report(oldNeed.Errors, io.Error, lang);
                 }
                 revision = new NeedRevision(oldNeed.Value, need.Need);
             }
@@ -76,19 +80,24 @@ public static class NeedCommand
                 }, AllocationOutput.Json));
                 return ExitCodes.Success;
             }
-            io.Output.WriteLine($"Behov: {Texts.Number(need.Need.Persons)} personar, av dei {Texts.Number(need.Need.Em)} einslege mindreårige (EM)");
+            io.Output.WriteLine(T($"Behov: {Texts.Number(need.Need.Persons)} personer, herav {Texts.Number(need.Need.Em)} enslige mindreårige (EM)",
+                $"Behov: {Texts.Number(need.Need.Persons)} personar, av dei {Texts.Number(need.Need.Em)} einslege mindreårige (EM)"));
             if (need.ExpectedNewPermits > 0 || need.EmExpectedNewPermits > 0)
             {
-                io.Output.WriteLine($"  forventa nye løyve: {Texts.Number(need.ExpectedNewPermits)} (EM {Texts.Number(need.EmExpectedNewPermits)})");
+                io.Output.WriteLine(T($"  forventede nye tillatelser: {Texts.Number(need.ExpectedNewPermits)} (EM {Texts.Number(need.EmExpectedNewPermits)})",
+                    $"  forventa nye løyve: {Texts.Number(need.ExpectedNewPermits)} (EM {Texts.Number(need.EmExpectedNewPermits)})"));
             }
-            io.Output.WriteLine($"  familiegjenforeinte, ikkje rekna med: {Texts.Number(need.ExcludedFamilyMembers)}");
+            io.Output.WriteLine(T($"  familiegjenforente, ikke regnet med: {Texts.Number(need.ExcludedFamilyMembers)}",
+                $"  familiegjenforeinte, ikkje rekna med: {Texts.Number(need.ExcludedFamilyMembers)}"));
             if (revision is not null)
             {
                 var emText = revision.EmChange is { } emChange ? Percent(emChange) : "ny";
-                io.Output.WriteLine($"Revisjon frå {Texts.Number(revision.Previous.Persons)} (EM {Texts.Number(revision.Previous.Em)}): endring {Percent(revision.PersonsChange)}, EM {emText}");
+                var (from, threshold) = ($"{Texts.Number(revision.Previous.Persons)} (EM {Texts.Number(revision.Previous.Em)})", Texts.Number(revision.TriggerThreshold * 100));
+                io.Output.WriteLine(T($"Revisjon fra {from}: endring {Percent(revision.PersonsChange)}, EM {emText}",
+                    $"Revisjon frå {from}: endring {Percent(revision.PersonsChange)}, EM {emText}"));
                 io.Output.WriteLine(revision.RedistributionRecommended
-                    ? $"Over ±{Texts.Number(revision.TriggerThreshold * 100)} %: ny fordeling (justerte oppmodingar) blir tilrådd"
-                    : $"Innanfor ±{Texts.Number(revision.TriggerThreshold * 100)} %: inga ny fordeling naudsynt");
+                    ? T($"Over ±{threshold} %: ny fordeling (justerte anmodninger) anbefales", $"Over ±{threshold} %: ny fordeling (justerte oppmodingar) blir tilrådd")
+                    : T($"Innenfor ±{threshold} %: ingen ny fordeling nødvendig", $"Innanfor ±{threshold} %: inga ny fordeling naudsynt"));
             }
             return ExitCodes.Success;
         });
