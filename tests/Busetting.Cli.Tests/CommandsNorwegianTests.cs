@@ -83,4 +83,29 @@ public class CommandsNorwegianTests
         Assert.Equal(ExitCodes.NotFound, code);
         Assert.Equal("feil: ingen kommune med nummer 9999 i dataa", error.Trim());
     }
+
+    private static readonly string Missing = Path.Combine(Path.GetTempPath(), "finst-ikkje-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Errors the domain has no words for — the command line's own options and files — are said in Norwegian, naming the option or file.</summary>
+    public static TheoryData<string[], int, string> ErrorsWithoutCatalogue => new()
+    {
+        { ["allocate", "--year", "2025", "--need", "18900", "--em", "750", "--data", Missing], ExitCodes.NotFound, $"feil: Fant ikke datamappen {Missing}: gi --data med en mappe som den leverte data/, eller sett BUSETTING_DATA." },
+        { ["allocate", "--year", "2025", "--need", "18900", "--em", "750", "--data", Missing, "--lang", "nn"], ExitCodes.NotFound, $"feil: Fann ikkje datamappa {Missing}: gje --data med ei mappe som den leverte data/, eller set BUSETTING_DATA." },
+        { ["allocate", "--year", "1990", "--need", "18900", "--em", "750", "--data", ShippedData], ExitCodes.InvalidInput, "feil: --year 1990 må være mellom 2000 og 2100." },
+        { ["revise", "--year", "1990", "--from-need", "18900", "--need", "12640", "--data", ShippedData, "--lang", "nn"], ExitCodes.InvalidInput, "feil: --year 1990 må vere mellom 2000 og 2100." },
+        { ["revise", "--year", "2025", "--from-need", "18900", "--need", "12640", "--agree", "4601=559", "--agree-em", "5001=3", "--data", ShippedData, "--lang", "nn"], ExitCodes.InvalidInput, "feil: --agree-em 5001 treng òg --agree for 5001 (personane i avtalen)." },
+        { ["revise", "--year", "2025", "--from-need", "18900", "--need", "12640", "--decided", "0301:900", "--data", ShippedData], ExitCodes.InvalidInput, "feil: --decided «0301:900» må skrives KOMMUNENUMMER=PERSONER, for eksempel 4601=519." },
+        { ["explain", "0301", "--year", "2025", "--need", "18900", "--em", "750", "--data", Missing], ExitCodes.NotFound, $"feil: Fant ikke datamappen {Missing}: gi --data med en mappe som den leverte data/, eller sett BUSETTING_DATA." },
+    };
+
+    [Theory]
+    [MemberData(nameof(ErrorsWithoutCatalogue))]
+    public void Error_WithoutCatalogueCode_SaidInNorwegian(string[] args, int exit, string expected)
+    {
+        var (code, _, error) = Run(args);
+        Assert.Equal(exit, code);
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        // The option names are the command line's own (--year, --agree-em); every other word is Norwegian.
+        Assert.Empty(EnglishText.ProblemsIn(System.Text.RegularExpressions.Regex.Replace(error.Split('\n')[0], "--[a-z-]+", "")));
+    }
 }

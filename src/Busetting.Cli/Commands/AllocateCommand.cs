@@ -16,7 +16,7 @@ public static class AllocateCommand
             var run = common.Allocate(parse);
             if (!run.IsSuccess)
             {
-                return ExitCodes.Report(run.Errors, io.Error);
+                return ExitCodes.Report(run.Errors, io.Error, CommonOptions.Language(parse, language));
             }
             var result = run.Value.Result;
             var lang = CommonOptions.Language(parse, language);

@@ -34,7 +34,7 @@ public static class ReviseCommand
             var result = Revise(data.Folder(parse), parse.GetValue(year), (parse.GetValue(fromNeed), parse.GetValue(fromEm)), (parse.GetValue(need), parse.GetValue(em)),
                 (parse.GetValue(agree) ?? [], parse.GetValue(agreeEm) ?? []), parse.GetValue(decided) ?? [], Enum.Parse<AgreementTreatment>(parse.GetValue(treatment)!, ignoreCase: true), parse.GetValue(show) ?? [],
                 CommonOptions.Language(parse, language), io.Output);
-            return result.IsSuccess ? ExitCodes.Success : ExitCodes.Report(result.Errors, io.Error);
+            return result.IsSuccess ? ExitCodes.Success : ExitCodes.Report(result.Errors, io.Error, CommonOptions.Language(parse, language));
         });
         return command;
     }
@@ -48,7 +48,7 @@ public static class ReviseCommand
         var (fromNeed, need) = (from.Persons, to.Persons);
         if (!SettlementYear.TryCreate(yearValue, out var year))
         {
-            return Error.Invalid("year", Inv($"--year {yearValue} must be between {SettlementYear.Earliest} and {SettlementYear.Latest}"));
+            return AllocationRequest.YearOutOfRange(yearValue);
         }
         var agreed = Pairs("agree", agree.Persons);
         var agreedEm = Pairs("agree-em", agree.Em);
@@ -59,7 +59,7 @@ public static class ReviseCommand
         }
         if (agreedEm.Value.Keys.Except(agreed.Value.Keys).ToList() is [var alone, ..])
         {
-            return Error.Invalid("agree-em", Inv($"--agree-em {alone} needs an --agree for {alone}"));
+            return Error.Invalid("agree-em.alone", Inv($"--agree-em {alone} needs an --agree for {alone}")) with { Values = new Dictionary<string, object> { ["kommunenummer"] = alone.Value } };
         }
         // Each agreement is a record as an accepted proposal would be, so both rounds are computed as the web computes a year's runs.
         var agreements = agreed.Value.Select(a => (Agreement: a, Em: agreedEm.Value.TryGetValue(a.Key, out var e) ? e : (int?)null))
@@ -166,7 +166,8 @@ public static class ReviseCommand
             var parts = text.Split('=');
             if (parts.Length != 2 || !MunicipalityNumber.TryParse(parts[0], out var number, out _) || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var persons))
             {
-                return Error.Invalid(option, Inv($"--{option} «{text}» must be KOMMUNENUMMER=PERSONS, e.g. 4601=519"));
+                return Error.Invalid("option.pair", Inv($"--{option} «{text}» must be KOMMUNENUMMER=PERSONS, e.g. 4601=519"))
+                    with { Values = new Dictionary<string, object> { ["option"] = "--" + option, ["text"] = text } };
             }
             pairs[number] = persons;
         }
