@@ -108,4 +108,29 @@ public class CommandsNorwegianTests
         // The option names are the command line's own (--year, --agree-em); every other word is Norwegian.
         Assert.Empty(EnglishText.ProblemsIn(System.Text.RegularExpressions.Regex.Replace(error.Split('\n')[0], "--[a-z-]+", "")));
     }
+
+    private static string[] AllocateTable => ["allocate", "--year", "2025", "--need", "18900", "--em", "750", "--data", ShippedData];
+
+    private static readonly string[] RuleCodes = Enum.GetNames<Busetting.Domain.Allocation.RuleId>();
+
+    [Theory]
+    [InlineData("nb", "mottakskommune", "gulv")]
+    [InlineData("nn", "mottakskommune", "golv")]
+    public void Allocate_Table_RuleNamesInNorwegian_NoCodeNames(string lang, string reception, string floor)
+    {
+        var (code, output, error) = Run([.. AllocateTable, "--lang", lang]);
+        Assert.True(code == 0, error);
+        Assert.Contains(reception, output, StringComparison.Ordinal);
+        Assert.Matches($@"\b{floor}\b", output);
+        Assert.DoesNotContain(RuleCodes, c => System.Text.RegularExpressions.Regex.IsMatch(output, $@"\b{c}\b"));
+    }
+
+    [Fact]
+    public void Allocate_TableTechnical_RuleCodeNames()
+    {
+        var (code, output, error) = Run([.. AllocateTable, "--teknisk"]);
+        Assert.True(code == 0, error);
+        Assert.Matches(@"\bReceptionCentre\b", output);
+        Assert.Matches(@"\bFloor\b", output);
+    }
 }

@@ -8,9 +8,10 @@ public static class AllocateCommand
         var format = CommonOptions.Format("table", "csv", "json");
         var language = CommonOptions.Language();
         var outFile = new Option<string?>("--out") { Description = "Write the result to this file instead of standard output" };
+        var technical = new Option<bool>("--teknisk") { Description = "Vis reglenes kodenavn i tabellen (som CSV og JSON gjør) i stedet for de norske navnene" };
         var command = new Command("allocate", "Allocate the national need to municipalities by the year's criteria");
         common.AddTo(command);
-        command.AddOptions(format, outFile, language);
+        command.AddOptions(format, outFile, language, technical);
         command.SetAction(parse =>
         {
             var run = common.Allocate(parse);
@@ -30,7 +31,7 @@ public static class AllocateCommand
                     buffer.Write(AllocationOutput.ToCsv(result));
                     break;
                 default:
-                    AllocationOutput.WriteTable(result, lang, buffer);
+                    AllocationOutput.WriteTable(result, lang, buffer, parse.GetValue(technical));
                     break;
             }
             if (parse.GetValue(outFile) is { } path)
