@@ -7,9 +7,9 @@ public static class AllocateCommand
         var common = new CommonOptions();
         var format = CommonOptions.Format("table", "csv", "json");
         var language = CommonOptions.Language();
-        var outFile = new Option<string?>("--out") { Description = "Write the result to this file instead of standard output" };
+        var outFile = new Option<string?>("--out") { HelpName = "fil", Description = "Skriv resultatet til denne filen i stedet for til standard utdata" };
         var technical = new Option<bool>("--teknisk") { Description = "Vis reglenes kodenavn i tabellen (som CSV og JSON gjør) i stedet for de norske navnene" };
-        var command = new Command("allocate", "Allocate the national need to municipalities by the year's criteria");
+        var command = new Command("allocate", "Fordel det nasjonale behovet på kommunene etter årets kriterier");
         common.AddTo(command);
         command.AddOptions(format, outFile, language, technical);
         command.SetAction(parse =>

@@ -7,11 +7,11 @@ public static class ExplainCommand
     public static Command Create(CommandIo io)
     {
         var common = new CommonOptions();
-        var number = new Argument<string>("kommunenummer") { Description = "Four-digit municipality number, e.g. 4601" };
-        var language = new Option<string?>("--lang") { Description = "nn (Nynorsk) or nb (Bokmål); default: the municipality's official language form" };
+        var number = new Argument<string>("kommunenummer") { Description = "Kommunenummer med fire sifre, for eksempel 4601" };
+        var language = new Option<string?>("--lang") { Description = "Målform: nb (bokmål) eller nn (nynorsk); standard: kommunens offisielle målform" };
         language.AcceptOnlyFromAmong(WrittenStandards.NnCode, WrittenStandards.NbCode);
         var format = CommonOptions.Format("text", "json");
-        var command = new Command("explain", "Explain one municipality's request: indicators, criteria contributions, binding rules");
+        var command = new Command("explain", "Forklar anmodningen til én kommune: indikatorer, bidrag fra kriteriene, bindende regler");
         command.Arguments.Add(number);
         common.AddTo(command);
         command.AddOptions(language, format);

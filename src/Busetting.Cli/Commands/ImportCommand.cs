@@ -10,15 +10,15 @@ public static class ImportCommand
 {
     public static Command Create(CommandIo io)
     {
-        var kind = new Argument<string>("kind") { Description = "indicator (CSV), jsonstat (SSB PxWebApi JSON-stat 2.0) or nokkeltall (IMDi key figures)" };
+        var kind = new Argument<string>("kind") { Description = "indicator (CSV), jsonstat (SSB-tabell i JSON-stat 2.0) eller nokkeltall (IMDis nøkkeltall)" };
         kind.AcceptOnlyFromAmong("indicator", "jsonstat", "nokkeltall");
-        var file = new Argument<string>("file") { Description = "The file to import" };
-        var indicator = new Option<string?>("--indicator") { Description = "For jsonstat: the indicator id the table's values are (e.g. folketal)" };
-        var contents = new Option<string?>("--contents") { Description = "For jsonstat: the category to take from a dimension with several" };
-        var data = new DataOption("Data folder to import into (default: the shipped one)");
-        var dryRun = new Option<bool>("--dry-run") { Description = "Validate only; store nothing" };
+        var file = new Argument<string>("file") { Description = "Filen som skal importeres" };
+        var indicator = new Option<string?>("--indicator") { Description = "For jsonstat: indikatoren tabellens verdier gjelder (for eksempel folketal)" };
+        var contents = new Option<string?>("--contents") { Description = "For jsonstat: kategorien som skal tas fra en dimensjon med flere" };
+        var data = new DataOption("Datamappen det importeres til (standard: den leverte)");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Bare kontroller; lagre ingenting" };
         var language = CommonOptions.Language();
-        var command = new Command("import", "Validate and import an indicator CSV, an SSB JSON-stat table or an IMDi key-figure table");
+        var command = new Command("import", "Kontroller og importer en indikatorfil (CSV), en JSON-stat-tabell fra SSB eller en nøkkeltallstabell fra IMDi");
         command.Arguments.Add(kind);
         command.Arguments.Add(file);
         command.AddOptions(indicator, contents, data.Option, dryRun, language);

@@ -16,20 +16,20 @@ public static class LettersCommand
 {
     public static Command Create(CommandIo io)
     {
-        var year = new Option<int>("--year") { Description = "The settlement year", Required = true };
-        var kind = new Option<string>("--kind") { Description = "request (default), adjusted or postponement", DefaultValueFactory = _ => "request" };
+        var year = new Option<int>("--year") { HelpName = "år", Description = "Bosettingsåret", Required = true };
+        var kind = new Option<string>("--kind") { Description = "Brevtype: request (anmodning, standard), adjusted (justert anmodning) eller postponement (utsettelse)", DefaultValueFactory = _ => "request" };
         kind.AcceptOnlyFromAmong("request", "adjusted", "postponement");
-        var reason = new Option<string?>("--reason") { Description = "Why (adjusted letters and postponements)" };
-        var deadline = new Option<DateOnly?>("--deadline") { Description = "New decision deadline, yyyy-MM-dd (required for adjusted letters; not in the past)" };
-        var database = new Option<string?>("--database") { Description = "SQLite file (default: the web application's src/Busetting.Web/busetting.db) or, with --provider postgres, a connection string" };
-        var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
+        var reason = new Option<string?>("--reason") { Description = "Begrunnelse (justerte brev og utsettelser)" };
+        var deadline = new Option<DateOnly?>("--deadline") { Description = "Ny vedtaksfrist, åååå-mm-dd (påkrevd for justerte brev; ikke tilbake i tid)" };
+        var database = new Option<string?>("--database") { Description = "SQLite-fil (standard: webapplikasjonens egen fil i src/Busetting.Web) eller, med --provider postgres, en tilkoblingsstreng" };
+        var provider = new Option<string>("--provider") { Description = "Database: sqlite (standard) eller postgres", DefaultValueFactory = _ => "sqlite" };
         provider.AcceptOnlyFromAmong("sqlite", "postgres");
-        var data = new DataOption("The data folder (default: the shipped data/)");
-        var send = new Option<bool>("--send") { Description = "Send the new letters through the outbox channel" };
-        var outbox = new Option<string>("--outbox") { Description = "Outbox folder for --send", DefaultValueFactory = _ => "outbox" };
-        var zip = new Option<string?>("--zip") { Description = "Also write all newest letters of the kind to this ZIP file" };
+        var data = new DataOption("Datamappen (standard: den leverte data/)");
+        var send = new Option<bool>("--send") { Description = "Send de nye brevene gjennom mappekanalen (utboks)" };
+        var outbox = new Option<string>("--outbox") { HelpName = "mappe", Description = "Utboksmappe for --send (standard: outbox)", DefaultValueFactory = _ => "outbox" };
+        var zip = new Option<string?>("--zip") { HelpName = "fil", Description = "Skriv også alle de nyeste brevene av typen til denne ZIP-filen" };
         var language = CommonOptions.Language();
-        var command = new Command("letters", "Make the request letters (PDF) of an approved year, in each municipality's language form");
+        var command = new Command("letters", "Lag brevene (PDF) for et godkjent år, på hver kommunes målform");
         command.AddOptions(year, kind, reason, deadline, database, provider, data.Option, send, outbox, zip, language);
         command.SetAction(async (parse, cancellationToken) =>
         {

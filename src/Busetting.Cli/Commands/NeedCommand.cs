@@ -7,21 +7,21 @@ public static class NeedCommand
 {
     public static Command Create(CommandIo io)
     {
-        var persons = new Option<int?>("--persons") { Description = "The need given directly (persons, EM included)" };
-        var em = new Option<int?>("--em") { Description = "EM given directly (with --persons)" };
-        var inReception = new Option<int?>("--in-reception") { Description = "Refugees with a permit still in reception centres at the start of the year" };
-        var asylumSeekers = new Option<int?>("--asylum-seekers") { Description = "Expected asylum seekers" };
-        var approvalRate = new Option<decimal?>("--approval-rate") { Description = "Expected share of asylum seekers granted a permit (0–1)" };
-        var quota = new Option<int?>("--quota") { Description = "Resettlement refugees (the Storting's quota)" };
-        var emInReception = new Option<int?>("--em-in-reception") { Description = "EM with a permit in reception centres" };
-        var emAsylumSeekers = new Option<int?>("--em-asylum-seekers") { Description = "Expected EM asylum seekers" };
-        var emApprovalRate = new Option<decimal?>("--em-approval-rate") { Description = "Expected EM approval rate (0–1)" };
-        var family = new Option<int>("--family-members") { Description = "Reunified family members (shown, never counted)", DefaultValueFactory = _ => 0 };
-        var previous = new Option<int?>("--previous") { Description = "The need the current requests were based on" };
-        var previousEm = new Option<int?>("--previous-em") { Description = "The EM need the current requests were based on" };
+        var persons = new Option<int?>("--persons") { Description = "Behovet oppgitt direkte (personer, EM medregnet)" };
+        var em = new Option<int?>("--em") { Description = "EM oppgitt direkte (med --persons)" };
+        var inReception = new Option<int?>("--in-reception") { Description = "Flyktninger med tillatelse som fortsatt bor i mottak ved årets start" };
+        var asylumSeekers = new Option<int?>("--asylum-seekers") { Description = "Forventede asylsøkere" };
+        var approvalRate = new Option<decimal?>("--approval-rate") { Description = "Forventet andel asylsøkere som får tillatelse (0–1)" };
+        var quota = new Option<int?>("--quota") { Description = "Overføringsflyktninger (Stortingets kvote)" };
+        var emInReception = new Option<int?>("--em-in-reception") { Description = "EM med tillatelse i mottak" };
+        var emAsylumSeekers = new Option<int?>("--em-asylum-seekers") { Description = "Forventede EM-asylsøkere" };
+        var emApprovalRate = new Option<decimal?>("--em-approval-rate") { Description = "Forventet andel EM som får tillatelse (0–1)" };
+        var family = new Option<int>("--family-members") { Description = "Familiegjenforente (vises, regnes aldri med)", DefaultValueFactory = _ => 0 };
+        var previous = new Option<int?>("--previous") { Description = "Behovet de gjeldende anmodningene bygde på" };
+        var previousEm = new Option<int?>("--previous-em") { Description = "EM-behovet de gjeldende anmodningene bygde på" };
         var format = CommonOptions.Format("text", "json");
         var language = CommonOptions.Language();
-        var command = new Command("need", "Compute the national need from forecasts and check the ±10 % revision trigger");
+        var command = new Command("need", "Regn ut det nasjonale behovet fra prognoser og sjekk grensen på ±10 % for revisjon");
         command.AddOptions(persons, em, inReception, asylumSeekers, approvalRate, quota, emInReception, emAsylumSeekers, emApprovalRate, family, previous, previousEm, format, language);
         command.SetAction(parse =>
         {

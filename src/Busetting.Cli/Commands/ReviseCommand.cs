@@ -14,20 +14,20 @@ public static class ReviseCommand
 {
     public static Command Create(CommandIo io)
     {
-        var year = new Option<int>("--year") { Description = "Settlement year", Required = true };
-        var fromNeed = new Option<int>("--from-need") { Description = "The need of the published round", Required = true };
-        var need = new Option<int>("--need") { Description = "The revised need", Required = true };
-        var fromEm = new Option<int>("--from-em") { Description = "The EM need of the published round (default 0)" };
-        var em = new Option<int>("--em") { Description = "The revised EM need (default 0)" };
-        var agree = new Option<string[]>("--agree") { Description = "An agreement of the published round, KOMMUNENUMMER=PERSONS (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var agreeEm = new Option<string[]>("--agree-em") { Description = "The EM within an --agree agreement, KOMMUNENUMMER=EM (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var decided = new Option<string[]>("--decided") { Description = "A council decision on the published request, KOMMUNENUMMER=PERSONS (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var treatment = new Option<string>("--treatment") { Description = "scale (default), keep or drop, for every agreement", DefaultValueFactory = _ => "scale" };
+        var year = new Option<int>("--year") { HelpName = "år", Description = "Bosettingsår", Required = true };
+        var fromNeed = new Option<int>("--from-need") { Description = "Behovet i den publiserte runden", Required = true };
+        var need = new Option<int>("--need") { Description = "Det reviderte behovet", Required = true };
+        var fromEm = new Option<int>("--from-em") { Description = "EM-behovet i den publiserte runden (standard 0)" };
+        var em = new Option<int>("--em") { Description = "Det reviderte EM-behovet (standard 0)" };
+        var agree = new Option<string[]>("--agree") { HelpName = "KOMMUNENUMMER=PERSONER", Description = "En avtale fra den publiserte runden, KOMMUNENUMMER=PERSONER (kan gjentas)", AllowMultipleArgumentsPerToken = true };
+        var agreeEm = new Option<string[]>("--agree-em") { HelpName = "KOMMUNENUMMER=EM", Description = "EM i en --agree-avtale, KOMMUNENUMMER=EM (kan gjentas)", AllowMultipleArgumentsPerToken = true };
+        var decided = new Option<string[]>("--decided") { HelpName = "KOMMUNENUMMER=PERSONER", Description = "Et kommunestyrevedtak om den publiserte anmodningen, KOMMUNENUMMER=PERSONER (kan gjentas)", AllowMultipleArgumentsPerToken = true };
+        var treatment = new Option<string>("--treatment") { Description = "Avtalene: scale (skaleres, standard), keep (beholdes) eller drop (droppes)", DefaultValueFactory = _ => "scale" };
         treatment.AcceptOnlyFromAmong("scale", "keep", "drop");
-        var show = new Option<string[]>("--show") { Description = "Municipality numbers to print line by line", AllowMultipleArgumentsPerToken = true };
-        var data = new DataOption("Data folder (default: the shipped data/)");
+        var show = new Option<string[]>("--show") { HelpName = "kommunenummer", Description = "Kommunenumre som skrives ut linje for linje", AllowMultipleArgumentsPerToken = true };
+        var data = new DataOption("Datamappe (standard: den leverte data/)");
         var language = CommonOptions.Language();
-        var command = new Command("revise", "Revise a published allocation for a new need: agreements scaled/kept/dropped, full re-solve against minimum change");
+        var command = new Command("revise", "Revider en publisert fordeling for et nytt behov: avtaler skaleres, beholdes eller droppes; full ny beregning mot minst mulig endring");
         command.AddOptions(year, fromNeed, need, fromEm, em, agree, agreeEm, decided, treatment, show, data.Option, language);
         command.SetAction(parse =>
         {
