@@ -1,3 +1,4 @@
+using System.Globalization;
 using Busetting.Domain.Allocation;
 using Busetting.Domain.Criteria;
 using Busetting.Domain.Errors;
@@ -47,12 +48,17 @@ public sealed record AllocationRequest
         return new AllocationRequest(year, need, planNeed, knowledgeDate);
     }
 
+    /// <summary>A --year outside the years the system covers (said in Norwegian by <see cref="ErrorTexts"/>).</summary>
+    public static Error YearOutOfRange(int year) =>
+        Error.Invalid("year", string.Create(CultureInfo.InvariantCulture, $"--year {year} must be between {SettlementYear.Earliest} and {SettlementYear.Latest}"))
+            with { Values = new Dictionary<string, object> { ["year"] = year, ["earliest"] = SettlementYear.Earliest, ["latest"] = SettlementYear.Latest } };
+
     /// <summary>From the numbers a user typed (the CLI's options): year, need and plan need checked, each with its own error.</summary>
     public static Result<AllocationRequest> Create(int year, int need, int em, int? planNeed = null, DateOnly? knowledgeDate = null)
     {
         if (!SettlementYear.TryCreate(year, out var settlementYear))
         {
-            return Error.Invalid("year", $"--year {year} must be between {SettlementYear.Earliest} and {SettlementYear.Latest}");
+            return YearOutOfRange(year);
         }
         var nationalNeed = NationalNeed.Create(need, em);
         return nationalNeed.IsSuccess

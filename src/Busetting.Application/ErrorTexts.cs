@@ -1,3 +1,4 @@
+using System.Globalization;
 using Busetting.Domain.Errors;
 using Busetting.Domain.Primitives;
 
@@ -20,6 +21,8 @@ public static class ErrorTexts
             decimal d => Texts.Number(d, 2),
             _ => v.ToString() ?? "",
         } : "";
+        // Years, municipality numbers, paths and option texts as typed (no thousands space in 2025).
+        string S(string key) => error.Values.TryGetValue(key, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "" : "";
         string Percent(string key) => error.Values.TryGetValue(key, out var v) && v is decimal d ? Texts.Number(d * 100, 1) + " %" : "";
         var technical = error.Details.Count == 0 ? error.ToString() : error + " — " + string.Join("; ", error.Details);
         return error.Code switch
@@ -39,6 +42,20 @@ public static class ErrorTexts
                 (T("En avtalt endring passer ikke med behovet eller kommunene dette året.", "Ei avtalt endring passar ikkje med behovet eller kommunane dette året."), technical),
             "allocation.no-municipalities" or "revision.solver" or "plan-need" =>
                 (T("Fordelingen kunne ikke regnes ut.", "Fordelinga kunne ikkje reknast ut."), technical),
+            // The command line's own options and files, named as typed.
+            "data.folder" => (T($"Fant ikke datamappen {S("folder")}: gi --data med en mappe som den leverte data/, eller sett BUSETTING_DATA.",
+                $"Fann ikkje datamappa {S("folder")}: gje --data med ei mappe som den leverte data/, eller set BUSETTING_DATA."), null),
+            "year" when error.Values.ContainsKey("earliest") => (T($"--year {S("year")} må være mellom {S("earliest")} og {S("latest")}.",
+                $"--year {S("year")} må vere mellom {S("earliest")} og {S("latest")}."), null),
+            "agree-em.alone" => (T($"--agree-em {S("kommunenummer")} trenger også --agree for {S("kommunenummer")} (personene i avtalen).",
+                $"--agree-em {S("kommunenummer")} treng òg --agree for {S("kommunenummer")} (personane i avtalen)."), null),
+            "option.pair" => (T($"{S("option")} «{S("text")}» må skrives KOMMUNENUMMER=PERSONER, for eksempel 4601=519.",
+                $"{S("option")} «{S("text")}» må skrivast KOMMUNENUMMER=PERSONAR, til dømes 4601=519."), null),
+            "backtest.actual" when error.Values.ContainsKey("year") => (T($"Datamappen har ingen anmodninger for {S("year")}: gi --actual med en fil.",
+                $"Datamappa har ingen oppmodingar for {S("year")}: gje --actual med ei fil."), null),
+            "backtest.actual" => (T("--actual med en fil trengs for å sammenligne med anmodningene.", "--actual med ei fil trengst for å samanlikne med oppmodingane."), null),
+            "backtest.settled" => (T($"Datamappen har ingen bosettingstall for {S("year")}.", $"Datamappa har ingen busetjingstal for {S("year")}."), null),
+            "backtest.year" => (T($"Fila {S("file")} har anmodninger for {S("fileYear")}, ikke for {S("year")}.", $"Fila {S("file")} har oppmodingar for {S("fileYear")}, ikkje for {S("year")}."), null),
             _ when PlanningErrorTexts.For(error, language) is { } planning => (planning, null),
             _ => (error.ToString(), null),
         };

@@ -78,14 +78,14 @@ public static class Backtest
         {
             if (actualFile is null)
             {
-                return Error.Invalid("backtest.actual", string.Create(CultureInfo.InvariantCulture, $"no requests of {year} in the data folder: give --actual FILE"));
+                return Error.Invalid("backtest.actual", string.Create(CultureInfo.InvariantCulture, $"no requests of {year} in the data folder: give --actual FILE")) with { Values = new Dictionary<string, object> { ["year"] = year } };
             }
             var rows = KeyFiguresCsv.Read(actualFile, data.Municipalities.Select(m => m.Number).ToHashSet(), data.Changes);
             return rows.IsSuccess ? rows.Value.Sum(r => r.Requested ?? 0) : Result<int>.Fail(rows.Errors);
         }
         var settled = data.Settlements.Where(s => s.Year == year).ToList();
         return settled.Count == 0
-            ? Error.Invalid("backtest.settled", string.Create(CultureInfo.InvariantCulture, $"no settlements of {year} in the data folder"))
+            ? Error.Invalid("backtest.settled", string.Create(CultureInfo.InvariantCulture, $"no settlements of {year} in the data folder")) with { Values = new Dictionary<string, object> { ["year"] = year } }
             : settled.Sum(s => s.Settled ?? 0);
     }
 
@@ -127,7 +127,8 @@ public static class Backtest
             }
             if (actual.Value[0].Year != result.Year)
             {
-                return Error.Invalid("backtest.year", string.Create(CultureInfo.InvariantCulture, $"the file holds requests for {actual.Value[0].Year}, not {result.Year}"), actualFile);
+                return Error.Invalid("backtest.year", string.Create(CultureInfo.InvariantCulture, $"the file holds requests for {actual.Value[0].Year}, not {result.Year}"), actualFile)
+                    with { Values = new Dictionary<string, object> { ["fileYear"] = actual.Value[0].Year, ["year"] = result.Year, ["file"] = actualFile } };
             }
             units = actual.Value.Select(r => (r.Number.Value, r.Name, r.County, r.CurrentNumbers, r.Requested ?? 0, r.RequestedEm)).ToList();
             var covered = units.SelectMany(u => u.Current).ToHashSet();
@@ -144,7 +145,7 @@ public static class Backtest
             var settled = data.Settlements.Where(s => s.Year == result.Year).ToDictionary(s => s.Municipality);
             if (settled.Count == 0)
             {
-                return Error.Invalid("backtest.settled", string.Create(CultureInfo.InvariantCulture, $"no settlements of {result.Year} in the data folder"));
+                return Error.Invalid("backtest.settled", string.Create(CultureInfo.InvariantCulture, $"no settlements of {result.Year} in the data folder")) with { Values = new Dictionary<string, object> { ["year"] = result.Year } };
             }
             if (settled.Values.FirstOrDefault(s => s.Until is not null) is { Until: { } until })
             {

@@ -1,3 +1,4 @@
+using System.CommandLine.Invocation;
 using Busetting.Cli.Commands;
 
 namespace Busetting.Cli;
@@ -7,8 +8,27 @@ public static class BusettingCli
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Busetting: settle refugees in Norwegian municipalities by the ministry's criteria, with every number explained.");
-        var io = new CommandIo(output, error);
+        var root = Build(new CommandIo(output, error));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction)
+        {
+            // The parser's own messages are English (no Norwegian resources ship with System.CommandLine): said again in Bokmål.
+            foreach (var problem in parsed.Errors)
+            {
+                error.WriteLine($"feil: {NorwegianHelp.Error(problem.Message)}");
+                error.WriteLine($"  teknisk: {problem.Message}");
+            }
+            var command = string.Join(' ', ["busetting", .. parsed.CommandResult.Command is RootCommand ? [] : new[] { parsed.CommandResult.Command.Name }]);
+            error.WriteLine($"Se «{command} --help».");
+            return ExitCodes.Usage;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>Every command, with its help in Bokmål (<see cref="NorwegianHelp"/>).</summary>
+    public static RootCommand Build(CommandIo io)
+    {
+        var root = new RootCommand("Busetting: fordel bosettingen av flyktninger på kommunene etter departementets kriterier, med hvert tall forklart.");
         root.Subcommands.Add(AllocateCommand.Create(io));
         root.Subcommands.Add(ExplainCommand.Create(io));
         root.Subcommands.Add(NeedCommand.Create(io));
@@ -17,8 +37,8 @@ public static class BusettingCli
         root.Subcommands.Add(CalibrateCommand.Create(io));
         root.Subcommands.Add(LettersCommand.Create(io));
         root.Subcommands.Add(ReviseCommand.Create(io));
-        var parsed = root.Parse(args);
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        NorwegianHelp.Apply(root, io.Output);
+        return root;
     }
 }
 

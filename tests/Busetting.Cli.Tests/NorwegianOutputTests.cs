@@ -15,7 +15,7 @@ public class NorwegianOutputTests
     private static string[] Revise => ["revise", "--year", "2025", "--from-need", "18900", "--need", "12640", "--agree", "4601=559", "--agree", "4640=60",
         "--decided", "0301=900", "--decided", "5001=300", "--show", "4601", "0301", "--data", ShippedData];
 
-    // The table goes to a file: its binding-rule column holds the rules' codes, as the CSV does; the summary and the notes are read.
+    // The table goes to a file: the summary and the notes on standard error are read (the table's rule names: CommandsNorwegianTests).
     private static string[] Allocate => ["allocate", "--year", "2025", "--need", "18900", "--em", "750", "--data", ShippedData, "--out", Path.Combine(Path.GetTempPath(), $"fordeling-{Guid.NewGuid():N}.txt")];
 
     public static TheoryData<string> Commands => new() { "backtest", "revise", "allocate" };

@@ -26,7 +26,7 @@ public partial class ReviseCommandTests
     {
         var (code, _, error) = Run("revise", "--year", "2025", "--from-need", "18900", "--need", "12640", "--agree", "Bergen=559", "--data", ShippedData);
         Assert.Equal(2, code);
-        Assert.Contains("--agree «Bergen=559» must be KOMMUNENUMMER=PERSONS", error);
+        Assert.StartsWith("feil: --agree «Bergen=559» må skrives KOMMUNENUMMER=PERSONER, for eksempel 4601=519.", error, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"(?<mode>Full ny beregning|Minst mulig endring): sum 12\u00A0640, .* og (?<reference>[\d\u00A0]+) fra referansene")]

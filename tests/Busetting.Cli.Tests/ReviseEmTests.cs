@@ -30,6 +30,7 @@ public class ReviseEmTests
             "--agree-em", "4601=22", "--data", CommandLine.ShippedData);
 
         Assert.Equal(2, code);
-        Assert.Contains("--agree-em 4601 needs an --agree for 4601", error);
+        Assert.StartsWith("feil: --agree-em 4601 trenger også --agree for 4601 (personene i avtalen).", error, StringComparison.Ordinal);
+        Assert.Contains("  teknisk: --agree-em 4601 needs an --agree for 4601", error, StringComparison.Ordinal);
     }
 }

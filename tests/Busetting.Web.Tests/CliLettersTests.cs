@@ -22,15 +22,18 @@ public class CliLettersTests
             var (exit, output, error) = Cli("letters", "--year", "2025", "--database", app.SqliteFile!, "--zip", zip, "--send", "--outbox", outbox);
             Assert.True(exit == 0, error);
             var asked = await app.Db(db => db.Letters.CountAsync());
-            Assert.Contains($"2025 Request: run #", output);
-            Assert.Contains($": {asked} letters made, 0 unchanged", output);
-            Assert.Contains($"sent {asked} letters", output);
+            Assert.Contains("2025 Anmodning: fordeling nr. ", output);
+            Assert.Matches($@": {asked} laget, 0 uendret, \d+ uten brev på \d+,\d\d s", output);
+            Assert.Contains($"ZIP-fil: {zip}", output);
+            Assert.Contains($"sendte {asked} brev til ", output);
+            Assert.Empty(Busetting.TestKit.EnglishText.ProblemsIn(output.Split('\n')[0]));
             Assert.True(new FileInfo(zip).Length > 0);
             Assert.Equal(asked, Directory.GetFiles(Path.Combine(outbox, "2025")).Length);
             Assert.Contains("Brev 2025", error); // the progress bar's label
 
-            var second = Cli("letters", "--year", "2025", "--database", app.SqliteFile!);
-            Assert.Contains($"0 letters made, {asked} unchanged", second.Output);
+            var second = Cli("letters", "--year", "2025", "--database", app.SqliteFile!, "--lang", "nn");
+            Assert.Contains("2025 Oppmoding: fordeling nr. ", second.Output);
+            Assert.Matches($@": 0 laga, {asked} uendra, \d+ utan brev på ", second.Output);
         }
         finally
         {
@@ -54,6 +57,8 @@ public class CliLettersTests
     {
         var (exit, _, error) = Cli("letters", "--year", "2025", "--database", "/tmp/finst-ikkje.db");
         Assert.Equal(ExitCodes.NotFound, exit);
-        Assert.Contains("no database at /tmp/finst-ikkje.db: start the web application once", error);
+        Assert.StartsWith("feil: ingen database i /tmp/finst-ikkje.db: start webapplikasjonen én gang", error, StringComparison.Ordinal);
+        var nn = Cli("letters", "--year", "2025", "--database", "/tmp/finst-ikkje.db", "--lang", "nn");
+        Assert.StartsWith("feil: ingen database i /tmp/finst-ikkje.db: start webapplikasjonen éin gong", nn.Error, StringComparison.Ordinal);
     }
 }

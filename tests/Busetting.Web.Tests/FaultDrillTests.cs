@@ -172,7 +172,7 @@ public partial class FaultDrillTests(ITestOutputHelper output)
 
         using var again = ChildProcess.Cli("letters", "--year", "2025", "--provider", "postgres", "--database", database);
         Assert.True(await again.WaitForExit(TimeSpan.FromMinutes(3)) == 0, again.Output);
-        Assert.Contains($": {asked} letters made, 0 unchanged", again.Output);
+        Assert.Contains($": {asked} laget, 0 uendret", again.Output);
         Assert.Equal(asked, await app.Db(db => db.Letters.CountAsync()));
     }
 

@@ -162,6 +162,43 @@ public static class ExplanationTexts
         };
     }
 
+    /// <summary>A rule's short name for a table column (the full sentence with its numbers is <see cref="Rule"/>).</summary>
+    public static string RuleName(WrittenStandard language, RuleId rule)
+    {
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
+        return rule switch
+        {
+            RuleId.Floor => T("gulv", "golv"),
+            RuleId.FloorException => T("gulv (unntak)", "golv (unntak)"),
+            RuleId.CapacityCap => T("kapasitetstak", "kapasitetstak"),
+            RuleId.ImmigrantShareCap => T("tak for innvandrerandel", "tak for innvandrardel"),
+            RuleId.ImmigrantShareExcluded => T("innvandrerandel: ikke anmodet", "innvandrardel: ikkje oppmoda"),
+            RuleId.ImmigrantShareConsidered => T("innvandrerandel tatt hensyn til", "innvandrardel teken omsyn til"),
+            RuleId.ContinuityFloor => T("kontinuitet (minst)", "kontinuitet (minst)"),
+            RuleId.ContinuityCap => T("kontinuitet (høyst)", "kontinuitet (høgst)"),
+            RuleId.ReceptionCentre => T("mottakskommune", "mottakskommune"),
+            RuleId.NotSeparateMunicipality => T("ikke egen kommune", "ikkje eigen kommune"),
+            RuleId.ExceptionExcluded => T("unntak: ikke anmodet", "unntak: ikkje oppmoda"),
+            RuleId.ExceptionMax => T("unntak: tak", "unntak: tak"),
+            RuleId.ExceptionAlwaysAsk => T("unntak: alltid anmodet", "unntak: alltid oppmoda"),
+            RuleId.CapBelowFloor => T("tak under gulv", "tak under golv"),
+            RuleId.NotAskedSmallTarget => T("lite mål: ikke anmodet", "lite mål: ikkje oppmoda"),
+            RuleId.SpreadLandsdel => T("spredning (landsdel)", "spreiing (landsdel)"),
+            RuleId.SpreadSizeClass => T("spredning (størrelse)", "spreiing (storleik)"),
+            RuleId.EmNotEligible => T("ikke EM", "ikkje EM"),
+            RuleId.EmEligibleByHistory => T("EM etter historikk", "EM etter historikk"),
+            RuleId.EmEligibleByIndicator => T("EM etter indikator", "EM etter indikator"),
+            RuleId.EmEligibleByGrant => T("EM etter tilskudd", "EM etter tilskot"),
+            RuleId.EmEligibilityUnknown => T("EM ukjent", "EM ukjend"),
+            RuleId.EmBelowMinimum => T("EM under minste enhet", "EM under minste eining"),
+            RuleId.AgreedChange => T("avtalt", "avtalt"),
+            RuleId.AgreedChangeScaled => T("avtalt, skalert", "avtalt, skalert"),
+            RuleId.DecisionCapacity => T("kapasitet etter vedtak", "kapasitet etter vedtak"),
+            RuleId.MinimumChangeRevision => T("minst mulig endring", "minst mogleg endring"),
+            RuleId.AboveCouncilDecision => T("over vedtaket", "over vedtaket"),
+        };
+    }
+
     /// <summary>
     /// An indicator's name. NAV's unemployment share is a proxy — it stands in for "job opportunities" and, while they
     /// have no data, for introduction-programme results and upper-secondary capacity — and is labelled so wherever shown.

@@ -7,16 +7,17 @@ public static class AllocateCommand
         var common = new CommonOptions();
         var format = CommonOptions.Format("table", "csv", "json");
         var language = CommonOptions.Language();
-        var outFile = new Option<string?>("--out") { Description = "Write the result to this file instead of standard output" };
-        var command = new Command("allocate", "Allocate the national need to municipalities by the year's criteria");
+        var outFile = new Option<string?>("--out") { HelpName = "fil", Description = "Skriv resultatet til denne filen i stedet for til standard utdata" };
+        var technical = new Option<bool>("--teknisk") { Description = "Vis reglenes kodenavn i tabellen (som CSV og JSON gjør) i stedet for de norske navnene" };
+        var command = new Command("allocate", "Fordel det nasjonale behovet på kommunene etter årets kriterier");
         common.AddTo(command);
-        command.AddOptions(format, outFile, language);
+        command.AddOptions(format, outFile, language, technical);
         command.SetAction(parse =>
         {
             var run = common.Allocate(parse);
             if (!run.IsSuccess)
             {
-                return ExitCodes.Report(run.Errors, io.Error);
+                return ExitCodes.Report(run.Errors, io.Error, CommonOptions.Language(parse, language));
             }
             var result = run.Value.Result;
             var lang = CommonOptions.Language(parse, language);
@@ -30,7 +31,7 @@ public static class AllocateCommand
                     buffer.Write(AllocationOutput.ToCsv(result));
                     break;
                 default:
-                    AllocationOutput.WriteTable(result, lang, buffer);
+                    AllocationOutput.WriteTable(result, lang, buffer, parse.GetValue(technical));
                     break;
             }
             if (parse.GetValue(outFile) is { } path)

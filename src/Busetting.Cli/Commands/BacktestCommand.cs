@@ -10,15 +10,15 @@ public static class BacktestCommand
     {
         var common = new CommonOptions();
         common.Need.Required = false;
-        common.Need.Description = "National need in persons, EM included (default: the target's own total — Σ requests or Σ settled)";
-        var actual = new Option<string?>("--actual") { Description = "IMDi key-figure table (nøkkeltall format) with the real requests of the year (default: the data folder's table of the year)" };
+        common.Need.Description = "Nasjonalt behov i personer, EM medregnet (standard: målets egen sum — Σ anmodninger eller Σ bosatte)";
+        var actual = new Option<string?>("--actual") { HelpName = "fil", Description = "IMDis nøkkeltallstabell med årets faktiske anmodninger (standard: datamappens tabell for året)" };
         var against = new Option<string>("--against")
         {
-            Description = "requests (IMDi's requests), settled (the year's settlements in the data: a pseudo-year) or both side by side, each at its own total",
+            Description = "requests (IMDis anmodninger), settled (årets bosettinger i dataene: et pseudo-år) eller both side om side, hver med sin egen sum",
             DefaultValueFactory = _ => "requests",
         };
         against.AcceptOnlyFromAmong("requests", "settled", "both");
-        var details = new Option<string?>("--details") { Description = "Write per municipality: actual, model, each baseline, binding rules (CSV)" };
+        var details = new Option<string?>("--details") { HelpName = "fil", Description = "Skriv per kommune: faktisk, modell, hver grunnlinje, bindende regler (CSV)" };
         var format = CommonOptions.Format("table", "json");
         var language = CommonOptions.Language();
         var command = new Command("backtest", "Fordel et tidligere år og sammenlign med de faktiske anmodningene (eller bosettingene) og to grunnlinjer");

@@ -3,17 +3,17 @@ namespace Busetting.Cli.Commands;
 /// <summary>Options shared by the commands that allocate.</summary>
 public sealed class CommonOptions
 {
-    public Option<int> Year { get; } = new("--year") { Description = "Settlement year (letters are written in the autumn before)", Required = true };
-    public Option<int> Need { get; } = new("--need") { Description = "National need in persons, EM included", Required = true };
-    public Option<int> Em { get; } = new("--em") { Description = "Of which unaccompanied minors (EM)", Required = true };
-    public Option<int?> PlanNeed { get; } = new("--plan-need") { Description = "Need assumed for next year's planning number (default: --need)" };
+    public Option<int> Year { get; } = new("--year") { HelpName = "år", Description = "Bosettingsår (brevene skrives høsten før)", Required = true };
+    public Option<int> Need { get; } = new("--need") { Description = "Nasjonalt behov i personer, EM medregnet", Required = true };
+    public Option<int> Em { get; } = new("--em") { Description = "Herav enslige mindreårige (EM)", Required = true };
+    public Option<int?> PlanNeed { get; } = new("--plan-need") { Description = "Behovet som legges til grunn for neste års plantall (standard: --need)" };
     public DataOption Data { get; } = new();
-    public Option<DateOnly?> AsOf { get; } = new("--as-of") { Description = "Knowledge date (yyyy-mm-dd): only figures known by then are used (default: 15 November before the year, when letters are written)" };
+    public Option<DateOnly?> AsOf { get; } = new("--as-of") { Description = "Kunnskapsdato (åååå-mm-dd): bare tall som var kjent da, brukes (standard: 15. november før året, når brevene skrives)" };
 
     /// <summary>A --format option accepting <paramref name="formats"/>; the first is the default.</summary>
     public static Option<string> Format(params string[] formats)
     {
-        var option = new Option<string>("--format") { Description = string.Join(", ", formats), DefaultValueFactory = _ => formats[0] };
+        var option = new Option<string>("--format") { Description = "Utdataformat: " + string.Join(", ", formats) + " (standard: " + formats[0] + ")", DefaultValueFactory = _ => formats[0] };
         option.AcceptOnlyFromAmong(formats);
         return option;
     }

@@ -4,9 +4,9 @@ namespace Busetting.Cli.Commands;
 /// The --data option of every command that reads a data folder, and the one step that reads it: the folder named on the
 /// command line, else the shipped one (<see cref="DataFolder.Resolve"/>). Each command keeps its own help text.
 /// </summary>
-public sealed class DataOption(string description = "Data folder laid out like the shipped data/ (default: the shipped one)")
+public sealed class DataOption(string description = "Datamappe ordnet som den leverte data/ (standard: den leverte)")
 {
-    public Option<string?> Option { get; } = new("--data") { Description = description };
+    public Option<string?> Option { get; } = new("--data") { HelpName = "mappe", Description = description };
 
     public string Folder(ParseResult parse) => DataFolder.Resolve(parse.GetValue(Option));
 

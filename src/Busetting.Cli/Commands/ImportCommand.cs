@@ -10,23 +10,26 @@ public static class ImportCommand
 {
     public static Command Create(CommandIo io)
     {
-        var kind = new Argument<string>("kind") { Description = "indicator (CSV), jsonstat (SSB PxWebApi JSON-stat 2.0) or nokkeltall (IMDi key figures)" };
+        var kind = new Argument<string>("kind") { Description = "indicator (CSV), jsonstat (SSB-tabell i JSON-stat 2.0) eller nokkeltall (IMDis nøkkeltall)" };
         kind.AcceptOnlyFromAmong("indicator", "jsonstat", "nokkeltall");
-        var file = new Argument<string>("file") { Description = "The file to import" };
-        var indicator = new Option<string?>("--indicator") { Description = "For jsonstat: the indicator id the table's values are (e.g. folketal)" };
-        var contents = new Option<string?>("--contents") { Description = "For jsonstat: the category to take from a dimension with several" };
-        var data = new DataOption("Data folder to import into (default: the shipped one)");
-        var dryRun = new Option<bool>("--dry-run") { Description = "Validate only; store nothing" };
-        var command = new Command("import", "Validate and import an indicator CSV, an SSB JSON-stat table or an IMDi key-figure table");
+        var file = new Argument<string>("file") { Description = "Filen som skal importeres" };
+        var indicator = new Option<string?>("--indicator") { Description = "For jsonstat: indikatoren tabellens verdier gjelder (for eksempel folketal)" };
+        var contents = new Option<string?>("--contents") { Description = "For jsonstat: kategorien som skal tas fra en dimensjon med flere" };
+        var data = new DataOption("Datamappen det importeres til (standard: den leverte)");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Bare kontroller; lagre ingenting" };
+        var language = CommonOptions.Language();
+        var command = new Command("import", "Kontroller og importer en indikatorfil (CSV), en JSON-stat-tabell fra SSB eller en nøkkeltallstabell fra IMDi");
         command.Arguments.Add(kind);
         command.Arguments.Add(file);
-        command.AddOptions(indicator, contents, data.Option, dryRun);
+        command.AddOptions(indicator, contents, data.Option, dryRun, language);
         command.SetAction(parse =>
         {
+            var lang = CommonOptions.Language(parse, language);
+            string T(string nb, string nn) => lang == WrittenStandard.Nn ? nn : nb;
             var reference = data.Load(parse);
             if (!reference.IsSuccess)
             {
-                return ExitCodes.Report(reference.Errors, io.Error);
+                return ExitCodes.Report(reference.Errors, io.Error, lang);
             }
             var folder = reference.Value.Folder;
             var known = reference.Value.Municipalities.Select(m => m.Number).ToHashSet();
@@ -36,37 +39,39 @@ public static class ImportCommand
             {
                 "indicator" => IndicatorCsv.Read(path, known, changes).Map(values =>
                     (Path.Combine(folder, ReferenceDataLoader.IndicatorFolder, Path.GetFileName(path)), IndicatorCsv.Write(values),
-                     string.Create(CultureInfo.InvariantCulture, $"{values.Count} values of {string.Join(", ", values.Select(v => v.Value.IndicatorId).Distinct())}"))),
+                     $"{Texts.Number(values.Count)} {T("verdier", "verdiar")} for {string.Join(", ", values.Select(v => v.Value.IndicatorId).Distinct())}")),
                 "jsonstat" => parse.GetValue(indicator) is not { } id
-                    ? Error.Invalid("import.indicator", "jsonstat needs --indicator (e.g. --indicator folketal)")
+                    ? Error.Invalid("import.indicator", T("jsonstat trenger --indicator (for eksempel --indicator folketal)", "jsonstat treng --indicator (til dømes --indicator folketal)"))
                     : JsonStat.Read(path, id, parse.GetValue(contents), known, changes).Map(imported =>
                         (Path.Combine(folder, ReferenceDataLoader.IndicatorFolder, string.Create(CultureInfo.InvariantCulture,
                             $"{id}_{imported.Values.Min(v => v.Value.Year)}-{imported.Values.Max(v => v.Value.Year)}_ssb.csv")),
                          IndicatorCsv.Write(imported.Values),
-                         string.Create(CultureInfo.InvariantCulture, $"{imported.Values.Count} values of '{id}' ({imported.SkippedRegions} regions that are not municipalities skipped, {imported.MissingValues} missing values)"))),
+                         T($"{Texts.Number(imported.Values.Count)} verdier for «{id}» ({Texts.Number(imported.SkippedRegions)} regioner som ikke er kommuner, hoppet over; {Texts.Number(imported.MissingValues)} verdier mangler)",
+                           $"{Texts.Number(imported.Values.Count)} verdiar for «{id}» ({Texts.Number(imported.SkippedRegions)} regionar som ikkje er kommunar, hoppa over; {Texts.Number(imported.MissingValues)} verdiar manglar)"))),
                 _ => KeyFiguresCsv.Read(path, known, changes).Map(rows =>
                     (Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{KeyFiguresCsv.FilePrefix}{rows[0].Year}.csv")),
                      File.ReadAllText(path).TrimStart('\uFEFF'),
-                     string.Create(CultureInfo.InvariantCulture, $"{rows.Count} municipalities for {rows[0].Year}: requested {rows.Sum(r => r.Requested ?? 0)}, decided {rows.Sum(r => r.Decided ?? 0)}, settled {rows.Sum(r => r.Settled ?? 0)}"))),
+                     T($"{Texts.Number(rows.Count)} kommuner for {rows[0].Year}: anmodet {Texts.Number(rows.Sum(r => r.Requested ?? 0))}, vedtatt {Texts.Number(rows.Sum(r => r.Decided ?? 0))}, bosatt {Texts.Number(rows.Sum(r => r.Settled ?? 0))}",
+                         $"{Texts.Number(rows.Count)} kommunar for {rows[0].Year}: oppmoda {Texts.Number(rows.Sum(r => r.Requested ?? 0))}, vedteke {Texts.Number(rows.Sum(r => r.Decided ?? 0))}, busette {Texts.Number(rows.Sum(r => r.Settled ?? 0))}"))),
             };
             if (!prepared.IsSuccess)
             {
-                io.Error.WriteLine("nothing was imported");
-                return ExitCodes.Report(prepared.Errors, io.Error);
+                io.Error.WriteLine(T("ingenting ble importert", "ingenting vart importert"));
+                return ExitCodes.Report(prepared.Errors, io.Error, lang);
             }
             var (target, content, summary) = prepared.Value;
             if (parse.GetValue(dryRun))
             {
-                io.Output.WriteLine($"valid: {summary} (dry run: nothing stored)");
+                io.Output.WriteLine(T($"gyldig: {summary} (prøvekjøring: ingenting lagret)", $"gyldig: {summary} (prøvekøyring: ingenting lagra)"));
                 return ExitCodes.Success;
             }
             var stored = Store(folder, target, content);
             if (!stored.IsSuccess)
             {
-                io.Error.WriteLine("nothing was imported");
-                return ExitCodes.Report(stored.Errors, io.Error);
+                io.Error.WriteLine(T("ingenting ble importert", "ingenting vart importert"));
+                return ExitCodes.Report(stored.Errors, io.Error, lang);
             }
-            io.Output.WriteLine($"imported {summary} into {target}");
+            io.Output.WriteLine($"importerte {summary} til {target}");
             return ExitCodes.Success;
         });
         return command;

@@ -10,38 +10,41 @@ namespace Busetting.Cli.Commands;
 
 /// <summary>
 /// `letters --year Y`: makes the letters of an approved year in the application's database (the same one the web
-/// application uses) through the same planning handlers as the letters page, with a progress bar; optionally sends them to the outbox and packs them as a ZIP.
+/// application uses) through the same planning handlers as the letters page, with a progress bar; optionally sends them through the folder channel and packs them as a ZIP; says what it did in Bokmål or Nynorsk (--lang).
 /// </summary>
 public static class LettersCommand
 {
     public static Command Create(CommandIo io)
     {
-        var year = new Option<int>("--year") { Description = "The settlement year", Required = true };
-        var kind = new Option<string>("--kind") { Description = "request (default), adjusted or postponement", DefaultValueFactory = _ => "request" };
+        var year = new Option<int>("--year") { HelpName = "år", Description = "Bosettingsåret", Required = true };
+        var kind = new Option<string>("--kind") { Description = "Brevtype: request (anmodning, standard), adjusted (justert anmodning) eller postponement (utsettelse)", DefaultValueFactory = _ => "request" };
         kind.AcceptOnlyFromAmong("request", "adjusted", "postponement");
-        var reason = new Option<string?>("--reason") { Description = "Why (adjusted letters and postponements)" };
-        var deadline = new Option<DateOnly?>("--deadline") { Description = "New decision deadline, yyyy-MM-dd (required for adjusted letters; not in the past)" };
-        var database = new Option<string?>("--database") { Description = "SQLite file (default: the web application's src/Busetting.Web/busetting.db) or, with --provider postgres, a connection string" };
-        var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
+        var reason = new Option<string?>("--reason") { Description = "Begrunnelse (justerte brev og utsettelser)" };
+        var deadline = new Option<DateOnly?>("--deadline") { Description = "Ny vedtaksfrist, åååå-mm-dd (påkrevd for justerte brev; ikke tilbake i tid)" };
+        var database = new Option<string?>("--database") { Description = "SQLite-fil (standard: webapplikasjonens egen fil i src/Busetting.Web) eller, med --provider postgres, en tilkoblingsstreng" };
+        var provider = new Option<string>("--provider") { Description = "Database: sqlite (standard) eller postgres", DefaultValueFactory = _ => "sqlite" };
         provider.AcceptOnlyFromAmong("sqlite", "postgres");
-        var data = new DataOption("The data folder (default: the shipped data/)");
-        var send = new Option<bool>("--send") { Description = "Send the new letters through the outbox channel" };
-        var outbox = new Option<string>("--outbox") { Description = "Outbox folder for --send", DefaultValueFactory = _ => "outbox" };
-        var zip = new Option<string?>("--zip") { Description = "Also write all newest letters of the kind to this ZIP file" };
-        var command = new Command("letters", "Make the request letters (PDF) of an approved year, in each municipality's language form");
-        command.AddOptions(year, kind, reason, deadline, database, provider, data.Option, send, outbox, zip);
+        var data = new DataOption("Datamappen (standard: den leverte data/)");
+        var send = new Option<bool>("--send") { Description = "Send de nye brevene gjennom mappekanalen (utboks)" };
+        var outbox = new Option<string>("--outbox") { HelpName = "mappe", Description = "Utboksmappe for --send (standard: outbox)", DefaultValueFactory = _ => "outbox" };
+        var zip = new Option<string?>("--zip") { HelpName = "fil", Description = "Skriv også alle de nyeste brevene av typen til denne ZIP-filen" };
+        var language = CommonOptions.Language();
+        var command = new Command("letters", "Lag brevene (PDF) for et godkjent år, på hver kommunes målform");
+        command.AddOptions(year, kind, reason, deadline, database, provider, data.Option, send, outbox, zip, language);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var lang = CommonOptions.Language(parse, language);
+            string T(string nb, string nn) => lang == WrittenStandard.Nn ? nn : nb;
             var loaded = data.Load(parse);
             if (!loaded.IsSuccess)
             {
-                return ExitCodes.Report(loaded.Errors, io.Error);
+                return ExitCodes.Report(loaded.Errors, io.Error, lang);
             }
             var dataFolder = loaded.Value.Folder;
-            var target = Database(parse.GetValue(provider)!, parse.GetValue(database), dataFolder);
+            var target = Database(parse.GetValue(provider)!, parse.GetValue(database), dataFolder, lang);
             if (!target.IsSuccess)
             {
-                return ExitCodes.Report(target.Errors, io.Error);
+                return ExitCodes.Report(target.Errors, io.Error, lang);
             }
             await using var services = Services(target.Value, dataFolder);
             await using (var db = await services.GetRequiredService<IDbContextFactory<BusettingDb>>().CreateDbContextAsync(cancellationToken))
@@ -53,13 +56,13 @@ public static class LettersCommand
             var letterKind = Enum.Parse<LetterKind>(parse.GetValue(kind)!, ignoreCase: true);
             if (!SettlementYear.TryCreate(parse.GetValue(year), out var settlement))
             {
-                return ExitCodes.Report([LetterService.YearNotFound(parse.GetValue(year))], io.Error);
+                return ExitCodes.Report([LetterService.YearNotFound(parse.GetValue(year))], io.Error, lang);
             }
             var jobs = services.GetRequiredService<LetterJobs>();
             var started = await jobs.Start(actor, settlement, letterKind, parse.GetValue(reason), parse.GetValue(deadline));
             if (!started.IsSuccess)
             {
-                return ExitCodes.Report(started.Errors, io.Error);
+                return ExitCodes.Report(started.Errors, io.Error, lang);
             }
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Error) });
             Result<BatchResult>? result = null;
@@ -77,11 +80,11 @@ public static class LettersCommand
                 });
             if (!result!.IsSuccess)
             {
-                return ExitCodes.Report(result.Errors, io.Error);
+                return ExitCodes.Report(result.Errors, io.Error, lang);
             }
             var batch = result.Value;
-            io.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{batch.Year} {letterKind}: run #{batch.RunId}: {batch.Created} letters made, {batch.Unchanged} unchanged, {batch.Skipped.Count} without a letter, in {batch.Elapsed.TotalSeconds:0.00} s"));
+            var seconds = Texts.Number(batch.Elapsed.TotalSeconds, 2);
+            io.Output.WriteLine($"{batch.Year} {Ui.LetterKind(lang, letterKind)}: fordeling nr. {batch.RunId}: {Ui.LetterBatch(lang, batch.Created, batch.Unchanged, batch.Skipped.Count)} på {seconds} s");
             foreach (var skipped in batch.Skipped)
             {
                 io.Output.WriteLine("  " + skipped);
@@ -90,7 +93,7 @@ public static class LettersCommand
             {
                 using var letters = services.GetRequiredService<LetterService>();
                 await File.WriteAllBytesAsync(zipPath, await letters.Zip(settlement, letterKind), cancellationToken);
-                io.Output.WriteLine($"ZIP: {zipPath}");
+                io.Output.WriteLine($"ZIP-fil: {zipPath}");
             }
             if (parse.GetValue(send))
             {
@@ -98,9 +101,9 @@ public static class LettersCommand
                 var sent = await services.GetRequiredService<LetterDelivery>().Send(actor, settlement, letterKind, channel, cancellationToken);
                 if (!sent.IsSuccess)
                 {
-                    return ExitCodes.Report(sent.Errors, io.Error);
+                    return ExitCodes.Report(sent.Errors, io.Error, lang);
                 }
-                io.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sent {sent.Value} letters to {channel.Folder} (log: sendt.csv)"));
+                io.Output.WriteLine(T($"sendte {Texts.Number(sent.Value)} brev til {channel.Folder} (logg: sendt.csv)", $"sende {Texts.Number(sent.Value)} brev til {channel.Folder} (logg: sendt.csv)"));
             }
             return ExitCodes.Success;
         });
@@ -117,18 +120,20 @@ public static class LettersCommand
         return services.BuildServiceProvider();
     }
 
-    private static Result<(DatabaseProvider Provider, string ConnectionString)> Database(string provider, string? database, string dataFolder)
+    private static Result<(DatabaseProvider Provider, string ConnectionString)> Database(string provider, string? database, string dataFolder, WrittenStandard lang)
     {
+        string T(string nb, string nn) => lang == WrittenStandard.Nn ? nn : nb;
         if (provider == "postgres")
         {
             return string.IsNullOrWhiteSpace(database)
-                ? Error.Invalid("database", "--provider postgres needs --database with a connection string")
+                ? Error.Invalid("database", T("--provider postgres trenger --database med en tilkoblingsstreng", "--provider postgres treng --database med ein tilkoplingsstreng"))
                 : (DatabaseProvider.Postgres, database);
         }
         var file = database ?? Path.Combine(Path.GetDirectoryName(dataFolder)!, "src", "Busetting.Web", "busetting.db");
         if (!File.Exists(file))
         {
-            return Error.NotFound("database", $"no database at {file}: start the web application once (dotnet run --project src/Busetting.Web) or give --database");
+            return Error.NotFound("database", T($"ingen database i {file}: start webapplikasjonen én gang (dotnet run --project src/Busetting.Web) eller oppgi --database",
+                $"ingen database i {file}: start webapplikasjonen éin gong (dotnet run --project src/Busetting.Web) eller gje --database"));
         }
         return (DatabaseProvider.Sqlite, $"Data Source={file}");
     }

@@ -7,23 +7,26 @@ public static class NeedCommand
 {
     public static Command Create(CommandIo io)
     {
-        var persons = new Option<int?>("--persons") { Description = "The need given directly (persons, EM included)" };
-        var em = new Option<int?>("--em") { Description = "EM given directly (with --persons)" };
-        var inReception = new Option<int?>("--in-reception") { Description = "Refugees with a permit still in reception centres at the start of the year" };
-        var asylumSeekers = new Option<int?>("--asylum-seekers") { Description = "Expected asylum seekers" };
-        var approvalRate = new Option<decimal?>("--approval-rate") { Description = "Expected share of asylum seekers granted a permit (0–1)" };
-        var quota = new Option<int?>("--quota") { Description = "Resettlement refugees (the Storting's quota)" };
-        var emInReception = new Option<int?>("--em-in-reception") { Description = "EM with a permit in reception centres" };
-        var emAsylumSeekers = new Option<int?>("--em-asylum-seekers") { Description = "Expected EM asylum seekers" };
-        var emApprovalRate = new Option<decimal?>("--em-approval-rate") { Description = "Expected EM approval rate (0–1)" };
-        var family = new Option<int>("--family-members") { Description = "Reunified family members (shown, never counted)", DefaultValueFactory = _ => 0 };
-        var previous = new Option<int?>("--previous") { Description = "The need the current requests were based on" };
-        var previousEm = new Option<int?>("--previous-em") { Description = "The EM need the current requests were based on" };
+        var persons = new Option<int?>("--persons") { Description = "Behovet oppgitt direkte (personer, EM medregnet)" };
+        var em = new Option<int?>("--em") { Description = "EM oppgitt direkte (med --persons)" };
+        var inReception = new Option<int?>("--in-reception") { Description = "Flyktninger med tillatelse som fortsatt bor i mottak ved årets start" };
+        var asylumSeekers = new Option<int?>("--asylum-seekers") { Description = "Forventede asylsøkere" };
+        var approvalRate = new Option<decimal?>("--approval-rate") { Description = "Forventet andel asylsøkere som får tillatelse (0–1)" };
+        var quota = new Option<int?>("--quota") { Description = "Overføringsflyktninger (Stortingets kvote)" };
+        var emInReception = new Option<int?>("--em-in-reception") { Description = "EM med tillatelse i mottak" };
+        var emAsylumSeekers = new Option<int?>("--em-asylum-seekers") { Description = "Forventede EM-asylsøkere" };
+        var emApprovalRate = new Option<decimal?>("--em-approval-rate") { Description = "Forventet andel EM som får tillatelse (0–1)" };
+        var family = new Option<int>("--family-members") { Description = "Familiegjenforente (vises, regnes aldri med)", DefaultValueFactory = _ => 0 };
+        var previous = new Option<int?>("--previous") { Description = "Behovet de gjeldende anmodningene bygde på" };
+        var previousEm = new Option<int?>("--previous-em") { Description = "EM-behovet de gjeldende anmodningene bygde på" };
         var format = CommonOptions.Format("text", "json");
-        var command = new Command("need", "Compute the national need from forecasts and check the ±10 % revision trigger");
-        command.AddOptions(persons, em, inReception, asylumSeekers, approvalRate, quota, emInReception, emAsylumSeekers, emApprovalRate, family, previous, previousEm, format);
+        var language = CommonOptions.Language();
+        var command = new Command("need", "Regn ut det nasjonale behovet fra prognoser og sjekk grensen på ±10 % for revisjon");
+        command.AddOptions(persons, em, inReception, asylumSeekers, approvalRate, quota, emInReception, emAsylumSeekers, emApprovalRate, family, previous, previousEm, format, language);
         command.SetAction(parse =>
         {
+            var lang = CommonOptions.Language(parse, language);
+            string T(string nb, string nn) => lang == WrittenStandard.Nn ? nn : nb;
             Result<NeedCalculation> calculation;
             if (parse.GetValue(persons) is { } direct)
             {
@@ -36,12 +39,13 @@ public static class NeedCommand
             }
             else
             {
-                io.Error.WriteLine("error: give either --persons [--em], or all of --in-reception, --asylum-seekers, --approval-rate and --quota (with the --em-… figures)");
+                io.Error.WriteLine(T("feil: oppgi enten --persons (og --em), eller alle av --in-reception, --asylum-seekers, --approval-rate og --quota (med --em-…-tallene)",
+                    "feil: gje anten --persons (og --em), eller alle av --in-reception, --asylum-seekers, --approval-rate og --quota (med --em-…-tala)"));
                 return ExitCodes.InvalidInput;
             }
             if (!calculation.IsSuccess)
             {
-                return ExitCodes.Report(calculation.Errors, io.Error);
+                return ExitCodes.Report(calculation.Errors, io.Error, lang);
             }
             var need = calculation.Value;
             NeedRevision? revision = null;
@@ -50,7 +54,7 @@ public static class NeedCommand
                 var oldNeed = NationalNeed.Create(old, parse.GetValue(previousEm) ?? 0);
                 if (!oldNeed.IsSuccess)
                 {
-                    return ExitCodes.Report(oldNeed.Errors, io.Error);
+                    return ExitCodes.Report(oldNeed.Errors, io.Error, lang);
                 }
                 revision = new NeedRevision(oldNeed.Value, need.Need);
             }
@@ -76,19 +80,24 @@ public static class NeedCommand
                 }, AllocationOutput.Json));
                 return ExitCodes.Success;
             }
-            io.Output.WriteLine($"Behov: {Texts.Number(need.Need.Persons)} personar, av dei {Texts.Number(need.Need.Em)} einslege mindreårige (EM)");
+            io.Output.WriteLine(T($"Behov: {Texts.Number(need.Need.Persons)} personer, herav {Texts.Number(need.Need.Em)} enslige mindreårige (EM)",
+                $"Behov: {Texts.Number(need.Need.Persons)} personar, av dei {Texts.Number(need.Need.Em)} einslege mindreårige (EM)"));
             if (need.ExpectedNewPermits > 0 || need.EmExpectedNewPermits > 0)
             {
-                io.Output.WriteLine($"  forventa nye løyve: {Texts.Number(need.ExpectedNewPermits)} (EM {Texts.Number(need.EmExpectedNewPermits)})");
+                io.Output.WriteLine(T($"  forventede nye tillatelser: {Texts.Number(need.ExpectedNewPermits)} (EM {Texts.Number(need.EmExpectedNewPermits)})",
+                    $"  forventa nye løyve: {Texts.Number(need.ExpectedNewPermits)} (EM {Texts.Number(need.EmExpectedNewPermits)})"));
             }
-            io.Output.WriteLine($"  familiegjenforeinte, ikkje rekna med: {Texts.Number(need.ExcludedFamilyMembers)}");
+            io.Output.WriteLine(T($"  familiegjenforente, ikke regnet med: {Texts.Number(need.ExcludedFamilyMembers)}",
+                $"  familiegjenforeinte, ikkje rekna med: {Texts.Number(need.ExcludedFamilyMembers)}"));
             if (revision is not null)
             {
                 var emText = revision.EmChange is { } emChange ? Percent(emChange) : "ny";
-                io.Output.WriteLine($"Revisjon frå {Texts.Number(revision.Previous.Persons)} (EM {Texts.Number(revision.Previous.Em)}): endring {Percent(revision.PersonsChange)}, EM {emText}");
+                var (from, threshold) = ($"{Texts.Number(revision.Previous.Persons)} (EM {Texts.Number(revision.Previous.Em)})", Texts.Number(revision.TriggerThreshold * 100));
+                io.Output.WriteLine(T($"Revisjon fra {from}: endring {Percent(revision.PersonsChange)}, EM {emText}",
+                    $"Revisjon frå {from}: endring {Percent(revision.PersonsChange)}, EM {emText}"));
                 io.Output.WriteLine(revision.RedistributionRecommended
-                    ? $"Over ±{Texts.Number(revision.TriggerThreshold * 100)} %: ny fordeling (justerte oppmodingar) blir tilrådd"
-                    : $"Innanfor ±{Texts.Number(revision.TriggerThreshold * 100)} %: inga ny fordeling naudsynt");
+                    ? T($"Over ±{threshold} %: ny fordeling (justerte anmodninger) anbefales", $"Over ±{threshold} %: ny fordeling (justerte oppmodingar) blir tilrådd")
+                    : T($"Innenfor ±{threshold} %: ingen ny fordeling nødvendig", $"Innanfor ±{threshold} %: inga ny fordeling naudsynt"));
             }
             return ExitCodes.Success;
         });

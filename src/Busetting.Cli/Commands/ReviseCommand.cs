@@ -14,27 +14,27 @@ public static class ReviseCommand
 {
     public static Command Create(CommandIo io)
     {
-        var year = new Option<int>("--year") { Description = "Settlement year", Required = true };
-        var fromNeed = new Option<int>("--from-need") { Description = "The need of the published round", Required = true };
-        var need = new Option<int>("--need") { Description = "The revised need", Required = true };
-        var fromEm = new Option<int>("--from-em") { Description = "The EM need of the published round (default 0)" };
-        var em = new Option<int>("--em") { Description = "The revised EM need (default 0)" };
-        var agree = new Option<string[]>("--agree") { Description = "An agreement of the published round, KOMMUNENUMMER=PERSONS (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var agreeEm = new Option<string[]>("--agree-em") { Description = "The EM within an --agree agreement, KOMMUNENUMMER=EM (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var decided = new Option<string[]>("--decided") { Description = "A council decision on the published request, KOMMUNENUMMER=PERSONS (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var treatment = new Option<string>("--treatment") { Description = "scale (default), keep or drop, for every agreement", DefaultValueFactory = _ => "scale" };
+        var year = new Option<int>("--year") { HelpName = "år", Description = "Bosettingsår", Required = true };
+        var fromNeed = new Option<int>("--from-need") { Description = "Behovet i den publiserte runden", Required = true };
+        var need = new Option<int>("--need") { Description = "Det reviderte behovet", Required = true };
+        var fromEm = new Option<int>("--from-em") { Description = "EM-behovet i den publiserte runden (standard 0)" };
+        var em = new Option<int>("--em") { Description = "Det reviderte EM-behovet (standard 0)" };
+        var agree = new Option<string[]>("--agree") { HelpName = "KOMMUNENUMMER=PERSONER", Description = "En avtale fra den publiserte runden, KOMMUNENUMMER=PERSONER (kan gjentas)", AllowMultipleArgumentsPerToken = true };
+        var agreeEm = new Option<string[]>("--agree-em") { HelpName = "KOMMUNENUMMER=EM", Description = "EM i en --agree-avtale, KOMMUNENUMMER=EM (kan gjentas)", AllowMultipleArgumentsPerToken = true };
+        var decided = new Option<string[]>("--decided") { HelpName = "KOMMUNENUMMER=PERSONER", Description = "Et kommunestyrevedtak om den publiserte anmodningen, KOMMUNENUMMER=PERSONER (kan gjentas)", AllowMultipleArgumentsPerToken = true };
+        var treatment = new Option<string>("--treatment") { Description = "Avtalene: scale (skaleres, standard), keep (beholdes) eller drop (droppes)", DefaultValueFactory = _ => "scale" };
         treatment.AcceptOnlyFromAmong("scale", "keep", "drop");
-        var show = new Option<string[]>("--show") { Description = "Municipality numbers to print line by line", AllowMultipleArgumentsPerToken = true };
-        var data = new DataOption("Data folder (default: the shipped data/)");
+        var show = new Option<string[]>("--show") { HelpName = "kommunenummer", Description = "Kommunenumre som skrives ut linje for linje", AllowMultipleArgumentsPerToken = true };
+        var data = new DataOption("Datamappe (standard: den leverte data/)");
         var language = CommonOptions.Language();
-        var command = new Command("revise", "Revise a published allocation for a new need: agreements scaled/kept/dropped, full re-solve against minimum change");
+        var command = new Command("revise", "Revider en publisert fordeling for et nytt behov: avtaler skaleres, beholdes eller droppes; full ny beregning mot minst mulig endring");
         command.AddOptions(year, fromNeed, need, fromEm, em, agree, agreeEm, decided, treatment, show, data.Option, language);
         command.SetAction(parse =>
         {
             var result = Revise(data.Folder(parse), parse.GetValue(year), (parse.GetValue(fromNeed), parse.GetValue(fromEm)), (parse.GetValue(need), parse.GetValue(em)),
                 (parse.GetValue(agree) ?? [], parse.GetValue(agreeEm) ?? []), parse.GetValue(decided) ?? [], Enum.Parse<AgreementTreatment>(parse.GetValue(treatment)!, ignoreCase: true), parse.GetValue(show) ?? [],
                 CommonOptions.Language(parse, language), io.Output);
-            return result.IsSuccess ? ExitCodes.Success : ExitCodes.Report(result.Errors, io.Error);
+            return result.IsSuccess ? ExitCodes.Success : ExitCodes.Report(result.Errors, io.Error, CommonOptions.Language(parse, language));
         });
         return command;
     }
@@ -48,7 +48,7 @@ public static class ReviseCommand
         var (fromNeed, need) = (from.Persons, to.Persons);
         if (!SettlementYear.TryCreate(yearValue, out var year))
         {
-            return Error.Invalid("year", Inv($"--year {yearValue} must be between {SettlementYear.Earliest} and {SettlementYear.Latest}"));
+            return AllocationRequest.YearOutOfRange(yearValue);
         }
         var agreed = Pairs("agree", agree.Persons);
         var agreedEm = Pairs("agree-em", agree.Em);
@@ -59,7 +59,7 @@ public static class ReviseCommand
         }
         if (agreedEm.Value.Keys.Except(agreed.Value.Keys).ToList() is [var alone, ..])
         {
-            return Error.Invalid("agree-em", Inv($"--agree-em {alone} needs an --agree for {alone}"));
+            return Error.Invalid("agree-em.alone", Inv($"--agree-em {alone} needs an --agree for {alone}")) with { Values = new Dictionary<string, object> { ["kommunenummer"] = alone.Value } };
         }
         // Each agreement is a record as an accepted proposal would be, so both rounds are computed as the web computes a year's runs.
         var agreements = agreed.Value.Select(a => (Agreement: a, Em: agreedEm.Value.TryGetValue(a.Key, out var e) ? e : (int?)null))
@@ -166,7 +166,8 @@ public static class ReviseCommand
             var parts = text.Split('=');
             if (parts.Length != 2 || !MunicipalityNumber.TryParse(parts[0], out var number, out _) || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var persons))
             {
-                return Error.Invalid(option, Inv($"--{option} «{text}» must be KOMMUNENUMMER=PERSONS, e.g. 4601=519"));
+                return Error.Invalid("option.pair", Inv($"--{option} «{text}» must be KOMMUNENUMMER=PERSONS, e.g. 4601=519"))
+                    with { Values = new Dictionary<string, object> { ["option"] = "--" + option, ["text"] = text } };
             }
             pairs[number] = persons;
         }

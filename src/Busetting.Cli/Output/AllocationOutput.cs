@@ -41,7 +41,8 @@ public static class AllocationOutput
         return builder.ToString();
     }
 
-    public static void WriteTable(AllocationResult result, WrittenStandard language, TextWriter writer)
+    /// <param name="technical">Show the rules' code names (as the CSV and JSON do) instead of their Norwegian names.</param>
+    public static void WriteTable(AllocationResult result, WrittenStandard language, TextWriter writer, bool technical = false)
     {
         string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
         var console = Consoles.For(writer);
@@ -55,7 +56,7 @@ public static class AllocationOutput
         {
             table.AddRow(Markup.Escape($"{m.Municipality.Number} {m.Municipality.Name}"), Markup.Escape(m.Municipality.CountyName),
                 Texts.Number(m.Population), Texts.Number(m.Requested), Texts.Number(m.RequestedEm), Texts.Number(m.PlanNextYear),
-                Texts.Number(m.Explanation.Target, 1), Markup.Escape(string.Join(", ", m.Explanation.BindingRules)));
+                Texts.Number(m.Explanation.Target, 1), Markup.Escape(string.Join(", ", m.Explanation.BindingRules.Select(r => technical ? r.ToString() : ExplanationTexts.RuleName(language, r)))));
         }
         table.AddRow("[bold]Sum[/]", "", Texts.Number(result.Municipalities.Sum(m => (long)m.Population)),
             $"[bold]{Texts.Number(result.Municipalities.Sum(m => m.Requested))}[/]", Texts.Number(result.Municipalities.Sum(m => m.RequestedEm)),

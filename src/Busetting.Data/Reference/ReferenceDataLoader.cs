@@ -31,7 +31,7 @@ public static partial class ReferenceDataLoader
     {
         if (!Directory.Exists(folder))
         {
-            return Error.NotFound("data.folder", $"data folder not found: {folder}");
+            return Error.NotFound("data.folder", $"data folder not found: {folder}") with { Values = new Dictionary<string, object> { ["folder"] = folder } };
         }
         var errors = new List<Error>();
         var notes = new List<DataNote>();

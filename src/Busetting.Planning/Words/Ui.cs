@@ -39,6 +39,11 @@ public static class Ui
     /// <summary>A letter kind as stored ("Request", "Adjusted", "Postponement") in the user's written standard.</summary>
     public static string LetterKind(WrittenStandard lang, LetterKind kind) => PlanningErrorTexts.LetterKind(lang, kind);
 
+    /// <summary>What a letter batch did: "342 laget, 0 uendret, 0 uten brev" (the letters page and the CLI).</summary>
+    public static string LetterBatch(WrittenStandard lang, int created, int unchanged, int skipped) => lang == WrittenStandard.Nn
+        ? $"{Number(created)} laga, {Number(unchanged)} uendra, {Number(skipped)} utan brev"
+        : $"{Number(created)} laget, {Number(unchanged)} uendret, {Number(skipped)} uten brev";
+
     /// <summary>A written standard code ("nb", "nn") as a word; empty means the municipality's own.</summary>
     public static string WrittenStandardName(string? code) => WrittenStandards.TryParse(code, out var standard) ? WrittenStandardName(standard) : "–";
 
