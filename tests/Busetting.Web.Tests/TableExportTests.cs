@@ -218,6 +218,8 @@ public class TableExportTests
         Assert.All(sheet[1..], r => Assert.Equal("2025", r[4]));
 
         Assert.True(year2025.Count > 60);
+        var (selectionLines, _) = Sheet(await (await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025&type=year&kommune=4640")).Content.ReadAsByteArrayAsync());
+        Assert.Equal("Utvalg: type Planår, kommune 4640", selectionLines[^1]); // the file names the filter it was made with
         var runs = Read(await (await planner.Get("/revisjonsspor/eksport.xlsx?aar=2025&type=year")).Content.ReadAsByteArrayAsync());
         Assert.Equal(year2025.Count(a => a.Action.StartsWith("year.", StringComparison.Ordinal)), runs.Count - 1);
         Assert.True(runs.Count - 1 >= 3); // consultation, approved, published

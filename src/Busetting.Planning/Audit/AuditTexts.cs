@@ -9,6 +9,48 @@ namespace Busetting.Planning;
 /// </summary>
 public static class AuditTexts
 {
+    /// <summary>A search type (<see cref="AuditHandler.AuditKinds"/>) in words, for the audit page's filter and the export's selection line.</summary>
+    public static string KindName(WrittenStandard language, string kind)
+    {
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
+        return kind switch
+        {
+            "user" => T("Brukere og innlogging", "Brukarar og innlogging"),
+            "template" => T("Brevmaler", "Brevmalar"),
+            "letters" => T("Brev: laging og målform", "Brev: laging og målform"),
+            "letter" => T("Brev: sending", "Brev: sending"),
+            "year" => T("Planår", "Planår"),
+            "need" => T("Behov", "Behov"),
+            "criteria" => T("Kriterier", "Kriterium"),
+            "run" => T("Fordelinger", "Fordelingar"),
+            "proposal" => T("Forslag", "Forslag"),
+            "comment" => T("Kommentarer", "Kommentarar"),
+            "decision" => T("Vedtak", "Vedtak"),
+            "read" => T("Lesing av upubliserte tall", "Lesing av upubliserte tal"),
+            _ => kind,
+        };
+    }
+
+    /// <summary>The export's selection line ("Utvalg: type Vedtak, hvem «Kari», kommune 4640"); null when nothing is filtered.</summary>
+    public static string? Selection(WrittenStandard language, string? kind, string? who, string? kommune)
+    {
+        var nn = language == WrittenStandard.Nn;
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            parts.Add("type " + KindName(language, kind));
+        }
+        if (!string.IsNullOrWhiteSpace(who))
+        {
+            parts.Add($"{(nn ? "kven" : "hvem")} «{who.Trim()}»");
+        }
+        if (!string.IsNullOrWhiteSpace(kommune))
+        {
+            parts.Add("kommune " + kommune.Trim());
+        }
+        return parts.Count == 0 ? null : (nn ? "Utval: " : "Utvalg: ") + string.Join(", ", parts);
+    }
+
     /// <summary>Each stored action code with its name in Bokmål and Nynorsk.</summary>
     private static readonly Dictionary<string, (string Nb, string Nn)> Actions = new(StringComparer.Ordinal)
     {

@@ -84,7 +84,9 @@ public static class TableExports
             // The same words as the audit page (AuditTexts), not the stored action codes and JSON.
             var rows = result.Value.Entries.Select(a => (IReadOnlyList<object?>)[a.At, a.Actor, Ui.Role(me.Language, a.Role),
                 AuditTexts.Action(me.Language, a.Action), a.Year, a.Kommunenummer, AuditTexts.Details(me.Language, a.Details), a.Reason]);
-            return TypedResults.File(await Export.Xlsx("Revisjonsspor", SheetTitles.Audit(year, me.Language), headings, rows), Export.XlsxType, "revisjonsspor.xlsx");
+            return TypedResults.File(await Export.Xlsx("Revisjonsspor",
+                SheetTitles.Audit(year, me.Language).With(AuditTexts.Selection(me.Language, AuditHandler.AuditKinds.Contains(kind ?? "") ? kind : null, q["kven"].FirstOrDefault(), q["kommune"].FirstOrDefault())),
+                headings, rows), Export.XlsxType, "revisjonsspor.xlsx");
         }).RequireAuthorization(imdi).ExcludeFromDescription();
     }
 
