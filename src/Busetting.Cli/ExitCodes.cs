@@ -21,7 +21,8 @@ public static class ExitCodes
 
     /// <summary>
     /// Prints every error to standard error — in Norwegian where <see cref="ErrorTexts"/> knows its code, with the
-    /// English original after "teknisk:" — with its details, and returns the exit code of the first.
+    /// English original after "teknisk:" — with its details (an infeasibility's reasons in Norwegian,
+    /// <see cref="FeasibilityTexts"/>), and returns the exit code of the first.
     /// </summary>
     public static int Report(IReadOnlyList<Error> errors, TextWriter error, WrittenStandard language = WrittenStandard.Nb)
     {
@@ -29,13 +30,19 @@ public static class ExitCodes
         {
             var (text, _) = ErrorTexts.For(e, language);
             error.WriteLine($"feil: {text}");
+            // Typed reasons in the reader's words; other details are the data layer's own (file, line, field).
+            var details = e.Conflicts.Count > 0 ? FeasibilityTexts.Details(e, language) : e.Details;
+            foreach (var detail in details)
+            {
+                error.WriteLine($"  - {detail}");
+            }
             if (text != e.ToString())
             {
                 error.WriteLine($"  teknisk: {e}");
-            }
-            foreach (var detail in e.Details)
-            {
-                error.WriteLine($"  - {detail}");
+                foreach (var detail in e.Conflicts.Count > 0 ? e.Details : [])
+                {
+                    error.WriteLine($"    {detail}");
+                }
             }
         }
         return For(errors[0].Kind);

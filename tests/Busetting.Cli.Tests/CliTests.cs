@@ -177,6 +177,23 @@ public class CliTests
         Assert.Contains("more than the need of 500", error);
     }
 
+    /// <summary>The reasons under an infeasibility are said in the reader's written standard; the English stays technical.</summary>
+    [Theory]
+    [InlineData("nb", "  - ", "kommuner må anmodes", "mer enn behovet på 500")]
+    [InlineData("nn", "  - ", "kommunar må oppmodast", "meir enn behovet på 500")]
+    public void Allocate_Infeasible_ReasonsInNorwegian(string lang, string bullet, string who, string more)
+    {
+        var (code, _, error) = Run("allocate", "--year", "2025", "--need", "500", "--em", "0", "--data", ShippedData, "--lang", lang);
+        Assert.Equal(ExitCodes.Infeasible, code);
+        var reasons = error.Split('\n').Where(l => l.StartsWith(bullet, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, r => Assert.DoesNotContain("municipalities", r));
+        Assert.Contains(reasons, r => r.Contains(who, StringComparison.Ordinal) && r.Contains(more, StringComparison.Ordinal));
+        // The English original only after "teknisk:".
+        var technical = error.IndexOf("teknisk:", StringComparison.Ordinal);
+        Assert.True(technical >= 0 && error.IndexOf("more than the need", StringComparison.Ordinal) > technical);
+    }
+
     [Fact]
     public void Allocate_EmAboveNeed_InvalidInput()
     {

@@ -229,7 +229,7 @@ public static class ExplanationTexts
     private const string SpreadReasonNn = "difor oppmoda, sjølv om målet åleine ikkje ville gitt ei oppmoding";
 
     /// <summary>"2 000–4 999 innbyggere", or "50 000 innbyggere eller flere" for the top class.</summary>
-    private static string SizeClass(WrittenStandard language, RuleNote note)
+    internal static string SizeClass(WrittenStandard language, RuleNote note)
     {
         var from = Texts.Number(note.SizeFrom ?? 0);
         var nn = language == WrittenStandard.Nn;

@@ -181,12 +181,9 @@ public sealed class Allocator(IAllocationSolver solver, IMinimumChangeSolver? mi
         {
             var asked = problem.Items.Count(i => !i.Excluded);
             return Error.Infeasible(Invariant($"the rules for {year} cannot all hold with a need of {total} persons"),
-            [
-                Invariant($"the solver proved that no whole-number allocation meets the floor ({floor}), the caps, the exceptions and the spread rules over the {asked} municipalities that may be asked"),
-                "relax a rule (lower the floor, raise caps, loosen the continuity band) or change the need",
-            ]);
+                [new FeasibilityConflict.SolverProvedInfeasible(floor, asked)]);
         }
-        return Error.Infeasible(Invariant($"the solver found no proven optimum for {year}"), [$"{outcome.Solver}: {outcome.Detail}"]);
+        return Error.Infeasible(Invariant($"the solver found no proven optimum for {year}"), [new FeasibilityConflict.NoProvenOptimum(outcome.Solver, outcome.Detail, false)]);
     }
 
     private static List<RuleId> BindingRules(IReadOnlyList<ExplanationPart> parts, MunicipalityBounds bounds, bool asked, RuleId notAskedRule, IReadOnlyList<RuleNote> spread)

@@ -126,17 +126,17 @@ internal sealed class EmAllocator(IAllocationSolver solver)
             : new ProblemItem(profiles[i].Municipality.Number.Value,
                 targets[i], rule.MinimumPerMunicipality, requested[i], false, !eligible[i] || targets[i] <= 0)).ToList();
         var problem = new AllocationProblem(items, need, []);
-        var conflicts = FeasibilityCheck.Diagnose(problem, i => profiles[i].Municipality.Name, "EM");
+        var conflicts = FeasibilityCheck.Diagnose(problem, i => profiles[i].Municipality.Name, em: true);
         if (conflicts.Count > 0)
         {
             var eligibleCount = eligible.Count(e => e);
             return Error.Infeasible(Invariant($"the EM need of {need} cannot be placed"),
-                [.. conflicts, Invariant($"{eligibleCount} asked municipalities can receive EM")]);
+                [.. conflicts, new FeasibilityConflict.EmEligible(eligibleCount)]);
         }
         var outcome = solver.Solve(problem);
         if (outcome.Status != SolverStatus.Optimal)
         {
-            return Error.Infeasible(Invariant($"the EM need of {need} cannot be placed"), [$"{outcome.Solver}: {outcome.Status} {outcome.Detail}"]);
+            return Error.Infeasible(Invariant($"the EM need of {need} cannot be placed"), [new FeasibilityConflict.NoProvenOptimum(outcome.Solver, $"{outcome.Status} {outcome.Detail}", true)]);
         }
         return (outcome.Values.ToArray(), new SolverReport(outcome.Solver, outcome.Status.ToString(), outcome.Detail, outcome.Elapsed, 1));
     }

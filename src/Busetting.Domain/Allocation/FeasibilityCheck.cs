@@ -1,33 +1,31 @@
-using System.Globalization;
-
 namespace Busetting.Domain.Allocation;
 
 /// <summary>Finds rules that cannot all hold, and names them with their numbers, before (and after) the solver runs.</summary>
 public static class FeasibilityCheck
 {
-    public static IReadOnlyList<string> Diagnose(AllocationProblem problem, Func<int, string> describe, string unit = "persons")
+    public static IReadOnlyList<FeasibilityConflict> Diagnose(AllocationProblem problem, Func<int, string> describe, bool em = false)
     {
-        var conflicts = new List<string>();
+        var conflicts = new List<FeasibilityConflict>();
         var items = problem.Items;
         var mustAsk = Enumerable.Range(0, items.Count).Where(i => items[i].MustAsk && !items[i].Excluded).ToList();
         var minimum = mustAsk.Sum(i => (long)items[i].LowerIfAsked);
         if (minimum > problem.Total)
         {
             var byFloor = mustAsk.GroupBy(i => items[i].LowerIfAsked).OrderByDescending(g => g.Key)
-                .Select(g => Invariant($"{g.Count()} × {g.Key}"));
-            conflicts.Add(Invariant($"{mustAsk.Count} municipalities must be asked (reception centres, exceptions) and their floors ({string.Join(" + ", byFloor)}) add up to {minimum} {unit}, more than the need of {problem.Total}"));
+                .Select(g => (g.Count(), g.Key)).ToList();
+            conflicts.Add(new FeasibilityConflict.MustAskFloorsAboveNeed(mustAsk.Count, byFloor, minimum, problem.Total, em));
         }
 
         var open = Enumerable.Range(0, items.Count).Where(i => !items[i].Excluded).ToList();
         var maximum = open.Sum(i => (long)Math.Max(items[i].Upper, 0));
         if (maximum < problem.Total)
         {
-            conflicts.Add(Invariant($"the caps of the {open.Count} municipalities that may be asked add up to only {maximum} {unit}, less than the need of {problem.Total}"));
+            conflicts.Add(new FeasibilityConflict.CapsBelowNeed(open.Count, maximum, problem.Total, em));
         }
 
         foreach (var item in mustAsk.Where(i => items[i].Upper < items[i].LowerIfAsked))
         {
-            conflicts.Add(Invariant($"{describe(item)} must be asked but its cap ({items[item].Upper}) is below its floor ({items[item].LowerIfAsked})"));
+            conflicts.Add(new FeasibilityConflict.CapBelowFloor(describe(item), items[item].Upper, items[item].LowerIfAsked, em));
         }
 
         foreach (var group in problem.Groups)
@@ -35,7 +33,7 @@ public static class FeasibilityCheck
             var candidates = group.Items.Count(i => !items[i].Excluded && items[i].Upper >= items[i].LowerIfAsked);
             if (candidates < group.MinAsked)
             {
-                conflicts.Add(Invariant($"{group.Name}: at least {group.MinAsked} must be asked, but only {candidates} may be"));
+                conflicts.Add(new FeasibilityConflict.GroupTooFew(group.Name, group.MinAsked, candidates, em, group.Rule));
             }
         }
 
@@ -43,7 +41,7 @@ public static class FeasibilityCheck
         var forcedFloors = SpreadMinimum(problem);
         if (conflicts.Count == 0 && forcedFloors > problem.Total)
         {
-            conflicts.Add(Invariant($"asking at least the required number in every landsdel and size class at their floors needs at least {forcedFloors} {unit}, more than the need of {problem.Total}"));
+            conflicts.Add(new FeasibilityConflict.SpreadAboveNeed(forcedFloors, problem.Total, em));
         }
         return conflicts;
     }
@@ -64,6 +62,4 @@ public static class FeasibilityCheck
         }
         return chosen.Sum(i => (long)items[i].LowerIfAsked);
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -31,8 +31,11 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, string? 
 
     public static Error Forbidden(string message) => new(ErrorKind.Forbidden, "forbidden", message);
 
-    public static Error Infeasible(string message, IReadOnlyList<string> conflicts) =>
-        new(ErrorKind.Infeasible, "allocation.infeasible", message) { Details = conflicts };
+    /// <summary>Why the rules cannot all hold: typed for the interfaces' own words, and in English in <see cref="Details"/>.</summary>
+    public IReadOnlyList<Allocation.FeasibilityConflict> Conflicts { get; init; } = [];
+
+    public static Error Infeasible(string message, IReadOnlyList<Allocation.FeasibilityConflict> conflicts) =>
+        new(ErrorKind.Infeasible, "allocation.infeasible", message) { Details = [.. conflicts.Select(c => c.ToString())], Conflicts = conflicts };
 
     public override string ToString() => Location is null ? Message : $"{Location}: {Message}";
 }

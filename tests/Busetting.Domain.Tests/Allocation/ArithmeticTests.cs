@@ -32,10 +32,11 @@ public class ArithmeticTests
     {
         var items = Enumerable.Range(0, 357).Select(i => new ProblemItem(i.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), 5, 10, 50, true, false)).ToList();
         var conflicts = FeasibilityCheck.Diagnose(new AllocationProblem(items, 3000, []), i => items[i].Key);
-        var conflict = Assert.Single(conflicts);
-        Assert.Contains("357 municipalities must be asked", conflict);
-        Assert.Contains("3570", conflict);
-        Assert.Contains("3000", conflict);
+        var conflict = Assert.IsType<FeasibilityConflict.MustAskFloorsAboveNeed>(Assert.Single(conflicts));
+        Assert.Equal((357, 3570L, 3000), (conflict.MustAsk, conflict.Minimum, conflict.Need));
+        Assert.Contains("357 municipalities must be asked", conflict.ToString());
+        Assert.Contains("3570", conflict.ToString());
+        Assert.Contains("3000", conflict.ToString());
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public class ArithmeticTests
     {
         var items = new[] { new ProblemItem("a", 5, 10, 20, false, false), new ProblemItem("b", 5, 10, 20, false, false) };
         var conflicts = FeasibilityCheck.Diagnose(new AllocationProblem(items, 100, []), i => items[i].Key);
-        Assert.Contains(conflicts, c => c.Contains("add up to only 40") && c.Contains("need of 100"));
+        Assert.Contains(conflicts, c => c is FeasibilityConflict.CapsBelowNeed { Maximum: 40, Need: 100 } && c.ToString().Contains("add up to only 40"));
     }
 }
 
