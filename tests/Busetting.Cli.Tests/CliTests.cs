@@ -127,11 +127,23 @@ public class CliTests
         var (code, output, error) = Run("calibrate", "--data", ShippedData);
         Assert.True(code == 0, error);
         Assert.Contains("ingen slike år i dataene", output);
-        Assert.Contains("valgt: requestWeight 0,5", output);
+        Assert.Contains("valgt: vekten på anmodningene i mønsteret 0,5", output);
         Assert.Contains("velger ikke vekten", output);
         Assert.Contains("EM 2024: tallene gjelder bare til og med 9. februar 2024", output);
         Assert.Contains("bosatt 2023: 112 kommuner (87 prikket)", output);
-        Assert.Contains("valgt: em.historyWeight", output);
+        Assert.Contains("valgt: vekten på EM-historikken", output);
+        // Parameters by their Norwegian names; the criteria file's keys only with --teknisk.
+        Assert.DoesNotMatch(@"sizeElasticity|immigrantFactor|requestWeight|continuityAnchor|em\.\w+|\bshare\b", output);
+    }
+
+    [Fact]
+    public void Calibrate_NynorskAndTechnical_NamesInNynorskWithTheFileKeys()
+    {
+        var (code, output, error) = Run("calibrate", "--data", ShippedData, "--lang", "nn", "--teknisk");
+        Assert.True(code == 0, error);
+        Assert.Contains("vald: vekta på oppmodingane i mønsteret (continuityAnchor.requestWeight) 0,5", output);
+        Assert.Contains("vald: vekta på EM-historikken (em.historyWeight)", output);
+        Assert.Contains("elastisiteten for storleik (sizeElasticity)", output);
     }
 
     [Fact]

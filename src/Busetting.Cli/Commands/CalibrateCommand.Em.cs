@@ -14,10 +14,11 @@ public static partial class CalibrateCommand
     /// so each shape is run at both ends; the lowest mean share of EM that must move at the least wins (ties: the larger
     /// minimum, the unit a municipality can staff).
     /// </summary>
-    private static int CalibrateEm(CommandIo io, WrittenStandard lang, ReferenceData reference, string folder, YearInputs cache, IReadOnlyList<int> years,
+    private static int CalibrateEm(CommandIo io, WrittenStandard lang, bool codes, ReferenceData reference, string folder, YearInputs cache, IReadOnlyList<int> years,
         Func<int, int> settledNeed, Func<CriteriaSet, CriteriaSet> adjust)
     {
         string T(string nb, string nn) => lang == WrittenStandard.Nn ? nn : nb;
+        string Name(string code) => Parameter(code, lang, codes);
         var shippedMinimum = CriteriaJson.ForYear(folder, years[^1]) is { IsSuccess: true } shipped ? shipped.Value.Criteria.Rules.Em.MinimumPerMunicipality : 3;
         var emYears = years.Where(y => reference.Settlements.Any(s => s.Year == y && (s.SettledEm > 0 || s.EmSuppressed))
             && reference.Settlements.Where(s => s.Year == y).All(s => s.EmUntil is null)).ToList();
@@ -34,8 +35,8 @@ public static partial class CalibrateCommand
             return ExitCodes.Success;
         }
         io.Output.WriteLine(T(
-            $"Trinn 4, EM-formen (em.minimumPerMunicipality, em.historyWeight): pseudoår {string.Join(", ", emYears)}, modellen per 1. mars Y mot EM bosatt i Y, kjørt ved begge ender av den ukjente summen (prikkede tall som 1 og som 4)",
-            $"Trinn 4, EM-forma (em.minimumPerMunicipality, em.historyWeight): pseudoår {string.Join(", ", emYears)}, modellen per 1. mars Y mot EM busette i Y, køyrd ved begge endane av den ukjende summen (prikka tal som 1 og som 4)"));
+            $"Trinn 4, EM-formen ({Name("em.minimumPerMunicipality")}, {Name("em.historyWeight")}): pseudoår {string.Join(", ", emYears)}, modellen per 1. mars Y mot EM bosatt i Y, kjørt ved begge ender av den ukjente summen (prikkede tall som 1 og som 4)",
+            $"Trinn 4, EM-forma ({Name("em.minimumPerMunicipality")}, {Name("em.historyWeight")}): pseudoår {string.Join(", ", emYears)}, modellen per 1. mars Y mot EM busette i Y, køyrd ved begge endane av den ukjende summen (prikka tal som 1 og som 4)"));
         io.Output.WriteLine(T(
             "minimum  historie  år    EM-behov  kommuner  per kommune  de største byene  minst flyttet",
             "minimum  historie  år    EM-behov  kommunar  per kommune  dei største byane  minst flytta"));
@@ -82,8 +83,8 @@ public static partial class CalibrateCommand
             $"mot de bosatte alene vinner minimum {best.Minimum} (historie {N(best.History)}, {P(best.MeanMoved)}): små bosettinger som ingen anmodning beskriver, teller med; minimum er en bemanningsenhet, velges ikke her og sjekkes mot IMDis anmodninger (docs/model.md)",
             $"mot dei busette åleine vinn minimum {best.Minimum} (historie {N(best.History)}, {P(best.MeanMoved)}): små busetjingar som inga oppmoding skildrar, tel med; minimum er ei bemanningseining, blir ikkje vald her og blir sjekka mot oppmodingane frå IMDi (docs/model.md)"));
         io.Output.WriteLine(T(
-            $"valgt: em.historyWeight {N(chosen.History)} ved em.minimumPerMunicipality {shippedMinimum} fra kriteriefilen (snitt minst flyttet {P(chosen.MeanMoved)})",
-            $"vald: em.historyWeight {N(chosen.History)} ved em.minimumPerMunicipality {shippedMinimum} frå kriteriefila (snitt minst flytta {P(chosen.MeanMoved)})"));
+            $"valgt: {Name("em.historyWeight")} {N(chosen.History)} ved {Name("em.minimumPerMunicipality")} {shippedMinimum} fra kriteriefilen (snitt minst flyttet {P(chosen.MeanMoved)})",
+            $"vald: {Name("em.historyWeight")} {N(chosen.History)} ved {Name("em.minimumPerMunicipality")} {shippedMinimum} frå kriteriefila (snitt minst flytta {P(chosen.MeanMoved)})"));
         return ExitCodes.Success;
     }
 

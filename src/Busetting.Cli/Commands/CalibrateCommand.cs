@@ -30,16 +30,39 @@ public static partial class CalibrateCommand
 
     public static readonly decimal[] EmHistoryWeights = [0m, 0.5m, 1m];
 
+    /// <summary>
+    /// A parameter as a planner says it, in the reader's written standard; with <paramref name="codes"/> (--teknisk) its key
+    /// in the criteria file after it.
+    /// </summary>
+    public static string Parameter(string code, WrittenStandard lang, bool codes = false)
+    {
+        var nn = lang == WrittenStandard.Nn;
+        var name = code switch
+        {
+            "sizeElasticity" => nn ? "elastisiteten for storleik" : "elastisiteten for størrelse",
+            "immigrantFactor" => nn ? "innvandrarfaktoren" : "innvandrerfaktoren",
+            "continuityAnchor.requestWeight" => nn ? "vekta på oppmodingane i mønsteret" : "vekten på anmodningene i mønsteret",
+            "continuityAnchor.share" => nn ? "delen av behovet som følgjer mønsteret" : "andelen av behovet som følger mønsteret",
+            "em.minimumPerMunicipality" => nn ? "minste tal EM per kommune" : "minste antall EM per kommune",
+            "em.historyWeight" => nn ? "vekta på EM-historikken" : "vekten på EM-historikken",
+            _ => throw new ArgumentOutOfRangeException(nameof(code), code, "no Norwegian name"),
+        };
+        return codes ? $"{name} ({code})" : name;
+    }
+
     public static Command Create(CommandIo io)
     {
         var data = new DataOption();
         var language = CommonOptions.Language();
+        var technical = new Option<bool>("--teknisk") { Description = "Vis parameternes kodenavn i kriteriefilen (for eksempel sizeElasticity) etter de norske navnene" };
         var command = new Command("calibrate", "Velg modellens globale parametere på de leverte dataene, hver mot det den skal forutsi, og skriv kurvene");
-        command.AddOptions(data.Option, language);
+        command.AddOptions(data.Option, language, technical);
         command.SetAction(parse =>
         {
             var lang = CommonOptions.Language(parse, language);
             string T(string nb, string nn) => lang == WrittenStandard.Nn ? nn : nb;
+            var codes = parse.GetValue(technical);
+            string Name(string code) => Parameter(code, lang, codes);
             var loaded = data.Load(parse);
             if (!loaded.IsSuccess)
             {
@@ -52,7 +75,7 @@ public static partial class CalibrateCommand
             io.Output.WriteLine(T(
                 $"Trinn 1, kriteriene: modellen per 1. mars Y mot IMDis anmodninger for {string.Join(", ", requestYears)} (relativ L1 / Spearman)",
                 $"Trinn 1, kriteria: modellen per 1. mars Y mot oppmodingane frå IMDi for {string.Join(", ", requestYears)} (relativ L1 / Spearman)"));
-            io.Output.WriteLine("sizeElasticity  immigrantFactor  " + string.Join("  ", requestYears.Select(y => Inv($"{y,-15}"))));
+            io.Output.WriteLine(T("elastisitet  innvandrerfaktor  ", "elastisitet  innvandrarfaktor  ") + string.Join("  ", requestYears.Select(y => Inv($"{y,-15}"))));
             var stage1 = new List<(decimal Elasticity, decimal Factor, double MeanL1, double MeanSpearman)>();
             foreach (var elasticity in Elasticities)
             {
@@ -72,13 +95,13 @@ public static partial class CalibrateCommand
                         cells.Add((report.Value.Model.RelativeL1, report.Value.Model.Spearman));
                     }
                     stage1.Add((elasticity, factor, cells.Average(c => c.L1), cells.Average(c => c.Spearman)));
-                    io.Output.WriteLine(N(elasticity).PadLeft(14) + "  " + N(factor).PadLeft(15) + "  " + string.Join("  ", cells.Select(c => $"{F(c.L1)} / {F(c.Spearman)}")));
+                    io.Output.WriteLine(N(elasticity).PadLeft(11) + "  " + N(factor).PadLeft(16) + "  " + string.Join("  ", cells.Select(c => $"{F(c.L1)} / {F(c.Spearman)}")));
                 }
             }
             var chosen1 = stage1.OrderBy(r => Math.Round(r.MeanL1, 4)).ThenByDescending(r => r.MeanSpearman).First();
             io.Output.WriteLine(T(
-                $"valgt: sizeElasticity {N(chosen1.Elasticity)}, immigrantFactor {N(chosen1.Factor)} (snitt relativ L1 {chosen1.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(chosen1.MeanSpearman)})",
-                $"vald: sizeElasticity {N(chosen1.Elasticity)}, immigrantFactor {N(chosen1.Factor)} (snitt relativ L1 {chosen1.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(chosen1.MeanSpearman)})"));
+                $"valgt: {Name("sizeElasticity")} {N(chosen1.Elasticity)}, {Name("immigrantFactor")} {N(chosen1.Factor)} (snitt relativ L1 {chosen1.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(chosen1.MeanSpearman)})",
+                $"vald: {Name("sizeElasticity")} {N(chosen1.Elasticity)}, {Name("immigrantFactor")} {N(chosen1.Factor)} (snitt relativ L1 {chosen1.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(chosen1.MeanSpearman)})"));
             io.Output.WriteLine();
             CriteriaSet WithStage1(CriteriaSet set) => set with
             {
@@ -101,8 +124,8 @@ public static partial class CalibrateCommand
             var weightYears = requestYears.Where(y => reference.KeyFigures.Any(k => k.Year == y - 1 && k.Requested is not null)
                 && reference.Settlements.Any(s => s.Year == y - 1)).ToList();
             io.Output.WriteLine(T(
-                "Trinn 2, vekten på anmodningene i mønsteret (continuityAnchor.requestWeight): vekten skal forutsi anmodninger og velges derfor bare mot anmodninger, i år der året før har både anmodninger og bosatte",
-                "Trinn 2, vekta på oppmodingane i mønsteret (continuityAnchor.requestWeight): vekta skal føreseie oppmodingar og blir difor berre vald mot oppmodingar, i år der året før har både oppmodingar og busette"));
+                $"Trinn 2, {Name("continuityAnchor.requestWeight")}: vekten skal forutsi anmodninger og velges derfor bare mot anmodninger, i år der året før har både anmodninger og bosatte",
+                $"Trinn 2, {Name("continuityAnchor.requestWeight")}: vekta skal føreseie oppmodingar og blir difor berre vald mot oppmodingar, i år der året før har både oppmodingar og busette"));
             decimal chosenWeight;
             if (weightYears.Count == 0)
             {
@@ -154,12 +177,12 @@ public static partial class CalibrateCommand
                 }
                 io.Output.WriteLine(N(weight).PadLeft(4) + "  " + string.Join("  ", cells));
             }
-            io.Output.WriteLine(T($"valgt: requestWeight {N(chosenWeight)}", $"vald: requestWeight {N(chosenWeight)}"));
+            io.Output.WriteLine(T($"valgt: {Name("continuityAnchor.requestWeight")} {N(chosenWeight)}", $"vald: {Name("continuityAnchor.requestWeight")} {N(chosenWeight)}"));
             io.Output.WriteLine();
 
             io.Output.WriteLine(T(
-                $"Trinn 3, ankeret (continuityAnchor.share) med vekten {N(chosenWeight)}: pseudoår {string.Join(", ", years)}, modellen per 1. mars Y mot de bosatte i Y (relativ L1 / Spearman)",
-                $"Trinn 3, ankeret (continuityAnchor.share) med vekta {N(chosenWeight)}: pseudoår {string.Join(", ", years)}, modellen per 1. mars Y mot dei busette i Y (relativ L1 / Spearman)"));
+                $"Trinn 3, {Name("continuityAnchor.share")} med vekten {N(chosenWeight)}: pseudoår {string.Join(", ", years)}, modellen per 1. mars Y mot de bosatte i Y (relativ L1 / Spearman)",
+                $"Trinn 3, {Name("continuityAnchor.share")} med vekta {N(chosenWeight)}: pseudoår {string.Join(", ", years)}, modellen per 1. mars Y mot dei busette i Y (relativ L1 / Spearman)"));
             io.Output.WriteLine(T("andel  ", "del    ") + string.Join("  ", years.Select(y => Inv($"{y,-15}"))) + T("  snitt L1", "  snitt L1"));
             var rows = new List<(decimal Share, double MeanL1, double MeanSpearman)>();
             var baselines = new Dictionary<int, Backtest.Report>();
@@ -190,11 +213,11 @@ public static partial class CalibrateCommand
             }
             var best = rows.OrderBy(r => Math.Round(r.MeanL1, 4)).ThenByDescending(r => r.MeanSpearman).First();
             io.Output.WriteLine(T(
-                $"valgt: share {N(best.Share)}, requestWeight {N(chosenWeight)} (snitt relativ L1 {best.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(best.MeanSpearman)})",
-                $"vald: share {N(best.Share)}, requestWeight {N(chosenWeight)} (snitt relativ L1 {best.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(best.MeanSpearman)})"));
+                $"valgt: {Name("continuityAnchor.share")} {N(best.Share)}, {Name("continuityAnchor.requestWeight")} {N(chosenWeight)} (snitt relativ L1 {best.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(best.MeanSpearman)})",
+                $"vald: {Name("continuityAnchor.share")} {N(best.Share)}, {Name("continuityAnchor.requestWeight")} {N(chosenWeight)} (snitt relativ L1 {best.MeanL1.ToString("0.0000", Texts.Norwegian)}, snitt Spearman {F(best.MeanSpearman)})"));
             io.Output.WriteLine();
             CriteriaSet WithStage3(CriteriaSet set) => WithStage1(set) with { Anchor = new ContinuityAnchor(best.Share, chosenWeight) };
-            return CalibrateEm(io, lang, reference, folder, cache, years, SettledNeed, WithStage3);
+            return CalibrateEm(io, lang, codes, reference, folder, cache, years, SettledNeed, WithStage3);
         });
         return command;
     }
