@@ -20,10 +20,10 @@ public sealed partial class LetterService
         Dictionary<int, int> NeedByRun);
 
     /// <summary>One municipality's outcome: a letter to store, or a reason it is left out; neither means already up to date.</summary>
-    private sealed record PlannedLetter(Letter? Created, string? Skipped)
+    private sealed record PlannedLetter(Letter? Created, SkippedLetter? Skipped)
     {
         public static readonly PlannedLetter Unchanged = new(null, null);
-        public static PlannedLetter Skip(string why) => new(null, why);
+        public static PlannedLetter Skip(SkippedLetter why) => new(null, why);
     }
 
     /// <param name="deadline">The new decision deadline; required for adjusted letters (stored on the year with the letters).</param>
@@ -54,7 +54,7 @@ public sealed partial class LetterService
             progress?.Report((start, lines.Count));
             Parallel.For(start, Math.Min(start + group, lines.Count), options, i => planned[i] = PlanLetter(batch, lines[i]));
         }
-        var skipped = planned.Select(p => p.Skipped).OfType<string>().ToList();
+        var skipped = planned.Select(p => p.Skipped).OfType<SkippedLetter>().ToList();
         var created = planned.Select(p => p.Created).OfType<Letter>().ToList();
         var unchanged = planned.Count(p => p.Skipped is null && p.Created is null);
         progress?.Report((lines.Count, lines.Count));
@@ -135,15 +135,15 @@ public sealed partial class LetterService
         var last = batch.Previous.GetValueOrDefault(line.Kommunenummer);
         if (kind == LetterKind.Request && line.Requested == 0)
         {
-            return PlannedLetter.Skip(Inv($"{m.Number} {m.Name}: ikke anmodet i kjøring #{batch.Run.Id}, derfor ingen brev"));
+            return PlannedLetter.Skip(new SkippedLetter(m.Number, m.Name, SkippedLetter.Why.NotAsked, kind, batch.Run.Id, line.Requested));
         }
         if (kind != LetterKind.Request && last is null)
         {
-            return PlannedLetter.Skip(Inv($"{m.Number} {m.Name}: har ikke fått anmodningsbrev, derfor ingen {(kind == LetterKind.Adjusted ? "justering" : "utsettelse")}"));
+            return PlannedLetter.Skip(new SkippedLetter(m.Number, m.Name, SkippedLetter.Why.NoRequestLetter, kind, batch.Run.Id, line.Requested));
         }
         if (kind == LetterKind.Adjusted && last is not null && last.Requested == line.Requested && last.RequestedEm == line.RequestedEm)
         {
-            return PlannedLetter.Skip(Inv($"{m.Number} {m.Name}: tallet er uendret ({line.Requested}), derfor ikke justert brev"));
+            return PlannedLetter.Skip(new SkippedLetter(m.Number, m.Name, SkippedLetter.Why.Unchanged, kind, batch.Run.Id, line.Requested));
         }
         var language = batch.Languages.TryGetValue(line.Kommunenummer, out var chosen) ? chosen : WrittenStandards.Of(m.LanguageForm);
         var (template, templateId) = batch.Templates[language];

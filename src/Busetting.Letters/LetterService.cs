@@ -7,7 +7,7 @@ using Busetting.Data.Criteria;
 namespace Busetting.Letters;
 
 /// <summary>What a batch did: letters made, letters that were already up to date, and municipalities left out, with why.</summary>
-public sealed record BatchResult(int Year, LetterKind Kind, int RunId, int Created, int Unchanged, IReadOnlyList<string> Skipped, TimeSpan Elapsed);
+public sealed record BatchResult(int Year, LetterKind Kind, int RunId, int Created, int Unchanged, IReadOnlyList<SkippedLetter> Skipped, TimeSpan Elapsed);
 
 /// <summary>Who asks, as far as letters are concerned: a name for the record and whether they may make and send letters.</summary>
 public sealed record LetterActor(string Name, bool MayProduce, bool MayEditTemplates);

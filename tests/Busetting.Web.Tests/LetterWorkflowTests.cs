@@ -41,8 +41,9 @@ public class LetterWorkflowTests
         var job = await StartAndWait(app, planner, "Request");
         Assert.True(job.Status == JobStatus.Done, job.Message);
         Assert.Equal((asked, 0, notAsked.Count), (job.Created, job.Unchanged, job.Skipped));
-        Assert.All(notAsked, k => Assert.Contains($"{k} ", job.Message));
-        Assert.Contains("ikke anmodet i kjøring", job.Message);
+        var details = string.Join("\n", LetterJobs.Details(job, WrittenStandard.Nb));
+        Assert.All(notAsked, k => Assert.Contains($"{k} ", details));
+        Assert.Contains("ikke anmodet i kjøring", details);
         if (notAsked.Count > 0)
         {
             // The municipality itself is told why it gets no letter.
@@ -119,7 +120,10 @@ public class LetterWorkflowTests
         var adjusted = await StartAndWait(app, planner, "Adjusted", "Beregningsutvalget reduserte behovet fra 18 900 til 12 640.");
         Assert.True(adjusted.Status == JobStatus.Done, adjusted.Message);
         Assert.Equal(changed, adjusted.Created);
-        Assert.Contains("tallet er uendret", adjusted.Message ?? "");
+        // Municipalities left out, in the reader's written standard (stored typed, said on the letters page).
+        Assert.Contains(LetterJobs.Details(adjusted, WrittenStandard.Nb), l => l.Contains("tallet er uendret", StringComparison.Ordinal));
+        Assert.Contains(LetterJobs.Details(adjusted, WrittenStandard.Nn), l => l.Contains("talet er uendra", StringComparison.Ordinal));
+        Assert.DoesNotContain(LetterJobs.Details(adjusted, WrittenStandard.Nn), l => l.Contains("uendret", StringComparison.Ordinal));
         var letter = await app.Db(d => d.Letters.FirstAsync(l => l.Kind == LetterKind.Adjusted && l.Kommunenummer == MunicipalityNumber.Parse("4640")));
         var text = Text(letter.Pdf);
         Assert.Contains("Justert oppmoding om busetjing av flyktningar i 2025", text);

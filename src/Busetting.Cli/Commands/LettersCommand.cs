@@ -87,7 +87,7 @@ public static class LettersCommand
             io.Output.WriteLine($"{batch.Year} {Ui.LetterKind(lang, letterKind)}: fordeling nr. {batch.RunId}: {Ui.LetterBatch(lang, batch.Created, batch.Unchanged, batch.Skipped.Count)} på {seconds} s");
             foreach (var skipped in batch.Skipped)
             {
-                io.Output.WriteLine("  " + skipped);
+                io.Output.WriteLine("  " + skipped.Say(lang));
             }
             if (parse.GetValue(zip) is { } zipPath)
             {

@@ -30,6 +30,32 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     /// <summary>How often this instance proves its jobs are alive (Letters:JobHeartbeat, default 10 s).</summary>
     public TimeSpan Heartbeat { get; } = config.GetValue<TimeSpan?>("Letters:JobHeartbeat") ?? TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A finished job's details in the reader's written standard: the municipalities left without a letter, and why
+    /// (stored typed since the sixth release; older jobs and failures keep the text they were stored with).
+    /// </summary>
+    public static IReadOnlyList<string> Details(LetterJob job, WrittenStandard language)
+    {
+        if (string.IsNullOrEmpty(job.Message) || job.Message == Interrupted)
+        {
+            return [];
+        }
+        if (job.Status == JobStatus.Done && job.Message.StartsWith('['))
+        {
+            var stored = JsonSerializer.Deserialize<List<StoredSkip>>(job.Message, StoredExplanation.Json) ?? [];
+            return [.. stored.Select(s => s.ToSkipped().Say(language))];
+        }
+        return job.Message.Split('\n');
+    }
+
+    /// <summary>A skipped letter as stored in the job's message.</summary>
+    private sealed record StoredSkip(string Municipality, string Name, SkippedLetter.Why Reason, LetterKind Kind, int RunId, int Requested)
+    {
+        public static StoredSkip Of(SkippedLetter s) => new(s.Municipality.Value, s.Name, s.Reason, s.Kind, s.RunId, s.Requested);
+
+        public SkippedLetter ToSkipped() => new(MunicipalityNumber.Parse(Municipality), Name, Reason, Kind, RunId, Requested);
+    }
+
     /// <summary>The year's twenty newest letter jobs, newest first.</summary>
     public async Task<List<LetterJob>> Recent(SettlementYear year)
     {
@@ -154,7 +180,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
                 job.Created = result.Value.Created;
                 job.Unchanged = result.Value.Unchanged;
                 job.Skipped = result.Value.Skipped.Count;
-                job.Message = string.Join("\n", result.Value.Skipped);
+                job.Message = result.Value.Skipped.Count == 0 ? null : JsonSerializer.Serialize(result.Value.Skipped.Select(StoredSkip.Of), StoredExplanation.Json);
             }
             else
             {
