@@ -12,14 +12,16 @@ public static class BusettingCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction)
         {
-            // The parser's own messages are English (no Norwegian resources ship with System.CommandLine): said again in Bokmål.
+            // The parser's own messages are English (no Norwegian resources ship with System.CommandLine): said again in
+            // Bokmål, or Nynorsk when the line asks for --lang nn.
+            var language = NorwegianHelp.LanguageOf(args);
             foreach (var problem in parsed.Errors)
             {
-                error.WriteLine($"feil: {NorwegianHelp.Error(problem.Message)}");
+                error.WriteLine($"feil: {NorwegianHelp.Error(problem.Message, language)}");
                 error.WriteLine($"  teknisk: {problem.Message}");
             }
             var command = string.Join(' ', ["busetting", .. parsed.CommandResult.Command is RootCommand ? [] : new[] { parsed.CommandResult.Command.Name }]);
-            error.WriteLine($"Se «{command} --help».");
+            error.WriteLine(language == WrittenStandard.Nn ? $"Sjå «{command} --help --lang nn»." : $"Se «{command} --help».");
             return ExitCodes.Usage;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });

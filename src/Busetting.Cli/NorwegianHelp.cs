@@ -33,28 +33,46 @@ public static partial class NorwegianHelp
     {
         public override int Invoke(ParseResult parseResult)
         {
-            Write(parseResult.CommandResult.Command, output);
+            Write(parseResult.CommandResult.Command, output, LanguageOf([.. parseResult.Tokens.Select(t => t.Value)]));
             return ExitCodes.Success;
         }
     }
 
-    /// <summary>Description, usage, arguments, options and subcommands, each under its Bokmål heading.</summary>
-    public static void Write(Command command, TextWriter output)
+    /// <summary>The written standard asked for with --lang anywhere on the line (nn, else Bokmål): help and parse errors follow it.</summary>
+    public static WrittenStandard LanguageOf(IReadOnlyList<string> args)
     {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = args[i] == "--lang" && i + 1 < args.Count ? args[i + 1]
+                : args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal) ? args[i][7..]
+                : null;
+            if (value is not null && WrittenStandards.TryParse(value, out var chosen))
+            {
+                return chosen;
+            }
+        }
+        return WrittenStandard.Nb;
+    }
+
+    /// <summary>Description, usage, arguments, options and subcommands, each under its heading in Bokmål or Nynorsk.</summary>
+    public static void Write(Command command, TextWriter output, WrittenStandard language = WrittenStandard.Nb)
+    {
+        var nn = language == WrittenStandard.Nn;
+        string Say(string? bokmal) => nn ? NynorskHelp.For(bokmal ?? "") ?? bokmal ?? "" : bokmal ?? "";
         if (!string.IsNullOrWhiteSpace(command.Description))
         {
-            output.WriteLine("Beskrivelse:");
-            output.WriteLine("  " + command.Description);
+            output.WriteLine(nn ? "Skildring:" : "Beskrivelse:");
+            output.WriteLine("  " + Say(command.Description));
             output.WriteLine();
         }
         output.WriteLine("Bruk:");
-        output.WriteLine("  " + Usage(command));
-        Section(output, "Argumenter:", command.Arguments.Where(a => !a.Hidden).Select(a => ($"<{a.Name}>", a.Description ?? "")));
-        Section(output, "Valg:", AllOptions(command).Select(o => (Label(o), (o.Description ?? "") + (o.Required ? " (påkrevd)" : ""))));
-        Section(output, "Kommandoer:", command.Subcommands.Where(c => !c.Hidden).Select(c => (c.Name, c.Description ?? "")));
+        output.WriteLine("  " + Usage(command, nn));
+        Section(output, nn ? "Argument:" : "Argumenter:", command.Arguments.Where(a => !a.Hidden).Select(a => ($"<{a.Name}>", Say(a.Description))));
+        Section(output, nn ? "Val:" : "Valg:", AllOptions(command).Select(o => (Label(o, nn), Say(o.Description) + (o.Required ? nn ? " (påkravd)" : " (påkrevd)" : ""))));
+        Section(output, nn ? "Kommandoar:" : "Kommandoer:", command.Subcommands.Where(c => !c.Hidden).Select(c => (c.Name, Say(c.Description))));
     }
 
-    private static string Usage(Command command)
+    private static string Usage(Command command, bool nn)
     {
         var names = new List<string>();
         for (Command? at = command; at is not null; at = at.Parents.OfType<Command>().FirstOrDefault())
@@ -64,7 +82,7 @@ public static partial class NorwegianHelp
         names.AddRange(command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>"));
         if (AllOptions(command).Any())
         {
-            names.Add("[valg]");
+            names.Add(nn ? "[val]" : "[valg]");
         }
         if (command.Subcommands.Any(c => !c.Hidden))
         {
@@ -74,15 +92,15 @@ public static partial class NorwegianHelp
     }
 
     /// <summary>"--year &lt;year&gt;", "-?, -h, --help": the names as typed, and a value placeholder unless it is a switch.</summary>
-    private static string Label(Option option)
+    private static string Label(Option option, bool nn)
     {
         var names = string.Join(", ", option.Aliases.Append(option.Name).Distinct().OrderBy(n => n.Length));
         var isSwitch = option.ValueType == typeof(bool) || option is HelpOption || option is VersionOption;
-        return isSwitch ? names : $"{names} <{option.HelpName ?? Placeholder(option)}>";
+        return isSwitch ? names : $"{names} <{option.HelpName ?? Placeholder(option, nn)}>";
     }
 
     /// <summary>What the value is, in Bokmål: the accepted values where the option lists them, else its kind.</summary>
-    private static string Placeholder(Option option)
+    private static string Placeholder(Option option, bool nn)
     {
         var accepted = option.GetCompletions(System.CommandLine.Completions.CompletionContext.Empty).Select(c => c.Label).ToList();
         if (accepted.Count > 0 && option.ValueType != typeof(bool))
@@ -91,7 +109,7 @@ public static partial class NorwegianHelp
         }
         var type = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
         return type == typeof(DateOnly) ? "åååå-mm-dd"
-            : type == typeof(int) || type == typeof(decimal) ? "tall"
+            : type == typeof(int) || type == typeof(decimal) ? nn ? "tal" : "tall"
             : type == typeof(string[]) ? "verdi"
             : "tekst";
     }
@@ -135,33 +153,35 @@ public static partial class NorwegianHelp
     /// <summary>
     /// A parse error in Bokmål, naming the option or value as typed; the parser's English message kept after "teknisk:".
     /// </summary>
-    public static string Error(string message)
+    public static string Error(string message, WrittenStandard language = WrittenStandard.Nb)
     {
+        string T(string nb, string nn) => language == WrittenStandard.Nn ? nn : nb;
         if (RequiredOption().Match(message) is { Success: true } required)
         {
-            return $"{required.Groups[1].Value} må oppgis.";
+            return T($"{required.Groups[1].Value} må oppgis.", $"{required.Groups[1].Value} må oppgjevast.");
         }
         if (CannotParse().Match(message) is { Success: true } parse)
         {
-            return $"«{parse.Groups[1].Value}» er ikke en gyldig verdi for {parse.Groups[2].Value}.";
+            return T($"«{parse.Groups[1].Value}» er ikke en gyldig verdi for {parse.Groups[2].Value}.", $"«{parse.Groups[1].Value}» er ikkje ein gyldig verdi for {parse.Groups[2].Value}.");
         }
         if (NotAllowed().Match(message) is { Success: true } allowed)
         {
-            return $"«{allowed.Groups[1].Value}» er ikke et av de tillatte valgene: {allowed.Groups[2].Value.Trim().Replace("\t", "", StringComparison.Ordinal).Replace("\n", ", ", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal)}.";
+            var values = allowed.Groups[2].Value.Trim().Replace("\t", "", StringComparison.Ordinal).Replace("\n", ", ", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal);
+            return T($"«{allowed.Groups[1].Value}» er ikke et av de tillatte valgene: {values}.", $"«{allowed.Groups[1].Value}» er ikkje eit av dei tillatne vala: {values}.");
         }
         if (Unrecognized().Match(message) is { Success: true } unknown)
         {
-            return $"ukjent kommando, valg eller argument «{unknown.Groups[1].Value}».";
+            return T($"ukjent kommando, valg eller argument «{unknown.Groups[1].Value}».", $"ukjend kommando, val eller argument «{unknown.Groups[1].Value}».");
         }
         if (RequiredArgument().Match(message) is { Success: true } argument)
         {
-            return $"kommandoen «{argument.Groups[1].Value}» mangler et argument.";
+            return T($"kommandoen «{argument.Groups[1].Value}» mangler et argument.", $"kommandoen «{argument.Groups[1].Value}» manglar eit argument.");
         }
         if (message == "Required command was not provided.")
         {
-            return "oppgi en kommando (se listen med --help).";
+            return T("oppgi en kommando (se listen med --help).", "gje ein kommando (sjå lista med --help).");
         }
-        return "kommandolinjen kunne ikke tolkes.";
+        return T("kommandolinjen kunne ikke tolkes.", "kommandolinja kunne ikkje tolkast.");
     }
 
     [GeneratedRegex(@"^Option '(.+)' is required\.$")]

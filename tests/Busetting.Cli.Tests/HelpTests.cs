@@ -84,6 +84,63 @@ public partial class HelpTests
         Assert.Contains("--help»", error, StringComparison.Ordinal);
     }
 
+    /// <summary>Bokmål words whose Nynorsk form differs: none may stand in Nynorsk help.</summary>
+    private static readonly string[] BokmalOnly = ["ikke", "fra", "hvert", "hver", "brevene", "kommunene", "anmodning", "anmodningen", "anmodninger", "bosetting", "bosettingen",
+        "personer", "skrives", "også", "Beskrivelse", "Valg", "Kommandoer", "påkrevd", "tall", "filen", "mappen", "enslige", "forventet", "tillatelse", "bare", "eksempel", "en", "et", "de"];
+
+    [Fact]
+    public void Descriptions_EveryCommandOptionArgument_HaveNynorsk()
+    {
+        var root = BusettingCli.Build(new CommandIo(TextWriter.Null, TextWriter.Null));
+        var texts = new List<(string Where, string Text)> { ("busetting", root.Description ?? "") };
+        foreach (var command in root.Subcommands)
+        {
+            texts.Add((command.Name, command.Description ?? ""));
+            texts.AddRange(command.Options.Select(o => ($"{command.Name} {o.Name}", o.Description ?? "")));
+            texts.AddRange(command.Arguments.Select(a => ($"{command.Name} <{a.Name}>", a.Description ?? "")));
+        }
+        texts.AddRange(root.Options.Select(o => ($"busetting {o.Name}", o.Description ?? "")));
+        var missing = texts.Where(t => NynorskHelp.For(t.Text) is null).Select(t => $"{t.Where}: «{t.Text}»").ToList();
+        Assert.True(missing.Count == 0, "no Nynorsk form:\n" + string.Join("\n", missing));
+        var bokmal = texts.Select(t => (t.Where, Text: NynorskHelp.For(t.Text)!)).Where(t => BokmalWords(t.Text).Any()).Select(t => $"{t.Where}: «{t.Text}»").ToList();
+        Assert.True(bokmal.Count == 0, "Bokmål words in Nynorsk help:\n" + string.Join("\n", bokmal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Help_EachCommand_NynorskWithLangNn(string command)
+    {
+        var (code, output, error) = Run(command, "--help", "--lang", "nn");
+        Assert.True(code == 0, error);
+        Assert.Contains("Skildring:", output, StringComparison.Ordinal);
+        Assert.Contains("Val:", output, StringComparison.Ordinal);
+        Assert.Empty(BokmalWords(output));
+        Assert.Empty(Problems(output));
+    }
+
+    [Fact]
+    public void Help_Root_NynorskWithLangNn()
+    {
+        var (code, output, _) = Run("--lang", "nn", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("Kommandoar:", output, StringComparison.Ordinal);
+        Assert.Matches(@"allocate\s+Fordel det nasjonale behovet på kommunane", output);
+        Assert.Empty(BokmalWords(output));
+    }
+
+    [Fact]
+    public void ParseError_LangNn_SaidInNynorsk()
+    {
+        var (code, _, error) = Run("allocate", "--lang", "nn", "--year", "2025", "--need", "mange", "--em", "750");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("feil: «mange» er ikkje ein gyldig verdi for --need.", error, StringComparison.Ordinal);
+        Assert.Contains("Sjå «busetting allocate --help --lang nn».", error, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> BokmalWords(string text) =>
+        OptionName().Replace(text, "").Split([' ', ',', '.', ':', ';', '(', ')', '\n', '\r', '«', '»', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => BokmalOnly.Contains(w, StringComparer.Ordinal) || BokmalOnly.Contains(w, StringComparer.OrdinalIgnoreCase) && char.IsUpper(w[0]) && w.Length > 2);
+
     private static IEnumerable<string> Problems(string text) =>
         EnglishText.ProblemsIn(TypedValue().Replace(OptionName().Replace(text, ""), m => TypedValues.Contains(m.Value, StringComparer.Ordinal) ? "" : m.Value));
 

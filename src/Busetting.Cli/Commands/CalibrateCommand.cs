@@ -54,7 +54,7 @@ public static partial class CalibrateCommand
     {
         var data = new DataOption();
         var language = CommonOptions.Language();
-        var technical = new Option<bool>("--teknisk") { Description = "Vis parameternes kodenavn i kriteriefilen (for eksempel sizeElasticity) etter de norske navnene" };
+        var technical = new Option<bool>("--teknisk") { Description = "Vis parameternes kodenavn i kriteriefilen etter de norske navnene" };
         var command = new Command("calibrate", "Velg modellens globale parametere på de leverte dataene, hver mot det den skal forutsi, og skriv kurvene");
         command.AddOptions(data.Option, language, technical);
         command.SetAction(parse =>
