@@ -68,6 +68,31 @@ public class PrintBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         }
     }
 
+    /// <summary>
+    /// The year page after publication: the decision table and the list of municipalities that have not answered sit in
+    /// closed disclosures on screen, and are printed all the same (every row shown).
+    /// </summary>
+    [BrowserFact]
+    public async Task YearPage_Printed_ClosedDecisionTableIncluded()
+    {
+        await Published();
+        var page = await browser.OpenAs(Users.Planner, "/");
+        foreach (var (form, notAnswered) in new[] { ("nb", "Kommuner som ikke har svart"), ("nn", "Kommunar som ikkje har svart") })
+        {
+            await page.GotoAsync($"/konto/maalform?lang={form}&returnUrl=%2F");
+            await page.GotoAsync("/planlegging/2025");
+            Assert.False(await page.Locator("#alle-kommunar").EvaluateAsync<bool>("d => d.open"), "closed on screen");
+            var rows = await page.Locator("#alle-kommunar table tbody tr th").EvaluateAllAsync<string[]>("cells => cells.map(c => c.textContent.trim())");
+            var waiting = await page.Locator("details").Filter(new() { HasText = notAnswered }).Locator("li").First.EvaluateAsync<string>("li => li.textContent.trim()");
+            Assert.True(rows.Length >= 10, $"{rows.Length} rows");
+            await Check(page, $"utskrift-aar-{form}");
+            var printed = string.Join(" ", await Print(page, $"utskrift-aar-{form}"));
+            Assert.True(printed.Contains(rows[0], StringComparison.Ordinal) && printed.Contains(rows[^1], StringComparison.Ordinal),
+                $"the closed decision table is printed, first and last row ({rows[0]}, {rows[^1]})");
+            Assert.Contains(waiting.Split(':')[0], printed, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>The page printed as Chromium prints it (print media, the page's own @page size); each page's text.</summary>
     private static async Task<List<string>> Print(IPage page, string name)
     {
