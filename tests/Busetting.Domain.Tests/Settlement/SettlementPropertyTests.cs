@@ -17,9 +17,9 @@ public class SettlementPropertyTests
     private static readonly Gen<(int Kind, int Size, bool Need, bool Protected, int Permit)[]> Households =
         Gen.Select(Gen.Int[0, 2], Gen.Int[1, 6], Gen.Bool, Gen.Bool, Gen.Int[0, 20]).Array[1, 12];
 
-    /// <summary>(event kind, case, municipality, days later, person, override, refusal reason).</summary>
+    /// <summary>(event kind — 11 and up: the case's next step in the flow, so streams reach the end —, case, municipality, days later, person, override).</summary>
     private static readonly Gen<(int Kind, int Case, int Municipality, int Days, int Person, bool Override)[]> Events =
-        Gen.Select(Gen.Int[0, 10], Gen.Int[0, 11], Gen.Int[0, 4], Gen.Int[0, 9], Gen.Int[0, 5], Gen.Bool).Array[0, 150];
+        Gen.Select(Gen.Int[0, 20], Gen.Int[0, 11], Gen.Int[0, 4], Gen.Int[0, 9], Gen.Int[0, 5], Gen.Bool).Array[0, 150];
 
     private static Household Build(int index, (int Kind, int Size, bool Need, bool Protected, int Permit) h, MunicipalCapacity[] capacities)
     {
@@ -49,14 +49,25 @@ public class SettlementPropertyTests
                 Assert.True(ledger.Register(Build(i, households[i], capacities)).IsSuccess);
             }
             var today = Start;
-            foreach (var (kind, caseIndex, municipalityIndex, days, personIndex, overrides) in events)
+            foreach (var (drawnKind, caseIndex, municipalityIndex, drawnDays, personIndex, drawnOverride) in events)
             {
-                today = today.AddDays(days);
+                var (kind, days, overrides) = (drawnKind, drawnDays, drawnOverride);
                 var id = new CaseId(caseIndex % households.Length);
                 var before = ledger.Cases[id];
                 var m = capacities[municipalityIndex % capacities.Length].Municipality;
                 var at = before.Municipality ?? m;
                 var person = before.Household.Members[personIndex % before.Household.Members.Count].Id;
+                if (kind > 10)
+                {
+                    kind = before.Status switch
+                    {
+                        CaseStatus.Registered => 0, CaseStatus.Ready => 1, CaseStatus.Proposed => 2, CaseStatus.Accepted => 6,
+                        CaseStatus.Decided => 7, CaseStatus.DateAgreed => 8, _ => 10,
+                    };
+                    person = before.Household.Members.Select(p => p.Id).FirstOrDefault(p => !before.Dates.ContainsKey(p), person);
+                    (overrides, at, days) = (false, before.Municipality ?? m, 3);
+                }
+                today = today.AddDays(days);
                 CaseEvent e = kind switch
                 {
                     0 => new CaseEvent.MappingDone(id, today),
