@@ -78,7 +78,7 @@ public class SettlementPropertyTests
                     5 => new CaseEvent.Withdrawn(id, today),
                     6 => new CaseEvent.Decided(id, today),
                     7 => new CaseEvent.DateAgreed(id, today, at),
-                    8 => new CaseEvent.DateRegistered(id, today, at, person, today.AddDays(days - 3)),
+                    8 => new CaseEvent.DateRegistered(id, today, at, person, (before.AgreedOn ?? today).AddDays(personIndex - 2)), // some before the agreement
                     9 => new CaseEvent.SelfSettled(id, today, m),
                     _ => new CaseEvent.Closed(id, today),
                 };
