@@ -199,6 +199,11 @@ public class MobileBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
             Assert.StartsWith(form == "nn" ? "Meny" : "Meny", (await menu.InnerTextAsync()).Trim(), StringComparison.Ordinal);
             Assert.False(await page.Locator("header nav a[href='/revisjonsspor']").IsVisibleAsync());
             Assert.False(await page.Locator("header form[action='/konto/utlogging'] button").IsVisibleAsync());
+            // Folded, the menu covers nothing: the page's heading is the first thing under the header.
+            Assert.True(await page.EvaluateAsync<bool>("""
+                () => { const h = document.querySelector('main h1').getBoundingClientRect();
+                        return document.querySelector('main h1').contains(document.elementFromPoint(h.left + 4, h.top + 2)); }
+                """), "the folded menu covers the page's heading");
             await NoSidewaysScroll(page, $"/planlegging ({form})");
             await Check(page, $"91-mobil-topp-{form}", fullPage: false);
 
