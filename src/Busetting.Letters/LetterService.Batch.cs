@@ -209,7 +209,7 @@ public sealed partial class LetterService
             }
             db.Audit.Add(new AuditEntry
             {
-                At = clock.GetUtcNow().UtcDateTime, Actor = batch.Actor.Name, Role = "", Action = "letters.generate", Year = year,
+                At = clock.GetUtcNow().UtcDateTime, Actor = batch.Actor.Name, Role = batch.Actor.Role, Action = AuditActions.LettersGenerate, Year = year,
                 Details = JsonSerializer.Serialize(new { kind = kind.ToString(), run = batch.Run.Id, created = created.Count, unchanged, skipped, deadline }),
                 Reason = batch.Reason,
             });

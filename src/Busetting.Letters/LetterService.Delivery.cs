@@ -99,7 +99,7 @@ public sealed partial class LetterService
             letter.ChannelReference = receipt;
             db.Audit.Add(new AuditEntry
             {
-                At = letter.SentAt.Value, Actor = actor.Name, Role = "", Action = "letter.send", Year = year, Kommunenummer = letter.Kommunenummer,
+                At = letter.SentAt.Value, Actor = actor.Name, Role = actor.Role, Action = AuditActions.LetterSend, Year = year, Kommunenummer = letter.Kommunenummer,
                 Details = JsonSerializer.Serialize(new { Kind = letter.Kind.ToString(), letter.Version, channel = channel.Name, receipt }),
             });
             if (sent is not null)

@@ -36,7 +36,7 @@ public sealed partial class LetterService
         }
         db.Audit.Add(new AuditEntry
         {
-            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = "", Action = "letters.language", Kommunenummer = number,
+            At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = actor.Role, Action = AuditActions.LettersLanguage, Kommunenummer = number,
             Details = JsonSerializer.Serialize(new { from = existing?.Language.Code(), to = language }),
         });
         await db.SaveChangesAsync();
@@ -117,7 +117,7 @@ public sealed partial class LetterService
         row.At = clock.GetUtcNow().UtcDateTime;
         db.Audit.Add(new AuditEntry
         {
-            At = row.At, Actor = actor.Name, Role = "", Action = "letters.contact", Year = year,
+            At = row.At, Actor = actor.Name, Role = actor.Role, Action = AuditActions.LettersContact, Year = year,
             Details = JsonSerializer.Serialize(new { name, phone, email, signer, title }),
         });
         await db.SaveChangesAsync();

@@ -48,7 +48,7 @@ public sealed partial class LetterService
         }
         var entry = new LetterTemplateEntry { Kind = kind, Language = standard, Number = current + 1, Text = text, By = actor.Name, At = clock.GetUtcNow().UtcDateTime };
         db.LetterTemplates.Add(entry);
-        db.Audit.Add(new AuditEntry { At = entry.At, Actor = actor.Name, Role = "", Action = "template.save", Details = JsonSerializer.Serialize(new { Kind = entry.Kind.ToString(), Language = entry.Language.Code(), entry.Number }) });
+        db.Audit.Add(new AuditEntry { At = entry.At, Actor = actor.Name, Role = actor.Role, Action = AuditActions.TemplateSave, Details = JsonSerializer.Serialize(new { Kind = entry.Kind.ToString(), Language = entry.Language.Code(), entry.Number }) });
         try
         {
             await db.SaveChangesAsync();

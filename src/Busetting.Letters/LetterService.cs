@@ -9,8 +9,9 @@ namespace Busetting.Letters;
 /// <summary>What a batch did: letters made, letters that were already up to date, and municipalities left out, with why.</summary>
 public sealed record BatchResult(int Year, LetterKind Kind, int RunId, int Created, int Unchanged, IReadOnlyList<SkippedLetter> Skipped, TimeSpan Elapsed);
 
-/// <summary>Who asks, as far as letters are concerned: a name for the record and whether they may make and send letters.</summary>
-public sealed record LetterActor(string Name, bool MayProduce, bool MayEditTemplates);
+/// <summary>Who asks, as far as letters are concerned: a name and role for the record and whether they may make and send letters.</summary>
+/// <param name="Role">The stored role name (<c>RoleNames</c>) written to the audit trail; empty when not known.</param>
+public sealed record LetterActor(string Name, bool MayProduce, bool MayEditTemplates, string Role = "");
 
 /// <summary>
 /// Produces, stores, sends and packs the letters of a year. Every check runs before anything is written; a batch is

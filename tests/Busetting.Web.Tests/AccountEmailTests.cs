@@ -14,7 +14,7 @@ public partial class AccountEmailTests
     private static WebApp App(SmtpSink smtp)
     {
         var app = new SqliteApp();
-        smtp.Configure(app);
+        smtp.Configure(app.Settings);
         app.Settings["Notifications:PollSeconds"] = "3600";
         return app;
     }

@@ -39,7 +39,7 @@ public class AccountGuessingTests : SqliteAppTest
     public async Task Login_GuessesFromManyClients_NewClientsWait_KnownBrowserSignsIn_OwnerToldOnce()
     {
         using var smtp = new SmtpSink();
-        smtp.Configure(App);
+        smtp.Configure(App.Settings);
         App.Settings["Notifications:PollSeconds"] = "3600";
         await App.Db(async d => { (await d.Users.SingleAsync(u => u.Email == Users.Bergen)).Language = WrittenStandard.Nn; return await d.SaveChangesAsync(); });
         // The owner signed in from this browser before.

@@ -15,7 +15,7 @@ public class NotificationTests
     private static WebApp App(DatabaseProvider db, SmtpSink smtp, string pollSeconds = "3600")
     {
         var app = new WebApp(db);
-        smtp.Configure(app);
+        smtp.Configure(app.Settings);
         app.Settings["Notifications:PollSeconds"] = pollSeconds;
         app.Settings["Notifications:BaseUrl"] = "https://busetting.imdi.test";
         return app;

@@ -52,7 +52,7 @@ public class OidcLockTests
         await using var idp = await FakeIdentityProvider.Started();
         using var smtp = new SmtpSink();
         using var app = new OidcApp(idp.Issuer);
-        smtp.Configure(app);
+        smtp.Configure(app.Settings);
         app.Settings["Notifications:PollSeconds"] = "3600";
         // The KS reviewer has no authenticator app, so the provider's sign-in lands at once (staff would give a code next).
         (idp.Email, idp.Subject) = (Users.Ks, "ks-subject");

@@ -10,7 +10,10 @@ namespace Busetting.Cli.Commands;
 
 /// <summary>
 /// `letters --year Y`: makes the letters of an approved year in the application's database (the same one the web
-/// application uses) through the same planning handlers as the letters page, with a progress bar; optionally sends them through the folder channel and packs them as a ZIP; says what it did in Bokmål or Nynorsk (--lang).
+/// application uses) through the same planning handlers as the letters page, with a progress bar; optionally sends them
+/// and packs them as a ZIP; says what it did in Bokmål or Nynorsk (--lang). It reads the web application's own settings
+/// (its appsettings.json and environment variables), so `--send` sends as the letters page does: to the web's letter
+/// outbox, with the same e-mails to the case workers, which it then sends over the web's SMTP server.
 /// </summary>
 public static class LettersCommand
 {
@@ -25,12 +28,13 @@ public static class LettersCommand
         var provider = new Option<string>("--provider") { Description = "Database: sqlite (standard) eller postgres", DefaultValueFactory = _ => "sqlite" };
         provider.AcceptOnlyFromAmong("sqlite", "postgres");
         var data = new DataOption("Datamappen (standard: den leverte data/)");
-        var send = new Option<bool>("--send") { Description = "Send de nye brevene gjennom mappekanalen (utboks)" };
-        var outbox = new Option<string>("--outbox") { HelpName = "mappe", Description = "Utboksmappe for --send (standard: outbox)", DefaultValueFactory = _ => "outbox" };
+        var send = new Option<bool>("--send") { Description = "Send de nye brevene som brevsiden gjør: til webapplikasjonens utboks, med e-post til saksbehandlerne" };
+        var outbox = new Option<string?>("--outbox") { HelpName = "mappe", Description = "En annen utboksmappe for --send (standard: webapplikasjonens egen utboks)" };
+        var settings = new Option<string?>("--settings") { HelpName = "fil", Description = "Webapplikasjonens innstillinger, for utboksen og e-postserveren (standard: src/Busetting.Web/appsettings.json)" };
         var zip = new Option<string?>("--zip") { HelpName = "fil", Description = "Skriv også alle de nyeste brevene av typen til denne ZIP-filen" };
         var language = CommonOptions.Language();
         var command = new Command("letters", "Lag brevene (PDF) for et godkjent år, på hver kommunes målform");
-        command.AddOptions(year, kind, reason, deadline, database, provider, data.Option, send, outbox, zip, language);
+        command.AddOptions(year, kind, reason, deadline, database, provider, data.Option, send, outbox, settings, zip, language);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var lang = CommonOptions.Language(parse, language);
@@ -46,7 +50,7 @@ public static class LettersCommand
             {
                 return ExitCodes.Report(target.Errors, io.Error, lang);
             }
-            await using var services = Services(target.Value, dataFolder);
+            await using var services = Services(target.Value, dataFolder, parse.GetValue(settings));
             await using (var db = await services.GetRequiredService<IDbContextFactory<BusettingDb>>().CreateDbContextAsync(cancellationToken))
             {
                 await db.Database.MigrateAsync(cancellationToken);
@@ -97,28 +101,55 @@ public static class LettersCommand
             }
             if (parse.GetValue(send))
             {
-                var channel = new FolderOutbox(parse.GetValue(outbox)!);
+                // The letters page's send: the web's channel (Letters:Outbox), its handler, its e-mails in the outbox table.
+                var channel = parse.GetValue(outbox) is { } folder ? new FolderOutbox(folder) : services.GetRequiredService<ILetterChannel>();
                 var sent = await services.GetRequiredService<LetterDelivery>().Send(actor, settlement, letterKind, channel, cancellationToken);
                 if (!sent.IsSuccess)
                 {
                     return ExitCodes.Report(sent.Errors, io.Error, lang);
                 }
-                io.Output.WriteLine(T($"sendte {Texts.Number(sent.Value)} brev til {channel.Folder} (logg: sendt.csv)", $"sende {Texts.Number(sent.Value)} brev til {channel.Folder} (logg: sendt.csv)"));
+                var where = channel is FolderOutbox outboxFolder ? outboxFolder.Folder : channel.Name;
+                io.Output.WriteLine(T($"sendte {Texts.Number(sent.Value)} brev til {where} (logg: sendt.csv)", $"sende {Texts.Number(sent.Value)} brev til {where} (logg: sendt.csv)"));
+                // The web sends its e-mails from a background loop the command does not run: it sends what is due now, the same way.
+                var mail = services.GetRequiredService<NotificationSender>();
+                if (mail.Smtp is null)
+                {
+                    io.Output.WriteLine(T("e-postene til saksbehandlerne venter til webapplikasjonen sender dem (ingen e-postserver i innstillingene)",
+                        "e-postane til saksbehandlarane ventar til webapplikasjonen sender dei (ingen e-postserver i innstillingane)"));
+                }
+                else
+                {
+                    var mails = await mail.SendDue(cancellationToken);
+                    io.Output.WriteLine(T($"sendte {Texts.Number(mails)} e-postvarsler", $"sende {Texts.Number(mails)} e-postvarsel"));
+                }
             }
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>The planning application layer over the chosen database, as the web application registers it.</summary>
-    private static ServiceProvider Services((DatabaseProvider Provider, string ConnectionString) database, string dataFolder)
+    /// <summary>
+    /// The planning application layer over the chosen database, as the web application registers it, with the web's own
+    /// settings: its appsettings.json (<paramref name="settingsFile"/>, by default the one in src/Busetting.Web) and the
+    /// environment (Notifications__Smtp__Host, Letters__Outbox, …), read as ASP.NET Core reads them; its folder is the
+    /// web's content root, where the letter outbox is by default.
+    /// </summary>
+    private static ServiceProvider Services((DatabaseProvider Provider, string ConnectionString) database, string dataFolder, string? settingsFile)
     {
-        var config = new ConfigurationBuilder().Build();
+        var file = Path.GetFullPath(settingsFile ?? Path.Combine(WebContentRoot(dataFolder), "appsettings.json"));
+        var contentRoot = Path.GetDirectoryName(file)!;
+        var config = new ConfigurationBuilder()
+            .AddJsonFile(file, optional: settingsFile is null)
+            .AddEnvironmentVariables()
+            .Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config);
         services.AddBusettingDb(database.Provider, database.ConnectionString);
-        services.AddPlanning(config, dataFolder, contentRoot: Directory.GetCurrentDirectory());
+        services.AddPlanning(config, dataFolder, contentRoot);
         return services.BuildServiceProvider();
     }
+
+    /// <summary>The web application's folder in this checkout (next to the data folder), where its database and outbox are.</summary>
+    private static string WebContentRoot(string dataFolder) => Path.Combine(Path.GetDirectoryName(dataFolder)!, "src", "Busetting.Web");
 
     private static Result<(DatabaseProvider Provider, string ConnectionString)> Database(string provider, string? database, string dataFolder, WrittenStandard lang)
     {
@@ -129,7 +160,7 @@ public static class LettersCommand
                 ? Error.Invalid("database", T("--provider postgres trenger --database med en tilkoblingsstreng", "--provider postgres treng --database med ein tilkoplingsstreng"))
                 : (DatabaseProvider.Postgres, database);
         }
-        var file = database ?? Path.Combine(Path.GetDirectoryName(dataFolder)!, "src", "Busetting.Web", "busetting.db");
+        var file = database ?? Path.Combine(WebContentRoot(dataFolder), "busetting.db");
         if (!File.Exists(file))
         {
             return Error.NotFound("database", T($"ingen database i {file}: start webapplikasjonen én gang (dotnet run --project src/Busetting.Web) eller oppgi --database",

@@ -46,7 +46,7 @@ public static partial class Access
     public static bool CanProduceLetters(Actor a) => a.Role == Role.Planner;
 
     /// <summary>What the letters engine may do for this actor: make and send letters, edit templates.</summary>
-    public static LetterActor LetterActor(Actor a) => new(a.Name, CanProduceLetters(a), CanAdminister(a));
+    public static LetterActor LetterActor(Actor a) => new(a.Name, CanProduceLetters(a), CanAdminister(a), a.Role?.Name() ?? "");
 
     /// <summary>IMDi sees every letter; reviewers those of municipalities they see; a case worker its own, once sent.</summary>
     public static bool CanSeeLetter(Actor a, Municipality m, bool sent) =>

@@ -91,7 +91,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
                 return Result<(AppUser, string)>.Fail(inRole.Errors.Select(e => Error.Invalid("user", e.Description)).ToList());
             }
             await OneTimePasswords.Mark(users, user);
-            Audit(actor, "user.create", new { email, input.Role, kommune, fylke, userId = user.Id, byUserId = actor.UserId });
+            Audit(actor, AuditActions.UserCreate, new { email, input.Role, kommune, fylke, userId = user.Id, byUserId = actor.UserId });
             await db.SaveChangesAsync();
             return (user, password);
         }, r => r.IsSuccess);
@@ -114,7 +114,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
             // Signs the user out everywhere at the next cookie validation.
             await users.UpdateSecurityStampAsync(user);
         }
-        Audit(actor, locked ? "user.lock" : "user.unlock", new { email = user.Email });
+        Audit(actor, locked ? AuditActions.UserLock : AuditActions.UserUnlock, new { email = user.Email });
         await db.SaveChangesAsync();
         return true;
     }
@@ -146,7 +146,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, BusettingDb db,
             }
             await OneTimePasswords.Mark(users, fresh!);
             notifications.PasswordReset(db, fresh!);
-            Audit(actor, "user.password-reset", new { email = fresh!.Email, userId = fresh.Id, byUserId = actor.UserId });
+            Audit(actor, AuditActions.UserPasswordReset, new { email = fresh!.Email, userId = fresh.Id, byUserId = actor.UserId });
             await db.SaveChangesAsync();
             return password;
         }, r => r.IsSuccess);

@@ -16,7 +16,7 @@ public sealed class AuditHandler(PlanningDependencies dependencies) : PlanningHa
 
     /// <summary>The kinds of audit entry: the part of the action before the first dot (user.lock → user).</summary>
     public static readonly IReadOnlyList<string> AuditKinds =
-        ["user", "template", "letters", "letter", "year", "need", "criteria", "run", "proposal", "comment", "decision", "read"];
+        ["user", "template", "letters", "letter", "year", "need", "criteria", "run", "proposal", "comment", "decision", "read", "notification"];
 
     /// <summary>A search in the audit trail; every part optional. <paramref name="Page"/> counts from 1; <paramref name="All"/>
     /// returns every match on one page (the XLSX export).</summary>
@@ -71,7 +71,7 @@ public sealed class AuditHandler(PlanningDependencies dependencies) : PlanningHa
     /// <summary>Staff reading figures that are not published yet leave a trace: who, which year, run and municipality.</summary>
     public async Task RecordRead(Actor actor, SettlementYear year, MunicipalityNumber? kommunenummer, int runId)
     {
-        Audit(actor, "read.unpublished", year, kommunenummer, new { run = runId }, null);
+        Audit(actor, AuditActions.ReadUnpublished, year, kommunenummer, new { run = runId }, null);
         await db.SaveChangesAsync();
     }
 }

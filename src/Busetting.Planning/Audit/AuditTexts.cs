@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Busetting.Domain.Allocation;
 
 namespace Busetting.Planning;
 
@@ -27,6 +28,7 @@ public static class AuditTexts
             "comment" => T("Kommentarer", "Kommentarar"),
             "decision" => T("Vedtak", "Vedtak"),
             "read" => T("Lesing av upubliserte tall", "Lesing av upubliserte tal"),
+            "notification" => T("E-postvarsler", "E-postvarsel"),
             _ => kind,
         };
     }
@@ -54,52 +56,67 @@ public static class AuditTexts
     /// <summary>Each stored action code with its name in Bokmål and Nynorsk.</summary>
     private static readonly Dictionary<string, (string Nb, string Nn)> Actions = new(StringComparer.Ordinal)
     {
-        ["year.create"] = ("Planår opprettet", "Planår oppretta"),
-        ["year.status"] = ("Status endret", "Status endra"),
-        ["year.deadline"] = ("Vedtaksfrist satt", "Vedtaksfrist sett"),
-        ["year.consultationDeadline"] = ("Høringsfrist satt", "Høyringsfrist sett"),
-        ["year.step.request"] = ("Steg sendt til stadfesting", "Steg sendt til stadfesting"),
-        ["year.step.withdraw"] = ("Steg trukket tilbake", "Steg trekt tilbake"),
-        ["year.step.decline"] = ("Steg avvist", "Steg avvist"),
-        ["need.add"] = ("Behov registrert", "Behov registrert"),
-        ["criteria.add"] = ("Kriterier endret", "Kriterium endra"),
-        ["run.create"] = ("Fordeling kjørt", "Fordeling køyrd"),
-        ["proposal.create"] = ("Forslag sendt", "Forslag sendt"),
-        ["proposal.accept"] = ("Forslag godtatt", "Forslag godteke"),
-        ["proposal.reject"] = ("Forslag avvist", "Forslag avvist"),
-        ["proposal.withdraw"] = ("Forslag trukket", "Forslag trekt"),
-        ["comment.add"] = ("Kommentar skrevet", "Kommentar skriven"),
-        ["decision.register"] = ("Vedtak registrert", "Vedtak registrert"),
-        ["decision.correct"] = ("Vedtak rettet", "Vedtak retta"),
-        ["letters.generate"] = ("Brev laget", "Brev laga"),
-        ["letters.language"] = ("Målform for brev endret", "Målform for brev endra"),
-        ["letters.contact"] = ("Kontakt og underskriver for brev endret", "Kontakt og underskrivar for brev endra"),
-        ["letters.job.interrupted"] = ("Brevkjøring avbrutt", "Brevkøyring avbroten"),
-        ["notification.resend"] = ("Varsel sendt på nytt", "Varsel sendt på nytt"),
-        ["letter.send"] = ("Brev sendt", "Brev sendt"),
-        ["template.save"] = ("Brevmal lagret", "Brevmal lagra"),
-        ["read.unpublished"] = ("Så upubliserte tall", "Såg upubliserte tal"),
-        ["user.create"] = ("Bruker opprettet", "Brukar oppretta"),
-        ["user.lock"] = ("Bruker låst", "Brukar låst"),
-        ["user.unlock"] = ("Bruker åpnet", "Brukar opna"),
-        ["user.password-reset"] = ("Nytt passord satt", "Nytt passord sett"),
-        ["user.password"] = ("Passord endret", "Passord endra"),
-        ["year.seed"] = ("Planår lagt inn ved oppstart", "Planår lagt inn ved oppstart"),
-        ["user.link"] = ("Innlogging knyttet til bruker", "Innlogging knytt til brukar"),
-        ["user.mfa.enrol"] = ("Autentiseringsapp tatt i bruk", "Autentiseringsapp teken i bruk"),
-        ["user.mfa.recovery-codes"] = ("Nye gjenopprettingskoder laget", "Nye gjenopprettingskodar laga"),
-        ["user.mfa.recovery-used"] = ("Gjenopprettingskode brukt", "Gjenopprettingskode brukt"),
-        ["user.mfa.reset"] = ("Autentiseringsapp nullstilt", "Autentiseringsapp nullstilt"),
+        [AuditActions.YearCreate] = ("Planår opprettet", "Planår oppretta"),
+        [AuditActions.YearStatus] = ("Status endret", "Status endra"),
+        [AuditActions.YearDeadline] = ("Vedtaksfrist satt", "Vedtaksfrist sett"),
+        [AuditActions.YearConsultationDeadline] = ("Høringsfrist satt", "Høyringsfrist sett"),
+        [AuditActions.YearStepRequest] = ("Steg sendt til stadfesting", "Steg sendt til stadfesting"),
+        [AuditActions.YearStepWithdraw] = ("Steg trukket tilbake", "Steg trekt tilbake"),
+        [AuditActions.YearStepDecline] = ("Steg avvist", "Steg avvist"),
+        [AuditActions.NeedAdd] = ("Behov registrert", "Behov registrert"),
+        [AuditActions.CriteriaAdd] = ("Kriterier endret", "Kriterium endra"),
+        [AuditActions.RunCreate] = ("Fordeling kjørt", "Fordeling køyrd"),
+        [AuditActions.ProposalCreate] = ("Forslag sendt", "Forslag sendt"),
+        [AuditActions.ProposalAccept] = ("Forslag godtatt", "Forslag godteke"),
+        [AuditActions.ProposalReject] = ("Forslag avvist", "Forslag avvist"),
+        [AuditActions.ProposalWithdraw] = ("Forslag trukket", "Forslag trekt"),
+        [AuditActions.CommentAdd] = ("Kommentar skrevet", "Kommentar skriven"),
+        [AuditActions.DecisionRegister] = ("Vedtak registrert", "Vedtak registrert"),
+        [AuditActions.DecisionCorrect] = ("Vedtak rettet", "Vedtak retta"),
+        [AuditActions.LettersGenerate] = ("Brev laget", "Brev laga"),
+        [AuditActions.LettersLanguage] = ("Målform for brev endret", "Målform for brev endra"),
+        [AuditActions.LettersContact] = ("Kontakt og underskriver for brev endret", "Kontakt og underskrivar for brev endra"),
+        [AuditActions.LettersJobInterrupted] = ("Brevkjøring avbrutt", "Brevkøyring avbroten"),
+        [AuditActions.NotificationResend] = ("Varsel sendt på nytt", "Varsel sendt på nytt"),
+        [AuditActions.LetterSend] = ("Brev sendt", "Brev sendt"),
+        [AuditActions.TemplateSave] = ("Brevmal lagret", "Brevmal lagra"),
+        [AuditActions.ReadUnpublished] = ("Så upubliserte tall", "Såg upubliserte tal"),
+        [AuditActions.UserCreate] = ("Bruker opprettet", "Brukar oppretta"),
+        [AuditActions.UserLock] = ("Bruker låst", "Brukar låst"),
+        [AuditActions.UserUnlock] = ("Bruker åpnet", "Brukar opna"),
+        [AuditActions.UserPasswordReset] = ("Nytt passord satt", "Nytt passord sett"),
+        [AuditActions.UserPassword] = ("Passord endret", "Passord endra"),
+        [AuditActions.YearSeed] = ("Planår lagt inn ved oppstart", "Planår lagt inn ved oppstart"),
+        [AuditActions.UserLink] = ("Innlogging knyttet til bruker", "Innlogging knytt til brukar"),
+        [AuditActions.UserMfaEnrol] = ("Autentiseringsapp tatt i bruk", "Autentiseringsapp teken i bruk"),
+        [AuditActions.UserMfaRecoveryCodes] = ("Nye gjenopprettingskoder laget", "Nye gjenopprettingskodar laga"),
+        [AuditActions.UserMfaRecoveryUsed] = ("Gjenopprettingskode brukt", "Gjenopprettingskode brukt"),
+        [AuditActions.UserMfaReset] = ("Autentiseringsapp nullstilt", "Autentiseringsapp nullstilt"),
     };
 
+    /// <summary>Whether <paramref name="action"/> has a name of its own (every kind in <see cref="AuditActions.All"/> has).</summary>
+    public static bool Named(string action) => Actions.ContainsKey(action);
+
+    /// <summary>The kind's name; a stored kind this version does not know (none is written) is shown with its search type.</summary>
     public static string Action(WrittenStandard lang, string action) =>
         Actions.TryGetValue(action, out var name)
             ? (lang == WrittenStandard.Nb ? name.Nb : name.Nn)
-            : lang == WrittenStandard.Nn ? "Anna hending" : "Annen hendelse";
+            : KindName(lang, action.Split('.')[0]);
 
-    /// <summary>Who acted: the name, and the role in brackets when the entry has one (the letter batch and system entries have none).</summary>
-    public static string Who(WrittenStandard lang, string actor, string role) =>
-        string.IsNullOrEmpty(role) ? actor : $"{actor} ({Ui.Role(lang, role)})";
+    /// <summary>
+    /// Who acted: the name, and the role in brackets. What the application did on its own is said as "Systemet"; an
+    /// entry stored without a role (letters before the role was kept) says so in words, never "()".
+    /// </summary>
+    public static string Who(WrittenStandard lang, string actor, string role)
+    {
+        if (actor == AuditActions.SystemActor)
+        {
+            return "Systemet (automatisk)";
+        }
+        var name = string.IsNullOrWhiteSpace(actor) ? (lang == WrittenStandard.Nn ? "Ukjend" : "Ukjent") : actor;
+        var said = string.IsNullOrWhiteSpace(role) ? "" : Ui.Role(lang, role);
+        return said.Length > 0 ? $"{name} ({said})" : $"{name} ({(lang == WrittenStandard.Nn ? "rolle ikkje lagra" : "rolle ikke lagret")})";
+    }
 
     /// <summary>The details a person reads: known fields with Norwegian labels; anything else is left to "Teknisk".</summary>
     public static string Details(WrittenStandard lang, string json)
@@ -171,9 +188,20 @@ public static class AuditTexts
                 {
                     return Ui.Status(lang, status);
                 }
-                if (key.Equals("kind", StringComparison.OrdinalIgnoreCase) && text is "Request" or "Adjusted" or "Postponement")
+                if (key is "from" or "to" && text is "nb" or "nn")
                 {
-                    return Ui.LetterKind(lang, Enum.Parse<LetterKind>(text));
+                    return Ui.WrittenStandardName(text);
+                }
+                if (key.Equals("kind", StringComparison.OrdinalIgnoreCase))
+                {
+                    // A letter kind in words; any other kind (an e-mail's) is a code, left to "Teknisk".
+                    return text is "Request" or "Adjusted" or "Postponement" ? Ui.LetterKind(lang, Enum.Parse<LetterKind>(text)) : null;
+                }
+                if (key == "revision" && Enum.TryParse<RevisionMode>(text, out var mode))
+                {
+                    return mode == RevisionMode.MinimumChange
+                        ? (lang == WrittenStandard.Nn ? "minst mogleg endring" : "minst mulig endring")
+                        : (lang == WrittenStandard.Nn ? "ny fordeling etter kriteria" : "ny fordeling etter kriteriene");
                 }
                 if (key.Equals("channel", StringComparison.OrdinalIgnoreCase))
                 {

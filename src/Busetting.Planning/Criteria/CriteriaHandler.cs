@@ -46,7 +46,7 @@ public sealed class CriteriaHandler(PlanningDependencies dependencies) : Plannin
         }
         var entry = new CriteriaEntry { Year = year, Number = current + 1, Json = CriteriaJson.Write(parsed.Value), Reason = reason.Trim(), By = actor.Name, At = Now };
         db.CriteriaVersions.Add(entry);
-        Audit(actor, "criteria.add", year, null, new { entry.Number, weights = parsed.Value.Criteria.ToDictionary(c => c.Id, c => c.Weight), parsed.Value.Rules.Floor }, reason);
+        Audit(actor, AuditActions.CriteriaAdd, year, null, new { entry.Number, weights = parsed.Value.Criteria.ToDictionary(c => c.Id, c => c.Weight), parsed.Value.Rules.Floor }, reason);
         return await Save(actor, entry);
     }
 }

@@ -104,7 +104,7 @@ public sealed class DecisionHandler(PlanningDependencies dependencies) : Plannin
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), DocumentId = documentId, By = actor.Name, At = Now,
         };
         db.Decisions.Add(decision);
-        Audit(actor, current == 0 ? "decision.register" : "decision.correct", year, kommunenummer,
+        Audit(actor, current == 0 ? AuditActions.DecisionRegister : AuditActions.DecisionCorrect, year, kommunenummer,
             new { decision.Version, input.Persons, input.Em, date = input.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), input.AdditionalCapacity, documentId }, input.Note);
         var publishedRun = await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => y.PublishedRunId).FirstOrDefaultAsync();
         var requested = await db.RunLines.AsNoTracking().Where(l => l.RunId == publishedRun && l.Kommunenummer == kommunenummer).Select(l => (int?)l.Requested).FirstOrDefaultAsync();

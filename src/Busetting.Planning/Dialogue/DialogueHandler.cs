@@ -144,7 +144,7 @@ public sealed class DialogueHandler : PlanningHandler
                     PackageId = stored.FirstOrDefault()?.Id,
                 };
                 db.Proposals.Add(proposal);
-                Audit(actor, "proposal.create", year, Number(line), new { from = fromPersons, to = line.Persons, fromEm = proposal.FromEm, toEm = line.Em, package = proposal.PackageId }, reason);
+                Audit(actor, AuditActions.ProposalCreate, year, Number(line), new { from = fromPersons, to = line.Persons, fromEm = proposal.FromEm, toEm = line.Em, package = proposal.PackageId }, reason);
                 var saved = await Save(actor, proposal);
                 if (!saved.IsSuccess)
                 {
@@ -199,7 +199,7 @@ public sealed class DialogueHandler : PlanningHandler
             line.DecidedBy = actor.Name;
             line.DecidedAt = Now;
             line.Version++;
-            Audit(actor, "proposal.withdraw", line.Year, line.Kommunenummer, new { package = packageId, line.Id }, null);
+            Audit(actor, AuditActions.ProposalWithdraw, line.Year, line.Kommunenummer, new { package = packageId, line.Id }, null);
         }
         return await Save(actor, lines[0]);
     }
@@ -312,7 +312,7 @@ public sealed class DialogueHandler : PlanningHandler
                 proposal.PublicJustification = publicJustification!.Trim();
             }
             proposal.Version++;
-            Audit(actor, accept ? "proposal.accept" : "proposal.reject", proposal.Year, proposal.Kommunenummer,
+            Audit(actor, accept ? AuditActions.ProposalAccept : AuditActions.ProposalReject, proposal.Year, proposal.Kommunenummer,
                 new { proposal.Id, package = proposal.Package, proposal.FromPersons, proposal.ProposedPersons, proposal.FromEm, proposal.ProposedEm, publicJustification = accept ? proposal.PublicJustification : null }, note);
             // In the decision's transaction: a re-solve that fails rolls the message back with it.
             await notifications.ProposalDecided(db, proposal);
@@ -368,7 +368,7 @@ public sealed class DialogueHandler : PlanningHandler
         }
         var comment = new Comment { Year = year, Kommunenummer = kommunenummer, Text = text.Trim(), By = actor.Name, ByRole = actor.Role!.Value, At = Now };
         db.Comments.Add(comment);
-        Audit(actor, "comment.add", year, kommunenummer, new { length = comment.Text.Length }, null);
+        Audit(actor, AuditActions.CommentAdd, year, kommunenummer, new { length = comment.Text.Length }, null);
         return await Save(actor, comment);
     }
 }

@@ -20,7 +20,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     : BackgroundService
 {
     /// <summary>The stored message of a job that a dead or stopped process left unfinished; the letters page words it in nb/nn.</summary>
-    public const string Interrupted = "letters.job.interrupted";
+    public const string Interrupted = AuditActions.LettersJobInterrupted;
 
     private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
 
@@ -285,7 +285,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
 
     private AuditEntry InterruptedEntry(LetterJob job) => new()
     {
-        At = clock.GetUtcNow().UtcDateTime, Actor = "system", Role = "", Action = "letters.job.interrupted", Year = job.Year,
+        At = clock.GetUtcNow().UtcDateTime, Actor = AuditActions.SystemActor, Role = "", Action = AuditActions.LettersJobInterrupted, Year = job.Year,
         Details = JsonSerializer.Serialize(new { job = job.Id, kind = job.Kind.ToString(), startedBy = job.By, done = job.Done, total = job.Total, heartbeat = job.HeartbeatAt }),
     };
 

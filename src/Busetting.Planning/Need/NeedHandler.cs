@@ -47,7 +47,7 @@ public sealed class NeedHandler(PlanningDependencies dependencies) : PlanningHan
             ForecastJson = forecast is null ? null : JsonSerializer.Serialize(forecast, StoredExplanation.Json),
         };
         db.Needs.Add(entry);
-        Audit(actor, "need.add", year, null, new { entry.Number, persons, em, forecast }, reason);
+        Audit(actor, AuditActions.NeedAdd, year, null, new { entry.Number, persons, em, forecast }, reason);
         var saved = await Save(actor, entry);
         if (!saved.IsSuccess)
         {

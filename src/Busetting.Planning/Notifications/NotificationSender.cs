@@ -277,7 +277,7 @@ public sealed class NotificationSender(IDbContextFactory<BusettingDb> contexts, 
         message.Version++;
         db.Audit.Add(new AuditEntry
         {
-            At = Now, Actor = actor.Name, Role = actor.Role?.Name() ?? "", Action = "notification.resend", Year = message.Year, Kommunenummer = message.Kommunenummer,
+            At = Now, Actor = actor.Name, Role = actor.Role?.Name() ?? "", Action = AuditActions.NotificationResend, Year = message.Year, Kommunenummer = message.Kommunenummer,
             Details = System.Text.Json.JsonSerializer.Serialize(new { message.Id, message.Kind, message.To }),
         });
         try

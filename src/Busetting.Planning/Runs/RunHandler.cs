@@ -151,7 +151,7 @@ public sealed partial class RunHandler : PlanningHandler
         var run = ToEntity(computed.Value, actor, label);
         planningYear.Version++;
         db.Runs.Add(run);
-        Audit(actor, "run.create", year, null, new { run.Persons, run.Em, need = computed.Value.Need.Number, criteria = computed.Value.Criteria.Number, agreed = computed.Value.Agreed.Count, revision = computed.Value.Revision?.Mode, run.ResultHash }, label);
+        Audit(actor, AuditActions.RunCreate, year, null, new { run.Persons, run.Em, need = computed.Value.Need.Number, criteria = computed.Value.Criteria.Number, agreed = computed.Value.Agreed.Count, revision = computed.Value.Revision?.Mode, run.ResultHash }, label);
         var saved = await Save(actor, run);
         if (saved.IsSuccess)
         {

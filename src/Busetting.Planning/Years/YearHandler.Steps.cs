@@ -70,7 +70,7 @@ public sealed partial class YearHandler
             RequestedBy = actor.Name, RequestedByUserId = actor.Identity, RequestedAt = Now, Status = StepRequestStatus.Open, Version = 1,
         };
         db.StepRequests.Add(request);
-        Audit(actor, "year.step.request", year, null, new { to, request.RunId, request.YearVersion }, reason);
+        Audit(actor, AuditActions.YearStepRequest, year, null, new { to, request.RunId, request.YearVersion }, reason);
         return await Save(actor, request);
     }
 
@@ -140,7 +140,7 @@ public sealed partial class YearHandler
         request.ClosedBy = actor.Name;
         request.ClosedAt = Now;
         request.Version++;
-        Audit(actor, own ? "year.step.withdraw" : "year.step.decline", request.Year, null, new { request.Id, request.To, request.RequestedBy }, null);
+        Audit(actor, own ? AuditActions.YearStepWithdraw : AuditActions.YearStepDecline, request.Year, null, new { request.Id, request.To, request.RequestedBy }, null);
         return await Save(actor, request);
     }
 

@@ -113,7 +113,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         }
         var text = string.IsNullOrWhiteSpace(reason) ? requestedBy?.Reason : reason.Trim();
         db.YearStatusChanges.Add(new YearStatusChange { Year = entity.Year, From = from, To = to, Revision = entity.Revision, By = actor.Name, At = Now, Reason = text });
-        Audit(actor, "year.status", entity.Year, null, new
+        Audit(actor, AuditActions.YearStatus, entity.Year, null, new
         {
             from, to, entity.Revision, entity.ApprovedRunId, entity.PublishedRunId, entity.ConsultationDeadline,
             requestedBy = requestedBy?.RequestedBy, request = requestedBy?.Id,
@@ -162,7 +162,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
         {
             return Say(actor, past);
         }
-        Audit(actor, "year.consultationDeadline", year, null, new { from = entity.ConsultationDeadline, to = d }, null);
+        Audit(actor, AuditActions.YearConsultationDeadline, year, null, new { from = entity.ConsultationDeadline, to = d }, null);
         entity.ConsultationDeadline = d;
         entity.Version++;
         return await Save(actor, entity);
@@ -176,7 +176,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
             return found;
         }
         var entity = found.Value;
-        Audit(actor, "year.deadline", year, null, new { from = entity.DecisionDeadline, to = deadline, locked }, null);
+        Audit(actor, AuditActions.YearDeadline, year, null, new { from = entity.DecisionDeadline, to = deadline, locked }, null);
         entity.DecisionDeadline = deadline;
         entity.DecisionsLocked = locked;
         entity.Version++;
@@ -209,7 +209,7 @@ public sealed partial class YearHandler(PlanningDependencies dependencies) : Pla
             Year = settlement, Number = 1, Json = json, By = actor.Name, At = Now,
             Reason = previous is null ? "Levert med systemet" : Inv($"Videreført fra {previous.Year} versjon {previous.Number}"),
         });
-        Audit(actor, "year.create", settlement, null, new { criteriaFrom = previous?.Year.Value }, null);
+        Audit(actor, AuditActions.YearCreate, settlement, null, new { criteriaFrom = previous?.Year.Value }, null);
         return await Save(actor, entity);
     }
 

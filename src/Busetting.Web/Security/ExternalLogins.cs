@@ -79,7 +79,7 @@ public sealed class ExternalLogins(UserManager<AppUser> users, IConfiguration co
         {
             return (null, Refusal.NotLinked);
         }
-        Audit("system", "", "user.link", new { email = user.Email, issuer, subject, by = "verified e-mail" });
+        Audit(AuditActions.SystemActor, "", AuditActions.UserLink, new { email = user.Email, issuer, subject, by = "verified e-mail" });
         notifications.IdentityLinked(db, user, issuer, byAdministrator: false);
         await db.SaveChangesAsync();
         return (user, Refusal.None);
@@ -116,7 +116,7 @@ public sealed class ExternalLogins(UserManager<AppUser> users, IConfiguration co
         {
             return Error.Conflict("link.subject", Say(actor, "denne identiteten er allerede knyttet til en bruker", "denne identiteten er alt knytt til ein brukar"));
         }
-        Audit(actor.Name, actor.Role?.Name() ?? "", "user.link", new { email = user!.Email, issuer = normalised, subject = subject.Trim(), by = "administrator", userId = user.Id, byUserId = actor.UserId });
+        Audit(actor.Name, actor.Role?.Name() ?? "", AuditActions.UserLink, new { email = user!.Email, issuer = normalised, subject = subject.Trim(), by = "administrator", userId = user.Id, byUserId = actor.UserId });
         notifications.IdentityLinked(db, user, normalised, byAdministrator: true);
         await db.SaveChangesAsync();
         return true;

@@ -70,7 +70,7 @@ public sealed class PasswordService(UserManager<AppUser> users, SignInManager<Ap
             notifications.PasswordChanged(db, user);
             db.Audit.Add(new AuditEntry
             {
-                At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = actor.Role?.Name() ?? "", Action = "user.password",
+                At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Role = actor.Role?.Name() ?? "", Action = AuditActions.UserPassword,
                 Details = JsonSerializer.Serialize(new { email = user.Email }, StoredExplanation.Json),
             });
             await db.SaveChangesAsync();

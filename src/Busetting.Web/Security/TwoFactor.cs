@@ -142,7 +142,7 @@ public sealed class TwoFactor(UserManager<AppUser> users, SignInManager<AppUser>
         // A new security stamp: every other session of this account ends; this one is signed in again below, with the second factor.
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
-        Audit(actor.Name, actor.Role?.Name(), "user.mfa.enrol", new { email = user.Email });
+        Audit(actor.Name, actor.Role?.Name(), AuditActions.UserMfaEnrol, new { email = user.Email });
         notifications.AuthenticatorChanged(db, user, AuthenticatorChange.Enrolled);
         await db.SaveChangesAsync();
         await signIn.SignInWithClaimsAsync(user, new AuthenticationProperties(), [new Claim("amr", "mfa")]);
@@ -161,7 +161,7 @@ public sealed class TwoFactor(UserManager<AppUser> users, SignInManager<AppUser>
             return Error.Conflict("codes", Say(actor, "ta i bruk autentiseringsappen først", "ta i bruk autentiseringsappen først"));
         }
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
-        Audit(actor.Name, actor.Role?.Name(), "user.mfa.recovery-codes", new { email = user.Email });
+        Audit(actor.Name, actor.Role?.Name(), AuditActions.UserMfaRecoveryCodes, new { email = user.Email });
         notifications.AuthenticatorChanged(db, user, AuthenticatorChange.RecoveryCodes);
         await db.SaveChangesAsync();
         return codes;
@@ -198,7 +198,7 @@ public sealed class TwoFactor(UserManager<AppUser> users, SignInManager<AppUser>
             if (recovery.Length is > 0 and <= 40 && (await signIn.TwoFactorRecoveryCodeSignInAsync(recovery)).Succeeded)
             {
                 var role = (await users.GetRolesAsync(user)).FirstOrDefault();
-                Audit(user.DisplayName, role, "user.mfa.recovery-used", new { email = user.Email, left = await users.CountRecoveryCodesAsync(user) });
+                Audit(user.DisplayName, role, AuditActions.UserMfaRecoveryUsed, new { email = user.Email, left = await users.CountRecoveryCodesAsync(user) });
                 await db.SaveChangesAsync();
                 return (CodeOutcome.SignedIn, TimeSpan.Zero);
             }
@@ -228,7 +228,7 @@ public sealed class TwoFactor(UserManager<AppUser> users, SignInManager<AppUser>
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await users.ResetAccessFailedCountAsync(user);
-        Audit(actor.Name, actor.Role?.Name(), "user.mfa.reset", new { email = user.Email, userId = user.Id, byUserId = actor.UserId });
+        Audit(actor.Name, actor.Role?.Name(), AuditActions.UserMfaReset, new { email = user.Email, userId = user.Id, byUserId = actor.UserId });
         notifications.AuthenticatorChanged(db, user, AuthenticatorChange.ResetByAdministrator);
         await db.SaveChangesAsync();
         return true;

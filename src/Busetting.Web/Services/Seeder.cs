@@ -58,7 +58,7 @@ public sealed class Seeder(BusettingDb db, ReferenceStore reference, UserManager
             Year = year, Number = 1, Persons = SeedNeed, Em = 0, By = "system", At = now,
             Reason = "Beregningsutvalgets første anslag for 2025 (18 900). EM-behovet for 2025 finnes ikke i de leverte kildene: registrer det før fordeling.",
         });
-        db.Audit.Add(new AuditEntry { At = now, Actor = "system", Role = "", Action = "year.seed", Year = year, Details = "{}", Reason = "første oppstart" });
+        db.Audit.Add(new AuditEntry { At = now, Actor = AuditActions.SystemActor, Role = "", Action = AuditActions.YearSeed, Year = year, Details = "{}", Reason = "første oppstart" });
         await db.SaveChangesAsync();
         log.LogInformation("Seeded planning year {Year} with need {Need} and criteria from the shipped data", SeedYear, SeedNeed);
     }

@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Busetting.Web.Tests;
+namespace Busetting.TestKit;
 
 /// <summary>
 /// A real SMTP server in the test process (the SmtpServer package) on a free loopback port: every message the
@@ -40,13 +41,13 @@ public sealed class SmtpSink : IDisposable
     public List<MimeMessage> To(string address) =>
         Received.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
-    /// <summary>The settings that point the application at this server.</summary>
-    public void Configure(WebApp app)
+    /// <summary>The settings that point the application (the web application, the command line) at this server.</summary>
+    public void Configure(IDictionary<string, string> settings)
     {
-        app.Settings["Notifications:Smtp:Host"] = "127.0.0.1";
-        app.Settings["Notifications:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        app.Settings["Notifications:Smtp:From"] = "Busetting <busetting@imdi.test>";
-        app.Settings["Notifications:Smtp:Security"] = "None";
+        settings["Notifications:Smtp:Host"] = "127.0.0.1";
+        settings["Notifications:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Notifications:Smtp:From"] = "Busetting <busetting@imdi.test>";
+        settings["Notifications:Smtp:Security"] = "None";
     }
 
     private static int FreePort()
