@@ -80,8 +80,9 @@ public static class NynorskHelp
         ["SQLite-fil (standard: webapplikasjonens egen fil i src/Busetting.Web) eller, med --provider postgres, en tilkoblingsstreng"] =
             "SQLite-fil (standard: den eigne fila til webapplikasjonen i src/Busetting.Web) eller, med --provider postgres, ein tilkoplingsstreng",
         ["Database: sqlite (standard) eller postgres"] = "Database: sqlite (standard) eller postgres",
-        ["Send de nye brevene gjennom mappekanalen (utboks)"] = "Send dei nye breva gjennom mappekanalen (utboks)",
-        ["Utboksmappe for --send (standard: outbox)"] = "Utboksmappe for --send (standard: outbox)",
+        ["Send de nye brevene som brevsiden gjør: til webapplikasjonens utboks, med e-post til saksbehandlerne"] = "Send dei nye breva slik brevsida gjer: til utboksen til webapplikasjonen, med e-post til saksbehandlarane",
+        ["En annen utboksmappe for --send (standard: webapplikasjonens egen utboks)"] = "Ei anna utboksmappe for --send (standard: den eigne utboksen til webapplikasjonen)",
+        ["Webapplikasjonens innstillinger, for utboksen og e-postserveren (standard: src/Busetting.Web/appsettings.json)"] = "Innstillingane til webapplikasjonen, for utboksen og e-posttenaren (standard: src/Busetting.Web/appsettings.json)",
         ["Skriv også alle de nyeste brevene av typen til denne ZIP-filen"] = "Skriv òg alle dei nyaste breva av typen til denne ZIP-fila",
         // revise
         ["Behovet i den publiserte runden"] = "Behovet i den publiserte runden",
