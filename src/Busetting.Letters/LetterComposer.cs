@@ -97,7 +97,7 @@ public static class LetterComposer
         if (presented is not null)
         {
             tables["forklaring"] = ExplanationTable(presented);
-            tables["reglar"] = RulesTable(presented);
+            tables["reglar"] = RulesTable(presented, input.Justification);
         }
         return tables;
     }
@@ -109,12 +109,15 @@ public static class LetterComposer
          [x.Label(ExplanationLabel.Sum), "", "", x.Sum]],
         [false, true, false, true]);
 
-    /// <summary>The rules that decide the number, or the sentence saying none does.</summary>
-    public static Table RulesTable(PresentedExplanation x) => new(
+    /// <summary>The rules that decide the number, or the sentence saying none does; an agreed number's public justification after them.</summary>
+    /// <param name="justification">Already in the letter's written standard (<see cref="LetterInput.Justification"/>).</param>
+    public static Table RulesTable(PresentedExplanation x, string? justification = null) => new(
         [[x.Label(ExplanationLabel.Rules)],
          .. x.BindingRules.Count == 0
              ? [[x.Label(ExplanationLabel.NoRules)]]
-             : x.BindingRules.Select(r => (IReadOnlyList<string>)[r.Text])],
+             : x.BindingRules.Select(r => (IReadOnlyList<string>)[r.Text]),
+         .. justification is null ? Array.Empty<IReadOnlyList<string>>()
+             : [[(x.Language == WrittenStandard.Nn ? "Grunngjeving: " : "Begrunnelse: ") + justification]]],
         [false]);
 
     /// <summary>", herav 3 enslige mindreårige"; nothing for 0.</summary>

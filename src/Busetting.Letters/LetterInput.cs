@@ -29,6 +29,8 @@ public sealed record LetterTexts(string Contact, string? Reason = null, string? 
 
 /// <summary>The numbers and facts one letter is made of, in named groups so no two numbers can be swapped by position.</summary>
 /// <param name="Ministry">The ministry that set the year's criteria (per-year data in the criteria set); null: "Departementet".</param>
+/// <param name="Justification">The public justification of an agreed number, already in the letter's written standard; null
+/// when there is none or it is not written in that form (the rule line then says who agreed, and no free text is printed).</param>
 public sealed record LetterInput(
     LetterIdentity Identity,
     LetterRecipient Recipient,
@@ -38,4 +40,5 @@ public sealed record LetterInput(
     IReadOnlyList<LetterCriterion> Criteria,
     StoredExplanation? Explanation,
     LetterPrevious? Previous = null,
-    Ministry? Ministry = null);
+    Ministry? Ministry = null,
+    string? Justification = null);

@@ -14,10 +14,27 @@ public sealed partial class LetterService
 
     /// <summary>Everything a batch reads before it plans a letter.</summary>
     private sealed record BatchContext(
-        LetterActor Actor, SettlementYear Year, LetterKind Kind, string? Reason, DateOnly? Deadline, PlanningYear PlanningYear, AllocationRun Run,
+        LetterActor Actor, SettlementYear Year, LetterKind Kind, FreeText Reason, DateOnly? Deadline, PlanningYear PlanningYear, AllocationRun Run,
         List<LetterCriterion> Weights, Domain.Criteria.Ministry? Ministry, Dictionary<WrittenStandard, (Template Template, int? EntryId)> Templates, Dictionary<MunicipalityNumber, WrittenStandard> Languages,
         (string Line, LetterContact? Row) People, DateOnly Date, Dictionary<MunicipalityNumber, Letter> Previous, Dictionary<MunicipalityNumber, Letter> LatestOfKind,
-        Dictionary<int, int> NeedByRun);
+        Dictionary<int, int> NeedByRun, Dictionary<MunicipalityNumber, FreeText> Justifications);
+
+    /// <summary>An agreed change as the run stored it (RunHandler.AgreedChangeRecord), the parts a letter prints.</summary>
+    private sealed record StoredAgreement(string Kommunenummer, string Reason, int ProposalId, Domain.Allocation.AgreementTreatment Treatment, string? ReasonNn);
+
+    /// <summary>
+    /// The public justification of each agreement the run fixed, in its newest wording (a correction after acceptance
+    /// reaches the letters made after it; a run without its proposal keeps the text it stored).
+    /// </summary>
+    private async Task<Dictionary<MunicipalityNumber, FreeText>> Justifications(AllocationRun run, CancellationToken cancellationToken)
+    {
+        var agreed = (JsonSerializer.Deserialize<List<StoredAgreement>>(run.AgreedChangesJson, StoredExplanation.Json) ?? [])
+            .Where(a => a.Treatment != Domain.Allocation.AgreementTreatment.Drop).ToList();
+        var ids = agreed.Select(a => a.ProposalId).Where(id => id > 0).ToList();
+        var current = await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => FreeText.Stored(p.PublicJustification, p.PublicJustificationNn), cancellationToken);
+        return agreed.ToDictionary(a => MunicipalityNumber.Parse(a.Kommunenummer), a => current.GetValueOrDefault(a.ProposalId) ?? FreeText.Stored(a.Reason, a.ReasonNn));
+    }
 
     /// <summary>One municipality's outcome: a letter to store, or a reason it is left out; neither means already up to date.</summary>
     private sealed record PlannedLetter(Letter? Created, SkippedLetter? Skipped)
@@ -27,16 +44,18 @@ public sealed partial class LetterService
     }
 
     /// <param name="deadline">The new decision deadline; required for adjusted letters (stored on the year with the letters).</param>
+    /// <param name="reason">The reason adjusted letters and postponements print, in Bokmål.</param>
+    /// <param name="reasonNn">The same reason in Nynorsk (both required for those kinds): each letter prints its municipality's form.</param>
     public async Task<Result<BatchResult>> Generate(LetterActor actor, SettlementYear year, LetterKind kind, string? reason,
-        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default, DateOnly? deadline = null)
+        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default, DateOnly? deadline = null, string? reasonNn = null)
     {
         var started = clock.GetTimestamp();
-        var checkedBatch = await CheckBatch(actor, year, kind, reason, deadline, cancellationToken);
+        var checkedBatch = await CheckBatch(actor, year, kind, reason, reasonNn, deadline, cancellationToken);
         if (!checkedBatch.IsSuccess)
         {
             return Result<BatchResult>.Fail(checkedBatch.Errors);
         }
-        var loaded = await LoadBatch(actor, year, kind, reason, deadline, checkedBatch.Value, cancellationToken);
+        var loaded = await LoadBatch(actor, year, kind, new FreeText(Blank(reason), Blank(reasonNn)), deadline, checkedBatch.Value, cancellationToken);
         if (!loaded.IsSuccess)
         {
             return Result<BatchResult>.Fail(loaded.Errors);
@@ -66,7 +85,9 @@ public sealed partial class LetterService
     }
 
     /// <summary>Every check before anything is read for the letters themselves: the actor, the year's state, the previous letters.</summary>
-    private async Task<Result<BatchStart>> CheckBatch(LetterActor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline, CancellationToken cancellationToken)
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private async Task<Result<BatchStart>> CheckBatch(LetterActor actor, SettlementYear year, LetterKind kind, string? reason, string? reasonNn, DateOnly? deadline, CancellationToken cancellationToken)
     {
         if (!actor.MayProduce)
         {
@@ -78,7 +99,8 @@ public sealed partial class LetterService
             return YearNotFound(year.Value);
         }
         var runId = planningYear.ApprovedRunId ?? planningYear.PublishedRunId;
-        if (LetterBatchRules.CheckBatch(year, kind, planningYear.Status, runId is not null, planningYear.Revision, reason, FieldLimits.Reason, deadline, Today) is { } refused)
+        if ((LetterBatchRules.CheckBatch(year, kind, planningYear.Status, runId is not null, planningYear.Revision, reason, FieldLimits.Reason, deadline, Today)
+            ?? LetterBatchRules.CheckReasonNn(kind, reasonNn, FieldLimits.Reason)) is { } refused)
         {
             return Said(refused);
         }
@@ -99,7 +121,7 @@ public sealed partial class LetterService
     }
 
     /// <summary>The run, its criteria weights, both templates, the written standards, the people, the date and the letters before.</summary>
-    private async Task<Result<BatchContext>> LoadBatch(LetterActor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline, BatchStart start,
+    private async Task<Result<BatchContext>> LoadBatch(LetterActor actor, SettlementYear year, LetterKind kind, FreeText reason, DateOnly? deadline, BatchStart start,
         CancellationToken cancellationToken)
     {
         var run = await db.Runs.AsNoTracking().Include(r => r.Lines).FirstAsync(r => r.Id == start.RunId, cancellationToken);
@@ -124,7 +146,8 @@ public sealed partial class LetterService
         // The need behind each municipality's last letter, for "before / now" in adjusted letters.
         var previousRunIds = start.Previous.Values.Select(l => l.RunId).Distinct().ToList();
         var needByRun = await db.Runs.AsNoTracking().Where(r => previousRunIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Persons, cancellationToken);
-        return new BatchContext(actor, year, kind, reason, deadline, start.Year, run, weights, criteria.Ministry, templates, languages, people, date, start.Previous, latestOfKind, needByRun);
+        return new BatchContext(actor, year, kind, reason, deadline, start.Year, run, weights, criteria.Ministry, templates, languages, people, date, start.Previous, latestOfKind, needByRun,
+            await Justifications(run, cancellationToken));
     }
 
     /// <summary>One municipality's letter: left out (with why), unchanged (same bytes as its newest version) or a new version.</summary>
@@ -185,11 +208,14 @@ public sealed partial class LetterService
                 PlanNextYear: line.PlanNextYear,
                 NeedPersons: batch.Run.Persons,
                 NeedEm: batch.Run.Em),
-            Texts: new(batch.People.Line, batch.Reason?.Trim(), batch.People.Row?.SignerName, batch.People.Row?.SignerTitle),
+            // The reason in the letter's own written standard only (both are required for the kinds that print it).
+            Texts: new(batch.People.Line, batch.Reason.For(WrittenStandards.NynorskOrBokmal(language)), batch.People.Row?.SignerName, batch.People.Row?.SignerTitle),
             Criteria: batch.Weights,
             Explanation: StoredExplanation.Parse(line.ExplanationJson),
             Previous: last is null ? null : new(last.Requested, last.RequestedEm, NeedPersons: batch.NeedByRun.GetValueOrDefault(last.RunId)),
-            Ministry: batch.Ministry);
+            Ministry: batch.Ministry,
+            // A postponement repeats the request already sent; the others state this run's agreement, in the letter's form only.
+            Justification: postponed ? null : batch.Justifications.GetValueOrDefault(line.Kommunenummer)?.For(WrittenStandards.NynorskOrBokmal(language)));
     }
 
     /// <summary>All or nothing: the letters and the audit entry in one transaction (retried as a whole after a transient failure).</summary>
@@ -210,8 +236,8 @@ public sealed partial class LetterService
             db.Audit.Add(new AuditEntry
             {
                 At = clock.GetUtcNow().UtcDateTime, Actor = batch.Actor.Name, Role = batch.Actor.Role, Action = AuditActions.LettersGenerate, Year = year,
-                Details = JsonSerializer.Serialize(new { kind = kind.ToString(), run = batch.Run.Id, created = created.Count, unchanged, skipped, deadline }),
-                Reason = batch.Reason,
+                Details = JsonSerializer.Serialize(new { kind = kind.ToString(), run = batch.Run.Id, created = created.Count, unchanged, skipped, deadline, reasonNn = batch.Reason.Nn }),
+                Reason = batch.Reason.Nb,
             });
             try
             {

@@ -24,6 +24,7 @@ public static class AuditActions
     public const string ProposalAccept = "proposal.accept";
     public const string ProposalReject = "proposal.reject";
     public const string ProposalWithdraw = "proposal.withdraw";
+    public const string ProposalJustification = "proposal.justification";
     public const string CommentAdd = "comment.add";
     public const string DecisionRegister = "decision.register";
     public const string DecisionCorrect = "decision.correct";

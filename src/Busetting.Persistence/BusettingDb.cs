@@ -22,6 +22,7 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<RunLine> RunLines => Set<RunLine>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<JustificationVersion> JustificationVersions => Set<JustificationVersion>();
     public DbSet<StepRequest> StepRequests => Set<StepRequest>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionDocument> DecisionDocuments => Set<DecisionDocument>();
@@ -106,6 +107,11 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(r => r.Year);
         });
         builder.Entity<Comment>(e => e.HasIndex(c => new { c.Year, c.Kommunenummer }));
+        builder.Entity<JustificationVersion>(e =>
+        {
+            e.HasIndex(v => new { v.PackageId, v.Number }).IsUnique();
+            e.Property(v => v.By).HasMaxLength(200);
+        });
         builder.Entity<Decision>(e =>
         {
             e.Property(d => d.Kommunenummer).HasMaxLength(4);
@@ -159,12 +165,17 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
         builder.Entity<Proposal>().Property(p => p.Reason).HasMaxLength(FieldLimits.Reason);
         builder.Entity<Proposal>().Property(p => p.DecisionNote).HasMaxLength(FieldLimits.Note);
         builder.Entity<Proposal>().Property(p => p.PublicJustification).HasMaxLength(FieldLimits.Reason);
+        builder.Entity<Proposal>().Property(p => p.PublicJustificationNn).HasMaxLength(FieldLimits.Reason);
+        builder.Entity<JustificationVersion>().Property(v => v.Nb).HasMaxLength(FieldLimits.Reason);
+        builder.Entity<JustificationVersion>().Property(v => v.Nn).HasMaxLength(FieldLimits.Reason);
+        builder.Entity<JustificationVersion>().Property(v => v.Reason).HasMaxLength(FieldLimits.Note);
         builder.Entity<StepRequest>().Property(r => r.Reason).HasMaxLength(FieldLimits.Reason);
         builder.Entity<Comment>().Property(c => c.Text).HasMaxLength(FieldLimits.Comment);
         builder.Entity<Decision>().Property(d => d.Note).HasMaxLength(FieldLimits.Note);
         builder.Entity<DecisionDocument>().Property(d => d.FileName).HasMaxLength(FieldLimits.FileName);
         builder.Entity<AuditEntry>().Property(a => a.Reason).HasMaxLength(FieldLimits.Comment);
         builder.Entity<LetterJob>().Property(j => j.Reason).HasMaxLength(FieldLimits.Reason);
+        builder.Entity<LetterJob>().Property(j => j.ReasonNn).HasMaxLength(FieldLimits.Reason);
         builder.Entity<LetterTemplateEntry>().Property(t => t.Text).HasMaxLength(FieldLimits.TemplateText);
 
         // Every timestamp is UTC. SQLite forgets the kind; give it back on read so times never shift.
@@ -190,12 +201,12 @@ public abstract class BusettingDb(DbContextOptions options) : IdentityDbContext<
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>History tables only grow: an update or delete of an audit entry, a decision version or a need/criteria version is a bug.</summary>
+    /// <summary>History tables only grow: an update or delete of an audit entry, a decision version, a need/criteria version or a justification wording is a bug.</summary>
     private void GuardAppendOnly()
     {
         var offending = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is AuditEntry or Decision or NeedEntry or CriteriaEntry or YearStatusChange or Comment or LetterTemplateEntry)
+            .Where(e => e.Entity is AuditEntry or Decision or NeedEntry or CriteriaEntry or YearStatusChange or Comment or LetterTemplateEntry or JustificationVersion)
             .Select(e => e.Entity.GetType().Name)
             .FirstOrDefault();
         if (offending is not null)

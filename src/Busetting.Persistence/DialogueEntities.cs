@@ -40,10 +40,15 @@ public sealed class Proposal
     public string Reason { get; set; } = "";
 
     /// <summary>
-    /// The justification the public and the letters see: a county may suggest it, IMDi writes or approves it when
-    /// accepting. Accepted lines carry it into the run as the agreed change's reason (AllocationRun.AgreedChangesJson).
+    /// The justification the public and the letters see, in Bokmål: a county may suggest it, IMDi writes or approves it
+    /// in both written standards when accepting. Accepted lines carry it into the run as the agreed change's reason
+    /// (AllocationRun.AgreedChangesJson). On a line accepted before both forms were asked for
+    /// (<see cref="PublicJustificationNn"/> null) it is the one text in whatever form its author wrote.
     /// </summary>
     public string? PublicJustification { get; set; }
+
+    /// <summary>The public justification in Nynorsk; null on lines accepted before both forms were asked for.</summary>
+    public string? PublicJustificationNn { get; set; }
     public string By { get; set; } = "";
 
     /// <summary>The author's user id (who may withdraw the package while it is open); null on older proposals.</summary>
@@ -66,5 +71,28 @@ public sealed class Comment
     public string Text { get; set; } = "";
     public string By { get; set; } = "";
     public Role ByRole { get; set; }
+    public DateTime At { get; set; }
+}
+
+/// <summary>
+/// One wording of an accepted package's public justification (append-only): the wording it was accepted with is
+/// number 1, each correction after acceptance the next. The package's lines carry the newest.
+/// </summary>
+public sealed class JustificationVersion
+{
+    public long Id { get; set; }
+    public SettlementYear Year { get; set; }
+
+    /// <summary>The package's key (its first line's id).</summary>
+    public int PackageId { get; set; }
+    public int Number { get; set; }
+
+    /// <summary>The Bokmål form (or, for wording accepted before both forms were asked for, the one text).</summary>
+    public string Nb { get; set; } = "";
+    public string? Nn { get; set; }
+
+    /// <summary>Why the wording was corrected; null for the wording the package was accepted with.</summary>
+    public string? Reason { get; set; }
+    public string By { get; set; } = "";
     public DateTime At { get; set; }
 }

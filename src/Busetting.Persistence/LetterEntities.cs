@@ -58,7 +58,13 @@ public sealed class LetterJob
     public int Id { get; set; }
     public SettlementYear Year { get; set; }
     public LetterKind Kind { get; set; }
+
+    /// <summary>The planner's reason printed in adjusted letters and postponements, in Bokmål (on jobs queued before both
+    /// forms were asked for, <see cref="ReasonNn"/> null: the one text in whatever form it was written).</summary>
     public string? Reason { get; set; }
+
+    /// <summary>The same reason in Nynorsk; null on jobs queued before both forms were asked for, and for request letters.</summary>
+    public string? ReasonNn { get; set; }
 
     /// <summary>The new decision deadline an adjusted batch sets; null for other kinds.</summary>
     public DateOnly? Deadline { get; set; }

@@ -53,8 +53,9 @@ public static class Handlers
 
     public static DialogueHandler.ProposedLine Line(string kommunenummer, int persons, int? em = null) => new(kommunenummer, persons, em);
 
-    public static Task<Result<DialogueHandler.ProposalDecision>> Accept(PlanningHandlers planning, Proposal package, string publicText = "Avtalt med fylket") =>
-        planning.Dialogue.DecideProposal(People.Planner, package.Package, accept: true, "ok", package.Version, publicText);
+    public static Task<Result<DialogueHandler.ProposalDecision>> Accept(PlanningHandlers planning, Proposal package, string publicText = "Avtalt med fylket",
+        string? publicTextNn = null) =>
+        planning.Dialogue.DecideProposal(People.Planner, package.Package, accept: true, "ok", package.Version, new DialogueHandler.Justification(publicText, publicTextNn ?? publicText));
 
     public static Task<Result<DialogueHandler.ProposalDecision>> Reject(PlanningHandlers planning, Proposal package) =>
         planning.Dialogue.DecideProposal(People.Planner, package.Package, accept: false, "nei", package.Version);

@@ -133,7 +133,8 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         await Check(planner, "05-forslag");
         await planner.ClickAsync("button[name='Answer.Action'][value^=accept]");
         await planner.WaitForSelectorAsync("#verknad");
-        await planner.FillAsync("textarea[name^='Answer.Public']", "Avtalt med Vestland fylkeskommune: ny mottaksavdeling");
+        await planner.FillAsync("textarea[name^='Answer.Public[']", "Avtalt med Vestland fylkeskommune: ny mottaksavdeling");
+        await planner.FillAsync("textarea[name^='Answer.PublicNn[']", "Avtalt med Vestland fylkeskommune: ny mottaksavdeling");
         await planner.ClickAsync("#bekreft-svar button[type=submit]");
         await planner.WaitForURLAsync("**/forslag?lagra=1**");
         await planner.GotoAsync("/planlegging/2025");

@@ -29,7 +29,7 @@ public class DialogueBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         await county.FillAsync("#p-4601", (lines[MunicipalityNumber.Parse("4601")] - 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await county.FillAsync("#p-4640", (lines[MunicipalityNumber.Parse("4640")] + 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await county.FillAsync("#reason", "Bergen har færre bustader i år; Sogndal har fleire");
-        await county.FillAsync("#public", "Fylket flyttar 20 plassar frå Bergen til Sogndal");
+        await county.FillAsync("#public-nn", "Fylket flyttar 20 plassar frå Bergen til Sogndal");
         await county.ClickAsync("#vis-pakke");
         await county.WaitForSelectorAsync("#oppsummering-pakke");
         Assert.Equal(await county.Locator("#fylke-for").InnerTextAsync(), await county.Locator("#fylke-etter").InnerTextAsync());
@@ -45,7 +45,8 @@ public class DialogueBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         await planner.WaitForSelectorAsync("#verknad");
         Assert.Contains("18 900 → 18 900", (await planner.Locator("#verknad p").First.InnerTextAsync()).Replace('\u00A0', ' '));
         Assert.Equal(Ui.Number(lines[MunicipalityNumber.Parse("4640")] + 20), (await planner.Locator("td[data-after='4640']").InnerTextAsync()).Trim());
-        Assert.Equal("Fylket flyttar 20 plassar frå Bergen til Sogndal", await planner.InputValueAsync("textarea[name^='Answer.Public']"));
+        Assert.Equal("Fylket flyttar 20 plassar frå Bergen til Sogndal", await planner.InputValueAsync("textarea[name^='Answer.PublicNn[']"));
+        await planner.FillAsync("textarea[name^='Answer.Public[']", "Fylket flytter 20 plasser fra Bergen til Sogndal");
         await Check(planner, "44-pakke-verknad");
         await planner.ClickAsync("#bekreft-svar button[type=submit]");
         await planner.WaitForURLAsync("**/forslag?lagra=1**");

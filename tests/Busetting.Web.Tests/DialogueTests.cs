@@ -29,7 +29,7 @@ public partial class DialogueTests
         var fields = new Dictionary<string, string>
         {
             ["Form.Persons[4601]"] = Inv(bergen.Requested - 30), ["Form.Persons[4640]"] = Inv(sogndal.Requested + 30), ["Form.Em[4640]"] = "5",
-            ["Form.Reason"] = "Intern: Bergen manglar bustader i år, Sogndal har ledige", ["Form.Public"] = "Fylket flyttar 30 plassar frå Bergen til Sogndal",
+            ["Form.Reason"] = "Intern: Bergen manglar bustader i år, Sogndal har ledige", ["Form.PublicNn"] = "Fylket flyttar 30 plassar frå Bergen til Sogndal",
         };
 
         // First post: the county total before and after (unchanged here: 30 move inside the county); nothing stored.
@@ -56,27 +56,42 @@ public partial class DialogueTests
         Assert.Contains("Fylket flyttar 30 plassar frå Bergen til Sogndal", effectText); // the county's suggestion, to approve or rewrite
         Assert.Equal(1, await app.Db(d => d.Runs.CountAsync()));
 
-        // Accepting needs a public justification.
+        // Accepting needs a public justification, in both written standards (each named, each linked to its field).
         var without = await Steps.Accept(planner, id, publicText: " ");
-        Assert.Contains("Offentlig begrunnelse: skriv hvorfor tallet endres", await Steps.Answer(without, HttpStatusCode.BadRequest));
-        const string publicText = "Vestland fylkeskommune og IMDi er einige om å flytte 30 plassar frå Bergen til Sogndal.";
-        Assert.Equal(HttpStatusCode.Redirect, (await Steps.Accept(planner, id, publicText: publicText)).StatusCode);
+        var refused = await Steps.Answer(without, HttpStatusCode.BadRequest);
+        Assert.Contains("Offentlig begrunnelse på bokmål: skriv hvorfor tallet endres", refused);
+        Assert.Contains("Offentlig begrunnelse på nynorsk: skriv den samme begrunnelsen på nynorsk", refused);
+        Assert.Contains($"href=\"#public-nn-{id}\"", refused);
+        const string publicText = "Vestland fylkeskommune og IMDi er enige om å flytte 30 plasser fra Bergen til Sogndal.";
+        const string publicTextNn = "Vestland fylkeskommune og IMDi er einige om å flytte 30 plassar frå Bergen til Sogndal.";
+        var onlyBokmal = await Steps.Accept(planner, id, publicText: publicText, publicTextNn: "");
+        Assert.Contains("Offentlig begrunnelse på nynorsk", await Steps.Answer(onlyBokmal, HttpStatusCode.BadRequest));
+        Assert.Equal(1, await app.Db(d => d.Runs.CountAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await Steps.Accept(planner, id, publicText: publicText, publicTextNn: publicTextNn)).StatusCode);
         var second = await app.Db(d => d.Runs.MaxAsync(r => r.Id));
         var after = await app.Db(d => d.RunLines.Where(l => l.RunId == second).ToDictionaryAsync(l => l.Kommunenummer));
         Assert.Equal((bergen.Requested - 30, sogndal.Requested + 30, 5), (after[MunicipalityNumber.Parse("4601")].Requested, after[MunicipalityNumber.Parse("4640")].Requested, after[MunicipalityNumber.Parse("4640")].RequestedEm));
         Assert.Equal((18_900, 300), (after.Values.Sum(l => l.Requested), after.Values.Sum(l => l.RequestedEm)));
-        Assert.All(await app.Db(d => d.Proposals.ToListAsync()), p => Assert.Equal((ProposalStatus.Accepted, publicText), (p.Status, p.PublicJustification)));
+        Assert.All(await app.Db(d => d.Proposals.ToListAsync()), p => Assert.Equal((ProposalStatus.Accepted, publicText, publicTextNn), (p.Status, p.PublicJustification, p.PublicJustificationNn)));
 
         // Published: the public page and the explanation (which letters print) show the public text, never the internal one.
         await Steps.FourEyes(app, planner, YearStatus.Approved);
         await Steps.FourEyes(app, planner, YearStatus.Published);
-        var publicPage = WebUtility.HtmlDecode(await new Session(app).Html("/kommune/4640?aar=2025"));
-        Assert.Contains(publicText, publicPage);
+        // Each reader gets the public text in their own written standard, and who agreed: the county.
+        var reader = new Session(app);
+        var publicPage = WebUtility.HtmlDecode(await reader.Html("/kommune/4640?aar=2025"));
+        Assert.Contains("Endret etter dialog med fylket:</strong> " + publicText, publicPage);
+        Assert.DoesNotContain(publicTextNn, publicPage);
         Assert.Contains("id=\"offentleg-grunngjeving\"", publicPage);
         Assert.DoesNotContain("Bergen manglar bustader", publicPage);
-        // Stored JSON escapes non-ASCII letters; compare in the same encoding.
+        Assert.Equal(HttpStatusCode.Redirect, (await reader.Get("/konto/maalform?lang=nn&returnUrl=/")).StatusCode);
+        var nynorskPage = WebUtility.HtmlDecode(await reader.Html("/kommune/4640?aar=2025"));
+        Assert.Contains("Endra etter dialog med fylket:</strong> " + publicTextNn, nynorskPage);
+        Assert.DoesNotContain(publicText, nynorskPage);
+        // The explanation (which letters print) names who agreed; the free text is not in it (it is printed on its own, in the reader's form).
         string Json(string text) => JsonSerializer.Serialize(text, Busetting.Application.StoredExplanation.Json).Trim('"');
-        Assert.Contains(Json(publicText), after[MunicipalityNumber.Parse("4640")].ExplanationJson);
+        Assert.DoesNotContain(Json(publicText), after[MunicipalityNumber.Parse("4640")].ExplanationJson);
+        Assert.Contains("\"fylket\"", after[MunicipalityNumber.Parse("4640")].ExplanationJson);
         Assert.DoesNotContain(Json("Bergen manglar bustader"), after[MunicipalityNumber.Parse("4640")].ExplanationJson);
         Assert.DoesNotContain(Json("Bergen manglar bustader"), await app.Db(d => d.Runs.Where(r => r.Id == second).Select(r => r.AgreedChangesJson).SingleAsync()));
     }

@@ -38,7 +38,7 @@ public partial class FaultDrillTests
             {
                 var accept = (p.Id + i) % 2 == 0;
                 var response = await session.Post($"/planlegging/{Year}/forslag", $"/planlegging/{Year}/forslag", "svar",
-                    new() { ["Answer.Action"] = $"{(accept ? "accept" : "reject")}:{p.Id}", [$"Answer.Versions[{p.Id}]"] = "1", [$"Answer.Public[{p.Id}]"] = "drill", ["Answer.Confirm"] = "true" });
+                    new() { ["Answer.Action"] = $"{(accept ? "accept" : "reject")}:{p.Id}", [$"Answer.Versions[{p.Id}]"] = "1", [$"Answer.Public[{p.Id}]"] = "drill", [$"Answer.PublicNn[{p.Id}]"] = "drill", ["Answer.Confirm"] = "true" });
                 results.Add((p.Id, accept, response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())));
             }
             return results;
@@ -130,7 +130,7 @@ public partial class FaultDrillTests
             Assert.Equal(2, ids.Count);
             var other = await Session.SignIn(app, await CreateUser(app, "planner-race@drill.test", RoleNames.Planner, null));
             Task<HttpResponseMessage> Accept(Session session, int id) => session.Post($"/planlegging/{Year}/forslag", $"/planlegging/{Year}/forslag", "svar",
-                new() { ["Answer.Action"] = $"accept:{id}", [$"Answer.Versions[{id}]"] = "1", [$"Answer.Public[{id}]"] = "drill", ["Answer.Confirm"] = "true" });
+                new() { ["Answer.Action"] = $"accept:{id}", [$"Answer.Versions[{id}]"] = "1", [$"Answer.Public[{id}]"] = "drill", [$"Answer.PublicNn[{id}]"] = "drill", ["Answer.Confirm"] = "true" });
 
             HttpResponseMessage[] answers;
             await using (var observer = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { ApplicationName = "drill-observer" }.ConnectionString))

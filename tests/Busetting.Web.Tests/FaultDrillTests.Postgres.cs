@@ -93,7 +93,7 @@ public partial class FaultDrillTests
             new() { ["ProposalForm.Persons"] = (before + 26).ToString(CultureInfo.InvariantCulture), ["ProposalForm.Reason"] = "drill" });
         var proposal = await source.Db(db => db.Proposals.SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post($"/planlegging/{Year}/forslag", $"/planlegging/{Year}/forslag", "svar",
-            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Public[{proposal.Id}]"] = "drill", ["Answer.Confirm"] = "true" })).StatusCode);
+            new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Public[{proposal.Id}]"] = "drill", [$"Answer.PublicNn[{proposal.Id}]"] = "drill", ["Answer.Confirm"] = "true" })).StatusCode);
         var hashes = await source.Db(db => db.Runs.OrderBy(r => r.Id).Select(r => new { r.Id, r.ResultHash }).ToListAsync());
         Assert.Equal(2, hashes.Count);
 

@@ -5,10 +5,10 @@ namespace Busetting.Web.Tests;
 /// <summary>Letters end to end: background batch, versions, sending to the outbox, the case worker's portal, adjusted letters, postponement.</summary>
 public class LetterWorkflowTests
 {
-    private static async Task<LetterJob> StartAndWait(WebApp app, Session planner, string kind, string reason = "")
+    private static async Task<LetterJob> StartAndWait(WebApp app, Session planner, string kind, string reason = "", string reasonNn = "")
     {
         var before = await Steps.LastLetterJob(app);
-        var fields = new Dictionary<string, string> { ["StartForm.Kind"] = kind, ["StartForm.Reason"] = reason };
+        var fields = new Dictionary<string, string> { ["StartForm.Kind"] = kind, ["StartForm.Reason"] = reason, ["StartForm.ReasonNn"] = reasonNn };
         if (kind == "Adjusted")
         {
             // Adjusted letters need a new decision deadline (RevisionWorkflowTests checks the refusals).
@@ -113,11 +113,21 @@ public class LetterWorkflowTests
             return after.Count(l => before[l.Kommunenummer] != (l.Requested, l.RequestedEm) && before[l.Kommunenummer].Requested > 0);
         });
 
-        var missingReason = await StartAndWait(app, planner, "Adjusted");
-        Assert.Equal(JobStatus.Failed, missingReason.Status);
-        Assert.Contains("må ha en begrunnelse", missingReason.Message);
+        // The reason is printed in each municipality's written standard, so both forms are asked for before a job is queued.
+        var jobs = await app.Db(d => d.LetterJobs.CountAsync());
+        var deadline = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var missingReason = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "lag",
+            new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = "", ["StartForm.ReasonNn"] = "", ["StartForm.Deadline"] = deadline });
+        Assert.Contains("må ha en begrunnelse", await Steps.Answer(missingReason, HttpStatusCode.BadRequest));
+        var onlyBokmal = await planner.Post("/planlegging/2025/brev", "/planlegging/2025/brev", "lag",
+            new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = "Beregningsutvalget reduserte behovet.", ["StartForm.ReasonNn"] = " ", ["StartForm.Deadline"] = deadline });
+        var said = await Steps.Answer(onlyBokmal, HttpStatusCode.BadRequest);
+        Assert.Contains("må ha begrunnelsen på nynorsk også", said);
+        Assert.Contains("href=\"#reason-nn\"", said);
+        Assert.Equal(jobs, await app.Db(d => d.LetterJobs.CountAsync()));
 
-        var adjusted = await StartAndWait(app, planner, "Adjusted", "Beregningsutvalget reduserte behovet fra 18 900 til 12 640.");
+        var adjusted = await StartAndWait(app, planner, "Adjusted", "Beregningsutvalget reduserte behovet fra 18 900 til 12 640.",
+            "Berekningsutvalet sette ned behovet frå 18 900 til 12 640.");
         Assert.True(adjusted.Status == JobStatus.Done, adjusted.Message);
         Assert.Equal(changed, adjusted.Created);
         // Municipalities left out, in the reader's written standard (stored typed, said on the letters page).
@@ -128,14 +138,22 @@ public class LetterWorkflowTests
         var text = Text(letter.Pdf);
         Assert.Contains("Justert oppmoding om busetjing av flyktningar i 2025", text);
         Assert.Contains("endra frå 18 900 til 12 640 personar", text);
-        Assert.Contains("Beregningsutvalget reduserte behovet", text);
+        Assert.Contains("Berekningsutvalet sette ned behovet", text);
+        Assert.DoesNotContain("Beregningsutvalget", text);
+        var bokmal = Text((await app.Db(d => d.Letters.FirstAsync(l => l.Kind == LetterKind.Adjusted && l.Language == WrittenStandard.Nb))).Pdf);
+        Assert.Contains("Beregningsutvalget reduserte behovet", bokmal);
+        Assert.DoesNotContain("Berekningsutvalet", bokmal);
 
-        var postponement = await StartAndWait(app, planner, "Postponement", "Situasjonen er uoversiktleg.");
+        var postponement = await StartAndWait(app, planner, "Postponement", "Situasjonen er uoversiktlig.", "Situasjonen er uoversiktleg.");
         Assert.True(postponement.Status == JobStatus.Done, postponement.Message);
         var requestLetters = await app.Db(d => d.Letters.CountAsync(l => l.Kind == LetterKind.Request));
         Assert.Equal(requestLetters, postponement.Created);
         var notice = Text((await app.Db(d => d.Letters.FirstAsync(l => l.Kind == LetterKind.Postponement && l.Kommunenummer == MunicipalityNumber.Parse("0301")))).Pdf);
         Assert.Contains("Justert anmodning for 2025 blir utsatt", notice);
+        Assert.Contains("Situasjonen er uoversiktlig.", notice);
+        var noticeNn = Text((await app.Db(d => d.Letters.FirstAsync(l => l.Kind == LetterKind.Postponement && l.Kommunenummer == MunicipalityNumber.Parse("4640")))).Pdf);
+        Assert.Contains("Situasjonen er uoversiktleg.", noticeNn);
+        Assert.DoesNotContain("uoversiktlig", noticeNn);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public class NotificationTests
         var proposal = await app.Db(d => d.Proposals.SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar",
             new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "Stemmer med mottaket",
-                [$"Answer.Public[{proposal.Id}]"] = "Nye bustader i Sogndal", ["Answer.Confirm"] = "true" })).StatusCode);
+                [$"Answer.Public[{proposal.Id}]"] = "Nye boliger i Sogndal", [$"Answer.PublicNn[{proposal.Id}]"] = "Nye bustader i Sogndal", ["Answer.Confirm"] = "true" })).StatusCode);
         var answer = (await Deliver(app, smtp, Users.Vestland, 2))[1];
         Assert.Equal("Forslaget ditt for Sogndal (2025) er godteke", answer.Subject);
         Assert.Equal("nn-NO", Language(answer));

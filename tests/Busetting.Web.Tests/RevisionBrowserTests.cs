@@ -37,7 +37,7 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
         {
             var proposal = await dialogue.Propose(county, Steps.Settlement, MunicipalityNumber.Parse(number), persons, "Avtalt med Vestland fylkeskommune");
             Assert.True(proposal.IsSuccess, string.Join("; ", proposal.Errors.Select(e => e.Message)));
-            Assert.True((await dialogue.DecideProposal(planner, proposal.Value.Id, accept: true, "ok", 1, "Avtalt med Vestland fylkeskommune")).IsSuccess);
+            Assert.True((await dialogue.DecideProposal(planner, proposal.Value.Id, accept: true, "ok", 1, new DialogueHandler.Justification("Avtalt med Vestland fylkeskommune", "Avtalt med Vestland fylkeskommune"))).IsSuccess);
         }
         foreach (var step in new[] { YearStatus.Approved, YearStatus.Published })
         {
@@ -100,6 +100,7 @@ public partial class RevisionBrowserTests(BrowserApp browser) : IClassFixture<Br
         await page.GotoAsync("/planlegging/2025/brev");
         await page.SelectOptionAsync("#kind", "Adjusted");
         await page.FillAsync("#reason", "Beregningsutvalget reduserte behovet fra 18 900 til 12 640.");
+        await page.FillAsync("#reason-nn", "Berekningsutvalet sette ned behovet frå 18 900 til 12 640.");
         await page.FillAsync("#deadline", DateTime.UtcNow.AddDays(45).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.ClickAsync("form:has(#kind) button[type=submit]");
         await page.WaitForURLAsync("**/brev?jobb=*");

@@ -32,7 +32,7 @@ public class RevisionEmBrowserTests(BrowserApp browser) : IClassFixture<BrowserA
         var proposal = await dialogue.ProposePackage(county, Steps.Settlement, [new DialogueHandler.ProposedLine("4601", bergen.Requested + 10, bergen.RequestedEm + 2)],
             "Avtalt med Vestland fylkeskommune", "Avtalt med Vestland fylkeskommune");
         Assert.True(proposal.IsSuccess, string.Join("; ", proposal.Errors.Select(e => e.Message)));
-        Assert.True((await dialogue.DecideProposal(planner, proposal.Value[0].Id, accept: true, "ok", proposal.Value[0].Version, "Avtalt med Vestland fylkeskommune")).IsSuccess);
+        Assert.True((await dialogue.DecideProposal(planner, proposal.Value[0].Id, accept: true, "ok", proposal.Value[0].Version, new DialogueHandler.Justification("Avtalt med Vestland fylkeskommune", "Avtalt med Vestland fylkeskommune"))).IsSuccess);
         foreach (var step in new[] { YearStatus.Approved, YearStatus.Published, YearStatus.Revised })
         {
             await Steps.Step(services, step);

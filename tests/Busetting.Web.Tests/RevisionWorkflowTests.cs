@@ -126,16 +126,17 @@ public partial class RevisionWorkflowTests
 
         const string page = "/planlegging/2025/brev";
         var reason = "Beregningsutvalget reduserte behovet fra 18 900 til 12 640.";
+        var reasonNn = "Berekningsutvalet sette ned behovet frå 18 900 til 12 640.";
         var jobs = await app.Db(d => d.LetterJobs.CountAsync());
-        var missing = await planner.Post(page, page, "lag", new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = reason });
+        var missing = await planner.Post(page, page, "lag", new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = reason, ["StartForm.ReasonNn"] = reasonNn });
         Assert.Contains("Ny vedtaksfrist: må fylles ut for justerte brev", await Steps.Answer(missing, HttpStatusCode.BadRequest));
-        var past = await planner.Post(page, page, "lag", new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = reason, ["StartForm.Deadline"] = "2020-01-31" });
+        var past = await planner.Post(page, page, "lag", new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = reason, ["StartForm.ReasonNn"] = reasonNn, ["StartForm.Deadline"] = "2020-01-31" });
         Assert.Contains("Ny vedtaksfrist: 31.01.2020 ligger i fortiden", await Steps.Answer(past, HttpStatusCode.BadRequest));
         Assert.Equal(jobs, await app.Db(d => d.LetterJobs.CountAsync()));
         Assert.Equal(0, await app.Db(d => d.Letters.CountAsync(l => l.Kind == LetterKind.Adjusted)));
 
         var deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(40));
-        var job = await StartAndWait(app, planner, new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = reason, ["StartForm.Deadline"] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        var job = await StartAndWait(app, planner, new() { ["StartForm.Kind"] = "Adjusted", ["StartForm.Reason"] = reason, ["StartForm.ReasonNn"] = reasonNn, ["StartForm.Deadline"] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         Assert.True(job.Status == JobStatus.Done, job.Message);
         var changed = await app.Db(async d =>
         {

@@ -119,11 +119,11 @@ public static class Steps
     }
 
     /// <summary>Accepts a proposal package as the planner does: the national effect shown first, then confirmed with a public justification.</summary>
-    public static Task<HttpResponseMessage> Accept(Session planner, int package, int version = 1, string publicText = "Avtalt med fylket") =>
+    public static Task<HttpResponseMessage> Accept(Session planner, int package, int version = 1, string publicText = "Avtalt med fylket", string? publicTextNn = null) =>
         planner.Post($"/planlegging/{Year}/forslag", $"/planlegging/{Year}/forslag", "svar", new()
         {
             ["Answer.Action"] = $"accept:{package}", [$"Answer.Versions[{package}]"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [$"Answer.Notes[{package}]"] = "ok", [$"Answer.Public[{package}]"] = publicText, ["Answer.Confirm"] = "true",
+            [$"Answer.Notes[{package}]"] = "ok", [$"Answer.Public[{package}]"] = publicText, [$"Answer.PublicNn[{package}]"] = publicTextNn ?? publicText, ["Answer.Confirm"] = "true",
         });
 
     /// <summary>A status step through the services, as the web does it: approval and publication asked for by a planner

@@ -217,7 +217,7 @@ public class WorkflowTests
         var county = await Session.SignIn(app, Users.Vestland);
         await county.Post("/kommune/4601?aar=2025", "/kommune/4601?aar=2025", "forslag", new() { ["ProposalForm.Persons"] = "500", ["ProposalForm.Reason"] = "færre bustader" });
         var id = await app.Db(d => d.Proposals.Select(p => p.Id).SingleAsync());
-        Dictionary<string, string> Answer(string action) => new() { ["Answer.Action"] = $"{action}:{id}", [$"Answer.Versions[{id}]"] = "1", [$"Answer.Public[{id}]"] = "Avtalt", ["Answer.Confirm"] = "true" };
+        Dictionary<string, string> Answer(string action) => new() { ["Answer.Action"] = $"{action}:{id}", [$"Answer.Versions[{id}]"] = "1", [$"Answer.Public[{id}]"] = "Avtalt", [$"Answer.PublicNn[{id}]"] = "Avtalt", ["Answer.Confirm"] = "true" };
         Assert.Equal(HttpStatusCode.Redirect, (await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar", Answer("reject"))).StatusCode);
         var second = await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar", Answer("accept"));
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);

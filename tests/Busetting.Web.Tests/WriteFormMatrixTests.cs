@@ -42,7 +42,7 @@ public class WriteFormMatrixTests : IClassFixture<YearInMotionApp>
         ["rules"] = new("/planlegging/2025/kriterium", "reglar", new() { ["RulesForm.Reason"] = "x" }, [Users.Admin]),
         ["reproduce"] = new("/planlegging/2025/kjoring/{run}", "reproduser", [], [Users.Planner, Users.Admin, Users.Ks, Users.Vestland]),
         ["revision"] = new("/planlegging/2025/revisjon", "revisjon", new() { ["Form.Action"] = "run", ["Form.Label"] = "x" }, [Users.Planner]),
-        ["proposal accept"] = new("/planlegging/2025/forslag", "svar", new() { ["Answer.Action"] = "accept:{proposal}", ["Answer.Public[{proposal}]"] = "x", ["Answer.Confirm"] = "true" }, [Users.Planner]),
+        ["proposal accept"] = new("/planlegging/2025/forslag", "svar", new() { ["Answer.Action"] = "accept:{proposal}", ["Answer.Public[{proposal}]"] = "x", ["Answer.PublicNn[{proposal}]"] = "x", ["Answer.Confirm"] = "true" }, [Users.Planner]),
         ["proposal reject"] = new("/planlegging/2025/forslag", "svar", new() { ["Answer.Action"] = "reject:{proposal}", ["Answer.Notes[{proposal}]"] = "x", ["Answer.Confirm"] = "true" }, [Users.Planner]),
         ["proposal withdraw"] = new("/planlegging/2025/forslag", "trekk", new() { ["WithdrawForm.Action"] = "withdraw:{proposal}", ["WithdrawForm.Confirm"] = "true" }, [Users.Vestland]),
         ["county package"] = new("/planlegging/2025/forslag/ny", "pakke", new() { ["Form.Persons[4640]"] = "1", ["Form.Reason"] = "x", ["Form.Confirm"] = "true" }, [Users.Vestland]),

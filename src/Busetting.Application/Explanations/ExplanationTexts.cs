@@ -138,8 +138,9 @@ public static class ExplanationTexts
             RuleId.EmEligibleByHistory => T($"Kan ta imot EM: har bosatt EM de siste årene ({value} kjent{(suppressed ? ", og år med under 5 som IMDi har prikket" : "")})", $"Kan ta imot EM: har busett EM dei siste åra ({value} kjende{(suppressed ? ", og år med under 5 som IMDi har prikka" : "")})"),
             RuleId.EmEligibleByIndicator => T("Kan ta imot EM etter importert indikator", "Kan ta imot EM etter importert indikator"),
             RuleId.EmEligibilityUnknown => T("EM-kapasitet ukjent: alle anmodede kommuner regnes med", "EM-kapasitet ukjend: alle oppmoda kommunar blir rekna med"),
-            // The public justification is free text in its author's written standard: never inside a rule label (shown on its own).
-            RuleId.AgreedChange => T($"Avtalt i dialogen med KS og fylket: {value}", $"Avtalt i dialogen med KS og fylket: {value}"),
+            // The detail names who agreed (AgreementParty), never the public justification: that is free text, shown on
+            // its own in the reader's written standard.
+            RuleId.AgreedChange => T($"Avtalt etter dialog med {AgreementParty.Name(note.Detail)}: {value}", $"Avtalt etter dialog med {AgreementParty.Name(note.Detail)}: {value}"),
             RuleId.DecisionCapacity => T(
                 $"Kapasitet etter vedtak: høyst {value} (kommunestyret vedtok {basis} i fjor, justert for endringen i behovet)",
                 $"Kapasitet etter vedtak: høgst {value} (kommunestyret vedtok {basis} i fjor, justert for endringa i behovet)"),
@@ -149,8 +150,8 @@ public static class ExplanationTexts
             RuleId.EmEligibleByGrant => T(
                 $"Kan ta imot EM: fikk tilskudd til bosetting av enslige mindreårige i {year} ({basis} kr)",
                 $"Kan ta imot EM: fekk tilskot til busetjing av einslege mindreårige i {year} ({basis} kr)"),
-            RuleId.AgreedChangeScaled => T($"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value}",
-                $"Avtalt i dialogen med KS og fylket, skalert med det nye behovet: {value}"),
+            RuleId.AgreedChangeScaled => T($"Avtalt etter dialog med {AgreementParty.Name(note.Detail)}, skalert med det nye behovet: {value}",
+                $"Avtalt etter dialog med {AgreementParty.Name(note.Detail)}, skalert med det nye behovet: {value}"),
             RuleId.MinimumChangeRevision => T(
                 $"Revisjon med minst mulig endring: så nær som reglene tillater {(detail == RevisionExplanation.DecisionDetail ? "kommunestyrets vedtak" : "den tidligere anmodningen")} på {value}",
                 $"Revisjon med minst mogleg endring: så nær som reglane tillèt {(detail == RevisionExplanation.DecisionDetail ? "vedtaket i kommunestyret" : "den tidlegare oppmodinga")} på {value}"),

@@ -22,7 +22,8 @@ public static class LettersCommand
         var year = new Option<int>("--year") { HelpName = "år", Description = "Bosettingsåret", Required = true };
         var kind = new Option<string>("--kind") { Description = "Brevtype: request (anmodning, standard), adjusted (justert anmodning) eller postponement (utsettelse)", DefaultValueFactory = _ => "request" };
         kind.AcceptOnlyFromAmong("request", "adjusted", "postponement");
-        var reason = new Option<string?>("--reason") { Description = "Begrunnelse (justerte brev og utsettelser)" };
+        var reason = new Option<string?>("--reason") { Description = "Begrunnelse på bokmål (justerte brev og utsettelser)" };
+        var reasonNn = new Option<string?>("--reason-nn") { Description = "Den samme begrunnelsen på nynorsk (påkrevd sammen med --reason; brev til kommuner som skriver nynorsk, viser den)" };
         var deadline = new Option<DateOnly?>("--deadline") { Description = "Ny vedtaksfrist, åååå-mm-dd (påkrevd for justerte brev; ikke tilbake i tid)" };
         var database = new Option<string?>("--database") { Description = "SQLite-fil (standard: webapplikasjonens egen fil i src/Busetting.Web) eller, med --provider postgres, en tilkoblingsstreng" };
         var provider = new Option<string>("--provider") { Description = "Database: sqlite (standard) eller postgres", DefaultValueFactory = _ => "sqlite" };
@@ -34,7 +35,7 @@ public static class LettersCommand
         var zip = new Option<string?>("--zip") { HelpName = "fil", Description = "Skriv også alle de nyeste brevene av typen til denne ZIP-filen" };
         var language = CommonOptions.Language();
         var command = new Command("letters", "Lag brevene (PDF) for et godkjent år, på hver kommunes målform");
-        command.AddOptions(year, kind, reason, deadline, database, provider, data.Option, send, outbox, settings, zip, language);
+        command.AddOptions(year, kind, reason, reasonNn, deadline, database, provider, data.Option, send, outbox, settings, zip, language);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var lang = CommonOptions.Language(parse, language);
@@ -63,7 +64,7 @@ public static class LettersCommand
                 return ExitCodes.Report([LetterService.YearNotFound(parse.GetValue(year))], io.Error, lang);
             }
             var jobs = services.GetRequiredService<LetterJobs>();
-            var started = await jobs.Start(actor, settlement, letterKind, parse.GetValue(reason), parse.GetValue(deadline));
+            var started = await jobs.Start(actor, settlement, letterKind, parse.GetValue(reason), parse.GetValue(deadline), parse.GetValue(reasonNn));
             if (!started.IsSuccess)
             {
                 return ExitCodes.Report(started.Errors, io.Error, lang);

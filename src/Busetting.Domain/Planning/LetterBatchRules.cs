@@ -96,6 +96,28 @@ public static class LetterBatchRules
     }
 
     /// <summary>
+    /// The reason an adjusted letter or a postponement prints is free text, and each letter is in its municipality's
+    /// written standard: the reason is given in Nynorsk too (the Bokmål form is <see cref="CheckBatch"/>'s), in at most
+    /// <paramref name="maxReason"/> characters, so no letter prints it in the other form.
+    /// </summary>
+    public static Error? CheckReasonNn(LetterKind kind, string? reasonNn, int maxReason)
+    {
+        if (kind != LetterKind.Request && string.IsNullOrWhiteSpace(reasonNn))
+        {
+            return Error.Invalid("letters.reason-nn", "adjusted letters and postponements need the reason in Nynorsk too (letters to Nynorsk municipalities print it)") with
+            {
+                Values = new Dictionary<string, object> { ["required"] = true },
+            };
+        }
+        return reasonNn?.Trim().Length > maxReason
+            ? Error.Invalid("letters.reason-nn", $"the Nynorsk reason may have at most {maxReason} characters") with
+            {
+                Values = new Dictionary<string, object> { ["max"] = maxReason },
+            }
+            : null;
+    }
+
+    /// <summary>
     /// Letters go out once the numbers they state are public: request and adjusted letters only while the year (or its
     /// revision) is published; a postponement, which holds an adjustment back, once the year has been published at least
     /// once. There must be letters of the kind to send.

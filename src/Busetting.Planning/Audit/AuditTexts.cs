@@ -70,6 +70,7 @@ public static class AuditTexts
         [AuditActions.ProposalAccept] = ("Forslag godtatt", "Forslag godteke"),
         [AuditActions.ProposalReject] = ("Forslag avvist", "Forslag avvist"),
         [AuditActions.ProposalWithdraw] = ("Forslag trukket", "Forslag trekt"),
+        [AuditActions.ProposalJustification] = ("Offentlig begrunnelse rettet", "Offentleg grunngjeving retta"),
         [AuditActions.CommentAdd] = ("Kommentar skrevet", "Kommentar skriven"),
         [AuditActions.DecisionRegister] = ("Vedtak registrert", "Vedtak registrert"),
         [AuditActions.DecisionCorrect] = ("Vedtak rettet", "Vedtak retta"),

@@ -35,8 +35,23 @@ internal static class DialogueErrors
     public static Error OnlyPlannersAnswer(Actor actor) =>
         Error.Forbidden(Say(actor, $"bare IMDis planleggere godtar eller avviser forslag", $"berre planleggjarane i IMDi godtek eller avviser forslag"));
 
-    public static Error NoPublicJustification(Actor actor) =>
-        Error.Invalid("proposal.public", Say(actor, $"Offentlig begrunnelse: skriv hvorfor tallet endres, slik publikum og kommunen skal lese det (den interne dialogen publiseres ikke)", $"Offentleg grunngjeving: skriv kvifor talet blir endra, slik publikum og kommunen skal lese det (den interne dialogen blir ikkje publisert)"));
+    /// <summary>A public justification is printed to municipalities of both written standards, so it is asked for in both.</summary>
+    public static Error NoPublicJustification(Actor actor, WrittenStandard form) => form == WrittenStandard.Nn
+        ? Error.Invalid(PublicNnCode, Say(actor, $"Offentlig begrunnelse på nynorsk: skriv den samme begrunnelsen på nynorsk, for kommunene som skriver nynorsk (den interne dialogen publiseres ikke)", $"Offentleg grunngjeving på nynorsk: skriv den same grunngjevinga på nynorsk, for kommunane som skriv nynorsk (den interne dialogen blir ikkje publisert)"))
+        : Error.Invalid(PublicCode, Say(actor, $"Offentlig begrunnelse på bokmål: skriv hvorfor tallet endres, slik publikum og kommunen skal lese det (den interne dialogen publiseres ikke)", $"Offentleg grunngjeving på bokmål: skriv kvifor talet blir endra, slik publikum og kommunen skal lese det (den interne dialogen blir ikkje publisert)"));
+
+    /// <summary>The error codes of the public justification's two fields (the pages link each to its field).</summary>
+    public const string PublicCode = "proposal.public";
+    public const string PublicNnCode = "proposal.public-nn";
+
+    public static Error OnlyPlannersCorrect(Actor actor) =>
+        Error.Forbidden(Say(actor, $"bare IMDis planleggere retter den offentlige begrunnelsen", $"berre planleggjarane i IMDi rettar den offentlege grunngjevinga"));
+
+    public static Error NotAccepted(Actor actor, int number) =>
+        Error.Invalid("proposal.status", Say(actor, $"forslag {number} er ikke godtatt; bare en godtatt begrunnelse rettes (før svaret skrives den når forslaget godtas)", $"forslag {number} er ikkje godteke; berre ei godteken grunngjeving blir retta (før svaret blir ho skriven når forslaget blir godteke)"));
+
+    public static Error JustificationUnchanged(Actor actor, int number) =>
+        Error.Invalid(PublicCode, Say(actor, $"Offentlig begrunnelse: den nye teksten er lik den gjeldende for forslag {number}; endre teksten eller avbryt", $"Offentleg grunngjeving: den nye teksten er lik den gjeldande for forslag {number}; endre teksten eller avbryt"));
 
     /// <summary>The package was answered (or changed) by someone else since the page was loaded.</summary>
     public static Error AnsweredByOther(Actor actor, Proposal proposal, int number)

@@ -1,3 +1,4 @@
+using Busetting.Domain.Allocation;
 
 namespace Busetting.Planning;
 
@@ -65,9 +66,17 @@ public sealed class DialogueHandler : PlanningHandler
     public async Task<Result<Proposal>> Propose(Actor actor, SettlementYear year, MunicipalityNumber kommunenummer, int persons, string reason) =>
         (await ProposePackage(actor, year, [new ProposedLine(kommunenummer.Value, persons, null)], reason, null)).Map(lines => lines[0]);
 
+    /// <summary>The public justification in both written standards as posted (either may be empty until IMDi accepts).</summary>
+    public sealed record Justification(string? Nb, string? Nn)
+    {
+        public static readonly Justification None = new(null, null);
+    }
+
     /// <summary>A county proposes new numbers for several of its municipalities at once; all lines are stored or none.</summary>
-    /// <param name="publicJustification">The county's suggestion for the public text; IMDi writes or approves it when accepting.</param>
-    public async Task<Result<List<Proposal>>> ProposePackage(Actor actor, SettlementYear year, IReadOnlyList<ProposedLine> lines, string reason, string? publicJustification)
+    /// <param name="publicJustification">The county's suggestion for the public text (Bokmål); IMDi writes or approves it in both forms when accepting.</param>
+    /// <param name="publicJustificationNn">The same suggestion in Nynorsk.</param>
+    public async Task<Result<List<Proposal>>> ProposePackage(Actor actor, SettlementYear year, IReadOnlyList<ProposedLine> lines, string reason, string? publicJustification,
+        string? publicJustificationNn = null)
     {
         if (ProposalPackageRules.CheckNotEmpty(lines.Count) is { } empty)
         {
@@ -124,7 +133,7 @@ public sealed class DialogueHandler : PlanningHandler
         {
             return tooLong;
         }
-        if (TooLong(actor, "proposal.public", publicJustification, FieldLimits.Reason, "den offentlige begrunnelsen", "den offentlege grunngjevinga") is { } publicTooLong)
+        if (JustificationTooLong(actor, new Justification(publicJustification, publicJustificationNn)) is { } publicTooLong)
         {
             return publicTooLong;
         }
@@ -139,7 +148,7 @@ public sealed class DialogueHandler : PlanningHandler
                 {
                     Year = year, RunId = run.Id, Kommunenummer = Number(line), FromPersons = fromPersons, ProposedPersons = line.Persons,
                     FromEm = line.Em is null ? null : fromEm, ProposedEm = line.Em, Reason = reason.Trim(),
-                    PublicJustification = string.IsNullOrWhiteSpace(publicJustification) ? null : publicJustification.Trim(),
+                    PublicJustification = Trimmed(publicJustification), PublicJustificationNn = Trimmed(publicJustificationNn),
                     By = actor.Name, ByUserId = actor.Identity, ByRole = actor.Role!.Value, At = Now, Status = ProposalStatus.Open, Version = 1,
                     PackageId = stored.FirstOrDefault()?.Id,
                 };
@@ -236,7 +245,7 @@ public sealed class DialogueHandler : PlanningHandler
         var asAccepted = lines.Select(l => new Proposal
         {
             Id = l.Id, Year = l.Year, RunId = l.RunId, Kommunenummer = l.Kommunenummer, ProposedPersons = l.ProposedPersons, ProposedEm = l.ProposedEm,
-            PublicJustification = l.PublicJustification, Status = ProposalStatus.Accepted,
+            PublicJustification = l.PublicJustification, PublicJustificationNn = l.PublicJustificationNn, ByRole = l.ByRole, Status = ProposalStatus.Accepted,
         }).ToList();
         var computed = await runs.Compute(year, asker: actor, also: asAccepted);
         if (!computed.IsSuccess)
@@ -262,11 +271,13 @@ public sealed class DialogueHandler : PlanningHandler
     public sealed record ProposalDecision(Proposal Proposal, AllocationRun? NewRun);
 
     /// <summary>
-    /// Answers a whole package. Accepting fixes its numbers with the public justification IMDi approved, and re-solves
-    /// the rest at once; if the re-solve fails, nothing is stored.
+    /// Answers a whole package. Accepting fixes its numbers with the public justification IMDi approved — in Bokmål and
+    /// Nynorsk, both required, since it is printed to municipalities of either form and never in the other — and
+    /// re-solves the rest at once; if the re-solve fails, nothing is stored.
     /// </summary>
-    public async Task<Result<ProposalDecision>> DecideProposal(Actor actor, int proposalId, bool accept, string? note, int expectedVersion, string? publicJustification = null)
+    public async Task<Result<ProposalDecision>> DecideProposal(Actor actor, int proposalId, bool accept, string? note, int expectedVersion, Justification? publicJustification = null)
     {
+        var justification = publicJustification ?? Justification.None;
         if (!Access.CanPlan(actor))
         {
             return DialogueErrors.OnlyPlannersAnswer(actor);
@@ -275,20 +286,33 @@ public sealed class DialogueHandler : PlanningHandler
         {
             return tooLong;
         }
-        if (TooLong(actor, "proposal.public", publicJustification, FieldLimits.Reason, "den offentlige begrunnelsen", "den offentlege grunngjevinga") is { } publicTooLong)
+        if (JustificationTooLong(actor, justification) is { } publicTooLong)
         {
             return publicTooLong;
         }
-        if (accept && string.IsNullOrWhiteSpace(publicJustification))
+        if (accept && JustificationMissing(actor, justification) is { Count: > 0 } missing)
         {
-            return DialogueErrors.NoPublicJustification(actor);
+            return Result<ProposalDecision>.Fail(missing);
         }
         // The answer, its audit entries, the messages and (when accepted) the re-solved run in one transaction: if the
         // re-solve fails, nothing is stored.
-        return await db.InTransaction(() => StoreProposalDecision(actor, proposalId, accept, note, expectedVersion, publicJustification), r => r.IsSuccess);
+        return await db.InTransaction(() => StoreProposalDecision(actor, proposalId, accept, note, expectedVersion, justification), r => r.IsSuccess);
     }
 
-    private async Task<Result<ProposalDecision>> StoreProposalDecision(Actor actor, int proposalId, bool accept, string? note, int expectedVersion, string? publicJustification)
+    /// <summary>Each form that is missing, named (Bokmål first).</summary>
+    private static List<Error> JustificationMissing(Actor actor, Justification justification) =>
+    [
+        .. string.IsNullOrWhiteSpace(justification.Nb) ? [DialogueErrors.NoPublicJustification(actor, WrittenStandard.Nb)] : Array.Empty<Error>(),
+        .. string.IsNullOrWhiteSpace(justification.Nn) ? [DialogueErrors.NoPublicJustification(actor, WrittenStandard.Nn)] : Array.Empty<Error>(),
+    ];
+
+    private static Error? JustificationTooLong(Actor actor, Justification justification) =>
+        TooLong(actor, DialogueErrors.PublicCode, justification.Nb, FieldLimits.Reason, "den offentlige begrunnelsen på bokmål", "den offentlege grunngjevinga på bokmål")
+        ?? TooLong(actor, DialogueErrors.PublicNnCode, justification.Nn, FieldLimits.Reason, "den offentlige begrunnelsen på nynorsk", "den offentlege grunngjevinga på nynorsk");
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private async Task<Result<ProposalDecision>> StoreProposalDecision(Actor actor, int proposalId, bool accept, string? note, int expectedVersion, Justification justification)
     {
         var found = await PackageLines(actor, proposalId);
         if (!found.IsSuccess)
@@ -309,13 +333,23 @@ public sealed class DialogueHandler : PlanningHandler
             proposal.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             if (accept)
             {
-                proposal.PublicJustification = publicJustification!.Trim();
+                proposal.PublicJustification = Trimmed(justification.Nb);
+                proposal.PublicJustificationNn = Trimmed(justification.Nn);
             }
             proposal.Version++;
             Audit(actor, accept ? AuditActions.ProposalAccept : AuditActions.ProposalReject, proposal.Year, proposal.Kommunenummer,
-                new { proposal.Id, package = proposal.Package, proposal.FromPersons, proposal.ProposedPersons, proposal.FromEm, proposal.ProposedEm, publicJustification = accept ? proposal.PublicJustification : null }, note);
+                new { proposal.Id, package = proposal.Package, proposal.FromPersons, proposal.ProposedPersons, proposal.FromEm, proposal.ProposedEm,
+                    publicJustification = accept ? proposal.PublicJustification : null, publicJustificationNn = accept ? proposal.PublicJustificationNn : null }, note);
             // In the decision's transaction: a re-solve that fails rolls the message back with it.
             await notifications.ProposalDecided(db, proposal);
+        }
+        if (accept)
+        {
+            // The wording it is accepted with is the first of its history (corrections after acceptance add to it).
+            db.JustificationVersions.Add(new JustificationVersion
+            {
+                Year = lines[0].Year, PackageId = lines[0].Package, Number = 1, Nb = lines[0].PublicJustification!, Nn = lines[0].PublicJustificationNn, By = actor.Name, At = Now,
+            });
         }
         var saved = await Save(actor, lines[0]);
         if (!saved.IsSuccess)
@@ -335,6 +369,99 @@ public sealed class DialogueHandler : PlanningHandler
             newRun = run.Value;
         }
         return new ProposalDecision(lines[0], newRun);
+    }
+
+    /// <summary>
+    /// Corrects an accepted package's public justification (a wrong word, a wording in one form that said more than the
+    /// other): both forms again, the earlier wording kept as a version and the change audited with the old and the new
+    /// text. Pages and letters made after it read the new wording; letters already made keep theirs.
+    /// </summary>
+    public async Task<Result<JustificationVersion>> CorrectJustification(Actor actor, int packageId, Justification justification, string? reason, int expectedVersion)
+    {
+        if (!Access.CanPlan(actor))
+        {
+            return DialogueErrors.OnlyPlannersCorrect(actor);
+        }
+        if ((JustificationTooLong(actor, justification) ?? TooLong(actor, "proposal.correction", reason, FieldLimits.Note, "grunnen til rettingen", "grunnen til rettinga")) is { } tooLong)
+        {
+            return tooLong;
+        }
+        if (JustificationMissing(actor, justification) is { Count: > 0 } missing)
+        {
+            return Result<JustificationVersion>.Fail(missing);
+        }
+        return await db.InTransaction(async () =>
+        {
+            var found = await PackageLines(actor, packageId);
+            if (!found.IsSuccess)
+            {
+                return Result<JustificationVersion>.Fail(found.Errors);
+            }
+            var lines = found.Value;
+            var first = lines[0];
+            var number = await PackageNumber(first.Year, first.Package);
+            if (first.Status != ProposalStatus.Accepted)
+            {
+                return DialogueErrors.NotAccepted(actor, number);
+            }
+            if (lines.Any(l => l.Version != expectedVersion))
+            {
+                return DialogueErrors.AnsweredByOther(actor, first, number);
+            }
+            var (nb, nn) = (Trimmed(justification.Nb)!, Trimmed(justification.Nn)!);
+            if (nb == first.PublicJustification && nn == first.PublicJustificationNn)
+            {
+                return DialogueErrors.JustificationUnchanged(actor, number);
+            }
+            var versions = await db.JustificationVersions.Where(v => v.PackageId == first.Package).OrderBy(v => v.Number).ToListAsync();
+            if (versions.Count == 0)
+            {
+                // Accepted before wordings were versioned: its accepted wording becomes the first version.
+                var accepted = new JustificationVersion
+                {
+                    Year = first.Year, PackageId = first.Package, Number = 1, Nb = first.PublicJustification ?? "", Nn = first.PublicJustificationNn,
+                    By = first.DecidedBy ?? first.By, At = first.DecidedAt ?? first.At,
+                };
+                db.JustificationVersions.Add(accepted);
+                versions.Add(accepted);
+            }
+            var corrected = new JustificationVersion
+            {
+                Year = first.Year, PackageId = first.Package, Number = versions[^1].Number + 1, Nb = nb, Nn = nn, Reason = Trimmed(reason), By = actor.Name, At = Now,
+            };
+            db.JustificationVersions.Add(corrected);
+            foreach (var line in lines)
+            {
+                Audit(actor, AuditActions.ProposalJustification, line.Year, line.Kommunenummer,
+                    new { line.Id, package = line.Package, version = corrected.Number, from = new { nb = line.PublicJustification, nn = line.PublicJustificationNn }, to = new { nb, nn } }, reason);
+                line.PublicJustification = nb;
+                line.PublicJustificationNn = nn;
+                line.Version++;
+            }
+            var saved = await Save(actor, lines[0]);
+            return saved.IsSuccess ? corrected : Result<JustificationVersion>.Fail(saved.Errors);
+        }, r => r.IsSuccess);
+    }
+
+    /// <summary>The wordings of a package's public justification, newest first (empty until it is accepted).</summary>
+    public Task<List<JustificationVersion>> JustificationHistory(int packageId) =>
+        db.JustificationVersions.AsNoTracking().Where(v => v.PackageId == packageId).OrderByDescending(v => v.Number).ToListAsync();
+
+    /// <summary>
+    /// The public justification of the agreement a run fixed for a municipality, in its newest wording (a correction
+    /// after acceptance reaches the pages and the letters made after it), and who agreed; null when the run fixed none.
+    /// </summary>
+    public async Task<AgreedJustification?> AgreedJustification(AllocationRun run, MunicipalityNumber kommunenummer)
+    {
+        var agreed = StoredRun.Agreed(run).FirstOrDefault(a => a.Kommunenummer == kommunenummer.Value && a.Treatment != AgreementTreatment.Drop);
+        if (agreed is null)
+        {
+            return null;
+        }
+        var current = agreed.ProposalId == 0 ? null
+            : await db.Proposals.AsNoTracking().Where(p => p.Id == agreed.ProposalId).Select(p => new { p.PublicJustification, p.PublicJustificationNn }).FirstOrDefaultAsync();
+        var text = current is null ? agreed.Justification : FreeText.Stored(current.PublicJustification, current.PublicJustificationNn);
+        return new AgreedJustification(agreed.With, text);
     }
 
     public Task<List<Comment>> Comments(SettlementYear year, MunicipalityNumber? kommunenummer)
@@ -371,4 +498,13 @@ public sealed class DialogueHandler : PlanningHandler
         Audit(actor, AuditActions.CommentAdd, year, kommunenummer, new { length = comment.Text.Length }, null);
         return await Save(actor, comment);
     }
+}
+
+/// <summary>An agreement's public justification in the forms it has, and who agreed (<see cref="AgreementParty"/>; null in older runs).</summary>
+public sealed record AgreedJustification(string? With, FreeText Text)
+{
+    /// <summary>"Endret etter dialog med fylket", in the reader's written standard.</summary>
+    public string Heading(WrittenStandard language) => language == WrittenStandard.Nn
+        ? $"Endra etter dialog med {AgreementParty.Name(With)}"
+        : $"Endret etter dialog med {AgreementParty.Name(With)}";
 }

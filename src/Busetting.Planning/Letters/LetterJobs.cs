@@ -68,7 +68,9 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
     /// decision deadline are checked before the job is queued (a refused start stores nothing); the year's state is
     /// checked when the batch runs (<see cref="LetterService.Generate"/>).
     /// </summary>
-    public async Task<Result<LetterJob>> Start(Actor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline = null)
+    /// <param name="reason">The reason adjusted letters and postponements print, in Bokmål.</param>
+    /// <param name="reasonNn">The same reason in Nynorsk: each letter prints the form of its municipality, never the other.</param>
+    public async Task<Result<LetterJob>> Start(Actor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline = null, string? reasonNn = null)
     {
         if (!Access.CanProduceLetters(actor))
         {
@@ -80,6 +82,16 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
             return Error.Invalid("reason", PlanningHandler.Say(actor, $"Begrunnelsen kan ha høyst {Ui.Number(FieldLimits.Reason)} tegn, fikk {Ui.Number(reason.Length)}.",
                 $"Grunngjevinga kan ha høgst {Ui.Number(FieldLimits.Reason)} teikn, fekk {Ui.Number(reason.Length)}."));
         }
+        reasonNn = string.IsNullOrWhiteSpace(reasonNn) ? null : reasonNn.Trim();
+        // Both forms before the job is queued (a letter prints the reason in its municipality's form), each named.
+        if (kind != LetterKind.Request && string.IsNullOrWhiteSpace(reason))
+        {
+            return PlanningErrorTexts.Say(Error.Invalid("letters.reason", "a reason is required") with { Values = new Dictionary<string, object> { ["required"] = true } }, actor.Language);
+        }
+        if (LetterBatchRules.CheckReasonNn(kind, reasonNn, FieldLimits.Reason) is { } noNynorsk)
+        {
+            return PlanningErrorTexts.Say(noNynorsk, actor.Language);
+        }
         var today = DateOnly.FromDateTime(NorwegianTime.FromUtc(clock.GetUtcNow().UtcDateTime));
         if (LetterBatchRules.CheckDeadline(kind, deadline, today) is { } refused)
         {
@@ -89,7 +101,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
         {
             return PlanningErrorTexts.Say(noDeadline, actor.Language);
         }
-        return await Enqueue(actor, year, kind, reason, deadline);
+        return await Enqueue(actor, year, kind, reason, reasonNn, deadline);
     }
 
     /// <summary>A request batch for an approved year needs the year's decision deadline, on or after the letters' date (checked again when the batch runs).</summary>
@@ -106,11 +118,11 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
             : LetterBatchRules.CheckRequestDeadline(kind, found.DecisionDeadline, await LetterService.LetterDate(db, year, clock.GetUtcNow().UtcDateTime));
     }
 
-    private async Task<LetterJob> Enqueue(Actor actor, SettlementYear year, LetterKind kind, string? reason, DateOnly? deadline)
+    private async Task<LetterJob> Enqueue(Actor actor, SettlementYear year, LetterKind kind, string? reason, string? reasonNn, DateOnly? deadline)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var job = new LetterJob { Year = year, Kind = kind, Reason = reason, Deadline = deadline, Status = JobStatus.Queued, By = actor.Name, At = now, HeartbeatAt = now };
+        var job = new LetterJob { Year = year, Kind = kind, Reason = reason, ReasonNn = reasonNn, Deadline = deadline, Status = JobStatus.Queued, By = actor.Name, At = now, HeartbeatAt = now };
         db.LetterJobs.Add(job);
         await db.SaveChangesAsync();
         _mine[job.Id] = actor;
@@ -173,7 +185,7 @@ public sealed class LetterJobs(IDbContextFactory<BusettingDb> contexts, IService
         Result<BatchResult>? result = null;
         try
         {
-            result = await letters.Generate(Access.LetterActor(actor), job.Year, job.Kind, job.Reason, progress, cancellationToken, job.Deadline);
+            result = await letters.Generate(Access.LetterActor(actor), job.Year, job.Kind, job.Reason, progress, cancellationToken, job.Deadline, job.ReasonNn);
             if (result.IsSuccess)
             {
                 job.Status = JobStatus.Done;

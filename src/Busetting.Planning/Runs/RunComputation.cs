@@ -54,7 +54,9 @@ public sealed class RunComputation(IAllocationRunner runner, ReferenceData data,
         RevisionInput? revision)
     {
         var changes = agreed.Where(a => a.Treatment != AgreementTreatment.Drop)
-            .Select(a => new AgreedChange(MunicipalityNumber.Parse(a.Kommunenummer), a.Persons, a.Reason,
+            // The explanation's note names who agreed, never the free text (written in one form, printed in the reader's);
+            // runs stored before the party was kept replay with what they had.
+            .Select(a => new AgreedChange(MunicipalityNumber.Parse(a.Kommunenummer), a.Persons, a.With ?? a.Reason,
                 a.Treatment == AgreementTreatment.Scale && a.Persons != a.AgreedPersons ? AgreementTreatment.Scale : AgreementTreatment.Keep,
                 a.Em is { } em ? Math.Min(em, a.Persons) : null)).ToList();
         var yearProfiles = profiles(year);

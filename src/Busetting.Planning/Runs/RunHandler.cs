@@ -49,9 +49,16 @@ public sealed partial class RunHandler : PlanningHandler
     /// <param name="Em">The EM number the run fixed within the persons (after scaling); null = EM re-solved.</param>
     /// <param name="AgreedEm">The EM agreed; null when none was, or in runs stored before revisions treated the EM part (then <paramref name="Em"/> is the agreed).</param>
     /// <param name="EmNeedWhenAgreed">The national EM need of the run the proposal was made against.</param>
+    /// <param name="ReasonNn">The public justification in Nynorsk (then <paramref name="Reason"/> is the Bokmål form); null in runs
+    /// stored before both forms were asked for, whose <paramref name="Reason"/> is one text in its author's form (<see cref="FreeText.Stored"/>).</param>
+    /// <param name="With">Who agreed (<see cref="AgreementParty"/>: the proposer's role); null in runs stored before it was kept.</param>
     public sealed record AgreedChangeRecord(string Kommunenummer, int Persons, string Reason, int ProposalId,
         int? AgreedPersons = null, int? NeedWhenAgreed = null, AgreementTreatment Treatment = AgreementTreatment.Keep, int? Em = null,
-        int? AgreedEm = null, int? EmNeedWhenAgreed = null);
+        int? AgreedEm = null, int? EmNeedWhenAgreed = null, string? ReasonNn = null, string? With = null)
+    {
+        /// <summary>The public justification in the forms it has.</summary>
+        public FreeText Justification => FreeText.Stored(Reason, ReasonNn);
+    }
 
     /// <summary>Computes an allocation from the year's current need, criteria (optionally with other weights) and accepted proposals.</summary>
     /// <param name="options">How a revision treats earlier agreements and which mode it solves in; defaults: scale, full re-solve.</param>
@@ -103,7 +110,8 @@ public sealed partial class RunHandler : PlanningHandler
             .Select(g => g.OrderByDescending(p => p.DecidedAt ?? DateTime.MaxValue).ThenByDescending(p => p.Id).First())
             .OrderBy(p => p.Kommunenummer)
             .Select(p => new AgreedChangeRecord(p.Kommunenummer.Value, p.ProposedPersons, p.PublicJustification ?? "", p.Id, p.ProposedPersons, needByRun.GetValueOrDefault(p.RunId)?.Persons,
-                Em: p.ProposedEm, AgreedEm: p.ProposedEm, EmNeedWhenAgreed: needByRun.GetValueOrDefault(p.RunId)?.Em))
+                Em: p.ProposedEm, AgreedEm: p.ProposedEm, EmNeedWhenAgreed: needByRun.GetValueOrDefault(p.RunId)?.Em,
+                ReasonNn: p.PublicJustificationNn, With: AgreementParty.Of(p.ByRole)))
             .ToList();
     }
 

@@ -70,7 +70,8 @@ public class ExplanationPresenterTests
         Assert.Equal("Justering fordi andre kommunar har golv, tak eller unntak", nn.Parts[2].Label);
         Assert.Equal("Tal etter kriteria, før reglane", nn.Label(ExplanationLabel.Target));
         Assert.EndsWith("= 1,35 (tal frå 2020)", nn.Contributions.Single().Indicator);
-        Assert.Equal("Avtalt i dialogen med KS og fylket: 80", nn.Parts[3].Label);
+        // A run stored before the party was kept has free text as the note's detail: who agreed is not known, the text never shown.
+        Assert.Equal("Avtalt etter dialog med fylket og KS: 80", nn.Parts[3].Label);
         Assert.All(nn.BindingRules.Concat(nn.AllRules), r => Assert.DoesNotContain("ledige bustader", r.Text));
         var nb = ExplanationPresenter.Present(stored, WrittenStandard.Nb, Names);
         Assert.Equal("Mønsteret fra 2024 (80 % av behovet følger det): anmodet 140, bosatt 93", nb.Parts[0].Label);

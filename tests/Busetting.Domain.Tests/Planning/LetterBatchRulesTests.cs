@@ -55,6 +55,16 @@ public class LetterBatchRulesTests
     }
 
     [Fact]
+    public void CheckReasonNn_AdjustedAndPostponementsNeedTheNynorskFormToo()
+    {
+        Assert.True(LetterBatchRules.CheckReasonNn(LetterKind.Adjusted, null, 20)!.Values.ContainsKey("required"));
+        Assert.Equal("letters.reason-nn", LetterBatchRules.CheckReasonNn(LetterKind.Postponement, " ", 20)!.Code);
+        Assert.Equal(20, LetterBatchRules.CheckReasonNn(LetterKind.Adjusted, new string('x', 21), 20)!.Values["max"]);
+        Assert.Null(LetterBatchRules.CheckReasonNn(LetterKind.Adjusted, "Behovet er endra", 20));
+        Assert.Null(LetterBatchRules.CheckReasonNn(LetterKind.Request, null, 20)); // request letters print no reason
+    }
+
+    [Fact]
     public void CheckPreviousLetters_AdjustedOrPostponedBeforeAnyRequest_Refused()
     {
         Assert.Equal("letters.none-sent", LetterBatchRules.CheckPreviousLetters(Y2025, LetterKind.Adjusted, 0)!.Code);

@@ -97,8 +97,8 @@ public sealed class ProposalTests : PlanningTest
         var (planning, run) = await OnConsultation(provider);
         var package = Ok(await Propose(planning, People.Vestland, "x", Line(Places.Sogndal, await Requested(Host, run.Id, Places.Sogndal) + 1)))[0];
 
-        Assert.Equal("proposal.public", Refused(await Accept(planning, package, " "), ErrorKind.InvalidInput).Code);
-        Refused(await planning.Dialogue.DecideProposal(People.Vestland, package.Package, true, null, package.Version, "x"), ErrorKind.Forbidden);
+        Assert.Equal("proposal.public", Refused(await Accept(planning, package, " ", "Avtalt med fylket"), ErrorKind.InvalidInput).Code);
+        Refused(await planning.Dialogue.DecideProposal(People.Vestland, package.Package, true, null, package.Version, new DialogueHandler.Justification("x", "x")), ErrorKind.Forbidden);
 
         Assert.Equal(ProposalStatus.Open, await Host.Db(db => db.Proposals.Select(p => p.Status).SingleAsync()));
         Assert.Equal(1, await Host.Db(db => db.Runs.CountAsync()));

@@ -80,8 +80,8 @@ public sealed class LetterJobTests : PlanningTest
     {
         var (planning, jobs) = await ApprovedWithJobs(provider);
 
-        var noDeadline = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Adjusted, "Behovet er endra", null);
-        var pastDeadline = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Adjusted, "Behovet er endra", new DateOnly(2020, 1, 31));
+        var noDeadline = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Adjusted, "Behovet er endret", null, "Behovet er endra");
+        var pastDeadline = await jobs.Start(People.Planner, Places.Settlement, LetterKind.Adjusted, "Behovet er endret", new DateOnly(2020, 1, 31), "Behovet er endra");
 
         Assert.Equal("letters.deadline", Assert.Single(noDeadline.Errors).Code);
         Assert.Equal("letters.deadline", Assert.Single(pastDeadline.Errors).Code);

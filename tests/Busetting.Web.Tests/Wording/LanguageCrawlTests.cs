@@ -20,7 +20,7 @@ public sealed class CrawlApp() : WebApp(DatabaseProvider.Sqlite), IAsyncLifetime
         var proposal = await this.Db(db => db.Proposals.SingleAsync());
         Ok(await planner.Post("/planlegging/2025/forslag", "/planlegging/2025/forslag", "svar",
             new() { ["Answer.Action"] = $"accept:{proposal.Id}", [$"Answer.Versions[{proposal.Id}]"] = "1", [$"Answer.Notes[{proposal.Id}]"] = "Godtatt",
-                [$"Answer.Public[{proposal.Id}]"] = "Fleire bustader i Sogndal", ["Answer.Confirm"] = "true" }));
+                [$"Answer.Public[{proposal.Id}]"] = "Flere boliger i Sogndal", [$"Answer.PublicNn[{proposal.Id}]"] = "Fleire bustader i Sogndal", ["Answer.Confirm"] = "true" }));
         Ok(await county.Post("/kommune/4601?aar=2025", "/kommune/4601?aar=2025", "forslag", new() { ["ProposalForm.Persons"] = "500", ["ProposalForm.Reason"] = "Færre bustader" }));
         await Steps.FourEyes(this, planner, YearStatus.Approved);
         var before = await this.Db(db => db.LetterJobs.MaxAsync(j => (int?)j.Id)) ?? 0;
@@ -131,6 +131,35 @@ public class LanguageCrawlTests(CrawlApp app, Xunit.Abstractions.ITestOutputHelp
         output.WriteLine($"{visited} requests, {shapes.Count} kinds of page: {string.Join(" ", shapes.Keys.Order(StringComparer.Ordinal))}");
         Assert.True(visited >= 5, $"only {visited} pages reached");
         Assert.True(findings.Count == 0, $"{(user.Length == 0 ? "public" : user)} ({form}), {visited} pages, {findings.Count} findings:\n" + string.Join("\n", findings.Distinct().Take(200)));
+    }
+
+    /// <summary>
+    /// Issue 16, item 3: the letters and e-mails the year produced (request letters with an agreed number's public
+    /// justification, the consultation, answer, letter and decision e-mails) hold no word of the other written standard.
+    /// </summary>
+    [Fact]
+    public async Task LettersAndEmails_NoTextInTheOtherWrittenStandard()
+    {
+        var findings = new List<string>();
+        var letters = await app.Db(db => db.Letters.Select(l => new { l.Kommunenummer, l.Kind, l.Language, l.Pdf }).ToListAsync());
+        Assert.Contains(letters, l => l.Language == WrittenStandard.Nn);
+        Assert.Contains(letters, l => l.Language == WrittenStandard.Nb);
+        foreach (var letter in letters)
+        {
+            var text = PdfText.Text(letter.Pdf);
+            findings.AddRange(OtherStandardText.Foreign(text, letter.Language).Select(w => $"letter {letter.Kind} {letter.Kommunenummer} ({letter.Language}): «{w}»"));
+        }
+        var mails = await app.Db(db => db.Outbox.Select(m => new { m.Kind, m.Language, m.Subject, m.Body }).ToListAsync());
+        Assert.Contains(mails, m => m.Language == WrittenStandard.Nn);
+        foreach (var mail in mails)
+        {
+            findings.AddRange(OtherStandardText.Foreign(mail.Subject + "\n" + mail.Body, mail.Language).Select(w => $"e-mail {mail.Kind} ({mail.Language}): «{w}»"));
+        }
+        output.WriteLine($"{letters.Count} letters, {mails.Count} e-mails");
+        Assert.True(findings.Count == 0, string.Join("\n", findings.Distinct()));
+        // Sogndal's letter carries the agreed number's justification, in its own form.
+        var sogndal = PdfText.Text(letters.Single(l => l.Kommunenummer == MunicipalityNumber.Parse("4640")).Pdf);
+        Assert.Contains("Grunngjeving: Fleire bustader i Sogndal", sogndal);
     }
 
     /// <summary>The path and query of a link within the application that is a page, else null.</summary>

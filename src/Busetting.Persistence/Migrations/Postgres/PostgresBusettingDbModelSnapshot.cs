@@ -378,6 +378,52 @@ namespace Busetting.Persistence.Migrations.Postgres
                     b.ToTable("DecisionDocuments");
                 });
 
+            modelBuilder.Entity("Busetting.Persistence.JustificationVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Nb")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Nn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("JustificationVersions");
+                });
+
             modelBuilder.Entity("Busetting.Persistence.Letter", b =>
                 {
                     b.Property<int>("Id")
@@ -530,6 +576,10 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReasonNn")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
@@ -828,6 +878,10 @@ namespace Busetting.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("PublicJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PublicJustificationNn")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 

@@ -361,6 +361,50 @@ namespace Busetting.Persistence.Migrations.Sqlite
                     b.ToTable("DecisionDocuments");
                 });
 
+            modelBuilder.Entity("Busetting.Persistence.JustificationVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nb")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("JustificationVersions");
+                });
+
             modelBuilder.Entity("Busetting.Persistence.Letter", b =>
                 {
                     b.Property<int>("Id")
@@ -509,6 +553,10 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonNn")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
@@ -799,6 +847,10 @@ namespace Busetting.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PublicJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicJustificationNn")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 

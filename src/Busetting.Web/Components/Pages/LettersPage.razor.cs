@@ -9,7 +9,7 @@ public partial class LettersPage
 {
     private static readonly Dictionary<string, string> ErrorFields = new()
     {
-        ["letters.reason"] = "reason", ["letters.deadline"] = "deadline", ["letters.year-deadline"] = "kind", ["letters.unpublished"] = "kind", ["letters.none"] = "kind", ["kommunenummer"] = "lang-kommune", ["language"] = "lang-form",
+        ["letters.reason"] = "reason", ["letters.reason-nn"] = "reason-nn", ["letters.deadline"] = "deadline", ["letters.year-deadline"] = "kind", ["letters.unpublished"] = "kind", ["letters.none"] = "kind", ["kommunenummer"] = "lang-kommune", ["language"] = "lang-form",
     };
 
     [SupplyParameterFromQuery(Name = "melding")] public string? Done { get; set; }
@@ -26,7 +26,7 @@ public partial class LettersPage
     [SupplyParameterFromForm(FormName = "lag")] public StartFields? StartForm { get; set; }
     [SupplyParameterFromForm(FormName = "send")] public SendFields? SendForm { get; set; }
 
-    public sealed class StartFields { public string? Kind { get; set; } public string? Reason { get; set; } public string? Deadline { get; set; } }
+    public sealed class StartFields { public string? Kind { get; set; } public string? Reason { get; set; } public string? ReasonNn { get; set; } public string? Deadline { get; set; } }
     public sealed class SendFields { public string? Kind { get; set; } public bool Confirm { get; set; } }
 
     /// <summary>What sending would do: the kind and the municipalities whose newest letter of that kind is not sent.</summary>
@@ -120,7 +120,7 @@ public partial class LettersPage
         else
         {
             // Who may start a batch, the reason's length and the deadline are the handler's to check.
-            _errors = await Submit(await Jobs.Start(Me, year, kind, StartForm?.Reason, deadline), job => $"/planlegging/{Year}/brev?jobb={job.Id}", Load);
+            _errors = await Submit(await Jobs.Start(Me, year, kind, StartForm?.Reason, deadline, StartForm?.ReasonNn), job => $"/planlegging/{Year}/brev?jobb={job.Id}", Load);
         }
     }
 
