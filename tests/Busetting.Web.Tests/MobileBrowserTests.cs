@@ -42,7 +42,7 @@ public class MobileBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
             var sogndal = run.Value.Lines.Single(l => l.Kommunenummer == Sogndal).Requested;
             var proposal = await dialogue.Propose(county, Steps.Settlement, Sogndal, sogndal + 3, "Fleire bustader");
             Ok(proposal);
-            Ok(await dialogue.DecideProposal(planner, proposal.Value.Id, accept: true, "ok", proposal.Value.Version, "Avtalt med Vestland fylkeskommune"));
+            Ok(await dialogue.DecideProposal(planner, proposal.Value.Id, accept: true, "ok", proposal.Value.Version, new DialogueHandler.Justification("Avtalt med Vestland fylkeskommune", "Avtalt med Vestland fylkeskommune")));
             return 0;
         });
         await In(async s =>
