@@ -75,7 +75,8 @@ public static class NynorskHelp
         ["Vis parameternes kodenavn i kriteriefilen etter de norske navnene"] = "Vis kodenamna til parametrane i kriteriefila etter dei norske namna",
         // letters
         ["Brevtype: request (anmodning, standard), adjusted (justert anmodning) eller postponement (utsettelse)"] = "Brevtype: request (oppmoding, standard), adjusted (justert oppmoding) eller postponement (utsetjing)",
-        ["Begrunnelse (justerte brev og utsettelser)"] = "Grunngjeving (justerte brev og utsetjingar)",
+        ["Begrunnelse på bokmål (justerte brev og utsettelser)"] = "Grunngjevinga på bokmål (justerte brev og utsetjingar)",
+        ["Den samme begrunnelsen på nynorsk (påkrevd sammen med --reason; brev til kommuner som skriver nynorsk, viser den)"] = "Den same grunngjevinga på nynorsk (påkravd saman med --reason; brev til kommunar som skriv nynorsk, viser henne)",
         ["Ny vedtaksfrist, åååå-mm-dd (påkrevd for justerte brev; ikke tilbake i tid)"] = "Ny vedtaksfrist, åååå-mm-dd (påkravd for justerte brev; ikkje tilbake i tid)",
         ["SQLite-fil (standard: webapplikasjonens egen fil i src/Busetting.Web) eller, med --provider postgres, en tilkoblingsstreng"] =
             "SQLite-fil (standard: den eigne fila til webapplikasjonen i src/Busetting.Web) eller, med --provider postgres, ein tilkoplingsstreng",
