@@ -29,4 +29,52 @@ public class WhatIfBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         Assert.Contains("Virker med", await page.Locator("#wi-arbeid-effect").InnerTextAsync(), StringComparison.Ordinal);
         await Check(page, "41-kva-om-tastatur", fullPage: false);
     }
+
+    /// <summary>
+    /// Sets a what-if input and waits until its value is solved: the solve counter past where it was and nothing
+    /// running. Waits for any later count, never for one exact value (a value held only between two solves can be
+    /// missed by Playwright's polling, which backs off to every 500 ms).
+    /// </summary>
+    internal static async Task Move(IPage page, string input, string value)
+    {
+        var solves = await page.Locator("#what-if").GetAttributeAsync("data-solves");
+        await page.Locator(input).FillAsync(value);
+        await page.WaitForFunctionAsync(
+            "([before]) => Number(document.querySelector('#what-if').dataset.solves) > before && document.querySelector('#what-if-results').getAttribute('aria-busy') === 'false'",
+            new object[] { int.Parse(solves!, CultureInfo.InvariantCulture) }, new() { Timeout = 30_000 });
+    }
+
+    /// <summary>Waits for the circuit and its first solve; returns the allocation's fingerprint.</summary>
+    internal static async Task<string> Opened(IPage page)
+    {
+        await page.WaitForSelectorAsync("#what-if[data-ready=true]", new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync(
+            "() => Number(document.querySelector('#what-if').dataset.solves) > 0 && document.querySelector('#what-if-results').getAttribute('aria-busy') === 'false'",
+            null, new() { Timeout = 30_000 });
+        return await page.Locator("#what-if").GetAttributeAsync("data-allocation") ?? "";
+    }
+
+    /// <summary>Item 8 (issue 16): a weight moved to the edge and back gives the starting allocation, and every slider its starting value.</summary>
+    [BrowserFact]
+    public async Task Weight_MovedToTheEdgeAndBack_TheStartingAllocation_InBothWrittenStandards()
+    {
+        var page = await browser.NewPage();
+        await SignIn(page, Users.Planner);
+        foreach (var form in new[] { "nb", "nn" })
+        {
+            await page.GotoAsync($"/konto/maalform?lang={form}&returnUrl=%2F");
+            await page.GotoAsync("/planlegging/2025/kva-om");
+            var start = await Opened(page);
+            var sliders = page.Locator("#what-if input[type=range]");
+            var before = await sliders.EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.id + '=' + i.value)");
+            var saved = await page.Locator("#wi-arbeid").InputValueAsync();
+
+            await Move(page, "#wi-arbeid", "97");
+            Assert.NotEqual(start, await page.Locator("#what-if").GetAttributeAsync("data-allocation"));
+            await Move(page, "#wi-arbeid", saved);
+            Assert.Equal(start, await page.Locator("#what-if").GetAttributeAsync("data-allocation"));
+            Assert.Equal(before, await sliders.EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.id + '=' + i.value)"));
+            await Check(page, $"42-kva-om-tilbake-{form}", fullPage: false);
+        }
+    }
 }

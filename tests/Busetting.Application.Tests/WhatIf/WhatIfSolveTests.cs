@@ -78,6 +78,20 @@ public class WhatIfSolveTests
         }
     }
 
+    /// <summary>Item 8: a weight moved to the edge, another moved, and both moved back: the starting allocation, number for number.</summary>
+    [Fact]
+    public void Allocate_WeightsMovedAndBack_TheStartingAllocation()
+    {
+        var set = Shipped.Value.Criteria;
+        var weights = WhatIfWeights.From(set.Criteria.Select(c => new WhatIfWeights.Saved(c.Id, c.Weight)).ToList());
+        CriteriaSet With(WhatIfWeights w) => w.ForSolve is { } moved ? set with { Criteria = set.Criteria.Select(c => c with { Weight = moved[c.Id] }).ToList() } : set;
+        var start = Solve(new ScipAllocationSolver(), With(weights)).Municipalities.Select(m => m.Requested).ToList();
+        var moved = weights.Move("arbeid", 97).Move("vidaregaande", 1);
+        Assert.NotEqual(start, Solve(new ScipAllocationSolver(), With(moved)).Municipalities.Select(m => m.Requested));
+        var back = moved.Move("vidaregaande", weights.Percents["vidaregaande"]).Move("arbeid", weights.Percents["arbeid"]);
+        Assert.Equal(start, Solve(new ScipAllocationSolver(), With(back)).Municipalities.Select(m => m.Requested));
+    }
+
     private static AllocationResult Solve(IAllocationSolver solver, CriteriaSet set, int need = 18_900)
     {
         var profiles = Shipped.Value.Profiles;
