@@ -78,6 +78,8 @@ public class WhatIfBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
 
             await Move(page, "#wi-arbeid", "97");
             Assert.NotEqual(start, await page.Locator("#what-if").GetAttributeAsync("data-allocation"));
+            // The XLSX link carries the scenario as moved.
+            Assert.Contains("vekt.arbeid=97", await page.Locator("#wi-xlsx").GetAttributeAsync("href"), StringComparison.Ordinal);
             await Move(page, "#wi-arbeid", saved);
             Assert.Equal(start, await page.Locator("#what-if").GetAttributeAsync("data-allocation"));
             Assert.Equal(before, await sliders.EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.id + '=' + i.value)"));
