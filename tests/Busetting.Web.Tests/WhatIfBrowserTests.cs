@@ -135,4 +135,29 @@ public class WhatIfBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
             await Check(page, $"44-kva-om-em-{form}", fullPage: false);
         }
     }
+
+    /// <summary>Item 8 (issue 16): a watched county's before → after stays in view while a weight moves.</summary>
+    [BrowserFact]
+    public async Task WatchedCounty_BeforeAndAfterStayInViewWhileMoving_InBothWrittenStandards()
+    {
+        var page = await browser.NewPage();
+        await SignIn(page, Users.Planner);
+        foreach (var form in new[] { "nb", "nn" })
+        {
+            await page.GotoAsync($"/konto/maalform?lang={form}&returnUrl=%2F");
+            await page.GotoAsync("/planlegging/2025/kva-om");
+            await Opened(page);
+            await page.SelectOptionAsync("#wi-watch", "46");
+            await page.WaitForSelectorAsync("#wi-watched");
+            var before = await page.Locator("#wi-watched").InnerTextAsync();
+            Assert.StartsWith("Vestland:", before, StringComparison.Ordinal);
+            Assert.Contains("→", before, StringComparison.Ordinal);
+            await Move(page, "#wi-arbeid", "97");
+            var after = await page.Locator("#wi-watched").InnerTextAsync();
+            Assert.StartsWith("Vestland:", after, StringComparison.Ordinal);
+            Assert.NotEqual(before, after);
+            Assert.Equal(before.Split('→')[0], after.Split('→')[0]); // the "before" side is the newest run, unmoved
+            await Check(page, $"45-kva-om-fylke-{form}", fullPage: false);
+        }
+    }
 }
