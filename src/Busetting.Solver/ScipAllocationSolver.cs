@@ -26,18 +26,36 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
 
     private readonly TimeSpan _timeLimit = timeLimit ?? TimeSpan.FromSeconds(30);
 
+    /// <summary>True: the MIP alone, without the direct paths before it.</summary>
+    private readonly bool _mipOnly;
+
+    private ScipAllocationSolver(TimeSpan? timeLimit, bool mipOnly) : this(timeLimit)
+    {
+        _mipOnly = mipOnly;
+    }
+
+    /// <summary>
+    /// The MIP formulations alone, never the direct paths: what the direct paths are tested against (their answer must be
+    /// this one), and a second opinion on a result.
+    /// </summary>
+    public static ScipAllocationSolver MipOnly(TimeSpan? timeLimit = null) => new(timeLimit, mipOnly: true);
+
     public SolverOutcome Solve(AllocationProblem problem)
     {
         var stopwatch = Stopwatch.StartNew();
         var (centres, likelyAsked) = ContinuousCentres(problem);
         // Most problems need no MIP: with the likely asked set fixed, marginal rounding is optimal for that set, and the
-        // certificate proves (or not) that no other set does better.
-        if (MarginalAllocation.Solve(problem, likelyAsked) is { } direct && OptimalityCertificate.Holds(problem, direct))
+        // certificate proves (or not) that no other set does better. When the guess from the continuous fill misses (an
+        // item near the floor's threshold), the asked sets read off the Lagrangian's multiplier are tried before the MIP.
+        if (!_mipOnly && Direct(problem, likelyAsked, "proportional fill with marginal rounding (no MIP needed)", stopwatch) is { } guessed)
         {
-            var verified = Verified(problem, direct, "proportional fill with marginal rounding (no MIP needed)", stopwatch.Elapsed, "marginal");
-            if (verified.Status == SolverStatus.Optimal)
+            return guessed;
+        }
+        foreach (var asked in _mipOnly ? [] : MultiplierSearch.AskedSets(problem))
+        {
+            if (Direct(problem, asked, "the multiplier's asked set with marginal rounding (no MIP needed)", stopwatch) is { } searched)
             {
-                return verified with { Detail = verified.Detail + "; optimality certified (Lagrangian bound)" };
+                return searched;
             }
         }
         var fast = Run(problem, centres, exact: false, stopwatch);
@@ -50,6 +68,17 @@ public sealed class ScipAllocationSolver(TimeSpan? timeLimit = null) : IAllocati
         var start = fast.Status == SolverStatus.Optimal ? fast.Values.Select(v => (double)v).ToArray() : centres;
         var exact = Run(problem, start, exact: true, stopwatch);
         return exact with { Detail = $"{exact.Detail} (the fast formulation's answer was {(fast.Status == SolverStatus.Optimal ? "not certified" : "not found within its working bounds")})" };
+    }
+
+    /// <summary>Marginal rounding over <paramref name="asked"/>, kept only when the certificate proves it optimal and every rule holds.</summary>
+    private static SolverOutcome? Direct(AllocationProblem problem, IReadOnlyList<bool> asked, string how, Stopwatch stopwatch)
+    {
+        if (MarginalAllocation.Solve(problem, asked) is not { } direct || !OptimalityCertificate.Holds(problem, direct))
+        {
+            return null;
+        }
+        var verified = Verified(problem, direct, how, stopwatch.Elapsed, "marginal");
+        return verified.Status == SolverStatus.Optimal ? verified with { Detail = verified.Detail + "; optimality certified (Lagrangian bound)" } : null;
     }
 
     private SolverOutcome Run(AllocationProblem problem, double[] centres, bool exact, Stopwatch stopwatch)

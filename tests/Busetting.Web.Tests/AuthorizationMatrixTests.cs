@@ -29,7 +29,7 @@ public class AuthorizationMatrixTests : IClassFixture<SqliteApp>
     private const string ApiDocs = "/api/dokumentasjon/";
     private static readonly string[] Staff = ["/planlegging", "/planlegging/2025", "/planlegging/2025/kriterium", "/planlegging/2025/forslag", "/planlegging/2025/samanlikn", "/planlegging/2025/kjoring/1",
         "/planlegging/2025/kjoring/1/eksport.xlsx", "/planlegging/2025/samanlikn/eksport.xlsx?a=1&b=1", "/planlegging/2025/vedtak/eksport.xlsx"];
-    private static readonly string[] PlannerOnly = ["/planlegging/2025/kva-om", "/planlegging/2025/revisjon"];
+    private static readonly string[] PlannerOnly = ["/planlegging/2025/kva-om", "/planlegging/2025/revisjon", "/planlegging/2025/kva-om/eksport.xlsx"];
     private static readonly string[] ImdiOnly = ["/planlegging/2025/logg", "/planlegging/2025/brev", "/revisjonsspor", "/planlegging/2025/ikkje-svart",
         "/planlegging/2025/brev/eksport.xlsx", "/revisjonsspor/eksport.xlsx?aar=2025"];
     private static readonly string[] AdminOnly = ["/admin/brukarar", "/admin/brevmalar", "/admin/varsler"];

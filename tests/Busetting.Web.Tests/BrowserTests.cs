@@ -104,10 +104,10 @@ public partial class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
         {
             Assert.Fail("the what-if circuit did not start: " + string.Join(" | ", console) + "\n" + browser.App.Log);
         }
-        var solves = await planner.Locator("#what-if").GetAttributeAsync("data-solves");
-        await planner.Locator("#wi-arbeid").FillAsync("40");
-        await planner.WaitForSelectorAsync($"#what-if[data-solves='{int.Parse(solves!, System.Globalization.CultureInfo.InvariantCulture) + 1}']");
-        // The counter may also count the circuit's first solve when it ends late; the moved weight's answer is the table.
+        // Under load the circuit's first solve may still run when the weight moves: the move is then solved right after
+        // it, and the counter passes its next value for a moment only. Playwright's selector polling backs off to every
+        // 500 ms, so waiting for that exact value could miss it (the test timed out so); wait for any later count.
+        await WhatIfBrowserTests.Move(planner, "#wi-arbeid", "40");
         try
         {
             await planner.WaitForSelectorAsync("#what-if-changes tbody tr", new() { Timeout = 15_000 });

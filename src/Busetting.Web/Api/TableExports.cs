@@ -11,6 +11,8 @@ public static class TableExports
     {
         var staff = new AuthorizeAttribute { Roles = Roles.Staff };
 
+        app.MapWhatIfExport();
+
         app.MapGet("/planlegging/{year:int}/kjoring/{id:int}/eksport.xlsx", async Task<IResult> (RouteYear year, int id, HttpContext http, RunHandler runs, ReferenceStore reference) =>
         {
             var me = Requests.ActorOf(http, reference);
