@@ -73,7 +73,7 @@ public class RevisionEmBrowserTests(BrowserApp browser) : IClassFixture<BrowserA
         Assert.Equal(Ui.Number(scaled), (await page.Locator("td[data-em-after='4601']").InnerTextAsync()).Trim());
         Assert.Equal([Ui.Number(EmNeed), Ui.Number(CutEmNeed)], (await page.Locator("#counties tfoot td").AllInnerTextsAsync()).TakeLast(2).Select(t => t.Trim()));
         await page.ClickAsync("#em-per-kommune summary");
-        Assert.Equal([Ui.Number(agreedEm), Ui.Number(scaled)], (await page.Locator("#em-municipalities tr[data-em='4601'] td").AllInnerTextsAsync()).TakeLast(2).Select(t => t.Trim()));
+        Assert.Equal([Ui.Number(agreedEm), Ui.Number(scaled)], (await page.Locator("#em-municipalities tr[data-em='4601'] td").AllTextContentsAsync()).TakeLast(2).Select(t => t.Trim()));
         Assert.Equal(0, await page.Locator("#em-fixed").CountAsync());
         await Check(page, "33-revisjon-em");
 
