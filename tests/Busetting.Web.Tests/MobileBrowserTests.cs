@@ -105,8 +105,9 @@ public class MobileBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
                 """);
             Assert.Fail($"{what}: the page is {scroll} px wide on a {width} px screen; sticking out: {string.Join(", ", wide)}");
         }
-        var tables = await page.Locator("main table").CountAsync();
-        var inRegions = await page.Locator("main .table-wrap[role=region][tabindex='0'][aria-label] > table").CountAsync();
+        // Both counts at one moment (the what-if re-renders its table while it solves).
+        var counts = await page.EvaluateAsync<int[]>("() => [document.querySelectorAll('main table').length, document.querySelectorAll(\"main .table-wrap[role=region][tabindex='0'][aria-label] > table\").length]");
+        var (tables, inRegions) = (counts[0], counts[1]);
         Assert.True(tables == inRegions, $"{what}: {tables - inRegions} of {tables} tables are not in a named, focusable scroll region");
         var labels = await page.Locator("main .table-wrap[role=region]").EvaluateAllAsync<string[]>("rs => rs.map(r => r.getAttribute('aria-label'))");
         Assert.True(labels.Length == labels.Distinct(StringComparer.Ordinal).Count(), $"{what}: two regions share a name: {string.Join(" | ", labels)}");
@@ -144,6 +145,10 @@ public class MobileBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
                 foreach (var (_, url, table) in pages.Where(p => p.User == user))
                 {
                     await page.GotoAsync(url);
+                    if (url.EndsWith("/kva-om", StringComparison.Ordinal))
+                    {
+                        await WhatIfBrowserTests.Opened(page); // its table comes with the first solve
+                    }
                     Assert.Equal(form, await page.GetAttributeAsync("html", "lang"));
                     Assert.True(await page.Locator(table).CountAsync() > 0, $"{url}: no {table}");
                     await NoSidewaysScroll(page, $"{url} ({form})");
@@ -165,6 +170,10 @@ public class MobileBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
             foreach (var url in new[] { "/revisjonsspor?aar=2025", "/revisjonsspor?aar=2025&side=2", "/revisjonsspor" })
             {
                 await page.GotoAsync(url);
+                if (url.Contains("side=2", StringComparison.Ordinal) && await page.Locator("#audit tbody tr").CountAsync() == 0)
+                {
+                    continue; // fewer entries than one page in this class's order of tests
+                }
                 var text = await page.InnerTextAsync("#audit tbody");
                 Assert.DoesNotContain("()", text, StringComparison.Ordinal);
                 Assert.DoesNotContain(form == "nn" ? "Anna hending" : "Annen hendelse", text, StringComparison.Ordinal);
