@@ -12,10 +12,8 @@ public partial class HelpTests
     /// <summary>Commands and values a user types (letters, --kind request, --format json) are the command line's own words, as option names are.</summary>
     private static readonly string[] TypedValues = ["allocate", "explain", "need", "import", "backtest", "calibrate", "letters", "revise", "request", "adjusted", "postponement", "requests", "settled", "both", "scale", "keep", "drop", "indicator", "jsonstat", "nokkeltall", "sqlite", "postgres", "table", "csv", "json", "text", "outbox"];
 
-    public static TheoryData<string> Commands => new(BusettingCli.Build(new CommandIo(TextWriter.Null, TextWriter.Null)).Subcommands.Select(c => c.Name));
-
-    [Fact]
-    public void Descriptions_EveryCommandOptionArgument_Bokmaal()
+    /// <summary>Every command's, option's and argument's description, with where it stands.</summary>
+    private static List<(string Where, string Text)> Descriptions()
     {
         var root = BusettingCli.Build(new CommandIo(TextWriter.Null, TextWriter.Null));
         var texts = new List<(string Where, string Text)> { ("busetting", root.Description ?? "") };
@@ -26,6 +24,15 @@ public partial class HelpTests
             texts.AddRange(command.Arguments.Select(a => ($"{command.Name} <{a.Name}>", a.Description ?? "")));
         }
         texts.AddRange(root.Options.Select(o => ($"busetting {o.Name}", o.Description ?? "")));
+        return texts;
+    }
+
+    public static TheoryData<string> Commands => new(BusettingCli.Build(new CommandIo(TextWriter.Null, TextWriter.Null)).Subcommands.Select(c => c.Name));
+
+    [Fact]
+    public void Descriptions_EveryCommandOptionArgument_Bokmaal()
+    {
+        var texts = Descriptions();
         var problems = texts.SelectMany(t => Problems(t.Text).Select(p => $"{t.Where}: {p} in «{t.Text}»")).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.DoesNotContain(texts, t => t.Text.Length == 0);
@@ -91,15 +98,7 @@ public partial class HelpTests
     [Fact]
     public void Descriptions_EveryCommandOptionArgument_HaveNynorsk()
     {
-        var root = BusettingCli.Build(new CommandIo(TextWriter.Null, TextWriter.Null));
-        var texts = new List<(string Where, string Text)> { ("busetting", root.Description ?? "") };
-        foreach (var command in root.Subcommands)
-        {
-            texts.Add((command.Name, command.Description ?? ""));
-            texts.AddRange(command.Options.Select(o => ($"{command.Name} {o.Name}", o.Description ?? "")));
-            texts.AddRange(command.Arguments.Select(a => ($"{command.Name} <{a.Name}>", a.Description ?? "")));
-        }
-        texts.AddRange(root.Options.Select(o => ($"busetting {o.Name}", o.Description ?? "")));
+        var texts = Descriptions();
         var missing = texts.Where(t => NynorskHelp.For(t.Text) is null).Select(t => $"{t.Where}: «{t.Text}»").ToList();
         Assert.True(missing.Count == 0, "no Nynorsk form:\n" + string.Join("\n", missing));
         var bokmal = texts.Select(t => (t.Where, Text: NynorskHelp.For(t.Text)!)).Where(t => BokmalWords(t.Text).Any()).Select(t => $"{t.Where}: «{t.Text}»").ToList();

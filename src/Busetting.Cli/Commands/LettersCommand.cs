@@ -71,18 +71,37 @@ public static class LettersCommand
             }
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Error) });
             Result<BatchResult>? result = null;
-            await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async context =>
+            if (!console.Profile.Capabilities.Interactive)
+            {
+                // A log or a pipe (CI, a scheduled job): Spectre's fallback writes only at one-second ticks, so a fast batch
+                // left no trace; one line per quarter instead, written as the batch reports it.
+                var label = string.Create(CultureInfo.InvariantCulture, $"Brev {parse.GetValue(year)}");
+                var next = 0;
+                var quarters = new Quarters(p =>
                 {
-                    var task = context.AddTask(string.Create(CultureInfo.InvariantCulture, $"Brev {parse.GetValue(year)}"), maxValue: 1);
-                    var progress = new Progress<(int Done, int Total)>(p =>
+                    var percent = p.Total == 0 ? 100 : p.Done * 100 / p.Total;
+                    for (; next <= percent && next <= 100; next += 25)
                     {
-                        task.MaxValue = Math.Max(1, p.Total);
-                        task.Value = p.Done;
-                    });
-                    result = await jobs.Run(started.Value.Id, cancellationToken, progress);
-                    task.Value = task.MaxValue;
+                        io.Error.WriteLine($"{label}: {next} %");
+                    }
                 });
+                result = await jobs.Run(started.Value.Id, cancellationToken, quarters);
+            }
+            else
+            {
+                await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .StartAsync(async context =>
+                    {
+                        var task = context.AddTask(string.Create(CultureInfo.InvariantCulture, $"Brev {parse.GetValue(year)}"), maxValue: 1);
+                        var progress = new Progress<(int Done, int Total)>(p =>
+                        {
+                            task.MaxValue = Math.Max(1, p.Total);
+                            task.Value = p.Done;
+                        });
+                        result = await jobs.Run(started.Value.Id, cancellationToken, progress);
+                        task.Value = task.MaxValue;
+                    });
+            }
             if (!result!.IsSuccess)
             {
                 return ExitCodes.Report(result.Errors, io.Error, lang);
@@ -168,5 +187,11 @@ public static class LettersCommand
                 $"ingen database i {file}: start webapplikasjonen éin gong (dotnet run --project src/Busetting.Web) eller gje --database"));
         }
         return (DatabaseProvider.Sqlite, $"Data Source={file}");
+    }
+
+    /// <summary>Progress reported on the caller's thread, in order (<see cref="Progress{T}"/> posts to the thread pool).</summary>
+    private sealed class Quarters(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value);
     }
 }
