@@ -67,8 +67,11 @@ public partial class CountyVisibilityTests : SqliteAppTest
 
     private static Regex Figure(int value) => new($@"(?<![\d\u00a0 ]){Regex.Escape(Ui.Number(value))}(?![\d\u00a0])");
 
-    /// <summary>ASP.NET data-protection payloads (antiforgery tokens, Blazor component descriptors) all start "CfDJ8".</summary>
-    [GeneratedRegex(@"CfDJ8[\w-]+")]
+    /// <summary>
+    /// ASP.NET data-protection payloads (antiforgery tokens, Blazor component descriptors) all start "CfDJ8"; Blazor's
+    /// persisted component state is plain base64 (long runs of letters, digits, + and /).
+    /// </summary>
+    [GeneratedRegex(@"CfDJ8[\w-]+|[A-Za-z0-9+/]{40,}={0,2}")]
     private static partial Regex RandomValues();
 
     [Fact]
